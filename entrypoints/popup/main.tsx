@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Cookie Inspector</p>, document.getElementById('app')!);

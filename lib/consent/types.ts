@@ -1,0 +1,31 @@
+import type { Category } from '../category';
+
+/** A consent choice as decoded from a consent tool's own signal. */
+export interface ConsentChoice {
+  kind: 'accept-all' | 'reject-all' | 'custom';
+  /** Categories the visitor allowed (always includes 'necessary'). */
+  granted: Category[];
+}
+
+/**
+ * What one signal (a cookie value, a TCF string, a gcs parameter, a __tcfapi event) says.
+ * Parsers in lib/consent/<tool>.ts return this, or null when the signal is not theirs or says nothing.
+ */
+export interface ConsentSignal {
+  tool: string;
+  /** 'banner' = the tool is present and waiting for a choice; 'choice' = a decision is recorded. */
+  state: 'banner' | 'choice';
+  choice?: ConsentChoice;
+  /** Where it came from, e.g. 'cookie:OptanonConsent', 'request:gcs', 'tcfapi'. */
+  via: string;
+  raw: string;
+  /** Tool-specific decoded detail (TCF purposes and vendor consents, OneTrust groups…), JSON-safe. */
+  decoded?: Record<string, unknown>;
+}
+
+/** One change in a page visit's consent timeline. */
+export interface ConsentEvent extends ConsentSignal {
+  at: number;
+  /** The choice was already stored when the visit started (returning visitor). */
+  carriedOver?: boolean;
+}

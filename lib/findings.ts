@@ -1,0 +1,63 @@
+import type { CategoryOrUnknown } from './category';
+import type { ConsentEvent } from './consent/types';
+
+/** The consent phase a finding happened in. A custom choice maps to accept or reject per category. */
+export type Phase = 'before-consent' | 'after-accept' | 'after-reject';
+
+/** Everything that happened while one document was a tab's top-level page. */
+export interface PageVisit {
+  id: string;
+  tabId: number;
+  url: string;
+  /** Registrable domain of the page (eTLD+1), or the hostname when it has none. */
+  site: string;
+  startedAt: number;
+  /** Set when the tab navigated away or closed. */
+  endedAt?: number;
+  incognito: boolean;
+  consent: ConsentEvent[];
+  /** Consent tool detected on the page (from rules or signals), or null. */
+  consentTool: string | null;
+}
+
+export type FindingKind = 'request' | 'cookie';
+
+/** How a cookie observation reached us. */
+export type CookieVia = 'set-cookie' | 'document.cookie' | 'cookieStore' | 'cookies-api' | 'cookie-header';
+
+/**
+ * One classified observation, de-duplicated per visit, kind, key and phase.
+ * Times are browser event times (webRequest timeStamp); cookies.onChanged has none, so its receive time is used.
+ */
+export interface Finding {
+  /** `${visitId}|${kind}|${key}|${phase}` */
+  id: string;
+  visitId: string;
+  kind: FindingKind;
+  /** Request: hostname. Cookie: `${name}@${domain}`. */
+  key: string;
+  host: string;
+  /** First URL seen (requests) or the page URL (cookies). */
+  url: string;
+  cookieName?: string;
+  cookieDomain?: string;
+  thirdParty: boolean;
+  vendorId: string | null;
+  category: CategoryOrUnknown;
+  reason: string;
+  phase: Phase;
+  violation: boolean;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  count: number;
+  resourceTypes?: string[];
+  via?: CookieVia[];
+  /** Script URL that wrote the cookie, from the call stack (document.cookie / cookieStore). */
+  setBy?: string;
+  /** Cookie lifetime in seconds from its expiry (null = session). */
+  lifetimeSeconds?: number | null;
+  valueLength?: number;
+  valueHash?: string;
+  /** Only when the user opted in to keeping cookie values. */
+  value?: string;
+}

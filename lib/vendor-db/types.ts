@@ -1,0 +1,74 @@
+import type { Category, CategoryOrUnknown } from '../category';
+
+/**
+ * A fact in a vendor's GDPR block. `derived: true` means no public source states it for this vendor:
+ * it was produced by the named rule in lib/vendor-db/derive.ts, and the UI must say so.
+ */
+export interface Fact<T = string> {
+  value: T;
+  /** Source id (key of VendorSource.sources / a dataset id such as "seed:consentstack") or the derivation rule id. */
+  source: string;
+  derived: boolean;
+}
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export interface GdprBlock {
+  legalBasis: Fact;
+  eprivacy: Fact;
+  transfer: Fact;
+  transferMechanisms: Fact<string[]>;
+  euDataRegion: Fact<string | null>;
+  risk: Fact<RiskLevel>;
+  dpia: Fact;
+  consentText: Fact;
+  alternatives: Fact<string[]>;
+  privacyPolicy: Fact<string | null>;
+}
+
+export interface VendorCookie {
+  /** Exact name, or the fixed prefix when match is 'prefix'. */
+  name: string;
+  match: 'exact' | 'prefix';
+  party: 'first' | 'third';
+  /** Domain the cookie is set on, when the source names one. */
+  domain?: string;
+  /** null = session cookie or the source gives no duration. */
+  durationSeconds: number | null;
+  /** The source's own retention text, kept verbatim. */
+  durationText: string;
+  purpose: string;
+  category?: Category;
+  source: string;
+}
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  url: string | null;
+  licence: string | null;
+}
+
+/** One file in data/vendors/: everything the product knows about one vendor. */
+export interface VendorRecord {
+  id: string;
+  name: string;
+  company: string | null;
+  /** ISO 3166-1 alpha-2 of the company's headquarters, or null when no source states it. */
+  country: string | null;
+  category: Category;
+  domains: string[];
+  cookies: VendorCookie[];
+  gdpr: GdprBlock;
+  sources: SourceRef[];
+}
+
+/** What the classifier answers for one request or cookie; also the CLI's output contract. */
+export interface Classification {
+  vendor: string | null;
+  vendorName: string | null;
+  company: string | null;
+  category: CategoryOrUnknown;
+  thirdParty: boolean;
+  reason: string;
+}

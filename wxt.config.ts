@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere so lint can see every dependency arrow.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Cookie Inspector',
+    description:
+      'Shows which trackers fired before consent or after refusal, with GDPR details per vendor. Nothing leaves your browser.',
+    permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'webNavigation', 'alarms', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'cookie-inspector@example.org', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+});
