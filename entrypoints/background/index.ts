@@ -1,3 +1,30 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { pruneBefore } from '@/lib/store/repo';
+import { ready } from './context';
+import { registerNavigation } from './navigation';
+import { registerWebRequest } from './web-request';
+import { registerCookies } from './cookies';
+import { registerMessaging } from './messaging';
+import { registerBadge } from './badge';
+import { flush } from './writer';
 
-export default defineBackground(() => {});
+const PRUNE_ALARM = 'prune';
+
+export default defineBackground(() => {
+  // Every listener is registered synchronously at worker start (MV3 drops events for late listeners).
+  registerNavigation();
+  registerWebRequest();
+  registerCookies();
+  registerMessaging();
+  registerBadge();
+  browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 360, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== PRUNE_ALARM) return;
+    const { db, settings } = await ready();
+    await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
+  });
+  // Best effort on the way out (Firefox event pages; Chrome may not fire it for service workers).
+  browser.runtime.onSuspend?.addListener(() => void flush());
+  void ready();
+});

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { createDb, type InspectorDb } from '@/lib/store/db';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/messages';
+import type { Classifier } from '@/lib/record';
+import { loadClassifier } from './classifier';
+import { loadTabs } from './session';
+
+export interface Context {
+  db: InspectorDb;
+  classifier: Classifier;
+  settings: Settings;
+}
+
+/**
+ * Everything handlers need, built once per worker lifetime (memoised promise). Nothing here is durable:
+ * the vendor index is re-read from the packaged file and tab state from storage.session on each start.
+ */
+let context: Promise<Context> | undefined;
+
+export function ready(): Promise<Context> {
+  context ??= (async () => {
+    const [classifier, settings] = await Promise.all([loadClassifier(), loadSettings(), loadTabs()]);
+    return { db: createDb(), classifier, settings };
+  })();
+  return context;
+}
+
+async function loadSettings(): Promise<Settings> {
+  const { settings } = await browser.storage.local.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(settings as Partial<Settings> | undefined) };
+}
+
+/** Saves settings and updates the live copy the handlers read. */
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const ctx = await ready();
+  const next: Settings = { ...ctx.settings };
+  if (Number.isFinite(patch.retentionDays) && patch.retentionDays! >= 1) next.retentionDays = Math.floor(patch.retentionDays!);
+  if (typeof patch.recordIncognito === 'boolean') next.recordIncognito = patch.recordIncognito;
+  if (typeof patch.storeCookieValues === 'boolean') next.storeCookieValues = patch.storeCookieValues;
+  ctx.settings = next;
+  await browser.storage.local.set({ settings: next });
+  return next;
+}

@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import type { PageVisit } from '@/lib/findings';
+import { newVisit, onCommit } from '@/lib/tab-state';
+import { signalFromCookie } from '@/lib/consent/signals';
+import { ready } from './context';
+import { dropTab, getTab, setTab } from './session';
+import { flush, saveVisit } from './writer';
+import { applyConsent } from './visits';
+import { takePrerendered } from './prerender';
+import { replay } from './web-request';
+
+/** Tabs known to be incognito (tabs.onCreated / startup query); webNavigation events do not say. */
+const incognitoTabs = new Set<number>();
+
+export function createVisit(tabId: number, url: string, at: number): PageVisit {
+  return newVisit(crypto.randomUUID(), tabId, url, at, incognitoTabs.has(tabId));
+}
+
+interface CommitDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+  timeStamp: number;
+  documentId?: string;
+  documentLifecycle?: string;
+}
+
+/** Consent cookies already in the jar when the page commits: a returning visitor's earlier choice. */
+async function readCarriedOverConsent(visit: PageVisit): Promise<void> {
+  const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
+  for (const c of jar) {
+    const signal = signalFromCookie(c.name, c.value);
+    if (signal) applyConsent(visit.tabId, visit.id, signal, visit.startedAt);
+  }
+}
+
+async function onCommitted(details: CommitDetails): Promise<void> {
+  // Sub-frames belong to the page; prerendered documents wait until they are shown.
+  if (details.frameId !== 0 || details.tabId < 0 || details.documentLifecycle === 'prerender') return;
+  if (!/^https?:/.test(details.url)) return;
+  await ready();
+  const { state, ended } = onCommit(
+    getTab(details.tabId),
+    { url: details.url, at: details.timeStamp, documentId: details.documentId ?? null },
+    () => createVisit(details.tabId, details.url, details.timeStamp),
+  );
+  setTab(state);
+  if (ended) saveVisit(ended);
+  saveVisit(state.current!.visit);
+  for (const { kind, details: held } of takePrerendered(details.documentId ?? null)) await replay(kind, held);
+  await readCarriedOverConsent(state.current!.visit);
+}
+
+async function onTabRemoved(tabId: number): Promise<void> {
+  incognitoTabs.delete(tabId);
+  await ready();
+  const state = dropTab(tabId);
+  const now = Date.now();
+  for (const live of [state?.current, state?.previous]) {
+    if (live && !live.visit.endedAt) saveVisit({ ...live.visit, endedAt: now });
+  }
+  await flush();
+}
+
+export function registerNavigation(): void {
+  browser.webNavigation.onCommitted.addListener((d) => {
+    onCommitted(d as CommitDetails).catch((e: unknown) => console.error('onCommitted failed', e));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    onTabRemoved(tabId).catch((e: unknown) => console.error('onRemoved failed', e));
+  });
+  browser.tabs.onCreated.addListener((tab) => {
+    if (tab.incognito && tab.id !== undefined) incognitoTabs.add(tab.id);
+  });
+  void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.incognito && t.id !== undefined && incognitoTabs.add(t.id)));
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { emptyTab, type TabState } from '@/lib/tab-state';
+
+/**
+ * Per-tab state, mirrored to storage.session so a worker restarted mid-page continues the same visits.
+ * The in-memory Map is a cache of storage.session; it is rebuilt from there on every worker start.
+ */
+const tabs = new Map<number, TabState>();
+const KEY = 'tab:';
+
+// Firefox MV2 before 115 has no storage.session; fall back to memory only there.
+const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+
+export async function loadTabs(): Promise<void> {
+  if (!session) return;
+  const all = await session.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(KEY)) tabs.set(Number(key.slice(KEY.length)), value as TabState);
+  }
+}
+
+export function getTab(tabId: number): TabState {
+  return tabs.get(tabId) ?? emptyTab(tabId);
+}
+
+export function allTabs(): Iterable<TabState> {
+  return tabs.values();
+}
+
+/** Stores a changed tab state; unchanged objects are skipped so hot paths stay cheap. */
+export function setTab(state: TabState): void {
+  if (tabs.get(state.tabId) === state) return;
+  tabs.set(state.tabId, state);
+  void session?.set({ [KEY + state.tabId]: state }).catch((e: unknown) => console.warn('session.set', e));
+}
+
+export function dropTab(tabId: number): TabState | undefined {
+  const state = tabs.get(tabId);
+  tabs.delete(tabId);
+  void session?.remove(KEY + tabId).catch((e: unknown) => console.warn('session.remove', e));
+  return state;
+}

@@ -1,0 +1,45 @@
+import type { PageVisit } from '@/lib/findings';
+import type { ConsentSignal } from '@/lib/consent/types';
+import { applySignal } from '@/lib/consent/timeline';
+import type { LiveVisit, TabState } from '@/lib/tab-state';
+import { allTabs, getTab, setTab } from './session';
+import { saveVisit } from './writer';
+
+/** The live (current, pending or previous) visit with this id, from any tab. */
+export function findLiveVisit(visitId: string): PageVisit | undefined {
+  for (const s of allTabs()) {
+    for (const live of [s.current, s.pending, s.previous]) if (live?.visit.id === visitId) return live.visit;
+  }
+  return undefined;
+}
+
+function replaceLive(state: TabState, visitId: string, update: (live: LiveVisit) => LiveVisit): TabState {
+  const swap = <T extends LiveVisit | null>(live: T): T => (live && live.visit.id === visitId ? (update(live) as T) : live);
+  return { ...state, current: swap(state.current), pending: swap(state.pending), previous: swap(state.previous) };
+}
+
+/** Applies a consent signal to a live visit's timeline, persisting the visit when the state changed. */
+export function applyConsent(tabId: number, visitId: string, signal: ConsentSignal, at: number): void {
+  const state = getTab(tabId);
+  let changed: PageVisit | null = null;
+  const next = replaceLive(state, visitId, (live) => {
+    const timeline = applySignal(live.visit.consent, signal, at, { visitStartedAt: live.visit.startedAt });
+    if (!timeline) return live;
+    changed = { ...live.visit, consent: timeline, consentTool: live.visit.consentTool ?? signal.tool };
+    return { ...live, visit: changed };
+  });
+  if (changed) {
+    setTab(next);
+    saveVisit(changed);
+  }
+}
+
+/** Records the consent tool a content script saw on the page. */
+export function setConsentTool(tabId: number, tool: string): void {
+  const state = getTab(tabId);
+  const live = state.current;
+  if (!live || live.visit.consentTool === tool) return;
+  const visit = { ...live.visit, consentTool: tool };
+  setTab({ ...state, current: { ...live, visit } });
+  saveVisit(visit);
+}

@@ -1,0 +1,99 @@
+import type { PageVisit } from '@/lib/findings';
+import type { Observation } from '@/lib/observation';
+import { isViolation, phaseAt } from '@/lib/consent/timeline';
+import { writeBatch, type CookieUpdate, type PhasedObservation } from '@/lib/store/repo';
+import { ready } from './context';
+import { findLiveVisit } from './visits';
+
+/**
+ * The one batched writer. Buffers live in memory only: a flush runs at most FLUSH_MS after the first
+ * buffered event (IDLE_MS when events stop), so a worker killed mid-page loses at most that window.
+ */
+const IDLE_MS = 100;
+const FLUSH_MS = 1000;
+
+let observations: Observation[] = [];
+let cookies: CookieUpdate[] = [];
+const visits = new Map<string, PageVisit>();
+let firstAt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let running: Promise<void> = Promise.resolve();
+const listeners: ((visitIds: Set<string>) => void)[] = [];
+
+function schedule(): void {
+  const now = Date.now();
+  if (!firstAt) firstAt = now;
+  clearTimeout(timer);
+  const wait = Math.max(0, Math.min(IDLE_MS, firstAt + FLUSH_MS - now));
+  timer = setTimeout(() => void flush(), wait);
+}
+
+export function enqueue(obs: Observation): void {
+  observations.push(obs);
+  schedule();
+}
+
+export function enqueueCookie(update: CookieUpdate): void {
+  cookies.push(update);
+  schedule();
+}
+
+/** Marks a visit row (consent timeline, end time) for writing with the next batch. */
+export function saveVisit(visit: PageVisit): void {
+  visits.set(visit.id, visit);
+  schedule();
+}
+
+/** Called after each batch with the visits it touched (badge updates). */
+export function onFlushed(listener: (visitIds: Set<string>) => void): void {
+  listeners.push(listener);
+}
+
+async function timelineOf(visitId: string, pending: Map<string, PageVisit>): Promise<PageVisit | undefined> {
+  return pending.get(visitId) ?? findLiveVisit(visitId) ?? (await (await ready()).db.visits.get(visitId));
+}
+
+async function writeOnce(): Promise<void> {
+  const batchObs = observations;
+  const batchCookies = cookies;
+  const batchVisits = new Map(visits);
+  observations = [];
+  cookies = [];
+  visits.clear();
+  firstAt = 0;
+  if (!batchObs.length && !batchCookies.length && !batchVisits.size) return;
+  const { db, settings } = await ready();
+  const touched = new Set<string>();
+  const phased: PhasedObservation[] = [];
+  const known = new Map<string, PageVisit | undefined>();
+  for (const obs of batchObs) {
+    if (!known.has(obs.visitId)) known.set(obs.visitId, await timelineOf(obs.visitId, batchVisits));
+    const visit = known.get(obs.visitId);
+    // Incognito visits are never persisted unless the user opted in.
+    if (!visit || (visit.incognito && !settings.recordIncognito)) continue;
+    const phase = phaseAt(visit.consent, obs.at, obs.classification.category);
+    phased.push({ obs, phase, violation: isViolation(phase, obs.classification.category) });
+    touched.add(obs.visitId);
+    // Every visit with findings gets a row, even if its row was written before the worker restarted.
+    if (!batchVisits.has(visit.id)) batchVisits.set(visit.id, visit);
+  }
+  const keepVisit = (v: PageVisit) => !v.incognito || settings.recordIncognito;
+  await writeBatch(db, {
+    visits: [...batchVisits.values()].filter(keepVisit),
+    observations: phased,
+    cookies: batchCookies.filter((c) => {
+      const v = known.get(c.visitId) ?? batchVisits.get(c.visitId) ?? findLiveVisit(c.visitId);
+      return v ? keepVisit(v) : true;
+    }),
+  });
+  for (const v of batchVisits.keys()) touched.add(v);
+  for (const l of listeners) l(touched);
+}
+
+/** Writes everything buffered; concurrent calls queue behind each other so batches stay ordered. */
+export function flush(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  running = running.then(writeOnce).catch((e: unknown) => console.error('writer: batch failed', e));
+  return running;
+}

@@ -1,0 +1,68 @@
+/** Parsing of Set-Cookie and Cookie header values. Never throws; odd input yields fewer cookies, not errors. */
+
+export interface SetCookie {
+  name: string;
+  value: string;
+  domain?: string;
+  path?: string;
+  /** Lifetime in seconds from Max-Age or Expires relative to `now`; null = session cookie. */
+  lifetimeSeconds: number | null;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite?: string;
+}
+
+/** Longest name or value we keep; real browsers cap a cookie at 4096 bytes. */
+export const MAX_COOKIE_PART = 4096;
+
+function clip(text: string): string {
+  return text.length > MAX_COOKIE_PART ? text.slice(0, MAX_COOKIE_PART) : text;
+}
+
+/** Parses one Set-Cookie header value (RFC 6265 §5.2, lenient like browsers). */
+export function parseSetCookie(header: string, now = Date.now()): SetCookie | null {
+  if (typeof header !== 'string' || header.length === 0) return null;
+  const [pair = '', ...attrs] = header.split(';');
+  const eq = pair.indexOf('=');
+  // A pair without '=' is a cookie with an empty name in RFC 6265bis; browsers accept it as a value-only cookie.
+  const name = clip((eq < 0 ? '' : pair.slice(0, eq)).trim());
+  const value = clip((eq < 0 ? pair : pair.slice(eq + 1)).trim());
+  if (name === '' && value === '') return null;
+  const out: SetCookie = { name, value, lifetimeSeconds: null, secure: false, httpOnly: false };
+  let maxAge: number | null = null;
+  let expires: number | null = null;
+  for (const attr of attrs) {
+    const i = attr.indexOf('=');
+    const key = (i < 0 ? attr : attr.slice(0, i)).trim().toLowerCase();
+    const val = i < 0 ? '' : attr.slice(i + 1).trim();
+    if (key === 'domain' && val) out.domain = val.replace(/^\./, '').toLowerCase();
+    else if (key === 'path') out.path = val;
+    else if (key === 'secure') out.secure = true;
+    else if (key === 'httponly') out.httpOnly = true;
+    else if (key === 'samesite') out.sameSite = val.toLowerCase();
+    else if (key === 'max-age' && /^-?\d+$/.test(val)) maxAge = Number(val);
+    else if (key === 'expires') {
+      const t = Date.parse(val);
+      if (!Number.isNaN(t)) expires = Math.round((t - now) / 1000);
+    }
+  }
+  // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
+  out.lifetimeSeconds = maxAge ?? expires;
+  return out;
+}
+
+/** Splits a Cookie request header into name/value pairs. */
+export function parseCookieHeader(header: string): { name: string; value: string }[] {
+  if (typeof header !== 'string' || header.length === 0) return [];
+  const out: { name: string; value: string }[] = [];
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    const name = clip((eq < 0 ? '' : part.slice(0, eq)).trim());
+    const value = clip((eq < 0 ? part : part.slice(eq + 1)).trim());
+    if (name !== '' || value !== '') out.push({ name, value });
+  }
+  return out;
+}
+
+/** Parses a `document.cookie = "…"` assignment string: same grammar as Set-Cookie. */
+export const parseCookieAssignment = parseSetCookie;

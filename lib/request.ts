@@ -1,0 +1,108 @@
+/**
+ * Normalises webRequest `details` from Chrome and Firefox into one shape.
+ * Chrome gives `initiator`, `documentId`, `documentLifecycle`; Firefox gives `originUrl`, `documentUrl`, `incognito`.
+ */
+
+export interface RawHeader {
+  name: string;
+  value?: string;
+}
+
+/** The subset of webRequest details we read; every field optional because input is untrusted. */
+export interface RawRequestDetails {
+  requestId?: string;
+  url?: string;
+  method?: string;
+  type?: string;
+  tabId?: number;
+  frameId?: number;
+  parentFrameId?: number;
+  timeStamp?: number;
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+  documentId?: string;
+  documentLifecycle?: string;
+  incognito?: boolean;
+  requestHeaders?: RawHeader[];
+  responseHeaders?: RawHeader[];
+}
+
+export interface ObservedRequest {
+  requestId: string;
+  url: string;
+  host: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  at: number;
+  /** Origin (scheme://host[:port]) of whoever caused the request, when the browser says. */
+  initiator: string | null;
+  documentId: string | null;
+  prerender: boolean;
+}
+
+const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'safari-web-extension:', 'chrome:', 'about:', 'edge:'];
+/** Largest URL we keep; longer ones are cut (they still classify by host). */
+export const MAX_URL = 4096;
+
+function hostOfUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return null;
+    return u.hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url || url === 'null') return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** True for requests made by an extension (ours included) or by the browser itself. */
+export function isInternal(details: RawRequestDetails): boolean {
+  const from = details.initiator ?? details.originUrl ?? '';
+  if (EXTENSION_SCHEMES.some((s) => from.startsWith(s))) return true;
+  // tabId -1 with no initiator: browser-internal (safe browsing, updates, PAC…).
+  return (details.tabId ?? -1) < 0 && !from;
+}
+
+/** Returns null for requests we never record: internal ones, non-http(s) URLs, malformed details. */
+export function normalizeRequest(details: RawRequestDetails): ObservedRequest | null {
+  if (!details || typeof details.url !== 'string' || isInternal(details)) return null;
+  const host = hostOfUrl(details.url);
+  if (!host) return null;
+  const initiator = details.initiator ?? originOf(details.originUrl ?? details.documentUrl);
+  return {
+    requestId: String(details.requestId ?? ''),
+    url: details.url.length > MAX_URL ? details.url.slice(0, MAX_URL) : details.url,
+    host,
+    type: details.type ?? 'other',
+    tabId: typeof details.tabId === 'number' ? details.tabId : -1,
+    frameId: typeof details.frameId === 'number' ? details.frameId : -1,
+    at: typeof details.timeStamp === 'number' ? details.timeStamp : Date.now(),
+    initiator: initiator && initiator !== 'null' ? initiator : null,
+    documentId: details.documentId ?? null,
+    prerender: details.documentLifecycle === 'prerender',
+  };
+}
+
+/** All values of a header (case-insensitive), skipping binary-only entries. */
+export function headerValues(headers: RawHeader[] | undefined, name: string): string[] {
+  if (!Array.isArray(headers)) return [];
+  const lower = name.toLowerCase();
+  const out: string[] = [];
+  for (const h of headers) {
+    if (h && typeof h.name === 'string' && h.name.toLowerCase() === lower && typeof h.value === 'string') {
+      // Firefox joins several Set-Cookie headers with newlines.
+      for (const v of h.value.split('\n')) if (v) out.push(v);
+    }
+  }
+  return out;
+}

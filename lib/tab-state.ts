@@ -1,0 +1,108 @@
+/**
+ * Which page visit an event belongs to. Pure: the background keeps one TabState per tab in storage.session
+ * (so a restarted worker continues) and feeds events through these functions.
+ *
+ * Rules (documented in README "How events are attributed"):
+ * - A main-frame request opens a *pending* visit; the old document stays current until the commit, so its
+ *   late requests (unload beacons) stay with it. `webNavigation.onCommitted` (frame 0) promotes the pending visit.
+ * - Redirects keep the same pending visit (same requestId). Reloads and bfcache restores are new visits.
+ * - Sub-frame requests belong to the tab's current visit. Requests carrying the documentId of the previous
+ *   document belong to the previous visit.
+ * - Requests with tabId -1 (service/shared workers) go to the newest current visit whose origin initiated them.
+ */
+import { siteOf } from './domain';
+import type { PageVisit } from './findings';
+import type { ObservedRequest } from './request';
+
+export interface LiveVisit {
+  visit: PageVisit;
+  documentId: string | null;
+  /** Sites this visit requested, for attributing cookies.onChanged events (which carry no tab). */
+  sites: string[];
+}
+
+export interface TabState {
+  tabId: number;
+  current: LiveVisit | null;
+  pending: (LiveVisit & { requestId: string }) | null;
+  previous: LiveVisit | null;
+}
+
+const MAX_SITES = 500;
+
+export function emptyTab(tabId: number): TabState {
+  return { tabId, current: null, pending: null, previous: null };
+}
+
+export function newVisit(id: string, tabId: number, url: string, at: number, incognito: boolean): PageVisit {
+  return { id, tabId, url, site: siteOf(url) ?? url, startedAt: at, incognito, consent: [], consentTool: null };
+}
+
+/** A main-frame request: open (or, for a redirect, update) the pending visit. */
+export function onMainFrameRequest(state: TabState, req: ObservedRequest, makeVisit: () => PageVisit): TabState {
+  if (state.pending && state.pending.requestId === req.requestId) {
+    if (state.pending.visit.url === req.url) return state;
+    const visit = { ...state.pending.visit, url: req.url, site: siteOf(req.url) ?? req.url };
+    return { ...state, pending: { ...state.pending, visit } };
+  }
+  return { ...state, pending: { visit: makeVisit(), documentId: null, sites: [], requestId: req.requestId } };
+}
+
+/** A top-frame commit: the pending visit (or a fresh one) becomes current; the old current one ends. */
+export function onCommit(
+  state: TabState,
+  commit: { url: string; at: number; documentId: string | null },
+  makeVisit: () => PageVisit,
+): { state: TabState; ended: PageVisit | null } {
+  const site = siteOf(commit.url) ?? commit.url;
+  const usePending = state.pending !== null && state.pending.visit.site === site;
+  const next: LiveVisit = usePending
+    ? { visit: { ...state.pending!.visit, url: commit.url }, documentId: commit.documentId, sites: state.pending!.sites }
+    : { visit: makeVisit(), documentId: commit.documentId, sites: [] };
+  const ended = state.current ? { ...state.current.visit, endedAt: commit.at } : null;
+  const previous = state.current ? { ...state.current, visit: ended! } : null;
+  return { state: { ...state, current: next, pending: null, previous }, ended };
+}
+
+/** The live visit a request of this tab belongs to, or null when the tab has no visit yet. */
+export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisit | null {
+  if (req.type === 'main_frame') return state.pending ?? state.current;
+  if (req.documentId) {
+    if (state.current?.documentId === req.documentId) return state.current;
+    if (state.previous?.documentId === req.documentId) return state.previous;
+  }
+  return state.current ?? state.pending;
+}
+
+/** Notes that a live visit contacted a site (bounded), returning the same object when nothing changed. */
+export function withSite(live: LiveVisit, site: string): LiveVisit {
+  if (live.sites.includes(site) || live.sites.length >= MAX_SITES) return live;
+  return { ...live, sites: [...live.sites, site] };
+}
+
+/** Current visits a cookie on `cookieSite` belongs to: the page's own site, or a site the page contacted. */
+export function visitsForCookie(states: Iterable<TabState>, cookieSite: string): LiveVisit[] {
+  const out: LiveVisit[] = [];
+  for (const s of states) {
+    const live = s.current;
+    if (live && (live.visit.site === cookieSite || live.sites.includes(cookieSite))) out.push(live);
+  }
+  return out;
+}
+
+/** For worker requests (tabId -1): the newest current visit whose page origin initiated it. */
+export function visitForInitiator(states: Iterable<TabState>, initiator: string): LiveVisit | null {
+  let best: LiveVisit | null = null;
+  for (const s of states) {
+    const live = s.current;
+    if (!live) continue;
+    let origin: string | null = null;
+    try {
+      origin = new URL(live.visit.url).origin;
+    } catch {
+      continue;
+    }
+    if (origin === initiator && (!best || live.visit.startedAt > best.visit.startedAt)) best = live;
+  }
+  return best;
+}
