@@ -7,7 +7,7 @@ import { registerWebRequest } from './web-request';
 import { registerCookies } from './cookies';
 import { registerMessaging } from './messaging';
 import { registerBadge } from './badge';
-import { flush } from './writer';
+import { flush, replayLeftovers } from './writer';
 
 const PRUNE_ALARM = 'prune';
 
@@ -26,5 +26,8 @@ export default defineBackground(() => {
   });
   // Best effort on the way out (Firefox event pages; Chrome may not fire it for service workers).
   browser.runtime.onSuspend?.addListener(() => void flush());
-  void ready();
+  // Outside ready(): replaying writes through the writer, which itself awaits ready().
+  ready()
+    .then(replayLeftovers)
+    .catch((e: unknown) => console.error('start-up failed', e));
 });

@@ -74,3 +74,25 @@ export function registerNavigation(): void {
   });
   void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.incognito && t.id !== undefined && incognitoTabs.add(t.id)));
 }
+
+const recovering = new Map<number, Promise<void>>();
+
+/**
+ * A tab with events but no visit: its page was open before the extension started, or the worker died before
+ * the tab's state reached storage.session. Start a visit from the tab's current URL rather than drop events.
+ */
+export async function recoverVisit(tabId: number, at: number): Promise<void> {
+  let job = recovering.get(tabId);
+  if (!job) {
+    job = (async () => {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (!tab?.url || !/^https?:/.test(tab.url) || getTab(tabId).current) return;
+      if (tab.incognito) incognitoTabs.add(tabId);
+      const { state } = onCommit(getTab(tabId), { url: tab.url, at, documentId: null }, () => createVisit(tabId, tab.url!, at));
+      setTab(state);
+      saveVisit(state.current!.visit);
+    })().finally(() => recovering.delete(tabId));
+    recovering.set(tabId, job);
+  }
+  await job;
+}

@@ -10,11 +10,19 @@ import { allTabs, getTab, setTab } from './session';
 import { enqueue, enqueueCookie } from './writer';
 import { applyConsent } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
-import { createVisit } from './navigation';
+import { createVisit, recoverVisit } from './navigation';
 
 const FILTER = { urls: ['<all_urls>'] };
 // Chrome hides Cookie / Set-Cookie from webRequest without 'extraHeaders'; Firefox rejects the value.
 const EXTRA = import.meta.env.BROWSER === 'firefox' ? [] : ['extraHeaders'];
+
+/** As liveVisitFor, but first recovers a visit for a tab that has none (see recoverVisit). */
+async function visitOrRecover(req: ObservedRequest): Promise<LiveVisit | null> {
+  const live = liveVisitFor(req);
+  if (live || req.tabId < 0) return live;
+  await recoverVisit(req.tabId, req.at);
+  return liveVisitFor(req);
+}
 
 /** The live visit a request belongs to, updating tab state for main-frame requests. Null = not recorded. */
 function liveVisitFor(req: ObservedRequest): LiveVisit | null {
@@ -40,7 +48,7 @@ async function onBeforeRequest(details: RawRequestDetails): Promise<void> {
   if (!req) return;
   if (req.prerender) return holdPrerender(req, details);
   const { classifier } = await ready();
-  const live = liveVisitFor(req);
+  const live = await visitOrRecover(req);
   if (!live) return;
   enqueue(requestObservation(live.visit, req, classifier));
   const signal = signalFromRequestUrl(req.url);
@@ -52,7 +60,7 @@ async function onSendHeaders(details: RawRequestDetails): Promise<void> {
   if (!req) return;
   if (req.prerender) return holdPrerender(req, details, 'sendHeaders');
   const { classifier, settings } = await ready();
-  const live = liveVisitFor(req);
+  const live = await visitOrRecover(req);
   if (!live) return;
   const gpc = signalFromHeaders(details.requestHeaders ?? []);
   if (gpc) applyConsent(live.visit.tabId, live.visit.id, gpc, req.at);
@@ -73,7 +81,7 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   const setCookies = headerValues(details.responseHeaders, 'Set-Cookie');
   if (!setCookies.length) return;
   const { classifier, settings } = await ready();
-  const live = liveVisitFor(req);
+  const live = await visitOrRecover(req);
   if (!live) return;
   for (const header of setCookies) {
     const c = parseSetCookie(header, req.at);

@@ -4,10 +4,11 @@ import { isViolation, phaseAt } from '@/lib/consent/timeline';
 import { writeBatch, type CookieUpdate, type PhasedObservation } from '@/lib/store/repo';
 import { ready } from './context';
 import { findLiveVisit } from './visits';
+import { checkpoint, dropLeftovers, logCookie, logObservation, logVisit, takeLeftovers } from './wal';
 
 /**
- * The one batched writer. Buffers live in memory only: a flush runs at most FLUSH_MS after the first
- * buffered event (IDLE_MS when events stop), so a worker killed mid-page loses at most that window.
+ * The one batched writer. A flush runs at most FLUSH_MS after the first buffered event (IDLE_MS when events
+ * stop). Buffers are memory plus a write-ahead log in storage.session (wal.ts) that a restarted worker replays.
  */
 const IDLE_MS = 100;
 const FLUSH_MS = 1000;
@@ -30,17 +31,20 @@ function schedule(): void {
 
 export function enqueue(obs: Observation): void {
   observations.push(obs);
+  logObservation(obs);
   schedule();
 }
 
 export function enqueueCookie(update: CookieUpdate): void {
   cookies.push(update);
+  logCookie(update);
   schedule();
 }
 
 /** Marks a visit row (consent timeline, end time) for writing with the next batch. */
 export function saveVisit(visit: PageVisit): void {
   visits.set(visit.id, visit);
+  logVisit(visit);
   schedule();
 }
 
@@ -57,6 +61,7 @@ async function writeOnce(): Promise<void> {
   const batchObs = observations;
   const batchCookies = cookies;
   const batchVisits = new Map(visits);
+  const log = checkpoint();
   observations = [];
   cookies = [];
   visits.clear();
@@ -86,11 +91,26 @@ async function writeOnce(): Promise<void> {
       return v ? keepVisit(v) : true;
     }),
   });
+  await log.release();
   for (const v of batchVisits.keys()) touched.add(v);
   for (const l of listeners) l(touched);
 }
 
-/** Writes everything buffered; concurrent calls queue behind each other so batches stay ordered. */
+/** Replays what a previous worker logged but did not commit (called once from ready()). */
+export async function replayLeftovers(): Promise<void> {
+  const { entries, keys } = await takeLeftovers();
+  if (!entries.length) return;
+  for (const e of entries) {
+    e.visits.forEach(saveVisit);
+    e.observations.forEach(enqueue);
+    e.cookies.forEach(enqueueCookie);
+  }
+  // Replayed items are logged again under this worker's keys before the old keys go.
+  await flush();
+  await dropLeftovers(keys);
+}
+
+/** Writes everything buffered (a failed batch stays in the log and is replayed by the next worker); concurrent calls queue behind each other so batches stay ordered. */
 export function flush(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;

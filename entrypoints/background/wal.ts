@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import type { PageVisit } from '@/lib/findings';
+import type { Observation } from '@/lib/observation';
+import type { CookieUpdate } from '@/lib/store/repo';
+
+/**
+ * Write-ahead log in storage.session: buffered events are copied there (one key per microtask batch) until
+ * the IndexedDB batch holding them commits, so a worker stopped between event and write loses nothing;
+ * the next worker start replays them. Remaining risk: a stop between the IndexedDB commit and the log
+ * removal replays that batch once more (counts only, never a missing event).
+ */
+export interface WalEntry {
+  observations: Observation[];
+  cookies: CookieUpdate[];
+  visits: PageVisit[];
+}
+
+const PREFIX = 'wal:';
+const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+// Unique per worker lifetime so two lifetimes never overwrite each other's keys.
+const life = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let seq = 0;
+let pending: WalEntry | null = null;
+const written: { key: string; done: Promise<unknown> }[] = [];
+
+function persist(): void {
+  const entry = pending!;
+  pending = null;
+  const key = `${PREFIX}${life}:${String(seq++).padStart(8, '0')}`;
+  const done = session ? session.set({ [key]: entry }).catch((e: unknown) => console.warn('wal', e)) : Promise.resolve();
+  written.push({ key, done });
+}
+
+function entry(): WalEntry {
+  if (!pending) {
+    pending = { observations: [], cookies: [], visits: [] };
+    queueMicrotask(persist);
+  }
+  return pending;
+}
+
+export function logObservation(obs: Observation): void {
+  entry().observations.push(obs);
+}
+export function logCookie(update: CookieUpdate): void {
+  entry().cookies.push(update);
+}
+export function logVisit(visit: PageVisit): void {
+  entry().visits.push(visit);
+}
+
+/** Marks everything logged so far as taken by a batch; call `release` once that batch committed. */
+export function checkpoint(): { release: () => Promise<void> } {
+  if (pending) persist();
+  const keys = written.splice(0, written.length);
+  return {
+    async release() {
+      await Promise.all(keys.map((k) => k.done));
+      if (session && keys.length) await session.remove(keys.map((k) => k.key)).catch(() => undefined);
+    },
+  };
+}
+
+/** Entries a previous worker logged but never committed, oldest first; they are removed once replayed. */
+export async function takeLeftovers(): Promise<{ entries: WalEntry[]; keys: string[] }> {
+  if (!session) return { entries: [], keys: [] };
+  const all = await session.get(null);
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(PREFIX) && !k.startsWith(PREFIX + life + ':'))
+    .sort();
+  return { entries: keys.map((k) => all[k] as WalEntry), keys };
+}
+
+export async function dropLeftovers(keys: string[]): Promise<void> {
+  if (session && keys.length) await session.remove(keys);
+}
