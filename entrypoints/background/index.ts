@@ -7,6 +7,7 @@ import { registerWebRequest } from './web-request';
 import { registerCookies } from './cookies';
 import { registerMessaging } from './messaging';
 import { registerBadge } from './badge';
+import { registerAudit } from './audit';
 import { flush, replayLeftovers } from './writer';
 
 const PRUNE_ALARM = 'prune';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   registerCookies();
   registerMessaging();
   registerBadge();
+  registerAudit();
   browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 360, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;

@@ -7,9 +7,11 @@ import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { recordCookieWrites } from './cookies';
 import { applyConsent, setConsentTool } from './visits';
+import { auditHandlers } from './audit';
 
 /** Handlers for every request in lib/messages.ts; reads flush first so pages see what just happened. */
 const handlers: Handlers = {
+  ...auditHandlers,
   async getTabVisit({ tabId }) {
     const { db } = await ready();
     await flush();

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Classification } from '@/lib/vendor-db/types';
+
+/** A triggerable event: fakeBrowser does not implement webRequest, cookies or webNavigation events. */
+function ev() {
+  const listeners: ((...a: any[]) => unknown)[] = [];
+  return {
+    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
+    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
+    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
+    trigger: async (...args: unknown[]) => Promise.all(listeners.map((l) => l(...args))),
+  };
+}
+
+function classify(host: string): Classification {
+  const cio = host.endsWith('customer.io') || host.startsWith('_cio');
+  return {
+    vendor: cio ? 'customer-io' : null,
+    vendorName: cio ? 'Customer.io' : null,
+    company: null,
+    category: cio ? 'marketing' : 'unknown',
+    thirdParty: host !== 'shop.example',
+    reason: 'test classifier',
+  };
+}
+
+vi.mock('../classifier', () => ({
+  loadClassifier: async () => ({
+    request: (url: string) => classify(new URL(url).hostname),
+    cookie: (c: { name: string; domain: string }) => classify(c.name.startsWith('_cio') ? c.name : c.domain),
+  }),
+  vendorDetails: async () => [],
+}));
+
+let events: Record<string, ReturnType<typeof ev>>;
+// Workers started by a test; each settles before the next test so no late flush leaks across tests.
+const workers: { flush: () => Promise<void> }[] = [];
+
+async function startWorker() {
+  vi.resetModules();
+  const { default: background } = await import('../index');
+  background.main();
+  const writer = await import('../writer');
+  workers.push(writer);
+  const context = await import('../context');
+  const { db } = await context.ready();
+  return { writer, db };
+}
+
+const TAB = 1564829957;
+const T0 = 1_700_000_000_000;
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(workers.splice(0).map((w) => w.flush()));
+});
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  events = {
+    onBeforeRequest: ev(),
+    onSendHeaders: ev(),
+    onHeadersReceived: ev(),
+    onCompleted: ev(),
+    onErrorOccurred: ev(),
+    onChanged: ev(),
+    onCommitted: ev(),
+  };
+  const { onChanged, onCommitted, ...wr } = events;
+  Object.assign(fakeBrowser.webRequest, wr);
+  Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
+  Object.assign(fakeBrowser.webNavigation, { onCommitted });
+  (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
+  const { createDb } = await import('@/lib/store/db');
+  await createDb().delete();
+});
+
+async function visitShop() {
+  await events.onBeforeRequest!.trigger({ requestId: 'm1', url: 'https://shop.example/', type: 'main_frame', tabId: TAB, frameId: 0, timeStamp: T0 });
+  await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/', timeStamp: T0 + 50, documentId: 'D1' });
+  await events.onBeforeRequest!.trigger({ requestId: 'r1', url: 'https://assets.customer.io/assets/track.js', type: 'script', tabId: TAB, frameId: 0, timeStamp: T0 + 100, documentId: 'D1', initiator: 'https://shop.example' });
+  await events.onHeadersReceived!.trigger({
+    requestId: 'r2',
+    url: 'https://track.customer.io/api/v1/page',
+    type: 'xmlhttprequest',
+    tabId: TAB,
+    frameId: 0,
+    timeStamp: T0 + 200,
+    documentId: 'D1',
+    responseHeaders: [{ name: 'Set-Cookie', value: '_cio=abc; Domain=.customer.io; Max-Age=86400; Secure; SameSite=None' }],
+  });
+}
+
+describe('background', () => {
+  it('records requests and Set-Cookie of a page visit as classified findings', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    await writer.flush();
+    const [visit] = await db.visits.toArray();
+    expect(visit).toMatchObject({ tabId: TAB, url: 'https://shop.example/', site: 'shop.example', startedAt: T0 });
+    const findings = await db.findings.where('visitId').equals(visit!.id).toArray();
+    const byKey = Object.fromEntries(findings.map((f) => [f.key, f]));
+    expect(byKey['assets.customer.io']).toMatchObject({ vendorId: 'customer-io', phase: 'before-consent', violation: true, firstSeenAt: T0 + 100 });
+    expect(byKey['_cio@customer.io']).toMatchObject({ kind: 'cookie', vendorId: 'customer-io', via: ['set-cookie'] });
+    expect(byKey['shop.example']).toMatchObject({ category: 'unknown', violation: false });
+    expect(findings).toHaveLength(3);
+    expect(await db.cookies.count()).toBe(1);
+  });
+
+  it('replays buffered events after the worker is stopped before writing them', async () => {
+    const first = await startWorker();
+    // Fake timers freeze the first worker's flush timer: it dies with its buffer unwritten.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await visitShop();
+    await new Promise((r) => queueMicrotask(() => r(null)));
+    expect(await first.db.findings.count()).toBe(0);
+    vi.useRealTimers();
+    const second = await startWorker();
+    await vi.waitFor(async () => expect(await second.db.findings.count()).toBe(3), { timeout: 2000 });
+    expect((await second.db.findings.toArray()).map((f) => f.count)).toEqual([1, 1, 1]);
+    // The restarted worker continues the same visit for new events.
+    await events.onBeforeRequest!.trigger({ requestId: 'r9', url: 'https://cdp.customer.io/v1/t', type: 'ping', tabId: TAB, frameId: 0, timeStamp: T0 + 900, documentId: 'D1' });
+    await second.writer.flush();
+    expect(await second.db.visits.count()).toBe(1);
+    expect(await second.db.findings.count()).toBe(4);
+  });
+
+  it('starts a new visit per navigation and ignores extension and internal requests', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    await events.onBeforeRequest!.trigger({ requestId: 'x', url: 'https://example.org/', type: 'xmlhttprequest', tabId: -1, timeStamp: T0 + 300, initiator: 'chrome-extension://abc' });
+    await events.onBeforeRequest!.trigger({ requestId: 'm2', url: 'https://shop.example/cart', type: 'main_frame', tabId: TAB, frameId: 0, timeStamp: T0 + 1000 });
+    await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/cart', timeStamp: T0 + 1050, documentId: 'D2' });
+    await writer.flush();
+    const visits = await db.visits.orderBy('startedAt').toArray();
+    expect(visits.map((v) => [v.url, v.endedAt])).toEqual([
+      ['https://shop.example/', T0 + 1050],
+      ['https://shop.example/cart', undefined],
+    ]);
+    expect((await db.findings.toArray()).filter((f) => f.host === 'example.org')).toEqual([]);
+    const shopVisits = (await db.findings.toArray()).filter((f) => f.host === 'shop.example').map((f) => f.visitId);
+    expect(shopVisits.sort()).toEqual(visits.map((v) => v.id).sort());
+  });
+});

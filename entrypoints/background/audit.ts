@@ -1,0 +1,237 @@
+/**
+ * One-click "Audit this site": drives lib/audit/machine.ts with browser APIs. The record lives in
+ * storage.session after every step, so a restarted worker resumes the audit (timers are re-armed from the
+ * stored deadline; an alarm wakes a worker that was stopped while waiting).
+ */
+import { browser } from 'wxt/browser';
+import {
+  advance,
+  isFinished,
+  msUntilTick,
+  startAudit,
+  type AuditEvent,
+  type AuditRecord,
+} from '@/lib/audit/machine';
+import { cookieRemovalUrl, cookiesOfSite, originsToClear } from '@/lib/audit/clear';
+import { parseOptOutReply } from '@/lib/audit/opt-out';
+import { buildAuditReport } from '@/lib/audit/report';
+import { AUTOCONSENT_OPT_OUT } from '@/lib/consent/autoconsent-protocol';
+import { siteOf } from '@/lib/domain';
+import type { Handlers } from '@/lib/messages';
+import { getVisitBundle } from '@/lib/store/repo';
+import { ready } from './context';
+import { getTab } from './session';
+import { findLiveVisit } from './visits';
+import { flush } from './writer';
+
+const KEY = 'audit:';
+const ALARM = 'audit-wake';
+const POLL_MS = 1000;
+const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+const records = new Map<number, AuditRecord>();
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+let loaded: Promise<void> | undefined;
+
+function load(): Promise<void> {
+  loaded ??= (async () => {
+    const all = session ? await session.get(null) : {};
+    for (const [key, value] of Object.entries(all)) {
+      if (key.startsWith(KEY)) records.set(Number(key.slice(KEY.length)), value as AuditRecord);
+    }
+  })();
+  return loaded;
+}
+
+async function save(r: AuditRecord): Promise<void> {
+  records.set(r.tabId, r);
+  await session?.set({ [KEY + r.tabId]: r }).catch((e: unknown) => console.warn('audit: session.set', e));
+}
+
+/** Applies an event, persists, and runs the side effects of the step it lands in. */
+async function step(tabId: number, ev: AuditEvent): Promise<AuditRecord | null> {
+  const prev = records.get(tabId);
+  if (!prev) return null;
+  const next = advance(prev, ev, Date.now());
+  if (next === prev) return prev;
+  await save(next);
+  if (next.step !== prev.step)
+    void enter(next).catch((e: unknown) => step(tabId, { type: 'fail', error: String(e) }));
+  schedule(next);
+  return next;
+}
+
+/** Arms the in-memory timer for the next tick, plus an alarm in case the worker is stopped meanwhile. */
+function schedule(r: AuditRecord): void {
+  clearTimeout(timers.get(r.tabId));
+  timers.delete(r.tabId);
+  const wait = msUntilTick(r, Date.now());
+  if (wait === null) return;
+  // Waiting for the visitor: poll the consent timeline every second for their choice.
+  const delay = r.step === 'awaiting-user' ? Math.min(wait, POLL_MS) : wait;
+  timers.set(
+    r.tabId,
+    setTimeout(() => void tick(r.tabId), delay),
+  );
+  browser.alarms.create(ALARM, { delayInMinutes: Math.max(0.5, (delay + 1000) / 60_000) });
+}
+
+async function tick(tabId: number): Promise<void> {
+  const r = records.get(tabId);
+  if (!r || isFinished(r.step)) return;
+  if (r.step === 'awaiting-user') {
+    const choice = userChoice(r);
+    if (choice) {
+      await step(tabId, { type: 'userChoice', choice: choice.choice!, at: choice.at });
+      return;
+    }
+  }
+  const due = r.deadline !== null && Date.now() >= r.deadline;
+  // The banner state (before refusing) and the state after the refusal are captured before moving on.
+  if (due && (r.step === 'pre-consent' || r.step === 'post-reject')) await snapshot(r);
+  if (due) await step(tabId, { type: 'tick' });
+  else schedule(r);
+}
+
+/** The visitor's first choice on the audited visit since we asked them to click. */
+function userChoice(r: AuditRecord) {
+  const visit = r.visitId ? findLiveVisit(r.visitId) : undefined;
+  const since = r.refusal?.requestedAt ?? r.startedAt;
+  return visit?.consent.find((e) => !e.evidence && e.state === 'choice' && e.choice && e.at >= since) ?? null;
+}
+
+async function snapshot(r: AuditRecord): Promise<void> {
+  const at = Date.now();
+  const visit = r.visitId ? findLiveVisit(r.visitId) : undefined;
+  const snap = { step: r.step as 'pre-consent' | 'post-reject', at, consent: visit?.consent ?? [] };
+  try {
+    const tab = await browser.tabs.get(r.tabId);
+    if (!tab.active) throw new Error('the tab was not the active tab, so no screenshot could be taken');
+    const screenshot = await browser.tabs.captureVisibleTab(tab.windowId!, { format: 'jpeg', quality: 50 });
+    await step(r.tabId, { type: 'snapshot', snapshot: { ...snap, screenshot } });
+  } catch (e) {
+    await step(r.tabId, {
+      type: 'snapshot',
+      snapshot: { ...snap, screenshotError: String((e as Error)?.message ?? e) },
+    });
+  }
+}
+
+/** Removes the site's cookies (all subdomains) and its origins' storage; errors are recorded, not fatal. */
+async function clearSiteData(url: string): Promise<{ cookies: number; storage: boolean; errors: string[] }> {
+  const errors: string[] = [];
+  const site = siteOf(url)!;
+  let cookies = 0;
+  try {
+    for (const c of cookiesOfSite(await browser.cookies.getAll({ domain: site }), site)) {
+      const gone = await browser.cookies.remove({
+        url: cookieRemovalUrl(c),
+        name: c.name,
+        storeId: c.storeId,
+      });
+      if (gone) cookies++;
+    }
+  } catch (e) {
+    errors.push(`cookies: ${String((e as Error)?.message ?? e)}`);
+  }
+  let storage = false;
+  const types = { localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true };
+  try {
+    // Firefox addresses storage by hostname, Chromium by origin.
+    const scope =
+      import.meta.env.BROWSER === 'firefox'
+        ? { hostnames: [...new Set(originsToClear(url).map((o) => new URL(o).hostname))] }
+        : { origins: originsToClear(url) };
+    await browser.browsingData.remove(scope as any, types);
+    storage = true;
+  } catch (e) {
+    errors.push(`storage: ${String((e as Error)?.message ?? e)}`);
+  }
+  return { cookies, storage, errors };
+}
+
+/** Side effects on entering a step. */
+async function enter(r: AuditRecord): Promise<void> {
+  if (r.step === 'clearing') {
+    const result = await clearSiteData(r.url);
+    const next = await step(r.tabId, { type: 'cleared', ...result });
+    // Navigating to the URL again is the reload; the commit listener moves the audit on.
+    if (next?.step === 'loading') await browser.tabs.update(r.tabId, { url: r.url });
+  } else if (r.step === 'refusing') {
+    let reply: unknown;
+    let error: unknown;
+    try {
+      reply = await browser.tabs.sendMessage(r.tabId, { type: AUTOCONSENT_OPT_OUT }, { frameId: 0 });
+    } catch (e) {
+      error = e;
+    }
+    await step(r.tabId, { type: 'optOutResult', ...parseOptOutReply(reply, error) });
+  } else if (isFinished(r.step)) {
+    await flush();
+  }
+}
+
+async function onCommitted(tabId: number, frameId: number, url: string): Promise<void> {
+  await load();
+  const r = records.get(tabId);
+  if (!r || r.step !== 'loading' || frameId !== 0 || siteOf(url) !== r.site) return;
+  // The navigation listener registered before ours opens the visit; give its async work a moment.
+  for (let i = 0; i < 20; i++) {
+    const live = getTab(tabId).current;
+    if (live && live.visit.startedAt >= r.updatedAt - 1000) {
+      await step(tabId, { type: 'committed', visitId: live.visit.id });
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  await step(tabId, { type: 'fail', error: 'the reloaded page was not recorded' });
+}
+
+export const auditHandlers: Pick<Handlers, 'startAudit' | 'getAudit' | 'cancelAudit'> = {
+  async startAudit({ tabId, options }) {
+    await Promise.all([load(), ready()]);
+    const tab = await browser.tabs.get(Number(tabId));
+    const site = tab.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : null;
+    if (!tab.id || !tab.url || !site) throw new Error('Only http(s) pages can be audited.');
+    const running = records.get(tab.id);
+    if (running && !isFinished(running.step)) throw new Error('An audit is already running in this tab.');
+    const r = startAudit({
+      id: crypto.randomUUID(),
+      tabId: tab.id,
+      url: tab.url,
+      site,
+      now: Date.now(),
+      options,
+    });
+    await save(r);
+    void enter(r).catch((e: unknown) => step(r.tabId, { type: 'fail', error: String(e) }));
+    return r;
+  },
+  async getAudit({ tabId }) {
+    await load();
+    const record = records.get(Number(tabId));
+    if (!record) return null;
+    const { db } = await ready();
+    await flush();
+    const bundle = record.visitId ? await getVisitBundle(db, record.visitId) : null;
+    return { record, report: buildAuditReport(record, bundle) };
+  },
+  async cancelAudit({ tabId }) {
+    await load();
+    return step(Number(tabId), { type: 'cancel' });
+  },
+};
+
+/** Registers the audit's listeners (call synchronously at worker start) and resumes stored audits. */
+export function registerAudit(): void {
+  browser.webNavigation.onCommitted.addListener((d) => {
+    onCommitted(d.tabId, d.frameId, d.url).catch((e: unknown) => console.error('audit: onCommitted', e));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void load().then(() => step(tabId, { type: 'fail', error: 'the tab was closed during the audit' }));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void load().then(() => records.forEach((r) => void tick(r.tabId)));
+  });
+  // A restarted worker: re-arm every unfinished audit from its stored deadline.
+  void load().then(() => records.forEach((r) => schedule(r)));
+}
