@@ -7,6 +7,7 @@ import { registerWebRequest } from './web-request';
 import { registerCookies } from './cookies';
 import { registerMessaging } from './messaging';
 import { registerBadge } from './badge';
+import { registerAutoconsent } from './autoconsent';
 import { registerAudit } from './audit';
 import { flush, replayLeftovers } from './writer';
 
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   registerCookies();
   registerMessaging();
   registerBadge();
+  registerAutoconsent();
   registerAudit();
   browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 360, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener(async (alarm) => {

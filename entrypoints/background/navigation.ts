@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import { newVisit, onCommit } from '@/lib/tab-state';
-import { signalFromCookie } from '@/lib/consent/signals';
+import { signalsFromJar } from '@/lib/consent/signals';
 import { ready } from './context';
 import { dropTab, getTab, setTab } from './session';
 import { flush, saveVisit } from './writer';
@@ -28,10 +28,7 @@ interface CommitDetails {
 /** Consent cookies already in the jar when the page commits: a returning visitor's earlier choice. */
 async function readCarriedOverConsent(visit: PageVisit): Promise<void> {
   const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
-  for (const c of jar) {
-    const signal = signalFromCookie(c.name, c.value);
-    if (signal) applyConsent(visit.tabId, visit.id, signal, visit.startedAt);
-  }
+  for (const signal of signalsFromJar(jar)) applyConsent(visit.tabId, visit.id, signal, visit.startedAt);
 }
 
 async function onCommitted(details: CommitDetails): Promise<void> {

@@ -4,7 +4,7 @@ import { parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
 import { cookieObservation, requestObservation } from '@/lib/record';
 import { onMainFrameRequest, visitForInitiator, visitForRequest, withSite, type LiveVisit } from '@/lib/tab-state';
 import { siteOf } from '@/lib/domain';
-import { signalFromCookie, signalFromHeaders, signalFromRequestUrl } from '@/lib/consent/signals';
+import { signalFromCookie, signalFromHeaders, signalFromRequestUrl, signalsFromJar } from '@/lib/consent/signals';
 import { ready } from './context';
 import { allTabs, getTab, setTab } from './session';
 import { enqueue, enqueueCookie } from './writer';
@@ -65,12 +65,12 @@ async function onSendHeaders(details: RawRequestDetails): Promise<void> {
   const gpc = signalFromHeaders(details.requestHeaders ?? []);
   if (gpc) applyConsent(live.visit.tabId, live.visit.id, gpc, req.at);
   for (const header of headerValues(details.requestHeaders, 'Cookie')) {
-    for (const { name, value } of parseCookieHeader(header)) {
+    const sent = parseCookieHeader(header);
+    for (const { name, value } of sent) {
       const seen = { name, value, domain: req.host, via: 'cookie-header' as const, at: req.at };
       enqueue(cookieObservation(live.visit, seen, classifier, settings.storeCookieValues).obs);
-      const signal = signalFromCookie(name, value);
-      if (signal) applyConsent(live.visit.tabId, live.visit.id, signal, req.at);
     }
+    for (const signal of signalsFromJar(sent)) applyConsent(live.visit.tabId, live.visit.id, signal, req.at);
   }
 }
 
