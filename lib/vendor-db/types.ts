@@ -40,6 +40,12 @@ export interface VendorCookie {
   purpose: string;
   category?: Category;
   source: string;
+  /** How durationText was read (lib/vendor-db/retention.ts); absent in hand-written records. */
+  durationKind?: 'session' | 'duration' | 'persistent' | 'unknown';
+  /** Other vendor ids that claim the same name and match: the matcher must disambiguate (e.g. by domain). */
+  sharedWith?: string[];
+  /** Provenance or caveat, e.g. "named only by this seed" or "normalised from 'SSPR_*'". */
+  note?: string;
 }
 
 export interface SourceRef {
@@ -61,6 +67,21 @@ export interface VendorRecord {
   cookies: VendorCookie[];
   gdpr: GdprBlock;
   sources: SourceRef[];
+  /** Source id that states `company` / `country` (absent when null). */
+  companySource?: string;
+  countrySource?: string;
+  /** How `category` was chosen, e.g. "third-party-web:ad", "ocd:Marketing", "curated". */
+  categoryFrom?: string;
+  /** Other names the sources use for this vendor (e.g. Open Cookie Database platform names). */
+  aliases?: string[];
+  homepage?: string | null;
+  /** third-party-web usage statistics, used to rank vendors. */
+  usage?: { totalOccurrences: number };
+  /** Source id per domain, for domains not taken from third-party-web. */
+  domainSources?: Record<string, string>;
+  /** Vendor ids named by a source as related or alternatives. */
+  related?: string[];
+  notes?: string[];
 }
 
 /** What the classifier answers for one request or cookie; also the CLI's output contract. */

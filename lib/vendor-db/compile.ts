@@ -1,0 +1,186 @@
+/**
+ * Vendor DB compiler: VendorRecord[] (data/vendors/*.json) → a small index for matching plus a details file.
+ *
+ * Compiled format (see compiled-types.ts for the exact types):
+ * - `public/vendor-index.json` (CompiledIndex, format "cookie-inspector/vendor-index", version 1). Parallel
+ *   arrays, because JSON.parse of arrays is cheaper than of wide objects and the loader turns them into Maps
+ *   in one pass:
+ *   - `vendors.{ids,names,companies,categories}[n]` describe vendor number n (sorted by id).
+ *   - `hosts.names[i]` (lower-case hostname suffix, no `*.`/leading dot) is owned by vendor `hosts.vendors[i]`.
+ *   - `cookies.names[i]` (exact, case-sensitive) is claimed by `cookies.entries[i]`, a list of
+ *     `[vendor, settingDomain|null, category|null, firstParty 1|0]`.
+ *   - `prefixes[]` groups prefix names by length, longest first, with the same entry lists.
+ *   - `sourceHash` lets the Node loader tell whether the file is stale against data/vendors.
+ * - `public/vendor-details.json` (VendorDetailsFile): `vendors[id]` is the full VendorRecord, GDPR block included.
+ *
+ * Fatal (CompileError): duplicate vendor ids, a domain owned by two vendors, a record missing id/name/category,
+ * an unreadable domain or an empty cookie name. Reported only: cookie names claimed by several vendors.
+ */
+import { isCategory } from '../category';
+import { normalizeHost } from '../domain';
+import type { VendorRecord } from './types';
+import {
+  DETAILS_FORMAT,
+  INDEX_FORMAT,
+  INDEX_VERSION,
+  type CompiledIndex,
+  type CookieConflict,
+  type CookieEntry,
+  type PrefixGroup,
+  type VendorDetailsFile,
+} from './compiled-types';
+
+export class CompileError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `vendor DB does not compile (${problems.length} problem(s)):\n- ${problems.slice(0, 50).join('\n- ')}`,
+    );
+    this.name = 'CompileError';
+  }
+}
+
+export interface CompileResult {
+  index: CompiledIndex;
+  details: VendorDetailsFile;
+  conflicts: CookieConflict[];
+  stats: {
+    vendors: number;
+    hosts: number;
+    exactCookies: number;
+    prefixCookies: number;
+    prefixLengths: number;
+  };
+}
+
+type Claims = Map<string, CookieEntry[]>;
+
+function addClaim(claims: Claims, name: string, entry: CookieEntry): void {
+  const list = claims.get(name);
+  if (!list) claims.set(name, [entry]);
+  // One vendor listing the same cookie twice (e.g. two domains) keeps both; exact duplicates are dropped.
+  else if (!list.some((e) => e[0] === entry[0] && e[1] === entry[1])) list.push(entry);
+}
+
+function conflictsOf(claims: Claims, match: 'exact' | 'prefix', ids: string[]): CookieConflict[] {
+  const out: CookieConflict[] = [];
+  for (const [name, entries] of claims) {
+    const vendors = [...new Set(entries.map((e) => ids[e[0]]!))];
+    if (vendors.length > 1) out.push({ name, match, vendors });
+  }
+  return out;
+}
+
+function checkRecord(r: VendorRecord, where: string, problems: string[]): boolean {
+  if (typeof r !== 'object' || r === null) return (void problems.push(`${where}: not an object`), false);
+  if (typeof r.id !== 'string' || r.id.trim() === '')
+    return (void problems.push(`${where}: missing id`), false);
+  if (typeof r.name !== 'string' || r.name === '') problems.push(`${r.id}: missing name`);
+  if (!isCategory(r.category))
+    problems.push(`${r.id}: category ${JSON.stringify(r.category)} is not a category`);
+  if (!Array.isArray(r.domains)) problems.push(`${r.id}: domains is not an array`);
+  if (!Array.isArray(r.cookies)) problems.push(`${r.id}: cookies is not an array`);
+  return Array.isArray(r.domains) && Array.isArray(r.cookies);
+}
+
+/** Turns a record's domain (`*.doubleclick.net`, `.Example.com`) into a hostname suffix, or null if unreadable. */
+export function domainKey(domain: string): string | null {
+  if (typeof domain !== 'string') return null;
+  const host = normalizeHost(domain.trim().replace(/^\*\./, ''));
+  return host !== null && !host.includes('*') ? host : null;
+}
+
+/**
+ * Compiles vendor records into the index and details files. Pure: no file access.
+ * Throws CompileError listing every fatal problem; cookie-name collisions come back in `conflicts`.
+ * @param where optional label per record (e.g. its file name) for error messages.
+ */
+export function compileVendors(
+  records: VendorRecord[],
+  sourceHash = '',
+  where: string[] = [],
+): CompileResult {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  const valid: VendorRecord[] = [];
+  records.forEach((r, i) => {
+    const label = where[i] ?? `record ${i}`;
+    if (!checkRecord(r, label, problems)) return;
+    const prev = seen.get(r.id);
+    if (prev !== undefined) problems.push(`duplicate vendor id ${r.id} (${prev} and ${label})`);
+    else seen.set(r.id, label);
+    valid.push(r);
+  });
+  valid.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const vendorNo = new Map(valid.map((r, n) => [r.id, n]));
+
+  const hostOwner = new Map<string, number>();
+  const exact: Claims = new Map();
+  const prefix: Claims = new Map();
+  for (const r of valid) {
+    const n = vendorNo.get(r.id)!;
+    for (const d of r.domains) {
+      const key = domainKey(d);
+      if (key === null) {
+        problems.push(`${r.id}: unreadable domain ${JSON.stringify(d)}`);
+        continue;
+      }
+      const owner = hostOwner.get(key);
+      if (owner !== undefined && owner !== n)
+        problems.push(`domain ${key} is owned by both ${valid[owner]!.id} and ${r.id}`);
+      else hostOwner.set(key, n);
+    }
+    for (const c of r.cookies) {
+      if (typeof c?.name !== 'string' || c.name === '') {
+        problems.push(`${r.id}: cookie with an empty or missing name`);
+        continue;
+      }
+      const domain = c.domain ? domainKey(c.domain) : null;
+      const entry: CookieEntry = [
+        n,
+        domain,
+        isCategory(c.category) ? c.category : null,
+        c.party === 'third' ? 0 : 1,
+      ];
+      addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry);
+    }
+  }
+  if (problems.length > 0) throw new CompileError(problems);
+
+  const ids = valid.map((r) => r.id);
+  const groups = new Map<number, PrefixGroup>();
+  for (const [name, entries] of prefix) {
+    let g = groups.get(name.length);
+    if (!g) groups.set(name.length, (g = { length: name.length, names: [], entries: [] }));
+    g.names.push(name);
+    g.entries.push(entries);
+  }
+  const index: CompiledIndex = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    sourceHash,
+    vendors: {
+      ids,
+      names: valid.map((r) => r.name),
+      companies: valid.map((r) => r.company ?? null),
+      categories: valid.map((r) => r.category),
+    },
+    hosts: { names: [...hostOwner.keys()], vendors: [...hostOwner.values()] },
+    cookies: { names: [...exact.keys()], entries: [...exact.values()] },
+    prefixes: [...groups.values()].sort((a, b) => b.length - a.length),
+  };
+  const details: VendorDetailsFile = {
+    format: DETAILS_FORMAT,
+    version: INDEX_VERSION,
+    sourceHash,
+    vendors: Object.fromEntries(valid.map((r) => [r.id, r])),
+  };
+  const conflicts = [...conflictsOf(exact, 'exact', ids), ...conflictsOf(prefix, 'prefix', ids)];
+  const stats = {
+    vendors: valid.length,
+    hosts: hostOwner.size,
+    exactCookies: exact.size,
+    prefixCookies: prefix.size,
+    prefixLengths: groups.size,
+  };
+  return { index, details, conflicts, stats };
+}

@@ -1,0 +1,74 @@
+import type { Category } from '../category';
+import type { VendorRecord } from './types';
+
+/** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
+export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
+export const INDEX_VERSION = 1;
+export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
+
+/**
+ * One vendor claim on a cookie name: [vendor number, setting domain named by the record or null,
+ * the cookie's own category when the record gives one (else the vendor's), 1 = first-party / 0 = third-party].
+ */
+export type CookieEntry = [
+  vendor: number,
+  domain: string | null,
+  category: Category | null,
+  firstParty: 0 | 1,
+];
+
+/** Cookie prefixes that share one length, so a lookup costs one probe per distinct length. */
+export interface PrefixGroup {
+  length: number;
+  names: string[];
+  /** entries[i] are the claims on names[i]. */
+  entries: CookieEntry[][];
+}
+
+/** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
+export interface CompiledIndex {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  /** sha256 over the source files (set by scripts/build-vendor-db.ts; '' when compiled in memory). */
+  sourceHash: string;
+  vendors: { ids: string[]; names: string[]; companies: (string | null)[]; categories: Category[] };
+  /** Hostname suffix → vendor number (hosts.vendors[i] owns hosts.names[i]). */
+  hosts: { names: string[]; vendors: number[] };
+  /** Exact cookie name → claims. */
+  cookies: { names: string[]; entries: CookieEntry[][] };
+  /** Prefix groups, longest prefix first. */
+  prefixes: PrefixGroup[];
+}
+
+/** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
+export interface VendorDetailsFile {
+  format: typeof DETAILS_FORMAT;
+  version: number;
+  sourceHash: string;
+  vendors: Record<string, VendorRecord>;
+}
+
+/** Two or more vendors list the same cookie name or prefix: reported by the compiler, not fatal. */
+export interface CookieConflict {
+  name: string;
+  match: 'exact' | 'prefix';
+  vendors: string[];
+}
+
+/** The in-memory, ready-to-match form of a CompiledIndex (built by loadVendorIndex). */
+export interface VendorIndex {
+  ids: string[];
+  names: string[];
+  companies: (string | null)[];
+  categories: Category[];
+  byId: Map<string, number>;
+  hosts: Map<string, number>;
+  cookies: Map<string, CookieEntry[]>;
+  prefixLengths: number[];
+  prefixMaps: Map<string, CookieEntry[]>[];
+  /** First two char codes of a prefix (`c0 << 16 | c1`) → the prefix groups (longest first) that hold one. */
+  prefixStarts: Map<number, number[]>;
+  /** Groups of prefixes shorter than two chars: always probed. */
+  shortPrefixGroups: number[];
+  sourceHash: string;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { guessCookiePurpose } from './cookie-heuristics';
+
+const DAY = 86_400;
+
+describe('guessCookiePurpose', () => {
+  it('reads common name conventions', () => {
+    const cat = (name: string) => guessCookiePurpose({ name, thirdParty: false }).category;
+    expect(cat('PHPSESSID')).toBe('necessary');
+    expect(cat('csrftoken')).toBe('necessary');
+    expect(cat('XSRF-TOKEN')).toBe('necessary');
+    expect(cat('cookie_consent_level')).toBe('consent');
+    expect(cat('site_lang')).toBe('functional');
+    expect(cat('cart_items')).toBe('necessary');
+    expect(cat('utm_campaign')).toBe('advertising');
+    expect(cat('visitor_id')).toBe('analytics');
+  });
+
+  it('explains a long-lived third-party UUID as likely tracking', () => {
+    const g = guessCookiePurpose({
+      name: 'zz',
+      thirdParty: true,
+      lifetimeSeconds: 400 * DAY,
+      value: '3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b',
+    });
+    expect(g).toEqual({
+      category: 'advertising',
+      reason:
+        'unknown cookie; long-lived (400 days) third-party with a UUID value → likely tracking (advertising)',
+    });
+  });
+
+  it('treats a first-party long random id as analytics and GA-style values as analytics', () => {
+    const first = guessCookiePurpose({
+      name: 'q',
+      thirdParty: false,
+      lifetimeSeconds: 90 * DAY,
+      value: 'aB3dE5fG7hJ9kL1mN3pQ5rS7',
+    });
+    expect(first.category).toBe('analytics');
+    expect(first.reason).toMatch(/long random-looking value \(24 chars\)/);
+    expect(guessCookiePurpose({ name: 'q', thirdParty: false, value: 'GA1.2.123456.789012' }).category).toBe(
+      'analytics',
+    );
+  });
+
+  it('stays unknown without clues, and says so', () => {
+    const g = guessCookiePurpose({ name: 'q', thirdParty: false, lifetimeSeconds: null, value: 'yes' });
+    expect(g.category).toBe('unknown');
+    expect(g.reason).toBe('unknown cookie; no name, lifetime or value clue (session first-party)');
+    expect(
+      guessCookiePurpose({ name: 'q', thirdParty: false, value: 'aB3dE5fG7hJ9kL1mN3pQ5rS7' }).category,
+    ).toBe('unknown');
+  });
+
+  it('copes with hostile and huge input', () => {
+    const g = guessCookiePurpose({
+      name: '<img onerror=x>'.repeat(10_000),
+      thirdParty: true,
+      value: 'x'.repeat(100_000),
+    });
+    expect(g.category).toBe('unknown');
+    expect(g.reason.length).toBeLessThan(200);
+  });
+});

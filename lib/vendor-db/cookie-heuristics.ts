@@ -1,0 +1,127 @@
+import type { CategoryOrUnknown } from '../category';
+
+/** What we know about a cookie no vendor record names. */
+export interface CookieClues {
+  name: string;
+  /** Seconds until expiry; null = session cookie; undefined = not known. */
+  lifetimeSeconds?: number | null;
+  thirdParty: boolean;
+  value?: string;
+  httpOnly?: boolean;
+}
+
+export interface CookieGuess {
+  category: CategoryOrUnknown;
+  /** Human-readable chain of evidence, e.g. `long-lived (400 days) third-party with a UUID value → likely tracking`. */
+  reason: string;
+}
+
+interface NameRule {
+  test: RegExp;
+  category: CategoryOrUnknown;
+  why: string;
+}
+
+// Ordered: the first rule whose pattern matches the name wins. Patterns are common framework/CMP conventions.
+const NAME_RULES: NameRule[] = [
+  {
+    test: /consent|gdpr|cookie_?(notice|law|policy|accept|banner)|optanon|euconsent|cmp_?(id|data)|cookiebot/i,
+    category: 'consent',
+    why: 'name suggests a stored consent choice',
+  },
+  {
+    test: /csrf|xsrf|^__(host|secure)-|anti-?forgery|verification_?token/i,
+    category: 'necessary',
+    why: 'name suggests a security (CSRF) token',
+  },
+  {
+    test: /sess(ion)?(id|_?key)?$|^sess|sessid|^sid$|connect\.sid|^jsessionid$|^phpsessid$|_session$/i,
+    category: 'necessary',
+    why: 'name suggests a session cookie',
+  },
+  {
+    test: /^(awsalb|awselb|awsalbcors|bigipserver|serverid|route|lb|__cf_bm|cf_clearance|ak_bmsc|incap_ses|visid_incap|nlbi)/i,
+    category: 'necessary',
+    why: 'name suggests load balancing or bot protection',
+  },
+  { test: /auth|login|logged_?in|remember_?me/i, category: 'necessary', why: 'name suggests sign-in state' },
+  { test: /cart|basket|checkout/i, category: 'necessary', why: 'name suggests a shopping cart' },
+  {
+    test: /lang|locale|currency|country|region|timezone|^tz$|theme|dark_?mode|font_?size/i,
+    category: 'functional',
+    why: 'name suggests a display preference',
+  },
+  {
+    test: /(^|[_-])(utm|gclid|fbclid|msclkid|ad_?id|adv?|campaign|retarget|affiliate)([_-]|$)/i,
+    category: 'advertising',
+    why: 'name suggests ad or campaign tracking',
+  },
+  {
+    test: /(^|[_-])(ga|gid|uid|vid|visitor(_?id)?|track(er|ing)?|trk|analytics|stats|ab_?test|experiment)([_-]|$)/i,
+    category: 'analytics',
+    why: 'name suggests visitor tracking',
+  },
+];
+
+// One combined test first: most names match no rule, and one regex pass is far cheaper than nine.
+const ANY_NAME_RULE = new RegExp(NAME_RULES.map((r) => `(?:${r.test.source})`).join('|'), 'i');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GA_LIKE = /^(GA|GS)\d\.\d+\./;
+const RANDOM_ID = /^[A-Za-z0-9+/_=.-]{22,}$/;
+const DAY = 86_400;
+
+/** Describes the value's shape when it looks like an identifier; null when it does not. */
+function identifierShape(value: string | undefined): string | null {
+  if (!value) return null;
+  const v = value.length > 4096 ? value.slice(0, 4096) : value;
+  if (GA_LIKE.test(v)) return 'a Google-Analytics-style (GA1.x) value';
+  if (UUID.test(v)) return 'a UUID value';
+  // Long, mixed letters and digits: a random identifier rather than a word or flag.
+  if (RANDOM_ID.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v))
+    return `a long random-looking value (${v.length} chars)`;
+  return null;
+}
+
+function lifetimeText(seconds: number | null | undefined): string | null {
+  if (seconds === undefined) return null;
+  if (seconds === null) return 'session';
+  const days = Math.round(seconds / DAY);
+  return days >= 30
+    ? `long-lived (${days} days)`
+    : days >= 1
+      ? `short-lived (${days} days)`
+      : 'short-lived (< 1 day)';
+}
+
+/**
+ * Guesses the purpose of a cookie no vendor record names, from explainable clues only: name conventions,
+ * lifetime, third-party context and value shape. The reason lists the clues; the category is a guess.
+ */
+export function guessCookiePurpose(clues: CookieClues): CookieGuess {
+  const name = typeof clues.name === 'string' ? clues.name.slice(0, 256) : '';
+  const life = lifetimeText(clues.lifetimeSeconds);
+  const shape = identifierShape(clues.value);
+  const party = clues.thirdParty ? 'third-party' : 'first-party';
+  const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
+  const rule = ANY_NAME_RULE.test(name) ? NAME_RULES.find((r) => r.test.test(name)) : undefined;
+  if (rule)
+    return {
+      category: rule.category,
+      reason: `unknown cookie; ${rule.why} (${facts}) → likely ${rule.category}`,
+    };
+  if (shape?.startsWith('a Google'))
+    return { category: 'analytics', reason: `unknown cookie; ${facts} → likely analytics` };
+  const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
+  if (shape && longLived) {
+    const category = clues.thirdParty ? 'advertising' : 'analytics';
+    return { category, reason: `unknown cookie; ${facts} → likely tracking (${category})` };
+  }
+  if (clues.thirdParty && longLived) {
+    return {
+      category: 'advertising',
+      reason: `unknown cookie; ${facts} → possibly cross-site tracking (advertising)`,
+    };
+  }
+  return { category: 'unknown', reason: `unknown cookie; no name, lifetime or value clue (${facts})` };
+}

@@ -1,0 +1,115 @@
+import type { VendorRecord } from './types';
+import {
+  DETAILS_FORMAT,
+  INDEX_FORMAT,
+  INDEX_VERSION,
+  type CompiledIndex,
+  type CookieEntry,
+  type VendorDetailsFile,
+  type VendorIndex,
+} from './compiled-types';
+
+export type { VendorIndex } from './compiled-types';
+
+export class VendorDbFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VendorDbFormatError';
+  }
+}
+
+function parse(json: unknown, what: string): unknown {
+  if (typeof json !== 'string') return json;
+  try {
+    return JSON.parse(json);
+  } catch (e) {
+    throw new VendorDbFormatError(`${what} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function zipMap<V>(keys: string[], values: V[]): Map<string, V> {
+  const map = new Map<string, V>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
+  return map;
+}
+
+function checkIndex(raw: unknown): CompiledIndex {
+  const c = raw as Partial<CompiledIndex> | null;
+  if (!c || c.format !== INDEX_FORMAT) throw new VendorDbFormatError('not a vendor index (wrong "format")');
+  if (c.version !== INDEX_VERSION) {
+    throw new VendorDbFormatError(
+      `vendor index version ${String(c.version)}, expected ${INDEX_VERSION}: rebuild it`,
+    );
+  }
+  const v = c.vendors;
+  const ok =
+    v &&
+    [v.ids, v.names, v.companies, v.categories].every((a) => Array.isArray(a) && a.length === v.ids.length) &&
+    Array.isArray(c.hosts?.names) &&
+    c.hosts.names.length === c.hosts.vendors?.length &&
+    Array.isArray(c.cookies?.names) &&
+    c.cookies.names.length === c.cookies.entries?.length &&
+    Array.isArray(c.prefixes);
+  if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
+  return c as CompiledIndex;
+}
+
+/**
+ * Turns the compiled index (the JSON text of public/vendor-index.json, or its parsed object) into the
+ * in-memory matcher. One pass per table; call once per service-worker start.
+ * @throws VendorDbFormatError when the input is not a compatible index.
+ */
+export function loadVendorIndex(json: unknown): VendorIndex {
+  const c = checkIndex(parse(json, 'vendor index'));
+  const prefixes = c.prefixes.slice().sort((a, b) => b.length - a.length);
+  const prefixStarts = new Map<number, number[]>();
+  const shortPrefixGroups: number[] = [];
+  prefixes.forEach((g, i) => {
+    if (g.length < 2) return void shortPrefixGroups.push(i);
+    for (const name of g.names) {
+      const key = (name.charCodeAt(0) << 16) | name.charCodeAt(1);
+      const groups = prefixStarts.get(key);
+      if (!groups) prefixStarts.set(key, [i]);
+      else if (groups[groups.length - 1] !== i) groups.push(i);
+    }
+  });
+  return {
+    ids: c.vendors.ids,
+    names: c.vendors.names,
+    companies: c.vendors.companies,
+    categories: c.vendors.categories,
+    byId: new Map(c.vendors.ids.map((id, n) => [id, n])),
+    hosts: zipMap(c.hosts.names, c.hosts.vendors),
+    cookies: zipMap<CookieEntry[]>(c.cookies.names, c.cookies.entries),
+    prefixLengths: prefixes.map((g) => g.length),
+    prefixMaps: prefixes.map((g) => zipMap<CookieEntry[]>(g.names, g.entries)),
+    prefixStarts,
+    shortPrefixGroups,
+    sourceHash: c.sourceHash,
+  };
+}
+
+/** Parses public/vendor-details.json once, so getVendorDetails can be called many times on the result. */
+export function parseVendorDetails(json: unknown): VendorDetailsFile {
+  const d = parse(json, 'vendor details') as Partial<VendorDetailsFile> | null;
+  if (!d || d.format !== DETAILS_FORMAT || typeof d.vendors !== 'object' || d.vendors === null) {
+    throw new VendorDbFormatError('not a vendor details file (wrong "format" or no vendors)');
+  }
+  return d as VendorDetailsFile;
+}
+
+/**
+ * Full records (GDPR block included) for the given vendor ids, in the order asked; unknown ids are skipped.
+ * Accepts the details JSON text or the object parseVendorDetails returned (cache that one in the background).
+ */
+export function getVendorDetails(detailsJson: unknown, ids: readonly string[]): VendorRecord[] {
+  const { vendors } = parseVendorDetails(detailsJson);
+  const out: VendorRecord[] = [];
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (typeof id !== 'string' || seen.has(id) || !Object.hasOwn(vendors, id)) continue;
+    seen.add(id);
+    out.push(vendors[id]!);
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { compileVendors } from './compile';
+import { loadVendorIndex } from './load';
+import { classifyCookie, classifyRequest } from './match';
+import { FIXTURE_VENDORS } from './__fixtures__/vendors';
+
+const index = loadVendorIndex(compileVendors(FIXTURE_VENDORS).index);
+const PAGE = 'https://shop.example/cart';
+
+describe('classifyRequest', () => {
+  it('attributes by the most specific hostname suffix and explains it', () => {
+    expect(classifyRequest(index, 'https://a.b.acmecdn.test/lib.js?v=1', PAGE)).toEqual({
+      vendor: 'acme-analytics',
+      vendorName: 'Acme Analytics',
+      company: 'Acme Analytics Inc.',
+      category: 'analytics',
+      thirdParty: true,
+      reason: 'host a.b.acmecdn.test matches acmecdn.test (Acme Analytics)',
+    });
+    expect(classifyRequest(index, 'https://pixel.gamma.example/p.gif', PAGE).vendor).toBe('beta-ads');
+    expect(classifyRequest(index, 'https://cdn.gamma.example/cmp.js', PAGE).vendor).toBe('gamma-cmp');
+    expect(classifyRequest(index, 'https://GAMMA.example./x').vendor).toBe('gamma-cmp');
+  });
+
+  it('does not match on a bare string suffix that is not a label boundary', () => {
+    expect(classifyRequest(index, 'https://notgamma.example/').vendor).toBeNull();
+  });
+
+  it('judges party by registrable domain, and is first-party without a page', () => {
+    expect(
+      classifyRequest(index, 'https://beta-ads.example/x', 'https://www.beta-ads.example/').thirdParty,
+    ).toBe(false);
+    expect(classifyRequest(index, 'https://beta-ads.example/x').thirdParty).toBe(false);
+    const unknownHost = classifyRequest(index, 'https://cdn.other.example/x', PAGE);
+    expect(unknownHost).toMatchObject({ vendor: null, category: 'unknown', thirdParty: true });
+    expect(unknownHost.reason).toBe('host cdn.other.example matches no known vendor');
+  });
+
+  it('never throws on malformed input', () => {
+    for (const bad of [
+      '',
+      'not a url',
+      'http://',
+      42,
+      null,
+      undefined,
+      '\u0000://x',
+      'https://exa mple.com/',
+    ]) {
+      const c = classifyRequest(index, bad as string, PAGE);
+      expect(c.category).toBe('unknown');
+      expect(c.vendor).toBeNull();
+      expect(c.reason).toMatch(/^malformed URL/);
+    }
+    const badPage = classifyRequest(index, 'https://beta-ads.example/', 'garbage');
+    expect(badPage).toMatchObject({ vendor: 'beta-ads', thirdParty: false });
+    expect(badPage.reason).toMatch(/page URL "garbage" is malformed/);
+  });
+
+  it('keeps hostile or huge input out of the reason', () => {
+    const c = classifyRequest(index, `javascript:<script>${'x'.repeat(10_000)}`, PAGE);
+    expect(c.reason.length).toBeLessThan(120);
+  });
+});
+
+describe('classifyCookie', () => {
+  const cookie = (name: string, domain: string, pageUrl?: string) =>
+    classifyCookie(index, { name, domain, pageUrl });
+
+  it('matches exact names first, then the longest prefix', () => {
+    expect(cookie('_acme_s_123', 'shop.example', PAGE)).toMatchObject({
+      vendor: 'acme-analytics',
+      thirdParty: false,
+      reason: 'cookie "_acme_s_123" matches prefix _acme_s_* of Acme Analytics',
+    });
+    expect(cookie('_acme_x', 'shop.example').vendor).toBe('beta-ads');
+    expect(cookie('_acme_', 'shop.example').vendor).toBe('beta-ads');
+    expect(cookie('_acm', 'shop.example').vendor).toBeNull();
+  });
+
+  it('uses the cookie category over the vendor category when the record gives one', () => {
+    expect(cookie('beta_uid', '.beta-ads.example', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      category: 'marketing',
+      thirdParty: true,
+    });
+  });
+
+  it('disambiguates colliding names by the domain the record names, then by domain owner', () => {
+    expect(cookie('shared_id', '.beta-ads.example', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      reason: 'cookie "shared_id" is a known cookie of Beta Ads',
+    });
+    expect(cookie('shared_id', 'acme-analytics.example', PAGE).vendor).toBe('acme-analytics');
+    expect(cookie('_acme', 'cdn.gamma.example', PAGE)).toMatchObject({
+      vendor: 'gamma-cmp',
+      category: 'consent',
+    });
+    const undecided = cookie('_acme', 'shop.example', PAGE);
+    expect(undecided.vendor).toBe('acme-analytics');
+    expect(undecided.reason).toMatch(/also listed for other vendor/);
+  });
+
+  it('gives a third-party cookie on a vendor domain to that vendor', () => {
+    expect(cookie('gamma_consent', 'beta-ads.example', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      thirdParty: true,
+    });
+    expect(cookie('zzz', '.pixel.gamma.example', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      reason:
+        'cookie "zzz" is not in the database; its domain pixel.gamma.example matches pixel.gamma.example (Beta Ads)',
+    });
+    // First-party on the vendor's own site: the name claim stands.
+    expect(cookie('gamma_consent', 'beta-ads.example', 'https://beta-ads.example/').vendor).toBe('gamma-cmp');
+  });
+
+  it('guesses unknown cookies with heuristics and a reason, vendor null', () => {
+    const c = classifyCookie(index, {
+      name: 'x1',
+      domain: '.tracker.other',
+      pageUrl: PAGE,
+      expiresAt: 1_000_000 + 400 * 86_400_000,
+      now: 1_000_000,
+      value: '3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b',
+    });
+    expect(c).toEqual({
+      vendor: null,
+      vendorName: null,
+      company: null,
+      category: 'advertising',
+      thirdParty: true,
+      reason:
+        'unknown cookie; long-lived (400 days) third-party with a UUID value → likely tracking (advertising)',
+    });
+    expect(cookie('PHPSESSID', 'shop.example', PAGE).category).toBe('necessary');
+  });
+
+  it('never throws on odd input', () => {
+    expect(classifyCookie(index, { name: 5 as never, domain: 'x' }).reason).toMatch(/malformed cookie name/);
+    expect(classifyCookie(index, null as never).category).toBe('unknown');
+    expect(classifyCookie(index, { name: '', domain: '' }).vendor).toBeNull();
+    expect(classifyCookie(index, { name: 'a;b=c\n', domain: '..', pageUrl: 'nope' }).vendor).toBeNull();
+    expect(classifyCookie(index, { name: '_acme_s_'.padEnd(100_000, 'z'), domain: 'x.example' }).vendor).toBe(
+      'acme-analytics',
+    );
+  });
+});
+
+describe('third-party name claims', () => {
+  it('binds a third-party cookie name to the domain its record names', () => {
+    // beta_uid is listed as Beta Ads' third-party cookie with no domain: it still matches anywhere.
+    expect(classifyCookie(index, { name: 'beta_uid', domain: 'shop.example' }).vendor).toBe('beta-ads');
+    // shared_id is third-party on acme-analytics.example / beta-ads.example only.
+    const elsewhere = classifyCookie(index, { name: 'shared_id', domain: 'shop.example', pageUrl: PAGE });
+    expect(elsewhere.vendor).toBeNull();
+    expect(elsewhere.reason).toMatch(/the name is listed only for Acme Analytics on acme-analytics.example$/);
+    expect(classifyCookie(index, { name: 'shared_id', domain: '' }).vendor).toBe('acme-analytics');
+  });
+});
+
+describe('page URL forms', () => {
+  it('accepts absolute URLs (localhost too) and bare dotted hosts as the page', () => {
+    expect(classifyRequest(index, 'https://beta-ads.example/', 'http://localhost:3000/')).toMatchObject({
+      thirdParty: true,
+    });
+    expect(classifyRequest(index, 'https://beta-ads.example/', 'www.beta-ads.example').thirdParty).toBe(
+      false,
+    );
+    expect(classifyRequest(index, 'https://beta-ads.example/', 'shop.example').thirdParty).toBe(true);
+  });
+});

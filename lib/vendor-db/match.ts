@@ -1,0 +1,266 @@
+import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
+import type { CategoryOrUnknown } from '../category';
+import type { Classification } from './types';
+import type { CookieEntry, VendorIndex } from './compiled-types';
+import { guessCookiePurpose } from './cookie-heuristics';
+
+/** Longest input echoed back in a reason, so hostile or huge strings stay short. */
+const ECHO_MAX = 80;
+
+function echo(value: unknown): string {
+  const s = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(s.length > ECHO_MAX ? `${s.slice(0, ECHO_MAX)}…` : s);
+}
+
+function unknown(thirdParty: boolean, reason: string): Classification {
+  return { vendor: null, vendorName: null, company: null, category: 'unknown', thirdParty, reason };
+}
+
+// Requests stream in per page: memoise the last page and a few recent ones (frames, parallel tabs).
+const PAGE_CACHE_MAX = 64;
+const pageSites = new Map<string, string | null>();
+let lastPageUrl: string | undefined;
+let lastPageSite: string | null = null;
+
+function pageSiteOf(pageUrl: string): string | null {
+  if (pageUrl === lastPageUrl) return lastPageSite;
+  let site = pageSites.get(pageUrl);
+  if (site === undefined) {
+    // A bare host with a dot ("shop.example") is accepted as a page; anything else must be an absolute URL.
+    let host: string | null = null;
+    if (pageUrl.includes('://')) host = hostOf(pageUrl);
+    else if (pageUrl.includes('.')) host = normalizeHost(pageUrl);
+    site = host === null ? null : siteOf(host);
+    if (pageSites.size >= PAGE_CACHE_MAX) pageSites.clear();
+    pageSites.set(pageUrl, site);
+  }
+  lastPageUrl = pageUrl;
+  lastPageSite = site;
+  return site;
+}
+
+/** Vendor owning the most specific suffix of `host`, walking labels from most to least specific. */
+function ownerOf(index: VendorIndex, host: string): { vendor: number; suffix: string } | null {
+  let v = index.hosts.get(host);
+  if (v !== undefined) return { vendor: v, suffix: host };
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+    const suffix = host.slice(dot + 1);
+    v = index.hosts.get(suffix);
+    if (v !== undefined) return { vendor: v, suffix };
+  }
+  return null;
+}
+
+const FIRST_PARTY = { thirdParty: false, note: '' };
+const THIRD_PARTY = { thirdParty: true, note: '' };
+
+function partyOf(host: string, pageUrl: string | undefined): { thirdParty: boolean; note: string } {
+  if (typeof pageUrl !== 'string' || pageUrl === '') return FIRST_PARTY;
+  const pageSite = pageSiteOf(pageUrl);
+  if (pageSite === null) {
+    return { thirdParty: false, note: `; page URL ${echo(pageUrl)} is malformed, party not computed` };
+  }
+  // Same site exactly when the host is the page's registrable domain or under it: no PSL lookup per request.
+  return underSite(host, pageSite) ? FIRST_PARTY : THIRD_PARTY;
+}
+
+/** The answer naming vendor number n; `category` overrides the vendor's (a cookie's own category). */
+function vendorAnswer(
+  index: VendorIndex,
+  n: number,
+  thirdParty: boolean,
+  reason: string,
+  category?: CategoryOrUnknown | null,
+): Classification {
+  return {
+    vendor: index.ids[n]!,
+    vendorName: index.names[n]!,
+    company: index.companies[n] ?? null,
+    category: category ?? index.categories[n] ?? 'unknown',
+    thirdParty,
+    reason,
+  };
+}
+
+/**
+ * Classifies a request URL by the vendor owning the most specific suffix of its hostname; first/third party is
+ * judged by registrable domain against `pageUrl` (false without one). Never throws: malformed input answers
+ * category 'unknown' with the reason.
+ */
+export function classifyRequest(index: VendorIndex, url: string, pageUrl?: string): Classification {
+  const host = hostOf(url);
+  if (host === null) return unknown(false, `malformed URL ${echo(url)}`);
+  const { thirdParty, note } = partyOf(host, pageUrl);
+  const hit = ownerOf(index, host);
+  if (hit === null) return unknown(thirdParty, `host ${host} matches no known vendor${note}`);
+  const n = hit.vendor;
+  return vendorAnswer(index, n, thirdParty, `host ${host} matches ${hit.suffix} (${index.names[n]})${note}`);
+}
+
+export interface CookieInput {
+  name: string;
+  /** Cookie domain as the browser reports it (leading dot allowed); '' when unknown. */
+  domain: string;
+  pageUrl?: string;
+  /** Expiry in ms since the epoch; null/undefined = session or unknown. */
+  expiresAt?: number | null;
+  /** Lifetime in seconds, when the caller already has it (takes precedence over expiresAt). */
+  lifetimeSeconds?: number | null;
+  value?: string;
+  httpOnly?: boolean;
+  /** Clock for expiresAt → lifetime (ms since epoch); defaults to Date.now(). */
+  now?: number;
+}
+
+function probe(index: VendorIndex, name: string, groups: readonly number[]) {
+  for (const g of groups) {
+    const len = index.prefixLengths[g]!;
+    if (len > name.length) continue;
+    const prefix = name.slice(0, len);
+    const entries = index.prefixMaps[g]!.get(prefix);
+    if (entries !== undefined) return { entries, prefix };
+  }
+  return null;
+}
+
+const NO_GROUPS: number[] = [];
+
+/** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
+function claimsFor(
+  index: VendorIndex,
+  name: string,
+): { entries: CookieEntry[]; prefix: string | null } | null {
+  const exact = index.cookies.get(name);
+  if (exact !== undefined) return { entries: exact, prefix: null };
+  if (name.length >= 2) {
+    const groups = index.prefixStarts.get((name.charCodeAt(0) << 16) | name.charCodeAt(1)) ?? NO_GROUPS;
+    const hit = probe(index, name, groups);
+    if (hit !== null) return hit;
+  }
+  return index.shortPrefixGroups.length > 0 ? probe(index, name, index.shortPrefixGroups) : null;
+}
+
+function domainMatches(a: string, b: string): boolean {
+  return (
+    a === b ||
+    (a.endsWith(b) && a.charCodeAt(a.length - b.length - 1) === 46) ||
+    (b.endsWith(a) && b.charCodeAt(b.length - a.length - 1) === 46)
+  );
+}
+
+/**
+ * Drops claims that cannot apply: a third-party cookie the record places on a named domain lives only there.
+ * First-party claims keep any domain (sources often name the vendor's site, not where the cookie lives).
+ * Returns null when no claim is left; allocates only when something is dropped.
+ */
+function bindable(entries: CookieEntry[], domain: string | null): CookieEntry[] | null {
+  if (domain === null) return entries;
+  let kept: CookieEntry[] | null = null;
+  // Loops, not closures: this runs for every cookie (and tsx wraps each closure it creates).
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const fits = e[3] === 1 || e[1] === null || domainMatches(domain, e[1]);
+    if (fits && kept !== null) kept.push(e);
+    else if (!fits && kept === null) kept = entries.slice(0, i);
+  }
+  if (kept === null) return entries;
+  return kept.length > 0 ? kept : null;
+}
+
+/** Picks among several vendors' claims on one name by the cookie's domain; `why` explains the choice. */
+function pick(
+  index: VendorIndex,
+  entries: CookieEntry[],
+  domain: string | null,
+): { entry: CookieEntry; why: string } {
+  const first = entries[0]!;
+  if (entries.length === 1 && (domain === null || first[1] === null || domainMatches(domain, first[1]))) {
+    return { entry: first, why: '' };
+  }
+  if (domain !== null) {
+    for (const e of entries) {
+      if (e[1] !== null && domainMatches(domain, e[1]))
+        return { entry: e, why: `; the record names its domain ${e[1]}` };
+    }
+    const owner = ownerOf(index, domain)?.vendor;
+    for (const e of entries) {
+      if (e[0] === owner) return { entry: e, why: `; ${domain} belongs to ${index.names[e[0]]}` };
+    }
+  }
+  let others = 0;
+  for (const e of entries) if (e[0] !== first[0]) others++;
+  return {
+    entry: first,
+    why: others > 0 ? `; name also listed for other vendor(s), domain does not decide` : '',
+  };
+}
+
+function lifetimeOf(input: CookieInput): number | null | undefined {
+  if (input.lifetimeSeconds !== undefined) return input.lifetimeSeconds;
+  if (input.expiresAt === null) return null;
+  if (typeof input.expiresAt !== 'number' || !Number.isFinite(input.expiresAt)) return undefined;
+  return Math.max(0, Math.round((input.expiresAt - (input.now ?? Date.now())) / 1000));
+}
+
+/**
+ * Classifies a cookie: exact name, then name prefixes (longest first), disambiguated by the cookie's domain;
+ * a third-party cookie on a vendor's own domain goes to that vendor; anything else gets an explainable guess
+ * from cookie-heuristics (vendor null). Never throws.
+ */
+export function classifyCookie(index: VendorIndex, input: CookieInput): Classification {
+  if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
+  const { name } = input;
+  const domain = typeof input.domain === 'string' ? normalizeHost(input.domain) : null;
+  const { thirdParty, note } =
+    domain === null ? { thirdParty: false, note: '' } : partyOf(domain, input.pageUrl);
+  const found = claimsFor(index, name);
+  const shown = echo(name);
+  const entries = found === null ? null : bindable(found.entries, domain);
+  // Listed only as another site's third-party cookie: the name alone says nothing here.
+  const unbound =
+    found !== null && entries === null
+      ? `; the name is listed only for ${index.names[found.entries[0]![0]]} on ${found.entries[0]![1]}`
+      : '';
+  if (found !== null && entries !== null) {
+    const claims = { entries, prefix: found.prefix };
+    const { entry, why } = pick(index, claims.entries, domain);
+    let n = entry[0];
+    // The domain's owner costs a label walk: only looked up when it can change the answer.
+    const owner = thirdParty && domain !== null ? (ownerOf(index, domain)?.vendor ?? null) : null;
+    // Only the owner's servers can set a third-party cookie on its domain: that beats an unsupported name claim.
+    if (owner !== null && owner !== n) {
+      const listed = `the name is listed for ${index.names[n]}`;
+      n = owner;
+      const reason = `cookie ${shown} is set on ${domain}, which belongs to ${index.names[n]} (${listed})${note}`;
+      return vendorAnswer(index, n, thirdParty, reason);
+    }
+    const what = claims.prefix === null ? `is a known cookie of` : `matches prefix ${claims.prefix}* of`;
+    return vendorAnswer(
+      index,
+      n,
+      thirdParty,
+      `cookie ${shown} ${what} ${index.names[n]}${why}${note}`,
+      entry[2],
+    );
+  }
+  const owned = domain === null ? null : ownerOf(index, domain);
+  if (owned !== null) {
+    const reason = `cookie ${shown} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
+    return vendorAnswer(index, owned.vendor, thirdParty, reason);
+  }
+  const guess = guessCookiePurpose({
+    name,
+    lifetimeSeconds: lifetimeOf(input),
+    thirdParty,
+    value: input.value,
+    httpOnly: input.httpOnly,
+  });
+  return {
+    vendor: null,
+    vendorName: null,
+    company: null,
+    category: guess.category,
+    thirdParty,
+    reason: guess.reason + unbound + note,
+  };
+}
