@@ -5,6 +5,8 @@ export interface ConsentChoice {
   kind: 'accept-all' | 'reject-all' | 'custom';
   /** Categories the visitor allowed (always includes 'necessary'). */
   granted: Category[];
+  /** Purposes/groups the visitor allowed that map to no category (site-defined); see lib/consent/README.md. */
+  unmapped?: string[];
 }
 
 /**
@@ -21,6 +23,12 @@ export interface ConsentSignal {
   raw: string;
   /** Tool-specific decoded detail (TCF purposes and vendor consents, OneTrust groups…), JSON-safe. */
   decoded?: Record<string, unknown>;
+  /**
+   * Set when the signal is evidence about consent, never a visitor's banner choice: Google Consent Mode
+   * state on Google requests, the Global Privacy Control preference, or a GPP string with only US-law
+   * sections. Timelines keep it; phases ignore it.
+   */
+  evidence?: 'consent-mode' | 'gpc' | 'gpp';
 }
 
 /** One change in a page visit's consent timeline. */

@@ -1,0 +1,50 @@
+import type { Category } from '../category';
+import type { ConsentChoice } from './types';
+
+/** One switch of a consent tool (a OneTrust group, a TCF purpose, a Cookiebot level) and what it allowed. */
+export interface Toggle {
+  id: string;
+  granted: boolean;
+  /** Categories this switch governs; empty when the id is site-defined and has no known meaning. */
+  categories: readonly Category[];
+}
+
+/** Longest raw value we keep on a signal: consent strings are short, anything longer is cut, not dropped. */
+export const MAX_RAW = 4096;
+
+/** Cuts a raw value to MAX_RAW characters so a hostile cookie cannot bloat the store. */
+export function clip(raw: string): string {
+  return raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw;
+}
+
+/**
+ * Builds a choice from a tool's switches, ignoring the always-on ones (strictly necessary).
+ * All optional switches on → accept-all; all off → reject-all; otherwise custom.
+ */
+export function choiceFromToggles(toggles: readonly Toggle[]): ConsentChoice {
+  const optional = toggles.filter(
+    (t) => !t.categories.every((c) => c === 'necessary') || t.categories.length === 0,
+  );
+  const on = optional.filter((t) => t.granted);
+  const granted = new Set<Category>(['necessary']);
+  for (const t of on) for (const c of t.categories) granted.add(c);
+  const unmapped = on.filter((t) => t.categories.length === 0).map((t) => t.id);
+  const kind =
+    on.length === optional.length && optional.length > 0
+      ? 'accept-all'
+      : on.length === 0
+        ? 'reject-all'
+        : 'custom';
+  const choice: ConsentChoice = { kind, granted: [...granted] };
+  if (unmapped.length > 0) choice.unmapped = unmapped;
+  return choice;
+}
+
+/** Safe decodeURIComponent: returns the input unchanged when it is not valid percent-encoding. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

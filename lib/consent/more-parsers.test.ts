@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { decodeGcd, decodeGcs, signalFromGoogleRequest } from './google-consent-mode';
+import { signalFromHeaders, signalFromNavigatorGpc } from './gpc';
+import { mergeComplianz, parseComplianz } from './complianz';
+import { parseTrustArc } from './trustarc';
+import { parseKlaro } from './klaro';
+import { parseBorlabs } from './borlabs';
+import { parsePresence } from './presence';
+
+const GA =
+  'https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC123XYZ9&gtm=45je5bi0v9&_p=1764062109433&cid=1180734553.1764062101&ul=de-de&sr=1920x1080&_s=1&sid=1764062101&sct=1&seg=0&dl=https%3A%2F%2Fshop.example%2F&en=page_view';
+
+describe('Google Consent Mode', () => {
+  it('decodes gcs', () => {
+    expect(decodeGcs('G100')).toEqual({ ad_storage: 'denied', analytics_storage: 'denied' });
+    expect(decodeGcs('G101')).toEqual({ ad_storage: 'denied', analytics_storage: 'granted' });
+    expect(decodeGcs('G111')).toEqual({ ad_storage: 'granted', analytics_storage: 'granted' });
+    expect(decodeGcs('G2xx')).toBeNull();
+  });
+  it('decodes gcd letters into default and update', () => {
+    const gcd = decodeGcd('11p1p1p1p5');
+    expect(gcd?.ad_storage).toEqual({ default: 'denied', update: 'unset' });
+    const after = decodeGcd('13r3r3r3r5');
+    expect(after?.analytics_storage).toEqual({ default: 'denied', update: 'granted' });
+    expect(decodeGcd('11t1t1t1t5')?.ad_personalization).toEqual({ default: 'granted', update: 'unset' });
+    expect(decodeGcd('13q3q3q3q5')?.ad_user_data).toEqual({ default: 'denied', update: 'denied' });
+    expect(decodeGcd('11l1l1l1l5')?.ad_storage).toEqual({ default: 'unset', update: 'unset' });
+    expect(decodeGcd('short')).toBeNull();
+  });
+  it('makes default-denied requests "banner" evidence and updated ones "choice" evidence', () => {
+    const before = signalFromGoogleRequest(`${GA}&gcs=G100&gcd=13p3p3p3p5`);
+    expect(before).toMatchObject({ tool: 'google-consent-mode', state: 'banner', evidence: 'consent-mode' });
+    const after = signalFromGoogleRequest(`${GA}&gcs=G111&gcd=13r3r3r3r5`);
+    expect(after).toMatchObject({
+      state: 'choice',
+      evidence: 'consent-mode',
+      choice: { kind: 'accept-all' },
+    });
+    const mixed = signalFromGoogleRequest(`${GA}&gcs=G101`);
+    expect(mixed?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+  });
+  it('ignores other hosts, missing params and bad URLs', () => {
+    expect(signalFromGoogleRequest('https://evil.example/collect?gcs=G111')).toBeNull();
+    expect(signalFromGoogleRequest('https://notgoogle-analytics.com/collect?gcs=G111')).toBeNull();
+    expect(signalFromGoogleRequest(GA)).toBeNull();
+    expect(signalFromGoogleRequest('::not a url')).toBeNull();
+  });
+});
+
+describe('Global Privacy Control', () => {
+  it('reads Sec-GPC: 1 in both header shapes, nothing else', () => {
+    expect(
+      signalFromHeaders([
+        { name: 'Accept', value: '*/*' },
+        { name: 'Sec-GPC', value: '1' },
+      ]),
+    ).toMatchObject({ evidence: 'gpc' });
+    expect(signalFromHeaders({ 'sec-gpc': '1' })?.tool).toBe('gpc');
+    expect(signalFromHeaders([{ name: 'Sec-GPC', value: '0' }])).toBeNull();
+    expect(signalFromHeaders([])).toBeNull();
+    expect(signalFromNavigatorGpc(true)?.via).toBe('navigator.globalPrivacyControl');
+    expect(signalFromNavigatorGpc('true')).toBeNull();
+  });
+});
+
+describe('Complianz', () => {
+  it('reads banner status and merges category cookies', () => {
+    expect(parseComplianz('cmplz_banner-status', 'dismissed')?.state).toBe('choice');
+    expect(parseComplianz('cmplz_banner-status', 'show')).toBeNull();
+    expect(parseComplianz('cmplz_marketing', 'allow')).toBeNull();
+    const jar = new Map([
+      ['cmplz_functional', 'allow'],
+      ['cmplz_preferences', 'deny'],
+      ['cmplz_statistics', 'allow'],
+      ['cmplz_marketing', 'deny'],
+    ]);
+    expect(mergeComplianz(jar)?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(mergeComplianz(new Map())).toBeNull();
+  });
+});
+
+describe('TrustArc', () => {
+  it('tells "required only" apart and keeps other levels undecided', () => {
+    expect(parseTrustArc('cmapi_cookie_privacy', 'permit 1')?.choice?.kind).toBe('reject-all');
+    expect(parseTrustArc('notice_gdpr_prefs', '0:')?.choice?.kind).toBe('reject-all');
+    const all = parseTrustArc('cmapi_cookie_privacy', 'permit 1,2,3');
+    expect(all).toMatchObject({ state: 'choice', decoded: { levels: [1, 2, 3] } });
+    expect(all?.choice).toBeUndefined();
+    expect(parseTrustArc('notice_preferences', '2:')?.decoded).toEqual({ levels: [0, 1, 2] });
+    expect(parseTrustArc('notice_preferences', 'x')).toBeNull();
+  });
+});
+
+describe('Klaro and Borlabs', () => {
+  it('reads klaro service maps', () => {
+    const all = parseKlaro(
+      'klaro',
+      encodeURIComponent('{"klaro":true,"google-analytics":true,"matomo":true}'),
+    );
+    expect(all?.choice?.kind).toBe('accept-all');
+    const some = parseKlaro('klaro', encodeURIComponent('{"klaro":true,"google-analytics":false}'));
+    expect(some?.state).toBe('choice');
+    expect(some?.choice).toBeUndefined();
+    expect(parseKlaro('klaro', '%7Bbroken')).toBeNull();
+  });
+  it('reads borlabs-cookie consents', () => {
+    const v = encodeURIComponent(
+      JSON.stringify({
+        consents: { essential: ['borlabs-cookie'], statistics: ['google-analytics'] },
+        domainPath: 'shop.example/',
+        expires: 'Wed, 25 Nov 2026 09:15:09 GMT',
+        uid: 'x1y2z3',
+        version: '1',
+      }),
+    );
+    expect(parseBorlabs('borlabs-cookie', v)?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+    });
+    const none = encodeURIComponent(
+      JSON.stringify({ consents: { essential: ['borlabs-cookie'] }, version: '1' }),
+    );
+    expect(parseBorlabs('borlabs-cookie', none)?.choice?.kind).toBe('reject-all');
+    expect(parseBorlabs('borlabs-cookie', '{"consents":[1]}')).toBeNull();
+  });
+});
+
+describe('presence-only cookies', () => {
+  it('marks iubenda/axeptio choices without claiming content, except an empty Axeptio vendor list', () => {
+    expect(parsePresence('_iub_cs-12345678', '%7B%22timestamp%22%3A%222025-11-25%22%7D')).toMatchObject({
+      tool: 'iubenda',
+      state: 'choice',
+    });
+    expect(parsePresence('axeptio_authorized_vendors', '%2C%2C')?.choice?.kind).toBe('reject-all');
+    expect(parsePresence('axeptio_authorized_vendors', '%2Cgoogle_analytics%2C')?.choice).toBeUndefined();
+    expect(parsePresence('_iub_cs-abc', '1')).toBeNull();
+  });
+});
