@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isCategory } from '../category';
+import { isRuleId } from './derive';
+import type { Fact, VendorRecord } from './types';
+
+const DIR = join(import.meta.dirname, '../../data/vendors');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const records: VendorRecord[] = files.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')));
+const byId = new Map(records.map((r) => [r.id, r]));
+const GDPR_KEYS = [
+  'legalBasis',
+  'eprivacy',
+  'transfer',
+  'transferMechanisms',
+  'euDataRegion',
+  'risk',
+  'dpia',
+  'consentText',
+  'alternatives',
+  'privacyPolicy',
+] as const;
+
+function problems(r: VendorRecord, file: string): string[] {
+  const p: string[] = [];
+  const sourceIds = new Set(r.sources.map((s) => s.id));
+  if (`${r.id}.json` !== file) p.push('file name differs from id');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id)) p.push('id not kebab-case');
+  if (!r.name) p.push('no name');
+  if (!isCategory(r.category)) p.push(`bad category ${r.category}`);
+  if (r.country !== null && !/^[A-Z]{2}$/.test(r.country)) p.push(`bad country ${r.country}`);
+  if (r.company !== null && !sourceIds.has(r.companySource ?? ''))
+    p.push('company without a declared source');
+  if (r.country !== null && !sourceIds.has(r.countrySource ?? ''))
+    p.push('country without a declared source');
+  for (const d of r.domains) if (!/^[a-z0-9.-]+$/.test(d) || d.startsWith('.')) p.push(`bad domain ${d}`);
+  for (const c of r.cookies) {
+    if (!c.name || !['exact', 'prefix'].includes(c.match) || !['first', 'third'].includes(c.party))
+      p.push('bad cookie');
+    if (!sourceIds.has(c.source)) p.push(`cookie ${c.name} source ${c.source} not declared`);
+    if (c.durationSeconds !== null && !(Number.isInteger(c.durationSeconds) && c.durationSeconds >= 0))
+      p.push('bad duration');
+    if (typeof c.durationText !== 'string' || typeof c.purpose !== 'string') p.push(`cookie ${c.name} text`);
+  }
+  for (const key of GDPR_KEYS) {
+    const f = r.gdpr[key] as Fact<unknown> | undefined;
+    if (!f || typeof f.source !== 'string' || typeof f.derived !== 'boolean') p.push(`gdpr.${key} missing`);
+    else if (f.derived && !isRuleId(f.source)) p.push(`gdpr.${key} names unknown rule ${f.source}`);
+    else if (!f.derived && !sourceIds.has(f.source)) p.push(`gdpr.${key} source ${f.source} not declared`);
+  }
+  for (const s of r.sources) if (!s.id || !s.title) p.push('bad source ref');
+  for (const rel of r.related ?? []) if (!byId.has(rel)) p.push(`related ${rel} missing`);
+  return p;
+}
+
+describe('data/vendors records', () => {
+  it('loads a full database', () => {
+    expect(records.length).toBeGreaterThan(2000);
+  });
+
+  it('every record satisfies the schema and cites declared sources', () => {
+    const bad = records.flatMap((r, n) => problems(r, files[n] ?? '').map((m) => `${r.id}: ${m}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('has no duplicate ids and no domain owned twice', () => {
+    expect(byId.size).toBe(records.length);
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const r of records) {
+      for (const d of r.domains) {
+        if (owner.has(d)) twice.push(`${d}: ${owner.get(d)} and ${r.id}`);
+        owner.set(d, r.id);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('tags cookies several vendors claim, symmetrically', () => {
+    for (const r of records) {
+      for (const c of r.cookies) {
+        for (const other of c.sharedWith ?? []) {
+          const twin = byId.get(other)?.cookies.find((k) => k.name === c.name && k.match === c.match);
+          expect(twin?.sharedWith, `${c.name} ${r.id}→${other}`).toContain(r.id);
+        }
+      }
+    }
+  });
+
+  it('has Customer.io complete from the seeds', () => {
+    const cio = byId.get('customer-io')!;
+    expect(cio).toMatchObject({
+      name: 'Customer.io',
+      category: 'marketing',
+      company: 'Peaberry Software Inc.',
+      country: 'US',
+    });
+    for (const d of [
+      'track.customer.io',
+      'assets.customer.io',
+      'cdp.customer.io',
+      'cdp-eu.customer.io',
+      'customerioforms.com',
+    ]) {
+      expect(cio.domains).toContain(d);
+    }
+    const cookies = new Map(cio.cookies.map((c) => [c.name, c]));
+    for (const n of ['_cio', '_cioid', '_cioanonid', 'cioFT', 'cioLT'])
+      expect(cookies.get(n)?.source).toBe('open-cookie-database');
+    expect(cookies.get('_cio_auid')?.source).toBe('seed:consentstack-customer-io');
+    expect(cookies.get('_cio_id')?.source).toBe('seed:flowconsent-customer-io');
+    for (const key of GDPR_KEYS) expect(cio.gdpr[key].derived, key).toBe(false);
+    expect(cio.gdpr.risk.value).toBe('medium');
+    expect(cio.gdpr.transferMechanisms.value).toContain('EU-US Data Privacy Framework');
+  });
+
+  it('never claims a transfer mechanism or EU region by rule', () => {
+    for (const r of records) {
+      const { transferMechanisms: m, euDataRegion: eu } = r.gdpr;
+      if (m.derived) expect(m.value.join(' '), r.id).toMatch(/^Unknown/);
+      if (eu.derived) expect(eu.value, r.id).toBeNull();
+    }
+  });
+});

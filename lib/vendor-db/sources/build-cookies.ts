@@ -1,0 +1,75 @@
+import type { Category } from '../../category';
+import { parseRetention } from '../retention';
+import type { VendorCookie } from '../types';
+import { OCD_CATEGORY, readOcdDomain, type OcdRow } from './ocd';
+import { OCD } from './registry';
+
+/** True when `host` (a cookie domain, maybe with a leading dot) is one of `domains` or under one. */
+function ownedBy(host: string, domains: readonly string[]): boolean {
+  const h = host.replace(/^\./, '');
+  return domains.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+/**
+ * One OCD row as a vendor cookie. Party: third when OCD says "(3rd party)" or the cookie domain is one of
+ * the vendor's own domains, else first (a cookie found on the visited site). OCD "Marketing" becomes
+ * "advertising" when the vendor is an advertising vendor.
+ */
+export function ocdCookie(
+  row: OcdRow,
+  vendorCategory: Category,
+  vendorDomains: readonly string[],
+): VendorCookie {
+  const { domain, thirdParty } = readOcdDomain(row.domain);
+  const retention = parseRetention(row.retention);
+  let category = OCD_CATEGORY[row.category] ?? 'functional';
+  if (category === 'marketing' && vendorCategory === 'advertising') category = 'advertising';
+  const cookie: VendorCookie = {
+    name: row.name,
+    match: row.match,
+    party: thirdParty || (domain !== null && ownedBy(domain, vendorDomains)) ? 'third' : 'first',
+    durationSeconds: retention.seconds,
+    durationText: row.retention,
+    durationKind: retention.kind,
+    purpose: row.description,
+    category,
+    source: OCD,
+  };
+  if (domain) cookie.domain = domain;
+  if (row.note) cookie.note = row.note;
+  return cookie;
+}
+
+/** Stable order: name, then exact before prefix. */
+export function compareCookies(a: VendorCookie, b: VendorCookie): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.match === b.match ? 0 : a.match === 'exact' ? -1 : 1;
+}
+
+/** Tags cookies that several vendors claim with the other claimants' ids; returns the shared keys. */
+export function tagSharedCookies(
+  vendors: readonly { id: string; cookies: VendorCookie[] }[],
+): { name: string; match: string; vendors: string[] }[] {
+  const claims = new Map<string, string[]>();
+  for (const v of vendors) {
+    for (const c of v.cookies) {
+      const key = `${c.match}\u0000${c.name}`;
+      const list = claims.get(key) ?? [];
+      if (!list.includes(v.id)) list.push(v.id);
+      claims.set(key, list);
+    }
+  }
+  for (const v of vendors) {
+    for (const c of v.cookies) {
+      const list = claims.get(`${c.match}\u0000${c.name}`)!;
+      if (list.length > 1) c.sharedWith = list.filter((id) => id !== v.id).sort();
+      else delete c.sharedWith;
+    }
+  }
+  return [...claims]
+    .filter(([, ids]) => ids.length > 1)
+    .map(([key, ids]) => {
+      const [match = '', name = ''] = key.split('\u0000');
+      return { name, match, vendors: [...ids].sort() };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecords, type BuildInput } from './build';
+import { parseCsv } from './csv';
+import { parseOcdCsv, readOcdDomain } from './ocd';
+import { normaliseTpwDomains } from './third-party-web';
+
+const HEADER =
+  'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match';
+
+function ocd(...rows: string[]): string {
+  return [HEADER, ...rows].join('\n');
+}
+
+function input(over: Partial<BuildInput> = {}): BuildInput {
+  return {
+    entities: [
+      { name: 'Acme Ads', category: 'ad', domains: ['*.acme-ads.com', 'px.acme.io'], totalOccurrences: 10 },
+      { name: 'Beta Mail', company: 'Beta', category: 'ad', domains: ['*.betamail.com'] },
+    ],
+    ocd: parseOcdCsv(
+      ocd(
+        'a1,Acme Ads,Marketing,acm_id,acme-ads.com (3rd party),"Tracks, across sites",13 months,Acme Inc,https://acme.example/privacy,0',
+        'a2,Acme,Marketing,acm_,,Session prefix,session,Acme Inc,https://acme.example/privacy,1',
+        'a3,Gamma,Analytics,g_id,,Counts visits,Varies,Gamma SA,,0',
+        'a4,Gamma,Functional,acm_id,,Same name,1 year,Gamma SA,,0',
+      ),
+    ),
+    aliases: { platforms: { Acme: 'acme-ads' }, cookies: {} },
+    categories: {},
+    domainOwners: {},
+    companies: {},
+    curated: [],
+    ...over,
+  };
+}
+
+describe('parsers', () => {
+  it('reads quoted CSV fields with commas, quotes and newlines', () => {
+    expect(parseCsv('a,"b,c","d ""e""\nf"\r\n1,2,3')).toEqual([
+      ['a', 'b,c', 'd "e"\nf'],
+      ['1', '2', '3'],
+    ]);
+    expect(() => parseCsv('a,"open')).toThrow(/unterminated quoted field starting on line 1/);
+  });
+
+  it('turns a non-wildcard "X_*" into a prefix and keeps a note', () => {
+    const [row] = parseOcdCsv(ocd('s1,Adkernel,Marketing,SSPR_*,,d,1 day,Adkernel,,0'));
+    expect(row).toMatchObject({ name: 'SSPR_', match: 'prefix', note: 'name normalised from "SSPR_*"' });
+    expect(() => parseOcdCsv('x,y\n1,2')).toThrow(/header/);
+    expect(() => parseOcdCsv(ocd('s1,P,Weird,n,,d,1 day,C,,0'))).toThrow(/category Weird/);
+  });
+
+  it('reads OCD domain annotations and third-party-web wildcards', () => {
+    expect(readOcdDomain('.bing.com (3rd party) or .microsoft.com (3rd party)')).toEqual({
+      domain: '.bing.com',
+      thirdParty: true,
+    });
+    expect(readOcdDomain(' or demdex.net (3rd party)')).toEqual({ domain: 'demdex.net', thirdParty: true });
+    expect(readOcdDomain('')).toEqual({ domain: null, thirdParty: false });
+    expect(normaliseTpwDomains(['*.X.com', 'x.com', 'a.y.com', 'bad/*'])).toEqual(['a.y.com', 'x.com']);
+  });
+});
+
+describe('buildRecords', () => {
+  it('links OCD platforms by exact name and alias, and creates OCD-only vendors', () => {
+    const { records, report } = buildRecords(input());
+    expect(records.map((r) => r.id)).toEqual(['acme-ads', 'beta-mail', 'gamma']);
+    const acme = records[0]!;
+    expect(acme.cookies.map((c) => [c.name, c.match, c.party, c.category])).toEqual([
+      ['acm_', 'prefix', 'first', 'advertising'],
+      ['acm_id', 'exact', 'third', 'advertising'],
+    ]);
+    expect(acme.cookies[1]).toMatchObject({
+      durationText: '13 months',
+      durationSeconds: 34_164_000,
+      domain: 'acme-ads.com',
+    });
+    expect(acme).toMatchObject({
+      company: 'Acme Inc',
+      companySource: 'open-cookie-database',
+      aliases: ['Acme'],
+    });
+    expect(acme.gdpr.privacyPolicy).toEqual({
+      value: 'https://acme.example/privacy',
+      source: 'open-cookie-database',
+      derived: false,
+    });
+    expect(records[2]).toMatchObject({
+      name: 'Gamma',
+      category: 'analytics',
+      domains: [],
+      company: 'Gamma SA',
+    });
+    expect(report.ocdOnlyVendors).toEqual(['gamma']);
+    expect(report.unparsedRetention).toEqual([{ text: 'Varies', rows: 1 }]);
+  });
+
+  it('tags names claimed by several vendors on both sides', () => {
+    const { records, report } = buildRecords(input());
+    expect(records[0]!.cookies.find((c) => c.name === 'acm_id')!.sharedWith).toEqual(['gamma']);
+    expect(records[2]!.cookies.find((c) => c.name === 'acm_id')!.sharedWith).toEqual(['acme-ads']);
+    expect(report.sharedCookies).toEqual([
+      { name: 'acm_id', match: 'exact', vendors: ['acme-ads', 'gamma'] },
+    ]);
+  });
+
+  it('refuses a domain two vendors claim unless a curated rule names the owner', () => {
+    const clash = input({
+      entities: [
+        { name: 'Acme Ads', category: 'ad', domains: ['*.shared.com'] },
+        { name: 'Beta Mail', category: 'marketing', domains: ['shared.com'] },
+      ],
+    });
+    expect(() => buildRecords(clash)).toThrow(/shared\.com \(acme-ads, beta-mail\)/);
+    const owners = { 'shared.com': { owner: 'beta-mail', reason: 'test' } };
+    const { records, report } = buildRecords({ ...clash, domainOwners: owners });
+    expect(records.find((r) => r.id === 'acme-ads')!.domains).toEqual([]);
+    expect(records.find((r) => r.id === 'beta-mail')!.domains).toEqual(['shared.com']);
+    expect(report.domainConflicts[0]).toMatchObject({ domain: 'shared.com', owner: 'beta-mail' });
+  });
+
+  it('applies curated overlays and company facts as stated facts with their sources', () => {
+    const { records } = buildRecords(
+      input({
+        companies: {
+          beta: {
+            company: 'Beta Ltd',
+            country: 'DE',
+            policy: 'https://beta.example/privacy',
+            vendors: ['beta-mail'],
+          },
+        },
+        categories: { 'beta-mail': { category: 'marketing', reason: 'email tool' } },
+        curated: [
+          {
+            id: 'acme-ads',
+            domains: [{ domain: 'track.acme.io', source: 'seed:x' }],
+            gdpr: { risk: { value: 'low', source: 'seed:x', derived: false } },
+            sources: [{ id: 'seed:x', title: 'Seed x', url: null, licence: null }],
+          },
+        ],
+      }),
+    );
+    const beta = records.find((r) => r.id === 'beta-mail')!;
+    expect(beta).toMatchObject({
+      company: 'Beta Ltd',
+      country: 'DE',
+      category: 'marketing',
+      countrySource: 'policy:beta',
+    });
+    expect(beta.gdpr.transfer.value).toMatch(/DE \(EEA\)/);
+    expect(beta.gdpr.risk).toEqual({ value: 'medium', source: 'rule:risk-by-category', derived: true });
+    const acme = records.find((r) => r.id === 'acme-ads')!;
+    expect(acme.domainSources).toEqual({ 'track.acme.io': 'seed:x' });
+    expect(acme.gdpr.risk).toEqual({ value: 'low', source: 'seed:x', derived: false });
+    expect(acme.sources.map((s) => s.id)).toEqual(['open-cookie-database', 'seed:x', 'third-party-web']);
+  });
+
+  it('corrects an imported cookie party only with a declared source, and keeps the reason', () => {
+    const fix = {
+      name: 'acm_id',
+      match: 'exact' as const,
+      party: 'first' as const,
+      domain: null,
+      source: 'docs:acme',
+      note: 'Acme docs say first-party',
+    };
+    const doc = { id: 'docs:acme', title: 'Acme docs', url: 'https://acme.example/docs', licence: null };
+    const { records } = buildRecords(
+      input({ curated: [{ id: 'acme-ads', cookieFixes: [fix], sources: [doc] }] }),
+    );
+    const c = records[0]!.cookies.find((k) => k.name === 'acm_id')!;
+    expect(c).toMatchObject({
+      party: 'first',
+      source: 'open-cookie-database',
+      note: 'Acme docs say first-party (docs:acme)',
+    });
+    expect(c.domain).toBeUndefined();
+    expect(() => buildRecords(input({ curated: [{ id: 'acme-ads', cookieFixes: [fix] }] }))).toThrow(
+      /source docs:acme is not declared/,
+    );
+  });
+
+  it('fails clearly when an overlay names a vendor that does not exist', () => {
+    expect(() => buildRecords(input({ aliases: { platforms: { Acme: 'nope' }, cookies: {} } }))).toThrow(
+      /aliases\.json \(Acme\) names vendor id "nope"/,
+    );
+    expect(() => buildRecords(input({ curated: [{ id: 'ghost' }] }))).toThrow(/ghost/);
+  });
+});

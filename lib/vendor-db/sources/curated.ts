@@ -1,0 +1,117 @@
+import { isCategory, type Category } from '../../category';
+import type { GdprBlock, SourceRef, VendorCookie } from '../types';
+
+/** A stated value and the source id that states it. */
+export interface Sourced<T = string> {
+  value: T;
+  source: string;
+}
+
+/** A seed disagreement and how it was resolved (rendered into data/conflicts.md). */
+export interface CuratedConflict {
+  topic: string;
+  values: string[];
+  chosen: string;
+  reason: string;
+}
+
+/** data/curated/<id>.json: a partial record that overrides or extends the imported one. */
+export interface CuratedVendor {
+  id: string;
+  name?: string;
+  company?: Sourced;
+  country?: Sourced;
+  category?: { value: Category; reason: string };
+  homepage?: string;
+  domains?: { domain: string; source: string }[];
+  /** Added to the imported cookies; one with the same name and match replaces the imported one. */
+  cookies?: VendorCookie[];
+  /** Corrections to imported cookies' party/domain, each citing the source that states the fix. */
+  cookieFixes?: CookieFix[];
+  gdpr?: Partial<GdprBlock>;
+  related?: string[];
+  sources?: SourceRef[];
+  notes?: string[];
+  conflicts?: CuratedConflict[];
+}
+
+/** A source-backed correction of where an imported cookie is set. */
+export interface CookieFix {
+  name: string;
+  match: 'exact' | 'prefix';
+  party: 'first' | 'third';
+  /** The cookie's domain; null removes the imported one. */
+  domain: string | null;
+  source: string;
+  note: string;
+}
+
+/** data/curated/company-facts.json: one entry per company, naming the vendor ids its policy covers. */
+export interface CompanyFact {
+  company: string;
+  country: string;
+  policy: string;
+  vendors: string[];
+  note?: string;
+}
+
+/** data/curated/aliases.json */
+export interface Aliases {
+  /** OCD platform → vendor id. */
+  platforms: Record<string, string>;
+  /** "OCD platform|cookie name" → vendor id, for platforms that mix several vendors' cookies. */
+  cookies: Record<string, string>;
+}
+
+/** data/curated/categories.json: category overrides with the reason. */
+export type CategoryOverrides = Record<string, { category: Category; reason: string }>;
+
+/** data/curated/domain-owners.json: who owns a domain two vendors claim. */
+export type DomainOwners = Record<string, { owner: string; reason: string }>;
+
+function fail(file: string, message: string): never {
+  throw new Error(`${file}: ${message}`);
+}
+
+/**
+ * Checks a curated vendor overlay's shape.
+ * @throws Error naming the file and the first problem.
+ */
+export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
+  const c = raw as CuratedVendor;
+  if (!c || typeof c !== 'object' || typeof c.id !== 'string') fail(file, 'needs an "id"');
+  if (c.category && !isCategory(c.category.value)) fail(file, `bad category ${String(c.category.value)}`);
+  for (const s of [c.company, c.country]) {
+    if (s && (typeof s.value !== 'string' || typeof s.source !== 'string'))
+      fail(file, 'company/country need value+source');
+  }
+  if (c.country && !/^[A-Z]{2}$/.test(c.country.value)) fail(file, 'country must be ISO 3166-1 alpha-2');
+  for (const [key, fact] of Object.entries(c.gdpr ?? {})) {
+    if (!fact || typeof fact.source !== 'string' || fact.derived !== false) {
+      fail(file, `gdpr.${key} must be a stated Fact {value, source, derived: false}`);
+    }
+  }
+  for (const k of c.cookies ?? []) {
+    if (!k.name || !k.source || !k.purpose)
+      fail(file, `cookie ${JSON.stringify(k.name)} needs name, source, purpose`);
+  }
+  return c;
+}
+
+/**
+ * Checks company-facts.json.
+ * @throws Error naming the first bad entry.
+ */
+export function checkCompanyFacts(raw: unknown): Record<string, CompanyFact> {
+  const file = 'company-facts.json';
+  if (!raw || typeof raw !== 'object') fail(file, 'must be an object');
+  for (const [key, f] of Object.entries(raw as Record<string, CompanyFact>)) {
+    if (key.startsWith('_')) continue;
+    if (typeof f.company !== 'string' || !/^[A-Z]{2}$/.test(f.country)) fail(file, `${key}: company/country`);
+    if (!/^https:\/\/[^\s]+$/.test(f.policy)) fail(file, `${key}: policy must be an https URL`);
+    if (!Array.isArray(f.vendors) || f.vendors.length === 0) fail(file, `${key}: needs vendor ids`);
+  }
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, CompanyFact>).filter(([k]) => !k.startsWith('_')),
+  );
+}

@@ -1,0 +1,102 @@
+import type { Category } from '../../category';
+import { parseCsv } from './csv';
+
+/** One Open Cookie Database row, with the cookie name normalised. */
+export interface OcdRow {
+  id: string;
+  platform: string;
+  category: string;
+  name: string;
+  match: 'exact' | 'prefix';
+  domain: string;
+  description: string;
+  retention: string;
+  controller: string;
+  privacyUrl: string;
+  /** Set when the name was changed from the source's spelling. */
+  note?: string;
+}
+
+/** OCD category → ours. OCD folds advertising into "Marketing"; the importer refines it per vendor. */
+export const OCD_CATEGORY: Readonly<Record<string, Category>> = {
+  Marketing: 'marketing',
+  Analytics: 'analytics',
+  Functional: 'functional',
+  Personalization: 'functional',
+  Security: 'necessary',
+  Necessary: 'necessary',
+};
+
+const HEADER = [
+  'ID',
+  'Platform',
+  'Category',
+  'Cookie / Data Key name',
+  'Domain',
+  'Description',
+  'Retention period',
+  'Data Controller',
+  'User Privacy & GDPR Rights Portals',
+  'Wildcard match',
+];
+
+// Non-wildcard rows written as "SSPR_*" are prefixes in disguise.
+const STAR_SUFFIX = /^([^*]+)\*$/;
+
+/**
+ * Parses open-cookie-database.csv.
+ * @throws Error when the header differs or a row has the wrong number of fields / an unknown category.
+ */
+export function parseOcdCsv(text: string): OcdRow[] {
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (!header || header.join('|') !== HEADER.join('|')) throw new Error('OCD: unexpected CSV header');
+  return rows
+    .filter((r) => r.some((f) => f.trim() !== ''))
+    .map((r, n) => {
+      if (r.length !== HEADER.length) throw new Error(`OCD: row ${n + 2} has ${r.length} fields`);
+      const [
+        id,
+        platform,
+        category,
+        rawName,
+        domain,
+        description,
+        retention,
+        controller,
+        privacyUrl,
+        wildcard,
+      ] = r as [string, string, string, string, string, string, string, string, string, string];
+      if (!Object.hasOwn(OCD_CATEGORY, category))
+        throw new Error(`OCD: row ${n + 2} has category ${category}`);
+      const trimmed = rawName.trim();
+      const star = wildcard !== '1' ? STAR_SUFFIX.exec(trimmed) : null;
+      const row: OcdRow = {
+        id,
+        platform: platform.trim(),
+        category,
+        name: star?.[1] ?? trimmed,
+        match: wildcard === '1' || star ? 'prefix' : 'exact',
+        domain: domain.trim(),
+        description: description.trim(),
+        retention,
+        controller: controller.trim(),
+        privacyUrl: privacyUrl.trim(),
+      };
+      if (row.name !== rawName) row.note = `name normalised from ${JSON.stringify(rawName)}`;
+      return row;
+    });
+}
+
+/**
+ * The cookie's own domain from OCD's Domain column ("adform.net (3rd party)", ".bing.com (3rd party) or
+ * .microsoft.com (3rd party)"): the first host named, and whether OCD calls it third-party.
+ */
+export function readOcdDomain(text: string): { domain: string | null; thirdParty: boolean } {
+  const thirdParty = /\(3rd party\)/i.test(text);
+  const host = text
+    .replace(/\u200b/g, '')
+    .split(/\s+or\s+|\s+/)
+    .map((t) => t.trim().toLowerCase())
+    .find((t) => /^\.?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(t));
+  return { domain: host ?? null, thirdParty };
+}
