@@ -9,7 +9,10 @@ const browserFree = {
   patterns: [
     { group: ['wxt', 'wxt/*', '@wxt-dev/*'], message: 'lib/ is pure: no WXT.' },
     { group: ['preact/*', '@preact/*'], message: 'lib/ is pure: no UI.' },
-    { group: ['**/entrypoints/**', '@/entrypoints/*', '**/components/**', '@/components/*'], message: 'lib/ must not depend on the extension.' },
+    {
+      group: ['**/entrypoints/**', '@/entrypoints/*', '**/components/**', '@/components/*'],
+      message: 'lib/ must not depend on the extension.',
+    },
   ],
 };
 
@@ -42,10 +45,19 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'webextension-polyfill', message: 'Components are presentational.' }],
-          patterns: [{ group: ['wxt', 'wxt/*', 'dexie', '**/entrypoints/**'], message: 'Components are presentational.' }],
+          patterns: [
+            {
+              group: ['wxt', 'wxt/*', 'dexie', '**/entrypoints/**'],
+              message: 'Components are presentational.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'browser', message: 'Components are presentational.' }, { name: 'chrome', message: 'Components are presentational.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'browser', message: 'Components are presentational.' },
+        { name: 'chrome', message: 'Components are presentational.' },
+      ],
     },
   },
 );

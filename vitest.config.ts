@@ -3,7 +3,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig(async () => {
   // vitest 4: WXT's globals define must run before vitest's own 'pre' config hook (see toolchain notes).
-  const wxtPlugins = (await WxtVitest()).map((p: any) => (p?.name === 'wxt:globals' ? { ...p, enforce: 'pre' } : p));
+  const wxtPlugins = (await WxtVitest()).map((p: any) =>
+    p?.name === 'wxt:globals' ? { ...p, enforce: 'pre' } : p,
+  );
   return {
     test: {
       projects: [

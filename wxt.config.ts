@@ -10,7 +10,17 @@ export default defineConfig({
     name: 'Cookie Inspector',
     description:
       'Shows which trackers fired before consent or after refusal, with GDPR details per vendor. Nothing leaves your browser.',
-    permissions: ['webRequest', 'cookies', 'storage', 'tabs', 'webNavigation', 'alarms', 'unlimitedStorage'],
+    permissions: [
+      'webRequest',
+      'cookies',
+      'storage',
+      'tabs',
+      'webNavigation',
+      'alarms',
+      'unlimitedStorage',
+      'scripting',
+      'browsingData',
+    ],
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -13,7 +13,10 @@ export default defineContentScript({
   main() {
     const MAX_TEXT = 8192;
     const report = (write: CookieWrite) => {
-      window.postMessage({ source: PAGE_SOURCE, message: { type: 'cookieWrites', args: { writes: [write] } } }, '*');
+      window.postMessage(
+        { source: PAGE_SOURCE, message: { type: 'cookieWrites', args: { writes: [write] } } },
+        '*',
+      );
     };
     const nameOf = (text: string) => text.split(';', 1)[0]!.split('=', 1)[0]!.trim();
 
@@ -30,7 +33,13 @@ export default defineContentScript({
           set(value: unknown) {
             try {
               const text = String(value).slice(0, MAX_TEXT);
-              report({ api: 'document.cookie', text, name: nameOf(text), scriptUrl: scriptFromStack(new Error().stack), at: Date.now() });
+              report({
+                api: 'document.cookie',
+                text,
+                name: nameOf(text),
+                scriptUrl: scriptFromStack(new Error().stack),
+                at: Date.now(),
+              });
             } catch {
               // Reporting must never break the page's own write.
             }
@@ -49,13 +58,23 @@ export default defineContentScript({
         store.set = function (this: unknown, ...args: unknown[]) {
           try {
             const [a, b] = args;
-            const opts = (typeof a === 'object' && a !== null ? a : { name: a, value: b }) as Record<string, unknown>;
+            const opts = (typeof a === 'object' && a !== null ? a : { name: a, value: b }) as Record<
+              string,
+              unknown
+            >;
             const parts = [`${String(opts.name ?? '')}=${String(opts.value ?? '')}`];
             if (opts.domain) parts.push(`Domain=${String(opts.domain)}`);
             if (opts.path) parts.push(`Path=${String(opts.path)}`);
-            if (typeof opts.expires === 'number') parts.push(`Expires=${new Date(opts.expires).toUTCString()}`);
+            if (typeof opts.expires === 'number')
+              parts.push(`Expires=${new Date(opts.expires).toUTCString()}`);
             const text = parts.join('; ').slice(0, MAX_TEXT);
-            report({ api: 'cookieStore', text, name: String(opts.name ?? ''), scriptUrl: scriptFromStack(new Error().stack), at: Date.now() });
+            report({
+              api: 'cookieStore',
+              text,
+              name: String(opts.name ?? ''),
+              scriptUrl: scriptFromStack(new Error().stack),
+              at: Date.now(),
+            });
           } catch {
             // As above: never interfere with the page.
           }

@@ -13,7 +13,12 @@ export type Category = (typeof CATEGORIES)[number];
 export type CategoryOrUnknown = Category | 'unknown';
 
 /** Categories that need prior consent under ePrivacy art. 5(3): firing before a choice is a violation. */
-const NEEDS_CONSENT: ReadonlySet<CategoryOrUnknown> = new Set(['advertising', 'marketing', 'analytics', 'social']);
+const NEEDS_CONSENT: ReadonlySet<CategoryOrUnknown> = new Set([
+  'advertising',
+  'marketing',
+  'analytics',
+  'social',
+]);
 
 export function needsConsent(category: CategoryOrUnknown): boolean {
   return NEEDS_CONSENT.has(category);

@@ -5,7 +5,10 @@ const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 describe('parseSetCookie', () => {
   it('reads name, value and attributes', () => {
-    const c = parseSetCookie('_cio=abc%20def; Domain=.customer.io; Path=/; Max-Age=86400; Secure; HttpOnly; SameSite=None', NOW);
+    const c = parseSetCookie(
+      '_cio=abc%20def; Domain=.customer.io; Path=/; Max-Age=86400; Secure; HttpOnly; SameSite=None',
+      NOW,
+    );
     expect(c).toEqual({
       name: '_cio',
       value: 'abc%20def',
@@ -19,8 +22,12 @@ describe('parseSetCookie', () => {
   });
 
   it('uses Expires when there is no Max-Age, and Max-Age when both are present', () => {
-    expect(parseSetCookie('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT', NOW)?.lifetimeSeconds).toBe(365 * 86400);
-    expect(parseSetCookie('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Max-Age=5', NOW)?.lifetimeSeconds).toBe(5);
+    expect(parseSetCookie('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT', NOW)?.lifetimeSeconds).toBe(
+      365 * 86400,
+    );
+    expect(
+      parseSetCookie('a=1; Expires=Fri, 01 Jan 2027 00:00:00 GMT; Max-Age=5', NOW)?.lifetimeSeconds,
+    ).toBe(5);
     expect(parseSetCookie('a=1', NOW)?.lifetimeSeconds).toBeNull();
   });
 

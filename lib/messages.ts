@@ -7,6 +7,8 @@ import type { Finding, PageVisit } from './findings';
 import type { CookieRecord } from './store/db';
 import type { VendorRecord } from './vendor-db/types';
 import type { ConsentSignal } from './consent/types';
+import type { AuditOptions, AuditRecord } from './audit/machine';
+import type { AuditReport } from './audit/report';
 
 /** A cookie write seen by the main-world content script, with the script that made it. */
 export interface CookieWrite {
@@ -49,7 +51,11 @@ export interface Settings {
   storeCookieValues: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { retentionDays: 30, recordIncognito: false, storeCookieValues: false };
+export const DEFAULT_SETTINGS: Settings = {
+  retentionDays: 30,
+  recordIncognito: false,
+  storeCookieValues: false,
+};
 
 /** Request name → [argument, answer]. */
 export interface Protocol {
@@ -67,6 +73,11 @@ export interface Protocol {
   cookieWrites: [{ writes: CookieWrite[] }, void];
   consentSignal: [{ signal: ConsentSignal; at: number }, void];
   consentToolSeen: [ConsentToolSeen, void];
+  /** One-click audit of a tab's site (entrypoints/background/audit.ts); answers the new audit record. */
+  startAudit: [{ tabId: number; options?: Partial<AuditOptions> }, AuditRecord];
+  /** The tab's latest audit with its report (built from the recorded visit), or null. */
+  getAudit: [{ tabId: number }, { record: AuditRecord; report: AuditReport } | null];
+  cancelAudit: [{ tabId: number }, AuditRecord | null];
 }
 
 export type MessageType = keyof Protocol;
@@ -94,6 +105,9 @@ const TYPES: Record<MessageType, true> = {
   cookieWrites: true,
   consentSignal: true,
   consentToolSeen: true,
+  startAudit: true,
+  getAudit: true,
+  cancelAudit: true,
 };
 
 export function isMessage(value: unknown): value is Message {

@@ -40,7 +40,12 @@ function addUnique<T>(list: T[] | undefined, item: T | undefined): T[] | undefin
  * Folds one observation into the finding it de-duplicates into (same visit, kind, key and phase).
  * Pure: `prev` is not mutated. Out-of-order events (worker woke late) widen first/last seen both ways.
  */
-export function mergeObservation(prev: Finding | undefined, obs: Observation, phase: Phase, violation: boolean): Finding {
+export function mergeObservation(
+  prev: Finding | undefined,
+  obs: Observation,
+  phase: Phase,
+  violation: boolean,
+): Finding {
   const c = obs.classification;
   const base: Finding = prev ?? {
     id: findingId(obs.visitId, obs.kind, obs.key, phase),
@@ -70,7 +75,12 @@ export function mergeObservation(prev: Finding | undefined, obs: Observation, ph
   };
   // A vendor match found later (e.g. a cookie first seen in a header, then with its domain) upgrades an unknown.
   if (base.vendorId === null && c.vendor !== null) {
-    Object.assign(next, { vendorId: c.vendor, category: c.category, reason: c.reason, thirdParty: c.thirdParty });
+    Object.assign(next, {
+      vendorId: c.vendor,
+      category: c.category,
+      reason: c.reason,
+      thirdParty: c.thirdParty,
+    });
   }
   if (obs.cookieName !== undefined) next.cookieName = obs.cookieName;
   if (obs.cookieDomain !== undefined && (next.cookieDomain === undefined || obs.via !== 'cookie-header')) {

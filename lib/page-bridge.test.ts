@@ -8,7 +8,9 @@ describe('messageFromPage', () => {
     expect(messageFromPage({ ...ok, message: { type: 'deleteAll', args: {} } })).toBeNull();
     expect(messageFromPage({ ...ok, source: 'other' })).toBeNull();
     expect(messageFromPage('x')).toBeNull();
-    expect(messageFromPage({ source: 'cookie-inspector-page', message: { type: 'cookieWrites' } })).toBeNull();
+    expect(
+      messageFromPage({ source: 'cookie-inspector-page', message: { type: 'cookieWrites' } }),
+    ).toBeNull();
   });
 });
 

@@ -22,7 +22,11 @@ export interface Classifier {
   cookie(input: CookieInput): Classification;
 }
 
-export function requestObservation(visit: PageVisit, req: ObservedRequest, classifier: Classifier): Observation {
+export function requestObservation(
+  visit: PageVisit,
+  req: ObservedRequest,
+  classifier: Classifier,
+): Observation {
   return {
     visitId: visit.id,
     kind: 'request',

@@ -29,12 +29,18 @@ describe('normalizeRequest', () => {
   });
 
   it('takes the initiator from Firefox originUrl', () => {
-    const r = normalizeRequest({ url: 'https://a.example/x', tabId: 3, originUrl: 'https://shop.example/page?q' });
+    const r = normalizeRequest({
+      url: 'https://a.example/x',
+      tabId: 3,
+      originUrl: 'https://shop.example/page?q',
+    });
     expect(r?.initiator).toBe('https://shop.example');
   });
 
   it('drops extension, browser-internal, non-http and malformed requests', () => {
-    expect(normalizeRequest({ url: 'https://x.example/', tabId: -1, initiator: 'chrome-extension://abc' })).toBeNull();
+    expect(
+      normalizeRequest({ url: 'https://x.example/', tabId: -1, initiator: 'chrome-extension://abc' }),
+    ).toBeNull();
     expect(normalizeRequest({ url: 'https://update.googleapis.com/', tabId: -1 })).toBeNull();
     expect(normalizeRequest({ url: 'data:text/plain,hi', tabId: 1 })).toBeNull();
     expect(normalizeRequest({ url: 'http://[bad', tabId: 1 })).toBeNull();
@@ -43,13 +49,21 @@ describe('normalizeRequest', () => {
   });
 
   it('keeps worker requests with tabId -1 that have a page initiator', () => {
-    const r = normalizeRequest({ url: 'https://cdp.customer.io/v1/t', tabId: -1, initiator: 'https://shop.example' });
+    const r = normalizeRequest({
+      url: 'https://cdp.customer.io/v1/t',
+      tabId: -1,
+      initiator: 'https://shop.example',
+    });
     expect(r?.tabId).toBe(-1);
     expect(isInternal({ url: 'x', tabId: -1, initiator: 'https://shop.example' })).toBe(false);
   });
 
   it('cuts very long URLs and marks prerender documents', () => {
-    const r = normalizeRequest({ url: `https://a.example/?${'q'.repeat(10000)}`, tabId: 1, documentLifecycle: 'prerender' });
+    const r = normalizeRequest({
+      url: `https://a.example/?${'q'.repeat(10000)}`,
+      tabId: 1,
+      documentLifecycle: 'prerender',
+    });
     expect(r?.url.length).toBe(4096);
     expect(r?.prerender).toBe(true);
   });

@@ -42,14 +42,22 @@ export interface ObservedRequest {
   prerender: boolean;
 }
 
-const EXTENSION_SCHEMES = ['chrome-extension:', 'moz-extension:', 'safari-web-extension:', 'chrome:', 'about:', 'edge:'];
+const EXTENSION_SCHEMES = [
+  'chrome-extension:',
+  'moz-extension:',
+  'safari-web-extension:',
+  'chrome:',
+  'about:',
+  'edge:',
+];
 /** Largest URL we keep; longer ones are cut (they still classify by host). */
 export const MAX_URL = 4096;
 
 function hostOfUrl(url: string): string | null {
   try {
     const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:')
+      return null;
     return u.hostname.toLowerCase();
   } catch {
     return null;

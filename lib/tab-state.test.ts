@@ -1,13 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTab, newVisit, onCommit, onMainFrameRequest, visitForInitiator, visitForRequest, visitsForCookie, withSite } from './tab-state';
+import {
+  emptyTab,
+  newVisit,
+  onCommit,
+  onMainFrameRequest,
+  visitForInitiator,
+  visitForRequest,
+  visitsForCookie,
+  withSite,
+} from './tab-state';
 import type { ObservedRequest } from './request';
 
 function req(extra: Partial<ObservedRequest>): ObservedRequest {
-  return { requestId: '1', url: 'https://shop.example/', host: 'shop.example', type: 'main_frame', tabId: 7, frameId: 0, at: 1, initiator: null, documentId: null, prerender: false, ...extra };
+  return {
+    requestId: '1',
+    url: 'https://shop.example/',
+    host: 'shop.example',
+    type: 'main_frame',
+    tabId: 7,
+    frameId: 0,
+    at: 1,
+    initiator: null,
+    documentId: null,
+    prerender: false,
+    ...extra,
+  };
 }
 
 let n = 0;
-const make = (url: string, at = 1) => () => newVisit(`v${++n}`, 7, url, at, false);
+const make =
+  (url: string, at = 1) =>
+  () =>
+    newVisit(`v${++n}`, 7, url, at, false);
 
 describe('tab-state', () => {
   it('opens a pending visit on the main-frame request and promotes it on commit', () => {
@@ -15,7 +39,11 @@ describe('tab-state', () => {
     const pendingId = s.pending!.visit.id;
     expect(s.current).toBeNull();
     expect(visitForRequest(s, req({}))!.visit.id).toBe(pendingId);
-    const r = onCommit(s, { url: 'https://shop.example/', at: 2, documentId: 'D1' }, make('https://shop.example/'));
+    const r = onCommit(
+      s,
+      { url: 'https://shop.example/', at: 2, documentId: 'D1' },
+      make('https://shop.example/'),
+    );
     s = r.state;
     expect(r.ended).toBeNull();
     expect(s.current!.visit.id).toBe(pendingId);
@@ -24,7 +52,11 @@ describe('tab-state', () => {
   });
 
   it('follows redirects within one pending visit and keeps the old document current until commit', () => {
-    let s = onCommit(emptyTab(7), { url: 'https://a.example/', at: 1, documentId: 'DA' }, make('https://a.example/')).state;
+    let s = onCommit(
+      emptyTab(7),
+      { url: 'https://a.example/', at: 1, documentId: 'DA' },
+      make('https://a.example/'),
+    ).state;
     const oldId = s.current!.visit.id;
     s = onMainFrameRequest(s, req({ requestId: '9', url: 'https://b.example/' }), make('https://b.example/'));
     s = onMainFrameRequest(s, req({ requestId: '9', url: 'https://c.example/' }), make('https://x.example/'));
@@ -34,18 +66,32 @@ describe('tab-state', () => {
     const r = onCommit(s, { url: 'https://c.example/', at: 5, documentId: 'DC' }, make('https://c.example/'));
     expect(r.ended).toMatchObject({ id: oldId, endedAt: 5 });
     expect(visitForRequest(r.state, req({ type: 'image', documentId: 'DA' }))!.visit.id).toBe(oldId);
-    expect(visitForRequest(r.state, req({ type: 'image', documentId: 'DC' }))!.visit.id).toBe(r.state.current!.visit.id);
+    expect(visitForRequest(r.state, req({ type: 'image', documentId: 'DC' }))!.visit.id).toBe(
+      r.state.current!.visit.id,
+    );
   });
 
   it('starts a fresh visit when the commit is not the pending navigation', () => {
     let s = onMainFrameRequest(emptyTab(7), req({ url: 'https://a.example/' }), make('https://a.example/'));
-    s = onCommit(s, { url: 'https://other.example/', at: 3, documentId: null }, make('https://other.example/')).state;
+    s = onCommit(
+      s,
+      { url: 'https://other.example/', at: 3, documentId: null },
+      make('https://other.example/'),
+    ).state;
     expect(s.current!.visit.site).toBe('other.example');
   });
 
   it('attributes cookies by site and worker requests by initiator origin', () => {
-    const a = onCommit(emptyTab(1), { url: 'https://shop.example/p', at: 1, documentId: null }, make('https://shop.example/p', 1)).state;
-    const b = onCommit(emptyTab(2), { url: 'https://news.example/', at: 2, documentId: null }, make('https://news.example/', 2)).state;
+    const a = onCommit(
+      emptyTab(1),
+      { url: 'https://shop.example/p', at: 1, documentId: null },
+      make('https://shop.example/p', 1),
+    ).state;
+    const b = onCommit(
+      emptyTab(2),
+      { url: 'https://news.example/', at: 2, documentId: null },
+      make('https://news.example/', 2),
+    ).state;
     a.current = withSite(a.current!, 'customer.io');
     expect(visitsForCookie([a, b], 'customer.io').map((l) => l.visit.tabId)).toEqual([7]);
     expect(visitsForCookie([a, b], 'news.example')).toHaveLength(1);

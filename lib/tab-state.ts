@@ -35,11 +35,24 @@ export function emptyTab(tabId: number): TabState {
 }
 
 export function newVisit(id: string, tabId: number, url: string, at: number, incognito: boolean): PageVisit {
-  return { id, tabId, url, site: siteOf(url) ?? url, startedAt: at, incognito, consent: [], consentTool: null };
+  return {
+    id,
+    tabId,
+    url,
+    site: siteOf(url) ?? url,
+    startedAt: at,
+    incognito,
+    consent: [],
+    consentTool: null,
+  };
 }
 
 /** A main-frame request: open (or, for a redirect, update) the pending visit. */
-export function onMainFrameRequest(state: TabState, req: ObservedRequest, makeVisit: () => PageVisit): TabState {
+export function onMainFrameRequest(
+  state: TabState,
+  req: ObservedRequest,
+  makeVisit: () => PageVisit,
+): TabState {
   if (state.pending && state.pending.requestId === req.requestId) {
     if (state.pending.visit.url === req.url) return state;
     const visit = { ...state.pending.visit, url: req.url, site: siteOf(req.url) ?? req.url };
@@ -57,7 +70,11 @@ export function onCommit(
   const site = siteOf(commit.url) ?? commit.url;
   const usePending = state.pending !== null && state.pending.visit.site === site;
   const next: LiveVisit = usePending
-    ? { visit: { ...state.pending!.visit, url: commit.url }, documentId: commit.documentId, sites: state.pending!.sites }
+    ? {
+        visit: { ...state.pending!.visit, url: commit.url },
+        documentId: commit.documentId,
+        sites: state.pending!.sites,
+      }
     : { visit: makeVisit(), documentId: commit.documentId, sites: [] };
   const ended = state.current ? { ...state.current.visit, endedAt: commit.at } : null;
   const previous = state.current ? { ...state.current, visit: ended! } : null;

@@ -13,7 +13,7 @@ import {
   type AuditRecord,
 } from '@/lib/audit/machine';
 import { cookieRemovalUrl, cookiesOfSite, originsToClear } from '@/lib/audit/clear';
-import { parseOptOutReply } from '@/lib/audit/opt-out';
+import { parseOptOutReply, type OptOutResult } from '@/lib/audit/opt-out';
 import { buildAuditReport } from '@/lib/audit/report';
 import { AUTOCONSENT_OPT_OUT } from '@/lib/consent/autoconsent-protocol';
 import { siteOf } from '@/lib/domain';
@@ -27,6 +27,8 @@ import { flush } from './writer';
 const KEY = 'audit:';
 const ALARM = 'audit-wake';
 const POLL_MS = 1000;
+const OPT_OUT_TRIES = 4;
+const OPT_OUT_RETRY_MS = 2000;
 const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 const records = new Map<number, AuditRecord>();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -149,6 +151,24 @@ async function clearSiteData(url: string): Promise<{ cookies: number; storage: b
   return { cookies, storage, errors };
 }
 
+/** Asks the consent content script to refuse; retried because autoconsent may still be detecting the banner. */
+async function optOut(tabId: number): Promise<OptOutResult> {
+  let result: OptOutResult = { ok: false, tool: null };
+  for (let attempt = 0; attempt < OPT_OUT_TRIES; attempt++) {
+    if (attempt > 0) await new Promise((done) => setTimeout(done, OPT_OUT_RETRY_MS));
+    if (records.get(tabId)?.step !== 'refusing') break;
+    try {
+      result = parseOptOutReply(
+        await browser.tabs.sendMessage(tabId, { type: AUTOCONSENT_OPT_OUT }, { frameId: 0 }),
+      );
+    } catch (e) {
+      result = parseOptOutReply(undefined, e);
+    }
+    if (result.ok) break;
+  }
+  return result;
+}
+
 /** Side effects on entering a step. */
 async function enter(r: AuditRecord): Promise<void> {
   if (r.step === 'clearing') {
@@ -157,14 +177,7 @@ async function enter(r: AuditRecord): Promise<void> {
     // Navigating to the URL again is the reload; the commit listener moves the audit on.
     if (next?.step === 'loading') await browser.tabs.update(r.tabId, { url: r.url });
   } else if (r.step === 'refusing') {
-    let reply: unknown;
-    let error: unknown;
-    try {
-      reply = await browser.tabs.sendMessage(r.tabId, { type: AUTOCONSENT_OPT_OUT }, { frameId: 0 });
-    } catch (e) {
-      error = e;
-    }
-    await step(r.tabId, { type: 'optOutResult', ...parseOptOutReply(reply, error) });
+    await step(r.tabId, { type: 'optOutResult', ...(await optOut(r.tabId)) });
   } else if (isFinished(r.step)) {
     await flush();
   }

@@ -9,12 +9,19 @@ import { autoconsentReply, evalReply, isAutoconsentForward } from '@/lib/consent
  */
 async function handle(message: unknown, sender: any): Promise<unknown> {
   if (!isAutoconsentForward(message) || sender.tab?.id === undefined) return undefined;
-  const action = autoconsentReply(message, { url: String(sender.url ?? ''), mainFrame: sender.frameId === 0 });
+  const action = autoconsentReply(message, {
+    url: String(sender.url ?? ''),
+    mainFrame: sender.frameId === 0,
+  });
   if (action.kind === 'reply') return action.reply;
   if (action.kind !== 'eval') return undefined;
   const func = (evalSnippets as Record<string, () => unknown>)[action.snippetId]!;
   const results = await browser.scripting
-    .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, world: 'MAIN', func } as any)
+    .executeScript({
+      target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+      world: 'MAIN',
+      func,
+    } as any)
     .catch(() => []);
   return evalReply(action.id, results[0]?.result);
 }

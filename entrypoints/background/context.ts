@@ -34,7 +34,8 @@ async function loadSettings(): Promise<Settings> {
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const ctx = await ready();
   const next: Settings = { ...ctx.settings };
-  if (Number.isFinite(patch.retentionDays) && patch.retentionDays! >= 1) next.retentionDays = Math.floor(patch.retentionDays!);
+  if (Number.isFinite(patch.retentionDays) && patch.retentionDays! >= 1)
+    next.retentionDays = Math.floor(patch.retentionDays!);
   if (typeof patch.recordIncognito === 'boolean') next.recordIncognito = patch.recordIncognito;
   if (typeof patch.storeCookieValues === 'boolean') next.storeCookieValues = patch.storeCookieValues;
   ctx.settings = next;

@@ -54,7 +54,8 @@ const handlers: Handlers = {
   async consentSignal({ signal, at }, sender) {
     await ready();
     const live = sender.tabId !== undefined ? getTab(sender.tabId).current : null;
-    if (live && signal && typeof signal.tool === 'string') applyConsent(live.visit.tabId, live.visit.id, signal, Number(at) || Date.now());
+    if (live && signal && typeof signal.tool === 'string')
+      applyConsent(live.visit.tabId, live.visit.id, signal, Number(at) || Date.now());
   },
   async consentToolSeen({ tool, bannerShown, at }, sender) {
     await ready();
@@ -62,7 +63,12 @@ const handlers: Handlers = {
     setConsentTool(sender.tabId, tool);
     const live = getTab(sender.tabId).current;
     if (live && bannerShown) {
-      applyConsent(sender.tabId, live.visit.id, { tool, state: 'banner', via: 'autoconsent', raw: '' }, Number(at) || Date.now());
+      applyConsent(
+        sender.tabId,
+        live.visit.id,
+        { tool, state: 'banner', via: 'autoconsent', raw: '' },
+        Number(at) || Date.now(),
+      );
     }
   },
 };

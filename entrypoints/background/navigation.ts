@@ -69,7 +69,9 @@ export function registerNavigation(): void {
   browser.tabs.onCreated.addListener((tab) => {
     if (tab.incognito && tab.id !== undefined) incognitoTabs.add(tab.id);
   });
-  void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.incognito && t.id !== undefined && incognitoTabs.add(t.id)));
+  void browser.tabs
+    .query({})
+    .then((tabs) => tabs.forEach((t) => t.incognito && t.id !== undefined && incognitoTabs.add(t.id)));
 }
 
 const recovering = new Map<number, Promise<void>>();
@@ -85,7 +87,9 @@ export async function recoverVisit(tabId: number, at: number): Promise<void> {
       const tab = await browser.tabs.get(tabId).catch(() => null);
       if (!tab?.url || !/^https?:/.test(tab.url) || getTab(tabId).current) return;
       if (tab.incognito) incognitoTabs.add(tabId);
-      const { state } = onCommit(getTab(tabId), { url: tab.url, at, documentId: null }, () => createVisit(tabId, tab.url!, at));
+      const { state } = onCommit(getTab(tabId), { url: tab.url, at, documentId: null }, () =>
+        createVisit(tabId, tab.url!, at),
+      );
       setTab(state);
       saveVisit(state.current!.visit);
     })().finally(() => recovering.delete(tabId));

@@ -10,7 +10,11 @@ const held = new Map<string, { kind: HeldKind; details: RawRequestDetails; at: n
 const MAX_DOCS = 20;
 const MAX_PER_DOC = 2000;
 
-export function holdPrerender(req: ObservedRequest, details: RawRequestDetails, kind: HeldKind = 'request'): void {
+export function holdPrerender(
+  req: ObservedRequest,
+  details: RawRequestDetails,
+  kind: HeldKind = 'request',
+): void {
   if (!req.documentId) return;
   let list = held.get(req.documentId);
   if (!list) {

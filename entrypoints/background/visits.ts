@@ -14,8 +14,14 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
 }
 
 function replaceLive(state: TabState, visitId: string, update: (live: LiveVisit) => LiveVisit): TabState {
-  const swap = <T extends LiveVisit | null>(live: T): T => (live && live.visit.id === visitId ? (update(live) as T) : live);
-  return { ...state, current: swap(state.current), pending: swap(state.pending), previous: swap(state.previous) };
+  const swap = <T extends LiveVisit | null>(live: T): T =>
+    live && live.visit.id === visitId ? (update(live) as T) : live;
+  return {
+    ...state,
+    current: swap(state.current),
+    pending: swap(state.pending),
+    previous: swap(state.previous),
+  };
 }
 
 /** Applies a consent signal to a live visit's timeline, persisting the visit when the state changed. */

@@ -27,7 +27,9 @@ function persist(): void {
   const entry = pending!;
   pending = null;
   const key = `${PREFIX}${life}:${String(seq++).padStart(8, '0')}`;
-  const done = session ? session.set({ [key]: entry }).catch((e: unknown) => console.warn('wal', e)) : Promise.resolve();
+  const done = session
+    ? session.set({ [key]: entry }).catch((e: unknown) => console.warn('wal', e))
+    : Promise.resolve();
   written.push({ key, done });
 }
 

@@ -2,9 +2,20 @@ import { browser } from 'wxt/browser';
 import { headerValues, normalizeRequest, type ObservedRequest, type RawRequestDetails } from '@/lib/request';
 import { parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
 import { cookieObservation, requestObservation } from '@/lib/record';
-import { onMainFrameRequest, visitForInitiator, visitForRequest, withSite, type LiveVisit } from '@/lib/tab-state';
+import {
+  onMainFrameRequest,
+  visitForInitiator,
+  visitForRequest,
+  withSite,
+  type LiveVisit,
+} from '@/lib/tab-state';
 import { siteOf } from '@/lib/domain';
-import { signalFromCookie, signalFromHeaders, signalFromRequestUrl, signalsFromJar } from '@/lib/consent/signals';
+import {
+  signalFromCookie,
+  signalFromHeaders,
+  signalFromRequestUrl,
+  signalsFromJar,
+} from '@/lib/consent/signals';
 import { ready } from './context';
 import { allTabs, getTab, setTab } from './session';
 import { enqueue, enqueueCookie } from './writer';
@@ -38,7 +49,12 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   const noted = site ? withSite(live, site) : live;
   if (noted !== live) {
     const swap = (l: LiveVisit | null) => (l?.visit.id === live.visit.id ? { ...l, sites: noted.sites } : l);
-    setTab({ ...state, current: swap(state.current), pending: swap(state.pending) as typeof state.pending, previous: swap(state.previous) });
+    setTab({
+      ...state,
+      current: swap(state.current),
+      pending: swap(state.pending) as typeof state.pending,
+      previous: swap(state.previous),
+    });
   }
   return noted;
 }
@@ -86,7 +102,13 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   for (const header of setCookies) {
     const c = parseSetCookie(header, req.at);
     if (!c) continue;
-    const seen = { ...c, domain: c.domain ?? req.host, via: 'set-cookie' as const, at: req.at, removed: c.lifetimeSeconds !== null && c.lifetimeSeconds <= 0 };
+    const seen = {
+      ...c,
+      domain: c.domain ?? req.host,
+      via: 'set-cookie' as const,
+      at: req.at,
+      removed: c.lifetimeSeconds !== null && c.lifetimeSeconds <= 0,
+    };
     const { obs, update } = cookieObservation(live.visit, seen, classifier, settings.storeCookieValues);
     enqueue(obs);
     if (update) enqueueCookie(update);
@@ -105,7 +127,11 @@ function onMainFrameEnded(details: RawRequestDetails & { error?: string; statusC
 
 /** Replays events held while their document was prerendering. */
 export function replay(kind: HeldKind, details: RawRequestDetails): Promise<void> {
-  const handler = { request: onBeforeRequest, sendHeaders: onSendHeaders, headersReceived: onHeadersReceived }[kind];
+  const handler = {
+    request: onBeforeRequest,
+    sendHeaders: onSendHeaders,
+    headersReceived: onHeadersReceived,
+  }[kind];
   return handler(details);
 }
 

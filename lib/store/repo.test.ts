@@ -1,13 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from './db';
-import { deleteAll, deleteSite, getVisitBundle, listSites, listVisits, pruneBefore, writeBatch, MAX_TRANSACTION } from './repo';
+import {
+  deleteAll,
+  deleteSite,
+  getVisitBundle,
+  listSites,
+  listVisits,
+  pruneBefore,
+  writeBatch,
+  MAX_TRANSACTION,
+} from './repo';
 import type { PageVisit } from '../findings';
 import type { Observation } from '../observation';
 
-const cio = { vendor: 'customer-io', vendorName: 'Customer.io', company: null, category: 'marketing', thirdParty: true, reason: 'r' } as const;
+const cio = {
+  vendor: 'customer-io',
+  vendorName: 'Customer.io',
+  company: null,
+  category: 'marketing',
+  thirdParty: true,
+  reason: 'r',
+} as const;
 
 function visit(id: string, site: string, startedAt: number): PageVisit {
-  return { id, tabId: 1, url: `https://${site}/`, site, startedAt, incognito: false, consent: [], consentTool: null };
+  return {
+    id,
+    tabId: 1,
+    url: `https://${site}/`,
+    site,
+    startedAt,
+    incognito: false,
+    consent: [],
+    consentTool: null,
+  };
 }
 function obs(visitId: string, host: string, at: number): Observation {
   return { visitId, kind: 'request', key: host, host, url: `https://${host}/x`, at, classification: cio };
@@ -25,7 +50,11 @@ describe('repo', () => {
       ],
       cookies: [],
     });
-    await writeBatch(db, { visits: [], observations: [{ obs: obs('v1', 'track.customer.io', 5), phase: 'before-consent', violation: true }], cookies: [] });
+    await writeBatch(db, {
+      visits: [],
+      observations: [{ obs: obs('v1', 'track.customer.io', 5), phase: 'before-consent', violation: true }],
+      cookies: [],
+    });
     const bundle = await getVisitBundle(db, 'v1');
     const byPhase = Object.fromEntries(bundle!.findings.map((f) => [f.phase, f]));
     expect(byPhase['before-consent']).toMatchObject({ count: 3, firstSeenAt: 5, lastSeenAt: 20 });
@@ -35,15 +64,37 @@ describe('repo', () => {
   it('splits large batches into bounded transactions without losing any', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
     const n = MAX_TRANSACTION * 2 + 7;
-    const observations = Array.from({ length: n }, (_, i) => ({ obs: obs('v1', `h${i}.example`, i), phase: 'before-consent' as const, violation: false }));
+    const observations = Array.from({ length: n }, (_, i) => ({
+      obs: obs('v1', `h${i}.example`, i),
+      phase: 'before-consent' as const,
+      violation: false,
+    }));
     await writeBatch(db, { visits: [visit('v1', 'shop.example', 1)], observations, cookies: [] });
     expect(await db.findings.count()).toBe(n);
   });
 
   it('keeps the latest cookie state and counts changes', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
-    const base = { visitId: 'v1', name: '_cio', domain: 'customer.io', path: '/', thirdParty: true, expiresAt: null, valueLength: 3, valueHash: 'h1', removed: false };
-    await writeBatch(db, { visits: [], observations: [], cookies: [{ ...base, at: 10 }, { ...base, valueHash: 'h2', at: 20 }, { ...base, valueHash: 'old', at: 5 }] });
+    const base = {
+      visitId: 'v1',
+      name: '_cio',
+      domain: 'customer.io',
+      path: '/',
+      thirdParty: true,
+      expiresAt: null,
+      valueLength: 3,
+      valueHash: 'h1',
+      removed: false,
+    };
+    await writeBatch(db, {
+      visits: [],
+      observations: [],
+      cookies: [
+        { ...base, at: 10 },
+        { ...base, valueHash: 'h2', at: 20 },
+        { ...base, valueHash: 'old', at: 5 },
+      ],
+    });
     const [c] = await db.cookies.toArray();
     expect(c).toMatchObject({ valueHash: 'h2', firstSeenAt: 5, lastSeenAt: 20, changes: 3 });
   });
@@ -55,7 +106,10 @@ describe('repo', () => {
       observations: [{ obs: obs('a1', 't.example', 1), phase: 'before-consent', violation: true }],
       cookies: [],
     });
-    expect((await listSites(db)).map((s) => [s.site, s.visits, s.violations])).toEqual([['a.example', 2, 1], ['b.example', 1, 0]]);
+    expect((await listSites(db)).map((s) => [s.site, s.visits, s.violations])).toEqual([
+      ['a.example', 2, 1],
+      ['b.example', 1, 0],
+    ]);
     expect((await listVisits(db, 'a.example')).map((v) => v.id)).toEqual(['a2', 'a1']);
     expect(await pruneBefore(db, 150)).toBe(1);
     expect(await db.findings.count()).toBe(0);

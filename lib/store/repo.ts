@@ -34,7 +34,12 @@ function mergeCookie(prev: CookieRecord | undefined, u: CookieUpdate): CookieRec
   if (!prev) return { ...attrs, id: cookieRecordId(u), firstSeenAt: at, lastSeenAt: at, changes: 1 };
   // Keep the latest state by event time; older events only widen the seen range.
   const latest = at >= prev.lastSeenAt ? { ...prev, ...attrs } : prev;
-  return { ...latest, firstSeenAt: Math.min(prev.firstSeenAt, at), lastSeenAt: Math.max(prev.lastSeenAt, at), changes: prev.changes + 1 };
+  return {
+    ...latest,
+    firstSeenAt: Math.min(prev.firstSeenAt, at),
+    lastSeenAt: Math.max(prev.lastSeenAt, at),
+    changes: prev.changes + 1,
+  };
 }
 
 async function writeObservations(db: InspectorDb, items: PhasedObservation[]): Promise<void> {
@@ -43,7 +48,9 @@ async function writeObservations(db: InspectorDb, items: PhasedObservation[]): P
   const stored = await db.findings.bulkGet(unique);
   const byId = new Map<string, Finding>();
   unique.forEach((id, n) => stored[n] && byId.set(id, stored[n]));
-  items.forEach((item, n) => byId.set(ids[n]!, mergeObservation(byId.get(ids[n]!), item.obs, item.phase, item.violation)));
+  items.forEach((item, n) =>
+    byId.set(ids[n]!, mergeObservation(byId.get(ids[n]!), item.obs, item.phase, item.violation)),
+  );
   await db.findings.bulkPut([...byId.values()]);
 }
 

@@ -77,9 +77,31 @@ beforeEach(async () => {
 });
 
 async function visitShop() {
-  await events.onBeforeRequest!.trigger({ requestId: 'm1', url: 'https://shop.example/', type: 'main_frame', tabId: TAB, frameId: 0, timeStamp: T0 });
-  await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/', timeStamp: T0 + 50, documentId: 'D1' });
-  await events.onBeforeRequest!.trigger({ requestId: 'r1', url: 'https://assets.customer.io/assets/track.js', type: 'script', tabId: TAB, frameId: 0, timeStamp: T0 + 100, documentId: 'D1', initiator: 'https://shop.example' });
+  await events.onBeforeRequest!.trigger({
+    requestId: 'm1',
+    url: 'https://shop.example/',
+    type: 'main_frame',
+    tabId: TAB,
+    frameId: 0,
+    timeStamp: T0,
+  });
+  await events.onCommitted!.trigger({
+    tabId: TAB,
+    frameId: 0,
+    url: 'https://shop.example/',
+    timeStamp: T0 + 50,
+    documentId: 'D1',
+  });
+  await events.onBeforeRequest!.trigger({
+    requestId: 'r1',
+    url: 'https://assets.customer.io/assets/track.js',
+    type: 'script',
+    tabId: TAB,
+    frameId: 0,
+    timeStamp: T0 + 100,
+    documentId: 'D1',
+    initiator: 'https://shop.example',
+  });
   await events.onHeadersReceived!.trigger({
     requestId: 'r2',
     url: 'https://track.customer.io/api/v1/page',
@@ -88,7 +110,9 @@ async function visitShop() {
     frameId: 0,
     timeStamp: T0 + 200,
     documentId: 'D1',
-    responseHeaders: [{ name: 'Set-Cookie', value: '_cio=abc; Domain=.customer.io; Max-Age=86400; Secure; SameSite=None' }],
+    responseHeaders: [
+      { name: 'Set-Cookie', value: '_cio=abc; Domain=.customer.io; Max-Age=86400; Secure; SameSite=None' },
+    ],
   });
 }
 
@@ -98,11 +122,25 @@ describe('background', () => {
     await visitShop();
     await writer.flush();
     const [visit] = await db.visits.toArray();
-    expect(visit).toMatchObject({ tabId: TAB, url: 'https://shop.example/', site: 'shop.example', startedAt: T0 });
+    expect(visit).toMatchObject({
+      tabId: TAB,
+      url: 'https://shop.example/',
+      site: 'shop.example',
+      startedAt: T0,
+    });
     const findings = await db.findings.where('visitId').equals(visit!.id).toArray();
     const byKey = Object.fromEntries(findings.map((f) => [f.key, f]));
-    expect(byKey['assets.customer.io']).toMatchObject({ vendorId: 'customer-io', phase: 'before-consent', violation: true, firstSeenAt: T0 + 100 });
-    expect(byKey['_cio@customer.io']).toMatchObject({ kind: 'cookie', vendorId: 'customer-io', via: ['set-cookie'] });
+    expect(byKey['assets.customer.io']).toMatchObject({
+      vendorId: 'customer-io',
+      phase: 'before-consent',
+      violation: true,
+      firstSeenAt: T0 + 100,
+    });
+    expect(byKey['_cio@customer.io']).toMatchObject({
+      kind: 'cookie',
+      vendorId: 'customer-io',
+      via: ['set-cookie'],
+    });
     expect(byKey['shop.example']).toMatchObject({ category: 'unknown', violation: false });
     expect(findings).toHaveLength(3);
     expect(await db.cookies.count()).toBe(1);
@@ -120,7 +158,15 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await second.db.findings.count()).toBe(3), { timeout: 2000 });
     expect((await second.db.findings.toArray()).map((f) => f.count)).toEqual([1, 1, 1]);
     // The restarted worker continues the same visit for new events.
-    await events.onBeforeRequest!.trigger({ requestId: 'r9', url: 'https://cdp.customer.io/v1/t', type: 'ping', tabId: TAB, frameId: 0, timeStamp: T0 + 900, documentId: 'D1' });
+    await events.onBeforeRequest!.trigger({
+      requestId: 'r9',
+      url: 'https://cdp.customer.io/v1/t',
+      type: 'ping',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 900,
+      documentId: 'D1',
+    });
     await second.writer.flush();
     expect(await second.db.visits.count()).toBe(1);
     expect(await second.db.findings.count()).toBe(4);
@@ -129,9 +175,29 @@ describe('background', () => {
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
-    await events.onBeforeRequest!.trigger({ requestId: 'x', url: 'https://example.org/', type: 'xmlhttprequest', tabId: -1, timeStamp: T0 + 300, initiator: 'chrome-extension://abc' });
-    await events.onBeforeRequest!.trigger({ requestId: 'm2', url: 'https://shop.example/cart', type: 'main_frame', tabId: TAB, frameId: 0, timeStamp: T0 + 1000 });
-    await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/cart', timeStamp: T0 + 1050, documentId: 'D2' });
+    await events.onBeforeRequest!.trigger({
+      requestId: 'x',
+      url: 'https://example.org/',
+      type: 'xmlhttprequest',
+      tabId: -1,
+      timeStamp: T0 + 300,
+      initiator: 'chrome-extension://abc',
+    });
+    await events.onBeforeRequest!.trigger({
+      requestId: 'm2',
+      url: 'https://shop.example/cart',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 1000,
+    });
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/cart',
+      timeStamp: T0 + 1050,
+      documentId: 'D2',
+    });
     await writer.flush();
     const visits = await db.visits.orderBy('startedAt').toArray();
     expect(visits.map((v) => [v.url, v.endedAt])).toEqual([
@@ -139,7 +205,9 @@ describe('background', () => {
       ['https://shop.example/cart', undefined],
     ]);
     expect((await db.findings.toArray()).filter((f) => f.host === 'example.org')).toEqual([]);
-    const shopVisits = (await db.findings.toArray()).filter((f) => f.host === 'shop.example').map((f) => f.visitId);
+    const shopVisits = (await db.findings.toArray())
+      .filter((f) => f.host === 'shop.example')
+      .map((f) => f.visitId);
     expect(shopVisits.sort()).toEqual(visits.map((v) => v.id).sort());
   });
 });

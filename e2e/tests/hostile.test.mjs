@@ -1,0 +1,78 @@
+// Hostile cookie names/values and a huge header: stored intact or safely truncated, nothing crashes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { jarCookies, tabIdFor } from '../lib/browser-util.mjs';
+import { readDb, waitForDb } from '../lib/db.mjs';
+import { findingsOf, visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+import { SCRIPT_COOKIES, SERVER_COOKIES } from '../fixtures/sites/hostile.mjs';
+
+const h = useBrowser();
+const URL = 'https://hostile.example/';
+
+/** A stored name is fine if equal to the original or a prefix of it (safe truncation). */
+const sameOrPrefix = (stored, original) =>
+  stored === original || (stored.length > 0 && original.startsWith(stored));
+
+// One page load shared by both tests: the first checks the fixture, the second the extension.
+let page;
+
+test('the browser accepted the hostile cookies (fixture check)', async () => {
+  page = await h.context.newPage();
+  await page.goto(URL);
+  await page.waitForFunction(() => window.__hostile === 'done');
+  const jar = await jarCookies(h.browser, { domain: 'hostile.example' });
+  const names = jar.map((c) => c.name);
+  h.dump(
+    'hostile-jar',
+    jar.map((c) => ({ name: c.name, value: c.value })),
+  );
+  for (const c of [...SERVER_COOKIES, ...SCRIPT_COOKIES])
+    assert.ok(names.includes(c.name), `jar has ${c.name.slice(0, 40)}`);
+});
+
+test('hostile cookies are recorded with their names intact or truncated, and recording goes on', async () => {
+  assert.ok(page, 'the fixture test loaded the page');
+  const tabId = await tabIdFor(h.browser, `${URL}*`);
+  const jarNames = (await jarCookies(h.browser, { domain: 'hostile.example' })).map((c) => c.name);
+  const expected = [...SERVER_COOKIES, ...SCRIPT_COOKIES].filter((c) => jarNames.includes(c.name));
+  let visit;
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url: URL }).at(-1);
+      if (!visit) return false;
+      const names = findingsOf(db, visit.id, 'cookie').map((f) => f.cookieName);
+      return expected.every((c) => names.some((n) => sameOrPrefix(n, c.name)));
+    },
+    { timeout: 10_000, message: 'every hostile cookie as a finding' },
+  );
+  h.dump('hostile-db', db);
+  for (const f of findingsOf(db, visit.id, 'cookie')) {
+    assert.equal(typeof f.cookieName, 'string');
+    assert.ok(f.key.length <= 8192, 'keys stay bounded');
+  }
+  const records = db.cookies.filter((c) => c.visitId === visit.id);
+  for (const c of expected) {
+    const rec = records.find((r) => sameOrPrefix(r.name, c.name));
+    assert.ok(rec, `cookie record for ${c.name.slice(0, 40)}`);
+    if (rec.value !== undefined) assert.ok(sameOrPrefix(rec.value, c.value), 'value intact or truncated');
+    // Length as UTF-16 units or UTF-8 bytes; a truncated name may report the truncated value's length.
+    const lengths = [c.value.length, Buffer.byteLength(c.value)];
+    if (rec.name === c.name)
+      assert.ok(lengths.includes(rec.valueLength), `${c.name.slice(0, 40)} value length ${rec.valueLength}`);
+  }
+  assert.deepEqual(h.swErrors, [], 'no errors in the service worker console');
+  // Still recording afterwards: the worker did not choke.
+  await page.goto('https://shop.example/');
+  await waitForDb(
+    h.browser,
+    (db) => db.visits.some((v) => v.tabId === tabId && v.url === 'https://shop.example/'),
+    {
+      message: 'a visit recorded after the hostile page',
+    },
+  );
+  await h.snap(page, 'hostile-after');
+  await page.close();
+  assert.ok((await readDb(h.browser)).visits.length > 0);
+});

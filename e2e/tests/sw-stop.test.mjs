@@ -1,0 +1,39 @@
+// The service worker is stopped mid-page; after it restarts, every request of the page is present.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitForDb } from '../lib/db.mjs';
+import { requestFindings, totalCount, visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+import { stopExtensionWorker, waitForRestart } from '../lib/worker-control.mjs';
+import { TICK_HOST } from '../fixtures/sites/ticker.mjs';
+
+const h = useBrowser();
+const N = 40;
+const URL = `https://ticker.example/?n=${N}&every=100`;
+
+test('stopping the service worker mid-page loses no request', { timeout: 60_000 }, async () => {
+  const page = await h.context.newPage();
+  await page.goto(URL);
+  const tabId = await tabIdFor(h.browser, 'https://ticker.example/*');
+  const ticks = (db) => {
+    const [v] = visitsOf(db, { tabId, url: URL });
+    return v ? totalCount(requestFindings(db, v.id, TICK_HOST)) : 0;
+  };
+  await waitForDb(h.browser, (db) => ticks(db) >= 5, { message: 'the first ticks recorded' });
+  await stopExtensionWorker(h.browser, page);
+  const sentAtStop = await page.evaluate(() => window.__sent);
+  assert.ok(sentAtStop < N, `the page still had requests to make after the stop (sent ${sentAtStop})`);
+  await page.waitForFunction((n) => window.__ticks >= n, N, { timeout: 30_000 });
+  await waitForRestart(h.browser);
+  const served = h.server.log.filter((r) => r.host === TICK_HOST).length;
+  assert.equal(served, N);
+  const db = await waitForDb(h.browser, (db) => ticks(db) >= N, {
+    timeout: 15_000,
+    message: `all ${N} ticks recorded`,
+  });
+  h.dump('sw-stop-db', db);
+  assert.equal(ticks(db), N, 'each tick counted once');
+  await h.snap(page, 'sw-stop');
+  await page.close();
+});

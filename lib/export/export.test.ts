@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { CUSTOMER_IO, T0, bundle, finding } from '../report/fixtures';
+import { escapeHtml } from './escape';
+import { csvCell, findingsCsv, toCsv } from './csv';
+import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson } from './json';
+import { parseExport } from './import';
+import { renderHtmlReport } from './html';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const meta = {
+  toolVersion: '0.1.0',
+  generatedAt: T0 + 60_000,
+  attribution: 'Open Cookie Database, Apache-2.0 <x>',
+};
+
+function sample() {
+  return bundle(
+    [
+      finding({ host: 'track.customer.io', vendorId: 'customer-io', category: 'marketing', violation: true }),
+      finding({
+        kind: 'cookie',
+        host: 'shop.example',
+        cookieName: HOSTILE,
+        cookieDomain: 'shop.example',
+        reason: `unknown "${HOSTILE}"`,
+      }),
+      finding({
+        host: 'ga.test',
+        vendorId: 'ga',
+        category: 'analytics',
+        violation: true,
+        phase: 'after-reject',
+        url: 'https://ga.test/?q="=1',
+      }),
+    ],
+    {
+      consentTool: 'onetrust',
+      consent: [
+        {
+          tool: 'onetrust',
+          state: 'choice',
+          via: 'cookie:OptanonConsent',
+          raw: 'groups=C0001:1,C0004:0',
+          at: T0 + 3000,
+          choice: { kind: 'reject-all', granted: ['necessary'] },
+          decoded: { groups: { C0004: false } },
+        },
+      ],
+    },
+  );
+}
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML specials and backtick, and drops control characters', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&\``)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;',
+    );
+    expect(escapeHtml('a\u0000b\u0007c\nd\te')).toBe('abc\nd\te');
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml(42)).toBe('42');
+  });
+});
+
+describe('CSV', () => {
+  it('quotes per RFC 4180 and neutralises formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx'])
+      expect(csvCell(f).startsWith("'") || csvCell(f).startsWith(`"'`)).toBe(true);
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell(-500)).toBe('-500');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, null],
+      ]),
+    ).toBe('a,b\r\n1,\r\n');
+  });
+
+  it('writes one row per finding with the vendor name', () => {
+    const b = sample();
+    const lines = findingsCsv(b.visit, b.findings, [CUSTOMER_IO]).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]!.startsWith('visit_id,site,page_url,phase,violation')).toBe(true);
+    expect(lines[1]).toContain(',before-consent,yes,marketing,customer-io,Customer.io,');
+    expect(lines[3]).toContain('"https://ga.test/?q=""=1"');
+  });
+});
+
+describe('JSON export and import', () => {
+  it('round-trips a bundle and its vendors without loss', () => {
+    const b = sample();
+    const text = exportJson(b, [CUSTOMER_IO], meta);
+    const result = parseExport(text);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.bundle).toEqual(b);
+    expect(result.vendors).toEqual([CUSTOMER_IO]);
+    expect(result.doc.verdict).toBe(
+      '1 marketing tracker fired before consent; 1 analytics tracker fired after consent was refused',
+    );
+    expect(result.doc.timeline.map((t) => t.time)[0]).toMatch(/^2026-11-25T13:02:00\.\d{3}Z$/);
+    expect(result.doc.visit.consent[0]!.decoded).toEqual({ groups: { C0004: false } });
+    expect(result.doc.attribution.sources.map((s) => s.id)).toEqual([
+      'seed:flowconsent',
+      'seed:consentstack',
+    ]);
+  });
+
+  it('rejects bad files with a clear error naming the problem', () => {
+    const good = buildExport(sample(), [CUSTOMER_IO], meta);
+    const bad = (mut: (d: any) => void) => {
+      const d = structuredClone(good) as any;
+      mut(d);
+      const r = parseExport(JSON.stringify(d));
+      return r.ok ? 'ok' : r.error;
+    };
+    expect(parseExport('')).toEqual({ ok: false, error: 'The file is empty.' });
+    expect((parseExport('{nope') as { error: string }).error).toMatch(/^Not valid JSON/);
+    expect((parseExport('[]') as { error: string }).error).toBe('Invalid report: file: expected an object');
+    expect(bad((d) => (d.format = 'har'))).toContain(EXPORT_FORMAT);
+    expect(bad((d) => (d.formatVersion = 99))).toMatch(/Unsupported report version 99/);
+    expect(bad((d) => (d.findings[1].phase = 'whenever'))).toBe(
+      'Invalid report: findings[1].phase: expected one of before-consent, after-accept, after-reject',
+    );
+    expect(bad((d) => delete d.visit.startedAt)).toBe('Invalid report: visit.startedAt: expected a number');
+    expect(bad((d) => (d.vendors[0].gdpr.risk.derived = 'yes'))).toBe(
+      'Invalid report: vendors[0].gdpr.risk.derived: expected true or false',
+    );
+    expect(bad((d) => (d.visit.consent[0].choice.kind = 'maybe'))).toMatch(
+      /visit\.consent\[0\]\.choice\.kind/,
+    );
+    expect(bad(() => {})).toBe('ok');
+  });
+
+  it('makes safe download names', () => {
+    expect(exportFileStem({ site: 'shop.example/../x', startedAt: T0 })).toBe(
+      'cookie-inspector_shop.example_.._x_2026-11-25T13-02-00Z',
+    );
+  });
+});
+
+describe('renderHtmlReport', () => {
+  const html = renderHtmlReport(sample(), [CUSTOMER_IO], meta);
+
+  it('shows page data as text only', () => {
+    expect(html).not.toContain(HOSTILE);
+    expect(html).toContain(escapeHtml(HOSTILE));
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('Open Cookie Database, Apache-2.0 &lt;x&gt;');
+  });
+
+  it('carries the verdict, consent timeline, vendor GDPR details, derived markers and unknowns', () => {
+    expect(html).toContain(
+      '1 marketing tracker fired before consent; 1 analytics tracker fired after consent was refused',
+    );
+    expect(html).toContain('OneTrust: rejected all');
+    expect(html).toContain('groups=C0001:1,C0004:0');
+    expect(html).toContain('&quot;C0004&quot;: false');
+    expect(html).toContain('Customer.io');
+    expect(html).toContain('Consent, Article 6(1)(a)');
+    expect(html).toMatch(
+      /<span class="derived" title="Derived, not sourced[^"]*rule:risk-by-category[^"]*">derived<\/span>/,
+    );
+    expect(html).toContain('Source: ConsentStack: Customer.io');
+    expect(html).toContain(`<td>${escapeHtml(`unknown "${HOSTILE}"`)}</td>`);
+    expect(html).toContain('Method and limitations');
+    expect(html).toContain(
+      '<a href="https://example.org/flowconsent" rel="noreferrer noopener" target="_blank">',
+    );
+  });
+
+  it('says when the observations came from a HAR file', () => {
+    expect(html).not.toContain('built offline from a HAR file');
+    expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har' })).toContain(
+      'built offline from a HAR file',
+    );
+  });
+
+  it('never links a non-https policy URL', () => {
+    const hostile = {
+      ...CUSTOMER_IO,
+      gdpr: {
+        ...CUSTOMER_IO.gdpr,
+        privacyPolicy: { value: 'javascript:alert(1)', source: 'x', derived: false },
+      },
+    };
+    const out = renderHtmlReport(sample(), [hostile], meta);
+    expect(out).toContain('javascript:alert(1)');
+    expect(out).not.toContain('href="javascript:');
+  });
+});
+
+describe('renderHtmlReport with disguised names', () => {
+  it('reveals bidi overrides in page data', () => {
+    const b = bundle([finding({ kind: 'cookie', host: 'shop.example', cookieName: 'rtl\u202Eevil' })]);
+    const out = renderHtmlReport(b, [], meta);
+    expect(out).toContain('rtl⟨U+202E⟩evil');
+    expect(out).not.toContain('\u202E');
+  });
+});
+
+describe('renderHtmlReport company provenance', () => {
+  it('names the source of company and country when the record gives one', () => {
+    const v = { ...CUSTOMER_IO, companySource: 'seed:flowconsent', countrySource: 'seed:consentstack' };
+    const out = renderHtmlReport(sample(), [v], meta);
+    expect(out).toContain(
+      'Customer.io <span class="prov">(source: FlowConsent: Customer.io)</span> · US <span class="prov">(source: ConsentStack: Customer.io)</span>',
+    );
+  });
+});

@@ -1,0 +1,130 @@
+/** Validates an exported JSON report so the report page can show it again. */
+import { CATEGORIES } from '../category';
+import type { VisitBundle } from '../messages';
+import type { VendorRecord } from '../vendor-db/types';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDoc } from './json';
+import { ShapeError, arr, bool, num, obj, oneOf, optStr, str, type Obj } from './validate';
+
+/** Larger files are refused before parsing, so a wrong file cannot freeze the page. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const PHASES = ['before-consent', 'after-accept', 'after-reject'] as const;
+const KINDS = ['request', 'cookie'] as const;
+const CATS = [...CATEGORIES, 'unknown'] as const;
+const FACT_KEYS = [
+  'legalBasis',
+  'eprivacy',
+  'transfer',
+  'transferMechanisms',
+  'euDataRegion',
+  'risk',
+  'dpia',
+  'consentText',
+  'alternatives',
+  'privacyPolicy',
+];
+
+export type ImportResult =
+  { ok: true; doc: ExportDoc; bundle: VisitBundle; vendors: VendorRecord[] } | { ok: false; error: string };
+
+function checkVisit(v: Obj): void {
+  for (const k of ['id', 'url', 'site']) str(v, k, 'visit');
+  num(v, 'startedAt', 'visit');
+  num(v, 'tabId', 'visit');
+  bool(v, 'incognito', 'visit');
+  optStr(v, 'consentTool', 'visit');
+  arr(v.consent, 'visit.consent').forEach((raw, i) => {
+    const p = `visit.consent[${i}]`;
+    const e = obj(raw, p);
+    for (const k of ['tool', 'via', 'raw']) str(e, k, p);
+    oneOf(e, 'state', ['banner', 'choice'], p);
+    num(e, 'at', p);
+    if (e.choice !== undefined) {
+      const c = obj(e.choice, `${p}.choice`);
+      oneOf(c, 'kind', ['accept-all', 'reject-all', 'custom'], `${p}.choice`);
+      arr(c.granted, `${p}.choice.granted`);
+    }
+    if (e.decoded !== undefined) obj(e.decoded, `${p}.decoded`);
+  });
+}
+
+function checkFinding(raw: unknown, i: number): void {
+  const p = `findings[${i}]`;
+  const f = obj(raw, p);
+  for (const k of ['id', 'visitId', 'key', 'host', 'url', 'reason']) str(f, k, p);
+  oneOf(f, 'kind', KINDS, p);
+  oneOf(f, 'phase', PHASES, p);
+  oneOf(f, 'category', CATS, p);
+  for (const k of ['thirdParty', 'violation']) bool(f, k, p);
+  for (const k of ['firstSeenAt', 'lastSeenAt', 'count']) num(f, k, p);
+  for (const k of ['vendorId', 'cookieName', 'cookieDomain', 'setBy']) optStr(f, k, p);
+}
+
+function checkCookie(raw: unknown, i: number): void {
+  const p = `cookies[${i}]`;
+  const c = obj(raw, p);
+  for (const k of ['id', 'visitId', 'name', 'domain', 'path']) str(c, k, p);
+  for (const k of ['firstSeenAt', 'lastSeenAt']) num(c, k, p);
+  if (c.expiresAt !== null) num(c, 'expiresAt', p);
+}
+
+function checkVendor(raw: unknown, i: number): void {
+  const p = `vendors[${i}]`;
+  const v = obj(raw, p);
+  str(v, 'id', p);
+  str(v, 'name', p);
+  oneOf(v, 'category', CATEGORIES, p);
+  arr(v.cookies, `${p}.cookies`).forEach((c, j) => {
+    const cp = `${p}.cookies[${j}]`;
+    const o = obj(c, cp);
+    for (const k of ['name', 'durationText', 'purpose', 'source']) str(o, k, cp);
+  });
+  arr(v.sources, `${p}.sources`).forEach((s, j) =>
+    str(obj(s, `${p}.sources[${j}]`), 'id', `${p}.sources[${j}]`),
+  );
+  const gdpr = obj(v.gdpr, `${p}.gdpr`);
+  for (const key of FACT_KEYS) {
+    const fact = obj(gdpr[key], `${p}.gdpr.${key}`);
+    str(fact, 'source', `${p}.gdpr.${key}`);
+    bool(fact, 'derived', `${p}.gdpr.${key}`);
+  }
+}
+
+/** Parses and validates an exported report; never throws, and the error says what is wrong and where. */
+export function parseExport(text: string): ImportResult {
+  if (typeof text !== 'string' || text.length === 0) return { ok: false, error: 'The file is empty.' };
+  if (text.length > MAX_IMPORT_BYTES)
+    return { ok: false, error: 'The file is larger than 64 MB; it is not a report export.' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
+  }
+  try {
+    const doc = obj(data, 'file');
+    if (doc.format !== EXPORT_FORMAT)
+      return { ok: false, error: `Not a Cookie Inspector report (format should be "${EXPORT_FORMAT}").` };
+    if (doc.formatVersion !== EXPORT_VERSION) {
+      return {
+        ok: false,
+        error: `Unsupported report version ${String(doc.formatVersion)}; this version reads ${EXPORT_VERSION}.`,
+      };
+    }
+    checkVisit(obj(doc.visit, 'visit'));
+    arr(doc.findings, 'findings').forEach(checkFinding);
+    arr(doc.cookies, 'cookies').forEach(checkCookie);
+    arr(doc.vendors, 'vendors').forEach(checkVendor);
+    const ok = doc as unknown as ExportDoc;
+    const { startedAtIso: _iso, ...visit } = ok.visit;
+    return {
+      ok: true,
+      doc: ok,
+      bundle: { visit, findings: ok.findings, cookies: ok.cookies },
+      vendors: ok.vendors,
+    };
+  } catch (e) {
+    if (e instanceof ShapeError) return { ok: false, error: `Invalid report: ${e.message}` };
+    throw e;
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { HarFormatError, HarStream, type HarItem } from './stream';
+
+function readAll(text: string, chunkSize: number, maxString?: number): HarItem[] {
+  const s = new HarStream({ maxString });
+  const items: HarItem[] = [];
+  for (let i = 0; i < text.length; i += chunkSize) items.push(...s.push(text.slice(i, i + chunkSize)));
+  s.end();
+  return items;
+}
+
+const har = {
+  log: {
+    version: '1.2',
+    creator: { name: 'WebInspector', version: '537.36' },
+    pages: [{ id: 'page_1', title: 'https://shop.example/', startedDateTime: '2025-01-01T00:00:00.000Z' }],
+    entries: [
+      { startedDateTime: '2025-01-01T00:00:00.100Z', request: { url: 'https://shop.example/', headers: [] } },
+      {
+        request: {
+          url: 'https://x.example/a?q="}]\\u00e9',
+          headers: [{ name: 'Cookie', value: 'a=b; c=[d]' }],
+        },
+      },
+      { nested: { deep: [[{}], { '}': '{' }] }, n: -1.5e3, t: true, z: null },
+    ],
+  },
+};
+const text = JSON.stringify(har, null, 2);
+
+describe('HarStream', () => {
+  it('yields creator, pages and entries identical to JSON.parse, whatever the chunking', () => {
+    for (const size of [1, 2, 3, 7, 64, text.length]) {
+      const items = readAll(text, size);
+      expect(items.map((i) => i.kind)).toEqual(['creator', 'page', 'entry', 'entry', 'entry']);
+      expect(items[1]!.value).toEqual(har.log.pages[0]);
+      expect(items.filter((i) => i.kind === 'entry').map((i) => i.value)).toEqual(har.log.entries);
+    }
+  });
+
+  it('reads entries before pages and keeps indexes', () => {
+    const t = JSON.stringify({ log: { entries: [{ a: 1 }, { b: 2 }], pages: [{ id: 'p' }] } });
+    const items = readAll(t, 5);
+    expect(items).toEqual([
+      { kind: 'entry', index: 0, value: { a: 1 } },
+      { kind: 'entry', index: 1, value: { b: 2 } },
+      { kind: 'page', index: 0, value: { id: 'p' } },
+    ]);
+  });
+
+  it('truncates long strings inside an entry without breaking escapes', () => {
+    const long = 'é\\"\u2028'.repeat(50) + 'x'.repeat(1000);
+    const t = JSON.stringify({ log: { entries: [{ text: long, after: 'kept' }] } });
+    for (const size of [1, 13, t.length]) {
+      const [item] = readAll(t, size, 40);
+      const v = item!.value as { text: string; after: string };
+      expect(v.after).toBe('kept');
+      expect(long.startsWith(v.text)).toBe(true);
+      expect(v.text.length).toBeGreaterThan(10);
+      expect(v.text.length).toBeLessThan(60);
+    }
+  });
+
+  it('does not capture non-object entries', () => {
+    const items = readAll(JSON.stringify({ log: { entries: [1, 'two', null, { ok: 1 }] } }), 4);
+    expect(items).toEqual([{ kind: 'entry', index: 3, value: { ok: 1 } }]);
+  });
+
+  it.each([
+    ['', /empty input/],
+    ['   ', /empty input/],
+    ['[1,2]', /not a JSON object/],
+    ['<html></html>', /not a JSON object/],
+    ['{"foo": 1}', /no "log" object/],
+    ['{"log": {"pages": []}}', /no "entries" array/],
+    ['{"log": []}', /no "log" object/],
+    ['{"log": {"entries": [{"a": 1}, {"b": "unterminated', /truncated JSON/],
+    ['{"log": {"entries": [{"a": 1}]}', /truncated JSON/],
+    ['{"log": {"entries": []}} x', /after the end/],
+    ['{"log": {"entries": [{"a": 1]}}', /mismatched bracket/],
+    ['{"log": {"entries": [{"a": tru}]}}', /invalid JSON inside log.entries\[0\]/],
+    ['{"log": {"entries": [], @}}', /expected a member name|unexpected character/],
+  ])('rejects %j', (input, message) => {
+    expect(() => readAll(input, 3)).toThrow(HarFormatError);
+    expect(() => readAll(input, 3)).toThrow(message);
+  });
+
+  it('streams a large HAR with bounded memory', () => {
+    // ~120 MB of input overall (bodies of 200 kB each), produced and consumed chunk by chunk, never whole.
+    const body = 'A'.repeat(200_000);
+    const entry = (i: number) =>
+      JSON.stringify({
+        request: { url: `https://t${i % 50}.example/p?i=${i}`, headers: [] },
+        response: { content: { text: body } },
+      });
+    const s = new HarStream();
+    const before = process.memoryUsage().heapUsed;
+    let peak = 0;
+    let count = 0;
+    let bytes = 0;
+    const feed = (chunk: string) => {
+      bytes += chunk.length;
+      for (const item of s.push(chunk)) {
+        if (item.kind === 'entry') count++;
+      }
+    };
+    feed('{"log":{"version":"1.2","entries":[');
+    for (let i = 0; i < 600; i++) {
+      const e = (i ? ',' : '') + entry(i);
+      for (let o = 0; o < e.length; o += 65536) feed(e.slice(o, o + 65536));
+      if (i % 100 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+    }
+    feed(']}}');
+    s.end();
+    expect(count).toBe(600);
+    expect(bytes).toBeGreaterThan(120_000_000);
+    // The whole input is 120 MB (240 MB as UTF-16); staying far below proves nothing accumulates.
+    expect(peak).toBeLessThan(64 * 1024 * 1024);
+  });
+});

@@ -1,0 +1,105 @@
+/** Presents a vendor's GDPR block as labelled facts, each with its provenance (source or derivation rule). */
+import { RULES } from '../vendor-db/derive';
+import type { Fact, GdprBlock, VendorRecord } from '../vendor-db/types';
+
+export type FactKey = keyof GdprBlock;
+
+/** Display order and labels, following the order the seeds present a vendor. */
+export const FACT_LABELS: ReadonlyArray<readonly [FactKey, string]> = [
+  ['legalBasis', 'Legal basis'],
+  ['eprivacy', 'ePrivacy (art. 5(3))'],
+  ['transfer', 'Data transfers'],
+  ['transferMechanisms', 'Transfer mechanism'],
+  ['euDataRegion', 'EU data region'],
+  ['risk', 'Risk level'],
+  ['dpia', 'DPIA'],
+  ['consentText', 'Suggested consent text'],
+  ['alternatives', 'Alternatives'],
+  ['privacyPolicy', 'Privacy policy'],
+];
+
+export interface FactView {
+  key: FactKey;
+  label: string;
+  /** Text value; for list facts the items joined with "; ". Empty lists and nulls read "not stated". */
+  text: string;
+  items: string[] | null;
+  /** Only set for a privacy-policy fact whose value is an https: URL. */
+  link: string | null;
+  derived: boolean;
+  /** "Source: <title>" or "Derived by rule <id>". */
+  provenance: string;
+  /** Longer explanation for a tooltip. */
+  explanation: string;
+  sourceUrl: string | null;
+}
+
+/** An https: URL as a string, or null: other schemes (javascript:, data:, http:) never become links. */
+export function safeHttpsUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2048) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname !== '' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Human title of a source id as named in the vendor's record (falls back to the id itself). */
+export function sourceTitle(vendor: Pick<VendorRecord, 'sources'>, sourceId: string): string {
+  return vendor.sources.find((s) => s.id === sourceId)?.title ?? sourceId;
+}
+
+function sourceUrlOf(vendor: Pick<VendorRecord, 'sources'>, sourceId: string): string | null {
+  return safeHttpsUrl(vendor.sources.find((s) => s.id === sourceId)?.url ?? null);
+}
+
+/** Provenance wording for one fact; the same words appear in the popup, report and HTML export. */
+export function provenance(
+  vendor: Pick<VendorRecord, 'sources' | 'name'>,
+  fact: Fact<unknown>,
+): {
+  provenance: string;
+  explanation: string;
+} {
+  if (fact.derived) {
+    const rule = (RULES as Record<string, string>)[fact.source];
+    return {
+      provenance: rule ? `Derived: ${rule}` : `Derived by rule ${fact.source}`,
+      explanation: `Derived, not sourced: no public source states this for ${vendor.name}. Rule ${fact.source}${rule ? `: ${rule}` : '.'}`,
+    };
+  }
+  const title = sourceTitle(vendor, fact.source);
+  return { provenance: `Source: ${title}`, explanation: `Stated by the public source "${title}".` };
+}
+
+function valueText(value: unknown): { text: string; items: string[] | null } {
+  if (Array.isArray(value)) {
+    const items = value.filter((v): v is string => typeof v === 'string');
+    return { text: items.length ? items.join('; ') : 'none stated', items };
+  }
+  if (value === null || value === undefined || value === '') return { text: 'not stated', items: null };
+  return { text: String(value), items: null };
+}
+
+/** The vendor's GDPR facts in display order, ready to render. Missing facts are skipped, not invented. */
+export function factViews(vendor: VendorRecord): FactView[] {
+  const out: FactView[] = [];
+  for (const [key, label] of FACT_LABELS) {
+    const fact = vendor.gdpr?.[key] as Fact<unknown> | undefined;
+    if (!fact || typeof fact !== 'object') continue;
+    const { text, items } = valueText(fact.value);
+    const link = key === 'privacyPolicy' ? safeHttpsUrl(fact.value) : null;
+    out.push({
+      key,
+      label,
+      text,
+      items,
+      link,
+      derived: fact.derived === true,
+      ...provenance(vendor, fact),
+      sourceUrl: fact.derived ? null : sourceUrlOf(vendor, fact.source),
+    });
+  }
+  return out;
+}

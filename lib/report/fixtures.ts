@@ -1,0 +1,114 @@
+/**
+ * Test fixtures only (imported by *.test.ts, never by product code). The Customer.io facts quote the seeds in
+ * /work/shared/seeds (flowconsent-customer-io.txt, consentstack-customer-io.txt); `rule:risk-by-category` marks a
+ * deliberately derived value so tests can check the derived marker.
+ */
+import type { Finding, PageVisit, Phase } from '../findings';
+import type { VisitBundle } from '../messages';
+import type { VendorRecord } from '../vendor-db/types';
+
+const FLOW = 'seed:flowconsent';
+const STACK = 'seed:consentstack';
+
+export const CUSTOMER_IO: VendorRecord = {
+  id: 'customer-io',
+  name: 'Customer.io',
+  company: 'Customer.io',
+  country: 'US',
+  category: 'marketing',
+  domains: ['customer.io'],
+  cookies: [
+    {
+      name: '_cioid',
+      match: 'exact',
+      party: 'first',
+      durationSeconds: 31536000,
+      durationText: '1-year expiry',
+      purpose: 'Persists the resolved user ID across sessions.',
+      source: STACK,
+    },
+    {
+      name: '_cio',
+      match: 'exact',
+      party: 'first',
+      durationSeconds: 31536000,
+      durationText: '12 months',
+      purpose: 'Anonymous visitor identifier.',
+      source: FLOW,
+    },
+  ],
+  gdpr: {
+    legalBasis: { value: 'Consent, Article 6(1)(a)', source: STACK, derived: false },
+    eprivacy: { value: 'Not strictly necessary under Article 5(3) ePrivacy', source: FLOW, derived: false },
+    transfer: { value: 'US support and engineering teams may access EU data', source: FLOW, derived: false },
+    transferMechanisms: {
+      value: ['EU SCCs (2021/914)', 'EU-US Data Privacy Framework'],
+      source: FLOW,
+      derived: false,
+    },
+    euDataRegion: { value: 'AWS Dublin', source: FLOW, derived: false },
+    risk: { value: 'medium', source: 'rule:risk-by-category', derived: true },
+    dpia: {
+      value: 'Recommended for sensitive segments or automated messages with significant effect',
+      source: FLOW,
+      derived: false,
+    },
+    consentText: {
+      value: 'The _cio cookie (12 months) recognises you between visits.',
+      source: FLOW,
+      derived: false,
+    },
+    alternatives: { value: [], source: 'rule:no-alternatives', derived: true },
+    privacyPolicy: { value: null, source: 'rule:privacy-policy-unknown', derived: true },
+  },
+  sources: [
+    { id: FLOW, title: 'FlowConsent: Customer.io', url: 'https://example.org/flowconsent', licence: null },
+    { id: STACK, title: 'ConsentStack: Customer.io', url: null, licence: null },
+  ],
+};
+
+export const T0 = Date.UTC(2026, 10, 25, 13, 2, 0);
+
+export function visit(overrides: Partial<PageVisit> = {}): PageVisit {
+  return {
+    id: 'v1',
+    tabId: 7,
+    url: 'https://shop.example/',
+    site: 'shop.example',
+    startedAt: T0,
+    incognito: false,
+    consent: [],
+    consentTool: null,
+    ...overrides,
+  };
+}
+
+let seq = 0;
+/** A finding with sensible defaults; `key` and `id` follow the store's conventions. */
+export function finding(p: Partial<Finding> & { host: string; phase?: Phase }): Finding {
+  const kind = p.kind ?? 'request';
+  const phase = p.phase ?? 'before-consent';
+  const key = p.key ?? (kind === 'cookie' ? `${p.cookieName}@${p.cookieDomain ?? p.host}` : p.host);
+  seq += 1;
+  return {
+    id: `v1|${kind}|${key}|${phase}`,
+    visitId: 'v1',
+    kind,
+    key,
+    url: `https://${p.host}/x`,
+    thirdParty: true,
+    vendorId: null,
+    category: 'unknown',
+    reason: 'no match',
+    violation: false,
+    firstSeenAt: T0 + seq,
+    lastSeenAt: T0 + seq,
+    count: 1,
+    ...p,
+    phase,
+  };
+}
+
+export function bundle(findings: Finding[], v: Partial<PageVisit> = {}): VisitBundle {
+  return { visit: visit(v), findings, cookies: [] };
+}

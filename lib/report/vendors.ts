@@ -1,0 +1,191 @@
+/** Groups a visit's findings into vendor rows by category, violations first, plus the unknowns. */
+import { CATEGORIES, type CategoryOrUnknown } from '../category';
+import type { Finding, Phase } from '../findings';
+import type { CookieRecord } from '../store/db';
+import type { VendorCookie, VendorRecord } from '../vendor-db/types';
+import { sourceTitle } from './facts';
+import { formatLifetime } from './format';
+
+export interface CookieView {
+  name: string;
+  domain: string;
+  party: 'first' | 'third';
+  phase: Phase;
+  violation: boolean;
+  /** Lifetime observed on this page (from the cookie's expiry), e.g. "1 year" or "session". */
+  observedLifetime: string | null;
+  /** Retention text of the matching vendor-DB entry, verbatim, with its source id. */
+  declaredDuration: string | null;
+  declaredSource: string | null;
+  /** Title of that source as the vendor record names it. */
+  declaredSourceTitle: string | null;
+  /** The vendor DB's caveat on this cookie entry, e.g. "Named only by this seed". */
+  note: string | null;
+  purpose: string | null;
+  setBy: string | null;
+}
+
+export interface VendorRow {
+  /** Vendor id, or `host:<host>` for unattributed findings. */
+  key: string;
+  vendorId: string | null;
+  name: string;
+  category: CategoryOrUnknown;
+  vendor: VendorRecord | null;
+  phases: Phase[];
+  /** Phases in which at least one of the vendor's findings was a violation. */
+  violationPhases: Phase[];
+  beforeConsent: boolean;
+  afterReject: boolean;
+  violation: boolean;
+  hosts: string[];
+  cookies: CookieView[];
+  requestCount: number;
+  firstSeenAt: number;
+}
+
+export interface VendorGroup {
+  category: CategoryOrUnknown;
+  rows: VendorRow[];
+  violations: number;
+}
+
+export interface UnknownItem {
+  id: string;
+  kind: Finding['kind'];
+  label: string;
+  host: string;
+  reason: string;
+  phase: Phase;
+  violation: boolean;
+  thirdParty: boolean;
+  firstSeenAt: number;
+}
+
+/** The vendor-DB cookie entry a cookie name matches (exact name first, then the longest prefix). */
+export function matchVendorCookie(vendor: VendorRecord | null, name: string): VendorCookie | null {
+  if (!vendor) return null;
+  const exact = vendor.cookies.find((c) => c.match === 'exact' && c.name === name);
+  if (exact) return exact;
+  const prefixes = vendor.cookies.filter((c) => c.match === 'prefix' && name.startsWith(c.name));
+  return prefixes.sort((a, b) => b.name.length - a.name.length)[0] ?? null;
+}
+
+// Cookie domains arrive with or without the leading dot depending on the API that reported them.
+function cookieKey(name: string, domain: string): string {
+  return `${name}|${domain.replace(/^\./, '')}`;
+}
+
+function observedLifetime(f: Finding, record: CookieRecord | undefined): string | null {
+  if (f.lifetimeSeconds !== undefined) return formatLifetime(f.lifetimeSeconds);
+  if (!record) return null;
+  if (record.expiresAt === null) return 'session';
+  return formatLifetime(Math.round((record.expiresAt - record.firstSeenAt) / 1000));
+}
+
+function cookieView(f: Finding, vendor: VendorRecord | null, records: Map<string, CookieRecord>): CookieView {
+  const name = f.cookieName ?? f.key;
+  const domain = f.cookieDomain ?? f.host;
+  const declared = matchVendorCookie(vendor, name);
+  return {
+    name,
+    domain,
+    party: f.thirdParty ? 'third' : 'first',
+    phase: f.phase,
+    violation: f.violation,
+    observedLifetime: observedLifetime(f, records.get(cookieKey(name, domain))),
+    declaredDuration: declared ? declared.durationText : null,
+    declaredSource: declared ? declared.source : null,
+    declaredSourceTitle: declared && vendor ? sourceTitle(vendor, declared.source) : null,
+    note: declared?.note ?? null,
+    purpose: declared ? declared.purpose : null,
+    setBy: f.setBy ?? null,
+  };
+}
+
+const PHASE_ORDER: Phase[] = ['before-consent', 'after-reject', 'after-accept'];
+const CATEGORY_ORDER: CategoryOrUnknown[] = [...CATEGORIES, 'unknown'];
+
+function rank(row: VendorRow): number {
+  if (row.beforeConsent && row.violation) return 0;
+  if (row.afterReject && row.violation) return 1;
+  return row.violation ? 2 : 3;
+}
+
+function newRow(f: Finding, vendor: VendorRecord | null): VendorRow {
+  return {
+    key: f.vendorId ?? `host:${f.host}`,
+    vendorId: f.vendorId,
+    name: vendor?.name ?? f.vendorId ?? f.host,
+    category: vendor?.category ?? f.category,
+    vendor,
+    phases: [],
+    violationPhases: [],
+    beforeConsent: false,
+    afterReject: false,
+    violation: false,
+    hosts: [],
+    cookies: [],
+    requestCount: 0,
+    firstSeenAt: f.firstSeenAt,
+  };
+}
+
+/**
+ * One row per known vendor, grouped by category in the UI's category order. Within a group, vendors that fired
+ * before consent come first, then after a refusal, then the rest, then by first sighting.
+ */
+export function groupVendors(
+  findings: Finding[],
+  vendors: VendorRecord[],
+  cookies: CookieRecord[] = [],
+): VendorGroup[] {
+  const byId = new Map(vendors.map((v) => [v.id, v]));
+  const records = new Map(cookies.map((c) => [cookieKey(c.name, c.domain), c]));
+  const rows = new Map<string, VendorRow>();
+  for (const f of findings) {
+    if (!f.vendorId) continue;
+    const vendor = byId.get(f.vendorId) ?? null;
+    const row = rows.get(f.vendorId) ?? newRow(f, vendor);
+    rows.set(f.vendorId, row);
+    if (!row.phases.includes(f.phase)) row.phases.push(f.phase);
+    if (f.violation && !row.violationPhases.includes(f.phase)) row.violationPhases.push(f.phase);
+    row.beforeConsent ||= f.phase === 'before-consent';
+    row.afterReject ||= f.phase === 'after-reject';
+    row.violation ||= f.violation;
+    row.firstSeenAt = Math.min(row.firstSeenAt, f.firstSeenAt);
+    if (!row.hosts.includes(f.host)) row.hosts.push(f.host);
+    if (f.kind === 'cookie') row.cookies.push(cookieView(f, vendor, records));
+    else row.requestCount += f.count;
+  }
+  const groups = new Map<CategoryOrUnknown, VendorRow[]>();
+  for (const row of rows.values()) {
+    row.phases.sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b));
+    row.cookies.sort((a, b) => Number(b.violation) - Number(a.violation) || a.name.localeCompare(b.name));
+    groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
+  }
+  return CATEGORY_ORDER.filter((c) => groups.has(c)).map((category) => {
+    const list = groups.get(category)!.sort((a, b) => rank(a) - rank(b) || a.firstSeenAt - b.firstSeenAt);
+    return { category, rows: list, violations: list.filter((r) => r.violation).length };
+  });
+}
+
+/** Findings the classifier could not attribute to a vendor, with its reason; violations first, then by time. */
+export function unknownItems(findings: Finding[]): UnknownItem[] {
+  return findings
+    .filter((f) => !f.vendorId)
+    .map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: f.kind === 'cookie' ? `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}` : f.host,
+      host: f.host,
+      reason: f.reason,
+      phase: f.phase,
+      violation: f.violation,
+      thirdParty: f.thirdParty,
+      firstSeenAt: f.firstSeenAt,
+    }))
+    .sort(
+      (a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.firstSeenAt - b.firstSeenAt,
+    );
+}
