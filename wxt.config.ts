@@ -6,6 +6,14 @@ export default defineConfig({
   // Explicit imports everywhere so lint can see every dependency arrow.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The extension reads vendor details from public/vendor-details/*.json shards; the single 5 MB file is
+    // for the Node tools only.
+    'build:publicAssets': (_wxt, assets) => {
+      const i = assets.findIndex((a) => 'relativeDest' in a && a.relativeDest === 'vendor-details.json');
+      if (i >= 0) assets.splice(i, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Cookie Inspector',
     description:

@@ -9,6 +9,8 @@ import { spec } from 'node:test/reporters';
 const here = import.meta.dirname;
 const artifacts = path.join(here, 'artifacts');
 fs.mkdirSync(artifacts, { recursive: true });
+// A count file left by an earlier run must never be read as this run's result.
+fs.rmSync(path.join(artifacts, 'e2e-count.json'), { force: true });
 
 // Optional name filters: `npm run e2e -- foundation consent` runs matching files only.
 const filters = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { compileVendors, CompileError, type CompileResult } from '../lib/vendor-
 import { INDEX_VERSION, type VendorIndex } from '../lib/vendor-db/compiled-types';
 import { loadVendorIndex } from '../lib/vendor-db/load';
 import type { VendorRecord } from '../lib/vendor-db/types';
+import { shardPath, splitDetails } from '../lib/vendor-db/shard';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const VENDOR_DIR = join(ROOT, 'data', 'vendors');
@@ -67,6 +68,8 @@ export function writeCompiled(
   const details = JSON.stringify(result.details);
   writeAtomic(join(outDir, INDEX_FILE), index);
   writeAtomic(join(outDir, DETAILS_FILE), details);
+  for (const [n, shard] of splitDetails(result.details))
+    writeAtomic(join(outDir, shardPath(n)), JSON.stringify(shard));
   return { index: Buffer.byteLength(index), details: Buffer.byteLength(details) };
 }
 

@@ -20,7 +20,6 @@ export const BASE_ARGS = [
   '--disable-default-apps',
   '--disable-domain-reliability',
   '--metrics-recording-only',
-  '--ignore-certificate-errors',
 ];
 
 /**
@@ -41,6 +40,8 @@ export function seedProfile(userDataDir) {
  * @param {boolean} [opts.headless]
  * @param {string} [opts.userDataDir] profile folder; a fresh temp folder (removed on close) when omitted
  * @param {string|null} [opts.hostResolverRules] `--host-resolver-rules` value; null = real DNS
+ * @param {boolean} [opts.ignoreCertificateErrors] accept self-signed certificates (default true: the test
+ *   fixtures use one; the batch-audit CLI passes false unless asked, so real audits check certificates)
  * @param {string[]} [opts.extraArgs] more Chromium flags
  * @param {object} [opts.contextOptions] more Playwright launchPersistentContext options (viewport, …)
  * @param {(msg: import('playwright-core').ConsoleMessage) => void} [opts.onWorkerConsole]
@@ -57,6 +58,7 @@ export async function launchWithExtension(opts = {}) {
   const ownDir = !opts.userDataDir;
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ci-profile-'));
   seedProfile(userDataDir);
+  const ignoreCerts = opts.ignoreCertificateErrors ?? true;
   const rules = opts.hostResolverRules === undefined ? 'MAP * 127.0.0.1' : opts.hostResolverRules;
   const args = [
     ...BASE_ARGS,
@@ -65,12 +67,13 @@ export async function launchWithExtension(opts = {}) {
     `--load-extension=${extensionPath}`,
     // One argv element, unquoted: quotes would become part of the rule.
     ...(rules ? [`--host-resolver-rules=${rules}`] : []),
+    ...(ignoreCerts ? ['--ignore-certificate-errors'] : []),
     ...(opts.extraArgs ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: opts.headless ?? true,
-    ignoreHTTPSErrors: true,
+    ignoreHTTPSErrors: ignoreCerts,
     args,
     ...opts.contextOptions,
   });

@@ -43,7 +43,18 @@ test(
       urls,
       '# fixture sites\nhttps://ot-before.example/\n\nhttps://shop.example/\nhttp://127.0.0.1:9/\n',
     );
-    const r = await cli(['--urls', urls, '--out', out, '--wait', '3', '--host-rules', server.resolverRules]);
+    // Self-signed fixture certificate: real audits check certificates unless asked not to.
+    const r = await cli([
+      '--urls',
+      urls,
+      '--out',
+      out,
+      '--wait',
+      '3',
+      '--host-rules',
+      server.resolverRules,
+      '--ignore-cert-errors',
+    ]);
     fs.mkdirSync(path.join(ROOT, 'e2e/artifacts'), { recursive: true });
     fs.writeFileSync(
       path.join(ROOT, 'e2e/artifacts/audit-batch.log'),

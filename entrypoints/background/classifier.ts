@@ -4,6 +4,7 @@ import { classifyCookie, classifyRequest } from '@/lib/vendor-db/match';
 import { getVendorDetails } from '@/lib/vendor-db/load';
 import type { Classifier } from '@/lib/record';
 import type { VendorRecord } from '@/lib/vendor-db/types';
+import { detailsShard, shardPath } from '@/lib/vendor-db/shard';
 
 /** Reads the packaged compact index (generated at build time) and adapts it to the recorder's Classifier. */
 export async function loadClassifier(): Promise<Classifier> {
@@ -23,9 +24,22 @@ export async function loadClassifier(): Promise<Classifier> {
   };
 }
 
-/** Full vendor records with GDPR blocks: a larger file, read only when a page asks for details. */
-let details: Promise<unknown> | undefined;
+/** Shards of the full vendor records (GDPR blocks), each read once per worker when a page asks for it. */
+const shards = new Map<number, Promise<unknown>>();
+
+function shard(n: number): Promise<unknown> {
+  let p = shards.get(n);
+  if (!p) {
+    p = fetch(browser.runtime.getURL(`/${shardPath(n)}` as any)).then((r) => r.json());
+    shards.set(n, p);
+  }
+  return p;
+}
+
 export async function vendorDetails(ids: string[]): Promise<VendorRecord[]> {
-  details ??= fetch(browser.runtime.getURL('/vendor-details.json' as any)).then((r) => r.json());
-  return getVendorDetails(await details, ids);
+  const byShard = new Map<number, string[]>();
+  for (const id of ids) byShard.set(detailsShard(id), [...(byShard.get(detailsShard(id)) ?? []), id]);
+  const found = new Map<string, VendorRecord>();
+  for (const [n, list] of byShard) for (const r of getVendorDetails(await shard(n), list)) found.set(r.id, r);
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
