@@ -86,11 +86,10 @@ function writeReports(outDir, stem, result, vendors, toolVersion) {
 export async function runBatch(opts) {
   const progress = (m) => process.stderr.write(`${m}\n`);
   fs.mkdirSync(opts.outDir, { recursive: true });
-  const extraArgs = opts.ignoreCertErrors ? ['--ignore-certificate-errors'] : [];
   const b = await launchWithExtension({
     extensionPath: opts.extensionPath,
     hostResolverRules: opts.hostRules,
-    extraArgs,
+    ignoreCertificateErrors: Boolean(opts.ignoreCertErrors),
   });
   const manifest = await b.sw.evaluate(() => chrome.runtime.getManifest());
   const control = await b.context.newPage();
