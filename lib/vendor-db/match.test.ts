@@ -170,3 +170,20 @@ describe('page URL forms', () => {
     expect(classifyRequest(index, 'https://beta-ads.example/', 'shop.example').thirdParty).toBe(true);
   });
 });
+
+describe('specification-defined consent cookies', () => {
+  it('classifies euconsent-v2 as a consent cookie of no single vendor', async () => {
+    const { loadNodeVendorIndex } = await import('../../scripts/node-vendor-db');
+    const index = loadNodeVendorIndex();
+    const c = classifyCookie(index, {
+      name: 'euconsent-v2',
+      domain: 'shop.example',
+      pageUrl: 'https://shop.example/',
+    });
+    expect(c).toMatchObject({ vendor: null, category: 'consent', thirdParty: false });
+    expect(c.reason).toContain('Transparency & Consent Framework');
+    expect(
+      classifyCookie(index, { name: '_cio', domain: 'customer.io', pageUrl: 'https://shop.example/' }).vendor,
+    ).toBe('customer-io');
+  });
+});

@@ -3,6 +3,7 @@ import type { CategoryOrUnknown } from '../category';
 import type { Classification } from './types';
 import type { CookieEntry, VendorIndex } from './compiled-types';
 import { guessCookiePurpose } from './cookie-heuristics';
+import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
 const ECHO_MAX = 80;
@@ -213,6 +214,11 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   const domain = typeof input.domain === 'string' ? normalizeHost(input.domain) : null;
   const { thirdParty, note } =
     domain === null ? { thirdParty: false, note: '' } : partyOf(domain, input.pageUrl);
+  const standard = STANDARD_CONSENT_COOKIES.get(name);
+  if (standard !== undefined) {
+    const reason = `cookie ${name} is defined by the ${standard} specification and written by the site's consent tool${note}`;
+    return { vendor: null, vendorName: null, company: null, category: 'consent', thirdParty, reason };
+  }
   const found = claimsFor(index, name);
   const shown = echo(name);
   const entries = found === null ? null : bindable(found.entries, domain);
