@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { jarCookies, tabIdFor } from '../lib/browser-util.mjs';
-import { waitForDb } from '../lib/db.mjs';
+import { waitFor, waitForDb } from '../lib/db.mjs';
 import { cookieFindings, requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
@@ -58,5 +58,39 @@ test("shop.example's Customer.io requests and cookies are stored for the tab's v
     cio.expiresAt > Date.now() + 20 * 3600_000 && cio.expiresAt < Date.now() + 25 * 3600_000,
     '_cio lives one day',
   );
+  // The first-party _cioid is shown as written by the Customer.io script (main-world cookie hook).
+  assert.equal(cookieFindings(db, visit.id, '_cioid')[0].setBy, 'https://assets.customer.io/assets/track.js');
+  // Cookie values are kept as length and hash only unless the user opts in.
+  assert.ok(
+    db.findings.every((f) => f.value === undefined) && db.cookies.every((c) => c.value === undefined),
+  );
+  // Toolbar badge: distinct tracking vendors of the visit, red because they fired before consent.
+  const expected = new Set(
+    db.findings
+      .filter(
+        (f) =>
+          f.visitId === visit.id && ['advertising', 'marketing', 'analytics', 'social'].includes(f.category),
+      )
+      .map((f) => f.vendorId ?? f.key),
+  ).size;
+  assert.ok(expected >= 1);
+  const readBadge = () =>
+    h.browser.sw.evaluate(async (tabId) => {
+      const [text, color] = await Promise.all([
+        chrome.action.getBadgeText({ tabId }),
+        chrome.action.getBadgeBackgroundColor({ tabId }),
+      ]);
+      return { text, color };
+    }, tabId);
+  // The badge follows the writer's flush; poll rather than race it.
+  const badge = await waitFor(
+    async () => {
+      const b = await readBadge();
+      return b.text === String(expected) ? b : null;
+    },
+    { message: `badge text ${expected}` },
+  );
+  assert.equal(badge.text, String(expected));
+  assert.deepEqual(badge.color, [198, 40, 40, 255], 'red: fired before consent');
   await page.close();
 });
