@@ -47,6 +47,8 @@ export interface Settings {
   retentionDays: number;
   /** Record incognito tabs (off by default). */
   recordIncognito: boolean;
+  /** When recording incognito was switched on: private visits that started earlier are never stored. */
+  recordIncognitoSince?: number;
   /** Keep cookie values; otherwise only length and a hash. */
   storeCookieValues: boolean;
 }

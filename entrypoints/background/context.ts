@@ -36,7 +36,10 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   const next: Settings = { ...ctx.settings };
   if (Number.isFinite(patch.retentionDays) && patch.retentionDays! >= 1)
     next.retentionDays = Math.floor(patch.retentionDays!);
-  if (typeof patch.recordIncognito === 'boolean') next.recordIncognito = patch.recordIncognito;
+  if (typeof patch.recordIncognito === 'boolean' && patch.recordIncognito !== next.recordIncognito) {
+    next.recordIncognito = patch.recordIncognito;
+    next.recordIncognitoSince = patch.recordIncognito ? Date.now() : undefined;
+  }
   if (typeof patch.storeCookieValues === 'boolean') next.storeCookieValues = patch.storeCookieValues;
   ctx.settings = next;
   await browser.storage.local.set({ settings: next });

@@ -68,21 +68,22 @@ async function writeOnce(): Promise<void> {
   firstAt = 0;
   if (!batchObs.length && !batchCookies.length && !batchVisits.size) return;
   const { db, settings } = await ready();
+  const keepVisit = (v: PageVisit) =>
+    !v.incognito || (settings.recordIncognito && v.startedAt >= (settings.recordIncognitoSince ?? 0));
   const touched = new Set<string>();
   const phased: PhasedObservation[] = [];
   const known = new Map<string, PageVisit | undefined>();
   for (const obs of batchObs) {
     if (!known.has(obs.visitId)) known.set(obs.visitId, await timelineOf(obs.visitId, batchVisits));
     const visit = known.get(obs.visitId);
-    // Incognito visits are never persisted unless the user opted in.
-    if (!visit || (visit.incognito && !settings.recordIncognito)) continue;
+    // Incognito visits are never persisted unless the user opted in before they started.
+    if (!visit || !keepVisit(visit)) continue;
     const phase = phaseAt(visit.consent, obs.at, obs.classification.category);
     phased.push({ obs, phase, violation: isViolation(phase, obs.classification.category) });
     touched.add(obs.visitId);
     // Every visit with findings gets a row, even if its row was written before the worker restarted.
     if (!batchVisits.has(visit.id)) batchVisits.set(visit.id, visit);
   }
-  const keepVisit = (v: PageVisit) => !v.incognito || settings.recordIncognito;
   await writeBatch(db, {
     visits: [...batchVisits.values()].filter(keepVisit),
     observations: phased,

@@ -172,6 +172,63 @@ describe('background', () => {
     expect(await second.db.findings.count()).toBe(4);
   });
 
+  it('never persists incognito tabs unless the user opted in', async () => {
+    const onCreated = ev();
+    Object.assign(fakeBrowser.tabs, { onCreated });
+    const { writer, db } = await startWorker();
+    await onCreated.trigger({ id: TAB, incognito: true });
+    await visitShop();
+    await writer.flush();
+    expect(await db.visits.count()).toBe(0);
+    expect(await db.findings.count()).toBe(0);
+    expect(await db.cookies.count()).toBe(0);
+
+    const context = await import('../context');
+    await context.updateSettings({ recordIncognito: true });
+    // Visits that start after the opt-in are stored; the earlier one stays unrecorded.
+    const now = Date.now() + 1;
+    await events.onBeforeRequest!.trigger({
+      requestId: 'm3',
+      url: 'https://shop.example/p',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: now,
+    });
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/p',
+      timeStamp: now + 50,
+      documentId: 'D3',
+    });
+    await writer.flush();
+    expect((await db.visits.toArray()).map((v) => [v.url, v.incognito])).toEqual([
+      ['https://shop.example/p', true],
+    ]);
+  });
+
+  it('keeps cookie values only after the user opts in', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    await writer.flush();
+    expect((await db.cookies.toArray()).map((c) => [c.valueLength, c.value])).toEqual([[3, undefined]]);
+    const context = await import('../context');
+    await context.updateSettings({ storeCookieValues: true });
+    await events.onHeadersReceived!.trigger({
+      requestId: 'r5',
+      url: 'https://track.customer.io/api/v1/page',
+      type: 'xmlhttprequest',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 600,
+      documentId: 'D1',
+      responseHeaders: [{ name: 'Set-Cookie', value: '_cio=xyz1; Domain=.customer.io; Max-Age=86400' }],
+    });
+    await writer.flush();
+    expect((await db.cookies.toArray()).map((c) => c.value)).toEqual(['xyz1']);
+  });
+
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
