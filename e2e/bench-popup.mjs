@@ -14,13 +14,20 @@ const RUNS = Number(process.argv[2] ?? 5);
 const FINDINGS = 1000;
 const BUDGET_MS = 100;
 
-/** Real vendor ids and categories from the built vendor DB, so getVendors answers with full records. */
+/** Real vendor ids and categories from the built vendor DB (sharded details), so getVendors answers with full records. */
 function realVendors(n) {
   const dir = process.env.E2E_EXTENSION_PATH ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
-  const { vendors } = JSON.parse(fs.readFileSync(path.join(dir, 'vendor-details.json'), 'utf8'));
-  return Object.values(vendors)
-    .slice(0, n)
-    .map((v) => ({ id: v.id, category: v.category }));
+  const shards = path.join(dir, 'vendor-details');
+  const files = fs.existsSync(shards)
+    ? fs.readdirSync(shards).map((f) => path.join(shards, f))
+    : [path.join(dir, 'vendor-details.json')];
+  const out = [];
+  for (const file of files) {
+    for (const v of Object.values(JSON.parse(fs.readFileSync(file, 'utf8')).vendors))
+      out.push({ id: v.id, category: v.category });
+    if (out.length >= n) break;
+  }
+  return out.slice(0, n);
 }
 
 function synthetic(visit, vendors) {

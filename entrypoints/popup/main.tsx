@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { App } from './App';
+import '@/components/ui.css';
+import './popup.css';
 
-render(<p>Cookie Inspector</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,47 @@
+import { sourceTitle } from '@/lib/report/facts';
+import type { VendorRow } from '@/lib/report/vendors';
+import { CookieTable } from './CookieTable';
+import { FactList } from './FactList';
+import { PageText } from './PageText';
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Everything known about one vendor on this page: who, GDPR facts, cookies, hosts. */
+export function VendorDetails({ row }: { row: VendorRow }) {
+  const v = row.vendor;
+  return (
+    <div class="vendor-body">
+      {v ? (
+        <p class="who">
+          <strong>{v.company ?? 'Company not stated'}</strong>
+          {v.companySource && (
+            <sup class="src-ref" title={`Source: ${sourceTitle(v, v.companySource)}`}>
+              src
+            </sup>
+          )}
+          {v.country && ` · ${countryName(v.country)}`}
+          {v.country && v.countrySource && (
+            <sup class="src-ref" title={`Source: ${sourceTitle(v, v.countrySource)}`}>
+              src
+            </sup>
+          )}
+        </p>
+      ) : (
+        <p class="muted">This vendor id is not in the bundled database; no GDPR details are shown.</p>
+      )}
+      {v && <FactList vendor={v} />}
+      <h3>Cookies set here</h3>
+      <CookieTable cookies={row.cookies} />
+      <p class="small muted">
+        Hosts: <PageText text={row.hosts.join(', ')} /> · {row.requestCount} request
+        {row.requestCount === 1 ? '' : 's'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { VendorGroup } from '@/lib/report/vendors';
+import { VendorItem } from './VendorItem';
+
+/** Vendors grouped by category, in the order lib/report/vendors.ts decides (violations first). */
+export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
+  if (!groups.length) return <p class="muted">No known tracker vendor seen on this page.</p>;
+  return (
+    <div id="vendors">
+      {groups.map((g) => (
+        <section class="group" key={g.category} aria-label={`${g.category} vendors`}>
+          <h2>
+            <span class="cat">{g.category}</span>
+            <span class="muted small">
+              {g.rows.length} vendor{g.rows.length === 1 ? '' : 's'}
+              {g.violations ? `, ${g.violations} with violations` : ''}
+            </span>
+          </h2>
+          <ul class="vendors">
+            {g.rows.map((r) => (
+              <VendorItem key={r.key} row={r} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Verdict as VerdictModel } from '@/lib/report/verdict';
+
+/** The first thing on screen: what went wrong, then the consent tool and its state. */
+export function Verdict({ verdict, consentState }: { verdict: VerdictModel; consentState: string }) {
+  return (
+    <section aria-label="Verdict">
+      <p class={`verdict ${verdict.severity}`} id="verdict" role="status">
+        {verdict.text}
+      </p>
+      <p class="consent-line" id="consent-state">
+        Consent: {consentState}
+      </p>
+    </section>
+  );
+}

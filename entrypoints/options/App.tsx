@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/messages';
+import { OptionsForm } from '@/components/OptionsForm';
+import { loadAttribution, send } from '../shared/api';
+
+/** Options: settings (saved through the background) and the bundled data's attribution and licences. */
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attribution, setAttribution] = useState<string | null | undefined>(undefined);
+  const fail = (e: unknown) => setError(String((e as Error)?.message ?? e));
+  useEffect(() => {
+    send('getSettings', {}).then(setSettings, fail);
+    loadAttribution().then(setAttribution, () => setAttribution(null));
+  }, []);
+  const change = (patch: Partial<Settings>) => {
+    setSaved(false);
+    send('setSettings', patch).then((s) => {
+      setSettings(s);
+      setSaved(true);
+    }, fail);
+  };
+  return (
+    <main>
+      <h1>Cookie Inspector options</h1>
+      {error && <p class="error">Could not save or load settings: {error}</p>}
+      {settings ? (
+        <OptionsForm settings={settings} onChange={change} saved={saved} />
+      ) : (
+        <p class="muted">Loading…</p>
+      )}
+      <h2>Data sources and licences</h2>
+      <p class="muted small">
+        The vendor database is bundled with the extension; nothing is downloaded at run time.
+      </p>
+      {attribution === undefined && <p class="muted">Loading…</p>}
+      {attribution === null && (
+        <p class="muted">ATTRIBUTION.txt is missing from this build (run the vendor-DB build).</p>
+      )}
+      {attribution && <pre id="attribution">{attribution}</pre>}
+    </main>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { VisitBundle } from '@/lib/messages';
+import type { VendorRecord } from '@/lib/vendor-db/types';
+import { ImportButton } from '@/components/ImportButton';
+import { ReportView } from '@/components/ReportView';
+import { send } from '../shared/api';
+import { exportHandlers } from './exports';
+import { History } from './History';
+
+interface Loaded {
+  bundle: VisitBundle;
+  vendors: VendorRecord[];
+  note?: string;
+}
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'history' }
+  | ({ status: 'visit' } & Loaded);
+
+async function loadVisit(visitId: string): Promise<State> {
+  const bundle = await send('getVisit', { visitId });
+  if (!bundle)
+    return {
+      status: 'error',
+      message: 'This visit is no longer stored (deleted, or older than the retention period).',
+    };
+  const ids = [...new Set(bundle.findings.map((f) => f.vendorId).filter((id): id is string => !!id))];
+  return { status: 'visit', bundle, vendors: ids.length ? await send('getVendors', { ids }) : [] };
+}
+
+/** report.html: `?visit=<id>` shows one visit; without it, the stored history and the import of an export. */
+export function App() {
+  const visitId = new URLSearchParams(location.search).get('visit');
+  const [state, setState] = useState<State>(visitId ? { status: 'loading' } : { status: 'history' });
+  useEffect(() => {
+    if (!visitId) return;
+    loadVisit(visitId).then(setState, (e: unknown) =>
+      setState({ status: 'error', message: String((e as Error)?.message ?? e) }),
+    );
+  }, [visitId]);
+  useEffect(() => {
+    if (state.status === 'visit') document.title = `Cookie Inspector: ${state.bundle.visit.site}`;
+  }, [state]);
+
+  return (
+    <>
+      <nav class="row topbar">
+        <span class="brand">Cookie Inspector</span>
+        <a href="report.html">All audited sites</a>
+        <span class="spacer" />
+        <ImportButton
+          onImported={(r, name) =>
+            setState({
+              status: 'visit',
+              bundle: r.bundle,
+              vendors: r.vendors,
+              note: `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.`,
+            })
+          }
+        />
+      </nav>
+      {state.status === 'loading' && <p class="muted">Loading…</p>}
+      {state.status === 'error' && <p class="error">{state.message}</p>}
+      {state.status === 'history' && <History />}
+      {state.status === 'visit' && (
+        <ReportView
+          bundle={state.bundle}
+          vendors={state.vendors}
+          note={state.note}
+          exports={exportHandlers(state.bundle, state.vendors)}
+        />
+      )}
+    </>
+  );
+}

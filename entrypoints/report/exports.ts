@@ -1,0 +1,33 @@
+import type { VisitBundle } from '@/lib/messages';
+import type { VendorRecord } from '@/lib/vendor-db/types';
+import { findingsCsv } from '@/lib/export/csv';
+import { renderHtmlReport } from '@/lib/export/html';
+import { exportFileStem, exportJson, type ExportMeta } from '@/lib/export/json';
+import type { ExportBarProps } from '@/components/ExportBar';
+import { loadAttribution, toolVersion } from '../shared/api';
+import { downloadText } from '../shared/download';
+
+async function meta(): Promise<ExportMeta> {
+  return { toolVersion: toolVersion(), generatedAt: Date.now(), attribution: await loadAttribution() };
+}
+
+/** Download handlers for one bundle; each builds its file from the pure lib/export functions. */
+export function exportHandlers(bundle: VisitBundle, vendors: VendorRecord[]): ExportBarProps {
+  const stem = exportFileStem(bundle.visit);
+  return {
+    onJson: async () =>
+      downloadText(`${stem}.json`, 'application/json', exportJson(bundle, vendors, await meta())),
+    onCsv: () =>
+      downloadText(
+        `${stem}.csv`,
+        'text/csv;charset=utf-8',
+        findingsCsv(bundle.visit, bundle.findings, vendors),
+      ),
+    onHtml: async () =>
+      downloadText(
+        `${stem}.html`,
+        'text/html;charset=utf-8',
+        renderHtmlReport(bundle, vendors, await meta()),
+      ),
+  };
+}
