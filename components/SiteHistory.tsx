@@ -57,7 +57,11 @@ export function SiteHistory({
                     {expanded ? '▾' : '▸'}
                   </span>
                   <span class="name">{s.site}</span>
-                  {s.violations > 0 && <span class="badge b-before-consent">{s.violations} violations</span>}
+                  {s.violations > 0 && (
+                    <span class="badge b-before-consent">
+                      {s.violations} violating vendor{s.violations === 1 ? '' : 's'}
+                    </span>
+                  )}
                   <span class="meta">
                     {s.visits} visit{s.visits === 1 ? '' : 's'}, last {formatDateTime(s.lastVisitAt)}
                   </span>

@@ -39,6 +39,7 @@ export interface SiteSummary {
   site: string;
   visits: number;
   lastVisitAt: number;
+  /** Distinct vendors (or unknown hosts/cookies) that fired before consent or after refusal on any visit. */
   violations: number;
 }
 

@@ -103,16 +103,21 @@ describe('repo', () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
     await writeBatch(db, {
       visits: [visit('a1', 'a.example', 100), visit('a2', 'a.example', 300), visit('b1', 'b.example', 200)],
-      observations: [{ obs: obs('a1', 't.example', 1), phase: 'before-consent', violation: true }],
+      observations: [
+        { obs: obs('a1', 't.example', 1), phase: 'before-consent', violation: true },
+        { obs: obs('a2', 't.example', 2), phase: 'after-reject', violation: true },
+        { obs: obs('a2', 'u.example', 3), phase: 'after-accept', violation: false },
+      ],
       cookies: [],
     });
+    // The same vendor violating on two visits of a site counts once.
     expect((await listSites(db)).map((s) => [s.site, s.visits, s.violations])).toEqual([
       ['a.example', 2, 1],
       ['b.example', 1, 0],
     ]);
     expect((await listVisits(db, 'a.example')).map((v) => v.id)).toEqual(['a2', 'a1']);
     expect(await pruneBefore(db, 150)).toBe(1);
-    expect(await db.findings.count()).toBe(0);
+    expect(await db.findings.count()).toBe(2);
     expect(await deleteSite(db, 'b.example')).toBe(1);
     expect(await deleteAll(db)).toBe(1);
     expect(await db.visits.count()).toBe(0);

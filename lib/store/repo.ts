@@ -87,7 +87,7 @@ export async function getVisitBundle(db: InspectorDb, visitId: string): Promise<
   return { visit, findings, cookies };
 }
 
-/** Sites with their visit count, last visit and number of violating findings; newest first. */
+/** Sites with their visit count, last visit and number of distinct violating vendors; newest first. */
 export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
   const bySite = new Map<string, SiteSummary>();
   const visitSite = new Map<string, string>();
@@ -98,11 +98,16 @@ export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
     s.lastVisitAt = Math.max(s.lastVisitAt, v.startedAt);
     bySite.set(v.site, s);
   });
+  // One vendor firing on many pages of a site is one violating vendor, not many.
+  const violators = new Map<string, Set<string>>();
   await db.findings.each((f) => {
-    if (!f.violation) return;
-    const s = bySite.get(visitSite.get(f.visitId) ?? '');
-    if (s) s.violations += 1;
+    const site = visitSite.get(f.visitId);
+    if (!f.violation || site === undefined) return;
+    const set = violators.get(site) ?? new Set<string>();
+    set.add(f.vendorId ?? `${f.kind}:${f.key}`);
+    violators.set(site, set);
   });
+  for (const [site, set] of violators) bySite.get(site)!.violations = set.size;
   return [...bySite.values()].sort((a, b) => b.lastVisitAt - a.lastVisitAt);
 }
 

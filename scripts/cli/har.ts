@@ -76,6 +76,8 @@ export async function main(args: string[]): Promise<number> {
       text = renderHtmlReport(bundle, loadVendorRecords(ids), {
         toolVersion: 'cli-har',
         generatedAt: Date.now(),
+        // The method section must say the data came from a HAR file, not from the extension.
+        capture: 'har',
       });
     }
     if (opts.out) writeFileSync(opts.out, text);
