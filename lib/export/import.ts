@@ -1,7 +1,7 @@
 /** Validates an exported JSON report so the report page can show it again. */
 import { CATEGORIES } from '../category';
 import type { VisitBundle } from '../messages';
-import type { VendorRecord } from '../vendor-db/types';
+import { GDPR_FACT_KEYS, type VendorRecord } from '../vendor-db/types';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDoc } from './json';
 import { ShapeError, arr, bool, num, obj, oneOf, optStr, str, type Obj } from './validate';
 
@@ -11,18 +11,6 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const PHASES = ['before-consent', 'after-accept', 'after-reject'] as const;
 const KINDS = ['request', 'cookie'] as const;
 const CATS = [...CATEGORIES, 'unknown'] as const;
-const FACT_KEYS = [
-  'legalBasis',
-  'eprivacy',
-  'transfer',
-  'transferMechanisms',
-  'euDataRegion',
-  'risk',
-  'dpia',
-  'consentText',
-  'alternatives',
-  'privacyPolicy',
-];
 
 export type ImportResult =
   { ok: true; doc: ExportDoc; bundle: VisitBundle; vendors: VendorRecord[] } | { ok: false; error: string };
@@ -83,7 +71,7 @@ function checkVendor(raw: unknown, i: number): void {
     str(obj(s, `${p}.sources[${j}]`), 'id', `${p}.sources[${j}]`),
   );
   const gdpr = obj(v.gdpr, `${p}.gdpr`);
-  for (const key of FACT_KEYS) {
+  for (const key of GDPR_FACT_KEYS) {
     const fact = obj(gdpr[key], `${p}.gdpr.${key}`);
     str(fact, 'source', `${p}.gdpr.${key}`);
     bool(fact, 'derived', `${p}.gdpr.${key}`);

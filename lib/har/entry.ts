@@ -86,12 +86,12 @@ function resourceType(entry: Obj, response: Obj | null): string {
 }
 
 function initiator(entry: Obj): string | null {
-  const chrome = obj(entry._initiator);
-  if (chrome) {
-    const url = str(chrome.url);
+  const initiator = obj(entry._initiator);
+  if (initiator) {
+    const url = str(initiator.url);
     if (url) return url;
     // Script-initiated requests carry the URL in the top call frame.
-    const frames = obj(chrome.stack)?.callFrames;
+    const frames = obj(initiator.stack)?.callFrames;
     if (Array.isArray(frames)) for (const f of frames) if (str(obj(f)?.url)) return str(obj(f)?.url);
     return null;
   }

@@ -3,24 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCategory } from '../category';
 import { isRuleId } from './derive';
-import type { Fact, VendorRecord } from './types';
+import { GDPR_FACT_KEYS, type Fact, type VendorRecord } from './types';
 
 const DIR = join(import.meta.dirname, '../../data/vendors');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const records: VendorRecord[] = files.map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')));
 const byId = new Map(records.map((r) => [r.id, r]));
-const GDPR_KEYS = [
-  'legalBasis',
-  'eprivacy',
-  'transfer',
-  'transferMechanisms',
-  'euDataRegion',
-  'risk',
-  'dpia',
-  'consentText',
-  'alternatives',
-  'privacyPolicy',
-] as const;
 
 function problems(r: VendorRecord, file: string): string[] {
   const p: string[] = [];
@@ -43,7 +31,7 @@ function problems(r: VendorRecord, file: string): string[] {
       p.push('bad duration');
     if (typeof c.durationText !== 'string' || typeof c.purpose !== 'string') p.push(`cookie ${c.name} text`);
   }
-  for (const key of GDPR_KEYS) {
+  for (const key of GDPR_FACT_KEYS) {
     const f = r.gdpr[key] as Fact<unknown> | undefined;
     if (!f || typeof f.source !== 'string' || typeof f.derived !== 'boolean') p.push(`gdpr.${key} missing`);
     else if (f.derived && !isRuleId(f.source)) p.push(`gdpr.${key} names unknown rule ${f.source}`);
@@ -110,7 +98,7 @@ describe('data/vendors records', () => {
       expect(cookies.get(n)?.source).toBe('open-cookie-database');
     expect(cookies.get('_cio_auid')?.source).toBe('seed:consentstack-customer-io');
     expect(cookies.get('_cio_id')?.source).toBe('seed:flowconsent-customer-io');
-    for (const key of GDPR_KEYS) expect(cio.gdpr[key].derived, key).toBe(false);
+    for (const key of GDPR_FACT_KEYS) expect(cio.gdpr[key].derived, key).toBe(false);
     expect(cio.gdpr.risk.value).toBe('medium');
     expect(cio.gdpr.transferMechanisms.value).toContain('EU-US Data Privacy Framework');
   });

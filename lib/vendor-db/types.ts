@@ -26,6 +26,20 @@ export interface GdprBlock {
   privacyPolicy: Fact<string | null>;
 }
 
+/** The GdprBlock's keys in display order (validation and tests iterate them). */
+export const GDPR_FACT_KEYS = [
+  'legalBasis',
+  'eprivacy',
+  'transfer',
+  'transferMechanisms',
+  'euDataRegion',
+  'risk',
+  'dpia',
+  'consentText',
+  'alternatives',
+  'privacyPolicy',
+] as const satisfies readonly (keyof GdprBlock)[];
+
 export interface VendorCookie {
   /** Exact name, or the fixed prefix when match is 'prefix'. */
   name: string;
