@@ -83,7 +83,10 @@ export function onCommit(
 
 /** The live visit a request of this tab belongs to, or null when the tab has no visit yet. */
 export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisit | null {
-  if (req.type === 'main_frame') return state.pending ?? state.current;
+  if (req.type === 'main_frame') {
+    const shown = req.documentId !== null && state.current?.documentId === req.documentId;
+    return shown ? state.current : (state.pending ?? state.current);
+  }
   if (req.documentId) {
     if (state.current?.documentId === req.documentId) return state.current;
     if (state.previous?.documentId === req.documentId) return state.previous;

@@ -39,7 +39,9 @@ async function visitOrRecover(req: ObservedRequest): Promise<LiveVisit | null> {
 function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   if (req.tabId < 0) return req.initiator ? visitForInitiator(allTabs(), req.initiator) : null;
   let state = getTab(req.tabId);
-  if (req.type === 'main_frame') {
+  // A replayed main-frame request of a prerender that was just shown belongs to that shown visit.
+  const shown = req.documentId !== null && state.current?.documentId === req.documentId;
+  if (req.type === 'main_frame' && !shown) {
     state = onMainFrameRequest(state, req, () => createVisit(req.tabId, req.url, req.at));
     setTab(state);
   }

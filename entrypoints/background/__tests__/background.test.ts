@@ -229,6 +229,52 @@ describe('background', () => {
     expect((await db.cookies.toArray()).map((c) => c.value)).toEqual(['xyz1']);
   });
 
+  it('holds prerendered requests until the document is shown (same documentId commits in frame 0)', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const pre = { tabId: TAB, frameId: 1, documentId: 'P1', documentLifecycle: 'prerender' };
+    await events.onBeforeRequest!.trigger({
+      ...pre,
+      requestId: 'p1',
+      url: 'https://shop.example/next',
+      type: 'main_frame',
+      timeStamp: T0 + 2000,
+    });
+    await events.onBeforeRequest!.trigger({
+      ...pre,
+      requestId: 'p2',
+      url: 'https://cdp.customer.io/v1/p',
+      type: 'ping',
+      timeStamp: T0 + 2100,
+    });
+    // Chromium reports the prerender's own commit in a non-zero frame with lifecycle 'prerender' (ignored).
+    await events.onCommitted!.trigger({ ...pre, url: 'https://shop.example/next', timeStamp: T0 + 2050 });
+    await writer.flush();
+    expect((await db.findings.toArray()).filter((f) => f.host === 'cdp.customer.io')).toEqual([]);
+    // Activation: the same documentId commits in frame 0 as an active document.
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      documentId: 'P1',
+      documentLifecycle: 'active',
+      url: 'https://shop.example/next',
+      timeStamp: T0 + 9000,
+    });
+    // The commit handler replays asynchronously; wait for the held ping to be written.
+    await vi.waitFor(async () => {
+      await writer.flush();
+      expect((await db.findings.toArray()).some((f) => f.host === 'cdp.customer.io')).toBe(true);
+    });
+    // The held main-frame request joins the shown visit instead of opening a stray one.
+    expect((await db.visits.toArray()).map((v) => v.url).sort()).toEqual([
+      'https://shop.example/',
+      'https://shop.example/next',
+    ]);
+    const next = (await db.visits.toArray()).find((v) => v.url === 'https://shop.example/next')!;
+    const held = (await db.findings.toArray()).filter((f) => f.host === 'cdp.customer.io');
+    expect(held.map((f) => [f.visitId, f.firstSeenAt])).toEqual([[next.id, T0 + 2100]]);
+  });
+
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
