@@ -151,6 +151,11 @@ describe('unknownItems', () => {
         reason: 'unknown cookie name',
       }),
       cio({ host: 'track.customer.io' }),
+      finding({
+        host: 'shop.example',
+        thirdParty: false,
+        reason: 'host shop.example matches no known vendor',
+      }),
     ]);
     expect(items.map((i) => i.label)).toEqual(['<img src=x> @ shop.example', 'b.test']);
     expect(items[1]!.reason).toBe('no vendor for host');

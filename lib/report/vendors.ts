@@ -170,10 +170,14 @@ export function groupVendors(
   });
 }
 
-/** Findings the classifier could not attribute to a vendor, with its reason; violations first, then by time. */
+/**
+ * Findings the classifier could not attribute to a vendor, with its reason; violations first, then by time.
+ * The site's own requests are left out (they are the page, not an unknown party); its cookies stay, because
+ * a first-party cookie can still be a tracker's.
+ */
 export function unknownItems(findings: Finding[]): UnknownItem[] {
   return findings
-    .filter((f) => !f.vendorId)
+    .filter((f) => !f.vendorId && (f.kind === 'cookie' || f.thirdParty))
     .map((f) => ({
       id: f.id,
       kind: f.kind,
