@@ -53,6 +53,8 @@ export function onMainFrameRequest(
   req: ObservedRequest,
   makeVisit: () => PageVisit,
 ): TabState {
+  // A replayed main-frame request of a prerender that was just shown belongs to that shown visit.
+  if (isShownDocument(state, req)) return state;
   if (state.pending && state.pending.requestId === req.requestId) {
     if (state.pending.visit.url === req.url) return state;
     const visit = { ...state.pending.visit, url: req.url, site: siteOf(req.url) ?? req.url };
@@ -83,15 +85,33 @@ export function onCommit(
 
 /** The live visit a request of this tab belongs to, or null when the tab has no visit yet. */
 export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisit | null {
-  if (req.type === 'main_frame') {
-    const shown = req.documentId !== null && state.current?.documentId === req.documentId;
-    return shown ? state.current : (state.pending ?? state.current);
-  }
+  if (req.type === 'main_frame')
+    return isShownDocument(state, req) ? state.current : (state.pending ?? state.current);
   if (req.documentId) {
     if (state.current?.documentId === req.documentId) return state.current;
     if (state.previous?.documentId === req.documentId) return state.previous;
   }
   return state.current ?? state.pending;
+}
+
+function isShownDocument(state: TabState, req: ObservedRequest): boolean {
+  return req.documentId !== null && state.current?.documentId === req.documentId;
+}
+
+/** Applies `update` to the live visit with this id, wherever it sits in the tab (current, pending, previous). */
+export function updateLive(
+  state: TabState,
+  visitId: string,
+  update: (live: LiveVisit) => LiveVisit,
+): TabState {
+  const swap = <T extends LiveVisit | null>(live: T): T =>
+    live && live.visit.id === visitId ? (update(live) as T) : live;
+  return {
+    ...state,
+    current: swap(state.current),
+    pending: swap(state.pending),
+    previous: swap(state.previous),
+  };
 }
 
 /** Notes that a live visit contacted a site (bounded), returning the same object when nothing changed. */

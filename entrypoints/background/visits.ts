@@ -1,7 +1,7 @@
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import { applySignal } from '@/lib/consent/timeline';
-import type { LiveVisit, TabState } from '@/lib/tab-state';
+import { updateLive } from '@/lib/tab-state';
 import { allTabs, getTab, setTab } from './session';
 import { saveVisit } from './writer';
 
@@ -13,22 +13,11 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
   return undefined;
 }
 
-function replaceLive(state: TabState, visitId: string, update: (live: LiveVisit) => LiveVisit): TabState {
-  const swap = <T extends LiveVisit | null>(live: T): T =>
-    live && live.visit.id === visitId ? (update(live) as T) : live;
-  return {
-    ...state,
-    current: swap(state.current),
-    pending: swap(state.pending),
-    previous: swap(state.previous),
-  };
-}
-
 /** Applies a consent signal to a live visit's timeline, persisting the visit when the state changed. */
 export function applyConsent(tabId: number, visitId: string, signal: ConsentSignal, at: number): void {
   const state = getTab(tabId);
   let changed: PageVisit | null = null;
-  const next = replaceLive(state, visitId, (live) => {
+  const next = updateLive(state, visitId, (live) => {
     const timeline = applySignal(live.visit.consent, signal, at, { visitStartedAt: live.visit.startedAt });
     if (!timeline) return live;
     changed = { ...live.visit, consent: timeline, consentTool: live.visit.consentTool ?? signal.tool };

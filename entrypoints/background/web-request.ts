@@ -4,6 +4,7 @@ import { parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
 import { cookieObservation, requestObservation } from '@/lib/record';
 import {
   onMainFrameRequest,
+  updateLive,
   visitForInitiator,
   visitForRequest,
   withSite,
@@ -39,9 +40,7 @@ async function visitOrRecover(req: ObservedRequest): Promise<LiveVisit | null> {
 function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   if (req.tabId < 0) return req.initiator ? visitForInitiator(allTabs(), req.initiator) : null;
   let state = getTab(req.tabId);
-  // A replayed main-frame request of a prerender that was just shown belongs to that shown visit.
-  const shown = req.documentId !== null && state.current?.documentId === req.documentId;
-  if (req.type === 'main_frame' && !shown) {
+  if (req.type === 'main_frame') {
     state = onMainFrameRequest(state, req, () => createVisit(req.tabId, req.url, req.at));
     setTab(state);
   }
@@ -49,15 +48,7 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   if (!live) return null;
   const site = siteOf(req.host);
   const noted = site ? withSite(live, site) : live;
-  if (noted !== live) {
-    const swap = (l: LiveVisit | null) => (l?.visit.id === live.visit.id ? { ...l, sites: noted.sites } : l);
-    setTab({
-      ...state,
-      current: swap(state.current),
-      pending: swap(state.pending) as typeof state.pending,
-      previous: swap(state.previous),
-    });
-  }
+  if (noted !== live) setTab(updateLive(state, live.visit.id, () => noted));
   return noted;
 }
 
