@@ -42,7 +42,7 @@ function Lines({ title, lines, id }: { title: string; lines: AuditVendorLine[]; 
         <ul>
           {lines.map((l) => (
             <li key={l.key}>
-              <code>{l.key}</code> {l.category}
+              {l.vendorName ? <strong>{l.vendorName}</strong> : <code>{l.key}</code>} {l.category}
               {l.needsConsent ? <strong> needs consent</strong> : null}
               {l.cookies.length ? <span class="note"> cookies: {l.cookies.join(', ')}</span> : null}
             </li>

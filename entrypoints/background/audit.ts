@@ -23,6 +23,7 @@ import { ready } from './context';
 import { getTab } from './session';
 import { findLiveVisit } from './visits';
 import { flush } from './writer';
+import { vendorDetails } from './classifier';
 
 const KEY = 'audit:';
 const ALARM = 'audit-wake';
@@ -226,7 +227,13 @@ export const auditHandlers: Pick<Handlers, 'startAudit' | 'getAudit' | 'cancelAu
     const { db } = await ready();
     await flush();
     const bundle = record.visitId ? await getVisitBundle(db, record.visitId) : null;
-    return { record, report: buildAuditReport(record, bundle) };
+    const report = buildAuditReport(record, bundle);
+    // Lines carry vendor ids; the panel shows names.
+    const lines = [...report.beforeConsent, ...report.afterRefusal];
+    const ids = [...new Set(lines.flatMap((l) => (l.vendorId ? [l.vendorId] : [])))];
+    const names = new Map((await vendorDetails(ids)).map((v) => [v.id, v.name]));
+    for (const l of lines) l.vendorName = l.vendorId ? (names.get(l.vendorId) ?? null) : null;
+    return { record, report };
   },
   async cancelAudit({ tabId }) {
     await load();

@@ -12,6 +12,8 @@ export interface AuditVendorLine {
   /** Vendor id, or `host:<hostname>` / `cookie:<name>` when no vendor is known. */
   key: string;
   vendorId: string | null;
+  /** Display name, filled in by the background from the vendor records (null for unknowns). */
+  vendorName?: string | null;
   category: CategoryOrUnknown;
   hosts: string[];
   cookies: string[];
@@ -131,12 +133,12 @@ function summarize(
 ): string {
   if (r.step === 'failed') return `Audit failed: ${r.error ?? 'unknown error'}`;
   const pre = before.filter((l) => l.needsConsent).length;
-  const first = `${plural(pre, 'tracker')} that need consent fired before consent`;
+  const first = `${plural(pre, 'tracker')} that ${pre === 1 ? 'needs' : 'need'} consent fired before consent`;
   if (refusedAt === null)
     return `${first}; the refusal could not be tested (${r.refusal?.message ?? 'no choice made'})`;
   if (r.refusal?.choice) return `${first}; the visitor chose "${r.refusal.choice.kind}" instead of refusing`;
   const postCount = after.filter((l) => l.needsConsent).length;
-  return `${first}; ${plural(postCount, 'tracker')} that need consent fired or set cookies after refusal`;
+  return `${first}; ${plural(postCount, 'tracker')} that ${postCount === 1 ? 'needs' : 'need'} consent fired or set cookies after refusal`;
 }
 
 /** Builds the audit report; `bundle` is the recorded visit (null when the page never loaded). */

@@ -1,0 +1,64 @@
+// The popup's "Audit this site" button, end to end: confirm, clear the site only, reload, record before
+// consent, refuse through the banner with autoconsent, record after, and show the report.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { jarCookies, tabIdFor } from '../lib/browser-util.mjs';
+import { readDb } from '../lib/db.mjs';
+import { findingsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+
+const h = useBrowser();
+
+test(
+  'Audit this site: clears only that site, refuses via the banner, reports before-consent trackers',
+  { timeout: 120_000 },
+  async () => {
+    // Another site's cookie must survive the audit's clean-up.
+    const other = await h.context.newPage();
+    await other.goto('https://shop.example/');
+    await other.waitForFunction(() => window.__cio?.state === 'sent');
+    const page = await h.context.newPage();
+    await page.goto('https://ot-before.example/');
+    await page.waitForFunction(() => window.__cio?.state === 'sent');
+    // A stored choice from an earlier visit: the audit must delete it so the page starts from scratch.
+    await page.evaluate(() => {
+      document.cookie = 'OptanonAlertBoxClosed=2025-01-01T00:00:00.000Z; path=/; max-age=31536000';
+    });
+    const tabId = await tabIdFor(h.browser, 'https://ot-before.example/*');
+
+    const popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 460, height: 600 });
+    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.click('#audit-start');
+    // Nothing happens before the confirmation.
+    await popup.waitForSelector('#audit-confirm');
+    assert.equal((await jarCookies(h.browser, { name: 'OptanonAlertBoxClosed' })).length, 1);
+    await popup.click('#audit-confirm');
+    await popup.waitForSelector('#audit-summary', { timeout: 90_000 });
+    await h.snap(popup, 'audit-popup-result');
+
+    const summary = await popup.textContent('#audit-summary');
+    const before = await popup.textContent('#audit-before');
+    assert.match(before, /Customer\.io/, 'Customer.io fired before consent');
+    assert.match(await popup.textContent('#audit-panel'), /onetrust/i, 'the consent tool is named');
+    assert.ok(summary.length > 10, summary);
+
+    // The shop.example cookies are untouched; ot-before.example's own stored choice was cleared, then rewritten
+    // by the refusal (OneTrust-style reject).
+    assert.ok(
+      (await jarCookies(h.browser, { domain: 'shop.example' })).length > 0,
+      'other site kept its cookies',
+    );
+    const [closed] = await jarCookies(h.browser, { name: 'OptanonAlertBoxClosed' });
+    assert.ok(closed && !closed.value.startsWith('2025-01-01'), 'the earlier stored choice was deleted');
+
+    // The recorded visit holds a refusal in its consent timeline and Customer.io before it.
+    const db = await readDb(h.browser);
+    const visit = db.visits.filter((v) => v.tabId === tabId).sort((a, b) => b.startedAt - a.startedAt)[0];
+    const choice = visit.consent.find((e) => e.state === 'choice');
+    assert.equal(choice?.choice?.kind, 'reject-all');
+    const cio = findingsOf(db, visit.id).filter((f) => f.vendorId === 'customer-io');
+    assert.ok(cio.some((f) => f.phase === 'before-consent' && f.violation));
+    await Promise.all([popup.close(), page.close(), other.close()]);
+  },
+);
