@@ -128,8 +128,11 @@ export function signalFromTcData(tcData: TcData): ConsentSignal | null {
   if (tcData.gdprApplies === false) return null;
   if ((status === 'tcloaded' || status === 'useractioncomplete') && typeof tcData.tcString === 'string') {
     const signal = signalFromTcString(tcData.tcString, 'tcfapi');
-    if (signal)
+    if (signal) {
       signal.decoded = { ...signal.decoded, eventStatus: status, gdprApplies: tcData.gdprApplies === true };
+      // TCF CMP API: `tcloaded` surfaces a TC string that existed without the UI being shown this time.
+      if (status === 'tcloaded') signal.stored = true;
+    }
     return signal;
   }
   return null;

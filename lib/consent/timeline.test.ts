@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as F from './__fixtures__/cookies';
 import { signalFromCookie, signalFromRequestUrl } from './signals';
+import { signalFromTcData } from './tcf';
 import { applySignal, evidenceAt, isViolation, phaseAt, stateAt } from './timeline';
 import type { ConsentEvent, ConsentSignal } from './types';
 
@@ -74,6 +75,34 @@ describe('consent timeline', () => {
     expect(phaseAt(t, START - 500, 'advertising')).toBe('after-reject');
     expect(phaseAt(t, START + 60_000, 'analytics')).toBe('after-reject');
   });
+  it('a stored TCF choice (tcloaded) is carried over however late the CMP reports it', () => {
+    const stored = signalFromTcData({
+      eventStatus: 'tcloaded',
+      gdprApplies: true,
+      tcString: F.TC_REJECT_ALL,
+      cmpId: 10,
+    });
+    const fresh = signalFromTcData({
+      eventStatus: 'useractioncomplete',
+      gdprApplies: true,
+      tcString: F.TC_REJECT_ALL,
+      cmpId: 10,
+    });
+    const t = run([[stored, START + 4000]]);
+    expect(t[0]?.carriedOver).toBe(true);
+    expect(phaseAt(t, START + 100, 'advertising')).toBe('after-reject');
+    // The same string after a user action on this page is a choice made now.
+    const u = run([[fresh, START + 4000]]);
+    expect(u[0]?.carriedOver).toBeUndefined();
+    expect(phaseAt(u, START + 100, 'advertising')).toBe('before-consent');
+    // A banner shown first means the visitor is choosing now, whatever the event says.
+    const v = run([
+      [signalFromTcData({ eventStatus: 'cmpuishown', cmpId: 10 }), START + 300],
+      [stored, START + 4000],
+    ]);
+    expect(v[1]?.carriedOver).toBeUndefined();
+  });
+
   it('a choice after a banner is never carried over, even if quick', () => {
     const t = run([
       [banner, START + 100],

@@ -61,7 +61,7 @@ export function applySignal(
   if (
     signal.state === 'choice' &&
     !signal.evidence &&
-    at - options.visitStartedAt <= carry &&
+    (at - options.visitStartedAt <= carry || signal.stored === true) &&
     !bannerBefore
   ) {
     event.carriedOver = true;

@@ -21,6 +21,11 @@ export interface ConsentSignal {
   /** Where it came from, e.g. 'cookie:OptanonConsent', 'request:gcs', 'tcfapi'. */
   via: string;
   raw: string;
+  /**
+   * The tool itself says this choice was stored before the page loaded (TCF `tcloaded`): a returning
+   * visitor's choice, however late the tool reports it.
+   */
+  stored?: boolean;
   /** Tool-specific decoded detail (TCF purposes and vendor consents, OneTrust groups…), JSON-safe. */
   decoded?: Record<string, unknown>;
   /**
