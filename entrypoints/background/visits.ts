@@ -3,7 +3,7 @@ import type { ConsentSignal } from '@/lib/consent/types';
 import { applySignal } from '@/lib/consent/timeline';
 import { updateLive } from '@/lib/tab-state';
 import { allTabs, getTab, setTab } from './session';
-import { saveVisit } from './writer';
+import { remarkLater, saveVisit } from './writer';
 
 /** The live (current, pending or previous) visit with this id, from any tab. */
 export function findLiveVisit(visitId: string): PageVisit | undefined {
@@ -21,6 +21,9 @@ export function applyConsent(tabId: number, visitId: string, signal: ConsentSign
     const timeline = applySignal(live.visit.consent, signal, at, { visitStartedAt: live.visit.startedAt });
     if (!timeline) return live;
     changed = { ...live.visit, consent: timeline, consentTool: live.visit.consentTool ?? signal.tool };
+    // A choice found to predate the visit re-files what was already written as "before consent".
+    const carried = (t: typeof timeline) => t.filter((e) => e.carriedOver).length;
+    if (carried(timeline) > carried(live.visit.consent)) remarkLater(live.visit.id);
     return { ...live, visit: changed };
   });
   if (changed) {

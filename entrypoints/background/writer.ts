@@ -1,7 +1,7 @@
 import type { PageVisit } from '@/lib/findings';
 import type { Observation } from '@/lib/observation';
 import { isViolation, phaseAt } from '@/lib/consent/timeline';
-import { writeBatch, type CookieUpdate, type PhasedObservation } from '@/lib/store/repo';
+import { remarkVisit, writeBatch, type CookieUpdate, type PhasedObservation } from '@/lib/store/repo';
 import { ready } from './context';
 import { findLiveVisit } from './visits';
 import { checkpoint, dropLeftovers, logCookie, logObservation, logVisit, takeLeftovers } from './wal';
@@ -16,6 +16,8 @@ const FLUSH_MS = 1000;
 let observations: Observation[] = [];
 let cookies: CookieUpdate[] = [];
 const visits = new Map<string, PageVisit>();
+// Visits whose timeline changed retroactively: their stored findings are re-filed after the next batch.
+const remarks = new Set<string>();
 let firstAt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
@@ -48,6 +50,12 @@ export function saveVisit(visit: PageVisit): void {
   schedule();
 }
 
+/** Re-files the visit's stored findings by its (corrected) consent timeline after the next batch. */
+export function remarkLater(visitId: string): void {
+  remarks.add(visitId);
+  schedule();
+}
+
 /** Called after each batch with the visits it touched (badge updates). */
 export function onFlushed(listener: (visitIds: Set<string>) => void): void {
   listeners.push(listener);
@@ -66,7 +74,7 @@ async function writeOnce(): Promise<void> {
   cookies = [];
   visits.clear();
   firstAt = 0;
-  if (!batchObs.length && !batchCookies.length && !batchVisits.size) return;
+  if (!batchObs.length && !batchCookies.length && !batchVisits.size && !remarks.size) return;
   const { db, settings } = await ready();
   const keepVisit = (v: PageVisit) =>
     !v.incognito || (settings.recordIncognito && v.startedAt >= (settings.recordIncognitoSince ?? 0));
@@ -93,6 +101,17 @@ async function writeOnce(): Promise<void> {
     }),
   });
   await log.release();
+  const pendingRemarks = [...remarks];
+  remarks.clear();
+  for (const id of pendingRemarks) {
+    const visit = await timelineOf(id, batchVisits);
+    if (!visit || !keepVisit(visit)) continue;
+    const moved = await remarkVisit(db, id, (f) => {
+      const phase = phaseAt(visit.consent, f.firstSeenAt, f.category);
+      return { phase, violation: isViolation(phase, f.category) };
+    });
+    if (moved) touched.add(id);
+  }
   for (const v of batchVisits.keys()) touched.add(v);
   for (const l of listeners) l(touched);
 }

@@ -7,6 +7,7 @@ import {
   listSites,
   listVisits,
   pruneBefore,
+  remarkVisit,
   writeBatch,
   MAX_TRANSACTION,
 } from './repo';
@@ -121,5 +122,33 @@ describe('repo', () => {
     expect(await deleteSite(db, 'b.example')).toBe(1);
     expect(await deleteAll(db)).toBe(1);
     expect(await db.visits.count()).toBe(0);
+  });
+});
+
+describe('remarkVisit', () => {
+  it('moves findings to the phase the corrected timeline gives, merging with existing ones', async () => {
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    await writeBatch(db, {
+      visits: [visit('v1', 'shop.example', 1)],
+      observations: [
+        { obs: obs('v1', 'track.customer.io', 10), phase: 'before-consent', violation: true },
+        { obs: obs('v1', 'track.customer.io', 20), phase: 'before-consent', violation: true },
+        { obs: obs('v1', 'track.customer.io', 90), phase: 'after-reject', violation: true },
+        { obs: obs('v2', 'track.customer.io', 10), phase: 'before-consent', violation: true },
+      ],
+      cookies: [],
+    });
+    // A stored refusal turned out to cover the whole visit.
+    const moved = await remarkVisit(db, 'v1', () => ({ phase: 'after-reject', violation: true }));
+    expect(moved).toBe(1);
+    const v1 = (await getVisitBundle(db, 'v1'))!.findings;
+    expect(v1.map((f) => [f.phase, f.count, f.firstSeenAt, f.lastSeenAt])).toEqual([
+      ['after-reject', 3, 10, 90],
+    ]);
+    // Other visits are untouched, and a second pass changes nothing.
+    expect((await db.findings.where('visitId').equals('v2').toArray()).map((f) => f.phase)).toEqual([
+      'before-consent',
+    ]);
+    expect(await remarkVisit(db, 'v1', () => ({ phase: 'after-reject', violation: true }))).toBe(0);
   });
 });

@@ -77,6 +77,48 @@ export async function writeBatch(db: InspectorDb, batch: Batch): Promise<void> {
   }
 }
 
+/**
+ * Re-files a visit's findings after its consent timeline changed retroactively (a stored choice reported
+ * late): each finding takes the phase `decide` gives for its first sighting, merging with any finding
+ * already in that phase. Returns how many findings moved.
+ */
+export async function remarkVisit(
+  db: InspectorDb,
+  visitId: string,
+  decide: (f: Finding) => { phase: Phase; violation: boolean },
+): Promise<number> {
+  let moved = 0;
+  await db.transaction('rw', db.findings, async () => {
+    const findings = await db.findings.where('visitId').equals(visitId).toArray();
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    const gone: string[] = [];
+    for (const f of findings) {
+      const { phase, violation } = decide(f);
+      if (phase === f.phase && violation === f.violation) continue;
+      const id = findingId(f.visitId, f.kind, f.key, phase);
+      const target = id === f.id ? undefined : byId.get(id);
+      const next: Finding = target
+        ? {
+            ...target,
+            count: target.count + f.count,
+            firstSeenAt: Math.min(target.firstSeenAt, f.firstSeenAt),
+            lastSeenAt: Math.max(target.lastSeenAt, f.lastSeenAt),
+            violation,
+          }
+        : { ...f, id, phase, violation };
+      if (id !== f.id) {
+        gone.push(f.id);
+        byId.delete(f.id);
+      }
+      byId.set(id, next);
+      moved += 1;
+    }
+    await db.findings.bulkDelete(gone);
+    await db.findings.bulkPut([...byId.values()]);
+  });
+  return moved;
+}
+
 export async function getVisitBundle(db: InspectorDb, visitId: string): Promise<VisitBundle | null> {
   const visit = await db.visits.get(visitId);
   if (!visit) return null;

@@ -275,6 +275,35 @@ describe('background', () => {
     expect(held.map((f) => [f.visitId, f.firstSeenAt])).toEqual([[next.id, T0 + 2100]]);
   });
 
+  it('re-files findings already written as before-consent when a stored choice is reported late', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    await writer.flush();
+    expect((await db.findings.toArray()).filter((f) => f.violation)).toHaveLength(2);
+    // The CMP reports, seconds later, a TCF accept-all it had stored on an earlier visit.
+    const { signalFromTcData } = await import('@/lib/consent/tcf');
+    const { TC_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
+    const signal = signalFromTcData({
+      eventStatus: 'tcloaded',
+      gdprApplies: true,
+      tcString: TC_ACCEPT_ALL,
+      cmpId: 10,
+    })!;
+    const [visit] = await db.visits.toArray();
+    const { applyConsent } = await import('../visits');
+    applyConsent(TAB, visit!.id, signal, T0 + 4000);
+    await writer.flush();
+    const findings = await db.findings.toArray();
+    expect(findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation])).toEqual([
+      ['after-accept', false],
+      ['after-accept', false],
+    ]);
+    expect((await db.visits.get(visit!.id))!.consent[0]).toMatchObject({
+      carriedOver: true,
+      state: 'choice',
+    });
+  });
+
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
