@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dispatch, isMessage, type Handlers, type SenderInfo } from '@/lib/messages';
-import { deleteAll, deleteSite, getVisitBundle, listSites, listVisits } from '@/lib/store/repo';
+import { deleteAll, deleteSite, getVisitBundle, listSites, listVisits, pruneBefore } from '@/lib/store/repo';
 import { ready, updateSettings } from './context';
 import { getTab } from './session';
 import { flush } from './writer';
@@ -44,7 +44,13 @@ const handlers: Handlers = {
     return (await ready()).settings;
   },
   async setSettings(patch) {
-    return updateSettings(patch);
+    const settings = await updateSettings(patch);
+    // A shorter retention applies now, not at the next periodic prune.
+    if (patch.retentionDays !== undefined) {
+      await flush();
+      await pruneBefore((await ready()).db, Date.now() - settings.retentionDays * 86_400_000);
+    }
+    return settings;
   },
   async cookieWrites({ writes }, sender) {
     if (sender.tabId !== undefined && sender.frameId === 0 && Array.isArray(writes)) {
