@@ -32,7 +32,12 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'cookie-inspector@example.org', data_collection_permissions: { required: ['none'] } },
+        gecko: {
+          id: 'cookie-inspector@example.org',
+          // 128: content scripts in the page's main world (cookie hooks, __tcfapi); storage.session needs 115.
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
     }),
   }),
