@@ -62,3 +62,39 @@ test(
     await Promise.all([popup.close(), page.close(), other.close()]);
   },
 );
+
+test(
+  'Audit this site on a banner autoconsent cannot refuse: asks for the click and times it',
+  { timeout: 120_000 },
+  async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://tcf-before.example/');
+    await page.waitForFunction(() => window.__cio?.state === 'sent');
+    const tabId = await tabIdFor(h.browser, 'https://tcf-before.example/*');
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.click('#audit-start');
+    await popup.click('#audit-confirm');
+    // Our fixture CMP is unknown to autoconsent: the panel asks the user to refuse in the page.
+    await popup.waitForFunction(
+      () => /Click “Reject”/.test(document.querySelector('#audit-step')?.textContent ?? ''),
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.bringToFront();
+    await page.click('#tcf-reject');
+    const clickedAt = Date.now();
+    await popup.waitForSelector('#audit-summary', { timeout: 60_000 });
+    await h.snap(popup, 'audit-popup-user-click');
+    assert.match(await popup.textContent('#audit-before'), /Customer\.io/);
+
+    const db = await readDb(h.browser);
+    const visit = db.visits.filter((v) => v.tabId === tabId).sort((a, b) => b.startedAt - a.startedAt)[0];
+    const choice = visit.consent.find((e) => e.state === 'choice');
+    assert.equal(choice?.choice?.kind, 'reject-all', 'the refusal was read from the TCF string');
+    assert.ok(Math.abs(choice.at - clickedAt) < 5_000, "the refusal is timed at the user's click");
+    await Promise.all([popup.close(), page.close()]);
+  },
+);
