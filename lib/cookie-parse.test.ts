@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_COOKIE_PART, parseCookieHeader, parseSetCookie } from './cookie-parse';
+import { MAX_COOKIE_PART, MAX_COOKIES_PER_HEADER, parseCookieHeader, parseSetCookie } from './cookie-parse';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -61,5 +61,12 @@ describe('parseCookieHeader', () => {
       { name: 'ajs_user_id', value: '%22x%22' },
     ]);
     expect(parseCookieHeader('')).toEqual([]);
+  });
+
+  it('reads a bounded number of pairs from a hostile header', () => {
+    const header = Array.from({ length: 5000 }, (_, i) => `c${i}=v`).join('; ');
+    const pairs = parseCookieHeader(header);
+    expect(pairs).toHaveLength(MAX_COOKIES_PER_HEADER);
+    expect(pairs[0]).toEqual({ name: 'c0', value: 'v' });
   });
 });

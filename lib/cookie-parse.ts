@@ -14,6 +14,8 @@ export interface SetCookie {
 
 /** Longest name or value we keep; real browsers cap a cookie at 4096 bytes. */
 export const MAX_COOKIE_PART = 4096;
+/** Most pairs read from one Cookie header (Chromium keeps at most 180 cookies per domain). */
+export const MAX_COOKIES_PER_HEADER = 500;
 
 function clip(text: string): string {
   return text.length > MAX_COOKIE_PART ? text.slice(0, MAX_COOKIE_PART) : text;
@@ -55,7 +57,7 @@ export function parseSetCookie(header: string, now = Date.now()): SetCookie | nu
 export function parseCookieHeader(header: string): { name: string; value: string }[] {
   if (typeof header !== 'string' || header.length === 0) return [];
   const out: { name: string; value: string }[] = [];
-  for (const part of header.split(';')) {
+  for (const part of header.split(';', MAX_COOKIES_PER_HEADER)) {
     const eq = part.indexOf('=');
     const name = clip((eq < 0 ? '' : part.slice(0, eq)).trim());
     const value = clip((eq < 0 ? part : part.slice(eq + 1)).trim());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerValues, isInternal, normalizeRequest } from './request';
+import { MAX_HEADER_VALUES, headerValues, isInternal, normalizeRequest } from './request';
 
 describe('normalizeRequest', () => {
   it('normalises a Chrome sub-resource request', () => {
@@ -79,5 +79,9 @@ describe('headerValues', () => {
     ];
     expect(headerValues(headers, 'Set-Cookie')).toEqual(['a=1', 'b=2', 'c=3']);
     expect(headerValues(undefined, 'Cookie')).toEqual([]);
+    const flood = [
+      { name: 'Set-Cookie', value: Array.from({ length: 3000 }, (_, i) => `c${i}=1`).join('\n') },
+    ];
+    expect(headerValues(flood, 'set-cookie')).toHaveLength(MAX_HEADER_VALUES);
   });
 });

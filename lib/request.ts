@@ -101,16 +101,20 @@ export function normalizeRequest(details: RawRequestDetails): ObservedRequest | 
   };
 }
 
-/** All values of a header (case-insensitive), skipping binary-only entries. */
+/** Most values read for one header name; a response cannot make the worker parse without bound. */
+export const MAX_HEADER_VALUES = 500;
+
+/** All values of a header (case-insensitive), skipping binary-only entries; at most MAX_HEADER_VALUES. */
 export function headerValues(headers: RawHeader[] | undefined, name: string): string[] {
   if (!Array.isArray(headers)) return [];
   const lower = name.toLowerCase();
   const out: string[] = [];
   for (const h of headers) {
+    if (out.length >= MAX_HEADER_VALUES) break;
     if (h && typeof h.name === 'string' && h.name.toLowerCase() === lower && typeof h.value === 'string') {
       // Firefox joins several Set-Cookie headers with newlines.
-      for (const v of h.value.split('\n')) if (v) out.push(v);
+      for (const v of h.value.split('\n', MAX_HEADER_VALUES)) if (v) out.push(v);
     }
   }
-  return out;
+  return out.slice(0, MAX_HEADER_VALUES);
 }
