@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, bundle, finding } from '../report/fixtures';
+import { CUSTOMER_IO, T0, bundle, finding } from '../report/__fixtures__/visit';
 import { escapeHtml } from './escape';
 import { csvCell, findingsCsv, toCsv } from './csv';
 import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson } from './json';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, finding, visit } from './fixtures';
+import { CUSTOMER_IO, T0, finding, visit } from './__fixtures__/visit';
 import { factViews, safeHttpsUrl } from './facts';
 import { formatLifetime, formatRelative } from './format';
 import { computeVerdict, consentStateText } from './verdict';

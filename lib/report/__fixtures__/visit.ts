@@ -3,9 +3,9 @@
  * /work/shared/seeds (flowconsent-customer-io.txt, consentstack-customer-io.txt); `rule:risk-by-category` marks a
  * deliberately derived value so tests can check the derived marker.
  */
-import type { Finding, PageVisit, Phase } from '../findings';
-import type { VisitBundle } from '../messages';
-import type { VendorRecord } from '../vendor-db/types';
+import type { Finding, PageVisit, Phase } from '../../findings';
+import type { VisitBundle } from '../../messages';
+import type { VendorRecord } from '../../vendor-db/types';
 
 const FLOW = 'seed:flowconsent';
 const STACK = 'seed:consentstack';
