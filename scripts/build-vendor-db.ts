@@ -67,7 +67,28 @@ export function attributionText(records: VendorRecord[]): string {
       readFileSync(join(base, 'LICENSE'), 'utf8').trim(),
     );
   }
+  parts.push('', '='.repeat(78), 'Bundled software', '='.repeat(78), ...bundledSoftware());
   return `${parts.join('\n')}\n`;
+}
+
+/** Libraries shipped inside the extension, with licence and where their source is (MPL-2.0 asks for it). */
+const BUNDLED = [
+  '@duckduckgo/autoconsent',
+  '@iabtcf/core',
+  'dexie',
+  'preact',
+  'tldts',
+  'webextension-polyfill',
+];
+
+function bundledSoftware(): string[] {
+  return BUNDLED.map((name) => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+      license: string;
+    };
+    return `${name} ${pkg.version} — ${pkg.license} — source: https://www.npmjs.com/package/${name}/v/${pkg.version}`;
+  });
 }
 
 function main(): number {
