@@ -21,6 +21,12 @@ const remarks = new Set<string>();
 let firstAt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
+// A failed batch goes back into the buffers and is retried a few times; its log entries are released only
+// once it is written. After the last try it stays in the log alone, for the next worker start to replay.
+const RETRY_MS = 2000;
+const MAX_RETRIES = 3;
+let retries = 0;
+const unreleased: { release: () => Promise<void> }[] = [];
 const listeners: ((visitIds: Set<string>) => void)[] = [];
 
 function schedule(): void {
@@ -92,15 +98,30 @@ async function writeOnce(): Promise<void> {
     // Every visit with findings gets a row, even if its row was written before the worker restarted.
     if (!batchVisits.has(visit.id)) batchVisits.set(visit.id, visit);
   }
-  await writeBatch(db, {
-    visits: [...batchVisits.values()].filter(keepVisit),
-    observations: phased,
-    cookies: batchCookies.filter((c) => {
-      const v = known.get(c.visitId) ?? batchVisits.get(c.visitId) ?? findLiveVisit(c.visitId);
-      return v ? keepVisit(v) : true;
-    }),
-  });
-  await log.release();
+  try {
+    await writeBatch(db, {
+      visits: [...batchVisits.values()].filter(keepVisit),
+      observations: phased,
+      cookies: batchCookies.filter((c) => {
+        const v = known.get(c.visitId) ?? batchVisits.get(c.visitId) ?? findLiveVisit(c.visitId);
+        return v ? keepVisit(v) : true;
+      }),
+    });
+  } catch (e) {
+    if (retries < MAX_RETRIES) {
+      retries += 1;
+      unreleased.push(log);
+      observations = [...batchObs, ...observations];
+      cookies = [...batchCookies, ...cookies];
+      for (const [id, v] of batchVisits) if (!visits.has(id)) visits.set(id, v);
+      firstAt ||= Date.now();
+      clearTimeout(timer);
+      timer = setTimeout(() => void flush(), RETRY_MS);
+    }
+    throw e;
+  }
+  retries = 0;
+  await Promise.all([log, ...unreleased.splice(0)].map((l) => l.release()));
   const pendingRemarks = [...remarks];
   remarks.clear();
   for (const id of pendingRemarks) {
@@ -130,7 +151,10 @@ export async function replayLeftovers(): Promise<void> {
   await dropLeftovers(keys);
 }
 
-/** Writes everything buffered (a failed batch stays in the log and is replayed by the next worker); concurrent calls queue behind each other so batches stay ordered. */
+/**
+ * Writes everything buffered; concurrent calls queue behind each other so batches stay ordered. A failed
+ * batch is retried (RETRY_MS, MAX_RETRIES) and otherwise left in the log for the next worker.
+ */
 export function flush(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;

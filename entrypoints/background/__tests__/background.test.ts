@@ -304,6 +304,34 @@ describe('background', () => {
     });
   });
 
+  it('retries a batch IndexedDB refused, without losing or doubling anything', async () => {
+    let failures = 1;
+    vi.doMock('@/lib/store/repo', async (importOriginal) => {
+      const repo = await importOriginal<typeof import('@/lib/store/repo')>();
+      return {
+        ...repo,
+        writeBatch: async (...args: Parameters<typeof repo.writeBatch>) => {
+          if (failures-- > 0) throw new Error('QuotaExceededError (simulated)');
+          return repo.writeBatch(...args);
+        },
+      };
+    });
+    try {
+      const { writer, db } = await startWorker();
+      await visitShop();
+      await writer.flush();
+      expect(await db.findings.count()).toBe(0);
+      // The retry runs on its own timer and writes the batch once.
+      await vi.waitFor(async () => expect(await db.findings.count()).toBe(3), { timeout: 5000 });
+      expect((await db.findings.toArray()).map((f) => f.count)).toEqual([1, 1, 1]);
+      // Its log entries were released: nothing is left for a next worker to replay twice.
+      const session = await fakeBrowser.storage.session.get(null);
+      expect(Object.keys(session).filter((k) => k.startsWith('wal:'))).toEqual([]);
+    } finally {
+      vi.doUnmock('@/lib/store/repo');
+    }
+  });
+
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
