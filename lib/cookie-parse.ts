@@ -53,6 +53,11 @@ export function parseSetCookie(header: string, now = Date.now()): SetCookie | nu
   return out;
 }
 
+/** A Set-Cookie (or script write) whose Max-Age/Expires is already past deletes the cookie. */
+export function isDeletion(c: Pick<SetCookie, 'lifetimeSeconds'>): boolean {
+  return c.lifetimeSeconds !== null && c.lifetimeSeconds <= 0;
+}
+
 /** Splits a Cookie request header into name/value pairs. */
 export function parseCookieHeader(header: string): { name: string; value: string }[] {
   if (typeof header !== 'string' || header.length === 0) return [];

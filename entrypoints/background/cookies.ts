@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { cookieObservation, type SeenCookie } from '@/lib/record';
-import { parseCookieAssignment } from '@/lib/cookie-parse';
+import { isDeletion, parseCookieAssignment } from '@/lib/cookie-parse';
 import { visitsForCookie } from '@/lib/tab-state';
 import { siteOf } from '@/lib/domain';
 import { signalFromCookie } from '@/lib/consent/signals';
@@ -11,7 +11,8 @@ import { allTabs, getTab } from './session';
 import { enqueue, enqueueCookie } from './writer';
 import { applyConsent } from './visits';
 
-async function record(visit: PageVisit, seen: SeenCookie): Promise<void> {
+/** Records one cookie sighting; a cookie being deleted says nothing about consent. */
+export async function recordCookie(visit: PageVisit, seen: SeenCookie): Promise<void> {
   const { classifier, settings } = await ready();
   const { obs, update } = cookieObservation(visit, seen, classifier, settings.storeCookieValues);
   enqueue(obs);
@@ -54,7 +55,7 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
   const privateStore = cookie.storeId === '1' || cookie.storeId === 'firefox-private';
   for (const live of visitsForCookie(allTabs(), site)) {
     if (live.visit.incognito !== privateStore) continue;
-    await record(live.visit, {
+    await recordCookie(live.visit, {
       name: cookie.name,
       value: cookie.value,
       domain: cookie.domain,
@@ -79,13 +80,13 @@ export async function recordCookieWrites(tabId: number, writes: CookieWrite[]): 
   for (const w of writes.slice(0, 500)) {
     const c = parseCookieAssignment(String(w.text ?? ''), w.at);
     if (!c) continue;
-    await record(live.visit, {
+    await recordCookie(live.visit, {
       ...c,
       domain: c.domain ?? host,
       via: w.api === 'cookieStore' ? 'cookieStore' : 'document.cookie',
       at: Number.isFinite(w.at) ? w.at : Date.now(),
       setBy: typeof w.scriptUrl === 'string' ? w.scriptUrl.slice(0, 2048) : null,
-      removed: c.lifetimeSeconds !== null && c.lifetimeSeconds <= 0,
+      removed: isDeletion(c),
     });
   }
 }

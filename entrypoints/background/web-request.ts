@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { headerValues, normalizeRequest, type ObservedRequest, type RawRequestDetails } from '@/lib/request';
-import { parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
+import { isDeletion, parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
 import { cookieObservation, requestObservation } from '@/lib/record';
 import {
   onMainFrameRequest,
@@ -11,18 +11,14 @@ import {
   type LiveVisit,
 } from '@/lib/tab-state';
 import { siteOf } from '@/lib/domain';
-import {
-  signalFromCookie,
-  signalFromHeaders,
-  signalFromRequestUrl,
-  signalsFromJar,
-} from '@/lib/consent/signals';
+import { signalFromHeaders, signalFromRequestUrl, signalsFromJar } from '@/lib/consent/signals';
 import { ready } from './context';
 import { allTabs, getTab, setTab } from './session';
-import { enqueue, enqueueCookie } from './writer';
+import { enqueue } from './writer';
 import { applyConsent } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
 import { createVisit, recoverVisit } from './navigation';
+import { recordCookie } from './cookies';
 
 const FILTER = { urls: ['<all_urls>'] };
 // Chrome hides Cookie / Set-Cookie from webRequest without 'extraHeaders'; Firefox rejects the value.
@@ -89,24 +85,14 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   if (req.prerender) return holdPrerender(req, details, 'headersReceived');
   const setCookies = headerValues(details.responseHeaders, 'Set-Cookie');
   if (!setCookies.length) return;
-  const { classifier, settings } = await ready();
+  await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
   for (const header of setCookies) {
     const c = parseSetCookie(header, req.at);
     if (!c) continue;
-    const seen = {
-      ...c,
-      domain: c.domain ?? req.host,
-      via: 'set-cookie' as const,
-      at: req.at,
-      removed: c.lifetimeSeconds !== null && c.lifetimeSeconds <= 0,
-    };
-    const { obs, update } = cookieObservation(live.visit, seen, classifier, settings.storeCookieValues);
-    enqueue(obs);
-    if (update) enqueueCookie(update);
-    const signal = signalFromCookie(c.name, c.value);
-    if (signal) applyConsent(live.visit.tabId, live.visit.id, signal, req.at);
+    const seen = { ...c, domain: c.domain ?? req.host, via: 'set-cookie' as const, at: req.at };
+    await recordCookie(live.visit, { ...seen, removed: isDeletion(c) });
   }
 }
 
