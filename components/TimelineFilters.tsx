@@ -1,8 +1,7 @@
 import { CATEGORIES, type CategoryOrUnknown } from '@/lib/category';
-import type { Phase } from '@/lib/findings';
+import { PHASES } from '@/lib/findings';
 import type { TimelineFilter } from '@/lib/report/timeline';
 
-const PHASES: Phase[] = ['before-consent', 'after-reject', 'after-accept'];
 const CATS: CategoryOrUnknown[] = [...CATEGORIES, 'unknown'];
 
 function toggle<T>(list: T[], value: T): T[] {

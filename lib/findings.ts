@@ -1,8 +1,11 @@
 import type { CategoryOrUnknown } from './category';
 import type { ConsentEvent } from './consent/types';
 
+/** The consent phases in display order: the ones that can be violations first. */
+export const PHASES = ['before-consent', 'after-reject', 'after-accept'] as const;
+
 /** The consent phase a finding happened in. A custom choice maps to accept or reject per category. */
-export type Phase = 'before-consent' | 'after-accept' | 'after-reject';
+export type Phase = (typeof PHASES)[number];
 
 /** Everything that happened while one document was a tab's top-level page. */
 export interface PageVisit {

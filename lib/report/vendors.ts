@@ -1,6 +1,6 @@
 /** Groups a visit's findings into vendor rows by category, violations first, plus the unknowns. */
 import { CATEGORIES, type CategoryOrUnknown } from '../category';
-import type { Finding, Phase } from '../findings';
+import { PHASES, type Finding, type Phase } from '../findings';
 import type { CookieRecord } from '../store/db';
 import type { VendorCookie, VendorRecord } from '../vendor-db/types';
 import { sourceTitle } from './facts';
@@ -103,7 +103,6 @@ function cookieView(f: Finding, vendor: VendorRecord | null, records: Map<string
   };
 }
 
-const PHASE_ORDER: Phase[] = ['before-consent', 'after-reject', 'after-accept'];
 const CATEGORY_ORDER: CategoryOrUnknown[] = [...CATEGORIES, 'unknown'];
 
 function rank(row: VendorRow): number {
@@ -160,7 +159,7 @@ export function groupVendors(
   }
   const groups = new Map<CategoryOrUnknown, VendorRow[]>();
   for (const row of rows.values()) {
-    row.phases.sort((a, b) => PHASE_ORDER.indexOf(a) - PHASE_ORDER.indexOf(b));
+    row.phases.sort((a, b) => PHASES.indexOf(a) - PHASES.indexOf(b));
     row.cookies.sort((a, b) => Number(b.violation) - Number(a.violation) || a.name.localeCompare(b.name));
     groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
   }
@@ -189,7 +188,5 @@ export function unknownItems(findings: Finding[]): UnknownItem[] {
       thirdParty: f.thirdParty,
       firstSeenAt: f.firstSeenAt,
     }))
-    .sort(
-      (a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase) || a.firstSeenAt - b.firstSeenAt,
-    );
+    .sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || a.firstSeenAt - b.firstSeenAt);
 }
