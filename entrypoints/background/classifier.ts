@@ -38,7 +38,10 @@ function shard(n: number): Promise<unknown> {
 
 export async function vendorDetails(ids: string[]): Promise<VendorRecord[]> {
   const byShard = new Map<number, string[]>();
-  for (const id of ids) byShard.set(detailsShard(id), [...(byShard.get(detailsShard(id)) ?? []), id]);
+  for (const id of ids) {
+    const n = detailsShard(id);
+    byShard.set(n, [...(byShard.get(n) ?? []), id]);
+  }
   const found = new Map<string, VendorRecord>();
   for (const [n, list] of byShard) for (const r of getVendorDetails(await shard(n), list)) found.set(r.id, r);
   return ids.flatMap((id) => found.get(id) ?? []);
