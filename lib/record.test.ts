@@ -33,6 +33,7 @@ describe('record', () => {
         type: 'ping',
         tabId: 3,
         frameId: 0,
+        topFrame: true,
         at: 1234,
         initiator: null,
         documentId: null,

@@ -21,11 +21,18 @@ describe('normalizeRequest', () => {
       type: 'xmlhttprequest',
       tabId: 1564829957,
       frameId: 0,
+      topFrame: true,
       at: 1700000000123.5,
       initiator: 'https://shop.example',
       documentId: 'ABC',
       prerender: false,
     });
+  });
+
+  it('knows a top-level document by frameType before it commits (frameId is not 0 yet)', () => {
+    const pre = { url: 'https://px.example/p.gif', tabId: 1, frameId: 7, frameType: 'outermost_frame' };
+    expect(normalizeRequest(pre)?.topFrame).toBe(true);
+    expect(normalizeRequest({ ...pre, frameType: 'sub_frame' })?.topFrame).toBe(false);
   });
 
   it('takes the initiator from Firefox originUrl', () => {

@@ -23,6 +23,8 @@ export interface RawRequestDetails {
   documentUrl?: string;
   documentId?: string;
   documentLifecycle?: string;
+  /** Chrome: 'outermost_frame' for a tab's top-level document, also before it commits. */
+  frameType?: string;
   incognito?: boolean;
   requestHeaders?: RawHeader[];
   responseHeaders?: RawHeader[];
@@ -35,6 +37,11 @@ export interface ObservedRequest {
   type: string;
   tabId: number;
   frameId: number;
+  /**
+   * Made by a top-level document. Chrome gives a page that has not committed yet another frameId than 0,
+   * so its frameType is what says so.
+   */
+  topFrame: boolean;
   at: number;
   /** Origin (scheme://host[:port]) of whoever caused the request, when the browser says. */
   initiator: string | null;
@@ -94,6 +101,7 @@ export function normalizeRequest(details: RawRequestDetails): ObservedRequest | 
     type: details.type ?? 'other',
     tabId: typeof details.tabId === 'number' ? details.tabId : -1,
     frameId: typeof details.frameId === 'number' ? details.frameId : -1,
+    topFrame: details.frameType === 'outermost_frame' || details.frameId === 0,
     at: typeof details.timeStamp === 'number' ? details.timeStamp : Date.now(),
     initiator: initiator && initiator !== 'null' ? initiator : null,
     documentId: details.documentId ?? null,

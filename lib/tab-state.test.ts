@@ -19,6 +19,7 @@ function req(extra: Partial<ObservedRequest>): ObservedRequest {
     type: 'main_frame',
     tabId: 7,
     frameId: 0,
+    topFrame: true,
     at: 1,
     initiator: null,
     documentId: null,
@@ -69,6 +70,28 @@ describe('tab-state', () => {
     expect(visitForRequest(r.state, req({ type: 'image', documentId: 'DC' }))!.visit.id).toBe(
       r.state.current!.visit.id,
     );
+  });
+
+  it("gives the pending visit a new document's requests that arrive before its commit", () => {
+    let s = onCommit(
+      emptyTab(7),
+      { url: 'https://a.example/', at: 1, documentId: 'DA' },
+      make('https://a.example/'),
+    ).state;
+    s = onMainFrameRequest(s, req({ requestId: '5', url: 'https://b.example/' }), make('https://b.example/'));
+    const pendingId = s.pending!.visit.id;
+    // Top frame, unknown document: the page being committed. A sub-frame or the old document stays put.
+    expect(visitForRequest(s, req({ type: 'image', documentId: 'DB' }))!.visit.id).toBe(pendingId);
+    // Chrome gives the uncommitted page another frameId than 0; it is still the top-level document.
+    expect(visitForRequest(s, req({ type: 'image', frameId: 7, documentId: 'DB' }))!.visit.id).toBe(
+      pendingId,
+    );
+    expect(visitForRequest(s, req({ type: 'image', documentId: 'DA' }))!.visit.id).toBe(s.current!.visit.id);
+    expect(
+      visitForRequest(s, req({ type: 'image', frameId: 3, topFrame: false, documentId: 'DX' }))!.visit.id,
+    ).toBe(s.current!.visit.id);
+    const r = onCommit(s, { url: 'https://b.example/', at: 9, documentId: 'DB' }, make('https://b.example/'));
+    expect(r.state.current!.visit.id).toBe(pendingId);
   });
 
   it('starts a fresh visit when the commit is not the pending navigation', () => {

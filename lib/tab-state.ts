@@ -7,7 +7,8 @@
  *   late requests (unload beacons) stay with it. `webNavigation.onCommitted` (frame 0) promotes the pending visit.
  * - Redirects keep the same pending visit (same requestId). Reloads and bfcache restores are new visits.
  * - Sub-frame requests belong to the tab's current visit. Requests carrying the documentId of the previous
- *   document belong to the previous visit.
+ *   document belong to the previous visit; a top-frame request from a document not yet committed belongs to
+ *   the pending visit (the browser may fetch a new page's resources before its commit event arrives).
  * - Requests with tabId -1 (service/shared workers) go to the newest current visit whose origin initiated them.
  */
 import { siteOf } from './domain';
@@ -90,6 +91,9 @@ export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisi
   if (req.documentId) {
     if (state.current?.documentId === req.documentId) return state.current;
     if (state.previous?.documentId === req.documentId) return state.previous;
+    // The browser starts loading a new document's resources before its commit reaches us: a top-frame
+    // document we do not know yet, while a navigation is pending, is that navigation's document.
+    if (req.topFrame && state.pending) return state.pending;
   }
   return state.current ?? state.pending;
 }
