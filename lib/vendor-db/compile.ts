@@ -26,7 +26,9 @@ import {
   type CompiledIndex,
   type CookieConflict,
   type CookieEntry,
+  type PathRuleEntry,
   type PrefixGroup,
+  type SignatureEntry,
   type VendorDetailsFile,
 } from './compiled-types';
 
@@ -80,6 +82,68 @@ function checkRecord(r: VendorRecord, where: string, problems: string[]): boolea
   if (!Array.isArray(r.domains)) problems.push(`${r.id}: domains is not an array`);
   if (!Array.isArray(r.cookies)) problems.push(`${r.id}: cookies is not an array`);
   return Array.isArray(r.domains) && Array.isArray(r.cookies);
+}
+
+function regexProblem(source: string | undefined): string | null {
+  if (source === undefined) return null;
+  try {
+    new RegExp(source);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** Path rules keyed by host (each host must be some vendor's domain) and protocol signatures. */
+function compileRequestShapes(
+  valid: VendorRecord[],
+  vendorNo: Map<string, number>,
+  hostOwner: Map<string, number>,
+  problems: string[],
+): { pathRules: CompiledIndex['pathRules']; signatures: SignatureEntry[] } {
+  const byHost = new Map<string, PathRuleEntry[]>();
+  const signatures: SignatureEntry[] = [];
+  const sigIds = new Set<string>();
+  for (const r of valid) {
+    const n = vendorNo.get(r.id)!;
+    for (const rule of r.requestRules ?? []) {
+      const bad = regexProblem(rule.query);
+      if (!rule.path?.startsWith('/') || bad !== null || !rule.label || !rule.source) {
+        problems.push(
+          `${r.id}: request rule ${JSON.stringify(rule.path)} needs a /path, label, source${bad ? ` (${bad})` : ''}`,
+        );
+        continue;
+      }
+      if (rule.category !== undefined && !isCategory(rule.category))
+        problems.push(`${r.id}: request rule ${rule.path} has category ${JSON.stringify(rule.category)}`);
+      for (const h of rule.hosts ?? []) {
+        const key = domainKey(h);
+        // A rule on a host nobody owns would never be consulted: the matcher only looks at owned suffixes.
+        if (key === null || !hostOwner.has(key)) {
+          problems.push(`${r.id}: request rule host ${JSON.stringify(h)} is no vendor's domain`);
+          continue;
+        }
+        const list = byHost.get(key) ?? [];
+        list.push([n, rule.path, rule.query ?? null, rule.category ?? null, rule.label]);
+        byHost.set(key, list);
+      }
+    }
+    for (const s of r.signatures ?? []) {
+      const bad = regexProblem(s.query);
+      if (!s.id || !s.path?.startsWith('/') || bad !== null || !s.label || !s.source) {
+        problems.push(
+          `${r.id}: signature ${JSON.stringify(s.id)} needs id, /path, label, source${bad ? ` (${bad})` : ''}`,
+        );
+        continue;
+      }
+      if (sigIds.has(`${s.id}|${s.path}`)) problems.push(`${r.id}: duplicate signature ${s.id} ${s.path}`);
+      sigIds.add(`${s.id}|${s.path}`);
+      signatures.push([n, s.id, s.path, s.match === 'prefix' ? 1 : 0, s.query ?? null, s.label]);
+    }
+  }
+  // Longest path first, so the most specific rule wins.
+  for (const list of byHost.values()) list.sort((a, b) => b[1].length - a[1].length);
+  return { pathRules: { hosts: [...byHost.keys()], rules: [...byHost.values()] }, signatures };
 }
 
 /** Turns a record's domain (`*.doubleclick.net`, `.Example.com`) into a hostname suffix, or null if unreadable. */
@@ -144,6 +208,7 @@ export function compileVendors(
       addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry);
     }
   }
+  const { pathRules, signatures } = compileRequestShapes(valid, vendorNo, hostOwner, problems);
   if (problems.length > 0) throw new CompileError(problems);
 
   const ids = valid.map((r) => r.id);
@@ -167,6 +232,8 @@ export function compileVendors(
     hosts: { names: [...hostOwner.keys()], vendors: [...hostOwner.values()] },
     cookies: { names: [...exact.keys()], entries: [...exact.values()] },
     prefixes: [...groups.values()].sort((a, b) => b.length - a.length),
+    pathRules,
+    signatures,
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,

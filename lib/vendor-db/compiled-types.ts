@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
@@ -25,6 +25,25 @@ export interface PrefixGroup {
   entries: CookieEntry[][];
 }
 
+/** A path rule: [vendor, path prefix, query regex source or null, category or null, label]. */
+export type PathRuleEntry = [
+  vendor: number,
+  path: string,
+  query: string | null,
+  category: Category | null,
+  label: string,
+];
+
+/** A protocol signature: [vendor, id, path, 1 = prefix / 0 = exact, query regex source or null, label]. */
+export type SignatureEntry = [
+  vendor: number,
+  id: string,
+  path: string,
+  prefix: 0 | 1,
+  query: string | null,
+  label: string,
+];
+
 /** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
 export interface CompiledIndex {
   format: typeof INDEX_FORMAT;
@@ -38,6 +57,10 @@ export interface CompiledIndex {
   cookies: { names: string[]; entries: CookieEntry[][] };
   /** Prefix groups, longest prefix first. */
   prefixes: PrefixGroup[];
+  /** Host suffix → path rules (pathRules.rules[i] apply under pathRules.hosts[i]), most specific path first. */
+  pathRules: { hosts: string[]; rules: PathRuleEntry[][] };
+  /** Protocol signatures, checked on hosts no tracking vendor owns. */
+  signatures: SignatureEntry[];
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -70,5 +93,26 @@ export interface VendorIndex {
   prefixStarts: Map<number, number[]>;
   /** Groups of prefixes shorter than two chars: always probed. */
   shortPrefixGroups: number[];
+  /** Host suffix → path rules with their query tests compiled. */
+  pathRules: Map<string, PathRule[]>;
+  /** Exact-path signatures by path; prefix signatures in a short list. */
+  signatureByPath: Map<string, Signature[]>;
+  signaturePrefixes: Signature[];
   sourceHash: string;
+}
+
+export interface PathRule {
+  vendor: number;
+  path: string;
+  query: RegExp | null;
+  category: Category | null;
+  label: string;
+}
+
+export interface Signature {
+  vendor: number;
+  id: string;
+  path: string;
+  query: RegExp | null;
+  label: string;
 }

@@ -16,7 +16,18 @@ describe('guessCookiePurpose', () => {
     expect(cat('visitor_id')).toBe('analytics');
   });
 
-  it('explains a long-lived third-party UUID as likely tracking', () => {
+  it('never exempts a third-party cookie or a tracker name by a name guess', () => {
+    const third = guessCookiePurpose({ name: 'sessionid', thirdParty: true, lifetimeSeconds: null });
+    expect(third.category).toBe('unknown');
+    expect(third.reason).toMatch(/^unknown: needs review; name suggests a session cookie/);
+    const listed = guessCookiePurpose({ name: 'x_session', thirdParty: false, listedFor: 'Acme Ads' });
+    expect(listed.category).toBe('unknown');
+    expect(listed.reason).toMatch(/known cookie of Acme Ads/);
+    expect(guessCookiePurpose({ name: '_pin_unauth', thirdParty: false }).category).not.toBe('necessary');
+    expect(guessCookiePurpose({ name: 'auth_token', thirdParty: false }).category).toBe('necessary');
+  });
+
+  it('marks a long-lived third-party identifier for review', () => {
     const g = guessCookiePurpose({
       name: 'zz',
       thirdParty: true,
@@ -24,9 +35,9 @@ describe('guessCookiePurpose', () => {
       value: '3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b',
     });
     expect(g).toEqual({
-      category: 'advertising',
+      category: 'unknown',
       reason:
-        'unknown cookie; long-lived (400 days) third-party with a UUID value → likely tracking (advertising)',
+        'unknown: needs review; long-lived (400 days) third-party with a UUID value: a persistent identifier set by a third party, possibly cross-site tracking',
     });
   });
 

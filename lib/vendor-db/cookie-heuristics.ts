@@ -8,6 +8,8 @@ export interface CookieClues {
   thirdParty: boolean;
   value?: string;
   httpOnly?: boolean;
+  /** A tracking vendor whose cookie list has this name (bound to another domain): no exempt guess then. */
+  listedFor?: string;
 }
 
 export interface CookieGuess {
@@ -44,7 +46,12 @@ const NAME_RULES: NameRule[] = [
     category: 'necessary',
     why: 'name suggests load balancing or bot protection',
   },
-  { test: /auth|login|logged_?in|remember_?me/i, category: 'necessary', why: 'name suggests sign-in state' },
+  {
+    // Word-bounded: "_pin_unauth" (Pinterest's ad identifier) must not read as sign-in state.
+    test: /(^|[_.-])(auth(_?token)?|login|logged_?in|remember_?me)([_.-]|$)|^(auth|login)/i,
+    category: 'necessary',
+    why: 'name suggests sign-in state',
+  },
   { test: /cart|basket|checkout/i, category: 'necessary', why: 'name suggests a shopping cart' },
   {
     test: /lang|locale|currency|country|region|timezone|^tz$|theme|dark_?mode|font_?size/i,
@@ -70,6 +77,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GA_LIKE = /^(GA|GS)\d\.\d+\./;
 const RANDOM_ID = /^[A-Za-z0-9+/_=.-]{22,}$/;
 const DAY = 86_400;
+/** Categories a name guess may grant that exempt a cookie from consent: never for third parties or tracker names. */
+const EXEMPT = new Set<CategoryOrUnknown>(['necessary', 'functional']);
+const REVIEW = 'unknown: needs review';
 
 /** Describes the value's shape when it looks like an identifier; null when it does not. */
 function identifierShape(value: string | undefined): string | null {
@@ -105,23 +115,38 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const party = clues.thirdParty ? 'third-party' : 'first-party';
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
   const rule = ANY_NAME_RULE.test(name) ? NAME_RULES.find((r) => r.test.test(name)) : undefined;
+  const listed = clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '';
+  if (rule && EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor)) {
+    // A name guess must never exempt a third party's cookie or a tracker's cookie name from consent.
+    const why = clues.thirdParty ? 'a third party sets it' : 'a tracking vendor uses this name';
+    return {
+      category: 'unknown',
+      reason: `${REVIEW}; ${rule.why} (${facts}), but ${why}, so the name alone cannot make it ${rule.category}${listed}`,
+    };
+  }
   if (rule)
     return {
       category: rule.category,
-      reason: `unknown cookie; ${rule.why} (${facts}) → likely ${rule.category}`,
+      reason: `unknown cookie; ${rule.why} (${facts}) → likely ${rule.category}${listed}`,
     };
   if (shape?.startsWith('a Google'))
-    return { category: 'analytics', reason: `unknown cookie; ${facts} → likely analytics` };
+    return { category: 'analytics', reason: `unknown cookie; ${facts} → likely analytics${listed}` };
   const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
-  if (shape && longLived) {
-    const category = clues.thirdParty ? 'advertising' : 'analytics';
-    return { category, reason: `unknown cookie; ${facts} → likely tracking (${category})` };
-  }
   if (clues.thirdParty && longLived) {
+    // A persistent identifier set by a third party: needs consent unless proven otherwise; no vendor to name.
     return {
-      category: 'advertising',
-      reason: `unknown cookie; ${facts} → possibly cross-site tracking (advertising)`,
+      category: 'unknown',
+      reason: `${REVIEW}; ${facts}: a persistent identifier set by a third party, possibly cross-site tracking${listed}`,
     };
+  }
+  if (shape && longLived) {
+    return {
+      category: 'analytics',
+      reason: `unknown cookie; ${facts} → likely tracking (analytics)${listed}`,
+    };
+  }
+  if (clues.listedFor) {
+    return { category: 'unknown', reason: `${REVIEW}; ${facts}${listed}` };
   }
   return { category: 'unknown', reason: `unknown cookie; no name, lifetime or value clue (${facts})` };
 }

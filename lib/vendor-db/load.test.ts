@@ -23,7 +23,7 @@ describe('loadVendorIndex', () => {
   it('rejects what is not a compatible index with a clear error', () => {
     expect(() => loadVendorIndex('{oops')).toThrow(/not valid JSON/);
     expect(() => loadVendorIndex({})).toThrow(/not a vendor index/);
-    expect(() => loadVendorIndex({ ...compiled.index, version: 99 })).toThrow(/version 99, expected 1/);
+    expect(() => loadVendorIndex({ ...compiled.index, version: 99 })).toThrow(/version 99, expected 2/);
     const truncated = { ...compiled.index, hosts: { names: ['a.example'], vendors: [] } };
     expect(() => loadVendorIndex(truncated)).toThrow(VendorDbFormatError);
   });

@@ -5,6 +5,8 @@ import {
   INDEX_VERSION,
   type CompiledIndex,
   type CookieEntry,
+  type PathRule,
+  type Signature,
   type VendorDetailsFile,
   type VendorIndex,
 } from './compiled-types';
@@ -49,7 +51,10 @@ function checkIndex(raw: unknown): CompiledIndex {
     c.hosts.names.length === c.hosts.vendors?.length &&
     Array.isArray(c.cookies?.names) &&
     c.cookies.names.length === c.cookies.entries?.length &&
-    Array.isArray(c.prefixes);
+    Array.isArray(c.prefixes) &&
+    Array.isArray(c.pathRules?.hosts) &&
+    c.pathRules.hosts.length === c.pathRules.rules?.length &&
+    Array.isArray(c.signatures);
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -73,6 +78,26 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       else if (groups[groups.length - 1] !== i) groups.push(i);
     }
   });
+  const pathRules = new Map<string, PathRule[]>();
+  c.pathRules.hosts.forEach((host, i) => {
+    pathRules.set(
+      host,
+      c.pathRules.rules[i]!.map(([vendor, path, query, category, label]) => ({
+        vendor,
+        path,
+        query: query === null ? null : new RegExp(query),
+        category,
+        label,
+      })),
+    );
+  });
+  const signatureByPath = new Map<string, Signature[]>();
+  const signaturePrefixes: Signature[] = [];
+  for (const [vendor, id, path, prefix, query, label] of c.signatures) {
+    const sig = { vendor, id, path, query: query === null ? null : new RegExp(query), label };
+    if (prefix === 1) signaturePrefixes.push(sig);
+    else signatureByPath.set(path, [...(signatureByPath.get(path) ?? []), sig]);
+  }
   return {
     ids: c.vendors.ids,
     names: c.vendors.names,
@@ -85,6 +110,9 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     prefixMaps: prefixes.map((g) => zipMap<CookieEntry[]>(g.names, g.entries)),
     prefixStarts,
     shortPrefixGroups,
+    pathRules,
+    signatureByPath,
+    signaturePrefixes,
     sourceHash: c.sourceHash,
   };
 }

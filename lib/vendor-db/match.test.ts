@@ -128,10 +128,10 @@ describe('classifyCookie', () => {
       vendor: null,
       vendorName: null,
       company: null,
-      category: 'advertising',
+      category: 'unknown',
       thirdParty: true,
       reason:
-        'unknown cookie; long-lived (400 days) third-party with a UUID value → likely tracking (advertising)',
+        'unknown: needs review; long-lived (400 days) third-party with a UUID value: a persistent identifier set by a third party, possibly cross-site tracking',
     });
     expect(cookie('PHPSESSID', 'shop.example', PAGE).category).toBe('necessary');
   });
@@ -151,10 +151,16 @@ describe('third-party name claims', () => {
   it('binds a third-party cookie name to the domain its record names', () => {
     // beta_uid is listed as Beta Ads' third-party cookie with no domain: it still matches anywhere.
     expect(classifyCookie(index, { name: 'beta_uid', domain: 'shop.example' }).vendor).toBe('beta-ads');
-    // shared_id is third-party on acme-analytics.example / beta-ads.example only.
-    const elsewhere = classifyCookie(index, { name: 'shared_id', domain: 'shop.example', pageUrl: PAGE });
+    // shared_id is third-party on acme-analytics.example / beta-ads.example only: on another third party's
+    // domain the name says nothing, and the guess may not exempt it (a tracker uses the name).
+    const elsewhere = classifyCookie(index, { name: 'shared_id', domain: 'other.test', pageUrl: PAGE });
     expect(elsewhere.vendor).toBeNull();
-    expect(elsewhere.reason).toMatch(/the name is listed only for Acme Analytics on acme-analytics.example$/);
+    expect(elsewhere.category).toBe('unknown');
+    expect(elsewhere.reason).toMatch(/the name is listed only for Acme Analytics on acme-analytics.example/);
+    // Set first-party on the visited site: the vendor's script wrote it there.
+    const onSite = classifyCookie(index, { name: 'shared_id', domain: 'shop.example', pageUrl: PAGE });
+    expect(onSite.vendor).toBe('acme-analytics');
+    expect(onSite.reason).toMatch(/set first-party on the site/);
     expect(classifyCookie(index, { name: 'shared_id', domain: '' }).vendor).toBe('acme-analytics');
   });
 });

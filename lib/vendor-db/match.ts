@@ -1,5 +1,5 @@
 import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
-import type { CategoryOrUnknown } from '../category';
+import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification } from './types';
 import type { CookieEntry, VendorIndex } from './compiled-types';
 import { guessCookiePurpose } from './cookie-heuristics';
@@ -83,19 +83,120 @@ function vendorAnswer(
   };
 }
 
+/** Path and query of an absolute URL, cut by hand (no URL object per request); query excludes "?" and "#…". */
+function pathAndQuery(url: string): { path: string; query: string } {
+  const sep = url.indexOf('://');
+  let i = sep === -1 ? 0 : sep + 3;
+  while (i < url.length) {
+    const c = url.charCodeAt(i);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    i++;
+  }
+  let end = i;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 63 || c === 35) break;
+    end++;
+  }
+  const path = end > i ? url.slice(i, end) : '/';
+  if (url.charCodeAt(end) !== 63) return { path, query: '' };
+  const hash = url.indexOf('#', end + 1);
+  return { path, query: url.slice(end + 1, hash === -1 ? undefined : hash) };
+}
+
+/** The first path rule (most specific path first) on `host` or its owned suffix that fits the URL. */
+function pathRuleFor(index: VendorIndex, host: string, suffix: string, url: string) {
+  const rules = index.pathRules.get(host) ?? (suffix !== host ? index.pathRules.get(suffix) : undefined);
+  if (rules === undefined) return null;
+  const { path, query } = pathAndQuery(url);
+  for (const r of rules) {
+    if (path.startsWith(r.path) && (r.query === null || r.query.test(query))) return { rule: r, path };
+  }
+  return null;
+}
+
+/** The protocol signature the URL's path and query fit, if any. */
+function signatureFor(index: VendorIndex, url: string) {
+  if (index.signatureByPath.size === 0 && index.signaturePrefixes.length === 0) return null;
+  const { path, query } = pathAndQuery(url);
+  const exact = index.signatureByPath.get(path);
+  if (exact !== undefined) {
+    for (const s of exact) if (s.query === null || s.query.test(query)) return { sig: s, path };
+  }
+  for (const s of index.signaturePrefixes) {
+    if (path.startsWith(s.path) && (s.query === null || s.query.test(query))) return { sig: s, path };
+  }
+  return null;
+}
+
+/** Explains a signature hit: where the request went, and why no hostname list would have caught it. */
+function signatureReason(
+  index: VendorIndex,
+  label: string,
+  vendor: number,
+  host: string,
+  path: string,
+  thirdParty: boolean,
+  pageKnown: boolean,
+  owner: number | null,
+): string {
+  const who = index.names[vendor];
+  const shown = echo(path.length > 40 ? `${path.slice(0, 40)}…` : path);
+  if (owner !== null) {
+    return `${label} on a host of ${index.names[owner]} (${host}, path ${shown}): ${who} requests relayed through that service`;
+  }
+  if (pageKnown && !thirdParty) {
+    return `${label} on a first-party host (${host}, path ${shown}): ${who} proxied through the site's own domain (server-side tagging or CNAME cloaking)`;
+  }
+  return `${label} on host ${host}, which no vendor list names (path ${shown}): ${who} through a proxy or custom domain`;
+}
+
 /**
- * Classifies a request URL by the vendor owning the most specific suffix of its hostname; first/third party is
- * judged by registrable domain against `pageUrl` (false without one). Never throws: malformed input answers
- * category 'unknown' with the reason.
+ * Classifies a request URL. In order: a path rule on the host (shared hosts such as www.google.com, whose paths
+ * belong to different products), the vendor owning the most specific suffix of the hostname, and, when no
+ * tracking vendor owns the host, the vendors' protocol signatures (request shapes recognised on any host).
+ * First/third party is judged by registrable domain against `pageUrl` (false without one). Never throws:
+ * malformed input answers category 'unknown' with the reason.
  */
 export function classifyRequest(index: VendorIndex, url: string, pageUrl?: string): Classification {
   const host = hostOf(url);
   if (host === null) return unknown(false, `malformed URL ${echo(url)}`);
   const { thirdParty, note } = partyOf(host, pageUrl);
   const hit = ownerOf(index, host);
-  if (hit === null) return unknown(thirdParty, `host ${host} matches no known vendor${note}`);
-  const n = hit.vendor;
-  return vendorAnswer(index, n, thirdParty, `host ${host} matches ${hit.suffix} (${index.names[n]})${note}`);
+  if (hit !== null) {
+    const n = hit.vendor;
+    const ruled = pathRuleFor(index, host, hit.suffix, url);
+    if (ruled !== null) {
+      const { rule, path } = ruled;
+      const shown = echo(path.length > 60 ? `${path.slice(0, 60)}…` : path);
+      const reason = `host ${host} path ${shown} is the ${rule.label} endpoint of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
+      return vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category);
+    }
+    const category = index.categories[n]!;
+    // A tracking vendor's own host is already attributed; hosting, CDN and tag-manager hosts may relay a tracker.
+    if (!needsConsent(category)) {
+      const found = signatureFor(index, url);
+      if (found !== null && found.sig.vendor !== n) {
+        const { sig, path } = found;
+        const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, !!pageUrl, n);
+        return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note), signature: sig.id };
+      }
+    }
+    return vendorAnswer(
+      index,
+      n,
+      thirdParty,
+      `host ${host} matches ${hit.suffix} (${index.names[n]})${note}`,
+    );
+  }
+  const found = signatureFor(index, url);
+  if (found !== null) {
+    const { sig, path } = found;
+    const pageKnown = typeof pageUrl === 'string' && pageUrl !== '' && note === '';
+    const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, pageKnown, null);
+    return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note), signature: sig.id };
+  }
+  return unknown(thirdParty, `host ${host} matches no known vendor${note}`);
 }
 
 export interface CookieInput {
@@ -196,6 +297,14 @@ function pick(
   };
 }
 
+/** The name of a consent-needing vendor among the claims, if any (drives the no-exempt-guess rule). */
+function listedTracker(index: VendorIndex, entries: CookieEntry[] | undefined): string | undefined {
+  for (const e of entries ?? []) {
+    if (needsConsent(e[2] ?? index.categories[e[0]] ?? 'unknown')) return index.names[e[0]];
+  }
+  return undefined;
+}
+
 function lifetimeOf(input: CookieInput): number | null | undefined {
   if (input.lifetimeSeconds !== undefined) return input.lifetimeSeconds;
   if (input.expiresAt === null) return null;
@@ -221,7 +330,19 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   }
   const found = claimsFor(index, name);
   const shown = echo(name);
-  const entries = found === null ? null : bindable(found.entries, domain);
+  let entries = found === null ? null : bindable(found.entries, domain);
+  let boundNote = '';
+  // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
+  // write many such cookies first-party (sources often name the vendor's domain). Distinctive names only:
+  // a short generic name ("token", "c") is more likely the site's own.
+  if (found !== null && entries === null && !thirdParty && note === '' && domain !== null) {
+    const pageKnown = typeof input.pageUrl === 'string' && input.pageUrl !== '';
+    if (pageKnown && (found.prefix !== null || name.length >= 6)) {
+      entries = found.entries;
+      const first = found.entries[0]!;
+      boundNote = `; the source lists it on ${first[1]}, here it is set first-party on the site (written by the vendor's script)`;
+    }
+  }
   // Listed only as another site's third-party cookie: the name alone says nothing here.
   const unbound =
     found !== null && entries === null
@@ -245,7 +366,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
       index,
       n,
       thirdParty,
-      `cookie ${shown} ${what} ${index.names[n]}${why}${note}`,
+      `cookie ${shown} ${what} ${index.names[n]}${why}${boundNote}${note}`,
       entry[2],
     );
   }
@@ -260,6 +381,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     thirdParty,
     value: input.value,
     httpOnly: input.httpOnly,
+    listedFor: listedTracker(index, found?.entries),
   });
   return {
     vendor: null,

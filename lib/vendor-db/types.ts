@@ -69,6 +69,41 @@ export interface SourceRef {
   licence: string | null;
 }
 
+/**
+ * A request on a shared host that belongs to this vendor by its path (e.g. www.google.com/pagead/1p-conversion
+ * is Google Ads although www.google.com is not). Checked before the host's owner.
+ */
+export interface RequestRule {
+  /** Hostname suffixes the rule applies to; each must be a domain of some vendor (compile checks it). */
+  hosts: string[];
+  /** Path prefix, starting with "/". */
+  path: string;
+  /** Optional regular expression the query string (without "?") must match. */
+  query?: string;
+  /** The request's category when it differs from the vendor's. */
+  category?: Category;
+  /** Human-readable name of the endpoint, used in the reason (e.g. "Google Ads conversion"). */
+  label: string;
+  source: string;
+}
+
+/**
+ * A protocol signature: the vendor's request shape, recognised on any host (server-side tagging, CNAME cloaking,
+ * a proxy on the site's own domain). Only consulted when the host has no vendor or a non-tracking one.
+ */
+export interface ProtocolSignature {
+  /** Stable id, reported as Classification.signature (e.g. "ga4-collect"). */
+  id: string;
+  /** Exact path, or a prefix when match is 'prefix'. */
+  path: string;
+  match: 'exact' | 'prefix';
+  /** Optional regular expression the query string (without "?") must match. */
+  query?: string;
+  /** Human-readable protocol name for the reason (e.g. "GA4 collect protocol"). */
+  label: string;
+  source: string;
+}
+
 /** One file in data/vendors/: everything the product knows about one vendor. */
 export interface VendorRecord {
   id: string;
@@ -96,6 +131,10 @@ export interface VendorRecord {
   /** Vendor ids named by a source as related or alternatives. */
   related?: string[];
   notes?: string[];
+  /** Path rules on shared hosts that attribute requests to this vendor. */
+  requestRules?: RequestRule[];
+  /** Request shapes that identify this vendor on any host. */
+  signatures?: ProtocolSignature[];
 }
 
 /** What the classifier answers for one request or cookie; also the CLI's output contract. */
@@ -106,4 +145,6 @@ export interface Classification {
   category: CategoryOrUnknown;
   thirdParty: boolean;
   reason: string;
+  /** Set when a protocol signature (not the hostname) identified the vendor: the signature id. */
+  signature?: string;
 }

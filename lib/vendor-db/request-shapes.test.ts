@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { compileVendors, CompileError } from './compile';
+import { loadVendorIndex } from './load';
+import { classifyRequest } from './match';
+import { FIXTURE_VENDORS, vendor } from './__fixtures__/vendors';
+import type { VendorRecord } from './types';
+
+// A shared host (portal.example: functional) whose /ads/ path is Beta Ads', and an analytics protocol signature.
+const records: VendorRecord[] = [
+  ...FIXTURE_VENDORS.map((r) =>
+    r.id === 'beta-ads'
+      ? {
+          ...r,
+          requestRules: [
+            { hosts: ['portal.example'], path: '/ads/', label: 'conversion', source: 'fixture' },
+            {
+              hosts: ['portal.example'],
+              path: '/px',
+              query: '(^|&)kind=conv(&|$)',
+              category: 'marketing' as const,
+              label: 'pixel',
+              source: 'fixture',
+            },
+          ],
+        }
+      : r.id === 'acme-analytics'
+        ? {
+            ...r,
+            signatures: [
+              {
+                id: 'acme-collect',
+                path: '/a/collect',
+                match: 'exact' as const,
+                query: '(^|&)tid=AC-',
+                label: 'Acme collect protocol',
+                source: 'fixture',
+              },
+              {
+                id: 'acme-api',
+                path: '/acme-api/v2/',
+                match: 'prefix' as const,
+                label: 'Acme API',
+                source: 'fixture',
+              },
+            ],
+          }
+        : r,
+  ),
+  vendor('portal', 'functional', ['portal.example']),
+];
+const index = loadVendorIndex(compileVendors(records).index);
+const PAGE = 'https://shop.example/';
+
+describe('path rules on shared hosts', () => {
+  it('attributes a path on a shared host to the rule vendor, and the rest to the host owner', () => {
+    const hit = classifyRequest(index, 'https://www.portal.example/ads/conv?x=1', PAGE);
+    expect(hit).toMatchObject({ vendor: 'beta-ads', category: 'advertising', thirdParty: true });
+    expect(hit.reason).toBe(
+      'host www.portal.example path "/ads/conv" is the conversion endpoint of Beta Ads (the host alone belongs to Portal)',
+    );
+    expect(classifyRequest(index, 'https://portal.example/search?q=ads', PAGE).vendor).toBe('portal');
+    expect(classifyRequest(index, 'https://portal.example/px?kind=conv', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      category: 'marketing',
+    });
+    expect(classifyRequest(index, 'https://portal.example/px?kind=conversion', PAGE).vendor).toBe('portal');
+  });
+});
+
+describe('protocol signatures', () => {
+  it('recognises a vendor by request shape on a first-party host and says so', () => {
+    const c = classifyRequest(index, 'https://metrics.shop.example/a/collect?v=2&tid=AC-123', PAGE);
+    expect(c).toMatchObject({
+      vendor: 'acme-analytics',
+      category: 'analytics',
+      thirdParty: false,
+      signature: 'acme-collect',
+    });
+    expect(c.reason).toMatch(/^Acme collect protocol on a first-party host \(metrics\.shop\.example/);
+    expect(c.reason).toMatch(/server-side tagging or CNAME cloaking/);
+  });
+
+  it('needs the query shape too, and works on unknown third-party and hosting hosts', () => {
+    expect(classifyRequest(index, 'https://shop.example/a/collect?tid=XX-1', PAGE).vendor).toBeNull();
+    const proxied = classifyRequest(index, 'https://relay.unknown.test/acme-api/v2/batch', PAGE);
+    expect(proxied).toMatchObject({ vendor: 'acme-analytics', thirdParty: true, signature: 'acme-api' });
+    expect(proxied.reason).toMatch(/which no vendor list names/);
+    const hosted = classifyRequest(index, 'https://portal.example/a/collect?tid=AC-9', PAGE);
+    expect(hosted).toMatchObject({ vendor: 'acme-analytics', signature: 'acme-collect' });
+    expect(hosted.reason).toMatch(/on a host of Portal/);
+  });
+
+  it("leaves a tracking vendor's own host to that vendor", () => {
+    const c = classifyRequest(index, 'https://beta-ads.example/a/collect?tid=AC-1', PAGE);
+    expect(c.vendor).toBe('beta-ads');
+    expect(c.signature).toBeUndefined();
+  });
+});
+
+describe('compile checks request shapes', () => {
+  it('refuses a rule on a host no vendor owns and a bad regular expression', () => {
+    const bad = [
+      {
+        ...vendor('x-ads', 'advertising', ['x-ads.example']),
+        requestRules: [{ hosts: ['nobody.example'], path: '/a', label: 'a', source: 's' }],
+      },
+      {
+        ...vendor('y-ads', 'advertising', ['y-ads.example']),
+        signatures: [{ id: 'y', path: '/y', match: 'exact' as const, query: '(', label: 'y', source: 's' }],
+      },
+    ];
+    expect(() => compileVendors(bad)).toThrow(CompileError);
+    try {
+      compileVendors(bad);
+    } catch (e) {
+      expect((e as CompileError).problems.join('\n')).toMatch(/nobody\.example.*no vendor's domain/);
+      expect((e as CompileError).problems.join('\n')).toMatch(/signature "y"/);
+    }
+  });
+});
