@@ -1,5 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/** Subprocess and large-file tests: their own project (`npx vitest run --project slow`), generous timeouts. */
+const SLOW = ['scripts/cli/*.test.ts', 'lib/har/stream.test.ts'];
 
 export default defineConfig(async () => {
   // vitest 4: WXT's globals define must run before vitest's own 'pre' config hook (see toolchain notes).
@@ -15,7 +18,18 @@ export default defineConfig(async () => {
             name: 'lib',
             environment: 'node',
             include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+            exclude: [...configDefaults.exclude, ...SLOW],
             setupFiles: ['fake-indexeddb/auto'],
+          },
+        },
+        {
+          // Tests that spawn the CLI (tsx subprocesses) or stream 100+ MB: timed for a loaded 2-core machine.
+          test: {
+            name: 'slow',
+            environment: 'node',
+            include: SLOW,
+            testTimeout: 120_000,
+            hookTimeout: 120_000,
           },
         },
         {

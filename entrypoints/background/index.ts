@@ -12,6 +12,24 @@ import { registerAudit } from './audit';
 import { flush, replayLeftovers } from './writer';
 
 const PRUNE_ALARM = 'prune';
+const PRUNE_EVERY_MIN = 24 * 60;
+/** storage.local key: when the prune last ran (or its schedule started), so a lost alarm keeps the daily rhythm. */
+const LAST_PRUNE = 'pruneLastRunAt';
+
+/**
+ * Creates the daily prune alarm only when it does not exist. Re-creating it on every start (with a 1-minute
+ * delay) woke a stopped worker a minute later, again and again. Alarms can be lost (extension update, some
+ * browser restarts), so a new one is due a day after the last run, or in a minute when that is overdue.
+ */
+async function schedulePrune(): Promise<void> {
+  if (await browser.alarms.get(PRUNE_ALARM)) return;
+  const now = Date.now();
+  const stored = (await browser.storage.local.get(LAST_PRUNE))[LAST_PRUNE];
+  const last = typeof stored === 'number' && stored <= now ? stored : now;
+  if (last !== stored) await browser.storage.local.set({ [LAST_PRUNE]: last });
+  const when = Math.max(last + PRUNE_EVERY_MIN * 60_000, now + 60_000);
+  await browser.alarms.create(PRUNE_ALARM, { when, periodInMinutes: PRUNE_EVERY_MIN });
+}
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at worker start (MV3 drops events for late listeners).
@@ -22,12 +40,13 @@ export default defineBackground(() => {
   registerBadge();
   registerAutoconsent();
   registerAudit();
-  browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 360, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();
     await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
+    await browser.storage.local.set({ [LAST_PRUNE]: Date.now() });
   });
+  schedulePrune().catch((e: unknown) => console.error('cannot schedule pruning', e));
   // Best effort on the way out (Firefox event pages; Chrome may not fire it for service workers).
   browser.runtime.onSuspend?.addListener(() => void flush());
   // Outside ready(): replaying writes through the writer, which itself awaits ready().
