@@ -5,6 +5,7 @@ import { buildRecords } from '../lib/vendor-db/sources/build';
 import { checkCompanyFacts, checkCuratedVendor } from '../lib/vendor-db/sources/curated';
 import { parseOcdCsv } from '../lib/vendor-db/sources/ocd';
 import { readTpwEntities } from '../lib/vendor-db/sources/third-party-web';
+import { readWhoTracksMe } from '../lib/vendor-db/sources/whotracksme';
 import { renderConflicts } from './import/conflicts-md';
 import { formatJson } from './import/json-format';
 
@@ -12,7 +13,13 @@ const DATA = join(import.meta.dirname, '..', 'data');
 const CURATED = join(DATA, 'curated');
 const OUT = join(DATA, 'vendors');
 // Curated files that are tables, not per-vendor overlays.
-const TABLES = new Set(['aliases.json', 'categories.json', 'company-facts.json', 'domain-owners.json']);
+const TABLES = new Set([
+  'aliases.json',
+  'categories.json',
+  'company-facts.json',
+  'domain-owners.json',
+  'groupings.json',
+]);
 
 const readJson = (path: string): unknown => {
   try {
@@ -44,6 +51,8 @@ function main(): number {
     domainOwners: readJson(join(CURATED, 'domain-owners.json')) as any,
     companies: checkCompanyFacts(readJson(join(CURATED, 'company-facts.json'))),
     curated: curatedFiles.map((f) => checkCuratedVendor(f, readJson(join(CURATED, f)))),
+    wtm: readWhoTracksMe(readFileSync(join(DATA, 'sources/whotracksme-2022/trackerdb.sql'), 'utf8')),
+    groupings: readJson(join(CURATED, 'groupings.json')) as any,
   });
   for (const f of curatedFiles) {
     if (!records.some((r) => `${r.id}.json` === f))
@@ -66,6 +75,12 @@ function main(): number {
   );
   log(`retention texts not parsed: ${report.unparsedRetention.length} distinct, ${unparsedRows} rows`);
   for (const u of report.unparsedRetention) log(`  ${JSON.stringify(u.text)} ×${u.rows}`);
+  log(
+    `WhoTracks.me 2022: ${report.wtmOnlyVendors.length} vendors from it alone; groupings split ${report.groupings.filter((g) => g.action === 'split').length}, kept by rule ${report.groupings.filter((g) => g.action === 'kept').length}`,
+  );
+  log(
+    `owner/category conflicts: ${report.fieldConflicts.length}; dataset values rejected by sanity checks: ${report.rejected.length}`,
+  );
   log(
     `skipped OCD rows: ${report.skippedRows.length}; domain conflicts resolved: ${report.domainConflicts.length}`,
   );

@@ -56,12 +56,19 @@ export interface CompileResult {
 
 type Claims = Map<string, CookieEntry[]>;
 
-function addClaim(claims: Claims, name: string, entry: CookieEntry): void {
+function addClaim(claims: Claims, name: string, entry: CookieEntry, secondary = false): void {
   const list = claims.get(name);
   if (!list) claims.set(name, [entry]);
   // One vendor listing the same cookie twice (e.g. two domains) keeps both; exact duplicates are dropped.
-  else if (!list.some((e) => e[0] === entry[0] && e[1] === entry[1])) list.push(entry);
+  else if (!list.some((e) => e[0] === entry[0] && e[1] === entry[1])) {
+    // Secondary claims go last, so an undecided match names the primary vendor.
+    if (secondary) list.push(entry);
+    else list.splice(list.findIndex((e) => secondaries.has(e)) >>> 0, 0, entry);
+  }
+  if (secondary) secondaries.add(entry);
 }
+
+const secondaries = new WeakSet<CookieEntry>();
 
 function conflictsOf(claims: Claims, match: 'exact' | 'prefix', ids: string[]): CookieConflict[] {
   const out: CookieConflict[] = [];
@@ -138,7 +145,17 @@ function compileRequestShapes(
       }
       if (sigIds.has(`${s.id}|${s.path}`)) problems.push(`${r.id}: duplicate signature ${s.id} ${s.path}`);
       sigIds.add(`${s.id}|${s.path}`);
-      signatures.push([n, s.id, s.path, s.match === 'prefix' ? 1 : 0, s.query ?? null, s.label]);
+      if (s.category !== undefined && !isCategory(s.category))
+        problems.push(`${r.id}: signature ${s.id} has category ${JSON.stringify(s.category)}`);
+      signatures.push([
+        n,
+        s.id,
+        s.path,
+        s.match === 'prefix' ? 1 : 0,
+        s.query ?? null,
+        s.label,
+        s.category ?? null,
+      ]);
     }
   }
   // Longest path first, so the most specific rule wins.
@@ -205,10 +222,18 @@ export function compileVendors(
         isCategory(c.category) ? c.category : null,
         c.party === 'third' ? 0 : 1,
       ];
-      addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry);
+      addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry, c.secondary === true);
     }
   }
   const { pathRules, signatures } = compileRequestShapes(valid, vendorNo, hostOwner, problems);
+  const labelSuffixes: [string, number][] = [];
+  for (const r of valid) {
+    for (const { suffix } of r.hostLabelSuffixes ?? []) {
+      if (!/^-[a-z0-9-]*\.[a-z0-9.-]+$/.test(suffix))
+        problems.push(`${r.id}: bad host label suffix ${JSON.stringify(suffix)}`);
+      else labelSuffixes.push([suffix, vendorNo.get(r.id)!]);
+    }
+  }
   if (problems.length > 0) throw new CompileError(problems);
 
   const ids = valid.map((r) => r.id);
@@ -234,6 +259,7 @@ export function compileVendors(
     prefixes: [...groups.values()].sort((a, b) => b.length - a.length),
     pathRules,
     signatures,
+    labelSuffixes,
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,

@@ -34,7 +34,7 @@ export type PathRuleEntry = [
   label: string,
 ];
 
-/** A protocol signature: [vendor, id, path, 1 = prefix / 0 = exact, query regex source or null, label]. */
+/** A protocol signature: [vendor, id, path, 1 = prefix / 0 = exact, query regex or null, label, category or null]. */
 export type SignatureEntry = [
   vendor: number,
   id: string,
@@ -42,6 +42,7 @@ export type SignatureEntry = [
   prefix: 0 | 1,
   query: string | null,
   label: string,
+  category: Category | null,
 ];
 
 /** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
@@ -61,6 +62,8 @@ export interface CompiledIndex {
   pathRules: { hosts: string[]; rules: PathRuleEntry[][] };
   /** Protocol signatures, checked on hosts no tracking vendor owns. */
   signatures: SignatureEntry[];
+  /** [label ending such as "-id5-sync.com", vendor]: hosts no suffix matches are tried against these. */
+  labelSuffixes: [suffix: string, vendor: number][];
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -98,6 +101,7 @@ export interface VendorIndex {
   /** Exact-path signatures by path; prefix signatures in a short list. */
   signatureByPath: Map<string, Signature[]>;
   signaturePrefixes: Signature[];
+  labelSuffixes: [suffix: string, vendor: number][];
   sourceHash: string;
 }
 
@@ -115,4 +119,5 @@ export interface Signature {
   path: string;
   query: RegExp | null;
   label: string;
+  category: Category | null;
 }

@@ -54,7 +54,8 @@ function checkIndex(raw: unknown): CompiledIndex {
     Array.isArray(c.prefixes) &&
     Array.isArray(c.pathRules?.hosts) &&
     c.pathRules.hosts.length === c.pathRules.rules?.length &&
-    Array.isArray(c.signatures);
+    Array.isArray(c.signatures) &&
+    Array.isArray(c.labelSuffixes);
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -93,8 +94,15 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   });
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
-  for (const [vendor, id, path, prefix, query, label] of c.signatures) {
-    const sig = { vendor, id, path, query: query === null ? null : new RegExp(query), label };
+  for (const [vendor, id, path, prefix, query, label, category] of c.signatures) {
+    const sig = {
+      vendor,
+      id,
+      path,
+      query: query === null ? null : new RegExp(query),
+      label,
+      category: category ?? null,
+    };
     if (prefix === 1) signaturePrefixes.push(sig);
     else signatureByPath.set(path, [...(signatureByPath.get(path) ?? []), sig]);
   }
@@ -113,6 +121,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     pathRules,
     signatureByPath,
     signaturePrefixes,
+    labelSuffixes: c.labelSuffixes,
     sourceHash: c.sourceHash,
   };
 }

@@ -179,7 +179,10 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
       if (found !== null && found.sig.vendor !== n) {
         const { sig, path } = found;
         const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, !!pageUrl, n);
-        return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note), signature: sig.id };
+        return {
+          ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category),
+          signature: sig.id,
+        };
       }
     }
     return vendorAnswer(
@@ -189,12 +192,23 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
       `host ${host} matches ${hit.suffix} (${index.names[n]})${note}`,
     );
   }
+  for (const [suffix, v] of index.labelSuffixes) {
+    // "x-id5-sync.com": one label ending shared by many of the vendor's registrable domains.
+    if (host.endsWith(suffix) && host.length > suffix.length) {
+      return vendorAnswer(
+        index,
+        v,
+        thirdParty,
+        `host ${host} ends with ${suffix} (${index.names[v]})${note}`,
+      );
+    }
+  }
   const found = signatureFor(index, url);
   if (found !== null) {
     const { sig, path } = found;
     const pageKnown = typeof pageUrl === 'string' && pageUrl !== '' && note === '';
     const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, pageKnown, null);
-    return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note), signature: sig.id };
+    return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category), signature: sig.id };
   }
   return unknown(thirdParty, `host ${host} matches no known vendor${note}`);
 }

@@ -98,8 +98,21 @@ describe('data/vendors records', () => {
       expect(cookies.get(n)?.source).toBe('open-cookie-database');
     expect(cookies.get('_cio_auid')?.source).toBe('seed:consentstack-customer-io');
     expect(cookies.get('_cio_id')?.source).toBe('seed:flowconsent-customer-io');
-    for (const key of GDPR_FACT_KEYS) expect(cio.gdpr[key].derived, key).toBe(false);
-    expect(cio.gdpr.risk.value).toBe('medium');
+    for (const key of GDPR_FACT_KEYS) expect(cio.gdpr[key].derived, key).toBe(key === 'consentText');
+    // The consent vendor's opinions read as its claims, not as facts.
+    expect(cio.gdpr.risk).toMatchObject({ value: 'medium', claimBy: expect.stringContaining('FlowConsent') });
+    expect(cio.gdpr.dpia.claimBy).toContain('FlowConsent');
+    // The suggested consent text agrees with the cookie table (_cio: 1 day) and names both mechanisms.
+    expect(cookies.get('_cio')?.durationText).toBe('1 day');
+    expect(cio.gdpr.consentText.value).toContain('_cio for 1 day');
+    expect(cio.gdpr.consentText.value).not.toContain('12 months');
+    expect(cio.gdpr.consentText.value).toMatch(
+      /Standard Contractual Clauses and the EU-US Data Privacy Framework/,
+    );
+    // Its CDP client's Segment-compatible cookies, and the EU tracking host by name.
+    for (const n of ['ajs_anonymous_id', 'ajs_user_id'])
+      expect(cookies.get(n)).toMatchObject({ party: 'first', secondary: true });
+    expect(cio.domains).toContain('track-eu.customer.io');
     expect(cio.gdpr.transferMechanisms.value).toContain('EU-US Data Privacy Framework');
   });
 

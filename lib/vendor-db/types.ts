@@ -9,6 +9,20 @@ export interface Fact<T = string> {
   /** Source id (key of VendorSource.sources / a dataset id such as "seed:consentstack") or the derivation rule id. */
   source: string;
   derived: boolean;
+  /** Where a stated fact was checked: the page, the day and the sentence that supports it. */
+  evidence?: FactEvidence;
+  /** Nobody checked this value against a primary source: show it as unverified, not as stated. */
+  unverified?: boolean;
+  /** An opinion of the named party (e.g. a consent vendor's marketing page), shown as their claim. */
+  claimBy?: string;
+}
+
+export interface FactEvidence {
+  url: string;
+  /** ISO date (YYYY-MM-DD) the page was read. */
+  checked: string;
+  /** The sentence on that page that supports the value, verbatim. */
+  quote: string;
 }
 
 export type RiskLevel = 'low' | 'medium' | 'high';
@@ -60,6 +74,9 @@ export interface VendorCookie {
   sharedWith?: string[];
   /** Provenance or caveat, e.g. "named only by this seed" or "normalised from 'SSPR_*'". */
   note?: string;
+  /** This vendor also writes the name, but it belongs to another vendor's protocol (e.g. Segment's ajs_*): the
+   * matcher names the primary vendor first. */
+  secondary?: boolean;
 }
 
 export interface SourceRef {
@@ -101,6 +118,8 @@ export interface ProtocolSignature {
   query?: string;
   /** Human-readable protocol name for the reason (e.g. "GA4 collect protocol"). */
   label: string;
+  /** The request's category when it differs from the vendor's (e.g. Meta Pixel: advertising). */
+  category?: Category;
   source: string;
 }
 
@@ -131,10 +150,16 @@ export interface VendorRecord {
   /** Vendor ids named by a source as related or alternatives. */
   related?: string[];
   notes?: string[];
+  /** Source ids behind each field (name, company, country, category, domains, cookies, privacyPolicy…). */
+  fieldSources?: Record<string, string[]>;
   /** Path rules on shared hosts that attribute requests to this vendor. */
   requestRules?: RequestRule[];
   /** Request shapes that identify this vendor on any host. */
   signatures?: ProtocolSignature[];
+  /** Registrable-domain label endings the vendor uses for many domains (e.g. "-id5-sync.com"). */
+  hostLabelSuffixes?: { suffix: string; source: string }[];
+  /** The controller for visitors in the EEA when it differs from `company` (e.g. Google Ireland Limited). */
+  eeaController?: Fact<string | null>;
 }
 
 /** What the classifier answers for one request or cookie; also the CLI's output contract. */

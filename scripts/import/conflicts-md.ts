@@ -33,6 +33,43 @@ export function renderConflicts(report: BuildReport): string {
   }
   out.push(
     '',
+    '## Upstream groupings WhoTracks.me disputes',
+    '',
+    'A third-party-web entity holding a domain that WhoTracks.me (2022) gives to an unrelated company loses it',
+    '(the domain goes to the vendor WhoTracks.me names) unless `data/curated/groupings.json` confirms the grouping.',
+    '',
+    '| Vendor | Domain | Upstream owner | WhoTracks.me owner | Action | Why |',
+    '|---|---|---|---|---|---|',
+    ...report.groupings.map(
+      (g) =>
+        `| ${g.vendor} | ${g.domain} | ${esc(g.upstream)} | ${esc(g.whotracksme)} | ${g.action} | ${esc(g.reason)} |`,
+    ),
+    '',
+    '## Owner and category disagreements',
+    '',
+    'Owner: curated (company-facts.json or an overlay) › third-party-web › WhoTracks.me 2022 › Open Cookie',
+    'Database (only when all its rows agree). Category: curated › third-party-web, except that a consent purpose',
+    '(advertising, analytics, marketing, social) named by WhoTracks.me beats "functional" from third-party-web.',
+    '',
+    '| Vendor | Field | Values (source) | Chosen | Rule |',
+    '|---|---|---|---|---|',
+    ...report.fieldConflicts.map(
+      (c) => `| ${c.vendor} | ${c.field} | ${c.values.map(esc).join('<br>')} | ${esc(c.chosen)} | ${esc(c.rule)} |`,
+    ),
+    '',
+    '## Dataset values rejected by the sanity checks',
+    '',
+    'Company values that look like durations, domains, URLs, placeholders or misspellings of a curated name are',
+    'not shown (the next source in order is used, or none).',
+    '',
+    '| Vendor | Field | Value | Source | Problem |',
+    '|---|---|---|---|---|',
+    ...report.rejected.map(
+      (r) => `| ${r.vendor} | ${r.field} | ${esc(r.value)} | ${r.source} | ${esc(r.problem)} |`,
+    ),
+  );
+  out.push(
+    '',
     '## Cookie names claimed by several vendors',
     '',
     'All claims are kept; each cookie lists the other claimants in `sharedWith`, and the matcher',

@@ -17,6 +17,10 @@ import { KNOWN_SOURCES, OCD, TPW } from './registry';
 import { TPW_CATEGORY, type TpwEntity } from './third-party-web';
 import { draftsFromEntities, linkOcd, target } from './link';
 import { resolveDomains, type DomainConflict } from './domains';
+import { companyProblem, sameCompany } from './sanity';
+import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
+import { linkWhoTracksMe, WTM, wtmOwner, type GroupingIssue, type GroupingRules } from './wtm-link';
+import { needsConsent } from '../../category';
 
 export interface BuildInput {
   entities: TpwEntity[];
@@ -26,6 +30,27 @@ export interface BuildInput {
   domainOwners: DomainOwners;
   companies: Record<string, CompanyFact>;
   curated: CuratedVendor[];
+  /** WhoTracks.me 2022 trackers (optional so small tests can leave it out). */
+  wtm?: WtmTracker[];
+  groupings?: GroupingRules;
+}
+
+/** Two sources disagree on a vendor's owner or category; `rule` names what decided. */
+export interface FieldConflict {
+  vendor: string;
+  field: 'company' | 'category';
+  values: string[];
+  chosen: string;
+  rule: string;
+}
+
+/** A dataset value the sanity checks refused to show. */
+export interface RejectedValue {
+  vendor: string;
+  field: string;
+  value: string;
+  source: string;
+  problem: string;
 }
 
 export interface BuildReport {
@@ -35,11 +60,25 @@ export interface BuildReport {
   domainConflicts: DomainConflict[];
   curatedConflicts: { vendor: string; conflict: CuratedConflict }[];
   ocdOnlyVendors: string[];
+  groupings: GroupingIssue[];
+  fieldConflicts: FieldConflict[];
+  rejected: RejectedValue[];
+  wtmOnlyVendors: string[];
+}
+
+/** The WhoTracks.me category most of the vendor's linked trackers (by domain count) carry, or null. */
+function wtmCategory(d: Draft): { value: Category; label: string } | null {
+  const votes = new Map<string, number>();
+  for (const t of d.wtm ?? [])
+    votes.set(t.category, (votes.get(t.category) ?? 0) + Math.max(1, t.domains.length));
+  const top = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return top ? { value: WTM_CATEGORY[top[0]]!, label: top[0] } : null;
 }
 
 function chooseCategory(
   d: Draft,
   input: BuildInput,
+  report: BuildReport,
   curated?: CuratedVendor,
 ): { value: Category; from: string } {
   const override = input.categories[d.id];
@@ -47,9 +86,41 @@ function chooseCategory(
   if (curated?.category)
     return { value: curated.category.value, from: `curated: ${curated.category.reason}` };
   const upstream = d.entity && TPW_CATEGORY[d.entity.category];
-  if (upstream) return { value: upstream, from: `${TPW}:${d.entity!.category}` };
+  const wtm = wtmCategory(d);
+  if (upstream) {
+    // Consent-safe fusion: a list that files the vendor under a consent purpose beats one that calls it functional.
+    if (wtm && !needsConsent(upstream) && needsConsent(wtm.value)) {
+      report.fieldConflicts.push({
+        vendor: d.id,
+        field: 'category',
+        values: [`${upstream} (${TPW}:${d.entity!.category})`, `${wtm.value} (${WTM}:${wtm.label})`],
+        chosen: wtm.value,
+        rule: 'consent-safe: a consent purpose named by one source beats functional from another',
+      });
+      return { value: wtm.value, from: `${WTM}:${wtm.label} (over ${TPW}:${d.entity!.category})` };
+    }
+    if (wtm && wtm.value !== upstream && needsConsent(wtm.value)) {
+      report.fieldConflicts.push({
+        vendor: d.id,
+        field: 'category',
+        values: [`${upstream} (${TPW}:${d.entity!.category})`, `${wtm.value} (${WTM}:${wtm.label})`],
+        chosen: upstream,
+        rule: 'both need consent: third-party-web (maintained) is kept',
+      });
+    }
+    return { value: upstream, from: `${TPW}:${d.entity!.category}` };
+  }
   const cats = d.rows.flatMap((r) => OCD_CATEGORY[r.category] ?? []);
+  if (wtm && (cats.length === 0 || needsConsent(wtm.value) || !cats.some((c) => needsConsent(c))))
+    return { value: wtm.value, from: `${WTM}:${wtm.label}` };
   return { value: categoryFromOcd(cats), from: `${OCD}: most privacy-relevant cookie category` };
+}
+
+/** Curated company names: the reference list for the misspelling check. */
+function knownCompanies(input: BuildInput): string[] {
+  const names = Object.values(input.companies).map((f) => f.company);
+  for (const c of input.curated) if (c.company) names.push(c.company.value);
+  return [...new Set(names)].sort();
 }
 
 function policySource(key: string, fact: CompanyFact): SourceRef {
@@ -57,10 +128,16 @@ function policySource(key: string, fact: CompanyFact): SourceRef {
 }
 
 /** Merges one draft with its overlays into a record (domains and shared cookies are settled later). */
-function toRecord(d: Draft, input: BuildInput, curated?: CuratedVendor): VendorRecord {
+function toRecord(
+  d: Draft,
+  input: BuildInput,
+  report: BuildReport,
+  known: string[],
+  curated?: CuratedVendor,
+): VendorRecord {
   const companyEntry = Object.entries(input.companies).find(([, f]) => f.vendors.includes(d.id));
   const name = curated?.name ?? d.name;
-  const category = chooseCategory(d, input, curated);
+  const category = chooseCategory(d, input, report, curated);
   const sources = new Map<string, SourceRef>();
   const cite = (id: string): string => {
     const ref = sources.get(id) ?? KNOWN_SOURCES[id] ?? curated?.sources?.find((s) => s.id === id);
@@ -76,15 +153,47 @@ function toRecord(d: Draft, input: BuildInput, curated?: CuratedVendor): VendorR
     company = { value: companyEntry[1].company, source: ref.id };
     country = { value: companyEntry[1].country, source: ref.id };
   }
-  const controller = unanimous(d.rows.map((r) => r.controller));
+  // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
+  const checked = (value: string | null | undefined, source: string, field = 'company') => {
+    if (!value) return null;
+    const problem = companyProblem(value, known, d.name);
+    if (problem === null) return { value, source };
+    report.rejected.push({ vendor: d.id, field, value, source, problem });
+    return null;
+  };
+  const wtmCompanies = (d.wtm ?? []).filter((t) => t.company !== null);
+  const candidates = [
+    checked(d.entity?.company, TPW),
+    checked(wtmCompanies[0] ? wtmOwner(wtmCompanies[0]) : null, WTM),
+    checked(unanimous(d.rows.map((r) => r.controller)), OCD),
+  ].filter((c): c is { value: string; source: string } => c !== null);
   if (curated?.company) company = curated.company;
-  else if (!company && d.entity?.company) company = { value: d.entity.company, source: TPW };
-  else if (!company && controller) company = { value: controller, source: OCD };
+  else if (!company && candidates[0]) company = candidates[0];
+  if (company) {
+    const others = candidates.filter(
+      (c) => c.source !== company!.source && !sameCompany(c.value, company!.value),
+    );
+    if (others.length > 0) {
+      report.fieldConflicts.push({
+        vendor: d.id,
+        field: 'company',
+        values: [`${company.value} (${company.source})`, ...others.map((o) => `${o.value} (${o.source})`)],
+        chosen: company.value,
+        rule:
+          company.source.startsWith('policy:') || curated?.company
+            ? 'curated (verified or overlay) beats datasets'
+            : 'source order: third-party-web › WhoTracks.me 2022 › Open Cookie Database (WhoTracks.me is dated 2022)',
+      });
+    }
+  }
   if (curated?.country) country = curated.country;
-
+  const wtmCountry = wtmCompanies.find((t) => t.company!.country)?.company!.country;
+  if (!country && wtmCountry) country = { value: wtmCountry, source: WTM };
   const gdpr = deriveGdpr(name, category.value, country?.value ?? null);
   const ocdPolicy = mostCommon(d.rows.map((r) => r.privacyUrl).filter((u) => /^https?:\/\//.test(u)));
+  const wtmPolicy = wtmCompanies.map((t) => t.company!.privacyUrl).find((u) => u && /^https?:\/\//.test(u));
   if (ocdPolicy) gdpr.privacyPolicy = { value: ocdPolicy, source: OCD, derived: false };
+  else if (wtmPolicy) gdpr.privacyPolicy = { value: wtmPolicy, source: WTM, derived: false };
   if (companyEntry)
     gdpr.privacyPolicy = {
       value: companyEntry[1].policy,
@@ -108,9 +217,18 @@ function toRecord(d: Draft, input: BuildInput, curated?: CuratedVendor): VendorR
     else c.domain = fix.domain;
     c.note = `${fix.note} (${cite(fix.source)})`;
   }
+  if (curated?.cookieCategory) {
+    const { value, reason, source } = curated.cookieCategory;
+    for (const c of cookies) {
+      if (c.source !== OCD || c.category === value || c.category === 'consent') continue;
+      c.note = `${c.note ? `${c.note}; ` : ''}OCD files it as ${c.category}; re-filed as ${value}: ${reason} (${cite(source)})`;
+      c.category = value;
+    }
+  }
   cookies.sort(compareCookies);
 
   if (d.entity) cite(TPW);
+  if (d.wtm?.length) cite(WTM);
   for (const c of cookies) cite(c.source);
   for (const f of Object.values(gdpr)) if (!f.derived) cite(f.source);
   for (const s of [company?.source, country?.source, ...d.domains.values()]) if (s) cite(s);
@@ -138,7 +256,35 @@ function toRecord(d: Draft, input: BuildInput, curated?: CuratedVendor): VendorR
   const notes = [...(companyEntry?.[1].note ? [companyEntry[1].note] : []), ...(curated?.notes ?? [])];
   if (curated?.related) record.related = curated.related;
   if (notes.length) record.notes = notes;
+  for (const rule of curated?.requestRules ?? []) cite(rule.source);
+  for (const sig of curated?.signatures ?? []) cite(sig.source);
+  if (curated?.requestRules?.length) record.requestRules = curated.requestRules;
+  if (curated?.signatures?.length) record.signatures = curated.signatures;
+  for (const h of curated?.hostLabelSuffixes ?? []) cite(h.source);
+  if (curated?.hostLabelSuffixes?.length) record.hostLabelSuffixes = curated.hostLabelSuffixes;
+  record.fieldSources = fieldSources(d, record);
+  record.sources = [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   return record;
+}
+
+/** Which sources stand behind each field of the record (chosen source first). */
+function fieldSources(d: Draft, r: VendorRecord): Record<string, string[]> {
+  const uniq = (xs: (string | undefined | null)[]): string[] => [
+    ...new Set(xs.filter((x): x is string => !!x)),
+  ];
+  const out: Record<string, string[]> = {
+    name: uniq([d.entity ? TPW : null, d.rows.length ? OCD : null, d.wtm?.length ? WTM : null]),
+    category: uniq([(r.categoryFrom ?? '').split(':')[0]?.replace(/^curated$/, 'curated')]),
+    domains: uniq([...d.domains].filter(([dom]) => r.domains.includes(dom)).map(([, s]) => s)),
+    cookies: uniq(r.cookies.map((c) => c.source)),
+  };
+  if (r.companySource) out.company = [r.companySource];
+  if (r.countrySource) out.country = [r.countrySource];
+  if (!r.gdpr.privacyPolicy.derived) out.privacyPolicy = [r.gdpr.privacyPolicy.source];
+  if (r.requestRules?.length) out.requestRules = uniq(r.requestRules.map((x) => x.source));
+  if (r.signatures?.length) out.signatures = uniq(r.signatures.map((x) => x.source));
+  for (const k of Object.keys(out)) if (out[k]!.length === 0) delete out[k];
+  return out;
 }
 
 /**
@@ -154,25 +300,47 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     domainConflicts: [],
     curatedConflicts: [],
     ocdOnlyVendors: [],
+    groupings: [],
+    fieldConflicts: [],
+    rejected: [],
+    wtmOnlyVendors: [],
   };
   const drafts = draftsFromEntities(input.entities);
   linkOcd(drafts, input.ocd, input.aliases, report);
   const curatedById = new Map<string, CuratedVendor>();
   for (const c of input.curated) {
+    // A vendor no dataset knows, made from the overlay alone (its name and every fact cite their sources).
+    if (c.create && !drafts.has(c.id)) {
+      if (!c.name) throw new Error(`data/curated/${c.id}.json: "create" needs a "name"`);
+      drafts.set(c.id, {
+        id: c.id,
+        name: c.name,
+        platforms: [],
+        rows: [],
+        domains: new Map(),
+        extraCookies: [],
+      });
+    }
     const d = target(drafts, c.id, `data/curated/${c.id}.json`);
     for (const { domain, source } of c.domains ?? [])
       if (!d.domains.has(domain)) d.domains.set(domain, source);
     curatedById.set(c.id, c);
     for (const conflict of c.conflicts ?? []) report.curatedConflicts.push({ vendor: c.id, conflict });
   }
+  if (input.wtm) {
+    const { groupings, created } = linkWhoTracksMe(drafts, input.wtm, input.groupings ?? {});
+    report.groupings = groupings;
+    report.wtmOnlyVendors = created;
+  }
   for (const id of Object.keys(input.categories)) target(drafts, id, 'categories.json');
   for (const f of Object.values(input.companies))
     for (const id of f.vendors) target(drafts, id, 'company-facts.json');
 
   report.domainConflicts = resolveDomains([...drafts.values()], input.domainOwners);
+  const known = knownCompanies(input);
   const records = [...drafts.values()]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((d) => toRecord(d, input, curatedById.get(d.id)));
+    .map((d) => toRecord(d, input, report, known, curatedById.get(d.id)));
   for (const r of records) {
     for (const rel of r.related ?? []) target(drafts, rel, `${r.id}.related`);
     const own = [...r.domains];

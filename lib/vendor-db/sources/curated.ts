@@ -1,5 +1,5 @@
 import { isCategory, type Category } from '../../category';
-import type { GdprBlock, SourceRef, VendorCookie } from '../types';
+import type { GdprBlock, ProtocolSignature, RequestRule, SourceRef, VendorCookie } from '../types';
 
 /** A stated value and the source id that states it. */
 export interface Sourced<T = string> {
@@ -18,6 +18,8 @@ export interface CuratedConflict {
 /** data/curated/<id>.json: a partial record that overrides or extends the imported one. */
 export interface CuratedVendor {
   id: string;
+  /** Make the vendor when no dataset has it (needs `name`). */
+  create?: boolean;
   name?: string;
   company?: Sourced;
   country?: Sourced;
@@ -33,6 +35,11 @@ export interface CuratedVendor {
   sources?: SourceRef[];
   notes?: string[];
   conflicts?: CuratedConflict[];
+  requestRules?: RequestRule[];
+  hostLabelSuffixes?: { suffix: string; source: string }[];
+  signatures?: ProtocolSignature[];
+  /** Re-files the imported cookies' categories (e.g. Hotjar: analytics, whatever OCD says), with the reason. */
+  cookieCategory?: { value: Category; reason: string; source: string };
 }
 
 /** A source-backed correction of where an imported cookie is set. */
@@ -87,8 +94,9 @@ export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
   }
   if (c.country && !/^[A-Z]{2}$/.test(c.country.value)) fail(file, 'country must be ISO 3166-1 alpha-2');
   for (const [key, fact] of Object.entries(c.gdpr ?? {})) {
-    if (!fact || typeof fact.source !== 'string' || fact.derived !== false) {
-      fail(file, `gdpr.${key} must be a stated Fact {value, source, derived: false}`);
+    const rule = fact?.derived === true && fact.source.startsWith('rule:');
+    if (!fact || typeof fact.source !== 'string' || (fact.derived !== false && !rule)) {
+      fail(file, `gdpr.${key} must be a stated Fact {value, source, derived: false} or name its rule`);
     }
   }
   for (const k of c.cookies ?? []) {

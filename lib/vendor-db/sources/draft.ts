@@ -2,6 +2,7 @@ import type { Category } from '../../category';
 import type { VendorCookie } from '../types';
 import type { OcdRow } from './ocd';
 import type { TpwEntity } from './third-party-web';
+import type { WtmTracker } from './whotracksme';
 
 /** A vendor while the importer is still merging sources into it. */
 export interface Draft {
@@ -14,6 +15,8 @@ export interface Draft {
   /** domain → source id */
   domains: Map<string, string>;
   extraCookies: VendorCookie[];
+  /** WhoTracks.me trackers linked to this vendor by domain (or name). */
+  wtm?: WtmTracker[];
 }
 
 /** The value that occurs most often (ties: first seen), or null. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { companyKey, companyProblem, retentionProblem, sameCompany } from './sanity';
+
+describe('companyProblem', () => {
+  it('rejects durations, domains, URLs and placeholders', () => {
+    expect(companyProblem('29 days')).toMatch(/duration.*swapped/);
+    expect(companyProblem('1 year')).toMatch(/duration/);
+    expect(companyProblem('freewheel.tv')).toMatch(/domain name/);
+    expect(companyProblem('https://example.com/privacy')).toMatch(/URL/);
+    expect(companyProblem('N/A')).toMatch(/placeholder/);
+    expect(companyProblem('')).toBe('empty');
+  });
+
+  it('flags misspellings of known names and accepts real names', () => {
+    expect(companyProblem('Amazon Web Servics', ['Amazon Web Services'])).toMatch(/misspelling of/);
+    expect(companyProblem('Genius', ['Gemius S.A.'])).toBeNull();
+    expect(companyProblem('Active Campaign', ['ActiveCampaign, LLC'])).toBeNull();
+    expect(companyProblem('WooCommerce / Jetpack')).toBeNull();
+    expect(companyProblem('Microsft Corporation', ['Microsoft Corporation'])).toMatch(/misspelling/);
+    expect(companyProblem('Google LLC', ['Google LLC'])).toBeNull();
+    expect(companyProblem('Booking.com B.V.')).toBeNull();
+    expect(companyProblem('Adobe Inc.', ['Adobe'])).toBeNull();
+    expect(companyProblem('www.example.com')).toMatch(/URL/);
+  });
+});
+
+describe('company comparison', () => {
+  it('ignores legal forms and punctuation', () => {
+    expect(companyKey('Sovrn Holdings, Inc.')).toBe('sovrn');
+    expect(sameCompany('Sovrn Holdings Inc', 'Sovrn Holdings, Inc.')).toBe(true);
+    expect(sameCompany('Meta Platforms, Inc.', 'Meta Platforms Ireland Limited')).toBe(true);
+    expect(sameCompany('Adobe', 'Adobe Inc.')).toBe(true);
+    expect(sameCompany('Tealium', 'AniView')).toBe(false);
+    expect(sameCompany('LiveIntent', 'IPONWEB')).toBe(false);
+  });
+});
+
+describe('retentionProblem', () => {
+  it('accepts readable retention and names unreadable text', () => {
+    expect(retentionProblem('13 months')).toBeNull();
+    expect(retentionProblem('Varies')).toMatch(/not readable/);
+  });
+});

@@ -1,0 +1,76 @@
+import { parseRetention } from '../retention';
+
+/** Legal-form words dropped before two company names are compared. */
+const FORMS =
+  /\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|s\.a|sas|sarl|bv|b\.v|nv|plc|pte|pty|srl|spa|ab|as|oy|kk|holdings?|group|technologies|technology|software|media|the)\b\.?/g;
+
+/** Lower-case name without legal forms and punctuation ("Sovrn Holdings, Inc." → "sovrn"). */
+export function companyKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[,()]/g, ' ')
+    .replace(FORMS, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** True when two company names plausibly name the same company (same key, or one key's words start the other). */
+export function sameCompany(a: string, b: string): boolean {
+  const ka = companyKey(a);
+  const kb = companyKey(b);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  return long === short || long.startsWith(`${short} `) || long.replace(/ /g, '') === short.replace(/ /g, '');
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+const PLACEHOLDER = /^(n\/?a|none|unknown|undefined|null|-+|\?+|tbd|other)$/i;
+
+/**
+ * Why a company value from a dataset must not be shown as an owner, or null when it looks like a name.
+ * Catches durations ("29 days", a swapped retention column), domains and URLs, placeholders, and
+ * misspellings (edit distance 1–2) of a name in `known` (curated, verified names).
+ */
+export function companyProblem(value: string, known: readonly string[] = [], self?: string): string | null {
+  const v = value.trim();
+  if (v === '') return 'empty';
+  if (PLACEHOLDER.test(v)) return `placeholder ${JSON.stringify(v)}`;
+  if (/^\d/.test(v) && parseRetention(v).kind !== 'unknown')
+    return `looks like a duration (${JSON.stringify(v)}): retention and controller columns swapped?`;
+  if (/^(session|persistent)$/i.test(v)) return `looks like a duration (${JSON.stringify(v)})`;
+  if (/^(https?:\/\/|www\.)/i.test(v) || v.includes('://')) return `looks like a URL (${JSON.stringify(v)})`;
+  if (DOMAIN.test(v)) return `looks like a domain name (${JSON.stringify(v)}), not a company`;
+  const key = companyKey(v).replace(/ /g, '');
+  // A company named like the vendor itself ("Segmento") is its own name, not a misspelling of another.
+  if (self !== undefined && companyKey(self).replace(/ /g, '') === key) return null;
+  for (const k of known) {
+    const kk = companyKey(k).replace(/ /g, '');
+    // Spacing variants ("Active Campaign") are the same name; other companies differ by more than one letter
+    // ("Gemius" vs "Genius" are two companies), so only one edit on a long name counts as a misspelling.
+    if (kk.length < 8 || kk === key) continue;
+    if (editDistance(key, kk) === 1) return `looks like a misspelling of ${JSON.stringify(k)}`;
+  }
+  return null;
+}
+
+/** Why a retention text cannot be read, or null when it parses. */
+export function retentionProblem(value: string): string | null {
+  return parseRetention(value).kind === 'unknown'
+    ? `retention ${JSON.stringify(value)} is not readable`
+    : null;
+}

@@ -1,0 +1,94 @@
+import type { Category } from '../../category';
+import { readSqlInserts, type SqlValue } from './sql-values';
+
+export interface WtmCompany {
+  id: string;
+  name: string;
+  /** ISO alpha-2, upper-cased; null when the dataset gives none. */
+  country: string | null;
+  privacyUrl: string | null;
+  website: string | null;
+}
+
+/** One WhoTracks.me tracker with its domains and (when linked) its company. */
+export interface WtmTracker {
+  id: string;
+  name: string;
+  category: string;
+  website: string | null;
+  company: WtmCompany | null;
+  domains: string[];
+}
+
+/**
+ * WhoTracks.me category → ours. Only categories whose trackers need consent map to a consent category;
+ * "essential" is a third-party list's label, never proof of strict necessity, so it maps to functional.
+ */
+export const WTM_CATEGORY: Readonly<Record<string, Category>> = {
+  advertising: 'advertising',
+  pornvertising: 'advertising',
+  site_analytics: 'analytics',
+  social_media: 'social',
+  consent: 'consent',
+  customer_interaction: 'functional',
+  essential: 'functional',
+  audio_video_player: 'functional',
+  comments: 'functional',
+  misc: 'functional',
+  cdn: 'functional',
+  hosting: 'functional',
+  unknown: 'functional',
+  extensions: 'functional',
+  email: 'marketing',
+  telemetry: 'analytics',
+};
+
+const text = (v: SqlValue | undefined): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+
+/**
+ * Reads the WhoTracks.me trackerdb.sql dump (2022 copy, CC BY 4.0) into trackers with domains and companies.
+ * @throws Error when a table is missing or a tracker names an unknown category.
+ */
+export function readWhoTracksMe(sql: string): WtmTracker[] {
+  const rows = readSqlInserts(sql);
+  const categories = new Map<number, string>();
+  const companies = new Map<string, WtmCompany>();
+  const domains = new Map<string, string[]>();
+  const trackers: WtmTracker[] = [];
+  const pending: { values: SqlValue[] }[] = [];
+  for (const { table, values } of rows) {
+    if (table === 'categories') categories.set(values[0] as number, String(values[1]));
+    else if (table === 'companies') {
+      const country = text(values[6]);
+      companies.set(String(values[0]), {
+        id: String(values[0]),
+        name: text(values[1]) ?? String(values[0]),
+        country: country && /^[a-z]{2}$/i.test(country) ? country.toUpperCase() : null,
+        privacyUrl: text(values[3]),
+        website: text(values[4]),
+      });
+    } else if (table === 'tracker_domains') {
+      const t = String(values[0]);
+      domains.set(t, [...(domains.get(t) ?? []), String(values[1]).trim().toLowerCase()]);
+    } else if (table === 'trackers') pending.push({ values });
+  }
+  if (categories.size === 0 || companies.size === 0 || pending.length === 0)
+    throw new Error('WhoTracks.me: categories, companies or trackers table missing');
+  for (const { values } of pending) {
+    const id = String(values[0]);
+    const category = categories.get(values[2] as number);
+    if (category === undefined || !Object.hasOwn(WTM_CATEGORY, category))
+      throw new Error(`WhoTracks.me: tracker ${id} has category ${String(values[2])}`);
+    const companyId = text(values[4]);
+    trackers.push({
+      id,
+      name: text(values[1]) ?? id,
+      category,
+      website: text(values[3]),
+      company: companyId ? (companies.get(companyId) ?? null) : null,
+      domains: (domains.get(id) ?? []).sort(),
+    });
+  }
+  return trackers.sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,135 @@
+import type { Draft } from './draft';
+import { TPW } from './registry';
+import { companyKey, sameCompany } from './sanity';
+import { toVendorId } from './slug';
+import type { WtmTracker } from './whotracksme';
+
+export const WTM = 'whotracksme-2022';
+
+/** data/curated/groupings.json: "<vendor id>|<domain>" → why an upstream grouping WhoTracks.me disputes is right. */
+export type GroupingRules = Record<string, { reason: string; source: string }>;
+
+/** A domain an upstream dataset filed under a vendor that WhoTracks.me gives to an unrelated company. */
+export interface GroupingIssue {
+  vendor: string;
+  domain: string;
+  upstream: string;
+  whotracksme: string;
+  action: 'split' | 'kept';
+  reason: string;
+}
+
+/** The company name WhoTracks.me gives a tracker (its own name when it names no company). */
+export function wtmOwner(t: WtmTracker): string {
+  return t.company?.name ?? t.name;
+}
+
+function claimant(owners: Map<string, string>, domain: string): string | undefined {
+  for (let d = domain; ;) {
+    const id = owners.get(d);
+    if (id !== undefined) return id;
+    const dot = d.indexOf('.');
+    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
+    d = d.slice(dot + 1);
+  }
+}
+
+/**
+ * Upstream groupings check: a third-party-web entity whose domains WhoTracks.me gives to an unrelated company
+ * (e.g. aniview.com under Tealium) loses that domain, unless groupings.json confirms it. Only judged when at
+ * least one of the entity's domains agrees with its own company, so a mere naming difference is not a split.
+ */
+function checkGroupings(
+  drafts: Map<string, Draft>,
+  byDomain: Map<string, WtmTracker>,
+  rules: GroupingRules,
+): GroupingIssue[] {
+  const issues: GroupingIssue[] = [];
+  for (const d of drafts.values()) {
+    if (!d.entity || d.domains.size < 2) continue;
+    const home = d.entity.company ?? d.entity.name;
+    // Only the upstream grouping is judged: a domain a curated overlay added is confirmed by that overlay.
+    const known = [...d.domains].flatMap(([dom, source]) => {
+      const t = source === TPW ? byDomain.get(dom) : undefined;
+      return t ? [{ dom, t }] : [];
+    });
+    const named = (t: WtmTracker): boolean =>
+      sameCompany(wtmOwner(t), home) ||
+      sameCompany(t.name, home) ||
+      sameCompany(wtmOwner(t), d.name) ||
+      ` ${companyKey(d.name)} `.includes(` ${companyKey(t.name)} `);
+    const homes = known.filter(({ t }) => named(t)).map(({ t }) => wtmOwner(t));
+    // No domain agrees: a renamed vendor (one owner throughout) is fine; two or more unrelated owners are not.
+    const owners = new Set(known.map(({ t }) => companyKey(wtmOwner(t))));
+    if (homes.length === 0 && owners.size < 2) continue;
+    // WhoTracks.me's own parent for the entity's agreeing domains (YouTube → Google) also agrees.
+    const agrees = (t: WtmTracker): boolean => named(t) || homes.some((h) => sameCompany(h, wtmOwner(t)));
+    for (const { dom, t } of known) {
+      if (agrees(t)) continue;
+      const rule = rules[`${d.id}|${dom}`];
+      issues.push({
+        vendor: d.id,
+        domain: dom,
+        upstream: home,
+        whotracksme: wtmOwner(t),
+        action: rule ? 'kept' : 'split',
+        reason: rule
+          ? `${rule.reason} (${rule.source})`
+          : `WhoTracks.me names ${wtmOwner(t)}, unrelated to ${home}; no curated rule confirms the grouping`,
+      });
+      if (!rule) d.domains.delete(dom);
+    }
+  }
+  return issues;
+}
+
+/**
+ * Links WhoTracks.me trackers to drafts by domain, adds their unclaimed domains, and makes a draft for each
+ * tracker no other source knows. Deterministic (trackers sorted by id, aliases after their targets).
+ */
+export function linkWhoTracksMe(
+  drafts: Map<string, Draft>,
+  trackers: WtmTracker[],
+  rules: GroupingRules,
+): { groupings: GroupingIssue[]; created: string[] } {
+  const byDomain = new Map<string, WtmTracker>();
+  for (const t of trackers) for (const dom of t.domains) byDomain.set(dom, t);
+  const groupings = checkGroupings(drafts, byDomain, rules);
+  const owners = new Map<string, string>();
+  for (const d of drafts.values()) for (const dom of d.domains.keys()) owners.set(dom, d.id);
+  const byName = new Map<string, string>();
+  const nameKey = (n: string): string => companyKey(n).replace(/ /g, '');
+  // Same name, spacing aside: a vendor without domains (OCD-only) first, else the first by id.
+  for (const d of [...drafts.values()].sort((a, b) => (a.id < b.id ? 1 : -1))) {
+    if (!d.entity && d.domains.size === 0) continue;
+    byName.set(nameKey(d.name), d.id);
+  }
+  for (const d of drafts.values()) if (!d.entity && d.domains.size === 0) byName.set(nameKey(d.name), d.id);
+  const created: string[] = [];
+  const draftOfTracker = new Map<string, string>();
+  for (const t of trackers.filter((x) => x.domains.length > 0)) {
+    const counts = new Map<string, number>();
+    for (const dom of t.domains) {
+      const id = claimant(owners, dom);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    let id = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    id ??= byName.get(nameKey(t.name));
+    if (id === undefined) {
+      id = toVendorId(t.name);
+      if (drafts.has(id)) id = `${id}-wtm`;
+      if (drafts.has(id)) id = `${toVendorId(t.id)}-wtm`;
+      drafts.set(id, { id, name: t.name, platforms: [], rows: [], domains: new Map(), extraCookies: [] });
+      created.push(id);
+    }
+    const draft = drafts.get(id)!;
+    (draft.wtm ??= []).push(t);
+    draftOfTracker.set(t.id, id);
+    for (const dom of t.domains) {
+      if (claimant(owners, dom) !== undefined) continue;
+      draft.domains.set(dom, WTM);
+      owners.set(dom, id);
+    }
+  }
+  return { groupings, created };
+}
