@@ -1,14 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { signalFromNavigatorGpc } from '@/lib/consent/gpc';
-import { signalFromGppPing } from '@/lib/consent/gpp';
-import { signalFromTcData } from '@/lib/consent/tcf';
-import type { ConsentSignal } from '@/lib/consent/types';
+import type { PageConsentReport } from '@/lib/messages';
 import { PAGE_SOURCE } from '@/lib/page-bridge';
 
 /**
  * Main world, top frame, document_start: listens to the page's IAB CMP APIs (`__tcfapi`, `__gpp`) and reads
- * `navigator.globalPrivacyControl`. Cannot reach extension APIs, so it posts to the isolated-world bridge.
- * Everything is wrapped: this script must never throw into, or change the behaviour of, the page.
+ * `navigator.globalPrivacyControl`. It forwards raw strings only (the TC string, the GPP string, the event
+ * status); the background decodes them, so nothing decoded here can be trusted or forged into a choice.
+ * Cannot reach extension APIs, so it posts to the isolated-world bridge. Everything is wrapped: this script
+ * must never throw into, or change the behaviour of, the page.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,29 +16,24 @@ export default defineContentScript({
   main() {
     const POLL_MS = 250;
     const POLL_TRIES = 60; // CMP stubs usually appear in the first seconds; stop looking after 15 s
-    let lastRaw = '';
+    const MAX_RAW = 20_000;
+    const last: Record<string, string> = {};
 
-    const post = (signal: ConsentSignal | null): void => {
-      if (!signal) return;
-      const key = `${signal.tool}|${signal.state}|${signal.raw}`;
-      if (key === lastRaw) return;
-      lastRaw = key;
+    const post = (report: PageConsentReport): void => {
+      if (typeof report.raw !== 'string' || report.raw.length > MAX_RAW) return;
+      const key = `${report.raw}|${report.eventStatus ?? ''}`;
+      if (last[report.api] === key) return;
+      last[report.api] = key;
       try {
-        window.postMessage(
-          { source: PAGE_SOURCE, message: { type: 'consentSignal', args: { signal, at: Date.now() } } },
-          '*',
-        );
+        window.postMessage({ source: PAGE_SOURCE, message: { type: 'pageConsent', args: report } }, '*');
       } catch {
-        // postMessage can only fail on uncloneable data; a signal is plain JSON.
+        // postMessage can only fail on uncloneable data; a report is plain strings.
       }
     };
 
     try {
-      post(
-        signalFromNavigatorGpc(
-          (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl,
-        ),
-      );
+      const gpc = (navigator as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl;
+      if (gpc === true) post({ api: 'gpc', raw: 'true' });
     } catch {
       // ignore: a page may have replaced navigator
     }
@@ -54,7 +48,13 @@ export default defineContentScript({
       try {
         api('addEventListener', 2, (tcData: unknown, success: unknown) => {
           try {
-            if (success) post(signalFromTcData(tcData as object));
+            const d = tcData as { tcString?: unknown; eventStatus?: unknown; gdprApplies?: unknown } | null;
+            const status = typeof d?.eventStatus === 'string' ? d.eventStatus.slice(0, 64) : undefined;
+            // gdprApplies false: the CMP asked nothing, so its string records no visitor choice.
+            if (!success || !d || d.gdprApplies === false) return;
+            if (status === 'cmpuishown') post({ api: 'tcfapi', raw: '', eventStatus: status });
+            else if (typeof d.tcString === 'string' && d.tcString)
+              post({ api: 'tcfapi', raw: d.tcString, ...(status && { eventStatus: status }) });
           } catch {
             // a malformed tcData must not surface in the CMP's own callback loop
           }
@@ -71,8 +71,12 @@ export default defineContentScript({
       try {
         api('addEventListener', (event: unknown, success: unknown) => {
           try {
-            const ping = (event as { pingData?: unknown } | null)?.pingData;
-            if (success !== false && ping) post(signalFromGppPing(ping as object));
+            const ping = (event as { pingData?: { gppString?: unknown; cmpDisplayStatus?: unknown } } | null)
+              ?.pingData;
+            if (success === false || !ping || typeof ping.gppString !== 'string' || !ping.gppString) return;
+            const status =
+              typeof ping.cmpDisplayStatus === 'string' ? ping.cmpDisplayStatus.slice(0, 64) : undefined;
+            post({ api: 'gpp', raw: ping.gppString, ...(status && { eventStatus: status }) });
           } catch {
             // ignore malformed events
           }

@@ -6,30 +6,146 @@ import {
   AUTOCONSENT_FORWARD,
   AUTOCONSENT_OPT_OUT,
   routeAutoconsentMessage,
-  toolFromCmpName,
 } from '@/lib/consent/autoconsent-protocol';
-import type { ConsentToolSeen } from '@/lib/messages';
+import { BUTTON_SELECTOR, classifyClick, shortLabel, type ClickAction } from '@/lib/consent/click';
+import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
+import type { ClickRule } from '@/lib/consent/click-rules';
+import { identifyTool, isConsentStorageKey } from '@/lib/consent/tools';
+
+/** localStorage values longer than this are not sent (consent records are far smaller). */
+const MAX_STORAGE_VALUE = 16_384;
+const MAX_STORAGE_ITEMS = 50;
+/** When to re-read localStorage after load: managers write their record on init and after a click. */
+const STORAGE_DELAYS_MS = [1_000, 3_000, 10_000];
+
+/** Cookie names visible to the page (values are not needed to name a manager). */
+function cookieNames(): string[] {
+  return document.cookie
+    .split(';')
+    .map((c) => c.split('=')[0]!.trim())
+    .filter(Boolean)
+    .slice(0, 300);
+}
+
+/** Keys of the registry's localStorage records, with their values (capped), or [] when storage is blocked. */
+function consentStorage(): { key: string; value: string }[] {
+  const items: { key: string; value: string }[] = [];
+  try {
+    const n = Math.min(localStorage.length, 1000);
+    for (let i = 0; i < n && items.length < MAX_STORAGE_ITEMS; i++) {
+      const key = localStorage.key(i);
+      if (key === null || !isConsentStorageKey(key)) continue;
+      const value = localStorage.getItem(key);
+      if (value !== null && value.length <= MAX_STORAGE_VALUE) items.push({ key, value });
+    }
+  } catch {
+    // Storage can be blocked (privacy settings, sandboxing): nothing to read.
+  }
+  return items;
+}
+
+function scriptUrls(): string[] {
+  return [...document.scripts]
+    .map((s) => s.src)
+    .filter(Boolean)
+    .slice(0, 300);
+}
 
 /**
- * Isolated world, top frame: runs autoconsent (MPL-2.0) to see which consent tool the page uses and
- * whether its banner is up. Observe only: the config from the background disables clicks and hiding.
- * The background can ask for an opt-out with `{ type: 'autoconsent:optOut' }` (tabs.sendMessage).
+ * Isolated world, top frame: runs autoconsent (MPL-2.0) to see which consent tool the page uses and whether its
+ * banner is up (observe only: the background's config disables clicks and hiding), names the manager from its
+ * own cookies, storage and script URLs (tools.ts), classifies the visitor's own (trusted) clicks in it, and
+ * reports the managers' localStorage records. The background can ask for an opt-out with
+ * `{ type: 'autoconsent:optOut' }` (tabs.sendMessage).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
   main() {
+    if (window.top !== window) return;
     let consent: AutoConsent | null = null;
     const reported = new Set<string>();
+    /** The detected autoconsent rule, the manager it stands for, and that rule's buttons. */
+    let detected: { cmp: string; tool: string; rule: ClickRule | null } | null = null;
+
+    const identify = (cmp: string): string =>
+      identifyTool({
+        cookies: cookieNames(),
+        storageKeys: consentStorage().map((i) => i.key),
+        scriptHosts: scriptUrls(),
+        autoconsentRule: cmp,
+      }) ?? 'unknown';
 
     const reportSeen = (cmp: string, bannerShown: boolean): void => {
-      const tool = toolFromCmpName(cmp);
+      if (!detected || detected.cmp !== cmp) {
+        detected = { cmp, tool: identify(cmp), rule: null };
+        const mine = detected;
+        browser.runtime
+          .sendMessage({ type: AUTOCONSENT_CLICK_RULE, cmp })
+          .then((r) => {
+            mine.rule = asClickRule(r);
+          })
+          .catch(() => undefined);
+      }
+      const tool = detected.tool;
       const key = `${tool}|${bannerShown}`;
       if (reported.has(key)) return;
       reported.add(key);
-      const args: ConsentToolSeen = { tool, bannerShown, at: Date.now() };
-      browser.runtime.sendMessage({ type: 'consentToolSeen', args }).catch(() => undefined);
+      browser.runtime
+        .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown, at: Date.now() } })
+        .catch(() => undefined);
     };
+
+    // The visitor's own clicks: capture phase, so the button is still in the page when we look at it.
+    let lastClick = { action: '' as ClickAction | '', at: 0 };
+    document.addEventListener(
+      'click',
+      (event) => {
+        try {
+          if (!event.isTrusted || !detected) return;
+          const target = event.composedPath()[0] ?? event.target;
+          if (!(target instanceof Element)) return;
+          const button = target.closest(BUTTON_SELECTOR) ?? target;
+          const label = shortLabel(
+            (button as HTMLElement).innerText ||
+              button.textContent ||
+              (button as HTMLInputElement).value ||
+              button.getAttribute('aria-label') ||
+              '',
+          );
+          if (!detected.rule) return; // rule not known yet: we cannot say the click is inside the manager
+          const action = classifyClick(button, label, detected.rule);
+          const at = Date.now();
+          if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
+          lastClick = { action, at };
+          browser.runtime
+            .sendMessage({ type: 'consentClick', args: { tool: detected.tool, action, label, at } })
+            .catch(() => undefined);
+        } catch {
+          // Never let our listener disturb the page's own click handling.
+        }
+      },
+      true,
+    );
+
+    // localStorage records of the registry's managers: on load, a little later, and when the page goes.
+    let lastSent = '';
+    const sendStorage = (): void => {
+      const items = consentStorage();
+      const key = JSON.stringify(items);
+      if (key === lastSent || (items.length === 0 && lastSent === '')) return;
+      lastSent = key;
+      browser.runtime
+        .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
+        .catch(() => undefined);
+    };
+    const onLoad = (): void => {
+      sendStorage();
+      for (const ms of STORAGE_DELAYS_MS) setTimeout(sendStorage, ms);
+    };
+    if (document.readyState === 'complete') onLoad();
+    else window.addEventListener('load', onLoad, { once: true });
+    window.addEventListener('pagehide', sendStorage);
 
     const send = async (message: ContentScriptMessage): Promise<void> => {
       const route = routeAutoconsentMessage(message);

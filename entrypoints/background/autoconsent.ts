@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { evalSnippets } from '@duckduckgo/autoconsent';
 import { autoconsentReply, evalReply, isAutoconsentForward } from '@/lib/consent/autoconsent-protocol';
+import { isClickRuleRequest } from '@/lib/consent/click-protocol';
+import { clickRuleFor } from '@/lib/consent/click-rule-lookup';
 
 /**
  * The background half of autoconsent (detection only; opt-out happens only when an audit asks for it).
  * `init` answers the rules for the sender's URL; `eval` runs one of autoconsent's named snippets (never free
- * code) in the sender frame's main world through the scripting API.
+ * code) in the sender frame's main world through the scripting API. `autoconsent:clickRule` answers the
+ * detected rule's button selectors, so the content script can classify the visitor's clicks.
  */
 async function handle(message: unknown, sender: any): Promise<unknown> {
   if (!isAutoconsentForward(message) || sender.tab?.id === undefined) return undefined;
@@ -28,7 +31,9 @@ async function handle(message: unknown, sender: any): Promise<unknown> {
 
 export function registerAutoconsent(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: any) => {
-    if (sender.id !== browser.runtime.id || !isAutoconsentForward(message)) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isClickRuleRequest(message)) return Promise.resolve(clickRuleFor(message.cmp));
+    if (!isAutoconsentForward(message)) return undefined;
     return handle(message, sender);
   });
 }

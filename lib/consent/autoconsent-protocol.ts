@@ -11,6 +11,7 @@ import type {
   InitResponseMessage,
 } from '@duckduckgo/autoconsent';
 import compactRules from '@duckduckgo/autoconsent/rules/compact-rules.json';
+import { consentToolForRule, idFromRuleName } from './tools';
 
 /** Envelope for AutoConsent messages between our content script and the background (not in Protocol). */
 export const AUTOCONSENT_FORWARD = 'autoconsent:forward';
@@ -105,12 +106,10 @@ export function evalReply(id: string, result: unknown): EvalResponseMessage {
   return { type: 'evalResp', id, result: result === true };
 }
 
-/** autoconsent rule names → our tool ids, so the timeline treats them as the cookie parsers' tools. */
+/**
+ * autoconsent rule name → our tool id (tools.ts registry, else a cleaned-up id), so the timeline treats
+ * them as the cookie parsers' tools. Prefer `identifyTool` when the page's own evidence is at hand.
+ */
 export function toolFromCmpName(cmp: string): string {
-  const name = cmp.toLowerCase().slice(0, 80);
-  if (name === 'cybotcookiebot') return 'cookiebot';
-  for (const prefix of ['complianz', 'trustarc', 'usercentrics', 'sourcepoint', 'consentmanager']) {
-    if (name.startsWith(prefix)) return prefix;
-  }
-  return name;
+  return consentToolForRule(cmp) ?? (idFromRuleName(cmp) || 'unknown');
 }

@@ -1,38 +1,57 @@
+import type { ConsentChoice, ConsentSignal } from './types';
 import { clip, safeDecode } from './choice';
-import type { ConsentSignal } from './types';
+import { ALL_OPTIONAL, jsonObject } from './names';
 
 /**
- * Klaro's `klaro` cookie: URL-encoded JSON `{serviceName: boolean}`. Service names are chosen by the site,
- * so only "all on" (accept-all) can be told apart; any other mix is a choice we cannot map.
+ * A service → boolean map (Klaro, Orejime) as a choice. Service names are the site's own and the cookie
+ * does not say which purpose each serves, so: every service on → accept-all; every service off →
+ * reject-all; a mix → custom whose granted services stay unmapped (the timeline then stays after-accept
+ * for what it cannot map: we never claim a refusal we cannot show).
  */
-export function parseKlaro(name: string, value: string): ConsentSignal | null {
-  if (name !== 'klaro') return null;
-  let services: unknown;
-  try {
-    services = JSON.parse(safeDecode(value));
-  } catch {
-    return null;
-  }
-  if (typeof services !== 'object' || services === null || Array.isArray(services)) return null;
-  const entries = Object.entries(services as Record<string, unknown>)
+export function choiceFromServiceMap(services: Record<string, boolean>): ConsentChoice {
+  const names = Object.keys(services);
+  const on = names.filter((n) => services[n]);
+  if (on.length === names.length) return { kind: 'accept-all', granted: [...ALL_OPTIONAL] };
+  if (on.length === 0) return { kind: 'reject-all', granted: ['necessary'] };
+  return { kind: 'custom', granted: ['necessary'], unmapped: on.slice(0, 50) };
+}
+
+/** Reads `{name: boolean}` JSON (URL-encoded or not); null when it is anything else. */
+export function serviceMap(value: string): Record<string, boolean> | null {
+  const obj = jsonObject(safeDecode(value)) ?? jsonObject(value);
+  if (!obj) return null;
+  const entries = Object.entries(obj)
     .filter((e): e is [string, boolean] => typeof e[1] === 'boolean')
     .slice(0, 200);
-  if (entries.length === 0) return null;
-  const base = {
-    tool: 'klaro',
-    state: 'choice' as const,
-    via: 'cookie:klaro',
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+// Klaro: cookie `klaro` = encodeURIComponent(JSON.stringify(consents)), consents = {serviceName: bool}
+// (source: node_modules/klaro/src/consent-manager.js saveConsents, klaro 0.7.22).
+/** Parses Klaro's `klaro` cookie. */
+export function parseKlaro(name: string, value: string): ConsentSignal | null {
+  if (name !== 'klaro') return null;
+  return signalFromServiceMap('klaro', `cookie:${name}`, value);
+}
+
+// Orejime (Klaro's fork): cookie `eu-consent` (v3 default; `orejime` before v3) = JSON {purposeId: bool}
+// (source: node_modules/orejime/dist/orejime-standard-en.js cookie defaults, orejime 3.2.1; README "cookie").
+/** Parses Orejime's consent cookie. */
+export function parseOrejime(name: string, value: string): ConsentSignal | null {
+  if (name !== 'eu-consent' && name !== 'orejime') return null;
+  return signalFromServiceMap('orejime', `cookie:${name}`, value);
+}
+
+/** A service-map signal for `tool`, or null when the value is not a service map. */
+export function signalFromServiceMap(tool: string, via: string, value: string): ConsentSignal | null {
+  const services = serviceMap(value);
+  if (!services) return null;
+  return {
+    tool,
+    state: 'choice',
+    via,
     raw: clip(value),
-    decoded: { services: Object.fromEntries(entries) },
+    choice: choiceFromServiceMap(services),
+    decoded: { services },
   };
-  if (entries.every(([, on]) => on)) {
-    return {
-      ...base,
-      choice: {
-        kind: 'accept-all',
-        granted: ['necessary', 'functional', 'analytics', 'marketing', 'advertising', 'social'],
-      },
-    };
-  }
-  return base;
 }

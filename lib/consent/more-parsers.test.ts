@@ -5,7 +5,8 @@ import { mergeComplianz, parseComplianz } from './complianz';
 import { parseTrustArc } from './trustarc';
 import { parseKlaro } from './klaro';
 import { parseBorlabs } from './borlabs';
-import { parsePresence } from './presence';
+import { parseAxeptio } from './axeptio';
+import { parseIubenda } from './iubenda';
 
 const GA =
   'https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC123XYZ9&gtm=45je5bi0v9&_p=1764062109433&cid=1180734553.1764062101&ul=de-de&sr=1920x1080&_s=1&sid=1764062101&sct=1&seg=0&dl=https%3A%2F%2Fshop.example%2F&en=page_view';
@@ -98,9 +99,9 @@ describe('Klaro and Borlabs', () => {
       encodeURIComponent('{"klaro":true,"google-analytics":true,"matomo":true}'),
     );
     expect(all?.choice?.kind).toBe('accept-all');
+    // A mix: the granted services have no known category, so they stay unmapped (never a refusal we cannot show).
     const some = parseKlaro('klaro', encodeURIComponent('{"klaro":true,"google-analytics":false}'));
-    expect(some?.state).toBe('choice');
-    expect(some?.choice).toBeUndefined();
+    expect(some?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['klaro'] });
     expect(parseKlaro('klaro', '%7Bbroken')).toBeNull();
   });
   it('reads borlabs-cookie consents', () => {
@@ -127,12 +128,12 @@ describe('Klaro and Borlabs', () => {
 
 describe('presence-only cookies', () => {
   it('marks iubenda/axeptio choices without claiming content, except an empty Axeptio vendor list', () => {
-    expect(parsePresence('_iub_cs-12345678', '%7B%22timestamp%22%3A%222025-11-25%22%7D')).toMatchObject({
+    expect(parseIubenda('_iub_cs-12345678', '%7B%22timestamp%22%3A%222025-11-25%22%7D')).toMatchObject({
       tool: 'iubenda',
       state: 'choice',
     });
-    expect(parsePresence('axeptio_authorized_vendors', '%2C%2C')?.choice?.kind).toBe('reject-all');
-    expect(parsePresence('axeptio_authorized_vendors', '%2Cgoogle_analytics%2C')?.choice).toBeUndefined();
-    expect(parsePresence('_iub_cs-abc', '1')).toBeNull();
+    expect(parseAxeptio('axeptio_authorized_vendors', '%2C%2C')?.choice?.kind).toBe('reject-all');
+    expect(parseAxeptio('axeptio_authorized_vendors', '%2Cgoogle_analytics%2C')?.choice).toBeUndefined();
+    expect(parseIubenda('_iub_cs-abc', '1')).toBeNull();
   });
 });

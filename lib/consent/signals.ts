@@ -1,19 +1,30 @@
+import { parseAxeptio } from './axeptio';
 import { parseBorlabs } from './borlabs';
+import { parseCivicCookieControl } from './civic';
 import { mergeComplianz, parseComplianz } from './complianz';
 import { parseCookiebot } from './cookiebot';
+import { parseOsanoCookieConsent, parseVanillaCookieConsent } from './cookieconsent';
+import { parseCookieFirst } from './cookiefirst';
+import { parseCookieScript } from './cookie-script';
 import { parseCookieYes } from './cookieyes';
 import { parseDidomiToken } from './didomi';
 import { signalFromGoogleRequest } from './google-consent-mode';
 import { parseGppCookie } from './gpp';
-import { parseKlaro } from './klaro';
+import { parseIubenda } from './iubenda';
+import { parseKetch } from './ketch';
+import { parseKlaro, parseOrejime } from './klaro';
 import { parseOptanonAlertBoxClosed, parseOptanonConsent } from './onetrust';
-import { parsePresence } from './presence';
+import { parsePiwikPro } from './piwik-pro';
+import { parseRealCookieBanner } from './real-cookie-banner';
+import { parseTarteaucitron } from './tarteaucitron';
+import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
 import { parseEuconsent } from './tcf';
 import { parseTrustArc } from './trustarc';
 import type { ConsentSignal } from './types';
 
 export { signalFromHeaders } from './gpc';
-export { consentToolForCookie } from './presence';
+export { consentToolForCookie } from './tools';
+export { signalFromStorage } from './storage-signals';
 
 type CookieParser = (name: string, value: string) => ConsentSignal | null;
 
@@ -30,14 +41,29 @@ const BY_NAME = new Map<string, CookieParser>([
   ['notice_gdpr_prefs', parseTrustArc],
   ['cmapi_cookie_privacy', parseTrustArc],
   ['klaro', parseKlaro],
+  ['eu-consent', parseOrejime],
+  ['orejime', parseOrejime],
   ['borlabs-cookie', parseBorlabs],
-  ['axeptio_cookies', parsePresence],
-  ['axeptio_authorized_vendors', parsePresence],
+  ['axeptio_cookies', parseAxeptio],
+  ['axeptio_authorized_vendors', parseAxeptio],
   ['cmplz_banner-status', parseComplianz],
+  ['cc_cookie', parseVanillaCookieConsent],
+  ['cookieconsent_status', parseOsanoCookieConsent],
+  ['tarteaucitron', parseTarteaucitron],
+  ['CookieScriptConsent', parseCookieScript],
+  ['cookiefirst-consent', parseCookieFirst],
+  ['CookieControl', parseCivicCookieControl],
+  ['_ketch_consent_v1_', parseKetch],
+  ['FCCDCF', parseFundingChoices],
 ]);
 
-/** Prefixed cookie names (a site id follows the prefix). */
-const BY_PREFIX: ReadonlyArray<readonly [string, CookieParser]> = [['_iub_cs-', parsePresence]];
+/** Prefixed cookie names (a site, app or CMP id follows the prefix). */
+const BY_PREFIX: ReadonlyArray<readonly [string, CookieParser]> = [
+  ['_iub_cs-', parseIubenda],
+  ['ppms_privacy_', parsePiwikPro],
+  ['__cmpconsentx', parseConsentmanager],
+  ['real_cookie_banner', parseRealCookieBanner],
+];
 
 /** Cookie values longer than this are not consent cookies we know; skip them before parsing. */
 const MAX_VALUE = 16384;

@@ -1,0 +1,224 @@
+/**
+ * Stored choices of consent managers, in the shapes each manager writes (see the decoder files for the source
+ * of each format). Values marked "as written by a site" are public real-world values; ids are samples.
+ */
+import { TC_ACCEPT_ALL, TC_REJECT_ALL } from './cookies';
+
+const enc = encodeURIComponent;
+
+// Klaro 0.7.22: encodeURIComponent(JSON.stringify(consents)) (klaro/src/consent-manager.js saveConsents).
+export const KLARO_ACCEPT = enc('{"google-analytics":true,"facebook-pixel":true,"customerio":true}');
+export const KLARO_DECLINE = enc('{"google-analytics":false,"facebook-pixel":false,"customerio":false}');
+export const KLARO_CUSTOM = enc('{"google-analytics":true,"facebook-pixel":false,"customerio":false}');
+
+// Orejime 3: JSON.stringify({purposeId: bool}) in cookie `eu-consent`.
+export const OREJIME_DECLINE = enc('{"analytics":false,"ads":false}');
+
+// vanilla-cookieconsent 3.1.0 cc_cookie (fields of its setCookie), reject = only the read-only category.
+const ccBase = {
+  revision: 0,
+  data: null,
+  consentTimestamp: '2025-11-25T09:15:09.433Z',
+  consentId: '7f0b8a1e-5c2d-4e3f-9a6b-1c2d3e4f5a6b',
+  languageCode: 'en',
+  lastConsentTimestamp: '2025-11-25T09:15:09.433Z',
+  expirationTime: 1779787309433,
+};
+export const CC_REJECT = enc(
+  JSON.stringify({
+    categories: ['necessary'],
+    services: { necessary: [], analytics: [], marketing: [] },
+    ...ccBase,
+  }),
+);
+export const CC_ACCEPT = enc(
+  JSON.stringify({
+    categories: ['necessary', 'analytics', 'marketing'],
+    services: { necessary: [], analytics: [], marketing: [] },
+    ...ccBase,
+  }),
+);
+export const CC_ANALYTICS_ONLY = enc(
+  JSON.stringify({
+    categories: ['necessary', 'analytics'],
+    services: { necessary: [], analytics: [], marketing: [] },
+    ...ccBase,
+  }),
+);
+/** v2 wrote `level`. */
+export const CC_V2_REJECT = enc('{"level":["necessary"],"revision":0,"data":null,"rfc_cookie":false}');
+
+// tarteaucitron.cookie.create: "!key=status" appended per service.
+export const TAC_DENY = '!gtag=false!facebookpixel=false!youtube=false';
+export const TAC_ACCEPT = '!gtag=true!facebookpixel=true!youtube=true';
+export const TAC_ANALYTICS_ONLY = '!gtag=true!facebookpixel=false';
+export const TAC_WAITING = '!gtag=wait!facebookpixel=wait';
+
+// iubenda `_iub_cs-<siteId>` with per-purpose consent: only purpose 1 (strictly necessary).
+export const IUB_REJECT = enc(
+  '{"timestamp":"2025-11-25T09:15:09.433Z","version":"1.60.0","purposes":{"1":true,"2":false,"3":false,"4":false,"5":false},"id":12345678,"cons":{"rand":"a1b2c3"}}',
+);
+export const IUB_MEASURE_ONLY = enc(
+  '{"timestamp":"2025-11-25T09:15:09.433Z","version":"1.60.0","purposes":{"1":true,"2":false,"3":false,"4":true,"5":false},"id":12345678,"cons":{"rand":"a1b2c3"}}',
+);
+export const IUB_LEGACY_ACCEPT = enc(
+  '{"timestamp":"2025-11-25T09:15:09.433Z","version":"1.10.0","consent":true,"id":12345678}',
+);
+
+export const AXEPTIO_REJECT = enc(
+  '{"$$token":"q1w2e3r4t5","$$date":"2025-11-25T09:15:09.433Z","$$cookiesVersion":{"name":"shop-en","identifier":"abc"},"google_analytics":false,"facebook_pixel":false,"$$completed":true}',
+);
+
+// Cookie-Script, as written by a site (cf. public Cypress fixture): all four categories accepted.
+export const COOKIESCRIPT_ACCEPT = JSON.stringify({
+  bannershown: 1,
+  action: 'accept',
+  consenttime: 1718365738,
+  categories: ['performance', 'unclassified', 'targeting', 'functionality'],
+  key: 'a268d32f-b055-4169-9253-4cf01121717c',
+});
+export const COOKIESCRIPT_REJECT = enc(
+  '{"bannershown":1,"action":"reject","consenttime":1718365738,"categories":"[]","key":"a268d32f-b055-4169-9253-4cf01121717c"}',
+);
+export const COOKIESCRIPT_PERFORMANCE = enc(
+  '{"bannershown":1,"action":"accept","consenttime":1718365738,"categories":"[\\"performance\\"]","key":"a268d32f-b055-4169-9253-4cf01121717c"}',
+);
+
+// CookieFirst, as written by a site: everything accepted.
+export const COOKIEFIRST_ACCEPT =
+  '%7B%22necessary%22%3Atrue%2C%22performance%22%3Atrue%2C%22functional%22%3Atrue%2C%22advertising%22%3Atrue%2C%22timestamp%22%3A1679215079%2C%22type%22%3A%22category%22%2C%22version%22%3A%22c838beda-6c15-421b-87b0-0cfb408b5bdf%22%7D';
+export const COOKIEFIRST_REJECT = COOKIEFIRST_ACCEPT.replace(
+  /%3Atrue%2C%22(performance|functional|advertising)/g,
+  '%3Afalse%2C%22$1',
+).replace('%22advertising%22%3Atrue', '%22advertising%22%3Afalse');
+
+export const CIVIC_REJECT = JSON.stringify({
+  necessaryCookies: [],
+  optionalCookies: { analytics: 'revoked', marketing: 'revoked' },
+  statement: {},
+  consentDate: 1764062109433,
+  consentExpiry: 90,
+  interactedWith: true,
+  user: '0B1C2D3E-4F50-6172-8394-A5B6C7D8E9F0',
+});
+export const CIVIC_ANALYTICS = CIVIC_REJECT.replace('"analytics":"revoked"', '"analytics":"accepted"');
+export const CIVIC_UNTOUCHED = CIVIC_REJECT.replace('"interactedWith":true', '"interactedWith":false');
+
+// Ketch, as written by a site: analytics, behavioural advertising, essential services granted.
+export const KETCH_ACCEPT =
+  'eyJhbmFseXRpY3MiOnsic3RhdHVzIjoiZ3JhbnRlZCIsImNhbm9uaWNhbFB1cnBvc2VzIjpbImFuYWx5dGljcyJdfSwiYmVoYXZpb3JhbF9hZHZlcnRpc2luZyI6eyJzdGF0dXMiOiJncmFudGVkIiwiY2Fub25pY2FsUHVycG9zZXMiOlsiYmVoYXZpb3JhbF9hZHZlcnRpc2luZyJdfSwiZXNzZW50aWFsX3NlcnZpY2VzIjp7InN0YXR1cyI6ImdyYW50ZWQiLCJjYW5vbmljYWxQdXJwb3NlcyI6WyJlc3NlbnRpYWxfc2VydmljZXMiXX19';
+export const KETCH_DENY = btoa(
+  '{"analytics":{"status":"denied","canonicalPurposes":["analytics"]},"behavioral_advertising":{"status":"denied","canonicalPurposes":["behavioral_advertising"]},"essential_services":{"status":"granted","canonicalPurposes":["essential_services"]}}',
+);
+
+// Piwik PRO, as written by sites: analytics granted; and nothing decided yet (-1).
+export const PIWIK_ANALYTICS =
+  '{"visitorId":"0478c604-ce60-4537-8e17-fdb53fcd5c31","domain":{"normalized":"shop.example","isWildcard":false,"pattern":"shop.example"},"consents":{"analytics":{"status":1}}}';
+export const PIWIK_UNDECIDED =
+  '{%22visitorId%22:%223b3e4ae2-92ca-4313-9cee-254d6b4c40c4%22%2C%22domain%22:{%22normalized%22:%22shop.example%22%2C%22isWildcard%22:true%2C%22pattern%22:%22*.shop.example%22}%2C%22consents%22:{%22analytics%22:{%22status%22:-1}%2C%22remarketing%22:{%22status%22:-1}}}';
+export const PIWIK_REMARKETING_REFUSED =
+  '{"visitorId":"0478c604-ce60-4537-8e17-fdb53fcd5c31","domain":{"normalized":"shop.example","isWildcard":false,"pattern":"shop.example"},"consents":{"analytics":{"status":1,"updatedAt":"2025-11-25T09:15:09.433Z"},"remarketing":{"status":0,"updatedAt":"2025-11-25T09:15:09.433Z"}}}';
+
+// Google Funding Choices FCCDCF: the TC string in the 4th slot; and the newer value with no TC string.
+export const FCCDCF_REJECT = enc(
+  JSON.stringify([null, null, null, [TC_REJECT_ALL, '1~'], null, null, [[32, '["uuid",[1764062109,0]]']]]),
+);
+export const FCCDCF_NO_TC =
+  '%5Bnull%2Cnull%2Cnull%2Cnull%2Cnull%2Cnull%2C%5B%5B32%2C%22%5B%5C%22a813df56-e2da-42f4-a3cb-914a6cee0dae%5C%22%2C%5B1770130467%2C40000000%5D%5D%22%5D%5D%5D';
+
+// consentmanager.net __cmpconsentx17155, as written by a site (a TC string with no purpose consented).
+export const CMP_CONSENTX =
+  'CP9AEggP9AEggAfSDBRUAwEgAAAAAEPAAAYgAABBQgJgA4AM-AjwBKoDfAHbAO5AgoBIgCSgEowJaATHAmSBNICfYFBAKDhBQAAA';
+
+// Real Cookie Banner, as written by a site (two groups), and the same with only one (the essential) group.
+export const RCB_TWO_GROUPS =
+  '1709039186%3A0f234017-e4d0-48c7-a451-7e89bcebcdc5%3Ae977fbf8fbc81c28b11c7c9d9ae58d9e%3A%7B%2260%22%3A%5B37544%5D%2C%2261%22%3A%5B37560%2C37547%2C37545%5D%7D';
+export const RCB_ESSENTIAL_ONLY =
+  '1709039186%3A0f234017-e4d0-48c7-a451-7e89bcebcdc5%3Ae977fbf8fbc81c28b11c7c9d9ae58d9e%3A%7B%2260%22%3A%5B37544%5D%7D';
+
+// Usercentrics v2 uc_settings after "Deny all": the essential service keeps status true.
+const ucService = (id: string, status: boolean, action: string, ts: number) => ({
+  history: [
+    {
+      action: 'onInitialPageLoad',
+      language: 'de',
+      status: id === 'essential-id',
+      timestamp: 1764062100000,
+      type: 'implicit',
+      versions: { application: '2.9.0', service: '1.0.0', settings: '12' },
+    },
+    {
+      action,
+      language: 'de',
+      status,
+      timestamp: ts,
+      type: 'explicit',
+      versions: { application: '2.9.0', service: '1.0.0', settings: '12' },
+    },
+  ],
+  id,
+  processorId: `p-${id}`,
+  status,
+});
+export const UC_DENY_ALL = JSON.stringify({
+  controllerId: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+  id: 'AbCdEfGh1',
+  language: 'de',
+  services: [
+    ucService('essential-id', true, 'onDenyAllServices', 1764062109433),
+    ucService('HkocEodjb7', false, 'onDenyAllServices', 1764062109433),
+    ucService('BJz7qNsdj-7', false, 'onDenyAllServices', 1764062109433),
+  ],
+  version: '12',
+});
+export const UC_ACCEPT_ALL = UC_DENY_ALL.replace(/onDenyAllServices/g, 'onAcceptAllServices').replace(
+  /"status":false/g,
+  '"status":true',
+);
+/** Only implicit defaults: nobody chose. */
+export const UC_DEFAULTS = JSON.stringify({
+  controllerId: 'c0ffee',
+  id: 'AbCdEfGh1',
+  services: [
+    {
+      history: [{ action: 'onInitialPageLoad', status: false, timestamp: 1764062100000, type: 'implicit' }],
+      id: 'HkocEodjb7',
+      status: false,
+    },
+  ],
+  version: '12',
+});
+export const UC_V1_REJECT = JSON.stringify({
+  consents: [
+    { templateId: 'essential-id', consentStatus: true, isEssential: true, dataProcessor: 'Usercentrics CMP' },
+    { templateId: 'HkocEodjb7', consentStatus: false, isEssential: false, dataProcessor: 'Google Analytics' },
+  ],
+});
+
+export const SP_REJECT = JSON.stringify({
+  gdpr: {
+    euconsent: TC_REJECT_ALL,
+    consentStatus: { rejectedAny: true, rejectedAll: true, consentedAll: false, hasConsentData: true },
+  },
+  gppData: { gppString: 'DBABMA~', applicableSections: [2] },
+});
+export const SP_ACCEPT_NO_TC = JSON.stringify({
+  gdpr: { consentStatus: { consentedAll: true, rejectedAll: false } },
+});
+
+export const TERMLY_REJECT = JSON.stringify({
+  TERMLY_COOKIE_CONSENT: {
+    value: {
+      essential: true,
+      performance: false,
+      analytics: false,
+      advertising: false,
+      social_networking: false,
+      unclassified: false,
+    },
+    lastUpdated: 1764062109433,
+  },
+});
+export const TERMLY_ACCEPT = TERMLY_REJECT.replace(/false/g, 'true');
+
+export { TC_ACCEPT_ALL };

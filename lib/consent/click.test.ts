@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import rules from './click-rules.json';
+import { CODE_RULES, type ClickRule } from './click-rules';
+import { actionFromText, classifyClick, shortLabel, type ElementLike } from './click';
+
+/** A fake element that "matches" the given selectors (as Element.closest would for it or an ancestor). */
+const el = (...selectors: string[]): ElementLike => ({
+  closest: (s: string) => (selectors.includes(s) ? {} : null),
+});
+const rule = (name: string) => (rules as Record<string, ClickRule>)[name] ?? CODE_RULES[name] ?? null;
+
+describe('actionFromText', () => {
+  it('reads accept / reject / save in several languages', () => {
+    for (const t of [
+      'Accept all',
+      'Alle akzeptieren',
+      'Tout accepter',
+      'Aceptar todo',
+      'I agree',
+      'Allow all cookies',
+    ])
+      expect(actionFromText(t), t).toBe('accept-all');
+    for (const t of [
+      'Reject all',
+      'Decline',
+      'Alle ablehnen',
+      'Tout refuser',
+      'Rechazar',
+      'Deny',
+      'Only necessary',
+      'Accept only necessary cookies',
+      'Nur notwendige Cookies',
+      'Continuer sans accepter',
+    ])
+      expect(actionFromText(t), t).toBe('reject-all');
+    for (const t of [
+      'Save settings',
+      'Accept selection',
+      'Auswahl speichern',
+      'Enregistrer',
+      'Guardar preferencias',
+      'Confirm my choices',
+    ])
+      expect(actionFromText(t), t).toBe('save-settings');
+  });
+  it('names nothing for settings links and a notice\'s "Got it"', () => {
+    for (const t of ['Settings', 'Manage preferences', 'Got it!', 'More information', '', '   '])
+      expect(actionFromText(t), t).toBeNull();
+  });
+  it('keeps labels short', () => {
+    expect(shortLabel('  Accept \n  all  ')).toBe('Accept all');
+    expect(shortLabel('x'.repeat(500))).toHaveLength(80);
+  });
+});
+
+describe('classifyClick with autoconsent rules', () => {
+  it('vanilla-cookieconsent v3 (rule cookieconsent3): its one-click buttons decide, the text refines', () => {
+    const r = rule('cookieconsent3');
+    expect(classifyClick(el('.cm__btn[data-role=all]', '#cc-main'), 'Accept all', r)).toBe('accept-all');
+    // The rule's selector decides even when the site wrote an odd label.
+    expect(classifyClick(el('.cm__btn[data-role=necessary]', '#cc-main'), 'Nope', r)).toBe('reject-all');
+    // "Show preferences" opens settings: not a choice.
+    expect(classifyClick(el('.cm__btn[data-role=show]', '#cc-main'), 'Manage preferences', r)).toBeNull();
+    // Inside the preferences modal: the text decides.
+    expect(classifyClick(el('#cc-main'), 'Save preferences', r)).toBe('save-settings');
+    expect(classifyClick(el('#cc-main .pm__btn[data-role=necessary]', '#cc-main'), 'Reject all', r)).toBe(
+      'reject-all',
+    );
+  });
+  it('tarteaucitron: a selector both sides use decides by its text', () => {
+    const r = rule('tarteaucitron.js');
+    expect(classifyClick(el('#tarteaucitronPersonalize', '#tarteaucitronRoot'), 'Tout accepter', r)).toBe(
+      'accept-all',
+    );
+    expect(classifyClick(el('#tarteaucitronAllDenied', '#tarteaucitronRoot'), '✗ Tout refuser', r)).toBe(
+      'reject-all',
+    );
+    expect(classifyClick(el('#tarteaucitronClosePanel', '#tarteaucitronRoot'), 'Fermer', r)).toBeNull();
+  });
+  it("Osano's open-source banner (rule Complianz optin)", () => {
+    const r = rule('Complianz optin');
+    expect(classifyClick(el('.cc-allow'), 'Allow cookies', r)).toBe('accept-all');
+    expect(classifyClick(el('.cc-deny'), 'Decline', r)).toBe('reject-all');
+  });
+  it('Klaro (code rule)', () => {
+    const r = rule('Klaro');
+    expect(classifyClick(el('.klaro .cn-decline', '.klaro'), 'I decline', r)).toBe('reject-all');
+    expect(classifyClick(el('.klaro .cm-btn-accept-all', '.klaro'), 'Accept all', r)).toBe('accept-all');
+    expect(classifyClick(el('.cm-btn-accept', '.klaro'), 'Accept selected', r)).toBe('save-settings');
+  });
+  it('clicks outside the manager are not choices, whatever their text', () => {
+    expect(classifyClick(el('#add-to-cart'), 'Accept all', rule('cookieconsent3'))).toBeNull();
+  });
+  it('skips selectors the engine rejects', () => {
+    const throwing: ElementLike = {
+      closest: (s: string) => {
+        if (s.includes(':has')) throw new Error('SyntaxError');
+        return s === '.ok' ? {} : null;
+      },
+    };
+    expect(
+      classifyClick(throwing, 'Reject', {
+        accept: [],
+        reject: ['div:has(x)', '.ok'],
+        other: [],
+        containers: [],
+      }),
+    ).toBe('reject-all');
+  });
+  it('without a rule the text decides (the caller knows the click is in a manager)', () => {
+    expect(classifyClick(el(), 'Reject all', null)).toBe('reject-all');
+    expect(classifyClick(el(), 'Cookie settings', null)).toBeNull();
+  });
+});

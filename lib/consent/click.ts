@@ -1,0 +1,75 @@
+import type { ClickRule } from './click-rules';
+
+/** What a visitor's click in a consent manager did. */
+export type ClickAction = 'accept-all' | 'reject-all' | 'save-settings';
+
+/** The part of a DOM Element we need (a real Element fits; tests pass a fake). */
+export interface ElementLike {
+  closest(selector: string): unknown;
+}
+
+/** Buttons are what we classify; a click on a span inside a button counts as the button. */
+export const BUTTON_SELECTOR =
+  'button, a, [role="button"], input[type="button"], input[type="submit"], [onclick], [data-cc], [data-role]';
+
+/** Longest label kept: buttons have short texts; anything longer is cut. */
+export const MAX_LABEL = 80;
+
+/** A button's visible text, whitespace collapsed and cut to MAX_LABEL characters. */
+export function shortLabel(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
+}
+
+// Button texts, several languages (EN, DE, FR, ES, IT, NL, PT). Order matters: "accept selection" is a
+// save, "accept only necessary" is a refusal, so save and reject are tested before accept.
+const SAVE =
+  /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar/;
+const REJECT =
+  /reject|decline|deny|refuse|disagree|(do not|don'?t) (accept|agree|allow)|opt[ -]?out|no,? thanks|ablehnen|verweigern|nicht (akzeptieren|zustimmen|einverstanden)|refuser|je refuse|rechazar|rechazo|denegar|rifiut|nego|weiger|afwijzen|recusar|rejeitar|only (the )?(strictly )?(necessary|essential|required)|(necessary|essential|required)( cookies)? only|nur (technisch )?(notwendige|essenzielle|erforderliche)|continue without|continuer sans|seguir sin|continua senza|sans accepter/;
+const ACCEPT =
+  /accept|agree|allow( all)?|i consent|akzeptieren|zustimmen|einverstanden|annehmen|erlauben|accepter|j'accepte|d'accord|aceptar|acepto|permitir|accett|consenti|acconsento|accepteren|akkoord|toestaan|aceitar|concordo/;
+
+/**
+ * The action a button text names, or null when it names none ("Settings", "More", "Got it": a notice's
+ * "got it" is not consent). Multilingual basics; see SAVE/REJECT/ACCEPT.
+ */
+export function actionFromText(text: string): ClickAction | null {
+  const t = shortLabel(text).toLowerCase();
+  if (!t) return null;
+  if (SAVE.test(t)) return 'save-settings';
+  if (REJECT.test(t)) return 'reject-all';
+  if (ACCEPT.test(t)) return 'accept-all';
+  return null;
+}
+
+function matchesAny(el: ElementLike, selectors: readonly string[]): boolean {
+  for (const s of selectors) {
+    try {
+      if (el.closest(s)) return true;
+    } catch {
+      // An autoconsent selector the browser does not support (e.g. :has in old engines): skip it.
+    }
+  }
+  return false;
+}
+
+/**
+ * Classifies a click on `button` (the clicked element's closest button) whose text is `label`, inside the
+ * consent manager described by `rule`. The rule's one-click opt-in / opt-out buttons decide first (their
+ * text can still make it a save: "Accept selection"); any other click inside the manager's buttons or
+ * boxes counts only when its text names an action. No rule: the text alone, and only when the caller
+ * knows the click is inside a consent manager. Null = not a choice (settings, links, toggles).
+ */
+export function classifyClick(
+  button: ElementLike,
+  label: string,
+  rule: ClickRule | null,
+): ClickAction | null {
+  const byText = actionFromText(label);
+  if (!rule) return byText;
+  if (matchesAny(button, rule.reject)) return byText === 'save-settings' ? 'save-settings' : 'reject-all';
+  if (matchesAny(button, rule.accept))
+    return byText === 'save-settings' || byText === 'reject-all' ? byText : 'accept-all';
+  if (matchesAny(button, rule.other) || matchesAny(button, rule.containers)) return byText;
+  return null;
+}

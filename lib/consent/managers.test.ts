@@ -1,0 +1,170 @@
+// One block per consent manager: each decoder on the value shapes its manager writes (__fixtures__/managers.ts).
+import { describe, expect, it } from 'vitest';
+import * as M from './__fixtures__/managers';
+import { phaseAt, applySignal } from './timeline';
+import { signalFromCookie } from './signals';
+import type { ConsentSignal } from './types';
+
+const kind = (name: string, value: string) => signalFromCookie(name, value)?.choice?.kind;
+/** The phase a marketing tracker gets right after this signal (what the popup finally shows). */
+const phaseAfter = (
+  s: ConsentSignal | null,
+  category: 'marketing' | 'analytics' | 'advertising' = 'marketing',
+) => {
+  const t = applySignal([], s!, 10_000, { visitStartedAt: 0 })!;
+  return phaseAt(t, 20_000, category);
+};
+
+describe('Klaro and Orejime (service maps)', () => {
+  it('all on = accept-all, all off = reject-all (a declined Klaro is never an acceptance)', () => {
+    expect(kind('klaro', M.KLARO_ACCEPT)).toBe('accept-all');
+    const declined = signalFromCookie('klaro', M.KLARO_DECLINE);
+    expect(declined?.choice).toEqual({ kind: 'reject-all', granted: ['necessary'] });
+    expect(phaseAfter(declined)).toBe('after-reject');
+    expect(kind('eu-consent', M.OREJIME_DECLINE)).toBe('reject-all');
+    expect(signalFromCookie('eu-consent', M.OREJIME_DECLINE)?.tool).toBe('orejime');
+  });
+  it('per service: custom, the granted services unmapped (the cookie names no purpose)', () => {
+    const s = signalFromCookie('klaro', M.KLARO_CUSTOM);
+    expect(s?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['google-analytics'] });
+    expect(phaseAfter(s)).toBe('after-accept');
+  });
+  it('ignores values that are not service maps', () => {
+    expect(signalFromCookie('eu-consent', 'yes')).toBeNull();
+    expect(signalFromCookie('klaro', '%7B%7D')).toBeNull();
+  });
+});
+
+describe('vanilla-cookieconsent (cc_cookie)', () => {
+  it('only necessary = reject-all, v3 and v2', () => {
+    expect(kind('cc_cookie', M.CC_REJECT)).toBe('reject-all');
+    expect(kind('cc_cookie', M.CC_V2_REJECT)).toBe('reject-all');
+    expect(phaseAfter(signalFromCookie('cc_cookie', M.CC_REJECT))).toBe('after-reject');
+  });
+  it('accepted categories are mapped by name; the cookie lists no refusals, so accept is custom', () => {
+    const all = signalFromCookie('cc_cookie', M.CC_ACCEPT);
+    expect(all?.choice?.kind).toBe('custom');
+    expect(all?.choice?.granted).toEqual(expect.arrayContaining(['analytics', 'marketing', 'advertising']));
+    expect(phaseAfter(all)).toBe('after-accept');
+    const analytics = signalFromCookie('cc_cookie', M.CC_ANALYTICS_ONLY);
+    expect(phaseAfter(analytics, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(analytics, 'advertising')).toBe('after-reject');
+  });
+});
+
+describe("Osano's open-source Cookie Consent (cookieconsent_status)", () => {
+  it('allow / deny; a notice dismissal is no consent', () => {
+    expect(kind('cookieconsent_status', 'allow')).toBe('accept-all');
+    expect(kind('cookieconsent_status', 'deny')).toBe('reject-all');
+    expect(signalFromCookie('cookieconsent_status', 'deny')?.tool).toBe('osano');
+    expect(signalFromCookie('cookieconsent_status', 'dismiss')).toBeNull();
+  });
+});
+
+describe('tarteaucitron', () => {
+  it('maps services through their tarteaucitron type', () => {
+    expect(kind('tarteaucitron', M.TAC_DENY)).toBe('reject-all');
+    expect(kind('tarteaucitron', M.TAC_ACCEPT)).toBe('accept-all');
+    const some = signalFromCookie('tarteaucitron', M.TAC_ANALYTICS_ONLY);
+    expect(phaseAfter(some, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(some, 'advertising')).toBe('after-reject');
+    expect(signalFromCookie('tarteaucitron', M.TAC_WAITING)).toBeNull();
+  });
+});
+
+describe('iubenda and Axeptio', () => {
+  it('reads iubenda purposes and the legacy consent flag', () => {
+    expect(kind('_iub_cs-12345678', M.IUB_REJECT)).toBe('reject-all');
+    const measure = signalFromCookie('_iub_cs-12345678', M.IUB_MEASURE_ONLY);
+    expect(phaseAfter(measure, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(measure, 'advertising')).toBe('after-reject');
+    expect(kind('_iub_cs-12345678', M.IUB_LEGACY_ACCEPT)).toBe('accept-all');
+  });
+  it('reads Axeptio vendor booleans', () => {
+    expect(kind('axeptio_cookies', M.AXEPTIO_REJECT)).toBe('reject-all');
+  });
+});
+
+describe('Cookie-Script, CookieFirst, Civic Cookie Control', () => {
+  it('Cookie-Script: action and accepted categories', () => {
+    expect(kind('CookieScriptConsent', M.COOKIESCRIPT_ACCEPT)).toBe('accept-all');
+    expect(kind('CookieScriptConsent', M.COOKIESCRIPT_REJECT)).toBe('reject-all');
+    const perf = signalFromCookie('CookieScriptConsent', M.COOKIESCRIPT_PERFORMANCE);
+    expect(phaseAfter(perf, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(perf, 'marketing')).toBe('after-reject');
+  });
+  it('CookieFirst: one boolean per category', () => {
+    expect(kind('cookiefirst-consent', M.COOKIEFIRST_ACCEPT)).toBe('accept-all');
+    expect(kind('cookiefirst-consent', M.COOKIEFIRST_REJECT)).toBe('reject-all');
+  });
+  it('Civic: accepted/revoked per category; untouched defaults are no choice', () => {
+    expect(kind('CookieControl', M.CIVIC_REJECT)).toBe('reject-all');
+    expect(phaseAfter(signalFromCookie('CookieControl', M.CIVIC_ANALYTICS), 'marketing')).toBe(
+      'after-reject',
+    );
+    expect(signalFromCookie('CookieControl', M.CIVIC_UNTOUCHED)).toBeNull();
+  });
+});
+
+describe('Ketch and Piwik PRO', () => {
+  it('Ketch: purposes through their canonical purposes', () => {
+    expect(kind('_ketch_consent_v1_', M.KETCH_ACCEPT)).toBe('accept-all');
+    expect(kind('_ketch_consent_v1_', M.KETCH_DENY)).toBe('reject-all');
+  });
+  it('Piwik PRO: decided consent types only', () => {
+    expect(kind('ppms_privacy_6c58358e-1595-4533-8cf8-9b1c061871d0', M.PIWIK_ANALYTICS)).toBe('accept-all');
+    expect(
+      signalFromCookie('ppms_privacy_283ac5bc-49a7-4696-ac18-648eb17a43f4', M.PIWIK_UNDECIDED),
+    ).toBeNull();
+    const s = signalFromCookie('ppms_privacy_x1', M.PIWIK_REMARKETING_REFUSED);
+    expect(phaseAfter(s, 'advertising')).toBe('after-reject');
+    expect(phaseAfter(s, 'analytics')).toBe('after-accept');
+  });
+});
+
+describe('TC strings inside manager cookies', () => {
+  it('Funding Choices FCCDCF', () => {
+    const s = signalFromCookie('FCCDCF', M.FCCDCF_REJECT);
+    expect(s?.tool).toBe('funding-choices');
+    expect(s?.choice?.kind).toBe('reject-all');
+    expect(signalFromCookie('FCCDCF', M.FCCDCF_NO_TC)).toBeNull();
+  });
+  it('consentmanager.net __cmpconsentx<id>', () => {
+    const s = signalFromCookie('__cmpconsentx17155', M.CMP_CONSENTX);
+    expect(s?.tool).toBe('consentmanager');
+    expect(s?.choice?.kind).toBe('reject-all');
+    expect(signalFromCookie('__cmpconsentx17155', 'Ab_cd_efgh')).toBeNull();
+  });
+});
+
+describe('Real Cookie Banner', () => {
+  it('only the essential group = reject-all; more groups are unmapped', () => {
+    expect(kind('real_cookie_banner-v:3_blog:1_path:da22278', M.RCB_ESSENTIAL_ONLY)).toBe('reject-all');
+    const two = signalFromCookie('real_cookie_banner-v:3_blog:1_path:da22278', M.RCB_TWO_GROUPS);
+    expect(two?.choice).toMatchObject({ kind: 'custom', unmapped: ['60', '61'] });
+    expect(signalFromCookie('real_cookie_banner-blog:1-tcf', M.RCB_TWO_GROUPS)).toBeNull();
+  });
+});
+
+describe('refused never becomes accepted', () => {
+  it('every reject fixture gives after-reject for marketing', () => {
+    const rejects: Array<[string, string]> = [
+      ['klaro', M.KLARO_DECLINE],
+      ['eu-consent', M.OREJIME_DECLINE],
+      ['cc_cookie', M.CC_REJECT],
+      ['cookieconsent_status', 'deny'],
+      ['tarteaucitron', M.TAC_DENY],
+      ['_iub_cs-1', M.IUB_REJECT],
+      ['axeptio_cookies', M.AXEPTIO_REJECT],
+      ['CookieScriptConsent', M.COOKIESCRIPT_REJECT],
+      ['cookiefirst-consent', M.COOKIEFIRST_REJECT],
+      ['CookieControl', M.CIVIC_REJECT],
+      ['_ketch_consent_v1_', M.KETCH_DENY],
+      ['FCCDCF', M.FCCDCF_REJECT],
+      ['__cmpconsentx1', M.CMP_CONSENTX],
+      ['real_cookie_banner-blog:1', M.RCB_ESSENTIAL_ONLY],
+    ];
+    for (const [name, value] of rejects)
+      expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONSENT_TOOLS,
+  consentToolForCookie,
+  consentToolForRule,
+  consentToolForScript,
+  identifyTool,
+  isConsentStorageKey,
+  toolDisplayName,
+} from './tools';
+import { toolFromCmpName } from './autoconsent-protocol';
+
+describe('consent tool registry', () => {
+  it('has a unique id and a display name for every manager', () => {
+    const ids = CONSENT_TOOLS.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      'onetrust',
+      'cookiebot',
+      'didomi',
+      'usercentrics',
+      'trustarc',
+      'quantcast',
+      'sourcepoint',
+      'cookieyes',
+      'complianz',
+      'borlabs',
+      'real-cookie-banner',
+      'iubenda',
+      'axeptio',
+      'termly',
+      'osano',
+      'vanilla-cookieconsent',
+      'klaro',
+      'tarteaucitron',
+      'cookie-script',
+      'cookiefirst',
+      'civic-cookie-control',
+      'consentmanager',
+      'ketch',
+      'piwik-pro',
+      'funding-choices',
+    ])
+      expect(ids, id).toContain(id);
+  });
+  it('names a manager by its cookies (exact and prefixed)', () => {
+    expect(consentToolForCookie('cc_cookie')).toBe('vanilla-cookieconsent');
+    expect(consentToolForCookie('cookieconsent_status')).toBe('osano');
+    expect(consentToolForCookie('osano_consentmanager')).toBe('osano');
+    expect(consentToolForCookie('ppms_privacy_6c58358e')).toBe('piwik-pro');
+    expect(consentToolForCookie('__cmpcccx17155')).toBe('consentmanager');
+    expect(consentToolForCookie('real_cookie_banner-v:3_blog:1_path:x')).toBe('real-cookie-banner');
+    expect(consentToolForCookie('cmplz_policy_id')).toBe('complianz');
+    expect(consentToolForCookie('_gid')).toBeNull();
+  });
+  it('knows the localStorage keys and script URLs', () => {
+    expect(isConsentStorageKey('uc_settings')).toBe(true);
+    expect(isConsentStorageKey('_sp_user_consent_7417')).toBe(true);
+    expect(isConsentStorageKey('cart')).toBe(false);
+    expect(
+      consentToolForScript('https://cdn.jsdelivr.net/npm/cookieconsent@3/build/cookieconsent.min.js'),
+    ).toBe('osano');
+    expect(
+      consentToolForScript(
+        'https://cdn.jsdelivr.net/npm/vanilla-cookieconsent@3.1.0/dist/cookieconsent.umd.js',
+      ),
+    ).toBe('vanilla-cookieconsent');
+    expect(consentToolForScript('https://app.usercentrics.eu/browser-ui/latest/loader.js')).toBe(
+      'usercentrics',
+    );
+    expect(consentToolForScript('https://cdn.jsdelivr.net/npm/jquery@3')).toBeNull();
+    expect(consentToolForScript('not a url')).toBeNull();
+  });
+  it('identifies by the manager’s own evidence before the autoconsent rule (Osano, not Complianz)', () => {
+    expect(
+      identifyTool({
+        scriptHosts: ['https://cdn.jsdelivr.net/npm/cookieconsent@3/build/cookieconsent.min.js'],
+        autoconsentRule: 'Complianz optin',
+      }),
+    ).toBe('osano');
+    expect(
+      identifyTool({ cookies: ['cookieconsent_status', '_ga'], autoconsentRule: 'Complianz optin' }),
+    ).toBe('osano');
+    // The rule still wins a tie among the manager's own candidates, and standards never name a manager.
+    expect(identifyTool({ cookies: ['euconsent-v2', 'didomi_token'], autoconsentRule: 'didomi' })).toBe(
+      'didomi',
+    );
+    expect(identifyTool({ cookies: ['euconsent-v2'] })).toBe('tcf');
+    expect(identifyTool({ autoconsentRule: 'cookieconsent3' })).toBe('vanilla-cookieconsent');
+    expect(identifyTool({ autoconsentRule: 'tarteaucitron deny' })).toBe('tarteaucitron');
+    expect(identifyTool({ autoconsentRule: 'cookie-law-info' })).toBe('cookieyes');
+    expect(identifyTool({ autoconsentRule: 'Moove' })).toBe('moove');
+    expect(identifyTool({})).toBeNull();
+  });
+  it('maps raw rule names to human names; no raw rule name reaches the UI', () => {
+    expect(toolDisplayName('vanilla-cookieconsent')).toBe('CookieConsent (orestbida)');
+    expect(toolDisplayName('cookieconsent3')).toBe('CookieConsent (orestbida)');
+    expect(toolDisplayName('tarteaucitron deny')).toBe('tarteaucitron.js');
+    expect(toolDisplayName('Complianz banner')).toBe('Complianz');
+    expect(toolDisplayName('osano')).toBe('Osano');
+    expect(toolDisplayName('tcf')).toBe('IAB TCF');
+    expect(toolDisplayName('eu-cookie-compliance-banner')).toBe('Eu Cookie Compliance');
+    expect(toolDisplayName('woo-commerce-com')).toBe('Woo Commerce.com');
+    expect(toolDisplayName('')).toBe('Unknown consent tool');
+    expect(consentToolForRule('Cybotcookiebot')).toBe('cookiebot');
+  });
+  it('toolFromCmpName keeps naming tools like the cookie parsers', () => {
+    expect(toolFromCmpName('Onetrust')).toBe('onetrust');
+    expect(toolFromCmpName('Complianz banner')).toBe('complianz');
+    expect(toolFromCmpName('TrustArc-top')).toBe('trustarc');
+    expect(toolFromCmpName('cookieconsent3')).toBe('vanilla-cookieconsent');
+  });
+});

@@ -1,0 +1,400 @@
+/**
+ * Which consent manager is this? One record per manager: its own cookies, localStorage keys, page globals
+ * and script hosts (as each vendor documents or ships them; see README), and the autoconsent rule names
+ * that match its banner. Identity comes from the manager's own evidence first, the rule name last.
+ */
+export interface ConsentTool {
+  id: string;
+  /** Human display name: the only name the UI may show. */
+  name: string;
+  cookies?: readonly string[];
+  cookiePrefixes?: readonly string[];
+  storageKeys?: readonly string[];
+  storagePrefixes?: readonly string[];
+  globals?: readonly string[];
+  /** Script hosts, or `host/path-prefix` for managers served from shared CDNs. */
+  scriptHosts?: readonly string[];
+  /** autoconsent rule names (lower case; a trailing `*` matches a prefix). */
+  autoconsentRules?: readonly string[];
+}
+
+export const CONSENT_TOOLS: readonly ConsentTool[] = [
+  {
+    id: 'onetrust',
+    name: 'OneTrust',
+    cookies: ['OptanonConsent', 'OptanonAlertBoxClosed'],
+    globals: ['OneTrust', 'OnetrustActiveGroups', 'Optanon'],
+    scriptHosts: ['cdn.cookielaw.org', 'optanon.blob.core.windows.net', 'cookie-cdn.cookiepro.com'],
+    autoconsentRules: ['onetrust'],
+  },
+  {
+    id: 'cookiebot',
+    name: 'Cookiebot',
+    cookies: ['CookieConsent', 'CookieConsentBulkSetting'],
+    globals: ['Cookiebot'],
+    scriptHosts: ['consent.cookiebot.com', 'consent.cookiebot.eu'],
+    autoconsentRules: ['cybotcookiebot'],
+  },
+  {
+    id: 'didomi',
+    name: 'Didomi',
+    cookies: ['didomi_token'],
+    storageKeys: ['didomi_token'],
+    globals: ['Didomi', 'didomiOnReady'],
+    scriptHosts: ['sdk.privacy-center.org'],
+    autoconsentRules: ['didomi'],
+  },
+  {
+    id: 'usercentrics',
+    name: 'Usercentrics',
+    storageKeys: ['uc_settings', 'uc_user_interaction', 'usercentrics', 'ucData'],
+    globals: ['UC_UI', 'usercentrics'],
+    scriptHosts: ['app.usercentrics.eu', 'web.cmp.usercentrics.eu', 'privacy-proxy.usercentrics.eu'],
+    autoconsentRules: ['usercentrics*'],
+  },
+  {
+    id: 'trustarc',
+    name: 'TrustArc',
+    cookies: [
+      'notice_preferences',
+      'notice_gdpr_prefs',
+      'cmapi_cookie_privacy',
+      'cmapi_gtm_bl',
+      'notice_behavior',
+    ],
+    globals: ['truste'],
+    scriptHosts: ['consent.trustarc.com', 'consent.truste.com'],
+    autoconsentRules: ['trustarc*'],
+  },
+  {
+    id: 'quantcast',
+    name: 'Quantcast Choice',
+    cookies: ['_cmpRepromptHash', 'noniabvendorconsent'],
+    globals: ['__qc'],
+    scriptHosts: ['cmp.quantcast.com', 'quantcast.mgr.consensu.org', 'cmp.inmobi.com'],
+    autoconsentRules: ['quantcast', 'inmobi'],
+  },
+  {
+    id: 'sourcepoint',
+    name: 'Sourcepoint',
+    cookies: ['consentUUID', '_sp_su'],
+    cookiePrefixes: ['_sp_v1_'],
+    storagePrefixes: ['_sp_user_consent_', '_sp_local_state', '_sp_non_keyed_local_state'],
+    globals: ['_sp_', '_sp_queue'],
+    scriptHosts: ['cdn.privacy-mgmt.com', 'sourcepoint.mgr.consensu.org'],
+    autoconsentRules: ['sourcepoint*'],
+  },
+  {
+    id: 'cookieyes',
+    name: 'CookieYes',
+    cookies: ['cookieyes-consent', 'cky-consent'],
+    cookiePrefixes: ['cookielawinfo-checkbox-'],
+    globals: ['getCkyConsent'],
+    scriptHosts: ['cdn-cookieyes.com'],
+    autoconsentRules: ['cookieyes', 'cookie-law-info'],
+  },
+  {
+    id: 'complianz',
+    name: 'Complianz',
+    cookiePrefixes: ['cmplz_'],
+    globals: ['complianz', 'cmplz_set_category_as_body_class'],
+    scriptHosts: ['/wp-content/plugins/complianz-gdpr'],
+    autoconsentRules: ['complianz*'],
+  },
+  {
+    id: 'borlabs',
+    name: 'Borlabs Cookie',
+    cookies: ['borlabs-cookie'],
+    globals: ['BorlabsCookie'],
+    scriptHosts: ['/wp-content/plugins/borlabs-cookie'],
+    autoconsentRules: ['borlabs'],
+  },
+  {
+    id: 'real-cookie-banner',
+    name: 'Real Cookie Banner',
+    cookiePrefixes: ['real_cookie_banner'],
+    storageKeys: ['real_cookie_banner-consent-queue'],
+    globals: ['realCookieBanner', 'rcbConsentManager'],
+    scriptHosts: ['/wp-content/plugins/real-cookie-banner'],
+    autoconsentRules: ['real-cookie-banner'],
+  },
+  {
+    id: 'iubenda',
+    name: 'iubenda',
+    cookiePrefixes: ['_iub_cs-'],
+    globals: ['_iub'],
+    scriptHosts: ['cdn.iubenda.com', 'cs.iubenda.com'],
+    autoconsentRules: ['iubenda'],
+  },
+  {
+    id: 'axeptio',
+    name: 'Axeptio',
+    cookies: ['axeptio_cookies', 'axeptio_authorized_vendors', 'axeptio_all_vendors'],
+    globals: ['axeptioSettings', '_axcb'],
+    scriptHosts: ['static.axept.io'],
+    autoconsentRules: ['axeptio'],
+  },
+  {
+    id: 'termly',
+    name: 'Termly',
+    storageKeys: ['TERMLY_API_CACHE'],
+    globals: ['Termly'],
+    scriptHosts: ['app.termly.io'],
+    autoconsentRules: ['termly'],
+  },
+  {
+    id: 'osano',
+    name: 'Osano',
+    // osano_consentmanager*: Osano's hosted CMP; cookieconsent_status: Osano's open-source Cookie Consent.
+    cookies: ['osano_consentmanager', 'osano_consentmanager_uuid', 'cookieconsent_status'],
+    globals: ['Osano', 'cookieconsent'],
+    scriptHosts: [
+      'cmp.osano.com',
+      'cdn.jsdelivr.net/npm/cookieconsent@',
+      'cdnjs.cloudflare.com/ajax/libs/cookieconsent',
+      '/cookieconsent.min.js',
+    ],
+    autoconsentRules: ['osano'],
+  },
+  {
+    id: 'vanilla-cookieconsent',
+    name: 'CookieConsent (orestbida)',
+    cookies: ['cc_cookie'],
+    storageKeys: ['cc_cookie'],
+    globals: ['initCookieConsent'],
+    scriptHosts: [
+      'cdn.jsdelivr.net/gh/orestbida/cookieconsent',
+      'cdn.jsdelivr.net/npm/vanilla-cookieconsent',
+    ],
+    autoconsentRules: ['cookieconsent2', 'cookieconsent3'],
+  },
+  {
+    id: 'klaro',
+    name: 'Klaro',
+    cookies: ['klaro'],
+    storageKeys: ['klaro'],
+    globals: ['klaro', 'klaroConfig'],
+    scriptHosts: ['cdn.kiprotect.com', 'cdn.jsdelivr.net/npm/klaro'],
+    autoconsentRules: ['klaro'],
+  },
+  {
+    id: 'orejime',
+    name: 'Orejime',
+    cookies: ['eu-consent', 'orejime'],
+    globals: ['orejime', 'orejimeConfig'],
+    scriptHosts: ['cdn.jsdelivr.net/npm/orejime', 'unpkg.com/orejime'],
+  },
+  {
+    id: 'tarteaucitron',
+    name: 'tarteaucitron.js',
+    cookies: ['tarteaucitron'],
+    globals: ['tarteaucitron'],
+    scriptHosts: ['tarteaucitron.io', 'cdn.jsdelivr.net/npm/tarteaucitronjs', '/tarteaucitron.js'],
+    autoconsentRules: ['tarteaucitron*'],
+  },
+  {
+    id: 'cookie-script',
+    name: 'Cookie-Script',
+    cookies: ['CookieScriptConsent'],
+    globals: ['CookieScript'],
+    scriptHosts: ['cdn.cookie-script.com'],
+    autoconsentRules: ['cookie-script'],
+  },
+  {
+    id: 'cookiefirst',
+    name: 'CookieFirst',
+    cookies: ['cookiefirst-consent', 'cookiefirst-id'],
+    globals: ['CookieFirst'],
+    scriptHosts: ['consent.cookiefirst.com'],
+    autoconsentRules: ['cookiefirst.com'],
+  },
+  {
+    id: 'civic-cookie-control',
+    name: 'Civic Cookie Control',
+    cookies: ['CookieControl'],
+    globals: ['CookieControl'],
+    scriptHosts: ['cc.cdn.civiccomputing.com'],
+    autoconsentRules: ['civic-cookie-control'],
+  },
+  {
+    id: 'consentmanager',
+    name: 'consentmanager.net',
+    cookies: ['__cmpcc'],
+    cookiePrefixes: ['__cmpconsentx', '__cmpcccx', '__cmpcpc'],
+    globals: ['__cmp', 'cmp_id'],
+    scriptHosts: ['cdn.consentmanager.net', 'delivery.consentmanager.net'],
+    autoconsentRules: ['consentmanager*'],
+  },
+  {
+    id: 'ketch',
+    name: 'Ketch',
+    cookies: ['_ketch_consent_v1_', '_swb', '_swb_consent_'],
+    storageKeys: ['_ketch_consent_v1_'],
+    globals: ['ketch', 'semaphore'],
+    scriptHosts: ['global.ketchcdn.com'],
+    autoconsentRules: ['ketch'],
+  },
+  {
+    id: 'piwik-pro',
+    name: 'Piwik PRO',
+    cookiePrefixes: ['ppms_privacy_'],
+    globals: ['ppms'],
+    scriptHosts: ['.containers.piwik.pro', 'cdn.piwik.pro'],
+  },
+  {
+    id: 'funding-choices',
+    name: 'Google Funding Choices',
+    cookies: ['FCCDCF', 'FCNEC'],
+    globals: ['googlefc'],
+    scriptHosts: ['fundingchoicesmessages.google.com'],
+    autoconsentRules: ['funding-choices'],
+  },
+  // Standards and signals rather than managers: named so their ids never reach the UI raw.
+  {
+    id: 'tcf',
+    name: 'IAB TCF',
+    cookies: ['euconsent-v2'],
+    storageKeys: ['euconsent-v2'],
+    globals: ['__tcfapi'],
+  },
+  { id: 'gpp', name: 'IAB GPP', cookies: ['__gpp', '__gpp_sid'], globals: ['__gpp'] },
+  { id: 'google-consent-mode', name: 'Google Consent Mode' },
+  { id: 'gpc', name: 'Global Privacy Control' },
+];
+
+const BY_ID = new Map(CONSENT_TOOLS.map((t) => [t.id, t]));
+const BY_COOKIE = new Map<string, string>();
+const BY_STORAGE = new Map<string, string>();
+const BY_GLOBAL = new Map<string, string>();
+for (const t of CONSENT_TOOLS) {
+  for (const c of t.cookies ?? []) if (!BY_COOKIE.has(c)) BY_COOKIE.set(c, t.id);
+  for (const k of t.storageKeys ?? []) if (!BY_STORAGE.has(k)) BY_STORAGE.set(k, t.id);
+  for (const g of t.globals ?? []) if (!BY_GLOBAL.has(g)) BY_GLOBAL.set(g, t.id);
+}
+const COOKIE_PREFIXES = CONSENT_TOOLS.flatMap((t) => (t.cookiePrefixes ?? []).map((p) => [p, t.id] as const));
+const STORAGE_PREFIXES = CONSENT_TOOLS.flatMap((t) =>
+  (t.storagePrefixes ?? []).map((p) => [p, t.id] as const),
+);
+
+/** Generic standards: evidence of a manager, never its name when the manager's own evidence is there. */
+const STANDARDS = new Set(['tcf', 'gpp', 'google-consent-mode', 'gpc']);
+
+/** The consent tool a cookie name belongs to, or null. */
+export function consentToolForCookie(name: string): string | null {
+  if (typeof name !== 'string') return null;
+  const exact = BY_COOKIE.get(name);
+  if (exact) return exact;
+  for (const [prefix, id] of COOKIE_PREFIXES) if (name.startsWith(prefix)) return id;
+  return null;
+}
+
+/** The consent tool a localStorage key belongs to, or null. */
+export function consentToolForStorageKey(key: string): string | null {
+  if (typeof key !== 'string') return null;
+  const exact = BY_STORAGE.get(key);
+  if (exact) return exact;
+  for (const [prefix, id] of STORAGE_PREFIXES) if (key.startsWith(prefix)) return id;
+  return null;
+}
+
+/** Does this localStorage key hold (or may hold) a consent record? The content script reads only these. */
+export function isConsentStorageKey(key: string): boolean {
+  return consentToolForStorageKey(key) !== null;
+}
+
+/** The tool whose script is at this URL (host, or host/path prefix on shared CDNs), or null. */
+export function consentToolForScript(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const hostPath = `${u.hostname}${u.pathname}`;
+  for (const t of CONSENT_TOOLS) {
+    for (const h of t.scriptHosts ?? []) {
+      if (
+        h.startsWith('/')
+          ? u.pathname.includes(h)
+          : h.startsWith('.')
+            ? u.hostname.endsWith(h)
+            : h.includes('/')
+              ? hostPath.startsWith(h)
+              : u.hostname === h || u.hostname.endsWith(`.${h}`)
+      ) {
+        return t.id;
+      }
+    }
+  }
+  return null;
+}
+
+/** The tool an autoconsent rule name stands for (registry first), else null. */
+export function consentToolForRule(rule: string): string | null {
+  if (typeof rule !== 'string') return null;
+  const name = rule.toLowerCase().trim().slice(0, 80);
+  for (const t of CONSENT_TOOLS) {
+    for (const r of t.autoconsentRules ?? []) {
+      if (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : name === r) return t.id;
+    }
+  }
+  return null;
+}
+
+/**
+ * A stable id for an autoconsent rule no registry entry claims: lower case, words joined by '-', the
+ * rule's action suffixes dropped ("Foo banner" → "foo", "bar.com" → "bar-com").
+ */
+export function idFromRuleName(rule: string): string {
+  return rule
+    .toLowerCase()
+    .slice(0, 80)
+    .replace(/[\s_-]+(banner|popup|modal|deny|optin|opt-out|notice|categories|api|button|top|frame)$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Human name for a tool id; ids no record names are shown in words, never as a raw rule name. */
+export function toolDisplayName(id: string): string {
+  if (typeof id !== 'string' || !id) return 'Unknown consent tool';
+  const known = BY_ID.get(id) ?? BY_ID.get(consentToolForRule(id) ?? '');
+  if (known) return known.name;
+  const words = idFromRuleName(id).split('-').filter(Boolean);
+  if (words.length === 0) return 'Unknown consent tool';
+  // "woo-commerce-com" names a site: its last word is a domain ending, shown as ".com".
+  const tld = words.length > 1 && /^(com|net|org|io|de|uk|eu|nl|fr|jp|us)$/.test(words.at(-1)!);
+  const shown = (tld ? words.slice(0, -1) : words).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  return tld ? `${shown}.${words.at(-1)}` : shown;
+}
+
+export interface ToolEvidence {
+  cookies?: readonly string[];
+  storageKeys?: readonly string[];
+  globals?: readonly string[];
+  scriptHosts?: readonly string[];
+  autoconsentRule?: string;
+}
+
+/**
+ * Names the page's consent manager: by its own cookies, globals, script URLs and storage keys first (a
+ * manager found there that the rule also names wins ties), only then by the autoconsent rule name.
+ * Autoconsent's Complianz rule matches Osano's forked markup: Osano's own evidence makes it Osano. Null
+ * when nothing names a manager.
+ */
+export function identifyTool(evidence: ToolEvidence): string | null {
+  const found: string[] = [];
+  const add = (id: string | null) => {
+    if (id && !found.includes(id)) found.push(id);
+  };
+  for (const c of (evidence.cookies ?? []).slice(0, 500)) add(consentToolForCookie(c));
+  for (const g of (evidence.globals ?? []).slice(0, 200)) add(BY_GLOBAL.get(g) ?? null);
+  for (const s of (evidence.scriptHosts ?? []).slice(0, 300))
+    add(consentToolForScript(s.includes('://') ? s : `https://${s}`));
+  for (const k of (evidence.storageKeys ?? []).slice(0, 500)) add(consentToolForStorageKey(k));
+  const managers = found.filter((id) => !STANDARDS.has(id));
+  const ruleTool = evidence.autoconsentRule ? consentToolForRule(evidence.autoconsentRule) : null;
+  if (managers.length > 0) return ruleTool && managers.includes(ruleTool) ? ruleTool : managers[0]!;
+  if (ruleTool) return ruleTool;
+  if (evidence.autoconsentRule) return idFromRuleName(evidence.autoconsentRule) || null;
+  return found[0] ?? null;
+}
