@@ -158,9 +158,30 @@ function compileRequestShapes(
       ]);
     }
   }
-  // Longest path first, so the most specific rule wins.
-  for (const list of byHost.values()) list.sort((a, b) => b[1].length - a[1].length);
-  return { pathRules: { hosts: [...byHost.keys()], rules: [...byHost.values()] }, signatures };
+  // Owned hosts under a rule host (www.google.co.uk under google.co.uk) carry the rules too: the matcher
+  // only looks up the host and the suffix it matched.
+  for (const key of hostOwner.keys()) {
+    if (byHost.has(key)) continue;
+    for (let dot = key.indexOf('.'); dot !== -1; dot = key.indexOf('.', dot + 1)) {
+      const inherited = byHost.get(key.slice(dot + 1));
+      if (inherited !== undefined) {
+        byHost.set(key, inherited);
+        break;
+      }
+    }
+  }
+  // Longest path first, so the most specific rule wins; identical lists are stored once.
+  const sets: PathRuleEntry[][] = [];
+  const setNo = new Map<string, number>();
+  const set: number[] = [];
+  for (const list of byHost.values()) {
+    list.sort((a, b) => b[1].length - a[1].length || (a[1] < b[1] ? -1 : 1));
+    const key = JSON.stringify(list);
+    let n = setNo.get(key);
+    if (n === undefined) setNo.set(key, (n = sets.push(list) - 1));
+    set.push(n);
+  }
+  return { pathRules: { hosts: [...byHost.keys()], set, sets }, signatures };
 }
 
 /** Turns a record's domain (`*.doubleclick.net`, `.Example.com`) into a hostname suffix, or null if unreadable. */

@@ -58,8 +58,11 @@ export interface CompiledIndex {
   cookies: { names: string[]; entries: CookieEntry[][] };
   /** Prefix groups, longest prefix first. */
   prefixes: PrefixGroup[];
-  /** Host suffix → path rules (pathRules.rules[i] apply under pathRules.hosts[i]), most specific path first. */
-  pathRules: { hosts: string[]; rules: PathRuleEntry[][] };
+  /**
+   * Host suffix → path rules: the rule list pathRules.sets[pathRules.set[i]] applies under pathRules.hosts[i]
+   * (most specific path first). Hosts sharing one list (Google's country domains) share one set.
+   */
+  pathRules: { hosts: string[]; set: number[]; sets: PathRuleEntry[][] };
   /** Protocol signatures, checked on hosts no tracking vendor owns. */
   signatures: SignatureEntry[];
   /** [label ending such as "-id5-sync.com", vendor]: hosts no suffix matches are tried against these. */

@@ -116,6 +116,15 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
   const rule = ANY_NAME_RULE.test(name) ? NAME_RULES.find((r) => r.test.test(name)) : undefined;
   const listed = clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '';
+  const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
+  if (clues.thirdParty && longLived && rule?.category !== 'consent') {
+    // A persistent identifier set by a third party: needs consent unless proven otherwise; no vendor to name.
+    const hint = rule ? `; ${rule.why}` : '';
+    return {
+      category: 'unknown',
+      reason: `${REVIEW}; ${facts}: a persistent identifier set by a third party, possibly cross-site tracking${hint}${listed}`,
+    };
+  }
   if (rule && EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor)) {
     // A name guess must never exempt a third party's cookie or a tracker's cookie name from consent.
     const why = clues.thirdParty ? 'a third party sets it' : 'a tracking vendor uses this name';
@@ -131,14 +140,6 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
     };
   if (shape?.startsWith('a Google'))
     return { category: 'analytics', reason: `unknown cookie; ${facts} → likely analytics${listed}` };
-  const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
-  if (clues.thirdParty && longLived) {
-    // A persistent identifier set by a third party: needs consent unless proven otherwise; no vendor to name.
-    return {
-      category: 'unknown',
-      reason: `${REVIEW}; ${facts}: a persistent identifier set by a third party, possibly cross-site tracking${listed}`,
-    };
-  }
   if (shape && longLived) {
     return {
       category: 'analytics',

@@ -53,7 +53,8 @@ function checkIndex(raw: unknown): CompiledIndex {
     c.cookies.names.length === c.cookies.entries?.length &&
     Array.isArray(c.prefixes) &&
     Array.isArray(c.pathRules?.hosts) &&
-    c.pathRules.hosts.length === c.pathRules.rules?.length &&
+    c.pathRules.hosts.length === c.pathRules.set?.length &&
+    Array.isArray(c.pathRules.sets) &&
     Array.isArray(c.signatures) &&
     Array.isArray(c.labelSuffixes);
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
@@ -79,19 +80,17 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       else if (groups[groups.length - 1] !== i) groups.push(i);
     }
   });
+  const ruleSets: PathRule[][] = c.pathRules.sets.map((list) =>
+    list.map(([vendor, path, query, category, label]) => ({
+      vendor,
+      path,
+      query: query === null ? null : new RegExp(query),
+      category,
+      label,
+    })),
+  );
   const pathRules = new Map<string, PathRule[]>();
-  c.pathRules.hosts.forEach((host, i) => {
-    pathRules.set(
-      host,
-      c.pathRules.rules[i]!.map(([vendor, path, query, category, label]) => ({
-        vendor,
-        path,
-        query: query === null ? null : new RegExp(query),
-        category,
-        label,
-      })),
-    );
-  });
+  c.pathRules.hosts.forEach((host, i) => pathRules.set(host, ruleSets[c.pathRules.set[i]!]!));
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
   for (const [vendor, id, path, prefix, query, label, category] of c.signatures) {

@@ -1,0 +1,162 @@
+// Every example issue #12 lists, against the real database (data/vendors via scripts/node-vendor-db).
+import { describe, expect, it } from 'vitest';
+import { needsConsent } from '../category';
+import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
+import { classifyCookie, classifyRequest } from './match';
+
+const index = loadNodeVendorIndex();
+const PAGE = 'https://shop.example/';
+const req = (url: string) => classifyRequest(index, url, PAGE);
+const onSite = (name: string) =>
+  classifyCookie(index, { name, domain: 'shop.example', pageUrl: PAGE, lifetimeSeconds: 365 * 86_400 });
+
+describe('path- and shape-aware matching', () => {
+  it.each([
+    'https://www.google.com/pagead/1p-conversion/123/?random=1',
+    'https://www.google.com/ads/ga-audiences?t=sr&aip=1',
+    'https://www.google.com/ccm/collect?en=page_view',
+    'https://www.google.com.ar/pagead/1p-conversion/123/',
+    'https://www.google.co.uk/ads/ga-audiences?v=1',
+  ])('files the Google Ads beacon %s under Google Ads, advertising', (url) => {
+    expect(req(url)).toMatchObject({ vendor: 'google-doubleclick-ads', category: 'advertising' });
+  });
+
+  it('keeps other paths on shared hosts with the host owner', () => {
+    expect(req('https://www.google.com/recaptcha/api.js').vendor).toBe('other-google-apis-sdks');
+    expect(req('https://www.google.com/recaptcha/api.js').category).toBe('functional');
+    expect(req('https://x.com/home').vendor).toBe('twitter');
+  });
+
+  it.each([
+    ['https://www.facebook.com/tr/?id=123456789012345&ev=PageView', 'facebook'],
+    ['https://www.facebook.com/tr?id=123456789012345&ev=PageView', 'facebook'],
+    ['https://px.ads.linkedin.com/collect?pid=1', 'linkedin-ads'],
+    ['https://www.linkedin.com/px/li_sync', 'linkedin-ads'],
+    ['https://twitter.com/i/adsct?p_id=Twitter', 'twitter-online-conversion-tracking'],
+    ['https://x.com/i/adsct?p_id=Twitter', 'twitter-online-conversion-tracking'],
+    ['https://bat.bing.com/action/0?ti=1', 'bing-ads'],
+    ['https://bat.bing.net/action/0?ti=1', 'bing-ads'],
+  ])('attributes the ad endpoint %s to %s as advertising', (url, vendor) => {
+    expect(req(url)).toMatchObject({ vendor, category: 'advertising' });
+  });
+
+  it('recognises protocols proxied through the site and says so', () => {
+    const ga4 = req('https://sgtm.shop.example/g/collect?v=2&tid=G-ABC123XYZ&cid=1.2');
+    expect(ga4).toMatchObject({
+      vendor: 'google-analytics',
+      category: 'analytics',
+      signature: 'ga4-collect',
+    });
+    expect(ga4.reason).toMatch(/^GA4 collect protocol on a first-party host/);
+    const meta = req('https://shop.example/tr?id=1234567890&ev=PageView');
+    expect(meta).toMatchObject({ vendor: 'facebook', category: 'advertising', signature: 'meta-pixel' });
+    expect(meta.reason).toMatch(/first-party host/);
+    for (const p of ['/v1/t', '/v1/p', '/v1/i'])
+      expect(req(`https://events.shop.example${p}`)).toMatchObject({
+        vendor: 'segment',
+        signature: 'segment-v1',
+      });
+    expect(req('https://cio.shop.example/api/v1/customers/42/events')).toMatchObject({
+      vendor: 'customer-io',
+      signature: 'customerio-track-api',
+    });
+    // A CNAME-cloaked host of another site is third-party, and still caught.
+    expect(req('https://metrics.other-brand.example/g/collect?tid=G-XYZ').vendor).toBe('google-analytics');
+    // The same paths without the protocol's query shape are not.
+    expect(req('https://shop.example/g/collect?foo=1').vendor).toBeNull();
+    expect(req('https://shop.example/tr?id=abc').vendor).toBeNull();
+  });
+});
+
+describe('coverage', () => {
+  it.each([
+    'https://google.com/',
+    'https://www.google.com.ar/',
+    'https://www.google.de/',
+    'https://gstatic.com/x.js',
+    'https://www.gstatic.com/x.js',
+    'https://bat.bing.net/bat.js',
+    'https://analytics.tiktokw.us/i18n/pixel/events.js',
+    'https://lb.eu-1-id5-sync.com/lb/v1',
+    'https://diagnostics.id5-sync.com/x',
+    'https://s-onetag.com/x',
+    'https://prod.uidapi.com/v2/token/generate',
+    'https://edge.permutive.app/x',
+    'https://cdn.permutive.com/x.js',
+    'https://creativecdn.com/tags',
+    'https://rtbhouse.com/x',
+    'https://sdk.mrf.io/statics/marfeel-sdk.js',
+    'https://js.usemessages.com/conversations-embed.js',
+    'https://api.hubspotfeedback.com/x',
+    'https://sdk.iad-01.braze.com/api/v3/data',
+    'https://sdk.fra-01.braze.eu/api/v3/data',
+    'https://x.com/i/adsct',
+    'https://twitter.com/i/adsct',
+  ])('attributes %s', (url) => {
+    expect(req(url).vendor).not.toBeNull();
+  });
+
+  it('files the ad-tech that used to be functional as advertising', () => {
+    for (const [url, vendor] of [
+      ['https://dpm.demdex.net/id', 'adobe-audience-manager'],
+      ['https://cm.everesttech.net/cm/dd', 'adobe-advertising'],
+      ['https://idsync.rlcdn.com/x', null],
+      ['https://api.pippio.com/x', 'arbor'],
+      ['https://x.fwmrm.net/ad/g/1', 'freewheel-tv'],
+      ['https://trends.revcontent.com/x', 'revcontent'],
+    ] as const) {
+      const c = req(url);
+      if (vendor !== null) expect(c.vendor, url).toBe(vendor);
+      expect(c.category, url).toBe('advertising');
+    }
+    expect(req('https://api.pippio.com/x').company).toBe('LiveRamp');
+  });
+
+  it('does not group unrelated companies under one vendor', () => {
+    expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
+    expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');
+    expect(req('https://cdn.ywxi.net/x').vendor).not.toBe('tencent');
+  });
+});
+
+describe('consent-safe cookie categories', () => {
+  it('files Hotjar session cookies as analytics', () => {
+    for (const n of ['_hjSessionUser_123456', '_hjSession_123456'])
+      expect(onSite(n)).toMatchObject({ vendor: 'hotjar', category: 'analytics' });
+  });
+
+  it.each([
+    ['hubspotutk', 'hubspot'],
+    ['__hstc', 'hubspot'],
+    ['__hssc', 'hubspot'],
+    ['__hssrc', 'hubspot'],
+    ['_uetsid', 'bing-ads'],
+    ['_uetvid', 'bing-ads'],
+    ['ajs_anonymous_id', 'segment'],
+    ['ajs_user_id', 'segment'],
+    ['amplitude_id_abc123', 'amplitude-mobile-analytics'],
+    ['AMP_abc123', 'amplitude-mobile-analytics'],
+    ['_mkto_trk', 'marketo'],
+    ['_pin_unauth', 'pinterest'],
+  ])('recognises %s set first-party on the site as %s, needing consent', (name, vendor) => {
+    const c = onSite(name);
+    expect(c.vendor).toBe(vendor);
+    expect(needsConsent(c.category)).toBe(true);
+  });
+
+  it('never calls a tracker cookie name or a third-party identifier necessary', () => {
+    expect(onSite('_pin_unauth').category).not.toBe('necessary');
+    const tracker = classifyCookie(index, { name: 'token', domain: 'shop.example', pageUrl: PAGE });
+    expect(tracker.category).toBe('unknown');
+    expect(tracker.reason).toMatch(/^unknown: needs review/);
+    const thirdId = classifyCookie(index, {
+      name: 'zz_visitor',
+      domain: 'tracker.unknown-cdn.example',
+      pageUrl: PAGE,
+      lifetimeSeconds: 400 * 86_400,
+      value: '3f2b8c1e-9a4d-4e5f-8b6a-1c2d3e4f5a6b',
+    });
+    expect(thirdId).toMatchObject({ vendor: null, category: 'unknown' });
+    expect(thirdId.reason).toMatch(/^unknown: needs review/);
+  });
+});
