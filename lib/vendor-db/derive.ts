@@ -10,6 +10,8 @@ export const RULES = {
     'Legal basis from the vendor category (consent for non-essential tracking).',
   'rule:eprivacy-by-category': 'ePrivacy Art. 5(3) consent requirement from the vendor category.',
   'rule:transfer-by-country': 'Transfer note from the company country (EEA, UK or adequacy list, or not).',
+  'rule:transfer-by-eea-controller':
+    'Transfer note from the controller for EEA visitors (an EEA entity: no third-country transfer by the controller itself).',
   'rule:mechanism-unknown': 'No source states the transfer mechanism: never assumed.',
   'rule:eu-region-unknown': 'No source states an EU data region: never assumed.',
   'rule:risk-by-category': 'Risk level from the vendor category.',
@@ -108,6 +110,26 @@ export function deriveTransfer(country: string | null): Fact {
   return derived(
     `Personal data is transferred to ${country}; a transfer mechanism is required (Art. 44–49)`,
     'rule:transfer-by-country',
+  );
+}
+
+/** Transfer note when the vendor names an EEA controller (e.g. Google Ireland Limited for Google LLC). */
+export function deriveTransferFromController(
+  controller: string,
+  controllerCountry: string,
+  company: string | null,
+  country: string | null,
+  unverified: boolean,
+): Fact {
+  const note = unverified ? ' (the EEA controller is unverified: check the policy)' : '';
+  if (!EEA.has(controllerCountry)) return deriveTransfer(controllerCountry);
+  const parent =
+    company && country && !EEA.has(country)
+      ? `; onward transfers to ${company} (${country}) or processors need a mechanism (Art. 44–49): check its policy`
+      : '; check its processors';
+  return derived(
+    `The controller for EEA visitors is ${controller} (${controllerCountry}, EEA): no third-country transfer by the controller itself${parent}${note}`,
+    'rule:transfer-by-eea-controller',
   );
 }
 

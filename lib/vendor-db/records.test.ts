@@ -124,3 +124,68 @@ describe('data/vendors records', () => {
     }
   });
 });
+
+describe('facts with evidence', () => {
+  const facts = (r: (typeof records)[number]) => [
+    ...Object.values(r.gdpr),
+    ...Object.values(r.facts ?? {}).filter((f): f is NonNullable<typeof f> => f !== undefined),
+  ];
+
+  it('states no fact without the page, the day and the sentence; the rest is unverified', () => {
+    const bad: string[] = [];
+    for (const r of records) {
+      for (const f of facts(r)) {
+        if (f.derived) continue;
+        const ev = f.evidence;
+        const stated = ev && /^https:\/\//.test(ev.url) && /^\d{4}-\d{2}-\d{2}$/.test(ev.checked) && ev.quote;
+        if (!stated && f.unverified !== true) bad.push(`${r.id}: ${f.source}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('derives transfers from the EEA controller, never "transferred to the US" for it', () => {
+    for (const id of [
+      'google-analytics',
+      'google-doubleclick-ads',
+      'facebook',
+      'linkedin-ads',
+      'twitter',
+      'tiktok',
+      'clarity',
+    ]) {
+      const t = byId.get(id)!.gdpr.transfer;
+      expect(t.source, id).toBe('rule:transfer-by-eea-controller');
+      expect(t.value, id).toMatch(
+        /controller for EEA visitors is .* \(IE, EEA\): no third-country transfer by the controller itself/,
+      );
+      expect(t.value, id).not.toMatch(/^Personal data is transferred to US/);
+    }
+    const li = byId.get('linkedin-ads')!;
+    expect(li.facts?.eeaController).toMatchObject({ value: 'LinkedIn Ireland Unlimited Company' });
+    expect(li.facts?.eeaController?.evidence?.quote).toContain('LinkedIn Ireland Unlimited Company');
+    expect(byId.get('google-analytics')!.facts?.eeaController?.unverified).toBe(true);
+    expect(byId.get('google-analytics')!.gdpr.transfer.value).toMatch(/EEA controller is unverified/);
+  });
+
+  it('fixes out-of-date owners with a cited source', () => {
+    for (const [id, owner] of [
+      ['neustar-adadvisor', 'TransUnion'],
+      ['exponea', 'Bloomreach'],
+      ['silverpop', 'Acoustic'],
+    ] as const) {
+      const r = byId.get(id)!;
+      expect(r.company, id).toContain(owner);
+      expect(r.facts?.company?.evidence?.quote, id).toBeTruthy();
+    }
+    expect(byId.get('segment')!.company).toBe('Twilio Inc.');
+  });
+
+  it('records the sources behind each field', () => {
+    const cio = byId.get('customer-io')!;
+    expect(cio.fieldSources?.company).toEqual(['policy:customerio']);
+    expect(cio.fieldSources?.cookies).toContain('open-cookie-database');
+    const aniview = byId.get('aniview')!;
+    expect(aniview.fieldSources?.domains).toContain('whotracksme-2022');
+  });
+});

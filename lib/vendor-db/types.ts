@@ -18,7 +18,10 @@ export interface Fact<T = string> {
 }
 
 export interface FactEvidence {
+  /** The vendor's own page that states the value. */
   url: string;
+  /** The stored copy actually read, when it is not the page itself (an archive or proxy of it). */
+  via?: string;
   /** ISO date (YYYY-MM-DD) the page was read. */
   checked: string;
   /** The sentence on that page that supports the value, verbatim. */
@@ -158,8 +161,21 @@ export interface VendorRecord {
   signatures?: ProtocolSignature[];
   /** Registrable-domain label endings the vendor uses for many domains (e.g. "-id5-sync.com"). */
   hostLabelSuffixes?: { suffix: string; source: string }[];
-  /** The controller for visitors in the EEA when it differs from `company` (e.g. Google Ireland Limited). */
-  eeaController?: Fact<string | null>;
+  /** Company facts with their evidence: legal name, HQ country, EEA controller, DPF status, DPA link. */
+  facts?: CompanyFacts;
+}
+
+/** Company facts a record states, each with evidence or marked unverified. */
+export interface CompanyFacts {
+  company?: Fact<string>;
+  country?: Fact<string>;
+  /** The controller for visitors in the EEA (e.g. Google Ireland Limited) and its country. */
+  eeaController?: Fact<string>;
+  eeaControllerCountry?: Fact<string>;
+  /** EU-US Data Privacy Framework status as the vendor or the DPF list states it. */
+  dpf?: Fact<string>;
+  /** The vendor's data processing agreement (addendum) URL. */
+  dpa?: Fact<string>;
 }
 
 /** What the classifier answers for one request or cookie; also the CLI's output contract. */

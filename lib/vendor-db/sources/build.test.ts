@@ -84,6 +84,7 @@ describe('buildRecords', () => {
       value: 'https://acme.example/privacy',
       source: 'open-cookie-database',
       derived: false,
+      unverified: true,
     });
     expect(records[2]).toMatchObject({
       name: 'Gamma',
@@ -152,7 +153,14 @@ describe('buildRecords', () => {
     expect(beta.gdpr.risk).toEqual({ value: 'medium', source: 'rule:risk-by-category', derived: true });
     const acme = records.find((r) => r.id === 'acme-ads')!;
     expect(acme.domainSources).toEqual({ 'track.acme.io': 'seed:x' });
-    expect(acme.gdpr.risk).toEqual({ value: 'low', source: 'seed:x', derived: false });
+    // A seed's value nobody checked against the vendor reads as that seed's claim, unverified.
+    expect(acme.gdpr.risk).toEqual({
+      claimBy: 'Seed x',
+      unverified: true,
+      value: 'low',
+      source: 'seed:x',
+      derived: false,
+    });
     expect(acme.sources.map((s) => s.id)).toEqual(['open-cookie-database', 'seed:x', 'third-party-web']);
   });
 

@@ -1,7 +1,7 @@
 import type { Category } from '../../category';
-import { deriveGdpr } from '../derive';
+import { deriveGdpr, deriveTransferFromController } from '../derive';
 import { parseRetention } from '../retention';
-import type { SourceRef, VendorRecord } from '../types';
+import type { CompanyFacts, Fact, FactEvidence, SourceRef, VendorRecord } from '../types';
 import { compareCookies, ocdCookie, tagSharedCookies } from './build-cookies';
 import type {
   Aliases,
@@ -123,6 +123,37 @@ function knownCompanies(input: BuildInput): string[] {
   return [...new Set(names)].sort();
 }
 
+function withEvidence<T>(fact: Fact<T>, evidence: FactEvidence | undefined): Fact<T> {
+  return evidence ? { ...fact, evidence } : { ...fact, unverified: true };
+}
+
+/** company-facts.json entry → the record's company facts, each with its evidence or marked unverified. */
+function companyFacts(key: string, f: CompanyFact): CompanyFacts {
+  const source = `policy:${key}`;
+  const ev = f.evidence ?? {};
+  const out: CompanyFacts = {
+    company: withEvidence({ value: f.company, source, derived: false }, ev.company),
+    country: withEvidence({ value: f.country, source, derived: false }, ev.country),
+  };
+  if (f.eeaController) {
+    out.eeaController = withEvidence(
+      { value: f.eeaController.name, source, derived: false },
+      ev.eeaController,
+    );
+    out.eeaControllerCountry = withEvidence(
+      { value: f.eeaController.country, source, derived: false },
+      ev.eeaController,
+    );
+  }
+  if (f.dpf) out.dpf = withEvidence({ value: f.dpf, source, derived: false }, ev.dpf);
+  if (f.dpa) out.dpa = withEvidence({ value: f.dpa, source, derived: false }, ev.dpa);
+  return out;
+}
+
+function sourceTitleOf(id: string, curated?: CuratedVendor): string {
+  return curated?.sources?.find((s) => s.id === id)?.title ?? KNOWN_SOURCES[id]?.title ?? id;
+}
+
 function policySource(key: string, fact: CompanyFact): SourceRef {
   return { id: `policy:${key}`, title: `${fact.company} privacy policy`, url: fact.policy, licence: null };
 }
@@ -194,13 +225,30 @@ function toRecord(
   const wtmPolicy = wtmCompanies.map((t) => t.company!.privacyUrl).find((u) => u && /^https?:\/\//.test(u));
   if (ocdPolicy) gdpr.privacyPolicy = { value: ocdPolicy, source: OCD, derived: false };
   else if (wtmPolicy) gdpr.privacyPolicy = { value: wtmPolicy, source: WTM, derived: false };
-  if (companyEntry)
-    gdpr.privacyPolicy = {
-      value: companyEntry[1].policy,
-      source: `policy:${companyEntry[0]}`,
-      derived: false,
-    };
+  const facts = companyEntry ? companyFacts(companyEntry[0], companyEntry[1]) : undefined;
+  if (companyEntry) {
+    gdpr.privacyPolicy = withEvidence(
+      { value: companyEntry[1].policy, source: `policy:${companyEntry[0]}`, derived: false },
+      companyEntry[1].evidence?.policy,
+    );
+    const eea = companyEntry[1].eeaController;
+    if (eea) {
+      gdpr.transfer = deriveTransferFromController(
+        eea.name,
+        eea.country,
+        companyEntry[1].company,
+        companyEntry[1].country,
+        !companyEntry[1].evidence?.eeaController,
+      );
+    }
+  }
   Object.assign(gdpr, curated?.gdpr ?? {});
+  // A value a consent vendor's page or a seed states, nobody checked against the vendor: its claim, unverified.
+  for (const f of Object.values(gdpr) as Fact<unknown>[]) {
+    if (f.derived || f.evidence) continue;
+    f.unverified = true;
+    if (f.source.startsWith('seed:') && !f.claimBy) f.claimBy = sourceTitleOf(f.source, curated);
+  }
 
   const domainList = [...d.domains.keys()];
   const cookies = d.rows.map((r) => ocdCookie(r, category.value, domainList));
@@ -244,6 +292,11 @@ function toRecord(
     gdpr,
     sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
+  if (curated?.company) {
+    // An overlay's owner (e.g. Neustar → TransUnion) reads as stated only with its evidence.
+    const owner = withEvidence({ ...curated.company, derived: false }, curated.companyEvidence);
+    record.facts = { ...facts, company: owner };
+  } else if (facts) record.facts = facts;
   if (company) record.companySource = company.source;
   if (country) record.countrySource = country.source;
   record.categoryFrom = category.from;

@@ -1,5 +1,12 @@
 import { isCategory, type Category } from '../../category';
-import type { GdprBlock, ProtocolSignature, RequestRule, SourceRef, VendorCookie } from '../types';
+import type {
+  FactEvidence,
+  GdprBlock,
+  ProtocolSignature,
+  RequestRule,
+  SourceRef,
+  VendorCookie,
+} from '../types';
 
 /** A stated value and the source id that states it. */
 export interface Sourced<T = string> {
@@ -20,6 +27,8 @@ export interface CuratedVendor {
   id: string;
   /** Make the vendor when no dataset has it (needs `name`). */
   create?: boolean;
+  /** Evidence for `company` (page, date read, sentence): the owner then reads as stated, not unverified. */
+  companyEvidence?: FactEvidence;
   name?: string;
   company?: Sourced;
   country?: Sourced;
@@ -53,13 +62,27 @@ export interface CookieFix {
   note: string;
 }
 
-/** data/curated/company-facts.json: one entry per company, naming the vendor ids its policy covers. */
+/** Evidence for one company fact: the page, the day it was read, the sentence (FactEvidence). */
+export type Evidence = FactEvidence;
+
+/** The company facts that can carry evidence. */
+export const COMPANY_FACT_FIELDS = ['company', 'country', 'policy', 'eeaController', 'dpf', 'dpa'] as const;
+export type CompanyFactField = (typeof COMPANY_FACT_FIELDS)[number];
+
+/**
+ * data/curated/company-facts.json: one entry per company, naming the vendor ids its policy covers. A field with
+ * an `evidence` entry was checked (page, date, sentence); every other field is shown as unverified.
+ */
 export interface CompanyFact {
   company: string;
   country: string;
   policy: string;
   vendors: string[];
   note?: string;
+  eeaController?: { name: string; country: string };
+  dpf?: string;
+  dpa?: string;
+  evidence?: Partial<Record<CompanyFactField, Evidence>>;
 }
 
 /** data/curated/aliases.json */
@@ -118,6 +141,15 @@ export function checkCompanyFacts(raw: unknown): Record<string, CompanyFact> {
     if (typeof f.company !== 'string' || !/^[A-Z]{2}$/.test(f.country)) fail(file, `${key}: company/country`);
     if (!/^https:\/\/[^\s]+$/.test(f.policy)) fail(file, `${key}: policy must be an https URL`);
     if (!Array.isArray(f.vendors) || f.vendors.length === 0) fail(file, `${key}: needs vendor ids`);
+    if (f.eeaController && (!f.eeaController.name || !/^[A-Z]{2}$/.test(f.eeaController.country)))
+      fail(file, `${key}: eeaController needs name and ISO country`);
+    for (const [field, ev] of Object.entries(f.evidence ?? {})) {
+      if (!(COMPANY_FACT_FIELDS as readonly string[]).includes(field))
+        fail(file, `${key}: evidence for ${field}?`);
+      // A stated fact needs the page, the day it was read and the sentence that supports it.
+      if (!/^https:\/\//.test(ev.url) || !/^\d{4}-\d{2}-\d{2}$/.test(ev.checked) || !ev.quote?.trim())
+        fail(file, `${key}: evidence for ${field} needs an https url, checked YYYY-MM-DD and the quote`);
+    }
   }
   return Object.fromEntries(
     Object.entries(raw as Record<string, CompanyFact>).filter(([k]) => !k.startsWith('_')),
