@@ -31,6 +31,16 @@ export function VendorDetails({ row }: { row: VendorRow }) {
               src
             </sup>
           )}
+          {v.facts?.eeaController && ` · EEA controller: ${v.facts.eeaController.value}`}
+          {v.facts?.company?.unverified && (
+            <abbr
+              class="derived fact-unverified"
+              tabIndex={0}
+              title="Nobody checked the company against the vendor's own pages"
+            >
+              unverified
+            </abbr>
+          )}
         </p>
       ) : (
         <p class="muted">This vendor id is not in the bundled database; no GDPR details are shown.</p>

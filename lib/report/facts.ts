@@ -1,6 +1,6 @@
 /** Presents a vendor's GDPR block as labelled facts, each with its provenance (source or derivation rule). */
 import { RULES } from '../vendor-db/derive';
-import type { Fact, GdprBlock, VendorRecord } from '../vendor-db/types';
+import type { CompanyFacts, Fact, FactEvidence, GdprBlock, VendorRecord } from '../vendor-db/types';
 
 export type FactKey = keyof GdprBlock;
 
@@ -32,6 +32,21 @@ export interface FactView {
   /** Longer explanation for a tooltip. */
   explanation: string;
   sourceUrl: string | null;
+  /** derived by a rule; stated with evidence (page, date, sentence); unverified; or a named party's claim. */
+  status: FactStatus;
+  /** The page, the day it was read and the supporting sentence, for a checked fact. */
+  evidence: FactEvidence | null;
+  /** Who claims it, for a claim (e.g. a consent vendor's marketing page). */
+  claimBy: string | null;
+}
+
+export type FactStatus = 'derived' | 'stated' | 'checked' | 'unverified' | 'claim';
+
+function statusOf(fact: Fact<unknown>): FactStatus {
+  if (fact.derived) return 'derived';
+  if (fact.claimBy) return 'claim';
+  if (fact.evidence) return 'checked';
+  return fact.unverified ? 'unverified' : 'stated';
 }
 
 /** An https: URL as a string, or null: other schemes (javascript:, data:, http:) never become links. */
@@ -70,6 +85,25 @@ export function provenance(
     };
   }
   const title = sourceTitle(vendor, fact.source);
+  const ev = fact.evidence;
+  if (fact.claimBy) {
+    return {
+      provenance: `Claim by ${fact.claimBy} (unverified)`,
+      explanation: `An opinion or statement of ${fact.claimBy}, not checked against ${vendor.name}'s own pages: read it as their claim.`,
+    };
+  }
+  if (ev) {
+    return {
+      provenance: `Source: ${title}, checked ${ev.checked}`,
+      explanation: `Checked on ${ev.checked} at ${ev.url}${ev.via ? ` (read via ${ev.via})` : ''}: “${ev.quote}”`,
+    };
+  }
+  if (fact.unverified) {
+    return {
+      provenance: `Source: ${title} (unverified)`,
+      explanation: `Taken from "${title}" but nobody checked it against ${vendor.name}'s own pages: unverified.`,
+    };
+  }
   return { provenance: `Source: ${title}`, explanation: `Stated by the public source "${title}".` };
 }
 
@@ -98,7 +132,50 @@ export function factViews(vendor: VendorRecord): FactView[] {
       link,
       derived: fact.derived === true,
       ...provenance(vendor, fact),
-      sourceUrl: fact.derived ? null : sourceUrlOf(vendor, fact.source),
+      sourceUrl: fact.derived ? null : (safeHttpsUrl(fact.evidence?.url) ?? sourceUrlOf(vendor, fact.source)),
+      status: statusOf(fact),
+      evidence: fact.evidence ?? null,
+      claimBy: fact.claimBy ?? null,
+    });
+  }
+  return out;
+}
+
+export type CompanyFactKey = keyof CompanyFacts;
+
+/** Company facts in display order (legal name, country, EEA controller, DPF, DPA). */
+export const COMPANY_FACT_LABELS: ReadonlyArray<readonly [CompanyFactKey, string]> = [
+  ['company', 'Company (legal name)'],
+  ['country', 'Headquarters country'],
+  ['eeaController', 'Controller for EEA visitors'],
+  ['eeaControllerCountry', 'EEA controller country'],
+  ['dpf', 'EU-US Data Privacy Framework'],
+  ['dpa', 'Data processing agreement'],
+];
+
+export interface CompanyFactView extends Omit<FactView, 'key'> {
+  key: CompanyFactKey;
+}
+
+/** The vendor's company facts, each with its status (checked with evidence, unverified); absent ones skipped. */
+export function companyFactViews(vendor: VendorRecord): CompanyFactView[] {
+  const out: CompanyFactView[] = [];
+  for (const [key, label] of COMPANY_FACT_LABELS) {
+    const fact = vendor.facts?.[key] as Fact<unknown> | undefined;
+    if (!fact || typeof fact !== 'object') continue;
+    const { text, items } = valueText(fact.value);
+    out.push({
+      key,
+      label,
+      text,
+      items,
+      link: key === 'dpa' ? safeHttpsUrl(fact.value) : null,
+      derived: false,
+      ...provenance(vendor, fact),
+      sourceUrl: safeHttpsUrl(fact.evidence?.url) ?? sourceUrlOf(vendor, fact.source),
+      status: statusOf(fact),
+      evidence: fact.evidence ?? null,
+      claimBy: fact.claimBy ?? null,
     });
   }
   return out;
