@@ -30,6 +30,13 @@ const DATASETS: Dataset[] = [
     always: true,
   },
   {
+    dir: 'whotracksme-2022',
+    title:
+      'WhoTracks.me tracker database, 2022-08-02 copy (CC BY 4.0) — "WhoTracks.me tracker database (Cliqz/Ghostery), CC BY 4.0"',
+    key: /whotracksme/i,
+    always: true,
+  },
+  {
     dir: 'consent-o-matic-rules',
     title: 'Consent-O-Matic rules (MIT)',
     key: /consent.?o.?matic/i,

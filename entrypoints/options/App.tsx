@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/messages';
+import { Credits } from '@/components/Credits';
 import { OptionsForm } from '@/components/OptionsForm';
 import { loadAttribution, send } from '../shared/api';
 
@@ -30,10 +31,8 @@ export function App() {
       ) : (
         <p class="muted">Loading…</p>
       )}
-      <h2>Data sources and licences</h2>
-      <p class="muted small">
-        The vendor database is bundled with the extension; nothing is downloaded at run time.
-      </p>
+      <Credits />
+      <h3>Full licence texts</h3>
       {attribution === undefined && <p class="muted">Loading…</p>}
       {attribution === null && (
         <p class="muted">ATTRIBUTION.txt is missing from this build (run the vendor-DB build).</p>
