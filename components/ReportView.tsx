@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { formatDateTime } from '@/lib/report/format';
-import { EMPTY_FILTER, buildTimeline, filterTimeline, timelineVendors } from '@/lib/report/timeline';
+import { buildTimeline } from '@/lib/report/timeline';
 import { computeVerdict, consentStateText } from '@/lib/report/verdict';
 import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import { ConsentEvents } from './ConsentEvents';
 import { ExportBar, type ExportBarProps } from './ExportBar';
-import { Timeline } from './Timeline';
-import { TimelineFilters } from './TimelineFilters';
+import { TimelineSection } from './TimelineSection';
 import { UnknownList } from './UnknownList';
 import { VendorGroups } from './VendorGroups';
 import { Verdict } from './Verdict';
@@ -24,9 +23,7 @@ export interface ReportViewProps {
 /** Full report of one page visit: verdict, consent timeline, filterable event timeline, vendors, unknowns. */
 export function ReportView({ bundle, vendors, exports, note }: ReportViewProps) {
   const { visit, findings, cookies } = bundle;
-  const [filter, setFilter] = useState(EMPTY_FILTER);
   const entries = useMemo(() => buildTimeline(visit, findings, vendors), [visit, findings, vendors]);
-  const shown = useMemo(() => filterTimeline(entries, filter), [entries, filter]);
   const groups = useMemo(() => groupVendors(findings, vendors, cookies), [findings, vendors, cookies]);
   return (
     <article class="report" id="report">
@@ -49,8 +46,7 @@ export function ReportView({ bundle, vendors, exports, note }: ReportViewProps) 
       <VendorGroups groups={groups} />
       <UnknownList items={unknownItems(findings)} limit={200} />
       <h2>Timeline</h2>
-      <TimelineFilters filter={filter} vendors={timelineVendors(entries)} onChange={setFilter} />
-      <Timeline entries={shown} total={entries.length} />
+      <TimelineSection entries={entries} />
     </article>
   );
 }

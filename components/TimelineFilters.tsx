@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type CategoryOrUnknown } from '@/lib/category';
 import { PHASES } from '@/lib/findings';
 import type { TimelineFilter } from '@/lib/report/timeline';
@@ -14,22 +15,56 @@ export interface TimelineFiltersProps {
   onChange: (filter: TimelineFilter) => void;
 }
 
+/**
+ * The search box echoes each keystroke at once and hands the text to the (heavier) filtering on the next task:
+ * keystrokes typed while a filter runs coalesce into one run with the latest text instead of queueing.
+ */
+function useSearchText(filter: TimelineFilter, onChange: (filter: TimelineFilter) => void) {
+  const [text, setText] = useState(filter.text);
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
+  const latest = useRef({ filter, onChange });
+  latest.current = { filter, onChange };
+  // A filter changed from outside (a reset) shows in the box, unless the user is typing ahead of it.
+  useEffect(() => {
+    if (!pending.current) setText(filter.text);
+  }, [filter.text]);
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
+  const onInput = (value: string) => {
+    setText(value);
+    if (pending.current) {
+      pending.current.text = value;
+      return;
+    }
+    pending.current = {
+      text: value,
+      timer: setTimeout(() => {
+        const { text: next } = pending.current!;
+        pending.current = null;
+        const { filter: current, onChange: emit } = latest.current;
+        if (next !== current.text) emit({ ...current, text: next });
+      }, 0),
+    };
+  };
+  return [text, onInput] as const;
+}
+
 /** Category, phase and vendor filters plus a text search; all native controls, so keyboard works. */
 export function TimelineFilters({ filter, vendors, onChange }: TimelineFiltersProps) {
+  const [text, onText] = useSearchText(filter, onChange);
   return (
     <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Timeline filters">
       <input
         type="search"
         id="search"
         placeholder="Search host, cookie, URL, vendor"
-        value={filter.text}
-        onInput={(e) => onChange({ ...filter, text: (e.target as HTMLInputElement).value })}
+        value={text}
+        onInput={(e) => onText((e.target as HTMLInputElement).value)}
       />
       <select
         id="vendor-filter"
         aria-label="Vendor"
         value={filter.vendorId}
-        onChange={(e) => onChange({ ...filter, vendorId: (e.target as HTMLSelectElement).value })}
+        onChange={(e) => onChange({ ...filter, text, vendorId: (e.target as HTMLSelectElement).value })}
       >
         <option value="">All vendors</option>
         {vendors.map((v) => (
@@ -45,7 +80,7 @@ export function TimelineFilters({ filter, vendors, onChange }: TimelineFiltersPr
             <input
               type="checkbox"
               checked={filter.phases.includes(p)}
-              onChange={() => onChange({ ...filter, phases: toggle(filter.phases, p) })}
+              onChange={() => onChange({ ...filter, text, phases: toggle(filter.phases, p) })}
             />
             {p.replace('-', ' ')}
           </label>
@@ -58,7 +93,7 @@ export function TimelineFilters({ filter, vendors, onChange }: TimelineFiltersPr
             <input
               type="checkbox"
               checked={filter.categories.includes(c)}
-              onChange={() => onChange({ ...filter, categories: toggle(filter.categories, c) })}
+              onChange={() => onChange({ ...filter, text, categories: toggle(filter.categories, c) })}
             />
             {c}
           </label>
