@@ -1,7 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
-import { computeVerdict, consentStateText } from '@/lib/report/verdict';
 import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import { UnknownList } from './UnknownList';
 import { VendorGroups } from './VendorGroups';
@@ -15,9 +14,9 @@ export interface PopupViewProps {
 
 /** The popup for one page visit: verdict, consent state, vendors by category, unknowns. */
 export function PopupView({ bundle, vendors, onOpenReport }: PopupViewProps) {
-  const { visit, findings, cookies } = bundle;
-  const verdict = useMemo(() => computeVerdict(findings), [findings]);
-  const groups = useMemo(() => groupVendors(findings, vendors, cookies), [findings, vendors, cookies]);
+  const { derived } = bundle;
+  const { visit, findings } = derived;
+  const groups = useMemo(() => groupVendors(derived, vendors), [derived, vendors]);
   const unknowns = useMemo(() => unknownItems(findings), [findings]);
   return (
     <div class="popup-body">
@@ -28,7 +27,11 @@ export function PopupView({ bundle, vendors, onOpenReport }: PopupViewProps) {
           Open full report
         </button>
       </header>
-      <Verdict verdict={verdict} consentState={consentStateText(visit)} />
+      <Verdict
+        verdict={derived.verdict}
+        consentState={derived.consentState}
+        signals={derived.consent.signals}
+      />
       <VendorGroups groups={groups} />
       <UnknownList items={unknowns} />
     </div>

@@ -1,9 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { formatDateTime } from '@/lib/report/format';
 import { buildTimeline } from '@/lib/report/timeline';
-import { computeVerdict, consentStateText } from '@/lib/report/verdict';
 import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import { ConsentEvents } from './ConsentEvents';
 import { ExportBar, type ExportBarProps } from './ExportBar';
@@ -18,13 +18,19 @@ export interface ReportViewProps {
   exports: ExportBarProps;
   /** Shown under the title, e.g. "Imported from report.json". */
   note?: string;
+  /** The "browser-observed evidence only" switch, when the page offers it. */
+  evidenceSwitch?: ComponentChildren;
 }
 
 /** Full report of one page visit: verdict, consent timeline, filterable event timeline, vendors, unknowns. */
-export function ReportView({ bundle, vendors, exports, note }: ReportViewProps) {
-  const { visit, findings, cookies } = bundle;
-  const entries = useMemo(() => buildTimeline(visit, findings, vendors), [visit, findings, vendors]);
-  const groups = useMemo(() => groupVendors(findings, vendors, cookies), [findings, vendors, cookies]);
+export function ReportView({ bundle, vendors, exports, note, evidenceSwitch }: ReportViewProps) {
+  const { derived } = bundle;
+  const { visit, findings } = derived;
+  const entries = useMemo(
+    () => buildTimeline(visit, findings, vendors, derived.consent.lines),
+    [visit, findings, vendors, derived],
+  );
+  const groups = useMemo(() => groupVendors(derived, vendors), [derived, vendors]);
   return (
     <article class="report" id="report">
       <header>
@@ -38,10 +44,11 @@ export function ReportView({ bundle, vendors, exports, note }: ReportViewProps) 
         </p>
         {note && <p class="note small">{note}</p>}
       </header>
-      <Verdict verdict={computeVerdict(findings)} consentState={consentStateText(visit)} />
+      <Verdict verdict={derived.verdict} consentState={derived.consentState} />
       <ExportBar {...exports} />
+      {evidenceSwitch}
       <h2>Consent timeline</h2>
-      <ConsentEvents visit={visit} />
+      <ConsentEvents derived={derived} />
       <h2>Vendors</h2>
       <VendorGroups groups={groups} />
       <UnknownList items={unknownItems(findings)} limit={200} />

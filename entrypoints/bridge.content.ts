@@ -1,8 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { messageFromPage } from '@/lib/page-bridge';
+import { signalFromStorage } from '@/lib/consent/storage-signals';
+import type { ConsentStorageReport } from '@/lib/messages';
 
-/** Isolated-world relay: main-world scripts cannot reach extension APIs, so they post here. */
+/** Most localStorage keys looked at when reading stored consent choices at document_start. */
+const MAX_KEYS = 500;
+
+/**
+ * Isolated world, document_start. Relays main-world reports (page provenance: the background treats them as
+ * the page's claims) and, before any page script of this document runs, reads the consent choices stored in
+ * localStorage: a stored choice found now was made on an earlier visit.
+ */
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_start',
@@ -12,5 +21,23 @@ export default defineContentScript({
       const message = messageFromPage(event.data);
       if (message) browser.runtime.sendMessage(message).catch(() => undefined);
     });
+    if (window.top !== window) return;
+    try {
+      const items: ConsentStorageReport['items'] = [];
+      const n = Math.min(localStorage.length, MAX_KEYS);
+      for (let i = 0; i < n; i++) {
+        const key = localStorage.key(i);
+        const value = key === null ? null : localStorage.getItem(key);
+        if (key !== null && value !== null && value.length <= 16_384 && signalFromStorage(key, value)) {
+          items.push({ key, value });
+        }
+      }
+      if (items.length) {
+        const args: ConsentStorageReport = { items: items.slice(0, 50), at: Date.now(), initial: true };
+        browser.runtime.sendMessage({ type: 'consentStorage', args }).catch(() => undefined);
+      }
+    } catch {
+      // Storage can be blocked (sandboxed frames, privacy settings): nothing stored to read.
+    }
   },
 });

@@ -134,3 +134,21 @@ export function isThirdParty(host: string, pageSite: string | null | undefined):
   const h = normalizeHost(host);
   return h !== null && !underSite(h, pageSite);
 }
+
+/**
+ * Whether a browser accepts a cookie with this `Domain` attribute from `requestHost` (RFC 6265 §5.3 step 5–6):
+ * the domain must be the host or a parent of it, and not a public suffix (a host may set a host-only cookie on
+ * itself even when it is one). IP hosts accept only their own address. No Domain attribute → always accepted.
+ */
+export function cookieDomainAllowed(requestHost: string, domainAttr: string | undefined): boolean {
+  if (domainAttr === undefined || domainAttr.trim() === '') return true;
+  const host = normalizeHost(requestHost);
+  const domain = normalizeHost(domainAttr.trim().replace(/^\./, ''));
+  if (host === null || domain === null) return false;
+  if (host === domain) return true;
+  if (/^[\d.]+$/.test(host) || host.includes(':')) return false;
+  if (!underSite(host, domain)) return false;
+  // A public suffix (co.uk, github.io) is not a registrable domain: nobody may set a cookie on it.
+  const registrable = getDomain(domain, { allowPrivateDomains: true, extractHostname: false });
+  return registrable !== null && underSite(domain, registrable);
+}

@@ -1,5 +1,5 @@
 import type { CategoryOrUnknown } from './category';
-import type { ConsentEvent } from './consent/types';
+import type { Provenance } from './evidence/types';
 
 /** The consent phases in display order: the ones that can be violations first. */
 export const PHASES = ['before-consent', 'after-reject', 'after-accept'] as const;
@@ -18,19 +18,17 @@ export interface PageVisit {
   /** Set when the tab navigated away or closed. */
   endedAt?: number;
   incognito: boolean;
-  consent: ConsentEvent[];
-  /** Consent tool detected on the page (from rules or signals), or null. */
-  consentTool: string | null;
 }
 
-export type FindingKind = 'request' | 'cookie';
+export type FindingKind = 'request' | 'cookie' | 'storage';
 
 /** How a cookie observation reached us. */
 export type CookieVia = 'set-cookie' | 'document.cookie' | 'cookieStore' | 'cookies-api' | 'cookie-header';
 
 /**
- * One classified observation, de-duplicated per visit, kind, key and phase.
- * Times are browser event times (webRequest timeStamp); cookies.onChanged has none, so its receive time is used.
+ * What the report shows for one thing (request host, cookie, storage key) in one consent phase. Derived from the
+ * evidence log by lib/evidence/derive.ts, never stored. Times are the times the background trusts (browser
+ * event times; cookies.onChanged has none, so its receive time).
  */
 export interface Finding {
   /** `${visitId}|${kind}|${key}|${phase}` */
@@ -46,6 +44,7 @@ export interface Finding {
   cookieDomain?: string;
   thirdParty: boolean;
   vendorId: string | null;
+  vendorName?: string;
   category: CategoryOrUnknown;
   reason: string;
   phase: Phase;
@@ -63,4 +62,9 @@ export interface Finding {
   valueHash?: string;
   /** Only when the user opted in to keeping cookie values. */
   value?: string;
+  /** Who observed it (lib/evidence/types.ts): browser, detector (our content script) or page. */
+  provenance?: Provenance[];
+  /** Top-level site of a partitioned cookie's partition. */
+  partition?: string;
+  storageArea?: 'localStorage' | 'sessionStorage' | 'indexedDB';
 }

@@ -3,10 +3,10 @@
  * the transport (runtime.sendMessage / onMessage) lives in entrypoints.
  * Add a request here, then a handler in entrypoints/background/messaging.ts; TypeScript enforces both.
  */
-import type { Finding, PageVisit } from './findings';
-import type { CookieRecord } from './store/db';
+import type { PageVisit } from './findings';
+import type { DerivedVisit } from './evidence/derive';
+import type { EvidenceEntry } from './evidence/types';
 import type { VendorRecord } from './vendor-db/types';
-import type { ConsentSignal } from './consent/types';
 import type { AuditOptions, AuditRecord } from './audit/machine';
 import type { AuditReport } from './audit/report';
 
@@ -29,10 +29,35 @@ export interface ConsentToolSeen {
   at: number;
 }
 
+/** A visit as the popup and report receive it: derived in the background from the evidence log. */
 export interface VisitBundle {
-  visit: PageVisit;
-  findings: Finding[];
-  cookies: CookieRecord[];
+  derived: DerivedVisit;
+  /** The evidence log itself (report page and exports); the popup asks without it. */
+  entries?: EvidenceEntry[];
+}
+
+/** A main-world consent API report: raw strings only; the background decodes them. */
+export interface PageConsentReport {
+  api: 'tcfapi' | 'gpp' | 'gpc';
+  /** TC string, GPP string, or 'true' for navigator.globalPrivacyControl. */
+  raw: string;
+  /** __tcfapi eventStatus / __gpp eventName, when the API gave one. */
+  eventStatus?: string;
+}
+
+/** A trusted click inside a detected consent manager, classified in the isolated world. */
+export interface ConsentClick {
+  tool: string;
+  action: 'accept-all' | 'reject-all' | 'save-settings';
+  label?: string;
+  at: number;
+}
+
+/** localStorage values of consent managers, read by the isolated world (`initial`: at document_start). */
+export interface ConsentStorageReport {
+  items: { key: string; value: string }[];
+  at: number;
+  initial?: boolean;
 }
 
 export interface SiteSummary {
@@ -60,11 +85,12 @@ export const DEFAULT_SETTINGS: Settings = {
   storeCookieValues: false,
 };
 
-/** Request name → [argument, answer]. */
-export interface Protocol {
-  /** The current visit of a tab, with its findings (popup). */
+/** Requests only extension pages (popup, report, options) may make: sender checked by its URL. */
+export interface PageProtocol {
+  /** The current visit of a tab, derived (popup). */
   getTabVisit: [{ tabId: number }, VisitBundle | null];
-  getVisit: [{ visitId: string }, VisitBundle | null];
+  /** A visit with its evidence log; `browserOnly` derives from browser-observed evidence alone. */
+  getVisit: [{ visitId: string; browserOnly?: boolean }, VisitBundle | null];
   listSites: [Record<string, never>, SiteSummary[]];
   listVisits: [{ site: string }, PageVisit[]];
   deleteSite: [{ site: string }, { deleted: number }];
@@ -72,10 +98,6 @@ export interface Protocol {
   getVendors: [{ ids: string[] }, VendorRecord[]];
   getSettings: [Record<string, never>, Settings];
   setSettings: [Partial<Settings>, Settings];
-  /** Content script → background. */
-  cookieWrites: [{ writes: CookieWrite[] }, void];
-  consentSignal: [{ signal: ConsentSignal; at: number }, void];
-  consentToolSeen: [ConsentToolSeen, void];
   /** One-click audit of a tab's site (entrypoints/background/audit.ts); answers the new audit record. */
   startAudit: [{ tabId: number; options?: Partial<AuditOptions> }, AuditRecord];
   /** The tab's latest audit with its report (built from the recorded visit), or null. */
@@ -83,6 +105,19 @@ export interface Protocol {
   cancelAudit: [{ tabId: number }, AuditRecord | null];
 }
 
+/**
+ * Reports content scripts may send, and nothing else. `cookieWrites` and `pageConsent` come from the page's main
+ * world through the bridge (page provenance); the others from our isolated-world detector.
+ */
+export interface ContentProtocol {
+  cookieWrites: [{ writes: CookieWrite[] }, void];
+  pageConsent: [PageConsentReport, void];
+  consentToolSeen: [ConsentToolSeen, void];
+  consentClick: [ConsentClick, void];
+  consentStorage: [ConsentStorageReport, void];
+}
+
+export type Protocol = PageProtocol & ContentProtocol;
 export type MessageType = keyof Protocol;
 export type Args<K extends MessageType> = Protocol[K][0];
 export type Answer<K extends MessageType> = Protocol[K][1];
@@ -92,10 +127,12 @@ export interface SenderInfo {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** Chrome: the sending document (content scripts); reports are bound to the visit of that document. */
+  documentId?: string;
 }
 export type Handlers = { [K in MessageType]: (args: Args<K>, sender: SenderInfo) => Promise<Answer<K>> };
 
-const TYPES: Record<MessageType, true> = {
+const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   getTabVisit: true,
   getVisit: true,
   listSites: true,
@@ -105,18 +142,52 @@ const TYPES: Record<MessageType, true> = {
   getVendors: true,
   getSettings: true,
   setSettings: true,
-  cookieWrites: true,
-  consentSignal: true,
-  consentToolSeen: true,
   startAudit: true,
   getAudit: true,
   cancelAudit: true,
 };
 
+const CONTENT_TYPES: Record<keyof ContentProtocol, true> = {
+  cookieWrites: true,
+  pageConsent: true,
+  consentToolSeen: true,
+  consentClick: true,
+  consentStorage: true,
+};
+
+/** Reports that originate in the page's main world (relayed by the bridge): page provenance. */
+export const PAGE_WORLD_TYPES: ReadonlySet<MessageType> = new Set(['cookieWrites', 'pageConsent']);
+
 export function isMessage(value: unknown): value is Message {
   if (typeof value !== 'object' || value === null) return false;
   const { type, args } = value as { type?: unknown; args?: unknown };
-  return typeof type === 'string' && Object.hasOwn(TYPES, type) && typeof args === 'object' && args !== null;
+  return (
+    typeof type === 'string' &&
+    (Object.hasOwn(PAGE_TYPES, type) || Object.hasOwn(CONTENT_TYPES, type)) &&
+    typeof args === 'object' &&
+    args !== null
+  );
+}
+
+/** Who sent a message: one of our extension pages, a content script in a web page, or neither. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Trust level of a sender. Extension pages are recognised by their URL's origin (the popup has no tab; the report
+ * page does), content scripts by a web page URL in a tab. Anything else is refused.
+ */
+export function senderKind(sender: SenderInfo, extensionOrigin: string): SenderKind | null {
+  const origin = extensionOrigin.replace(/\/$/, '');
+  if (typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`)) return 'extension-page';
+  if (sender.tabId !== undefined && typeof sender.url === 'string' && /^https?:/i.test(sender.url))
+    return 'content-script';
+  return null;
+}
+
+/** Whether a sender of this kind may send this message: content scripts only report. */
+export function mayHandle(kind: SenderKind | null, type: MessageType): boolean {
+  if (kind === 'extension-page') return true;
+  return kind === 'content-script' && Object.hasOwn(CONTENT_TYPES, type);
 }
 
 /** Routes a validated message to its handler. */

@@ -6,6 +6,11 @@ describe('messageFromPage', () => {
     const ok = { source: 'cookie-inspector-page', message: { type: 'cookieWrites', args: { writes: [] } } };
     expect(messageFromPage(ok)).toEqual(ok.message);
     expect(messageFromPage({ ...ok, message: { type: 'deleteAll', args: {} } })).toBeNull();
+    // The page may not pose as our detector either.
+    expect(messageFromPage({ ...ok, message: { type: 'consentClick', args: {} } })).toBeNull();
+    expect(
+      messageFromPage({ ...ok, message: { type: 'pageConsent', args: { api: 'tcfapi', raw: 'x' } } }),
+    ).not.toBeNull();
     expect(messageFromPage({ ...ok, source: 'other' })).toBeNull();
     expect(messageFromPage('x')).toBeNull();
     expect(

@@ -3,7 +3,7 @@ import { isMessage, type Message } from './messages';
 
 export const PAGE_SOURCE = 'cookie-inspector-page';
 /** Only these may come from the page's world; everything else is for extension pages. */
-const FROM_PAGE = new Set(['cookieWrites', 'consentSignal']);
+const FROM_PAGE = new Set(['cookieWrites', 'pageConsent']);
 
 /**
  * Validates a window message. Page scripts can forge these (the page is the thing under audit), so the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookieObservation, requestObservation, type Classifier } from './record';
+import { consentSighting, cookieSighting, frameOf, requestSighting, type Classifier } from './record';
 import { newVisit } from './tab-state';
 
 const classifier: Classifier = {
@@ -22,72 +22,113 @@ const classifier: Classifier = {
 };
 const visit = newVisit('v1', 3, 'https://shop.example/', 1000, false);
 
+const request = (url: string, host: string, type = 'ping') => ({
+  requestId: '1',
+  url,
+  host,
+  type,
+  tabId: 3,
+  frameId: 0,
+  topFrame: type === 'main_frame',
+  at: 1234,
+  initiator: null,
+  documentId: null,
+  prerender: false,
+});
+
 describe('record', () => {
-  it('makes a request observation keyed by host with the event time', () => {
-    const o = requestObservation(
-      visit,
-      {
-        requestId: '1',
-        url: 'https://track.customer.io/x',
-        host: 'track.customer.io',
-        type: 'ping',
-        tabId: 3,
-        frameId: 0,
-        topFrame: true,
-        at: 1234,
-        initiator: null,
-        documentId: null,
-        prerender: false,
-      },
-      classifier,
-    );
-    expect(o).toMatchObject({
+  it('makes a browser-provenance request sighting keyed by host, with frame scope and site', () => {
+    const s = requestSighting(visit, request('https://track.customer.io/x', 'track.customer.io'), classifier);
+    expect(s).toMatchObject({
+      id: 'v1|request|track.customer.io',
       visitId: 'v1',
       kind: 'request',
+      provenance: 'browser',
+      via: 'webRequest',
       key: 'track.customer.io',
+      site: 'customer.io',
+      frame: 'sub',
       at: 1234,
       resourceType: 'ping',
       classification: { vendor: 'customer-io' },
     });
+    expect(s.ownOrganisation).toBeUndefined();
   });
 
-  it('keys cookies by name and site, hashes values and keeps them only on opt-in', () => {
+  it("marks a host-matched vendor that owns the page's own site as the site's own organisation", () => {
+    const own: Classifier = {
+      ...classifier,
+      request: () => ({ ...classifier.request('https://x.customer.io/', visit.url), vendor: 'shop' }),
+    };
+    const s = requestSighting(visit, request('https://rover.shop.example/x', 'rover.shop.example'), own);
+    expect(s.ownOrganisation).toBe(true);
+    const signature: Classifier = {
+      ...own,
+      request: (url) => ({
+        ...own.request(url, visit.url),
+        ...(url.includes('rover') && { signature: 'ga4' }),
+      }),
+    };
+    expect(
+      requestSighting(visit, request('https://rover.shop.example/g/collect', 'rover.shop.example'), signature)
+        .ownOrganisation,
+    ).toBeUndefined();
+  });
+
+  it('keys cookies by name and site and channel, hashes values and keeps them only on opt-in', () => {
     const seen = {
       name: '_cio',
       value: 'secret',
       domain: '.track.customer.io',
-      via: 'set-cookie' as const,
+      via: 'set-cookie',
+      provenance: 'browser' as const,
       at: 2000,
       lifetimeSeconds: 86400,
       secure: true,
     };
-    const a = cookieObservation(visit, seen, classifier, false);
-    expect(a.obs).toMatchObject({
+    const a = cookieSighting(visit, seen, classifier, false);
+    expect(a).toMatchObject({
+      id: 'v1|cookie|_cio@customer.io|set-cookie|set|',
       key: '_cio@customer.io',
-      cookieDomain: 'track.customer.io',
-      valueLength: 6,
-      lifetimeSeconds: 86400,
+      site: 'customer.io',
+      cookie: {
+        name: '_cio',
+        domain: 'track.customer.io',
+        action: 'set',
+        valueLength: 6,
+        lifetimeSeconds: 86400,
+      },
     });
-    expect(a.obs.value).toBeUndefined();
-    expect(a.obs.valueHash).toMatch(/^[0-9a-f]{14}$/);
-    expect(a.update).toMatchObject({
-      domain: 'track.customer.io',
-      path: '/',
-      expiresAt: 2000 + 86400_000,
-      removed: false,
-    });
-    expect(a.update!.value).toBeUndefined();
-    expect(cookieObservation(visit, seen, classifier, true).obs.value).toBe('secret');
+    expect(a.cookie!.value).toBeUndefined();
+    expect(a.cookie!.valueHash).toMatch(/^[0-9a-f]{14}$/);
+    expect(cookieSighting(visit, seen, classifier, true).cookie!.value).toBe('secret');
+    const sent = cookieSighting(visit, { ...seen, via: 'cookie-header' }, classifier, false);
+    expect(sent.cookie!.action).toBe('sent');
+    expect(sent.id).not.toBe(a.id);
+    const partitioned = cookieSighting(visit, { ...seen, partition: 'other.example' }, classifier, false);
+    expect(partitioned.cookie!.partition).toBe('other.example');
+    expect(partitioned.id).not.toBe(a.id);
   });
 
-  it('does not touch the cookie jar view for cookies seen only in a Cookie header', () => {
-    const r = cookieObservation(
-      visit,
-      { name: 'sid', value: '1', domain: 'shop.example', via: 'cookie-header', at: 1 },
-      classifier,
-      false,
-    );
-    expect(r.update).toBeNull();
-    expect(r.obs.key).toBe('sid@shop.example');
+  it('records a consent signal with its provenance; repeats of the same value share an id', () => {
+    const signal = {
+      tool: 'onetrust',
+      state: 'choice' as const,
+      via: 'cookie:OptanonConsent',
+      raw: 'groups=C0004:0',
+    };
+    const src = {
+      provenance: 'browser' as const,
+      via: 'cookie-header',
+      at: 5,
+      site: 'shop.example',
+      host: 'shop.example',
+      mainFrame: true,
+    };
+    const a = consentSighting(visit, signal, src);
+    expect(a).toMatchObject({ kind: 'consent', provenance: 'browser', consent: { signal, mainFrame: true } });
+    expect(consentSighting(visit, signal, { ...src, at: 9 }).id).toBe(a.id);
+    expect(consentSighting(visit, { ...signal, raw: 'groups=C0004:1' }, src).id).not.toBe(a.id);
+    expect(frameOf({ tabId: -1, type: 'xmlhttprequest', topFrame: false })).toBe('worker');
   });
 });

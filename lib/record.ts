@@ -1,9 +1,12 @@
-/** Turns normalised browser events into observations for the writer. Pure; the classifier is passed in. */
+/**
+ * Turns normalised browser events and content-script reports into evidence sightings for the writer. Pure; the
+ * classifier is passed in. Nothing here decides a phase or a violation (lib/evidence/derive.ts does).
+ */
 import { hashString } from './hash';
 import { siteOf } from './domain';
-import type { CookieVia, PageVisit } from './findings';
-import type { Observation } from './observation';
-import type { CookieUpdate } from './store/repo';
+import type { PageVisit } from './findings';
+import type { ConsentSignal } from './consent/types';
+import type { CookieAction, FrameScope, Provenance, Sighting } from './evidence/types';
 import type { ObservedRequest } from './request';
 import type { Classification } from './vendor-db/types';
 
@@ -22,20 +25,41 @@ export interface Classifier {
   cookie(input: CookieInput): Classification;
 }
 
-export function requestObservation(
-  visit: PageVisit,
-  req: ObservedRequest,
-  classifier: Classifier,
-): Observation {
+/** The frame scope of a request: the tab's top document, a frame inside it, or a worker. */
+export function frameOf(req: Pick<ObservedRequest, 'tabId' | 'type' | 'topFrame'>): FrameScope {
+  if (req.tabId < 0) return 'worker';
+  return req.type === 'main_frame' || req.topFrame ? 'main' : 'sub';
+}
+
+/**
+ * Whether the vendor a host-based match named owns the page's own site (eBay's rover.ebay.com on ebay.de): then
+ * the request is the site's own organisation, not a third-party vendor. A protocol-signature match (a vendor
+ * reached through the site's own host) stays the vendor's.
+ */
+function ownOrganisation(c: Classification, visit: PageVisit, classifier: Classifier): boolean {
+  if (!c.vendor || c.signature) return false;
+  const own = classifier.request(`https://${visit.site}/`, visit.url);
+  return own.vendor === c.vendor && !own.signature;
+}
+
+export function requestSighting(visit: PageVisit, req: ObservedRequest, classifier: Classifier): Sighting {
+  const classification = classifier.request(req.url, visit.url);
+  const own = ownOrganisation(classification, visit, classifier);
   return {
+    id: `${visit.id}|request|${req.host}`,
     visitId: visit.id,
     kind: 'request',
+    provenance: 'browser',
+    via: 'webRequest',
     key: req.host,
     host: req.host,
-    url: req.url,
+    site: siteOf(req.host),
+    frame: frameOf(req),
     at: req.at,
-    classification: classifier.request(req.url, visit.url),
+    url: req.url,
     resourceType: req.type,
+    classification,
+    ...(own && { ownOrganisation: true }),
   };
 }
 
@@ -45,24 +69,36 @@ export interface SeenCookie {
   value: string;
   domain: string;
   path?: string;
-  via: CookieVia;
+  /** set-cookie, cookie-header, cookies-api, jar, document.cookie, cookieStore */
+  via: string;
+  provenance: Provenance;
   at: number;
+  frame?: FrameScope;
+  /** Set-Cookie of the visit's main-frame response (the document itself). */
+  mainFrameRequest?: boolean;
   lifetimeSeconds?: number | null;
   setBy?: string | null;
   secure?: boolean;
   httpOnly?: boolean;
   sameSite?: string;
   removed?: boolean;
+  partition?: string;
 }
 
-export function cookieObservation(
+function cookieAction(c: SeenCookie): CookieAction {
+  if (c.via === 'cookie-header') return 'sent';
+  return c.removed ? 'removed' : 'set';
+}
+
+export function cookieSighting(
   visit: PageVisit,
   c: SeenCookie,
   classifier: Classifier,
   keepValue: boolean,
-): { obs: Observation; update: CookieUpdate | null } {
+): Sighting {
   const domain = c.domain.replace(/^\./, '').toLowerCase();
   const site = siteOf(domain) ?? domain;
+  const action = cookieAction(c);
   const classification = classifier.cookie({
     name: c.name,
     domain,
@@ -71,43 +107,68 @@ export function cookieObservation(
     value: c.value,
     httpOnly: c.httpOnly,
   });
-  const valueHash = hashString(c.value);
-  const obs: Observation = {
+  const key = `${c.name}@${site}`;
+  return {
+    id: `${visit.id}|cookie|${key}|${c.via}|${action}|${c.partition ?? ''}`,
     visitId: visit.id,
     kind: 'cookie',
-    key: `${c.name}@${site}`,
-    host: domain,
-    url: visit.url,
-    at: c.at,
-    classification,
+    provenance: c.provenance,
     via: c.via,
-    cookieName: c.name,
-    cookieDomain: domain,
-    valueLength: c.value.length,
-    valueHash,
-    ...(c.lifetimeSeconds !== undefined && { lifetimeSeconds: c.lifetimeSeconds }),
-    ...(c.setBy && { setBy: c.setBy }),
-    ...(keepValue && { value: c.value }),
+    key,
+    host: domain,
+    site,
+    ...(c.frame && { frame: c.frame }),
+    at: c.at,
+    url: visit.url,
+    classification,
+    cookie: {
+      name: c.name,
+      domain,
+      ...(c.path && { path: c.path }),
+      action,
+      ...(c.lifetimeSeconds !== undefined && { lifetimeSeconds: c.lifetimeSeconds }),
+      valueLength: c.value.length,
+      valueHash: hashString(c.value),
+      ...(keepValue && { value: c.value }),
+      ...(c.setBy && { setBy: c.setBy }),
+      ...(c.secure !== undefined && { secure: c.secure }),
+      ...(c.httpOnly !== undefined && { httpOnly: c.httpOnly }),
+      ...(c.sameSite && { sameSite: c.sameSite }),
+      ...(c.partition && { partition: c.partition }),
+    },
   };
-  // A Cookie request header names no domain or path: it updates findings, not the cookie jar view.
-  const update: CookieUpdate | null =
-    c.via === 'cookie-header'
-      ? null
-      : {
-          visitId: visit.id,
-          name: c.name,
-          domain,
-          path: c.path ?? '/',
-          thirdParty: classification.thirdParty,
-          secure: c.secure,
-          httpOnly: c.httpOnly,
-          sameSite: c.sameSite,
-          expiresAt: c.lifetimeSeconds == null ? null : c.at + c.lifetimeSeconds * 1000,
-          valueLength: c.value.length,
-          valueHash,
-          ...(keepValue && { value: c.value }),
-          removed: c.removed ?? false,
-          at: c.at,
-        };
-  return { obs, update };
+}
+
+export interface SignalSource {
+  provenance: Provenance;
+  via: string;
+  at: number;
+  /** Registrable domain the signal belongs to (the consent cookie's site); the page's for page reports. */
+  site: string | null;
+  host: string;
+  frame?: FrameScope;
+  mainFrame?: boolean;
+  initial?: boolean;
+}
+
+/** A consent signal (decoded by the background) as evidence; repeats of the same value fold into one entry. */
+export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: SignalSource): Sighting {
+  const frame = src.mainFrame ? 'main' : (src.frame ?? '');
+  return {
+    id: `${visit.id}|consent|${src.via}|${frame}|${src.site ?? ''}|${signal.tool}|${signal.state}|${hashString(signal.raw)}${src.initial ? '|initial' : ''}`,
+    visitId: visit.id,
+    kind: 'consent',
+    provenance: src.provenance,
+    via: src.via,
+    key: signal.tool,
+    host: src.host,
+    site: src.site,
+    ...(src.frame && { frame: src.frame }),
+    at: src.at,
+    consent: {
+      signal,
+      ...(src.mainFrame && { mainFrame: true }),
+      ...(src.initial && { initial: true }),
+    },
+  };
 }

@@ -10,6 +10,9 @@
  *   document belong to the previous visit; a top-frame request from a document not yet committed belongs to
  *   the pending visit (the browser may fetch a new page's resources before its commit event arrives).
  * - Requests with tabId -1 (service/shared workers) go to the newest current visit whose origin initiated them.
+ * - A committed visit keeps its main-frame requestId: Firefox can deliver the commit before the main-frame
+ *   response (and has no documentId), and that late response, with the page's own Set-Cookie, joins the
+ *   committed visit instead of opening a pending visit that would never commit.
  */
 import { siteOf } from './domain';
 import type { PageVisit } from './findings';
@@ -20,6 +23,8 @@ export interface LiveVisit {
   documentId: string | null;
   /** Sites this visit requested, for attributing cookies.onChanged events (which carry no tab). */
   sites: string[];
+  /** The main-frame request that loaded this document, once committed (absent: unknown, e.g. recovered). */
+  requestId?: string;
 }
 
 export interface TabState {
@@ -43,8 +48,6 @@ export function newVisit(id: string, tabId: number, url: string, at: number, inc
     site: siteOf(url) ?? url,
     startedAt: at,
     incognito,
-    consent: [],
-    consentTool: null,
   };
 }
 
@@ -54,8 +57,9 @@ export function onMainFrameRequest(
   req: ObservedRequest,
   makeVisit: () => PageVisit,
 ): TabState {
-  // A replayed main-frame request of a prerender that was just shown belongs to that shown visit.
-  if (isShownDocument(state, req)) return state;
+  // A replayed main-frame request of a prerender that was just shown belongs to that shown visit, and a
+  // late event of the main-frame request that loaded a committed document belongs to that document.
+  if (isShownDocument(state, req) || loadedCommitted(state, req) !== null) return state;
   if (state.pending && state.pending.requestId === req.requestId) {
     if (state.pending.visit.url === req.url) return state;
     const visit = { ...state.pending.visit, url: req.url, site: siteOf(req.url) ?? req.url };
@@ -77,6 +81,7 @@ export function onCommit(
         visit: { ...state.pending!.visit, url: commit.url },
         documentId: commit.documentId,
         sites: state.pending!.sites,
+        requestId: state.pending!.requestId,
       }
     : { visit: makeVisit(), documentId: commit.documentId, sites: [] };
   const ended = state.current ? { ...state.current.visit, endedAt: commit.at } : null;
@@ -86,8 +91,10 @@ export function onCommit(
 
 /** The live visit a request of this tab belongs to, or null when the tab has no visit yet. */
 export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisit | null {
-  if (req.type === 'main_frame')
-    return isShownDocument(state, req) ? state.current : (state.pending ?? state.current);
+  if (req.type === 'main_frame') {
+    if (isShownDocument(state, req)) return state.current;
+    return loadedCommitted(state, req) ?? state.pending ?? state.current;
+  }
   if (req.documentId) {
     if (state.current?.documentId === req.documentId) return state.current;
     if (state.previous?.documentId === req.documentId) return state.previous;
@@ -100,6 +107,14 @@ export function visitForRequest(state: TabState, req: ObservedRequest): LiveVisi
 
 function isShownDocument(state: TabState, req: ObservedRequest): boolean {
   return req.documentId !== null && state.current?.documentId === req.documentId;
+}
+
+/** The committed visit (current, or the one before it) whose document this main-frame request loaded. */
+function loadedCommitted(state: TabState, req: ObservedRequest): LiveVisit | null {
+  if (req.type !== 'main_frame') return null;
+  if (state.current?.requestId === req.requestId) return state.current;
+  if (state.previous?.requestId === req.requestId) return state.previous;
+  return null;
 }
 
 /** Applies `update` to the live visit with this id, wherever it sits in the tab (current, pending, previous). */

@@ -18,10 +18,9 @@ import { buildAuditReport } from '@/lib/audit/report';
 import { AUTOCONSENT_OPT_OUT } from '@/lib/consent/autoconsent-protocol';
 import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
-import { getVisitBundle } from '@/lib/store/repo';
+import { readDerived } from './derived';
 import { ready } from './context';
 import { getTab } from './session';
-import { findLiveVisit } from './visits';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
 
@@ -82,7 +81,7 @@ async function tick(tabId: number): Promise<void> {
   const r = records.get(tabId);
   if (!r || isFinished(r.step)) return;
   if (r.step === 'awaiting-user') {
-    const choice = userChoice(r);
+    const choice = await userChoice(r);
     if (choice) {
       await step(tabId, { type: 'userChoice', choice: choice.choice!, at: choice.at });
       return;
@@ -95,17 +94,21 @@ async function tick(tabId: number): Promise<void> {
   else schedule(r);
 }
 
-/** The visitor's first choice on the audited visit since we asked them to click. */
-function userChoice(r: AuditRecord) {
-  const visit = r.visitId ? findLiveVisit(r.visitId) : undefined;
+/** The visitor's first counted choice on the audited visit since we asked them to click. */
+async function userChoice(r: AuditRecord) {
+  const read = r.visitId ? await readDerived(r.visitId) : null;
   const since = r.refusal?.requestedAt ?? r.startedAt;
-  return visit?.consent.find((e) => !e.evidence && e.state === 'choice' && e.choice && e.at >= since) ?? null;
+  return read?.derived.consent.choices.find((c) => !c.carriedOver && c.choice && c.at >= since) ?? null;
 }
 
 async function snapshot(r: AuditRecord): Promise<void> {
   const at = Date.now();
-  const visit = r.visitId ? findLiveVisit(r.visitId) : undefined;
-  const snap = { step: r.step as 'pre-consent' | 'post-reject', at, consent: visit?.consent ?? [] };
+  const read = r.visitId ? await readDerived(r.visitId) : null;
+  const snap = {
+    step: r.step as 'pre-consent' | 'post-reject',
+    at,
+    consent: read?.derived.consent.lines ?? [],
+  };
   try {
     const tab = await browser.tabs.get(r.tabId);
     if (!tab.active) throw new Error('the tab was not the active tab, so no screenshot could be taken');
@@ -139,6 +142,8 @@ async function clearSiteData(url: string): Promise<{ cookies: number; storage: b
   let storage = false;
   const types = { localStorage: true, indexedDB: true, cacheStorage: true, serviceWorkers: true };
   try {
+    // An optional permission the popup asks for when the audit starts.
+    if (!browser.browsingData) throw new Error('the browsingData permission was not granted');
     // Firefox addresses storage by hostname, Chromium by origin.
     const scope =
       import.meta.env.BROWSER === 'firefox'
@@ -224,10 +229,8 @@ export const auditHandlers: Pick<Handlers, 'startAudit' | 'getAudit' | 'cancelAu
     await load();
     const record = records.get(Number(tabId));
     if (!record) return null;
-    const { db } = await ready();
-    await flush();
-    const bundle = record.visitId ? await getVisitBundle(db, record.visitId) : null;
-    const report = buildAuditReport(record, bundle);
+    const read = record.visitId ? await readDerived(record.visitId) : null;
+    const report = buildAuditReport(record, read?.derived ?? null);
     // Lines carry vendor ids; the panel shows names.
     const lines = [...report.beforeConsent, ...report.afterRefusal];
     const ids = [...new Set(lines.flatMap((l) => (l.vendorId ? [l.vendorId] : [])))];

@@ -1,32 +1,19 @@
 import { browser } from 'wxt/browser';
-import { needsConsent } from '@/lib/category';
-import { ready } from './context';
 import { allTabs } from './session';
 import { onFlushed } from './writer';
+import { readDerived } from './derived';
 
-const RED = '#c62828';
-const AMBER = '#ef6c00';
-const GREY = '#607d8b';
+const COLORS = { violation: '#c62828', trackers: '#ef6c00', none: '#607d8b' } as const;
 
-/** Badge: distinct tracking vendors of the tab's current visit; red if any fired before consent or after refusal. */
+/** Badge of the tab's current visit, from the same derivation as the popup's verdict. */
 async function updateBadge(tabId: number, visitId: string): Promise<void> {
-  const { db } = await ready();
-  const findings = await db.findings.where('visitId').equals(visitId).toArray();
-  const vendors = new Set<string>();
-  let violation = false;
-  for (const f of findings) {
-    if (!needsConsent(f.category)) continue;
-    vendors.add(f.vendorId ?? f.key);
-    violation ||= f.violation;
-  }
-  const color = violation ? RED : vendors.size ? AMBER : GREY;
+  const read = await readDerived(visitId);
+  if (!read) return;
+  const { badge } = read.derived;
   const action = (browser as any).action ?? (browser as any).browserAction;
-  await action.setBadgeText({ tabId, text: vendors.size ? String(vendors.size) : '' });
-  await action.setBadgeBackgroundColor({ tabId, color });
-  const title = vendors.size
-    ? `${vendors.size} tracking vendor${vendors.size === 1 ? '' : 's'}${violation ? ', some before consent or after refusal' : ''}`
-    : 'Cookie Inspector';
-  await action.setTitle({ tabId, title });
+  await action.setBadgeText({ tabId, text: badge.text });
+  await action.setBadgeBackgroundColor({ tabId, color: COLORS[badge.color] });
+  await action.setTitle({ tabId, title: badge.title });
 }
 
 export function registerBadge(): void {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadVendorIndex, type VendorIndex } from '@/lib/vendor-db/load';
-import { classifyCookie, classifyRequest } from '@/lib/vendor-db/match';
+import { indexClassifier } from '@/lib/classifier';
 import { getVendorDetails } from '@/lib/vendor-db/load';
 import type { Classifier } from '@/lib/record';
 import type { VendorRecord } from '@/lib/vendor-db/types';
@@ -10,18 +10,7 @@ import { detailsShard, shardPath } from '@/lib/vendor-db/shard';
 export async function loadClassifier(): Promise<Classifier> {
   const response = await fetch(browser.runtime.getURL('/vendor-index.json' as any));
   const index: VendorIndex = loadVendorIndex(await response.json());
-  return {
-    request: (url, pageUrl) => classifyRequest(index, url, pageUrl),
-    cookie: (c) =>
-      classifyCookie(index, {
-        name: c.name,
-        domain: c.domain,
-        pageUrl: c.pageUrl,
-        expiresAt: c.lifetimeSeconds == null ? undefined : Date.now() + c.lifetimeSeconds * 1000,
-        value: c.value,
-        httpOnly: c.httpOnly,
-      }),
-  };
+  return indexClassifier(index);
 }
 
 /** Shards of the full vendor records (GDPR blocks), each read once per worker when a page asks for it. */

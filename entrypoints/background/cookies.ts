@@ -1,26 +1,40 @@
 import { browser } from 'wxt/browser';
-import { cookieObservation, type SeenCookie } from '@/lib/record';
+import { cookieSighting, type SeenCookie } from '@/lib/record';
 import { isDeletion, parseCookieAssignment } from '@/lib/cookie-parse';
 import { visitsForCookie } from '@/lib/tab-state';
 import { siteOf } from '@/lib/domain';
-import { signalFromCookie } from '@/lib/consent/signals';
+import { signalFromCookie, signalsFromJar } from '@/lib/consent/signals';
 import type { PageVisit } from '@/lib/findings';
 import type { CookieWrite } from '@/lib/messages';
 import { ready } from './context';
-import { allTabs, getTab } from './session';
-import { enqueue, enqueueCookie } from './writer';
-import { applyConsent } from './visits';
+import { allTabs } from './session';
+import { enqueue } from './writer';
+import { recordSignal } from './visits';
 
-/** Records one cookie sighting; a cookie being deleted says nothing about consent. */
-export async function recordCookie(visit: PageVisit, seen: SeenCookie): Promise<void> {
+/**
+ * Records one cookie sighting as evidence; a consent cookie's value is decoded here, in the background, and
+ * recorded as a consent signal of the same provenance. A cookie being deleted says nothing about consent.
+ */
+export async function recordCookie(
+  visit: PageVisit,
+  seen: SeenCookie,
+  options: { decode: boolean } = { decode: true },
+): Promise<void> {
   const { classifier, settings } = await ready();
-  const { obs, update } = cookieObservation(visit, seen, classifier, settings.storeCookieValues);
-  enqueue(obs);
-  if (update) enqueueCookie(update);
-  if (!seen.removed) {
-    const signal = signalFromCookie(seen.name, seen.value);
-    if (signal) applyConsent(visit.tabId, visit.id, signal, seen.at);
-  }
+  enqueue(visit, cookieSighting(visit, seen, classifier, settings.storeCookieValues));
+  if (seen.removed || !options.decode) return;
+  const signal = signalFromCookie(seen.name, seen.value);
+  if (!signal) return;
+  const domain = seen.domain.replace(/^\./, '').toLowerCase();
+  recordSignal(visit, signal, {
+    provenance: seen.provenance,
+    via: seen.via,
+    at: seen.at,
+    site: siteOf(domain),
+    host: domain,
+    ...(seen.frame && { frame: seen.frame }),
+    ...(seen.mainFrameRequest && { mainFrame: true }),
+  });
 }
 
 interface ChangeInfo {
@@ -36,12 +50,21 @@ interface ChangeInfo {
     sameSite?: string;
     expirationDate?: number;
     storeId: string;
+    /** Chrome: CHIPS partition; Firefox: Total Cookie Protection partition. */
+    partitionKey?: { topLevelSite?: string };
   };
+}
+
+/** The top-level site a partitioned cookie belongs to, from either browser's partitionKey shape. */
+function partitionSite(cookie: ChangeInfo['cookie']): string | null {
+  const top = cookie.partitionKey?.topLevelSite;
+  return typeof top === 'string' && top ? siteOf(top) : null;
 }
 
 /**
  * cookies.onChanged has no tab and no timestamp: attribute to the current visits whose site is the cookie's
- * site or that contacted it, and use the receive time (noted in lib/findings.ts).
+ * site or that contacted it, and use the receive time. A partitioned cookie belongs only to visits of its
+ * partition's top-level site.
  */
 async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> {
   // An overwrite is reported as a removal followed by the new value: the second event is the one to keep.
@@ -53,40 +76,63 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
   const lifetime = cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate - at / 1000);
   // Private-window cookies live in their own store and belong only to private visits.
   const privateStore = cookie.storeId === '1' || cookie.storeId === 'firefox-private';
+  const partition = partitionSite(cookie);
   for (const live of visitsForCookie(allTabs(), site)) {
     if (live.visit.incognito !== privateStore) continue;
+    if (partition && live.visit.site !== partition) continue;
     await recordCookie(live.visit, {
       name: cookie.name,
       value: cookie.value,
       domain: cookie.domain,
       path: cookie.path,
       via: 'cookies-api',
+      provenance: 'browser',
       at,
       lifetimeSeconds: lifetime,
       secure: cookie.secure,
       httpOnly: cookie.httpOnly,
       sameSite: cookie.sameSite,
       removed,
+      ...(partition && { partition }),
     });
   }
 }
 
-/** Cookie writes reported by the main-world content script, with the script that made them. */
-export async function recordCookieWrites(tabId: number, writes: CookieWrite[]): Promise<void> {
-  await ready();
-  const live = getTab(tabId).current;
-  if (!live) return;
-  const host = new URL(live.visit.url).hostname;
+/**
+ * Cookie writes reported by the main-world hook, with the script that made them: page provenance (the page can
+ * forge these), timed when the background received them.
+ */
+export async function recordCookieWrites(visit: PageVisit, writes: CookieWrite[]): Promise<void> {
+  const host = new URL(visit.url).hostname;
+  const at = Date.now();
   for (const w of writes.slice(0, 500)) {
-    const c = parseCookieAssignment(String(w.text ?? ''), w.at);
+    const c = parseCookieAssignment(String(w?.text ?? ''), at);
     if (!c) continue;
-    await recordCookie(live.visit, {
+    await recordCookie(visit, {
       ...c,
       domain: c.domain ?? host,
       via: w.api === 'cookieStore' ? 'cookieStore' : 'document.cookie',
-      at: Number.isFinite(w.at) ? w.at : Date.now(),
+      provenance: 'page',
+      at,
+      frame: 'main',
       setBy: typeof w.scriptUrl === 'string' ? w.scriptUrl.slice(0, 2048) : null,
       removed: isDeletion(c),
+    });
+  }
+}
+
+/** The jar of the page's URL at commit: consent cookies stored before (or by the response of) this visit. */
+export async function readJarAtCommit(visit: PageVisit): Promise<void> {
+  const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
+  const host = new URL(visit.url).hostname;
+  for (const signal of signalsFromJar(jar)) {
+    recordSignal(visit, signal, {
+      provenance: 'browser',
+      via: 'jar',
+      at: visit.startedAt,
+      site: visit.site,
+      host,
+      frame: 'main',
     });
   }
 }

@@ -1,37 +1,41 @@
 import { browser } from 'wxt/browser';
-import { dispatch, isMessage, type Handlers, type SenderInfo } from '@/lib/messages';
-import { deleteAll, deleteSite, getVisitBundle, listSites, listVisits, pruneBefore } from '@/lib/store/repo';
+import { dispatch, isMessage, mayHandle, senderKind, type Handlers, type SenderInfo } from '@/lib/messages';
+import { deleteAll, deleteSite, listVisits, pruneBefore } from '@/lib/store/repo';
+import { listSites } from '@/lib/store/sites';
 import { ready, updateSettings } from './context';
 import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
-import { recordCookieWrites } from './cookies';
-import { applyConsent, setConsentTool } from './visits';
+import { readDerived } from './derived';
 import { auditHandlers } from './audit';
+import { reportHandlers } from './reports';
 
-/** Handlers for every request in lib/messages.ts; reads flush first so pages see what just happened. */
+/**
+ * Handlers for every request in lib/messages.ts. Extension pages may use all of them; content scripts only the
+ * report handlers (reports.ts), bound to the visit of the document that sent them.
+ */
 const handlers: Handlers = {
   ...auditHandlers,
+  ...reportHandlers,
   async getTabVisit({ tabId }) {
-    const { db } = await ready();
-    await flush();
-    const id = getTab(tabId).current?.visit.id;
-    return id ? getVisitBundle(db, id) : null;
+    const id = getTab(Number(tabId)).current?.visit.id;
+    const read = id ? await readDerived(id) : null;
+    return read ? { derived: read.derived } : null;
   },
-  async getVisit({ visitId }) {
-    await flush();
-    return getVisitBundle((await ready()).db, visitId);
+  async getVisit({ visitId, browserOnly }) {
+    const read = await readDerived(String(visitId), { browserOnly: browserOnly === true });
+    return read ? { derived: read.derived, entries: read.entries } : null;
   },
   async listSites() {
     await flush();
     return listSites((await ready()).db);
   },
   async listVisits({ site }) {
-    return listVisits((await ready()).db, site);
+    return listVisits((await ready()).db, String(site));
   },
   async deleteSite({ site }) {
     await flush();
-    return { deleted: await deleteSite((await ready()).db, site) };
+    return { deleted: await deleteSite((await ready()).db, String(site)) };
   },
   async deleteAll() {
     await flush();
@@ -52,38 +56,23 @@ const handlers: Handlers = {
     }
     return settings;
   },
-  async cookieWrites({ writes }, sender) {
-    if (sender.tabId !== undefined && sender.frameId === 0 && Array.isArray(writes)) {
-      await recordCookieWrites(sender.tabId, writes);
-    }
-  },
-  async consentSignal({ signal, at }, sender) {
-    await ready();
-    const live = sender.tabId !== undefined ? getTab(sender.tabId).current : null;
-    if (live && signal && typeof signal.tool === 'string')
-      applyConsent(live.visit.tabId, live.visit.id, signal, Number(at) || Date.now());
-  },
-  async consentToolSeen({ tool, bannerShown, at }, sender) {
-    await ready();
-    if (sender.tabId === undefined || typeof tool !== 'string') return;
-    setConsentTool(sender.tabId, tool);
-    const live = getTab(sender.tabId).current;
-    if (live && bannerShown) {
-      applyConsent(
-        sender.tabId,
-        live.visit.id,
-        { tool, state: 'banner', via: 'autoconsent', raw: '' },
-        Number(at) || Date.now(),
-      );
-    }
-  },
 };
 
 export function registerMessaging(): void {
+  const origin = new URL(browser.runtime.getURL('/' as any)).origin;
   browser.runtime.onMessage.addListener((message: unknown, sender: any) => {
     // Only our own pages and content scripts; anything else is left for other listeners.
     if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
-    const info: SenderInfo = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url };
+    const info: SenderInfo = {
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+      url: sender.url,
+      ...(typeof sender.documentId === 'string' && { documentId: sender.documentId }),
+    };
+    // Content scripts only report: history, settings, deletion and audits are for extension pages.
+    if (!mayHandle(senderKind(info, origin), message.type)) {
+      return Promise.reject(new Error(`${message.type} is not allowed from this sender`));
+    }
     return dispatch(handlers, message, info);
   });
 }

@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import { newVisit, onCommit } from '@/lib/tab-state';
-import { signalsFromJar } from '@/lib/consent/signals';
 import { ready } from './context';
 import { dropTab, getTab, setTab } from './session';
 import { flush, saveVisit } from './writer';
-import { applyConsent } from './visits';
+import { readJarAtCommit } from './cookies';
 import { takePrerendered } from './prerender';
 import { replay } from './web-request';
 
@@ -25,12 +24,6 @@ interface CommitDetails {
   documentLifecycle?: string;
 }
 
-/** Consent cookies already in the jar when the page commits: a returning visitor's earlier choice. */
-async function readCarriedOverConsent(visit: PageVisit): Promise<void> {
-  const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
-  for (const signal of signalsFromJar(jar)) applyConsent(visit.tabId, visit.id, signal, visit.startedAt);
-}
-
 async function onCommitted(details: CommitDetails): Promise<void> {
   // Sub-frames belong to the page; prerendered documents wait until they are shown.
   if (details.frameId !== 0 || details.tabId < 0 || details.documentLifecycle === 'prerender') return;
@@ -45,7 +38,8 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   if (ended) saveVisit(ended);
   saveVisit(state.current!.visit);
   for (const { kind, details: held } of takePrerendered(details.documentId ?? null)) await replay(kind, held);
-  await readCarriedOverConsent(state.current!.visit);
+  // Consent cookies in the jar at commit: stored before this visit, unless the main response set them.
+  await readJarAtCommit(state.current!.visit);
 }
 
 async function onTabRemoved(tabId: number): Promise<void> {

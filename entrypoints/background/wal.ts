@@ -1,17 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
-import type { Observation } from '@/lib/observation';
-import type { CookieUpdate } from '@/lib/store/repo';
+import type { Sighting } from '@/lib/evidence/types';
 
 /**
- * Write-ahead log in storage.session: buffered events are copied there (one key per microtask batch) until
+ * Write-ahead log in storage.session: buffered sightings are copied there (one key per microtask batch) until
  * the IndexedDB batch holding them commits, so a worker stopped between event and write loses nothing;
  * the next worker start replays them. Remaining risk: a stop between the IndexedDB commit and the log
  * removal replays that batch once more (counts only, never a missing event).
  */
 export interface WalEntry {
-  observations: Observation[];
-  cookies: CookieUpdate[];
+  sightings: Sighting[];
   visits: PageVisit[];
 }
 
@@ -35,17 +33,14 @@ function persist(): void {
 
 function entry(): WalEntry {
   if (!pending) {
-    pending = { observations: [], cookies: [], visits: [] };
+    pending = { sightings: [], visits: [] };
     queueMicrotask(persist);
   }
   return pending;
 }
 
-export function logObservation(obs: Observation): void {
-  entry().observations.push(obs);
-}
-export function logCookie(update: CookieUpdate): void {
-  entry().cookies.push(update);
+export function logSighting(s: Sighting): void {
+  entry().sightings.push(s);
 }
 export function logVisit(visit: PageVisit): void {
   entry().visits.push(visit);
@@ -70,7 +65,8 @@ export async function takeLeftovers(): Promise<{ entries: WalEntry[]; keys: stri
   const keys = Object.keys(all)
     .filter((k) => k.startsWith(PREFIX) && !k.startsWith(PREFIX + life + ':'))
     .sort();
-  return { entries: keys.map((k) => all[k] as WalEntry), keys };
+  // A log written by an older version (observations, not sightings) has nothing this one can replay.
+  return { entries: keys.map((k) => all[k] as WalEntry).filter((e) => Array.isArray(e?.sightings)), keys };
 }
 
 export async function dropLeftovers(keys: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { headerValues, normalizeRequest, type ObservedRequest, type RawRequestDetails } from '@/lib/request';
 import { isDeletion, parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
-import { cookieObservation, requestObservation } from '@/lib/record';
+import { frameOf, requestSighting } from '@/lib/record';
 import {
   onMainFrameRequest,
   updateLive,
@@ -10,12 +10,12 @@ import {
   withSite,
   type LiveVisit,
 } from '@/lib/tab-state';
-import { siteOf } from '@/lib/domain';
+import { cookieDomainAllowed, siteOf } from '@/lib/domain';
 import { signalFromHeaders, signalFromRequestUrl, signalsFromJar } from '@/lib/consent/signals';
 import { ready } from './context';
 import { allTabs, getTab, setTab } from './session';
 import { enqueue } from './writer';
-import { applyConsent } from './visits';
+import { recordSignal } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
 import { createVisit, recoverVisit } from './navigation';
 import { recordCookie } from './cookies';
@@ -55,27 +55,53 @@ async function onBeforeRequest(details: RawRequestDetails): Promise<void> {
   const { classifier } = await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
-  enqueue(requestObservation(live.visit, req, classifier));
+  enqueue(live.visit, requestSighting(live.visit, req, classifier));
   const signal = signalFromRequestUrl(req.url);
-  if (signal) applyConsent(live.visit.tabId, live.visit.id, signal, req.at);
+  if (signal) recordSignal(live.visit, signal, signalSource(req, 'webRequest'));
+}
+
+/** Where a request-borne consent signal came from: the browser, at the request's time, in its frame. */
+function signalSource(req: ObservedRequest, via: string) {
+  const frame = frameOf(req);
+  return {
+    provenance: 'browser' as const,
+    via,
+    at: req.at,
+    site: siteOf(req.host),
+    host: req.host,
+    frame,
+    ...(req.type === 'main_frame' && { mainFrame: true }),
+  };
 }
 
 async function onSendHeaders(details: RawRequestDetails): Promise<void> {
   const req = normalizeRequest(details);
   if (!req) return;
   if (req.prerender) return holdPrerender(req, details, 'sendHeaders');
-  const { classifier, settings } = await ready();
+  await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
   const gpc = signalFromHeaders(details.requestHeaders ?? []);
-  if (gpc) applyConsent(live.visit.tabId, live.visit.id, gpc, req.at);
+  if (gpc) recordSignal(live.visit, gpc, signalSource(req, 'header'));
+  const frame = frameOf(req);
   for (const header of headerValues(details.requestHeaders, 'Cookie')) {
     const sent = parseCookieHeader(header);
     for (const { name, value } of sent) {
-      const seen = { name, value, domain: req.host, via: 'cookie-header' as const, at: req.at };
-      enqueue(cookieObservation(live.visit, seen, classifier, settings.storeCookieValues).obs);
+      const seen = {
+        name,
+        value,
+        domain: req.host,
+        via: 'cookie-header',
+        provenance: 'browser' as const,
+        at: req.at,
+        frame,
+      };
+      // Decoding happens once per header below; only the cookie itself is recorded here.
+      await recordCookie(live.visit, seen, { decode: false });
     }
-    for (const signal of signalsFromJar(sent)) applyConsent(live.visit.tabId, live.visit.id, signal, req.at);
+    // Decoded over the whole header: some tools spread one choice over several cookies (Complianz).
+    for (const signal of signalsFromJar(sent))
+      recordSignal(live.visit, signal, signalSource(req, 'cookie-header'));
   }
 }
 
@@ -88,10 +114,20 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
+  const frame = frameOf(req);
   for (const header of setCookies) {
     const c = parseSetCookie(header, req.at);
-    if (!c) continue;
-    const seen = { ...c, domain: c.domain ?? req.host, via: 'set-cookie' as const, at: req.at };
+    // A Domain the request host may not set (another site, a public suffix) is rejected by the browser: no evidence.
+    if (!c || !cookieDomainAllowed(req.host, c.domain)) continue;
+    const seen = {
+      ...c,
+      domain: c.domain ?? req.host,
+      via: 'set-cookie',
+      provenance: 'browser' as const,
+      at: req.at,
+      frame,
+      mainFrameRequest: req.type === 'main_frame',
+    };
     await recordCookie(live.visit, { ...seen, removed: isDeletion(c) });
   }
 }

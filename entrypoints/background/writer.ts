@@ -1,23 +1,19 @@
 import type { PageVisit } from '@/lib/findings';
-import type { Observation } from '@/lib/observation';
-import { isViolation, phaseAt } from '@/lib/consent/timeline';
-import { remarkVisit, writeBatch, type CookieUpdate, type PhasedObservation } from '@/lib/store/repo';
+import type { Sighting } from '@/lib/evidence/types';
+import { writeBatch } from '@/lib/store/repo';
 import { ready } from './context';
-import { findLiveVisit } from './visits';
-import { checkpoint, dropLeftovers, logCookie, logObservation, logVisit, takeLeftovers } from './wal';
+import { checkpoint, dropLeftovers, logSighting, logVisit, takeLeftovers } from './wal';
 
 /**
- * The one batched writer. A flush runs at most FLUSH_MS after the first buffered event (IDLE_MS when events
- * stop). Buffers are memory plus a write-ahead log in storage.session (wal.ts) that a restarted worker replays.
+ * The one batched writer: evidence only, no verdicts. A flush runs at most FLUSH_MS after the first buffered
+ * event (IDLE_MS when events stop). Buffers are memory plus a write-ahead log in storage.session (wal.ts)
+ * that a restarted worker replays.
  */
 const IDLE_MS = 100;
 const FLUSH_MS = 1000;
 
-let observations: Observation[] = [];
-let cookies: CookieUpdate[] = [];
+let sightings: Sighting[] = [];
 const visits = new Map<string, PageVisit>();
-// Visits whose timeline changed retroactively: their stored findings are re-filed after the next batch.
-const remarks = new Set<string>();
 let firstAt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
@@ -28,6 +24,8 @@ const MAX_RETRIES = 3;
 let retries = 0;
 const unreleased: { release: () => Promise<void> }[] = [];
 const listeners: ((visitIds: Set<string>) => void)[] = [];
+// Visits whose rows may be stored: incognito ones only with the opt-in (decided once, when first seen).
+const known = new Map<string, PageVisit>();
 
 function schedule(): void {
   const now = Date.now();
@@ -37,82 +35,50 @@ function schedule(): void {
   timer = setTimeout(() => void flush(), wait);
 }
 
-export function enqueue(obs: Observation): void {
-  observations.push(obs);
-  logObservation(obs);
+/** Buffers one sighting of the visit (the visit row is written with it). */
+export function enqueue(visit: PageVisit, s: Sighting): void {
+  if (!known.has(visit.id)) saveVisit(visit);
+  sightings.push(s);
+  logSighting(s);
   schedule();
 }
 
-export function enqueueCookie(update: CookieUpdate): void {
-  cookies.push(update);
-  logCookie(update);
-  schedule();
-}
-
-/** Marks a visit row (consent timeline, end time) for writing with the next batch. */
+/** Marks a visit row (URL, end time) for writing with the next batch. */
 export function saveVisit(visit: PageVisit): void {
+  known.set(visit.id, visit);
+  if (known.size > 2000) known.delete(known.keys().next().value!);
   visits.set(visit.id, visit);
   logVisit(visit);
   schedule();
 }
 
-/** Re-files the visit's stored findings by its (corrected) consent timeline after the next batch. */
-export function remarkLater(visitId: string): void {
-  remarks.add(visitId);
-  schedule();
-}
-
-/** Called after each batch with the visits it touched (badge updates). */
+/** Called after each batch with the visits it touched (badge and live views). */
 export function onFlushed(listener: (visitIds: Set<string>) => void): void {
   listeners.push(listener);
 }
 
-async function timelineOf(visitId: string, pending: Map<string, PageVisit>): Promise<PageVisit | undefined> {
-  return pending.get(visitId) ?? findLiveVisit(visitId) ?? (await (await ready()).db.visits.get(visitId));
-}
-
 async function writeOnce(): Promise<void> {
-  const batchObs = observations;
-  const batchCookies = cookies;
+  const batchSightings = sightings;
   const batchVisits = new Map(visits);
   const log = checkpoint();
-  observations = [];
-  cookies = [];
+  sightings = [];
   visits.clear();
   firstAt = 0;
-  if (!batchObs.length && !batchCookies.length && !batchVisits.size && !remarks.size) return;
+  if (!batchSightings.length && !batchVisits.size) return;
   const { db, settings } = await ready();
+  // Incognito visits are never persisted unless the user opted in before they started.
   const keepVisit = (v: PageVisit) =>
     !v.incognito || (settings.recordIncognito && v.startedAt >= (settings.recordIncognitoSince ?? 0));
-  const touched = new Set<string>();
-  const phased: PhasedObservation[] = [];
-  const known = new Map<string, PageVisit | undefined>();
-  for (const obs of batchObs) {
-    if (!known.has(obs.visitId)) known.set(obs.visitId, await timelineOf(obs.visitId, batchVisits));
-    const visit = known.get(obs.visitId);
-    // Incognito visits are never persisted unless the user opted in before they started.
-    if (!visit || !keepVisit(visit)) continue;
-    const phase = phaseAt(visit.consent, obs.at, obs.classification.category);
-    phased.push({ obs, phase, violation: isViolation(phase, obs.classification.category) });
-    touched.add(obs.visitId);
-    // Every visit with findings gets a row, even if its row was written before the worker restarted.
-    if (!batchVisits.has(visit.id)) batchVisits.set(visit.id, visit);
-  }
+  const keptVisits = [...batchVisits.values()].filter(keepVisit);
+  const dropped = new Set([...known.values()].filter((v) => !keepVisit(v)).map((v) => v.id));
+  const kept = batchSightings.filter((s) => !dropped.has(s.visitId));
   try {
-    await writeBatch(db, {
-      visits: [...batchVisits.values()].filter(keepVisit),
-      observations: phased,
-      cookies: batchCookies.filter((c) => {
-        const v = known.get(c.visitId) ?? batchVisits.get(c.visitId) ?? findLiveVisit(c.visitId);
-        return v ? keepVisit(v) : true;
-      }),
-    });
+    await writeBatch(db, { visits: keptVisits, sightings: kept });
   } catch (e) {
     if (retries < MAX_RETRIES) {
       retries += 1;
       unreleased.push(log);
-      observations = [...batchObs, ...observations];
-      cookies = [...batchCookies, ...cookies];
+      sightings = [...batchSightings, ...sightings];
       for (const [id, v] of batchVisits) if (!visits.has(id)) visits.set(id, v);
       firstAt ||= Date.now();
       clearTimeout(timer);
@@ -122,30 +88,25 @@ async function writeOnce(): Promise<void> {
   }
   retries = 0;
   await Promise.all([log, ...unreleased.splice(0)].map((l) => l.release()));
-  const pendingRemarks = [...remarks];
-  remarks.clear();
-  for (const id of pendingRemarks) {
-    const visit = await timelineOf(id, batchVisits);
-    if (!visit || !keepVisit(visit)) continue;
-    const moved = await remarkVisit(db, id, (f) => {
-      const phase = phaseAt(visit.consent, f.firstSeenAt, f.category);
-      return { phase, violation: isViolation(phase, f.category) };
-    });
-    if (moved) touched.add(id);
-  }
-  for (const v of batchVisits.keys()) touched.add(v);
+  const touched = new Set<string>([...kept.map((s) => s.visitId), ...keptVisits.map((v) => v.id)]);
   for (const l of listeners) l(touched);
 }
 
 /** Replays what a previous worker logged but did not commit (called once from ready()). */
 export async function replayLeftovers(): Promise<void> {
   const { entries, keys } = await takeLeftovers();
-  if (!entries.length) return;
+  if (!entries.length) {
+    await dropLeftovers(keys);
+    return;
+  }
   for (const e of entries) {
     e.visits.forEach(saveVisit);
-    e.observations.forEach(enqueue);
-    e.cookies.forEach(enqueueCookie);
+    for (const s of e.sightings) {
+      sightings.push(s);
+      logSighting(s);
+    }
   }
+  schedule();
   // Replayed items are logged again under this worker's keys before the old keys go.
   await flush();
   await dropLeftovers(keys);

@@ -30,12 +30,15 @@ async function load(): Promise<State> {
   if (tabId === null) return { status: 'none', tabId };
   const bundle = await send('getTabVisit', { tabId });
   if (!bundle) return { status: 'none', tabId };
-  const ids = [...new Set(bundle.findings.map((f) => f.vendorId).filter((id): id is string => !!id))];
+  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
   const vendors = ids.length ? await send('getVendors', { ids }) : [];
   return { status: 'ready', tabId, bundle, vendors };
 }
 
 const REFRESH_MS = 2000;
+
+/** `browsingData` is optional: asked for on the first audit, from the click that starts it. */
+const askAuditPermission = () => browser.permissions.request({ permissions: ['browsingData'] });
 
 export function App() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -70,7 +73,10 @@ export function App() {
   if (state.status === 'loading') return <p class="state muted">Loading…</p>;
   if (state.status === 'error') return <p class="state error">Could not load this tab: {state.message}</p>;
   // Same element position in both states, so a running audit keeps its state when the first finding arrives.
-  const audit = state.tabId !== null ? <AuditPanel tabId={state.tabId} send={send} /> : null;
+  const audit =
+    state.tabId !== null ? (
+      <AuditPanel tabId={state.tabId} send={send} beforeStart={askAuditPermission} />
+    ) : null;
   if (state.status === 'none') {
     return (
       <main class="popup">
@@ -84,7 +90,7 @@ export function App() {
   const { bundle, vendors } = state;
   const openReport = () =>
     void browser.tabs.create({
-      url: browser.runtime.getURL(`/report.html?visit=${encodeURIComponent(bundle.visit.id)}` as any),
+      url: browser.runtime.getURL(`/report.html?visit=${encodeURIComponent(bundle.derived.visit.id)}` as any),
     });
   return (
     <main class="popup">

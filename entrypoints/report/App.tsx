@@ -19,14 +19,14 @@ type State =
   | { status: 'history' }
   | ({ status: 'visit' } & Loaded);
 
-async function loadVisit(visitId: string): Promise<State> {
-  const bundle = await send('getVisit', { visitId });
+async function loadVisit(visitId: string, browserOnly: boolean): Promise<State> {
+  const bundle = await send('getVisit', { visitId, browserOnly });
   if (!bundle)
     return {
       status: 'error',
       message: 'This visit is no longer stored (deleted, or older than the retention period).',
     };
-  const ids = [...new Set(bundle.findings.map((f) => f.vendorId).filter((id): id is string => !!id))];
+  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
   return { status: 'visit', bundle, vendors: ids.length ? await send('getVendors', { ids }) : [] };
 }
 
@@ -34,14 +34,15 @@ async function loadVisit(visitId: string): Promise<State> {
 export function App() {
   const visitId = new URLSearchParams(location.search).get('visit');
   const [state, setState] = useState<State>(visitId ? { status: 'loading' } : { status: 'history' });
+  const [browserOnly, setBrowserOnly] = useState(false);
   useEffect(() => {
     if (!visitId) return;
-    loadVisit(visitId).then(setState, (e: unknown) =>
+    loadVisit(visitId, browserOnly).then(setState, (e: unknown) =>
       setState({ status: 'error', message: String((e as Error)?.message ?? e) }),
     );
-  }, [visitId]);
+  }, [visitId, browserOnly]);
   useEffect(() => {
-    if (state.status === 'visit') document.title = `Cookie Inspector: ${state.bundle.visit.site}`;
+    if (state.status === 'visit') document.title = `Cookie Inspector: ${state.bundle.derived.visit.site}`;
   }, [state]);
 
   return (
@@ -69,7 +70,19 @@ export function App() {
           bundle={state.bundle}
           vendors={state.vendors}
           note={state.note}
-          exports={exportHandlers(state.bundle, state.vendors)}
+          exports={exportHandlers(state.bundle, state.vendors, browserOnly)}
+          evidenceSwitch={
+            visitId && (
+              <label class="row small" id="browser-only">
+                <input
+                  type="checkbox"
+                  checked={browserOnly}
+                  onChange={(e) => setBrowserOnly((e.currentTarget as HTMLInputElement).checked)}
+                />
+                Browser-observed evidence only (leave out what our detector and the page reported)
+              </label>
+            )
+          }
         />
       )}
     </>

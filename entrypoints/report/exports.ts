@@ -12,22 +12,19 @@ async function meta(): Promise<ExportMeta> {
 }
 
 /** Download handlers for one bundle; each builds its file from the pure lib/export functions. */
-export function exportHandlers(bundle: VisitBundle, vendors: VendorRecord[]): ExportBarProps {
-  const stem = exportFileStem(bundle.visit);
+export function exportHandlers(
+  bundle: VisitBundle,
+  vendors: VendorRecord[],
+  browserOnly = false,
+): ExportBarProps {
+  const input = { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly };
+  const { visit, findings } = bundle.derived;
+  const stem = exportFileStem(visit);
   return {
     onJson: async () =>
-      downloadText(`${stem}.json`, 'application/json', exportJson(bundle, vendors, await meta())),
-    onCsv: () =>
-      downloadText(
-        `${stem}.csv`,
-        'text/csv;charset=utf-8',
-        findingsCsv(bundle.visit, bundle.findings, vendors),
-      ),
+      downloadText(`${stem}.json`, 'application/json', exportJson(input, vendors, await meta())),
+    onCsv: () => downloadText(`${stem}.csv`, 'text/csv;charset=utf-8', findingsCsv(visit, findings, vendors)),
     onHtml: async () =>
-      downloadText(
-        `${stem}.html`,
-        'text/html;charset=utf-8',
-        renderHtmlReport(bundle, vendors, await meta()),
-      ),
+      downloadText(`${stem}.html`, 'text/html;charset=utf-8', renderHtmlReport(input, vendors, await meta())),
   };
 }

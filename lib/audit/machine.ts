@@ -3,7 +3,8 @@
  * committed, timer, autoconsent answer, the visitor's own choice) and persists the record in storage.session
  * after every step, so a restarted service worker resumes exactly where it was.
  */
-import type { ConsentChoice, ConsentEvent } from '../consent/types';
+import type { ConsentChoice } from '../consent/types';
+import type { ConsentLine } from '../evidence/consent';
 
 export type AuditStep =
   | 'clearing'
@@ -38,8 +39,8 @@ export const OPT_OUT_TIMEOUT_MS = 15_000;
 export interface AuditSnapshot {
   step: 'pre-consent' | 'post-reject';
   at: number;
-  /** The visit's consent timeline up to this moment (decoded by the consent parsers). */
-  consent: ConsentEvent[];
+  /** The visit's derived consent timeline up to this moment. */
+  consent: ConsentLine[];
   /** JPEG data URL of the visible tab, when the browser allowed a capture. */
   screenshot?: string;
   screenshotError?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../findings';
-import type { VisitBundle } from '../messages';
+import type { DerivedVisit } from '../evidence/derive';
 import { advance, startAudit, type AuditRecord } from './machine';
 import { buildAuditReport, splitFindings } from './report';
 
@@ -59,11 +59,8 @@ const findings: Finding[] = [
   }),
   finding({ key: 'tracker.unknown.example', phase: 'before-consent', firstSeenAt: 9_900 }),
 ];
-const bundle = {
-  visit: { id: 'v', consentTool: 'onetrust' },
-  findings,
-  cookies: [],
-} as unknown as VisitBundle;
+// The derived visit as the background hands it over (parties give one category per party; none here).
+const bundle = { findings, parties: [], consent: { tool: 'onetrust' } } as unknown as DerivedVisit;
 
 function audited(): AuditRecord {
   let r = startAudit({
@@ -83,7 +80,17 @@ function audited(): AuditRecord {
       snapshot: {
         step: 'pre-consent',
         at: 5_900,
-        consent: [{ tool: 'onetrust', state: 'banner', via: 'autoconsent', raw: '', at: 1_200 }],
+        consent: [
+          {
+            tool: 'onetrust',
+            state: 'banner',
+            status: 'banner',
+            provenance: 'detector',
+            vias: ['autoconsent'],
+            site: 'shop.example',
+            at: 1_200,
+          },
+        ],
         screenshot: 'data:image/jpeg;base64,AAAA',
       },
     },
@@ -103,7 +110,10 @@ function audited(): AuditRecord {
             tool: 'onetrust',
             state: 'choice',
             choice: { kind: 'reject-all', granted: ['necessary'] },
-            via: 'cookie:OptanonConsent',
+            status: 'counted',
+            provenance: 'browser',
+            vias: ['cookies-api'],
+            site: 'shop.example',
             raw: 'x',
             at: 8_100,
           },
@@ -148,7 +158,7 @@ describe('audit report', () => {
         tool: 'onetrust',
         state: 'choice',
         choice: { kind: 'reject-all', granted: ['necessary'] },
-        via: 'cookie:OptanonConsent',
+        via: 'cookies-api',
         screenshot: null,
       },
     ]);

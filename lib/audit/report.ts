@@ -5,7 +5,7 @@
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ConsentChoice } from '../consent/types';
 import type { Finding } from '../findings';
-import type { VisitBundle } from '../messages';
+import { partyKey, type DerivedVisit } from '../evidence/derive';
 import type { AuditRecord, AuditStep } from './machine';
 
 export interface AuditVendorLine {
@@ -54,23 +54,20 @@ export interface AuditReport {
   summary: string;
 }
 
-function lineKey(f: Finding): string {
-  if (f.vendorId) return f.vendorId;
-  return f.kind === 'cookie' ? `cookie:${f.cookieName ?? f.key}` : `host:${f.host}`;
-}
-
-function group(findings: Finding[]): AuditVendorLine[] {
+/** One line per party (lib/evidence/derive.ts partyKey), in the party's derived category. */
+function group(findings: Finding[], categories: Map<string, CategoryOrUnknown>): AuditVendorLine[] {
   const lines = new Map<string, AuditVendorLine>();
   for (const f of findings) {
-    const key = lineKey(f);
+    const key = partyKey(f);
+    const category = categories.get(key) ?? f.category;
     const line = lines.get(key) ?? {
       key,
       vendorId: f.vendorId,
-      category: f.category,
+      category,
       hosts: [],
       cookies: [],
       requests: 0,
-      needsConsent: needsConsent(f.category),
+      needsConsent: needsConsent(category),
       firstSeenAt: f.firstSeenAt,
     };
     if (f.kind === 'request') {
@@ -106,16 +103,18 @@ export function splitFindings(
   return { before, after };
 }
 
+const COUNTS = new Set(['carried-over', 'counted', 'banner']);
+
 function consentStates(r: AuditRecord): AuditConsentState[] {
   return r.snapshots.map((s) => {
-    const last = s.consent.filter((e) => e.at <= s.at).at(-1) ?? null;
+    const last = (s.consent ?? []).filter((e) => e.at <= s.at && COUNTS.has(e.status)).at(-1) ?? null;
     return {
       step: s.step,
       at: s.at,
       tool: last?.tool ?? r.consentTool,
-      state: last ? last.state : 'none',
+      state: last ? (last.state === 'choice' ? 'choice' : 'banner') : 'none',
       choice: last?.choice ?? null,
-      via: last?.via ?? null,
+      via: last ? last.vias.join(', ') : null,
       screenshot: s.screenshot ?? null,
     };
   });
@@ -141,13 +140,14 @@ function summarize(
   return `${first}; ${plural(postCount, 'tracker')} that ${postCount === 1 ? 'needs' : 'need'} consent fired or set cookies after refusal`;
 }
 
-/** Builds the audit report; `bundle` is the recorded visit (null when the page never loaded). */
-export function buildAuditReport(r: AuditRecord, bundle: VisitBundle | null): AuditReport {
+/** Builds the audit report; `derived` is the recorded visit (null when the page never loaded). */
+export function buildAuditReport(r: AuditRecord, derived: DerivedVisit | null): AuditReport {
   const refusedAt = r.refusal?.at ?? null;
-  const { before, after } = splitFindings(bundle?.findings ?? [], refusedAt);
-  const beforeConsent = group(before);
+  const { before, after } = splitFindings(derived?.findings ?? [], refusedAt);
+  const categories = new Map((derived?.parties ?? []).map((p) => [p.key, p.category]));
+  const beforeConsent = group(before, categories);
   // A click that accepted is not a refusal: there is no after-refusal phase to report.
-  const afterRefusal = r.refusal?.choice ? [] : group(after);
+  const afterRefusal = r.refusal?.choice ? [] : group(after, categories);
   return {
     auditId: r.id,
     url: r.url,
@@ -156,7 +156,7 @@ export function buildAuditReport(r: AuditRecord, bundle: VisitBundle | null): Au
     startedAt: r.startedAt,
     finishedAt: r.updatedAt,
     visitId: r.visitId,
-    consentTool: r.consentTool ?? bundle?.visit.consentTool ?? null,
+    consentTool: r.consentTool ?? derived?.consent.tool ?? null,
     refusal: r.refusal,
     refusedAt,
     beforeConsent,

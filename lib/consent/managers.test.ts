@@ -1,7 +1,7 @@
 // One block per consent manager: each decoder on the value shapes its manager writes (__fixtures__/managers.ts).
 import { describe, expect, it } from 'vitest';
 import * as M from './__fixtures__/managers';
-import { phaseAt, applySignal } from './timeline';
+import { phaseAt, type CountedChoice } from '../evidence/consent';
 import { signalFromCookie } from './signals';
 import type { ConsentSignal } from './types';
 
@@ -11,8 +11,9 @@ const phaseAfter = (
   s: ConsentSignal | null,
   category: 'marketing' | 'analytics' | 'advertising' = 'marketing',
 ) => {
-  const t = applySignal([], s!, 10_000, { visitStartedAt: 0 })!;
-  return phaseAt(t, 20_000, category);
+  // As the evidence derivation counts a stored choice: from its time on.
+  const choices: CountedChoice[] = [{ at: 10_000, tool: s!.tool, choice: s!.choice, carriedOver: false }];
+  return phaseAt(choices, 20_000, category);
 };
 
 describe('Klaro and Orejime (service maps)', () => {

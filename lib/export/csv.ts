@@ -42,6 +42,7 @@ export const CSV_COLUMNS = [
   'url',
   'set_by',
   'reason',
+  'provenance',
 ] as const;
 
 /** The visit's findings, one row each, in time order. */
@@ -73,6 +74,7 @@ export function findingsCsv(visit: PageVisit, findings: Finding[], vendors: Vend
         f.url,
         f.setBy ?? '',
         f.reason,
+        (f.provenance ?? []).join(' '),
       ];
     });
   return toCsv([[...CSV_COLUMNS], ...rows]);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, bundle, finding } from '../report/__fixtures__/visit';
+import { CUSTOMER_IO, T0, bundle, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import type { CategoryOrUnknown } from '../category';
+import type { ConsentSignal } from '../consent/types';
+import type { VisitBundle } from '../messages';
 import { escapeHtml } from './escape';
 import { csvCell, findingsCsv, toCsv } from './csv';
-import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson } from './json';
+import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson, type ExportInput } from './json';
 import { parseExport } from './import';
 import { renderHtmlReport } from './html';
 
@@ -13,41 +16,45 @@ const meta = {
   attribution: 'Open Cookie Database, Apache-2.0 <x>',
 };
 
-function sample() {
-  return bundle(
-    [
-      finding({ host: 'track.customer.io', vendorId: 'customer-io', category: 'marketing', violation: true }),
-      finding({
-        kind: 'cookie',
-        host: 'shop.example',
-        cookieName: HOSTILE,
-        cookieDomain: 'shop.example',
-        reason: `unknown "${HOSTILE}"`,
-      }),
-      finding({
-        host: 'ga.test',
-        vendorId: 'ga',
-        category: 'analytics',
-        violation: true,
-        phase: 'after-reject',
-        url: 'https://ga.test/?q="=1',
-      }),
-    ],
-    {
-      consentTool: 'onetrust',
-      consent: [
-        {
-          tool: 'onetrust',
-          state: 'choice',
-          via: 'cookie:OptanonConsent',
-          raw: 'groups=C0001:1,C0004:0',
-          at: T0 + 3000,
-          choice: { kind: 'reject-all', granted: ['necessary'] },
-          decoded: { groups: { C0004: false } },
-        },
-      ],
-    },
-  );
+const cls = (vendor: string | null, category: CategoryOrUnknown, reason = 'host') => ({
+  vendor,
+  vendorName: null,
+  company: null,
+  category,
+  thirdParty: true,
+  reason,
+});
+
+function sample(): ExportInput & VisitBundle {
+  const signal: ConsentSignal = {
+    tool: 'onetrust',
+    state: 'choice',
+    via: 'cookie:OptanonConsent',
+    raw: 'groups=C0001:1,C0004:0',
+    choice: { kind: 'reject-all', granted: ['necessary'] },
+    decoded: { groups: { C0004: false } },
+  };
+  const b = bundle([
+    entry({ host: 'track.customer.io', at: T0 + 1, classification: cls('customer-io', 'marketing') }),
+    entry({
+      host: 'shop.example',
+      at: T0 + 2,
+      kind: 'cookie',
+      key: `${HOSTILE}@shop.example`,
+      via: 'document.cookie',
+      provenance: 'page',
+      cookie: { name: HOSTILE, domain: 'shop.example', action: 'set', valueLength: 1, valueHash: 'h' },
+      classification: { ...cls(null, 'unknown', `unknown "${HOSTILE}"`), thirdParty: false },
+    }),
+    consentEntry(signal, { at: T0 + 3000 }),
+    entry({
+      host: 'ga.test',
+      at: T0 + 4000,
+      url: 'https://ga.test/?q="=1',
+      classification: cls('ga', 'analytics'),
+    }),
+  ]);
+  return { ...b, entries: b.entries! };
 }
 
 describe('escapeHtml', () => {
@@ -79,29 +86,33 @@ describe('CSV', () => {
     ).toBe('a,b\r\n1,\r\n');
   });
 
-  it('writes one row per finding with the vendor name', () => {
+  it('writes one row per finding with the vendor name and provenance', () => {
     const b = sample();
-    const lines = findingsCsv(b.visit, b.findings, [CUSTOMER_IO]).trimEnd().split('\r\n');
+    const lines = findingsCsv(b.derived.visit, b.derived.findings, [CUSTOMER_IO]).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]!.startsWith('visit_id,site,page_url,phase,violation')).toBe(true);
+    expect(lines[0]!.endsWith(',provenance')).toBe(true);
     expect(lines[1]).toContain(',before-consent,yes,marketing,customer-io,Customer.io,');
+    expect(lines[2]!.endsWith(',page')).toBe(true);
     expect(lines[3]).toContain('"https://ga.test/?q=""=1"');
   });
 });
 
 describe('JSON export and import', () => {
-  it('round-trips a bundle and its vendors without loss', () => {
+  it('round-trips the evidence log and vendors, carrying provenance per entry', () => {
     const b = sample();
     const text = exportJson(b, [CUSTOMER_IO], meta);
     const result = parseExport(text);
     if (!result.ok) throw new Error(result.error);
-    expect(result.bundle).toEqual(b);
+    expect(result.bundle).toEqual({ derived: b.derived, entries: b.entries });
     expect(result.vendors).toEqual([CUSTOMER_IO]);
     expect(result.doc.verdict).toBe(
-      '1 marketing tracker fired before consent; 1 analytics tracker fired after consent was refused',
+      '1 marketing tracker fired before consent; 1 analytics tracker fired after consent was refused (1 of unknown purpose: needs review)',
     );
     expect(result.doc.timeline.map((t) => t.time)[0]).toMatch(/^2026-11-25T13:02:00\.\d{3}Z$/);
-    expect(result.doc.visit.consent[0]!.decoded).toEqual({ groups: { C0004: false } });
+    expect(result.doc.consent[0]!.decoded).toEqual({ groups: { C0004: false } });
+    expect(result.doc.evidence.map((e) => e.provenance)).toEqual(['browser', 'page', 'browser', 'browser']);
+    expect(result.doc.findings.find((f) => f.kind === 'cookie')!.provenance).toEqual(['page']);
     expect(result.doc.attribution.sources.map((s) => s.id)).toEqual([
       'seed:flowconsent',
       'seed:consentstack',
@@ -121,17 +132,56 @@ describe('JSON export and import', () => {
     expect((parseExport('[]') as { error: string }).error).toBe('Invalid report: file: expected an object');
     expect(bad((d) => (d.format = 'har'))).toContain(EXPORT_FORMAT);
     expect(bad((d) => (d.formatVersion = 99))).toMatch(/Unsupported report version 99/);
-    expect(bad((d) => (d.findings[1].phase = 'whenever'))).toBe(
-      'Invalid report: findings[1].phase: expected one of before-consent, after-accept, after-reject',
+    expect(bad((d) => (d.evidence[1].provenance = 'trust-me'))).toBe(
+      'Invalid report: evidence[1].provenance: expected one of browser, detector, page',
     );
     expect(bad((d) => delete d.visit.startedAt)).toBe('Invalid report: visit.startedAt: expected a number');
     expect(bad((d) => (d.vendors[0].gdpr.risk.derived = 'yes'))).toBe(
       'Invalid report: vendors[0].gdpr.risk.derived: expected true or false',
     );
-    expect(bad((d) => (d.visit.consent[0].choice.kind = 'maybe'))).toMatch(
-      /visit\.consent\[0\]\.choice\.kind/,
+    expect(bad((d) => (d.evidence[2].consent.signal.state = 'maybe'))).toMatch(
+      /evidence\[2\]\.consent\.signal\.state/,
     );
     expect(bad(() => {})).toBe('ok');
+  });
+
+  it('reads a version 1 export and derives it by the current rules', () => {
+    const v1 = {
+      format: EXPORT_FORMAT,
+      formatVersion: 1,
+      tool: { name: 'Cookie Inspector', version: '0.1.0' },
+      generatedAt: '2026-11-25T13:03:00.000Z',
+      verdict: 'old text',
+      consentState: 'old',
+      visit: { ...visit(), consent: [], consentTool: null, startedAtIso: '2026-11-25T13:02:00.000Z' },
+      timeline: [],
+      findings: [
+        {
+          id: 'v1|request|track.customer.io|after-accept',
+          visitId: 'v1',
+          kind: 'request',
+          key: 'track.customer.io',
+          host: 'track.customer.io',
+          url: 'https://track.customer.io/x',
+          thirdParty: true,
+          vendorId: 'customer-io',
+          category: 'marketing',
+          reason: 'host',
+          phase: 'after-accept',
+          violation: false,
+          firstSeenAt: T0 + 5,
+          lastSeenAt: T0 + 5,
+          count: 1,
+        },
+      ],
+      cookies: [],
+      vendors: [],
+      attribution: { sources: [], text: null },
+    };
+    const r = parseExport(JSON.stringify(v1));
+    if (!r.ok) throw new Error(r.error);
+    // No consent evidence in the file: today's rules put the request before consent.
+    expect(r.bundle.derived.verdict.text).toBe('1 marketing tracker fired before consent');
   });
 
   it('makes safe download names', () => {
@@ -195,8 +245,21 @@ describe('renderHtmlReport', () => {
 
 describe('renderHtmlReport with disguised names', () => {
   it('reveals bidi overrides in page data', () => {
-    const b = bundle([finding({ kind: 'cookie', host: 'shop.example', cookieName: 'rtl\u202Eevil' })]);
-    const out = renderHtmlReport(b, [], meta);
+    const b = bundle([
+      entry({
+        host: 'shop.example',
+        kind: 'cookie',
+        key: 'rtl\u202Eevil@shop.example',
+        cookie: {
+          name: 'rtl\u202Eevil',
+          domain: 'shop.example',
+          action: 'set',
+          valueLength: 1,
+          valueHash: 'h',
+        },
+      }),
+    ]);
+    const out = renderHtmlReport({ derived: b.derived, entries: b.entries! }, [], meta);
     expect(out).toContain('rtl⟨U+202E⟩evil');
     expect(out).not.toContain('\u202E');
   });

@@ -1,8 +1,8 @@
 /** Sections of the HTML report. Every interpolation goes through escapeHtml (imported as `e`). */
 import type { Finding, PageVisit } from '../findings';
-import type { CookieRecord } from '../store/db';
+import type { DerivedVisit } from '../evidence/derive';
 import type { VendorRecord } from '../vendor-db/types';
-import { consentEventText, decodedText } from '../report/consent';
+import { consentEventText, decodedText, statusText } from '../report/consent';
 import { factViews, safeHttpsUrl, sourceTitle, type FactView } from '../report/facts';
 import { formatIso, formatRelative, showInvisible } from '../report/format';
 import { buildTimeline } from '../report/timeline';
@@ -32,17 +32,18 @@ function badge(phase: string, violation: boolean): string {
   return `<span class="badge ${violation ? `b-${e(phase)}` : 'b-neutral'}">${e(PHASE_LABEL[phase] ?? phase)}</span>`;
 }
 
-export function consentSection(visit: PageVisit): string {
-  const events = [...(visit.consent ?? [])].sort((a, b) => a.at - b.at);
+export function consentSection(derived: Pick<DerivedVisit, 'visit' | 'consent'>): string {
+  const { visit } = derived;
+  const events = derived.consent.lines;
   if (!events.length)
     return '<h2>Consent timeline</h2><p>No consent signal was recorded during this visit.</p>';
   const rows = events.map((ev) => {
     const decoded = decodedText(ev);
-    return `<tr><td>${e(formatIso(ev.at))}<br><span class="note">${e(formatRelative(ev.at - visit.startedAt))}</span></td><td>${e(
+    return `<tr><td>${e(formatIso(ev.at))}<br><span class="note">${e(formatRelative(Math.max(0, ev.at - visit.startedAt)))}</span></td><td>${e(
       consentEventText(ev),
-    )}</td><td><code>${e(ev.via)}</code></td><td><pre>${pageText(ev.raw)}</pre>${decoded ? `<details open><summary>decoded</summary><pre>${e(decoded)}</pre></details>` : ''}</td></tr>`;
+    )}<br><span class="note">${e(statusText(ev.status))}</span></td><td><code>${e(ev.provenance)}</code><br><span class="note">${e(ev.vias.join(', '))}</span></td><td><pre>${pageText(ev.raw ?? '')}</pre>${decoded ? `<details open><summary>decoded</summary><pre>${e(decoded)}</pre></details>` : ''}</td></tr>`;
   });
-  return `<h2>Consent timeline</h2><table><thead><tr><th class="w-m">Time (UTC)</th><th class="w-m">Event</th><th class="w-s">Signal</th><th>Raw and decoded</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Consent timeline</h2><table><thead><tr><th class="w-m">Time (UTC)</th><th class="w-m">Event</th><th class="w-s">Provenance</th><th>Raw and decoded</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function factHtml(f: FactView): string {
@@ -78,8 +79,11 @@ function vendorHtml(row: VendorRow): string {
 ${facts}${cookiesHtml(row)}</section>`;
 }
 
-export function vendorSection(findings: Finding[], vendors: VendorRecord[], cookies: CookieRecord[]): string {
-  const groups = groupVendors(findings, vendors, cookies);
+export function vendorSection(
+  derived: Pick<DerivedVisit, 'findings' | 'parties'>,
+  vendors: VendorRecord[],
+): string {
+  const groups = groupVendors(derived, vendors);
   if (!groups.length) return '<h2>Vendors</h2><p>No known vendor was seen.</p>';
   return `<h2>Vendors</h2>${groups
     .map((g) => `<h3>${e(g.category)} (${e(g.rows.length)})</h3>${g.rows.map(vendorHtml).join('')}`)

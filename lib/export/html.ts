@@ -2,10 +2,8 @@
  * Self-contained HTML report of one visit: one file, inline CSS, no scripts. Pure string in/out so the HAR CLI
  * can reuse it. Every piece of page or vendor data passes through escapeHtml.
  */
-import type { VisitBundle } from '../messages';
 import type { VendorRecord } from '../vendor-db/types';
 import { formatDateTime, formatIso } from '../report/format';
-import { computeVerdict, consentStateText } from '../report/verdict';
 import { escapeHtml as e } from './escape';
 import { REPORT_CSS } from './html-style';
 import {
@@ -16,7 +14,7 @@ import {
   unknownSection,
   vendorSection,
 } from './html-sections';
-import { usedSources, type ExportMeta } from './json';
+import { usedSources, type ExportInput, type ExportMeta } from './json';
 
 const HAR_METHOD = `<p>This report was built offline from a HAR file (a browser's recording of network traffic). The requests and
 cookies it contains were classified the same way as in the extension. A HAR does not
@@ -33,6 +31,10 @@ violation when its category needs prior consent (advertising, marketing, analyti
 choice or after the visitor refused that category.</p>
 <ul class="note">
 <li>Times are the browser's event times; offsets are relative to the start of the page visit.</li>
+<li>Every observation carries its provenance: <em>browser</em> (the browser's own APIs), <em>detector</em> (Cookie
+Inspector's isolated content script) or <em>page</em> (the page's own scripts, which the audited site controls). Only
+browser-observed consent cookies and stored choices count as the visitor's choice; what the page reports is shown as
+confirmed or not confirmed and never changes a phase.</li>
 <li>Attribution depends on the bundled vendor database; unattributed hosts and cookies are listed under
 "Unknown" with the classifier's reason.</li>
 <li>GDPR details marked <span class="derived">derived</span> are not stated by any public source for that vendor;
@@ -53,9 +55,9 @@ function sourcesSection(vendors: VendorRecord[], attribution: string | null | un
 }
 
 /** Renders the full report as one HTML document string. */
-export function renderHtmlReport(bundle: VisitBundle, vendors: VendorRecord[], meta: ExportMeta): string {
-  const { visit, findings } = bundle;
-  const verdict = computeVerdict(findings);
+export function renderHtmlReport(input: ExportInput, vendors: VendorRecord[], meta: ExportMeta): string {
+  const { derived } = input;
+  const { visit, findings, verdict } = derived;
   const title = `Cookie Inspector report: ${visit.site}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -68,9 +70,11 @@ export function renderHtmlReport(bundle: VisitBundle, vendors: VendorRecord[], m
   }${visit.incognito ? ', private window' : ''}</p>
 <p class="meta">Generated ${e(formatIso(meta.generatedAt))} by Cookie Inspector ${e(meta.toolVersion)}; visit id <code>${e(visit.id)}</code></p></header>
 <p class="verdict ${e(verdict.severity)}" id="verdict">${e(verdict.text)}</p>
-<p class="meta">Consent: ${e(consentStateText(visit))}</p>
-${consentSection(visit)}
-${vendorSection(findings, vendors, bundle.cookies)}
+<p class="meta">Consent: ${e(derived.consentState)}</p>
+${derived.consent.signals.map((s) => `<p class="meta">${e(s)}</p>`).join('')}
+${input.browserOnly ? '<p class="meta"><strong>Browser-observed evidence only</strong>: what our detector or the page reported is left out.</p>' : ''}
+${consentSection(derived)}
+${vendorSection(derived, vendors)}
 ${unknownSection(findings)}
 ${findingsSection(visit, findings, vendors)}
 <h2>Method and limitations</h2>${meta.capture === 'har' ? HAR_METHOD : EXTENSION_METHOD}${METHOD}

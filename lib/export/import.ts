@@ -1,6 +1,10 @@
 /** Validates an exported JSON report so the report page can show it again. */
 import { CATEGORIES } from '../category';
 import type { VisitBundle } from '../messages';
+import type { PageVisit } from '../findings';
+import { deriveVisit } from '../evidence/derive';
+import { PROVENANCES, type EvidenceEntry } from '../evidence/types';
+import { migrateV1Visit, type V1Finding, type V1Visit } from '../store/migrate-v1';
 import { GDPR_FACT_KEYS, type VendorRecord } from '../vendor-db/types';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportDoc } from './json';
 import { ShapeError, arr, bool, num, obj, oneOf, optStr, str, type Obj } from './validate';
@@ -10,16 +14,18 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const PHASES = ['before-consent', 'after-accept', 'after-reject'] as const;
 const KINDS = ['request', 'cookie'] as const;
+const EVIDENCE_KINDS = ['request', 'cookie', 'storage', 'consent', 'tool', 'click'] as const;
 const CATS = [...CATEGORIES, 'unknown'] as const;
 
 export type ImportResult =
   { ok: true; doc: ExportDoc; bundle: VisitBundle; vendors: VendorRecord[] } | { ok: false; error: string };
 
-function checkVisit(v: Obj): void {
+function checkVisit(v: Obj, version: number): void {
   for (const k of ['id', 'url', 'site']) str(v, k, 'visit');
   num(v, 'startedAt', 'visit');
   num(v, 'tabId', 'visit');
   bool(v, 'incognito', 'visit');
+  if (version > 1) return;
   optStr(v, 'consentTool', 'visit');
   arr(v.consent, 'visit.consent').forEach((raw, i) => {
     const p = `visit.consent[${i}]`;
@@ -48,12 +54,25 @@ function checkFinding(raw: unknown, i: number): void {
   for (const k of ['vendorId', 'cookieName', 'cookieDomain', 'setBy']) optStr(f, k, p);
 }
 
-function checkCookie(raw: unknown, i: number): void {
-  const p = `cookies[${i}]`;
-  const c = obj(raw, p);
-  for (const k of ['id', 'visitId', 'name', 'domain', 'path']) str(c, k, p);
-  for (const k of ['firstSeenAt', 'lastSeenAt']) num(c, k, p);
-  if (c.expiresAt !== null) num(c, 'expiresAt', p);
+function checkEntry(raw: unknown, i: number): void {
+  const p = `evidence[${i}]`;
+  const e = obj(raw, p);
+  for (const k of ['id', 'visitId', 'key', 'host', 'via']) str(e, k, p);
+  oneOf(e, 'kind', EVIDENCE_KINDS, p);
+  oneOf(e, 'provenance', PROVENANCES, p);
+  for (const k of ['at', 'lastAt', 'count']) num(e, k, p);
+  arr(e.times, `${p}.times`).forEach((t, j) => num({ t }, 't', `${p}.times[${j}]`));
+  if (e.classification !== undefined) {
+    const c = obj(e.classification, `${p}.classification`);
+    oneOf(c, 'category', CATS, `${p}.classification`);
+    bool(c, 'thirdParty', `${p}.classification`);
+    optStr(c, 'vendor', `${p}.classification`);
+  }
+  if (e.consent !== undefined) {
+    const s = obj(obj(e.consent, `${p}.consent`).signal, `${p}.consent.signal`);
+    for (const k of ['tool', 'via', 'raw']) str(s, k, `${p}.consent.signal`);
+    oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
+  }
 }
 
 function checkVendor(raw: unknown, i: number): void {
@@ -93,24 +112,32 @@ export function parseExport(text: string): ImportResult {
     const doc = obj(data, 'file');
     if (doc.format !== EXPORT_FORMAT)
       return { ok: false, error: `Not a Cookie Inspector report (format should be "${EXPORT_FORMAT}").` };
-    if (doc.formatVersion !== EXPORT_VERSION) {
+    const version = doc.formatVersion;
+    if (version !== 1 && version !== EXPORT_VERSION) {
       return {
         ok: false,
-        error: `Unsupported report version ${String(doc.formatVersion)}; this version reads ${EXPORT_VERSION}.`,
+        error: `Unsupported report version ${String(version)}; this version reads 1 and ${EXPORT_VERSION}.`,
       };
     }
-    checkVisit(obj(doc.visit, 'visit'));
-    arr(doc.findings, 'findings').forEach(checkFinding);
-    arr(doc.cookies, 'cookies').forEach(checkCookie);
+    checkVisit(obj(doc.visit, 'visit'), version);
+    if (version === 1) arr(doc.findings, 'findings').forEach(checkFinding);
+    else arr(doc.evidence, 'evidence').forEach(checkEntry);
     arr(doc.vendors, 'vendors').forEach(checkVendor);
     const ok = doc as unknown as ExportDoc;
-    const { startedAtIso: _iso, ...visit } = ok.visit;
-    return {
-      ok: true,
-      doc: ok,
-      bundle: { visit, findings: ok.findings, cookies: ok.cookies },
-      vendors: ok.vendors,
-    };
+    const {
+      startedAtIso: _iso,
+      consent: _c,
+      consentTool: _t,
+      ...rest
+    } = ok.visit as unknown as PageVisit & Record<string, unknown>;
+    const visit = rest as unknown as PageVisit;
+    // Verdicts are derived again from the evidence, by this version's rules; a v1 file becomes legacy evidence.
+    const entries: EvidenceEntry[] =
+      version === 1
+        ? migrateV1Visit(ok.visit as unknown as V1Visit, doc.findings as V1Finding[])
+        : ok.evidence;
+    const bundle: VisitBundle = { derived: deriveVisit(visit, entries), entries };
+    return { ok: true, doc: ok, bundle, vendors: ok.vendors };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: `Invalid report: ${e.message}` };
     throw e;

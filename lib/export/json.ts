@@ -1,13 +1,23 @@
 /** The complete JSON evidence export of one visit, and the way back to a bundle. */
-import type { PageVisit } from '../findings';
-import type { VisitBundle } from '../messages';
+import type { Finding, PageVisit } from '../findings';
+import type { ConsentLine } from '../evidence/consent';
+import type { DerivedVisit } from '../evidence/derive';
+import type { EvidenceEntry } from '../evidence/types';
 import type { SourceRef, VendorRecord } from '../vendor-db/types';
 import { formatIso } from '../report/format';
 import { buildTimeline, type TimelineEntry } from '../report/timeline';
-import { computeVerdict, consentStateText } from '../report/verdict';
 
 export const EXPORT_FORMAT = 'cookie-inspector/visit-report';
-export const EXPORT_VERSION = 1;
+/** 2: the evidence log with provenance per entry; findings and verdict derived from it. 1 is still read. */
+export const EXPORT_VERSION = 2;
+
+/** What an export is built from: the derived visit and the evidence log it was derived from. */
+export interface ExportInput {
+  derived: DerivedVisit;
+  entries: EvidenceEntry[];
+  /** The report was switched to browser-observed evidence only. */
+  browserOnly?: boolean;
+}
 
 export interface ExportMeta {
   toolVersion: string;
@@ -26,10 +36,16 @@ export interface ExportDoc {
   generatedAt: string;
   verdict: string;
   consentState: string;
+  /** Google Consent Mode / GPC lines: evidence, never the visitor's choice. */
+  consentSignals: string[];
+  /** Derived from browser-observed evidence only (detector and page reports left out). */
+  browserOnly: boolean;
   visit: PageVisit & { startedAtIso: string };
+  /** The evidence log: every observation with its provenance (browser, detector, page) and channel. */
+  evidence: EvidenceEntry[];
+  consent: ConsentLine[];
   timeline: (TimelineEntry & { time: string })[];
-  findings: VisitBundle['findings'];
-  cookies: VisitBundle['cookies'];
+  findings: Finding[];
   vendors: VendorRecord[];
   attribution: { sources: SourceRef[]; text: string | null };
 }
@@ -41,28 +57,34 @@ export function usedSources(vendors: VendorRecord[]): SourceRef[] {
   return [...seen.values()];
 }
 
-/** Builds the export document: visit, consent events (raw and decoded), timeline, findings, cookies, vendors. */
-export function buildExport(bundle: VisitBundle, vendors: VendorRecord[], meta: ExportMeta): ExportDoc {
-  const { visit, findings, cookies } = bundle;
+/** Builds the export document: visit, evidence with provenance, consent timeline, findings, vendors. */
+export function buildExport(input: ExportInput, vendors: VendorRecord[], meta: ExportMeta): ExportDoc {
+  const { visit, findings } = input.derived;
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_VERSION,
     tool: { name: 'Cookie Inspector', version: meta.toolVersion },
     generatedAt: formatIso(meta.generatedAt),
-    verdict: computeVerdict(findings).text,
-    consentState: consentStateText(visit),
+    verdict: input.derived.verdict.text,
+    consentState: input.derived.consentState,
+    consentSignals: input.derived.consent.signals,
+    browserOnly: input.browserOnly === true,
     visit: { ...visit, startedAtIso: formatIso(visit.startedAt) },
-    timeline: buildTimeline(visit, findings, vendors).map((e) => ({ ...e, time: formatIso(e.at) })),
+    evidence: input.entries,
+    consent: input.derived.consent.lines,
+    timeline: buildTimeline(visit, findings, vendors, input.derived.consent.lines).map((e) => ({
+      ...e,
+      time: formatIso(e.at),
+    })),
     findings,
-    cookies,
     vendors,
     attribution: { sources: usedSources(vendors), text: meta.attribution ?? null },
   };
 }
 
 /** Pretty JSON of the export document. */
-export function exportJson(bundle: VisitBundle, vendors: VendorRecord[], meta: ExportMeta): string {
-  return JSON.stringify(buildExport(bundle, vendors, meta), null, 2);
+export function exportJson(input: ExportInput, vendors: VendorRecord[], meta: ExportMeta): string {
+  return JSON.stringify(buildExport(input, vendors, meta), null, 2);
 }
 
 /** A safe file name stem for downloads, e.g. "cookie-inspector_shop.example_2026-11-25T13-02-00Z". */

@@ -2,7 +2,8 @@
  * Folds streamed HAR items into a compact capture: what the audit needs and nothing more, so memory grows with
  * the number of requests, not with the size of the file (bodies, headers and cookie values are dropped early).
  */
-import type { ConsentEvent, ConsentSignal } from '../consent/types';
+import type { ConsentSignal } from '../consent/types';
+import { cookieDomainAllowed } from '../domain';
 import { hashString } from '../hash';
 import { normalizeEntry } from './entry';
 import type { HarItem } from './stream';
@@ -26,6 +27,8 @@ export interface CapturedCookie {
   /** Set-Cookie Domain attribute, or the request host when the cookie was only seen in a header. */
   domain: string;
   via: 'set-cookie' | 'cookie-header';
+  /** The consent signal its value carries (decoded while the value is at hand), if any. */
+  signal?: ConsentSignal;
   lifetimeSeconds?: number | null;
   valueLength: number;
   /** hashString of the value, so a report can show a change without keeping the value. */
@@ -40,16 +43,19 @@ export interface CapturedRequest {
   resourceType: string;
   initiator: string | null;
   status: number | null;
+  pageref: string | null;
   cookies: CapturedCookie[];
+  /** Consent signal in the request URL (Google Consent Mode), if any. */
+  urlSignal?: ConsentSignal;
 }
 
 export interface HarCapture {
   creator: string | null;
   pages: HarPage[];
   requests: CapturedRequest[];
-  /** Consent signals in entry order, each stamped with its entry's time. */
-  signals: ConsentEvent[];
   skipped: number;
+  /** Set-Cookie headers the browser would have rejected (Domain not matching the host): not evidence. */
+  rejectedCookies: number;
 }
 
 function text(v: unknown): string | null {
@@ -68,9 +74,9 @@ function httpUrl(v: string | null): string | null {
 
 /** Accumulates HarItems from HarStream; call `add` for each and read `capture` at the end. */
 export class HarCollector {
-  readonly capture: HarCapture = { creator: null, pages: [], requests: [], signals: [], skipped: 0 };
-  /** Last raw value per signal source, so a cookie repeated on every request yields one event. */
-  private readonly lastRaw = new Map<string, string>();
+  readonly capture: HarCapture = { creator: null, pages: [], requests: [], skipped: 0, rejectedCookies: 0 };
+  /** Decoded signals by value: a consent cookie repeated on every request is decoded, and held, once. */
+  private readonly decoded = new Map<string, ConsentSignal | null>();
 
   constructor(private readonly parsers: SignalParsers) {}
 
@@ -100,42 +106,50 @@ export class HarCollector {
     }
     const cookies: CapturedCookie[] = [];
     for (const c of req.setCookies) {
-      cookies.push({
-        name: c.name,
-        domain: c.domain ?? req.host,
-        via: 'set-cookie',
-        lifetimeSeconds: c.lifetimeSeconds,
-        valueLength: c.value.length,
-        valueHash: hashString(c.value),
-      });
-      this.signal(this.parsers.signalFromCookie(c.name, c.value), req.at, `set:${c.name}`);
+      if (!cookieDomainAllowed(req.host, c.domain)) {
+        this.capture.rejectedCookies++;
+        continue;
+      }
+      cookies.push(this.cookie(c.name, c.value, c.domain ?? req.host, 'set-cookie', c.lifetimeSeconds));
     }
-    for (const c of req.sentCookies) {
-      cookies.push({
-        name: c.name,
-        domain: req.host,
-        via: 'cookie-header',
-        valueLength: c.value.length,
-        valueHash: hashString(c.value),
-      });
-      // A choice already in the first request's Cookie header was made before this recording began.
-      const carried = this.capture.requests.length === 0;
-      this.signal(this.parsers.signalFromCookie(c.name, c.value), req.at, `sent:${c.name}`, carried);
-    }
-    this.signal(this.parsers.signalFromRequestUrl(req.url), req.at, `url:${req.host}`);
-    const { url, host, at, resourceType, initiator, status } = req;
-    this.capture.requests.push({ index, url, host, at, resourceType, initiator, status, cookies });
+    for (const c of req.sentCookies) cookies.push(this.cookie(c.name, c.value, req.host, 'cookie-header'));
+    const { url, host, at, resourceType, initiator, status, pageref } = req;
+    const urlSignal = this.parsers.signalFromRequestUrl(url) ?? undefined;
+    this.capture.requests.push({
+      index,
+      url,
+      host,
+      at,
+      resourceType,
+      initiator,
+      status,
+      pageref,
+      cookies,
+      ...(urlSignal && { urlSignal }),
+    });
   }
 
-  private signal(s: ConsentSignal | null, at: number, source: string, carriedOver = false): void {
-    if (!s) return;
-    const key = `${source}|${s.tool}|${s.via}`;
-    if (this.lastRaw.get(key) === s.raw) return;
-    this.lastRaw.set(key, s.raw);
-    const event: ConsentEvent = { ...s, at };
-    if (carriedOver && s.state === 'choice') event.carriedOver = true;
-    // Seen only in a Cookie header: the choice was made at this time at the latest.
-    if (source.startsWith('sent:')) event.decoded = { ...s.decoded, seenInCookieHeader: true };
-    this.capture.signals.push(event);
+  private cookie(
+    name: string,
+    value: string,
+    domain: string,
+    via: CapturedCookie['via'],
+    lifetimeSeconds?: number | null,
+  ): CapturedCookie {
+    const key = `${name}\u0000${value}`;
+    if (!this.decoded.has(key)) {
+      if (this.decoded.size > 10_000) this.decoded.clear();
+      this.decoded.set(key, this.parsers.signalFromCookie(name, value));
+    }
+    const signal = this.decoded.get(key) ?? undefined;
+    return {
+      name,
+      domain,
+      via,
+      ...(lifetimeSeconds !== undefined && { lifetimeSeconds }),
+      valueLength: value.length,
+      valueHash: hashString(value),
+      ...(signal && { signal }),
+    };
   }
 }

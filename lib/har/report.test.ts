@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { ConsentSignal } from '../consent/types';
 import type { Classification } from '../vendor-db/types';
 import { readHar } from './read';
-import { classifyCapture, type Classifier } from './classify';
+import type { Classifier } from '../record';
+import { harVisits } from './evidence';
 import { buildHarReport as build } from './report';
 import type { HarCapture } from './collect';
 
-const buildHarReport = (c: HarCapture, k: Classifier) => build(c, classifyCapture(c, k));
+const buildHarReport = (c: HarCapture, k: Classifier) => build(c, harVisits(c, k));
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 
@@ -35,11 +36,11 @@ function cls(host: string, thirdParty: boolean): Classification {
   };
 }
 const classifier: Classifier = {
-  classifyRequest: (url) => {
+  request: (url) => {
     const host = new URL(url).hostname;
     return cls(host, !host.endsWith('shop.example'));
   },
-  classifyCookie: ({ name, domain }) =>
+  cookie: ({ name, domain }) =>
     name === 'fr'
       ? cls('facebook.com', true)
       : name === 'IDE'
@@ -75,70 +76,77 @@ describe('HAR report', () => {
     const text = fixture('chrome-onetrust-reject.har');
     const capture = await readHar([text.slice(0, 777), text.slice(777)], parsers);
     const report = buildHarReport(capture, classifier);
-    expect(report.page).toBe('https://shop.example/');
+    expect(report.pages).toHaveLength(1);
+    const [page] = report.pages;
+    expect(page!.page).toBe('https://shop.example/');
     expect(report.creator).toBe('WebInspector 537.36');
-    expect(report.consent.tool).toBe('onetrust');
-    expect(report.consent.choice).toMatchObject({
-      kind: 'reject-all',
+    expect(page!.consent.tool).toBe('onetrust');
+    // Seen first in a Cookie header: the choice was made then at the latest.
+    expect(page!.consent.lines.find((l) => l.status === 'counted')).toMatchObject({
+      choice: { kind: 'reject-all' },
       at: '2025-01-07T09:00:05.500Z',
-      choiceTimeIsUpperBound: true,
-      carriedOver: false,
+      vias: ['cookie-header'],
     });
-    const byId = Object.fromEntries(report.vendors.map((v) => [v.vendor, v]));
+    const byId = Object.fromEntries(page!.vendors.map((v) => [v.vendor, v]));
     expect(byId['google-analytics']).toMatchObject({
-      phase: 'before-consent',
+      phases: ['before-consent'],
+      violation: true,
       requests: 1,
       hosts: ['www.google-analytics.com'],
     });
     expect(byId['facebook']).toMatchObject({
-      phase: 'before-consent',
       phases: ['before-consent', 'after-reject'],
       cookies: ['fr'],
       requests: 2,
     });
     expect(byId['facebook']!.hosts.sort()).toEqual(['connect.facebook.net', 'www.facebook.com']);
-    expect(report.unknown.hosts).toEqual([
+    expect(page!.unknown.hosts).toEqual([
       { host: 'tracker.unknown-ads.example', requests: 1, phase: 'after-reject' },
     ]);
-    expect(report.unknown.cookies.map((c) => c.name)).toContain('shop_session');
+    expect(page!.unknown.cookies.map((c) => c.name)).toContain('shop_session');
     expect(report.requests).toBe(8);
+    expect(report.site).toMatchObject({ site: 'shop.example', pages: 1 });
   });
 
   it('Firefox HAR: page from the first document, cookies from response.cookies, offset times', async () => {
     const report = buildHarReport(await readHar([fixture('firefox-tcf-reject.har')], parsers), classifier);
-    expect(report.page).toBe('https://shop.example/');
-    expect(report.consent.choice).toMatchObject({
-      kind: 'reject-all',
+    const [page] = report.pages;
+    expect(page!.page).toBe('https://shop.example/');
+    expect(page!.consent.lines.find((l) => l.status === 'counted')).toMatchObject({
+      choice: { kind: 'reject-all' },
       at: '2025-01-07T09:00:03.000Z',
-      choiceTimeIsUpperBound: false,
+      vias: ['set-cookie'],
     });
-    const byId = Object.fromEntries(report.vendors.map((v) => [v.vendor, v]));
-    expect(byId['google-analytics']!.phase).toBe('before-consent');
+    const byId = Object.fromEntries(page!.vendors.map((v) => [v.vendor, v]));
+    expect(byId['google-analytics']!.phases).toEqual(['before-consent']);
     expect(byId['google-ads']).toMatchObject({
-      phase: 'after-reject',
+      phases: ['after-reject'],
       cookies: ['IDE'],
       hosts: ['stats.g.doubleclick.net'],
     });
-    expect(byId['google-ads']!.phases).toBeUndefined();
   });
 
-  it('WebPageTest HAR without consent evidence: every phase is unknown', async () => {
+  it('a HAR without consent evidence: by the extension’s own rule, everything is before consent', async () => {
     const report = buildHarReport(await readHar([fixture('webpagetest.har')], parsers), classifier);
-    expect(report.page).toBe('https://shop.example/');
-    expect(report.consent).toMatchObject({ evidence: false, tool: null, choice: null, events: [] });
-    expect(report.vendors.map((v) => [v.vendor, v.phase])).toEqual([
-      ['google-analytics', 'unknown'],
-      ['google-tag-manager', 'unknown'],
+    const [page] = report.pages;
+    expect(page!.page).toBe('https://shop.example/');
+    expect(page!.consent).toMatchObject({ evidence: false, tool: null, lines: [] });
+    expect(page!.vendors.map((v) => [v.vendor, v.phases])).toEqual([
+      ['google-analytics', ['before-consent']],
+      ['google-tag-manager', ['before-consent']],
     ]);
-    expect(report.unknown.hosts).toEqual([{ host: 'cdn.example-cdn.net', requests: 1, phase: 'unknown' }]);
+    expect(page!.unknown.hosts).toEqual([
+      { host: 'cdn.example-cdn.net', requests: 1, phase: 'before-consent' },
+    ]);
   });
 
-  it('a consent cookie already sent on the first request is a carried-over choice', async () => {
+  it('a consent cookie sent on the main document request is a carried-over choice', async () => {
     const har = {
       log: {
         entries: [
           {
             startedDateTime: '2025-01-01T00:00:00Z',
+            _resourceType: 'document',
             request: {
               url: 'https://shop.example/',
               headers: [{ name: 'Cookie', value: 'OptanonConsent=groups=C0001%3A1%2CC0004%3A1' }],
@@ -151,12 +159,53 @@ describe('HAR report', () => {
         ],
       },
     };
-    const report = buildHarReport(await readHar([JSON.stringify(har)], parsers), classifier);
-    expect(report.consent.choice).toMatchObject({ kind: 'accept-all', carriedOver: true, at: null });
-    expect(report.vendors).toMatchObject([{ vendor: 'google-analytics', phase: 'after-accept' }]);
+    const [page] = buildHarReport(await readHar([JSON.stringify(har)], parsers), classifier).pages;
+    expect(page!.consent.lines[0]).toMatchObject({
+      status: 'carried-over',
+      at: null,
+      choice: { kind: 'accept-all' },
+    });
+    expect(page!.vendors).toMatchObject([
+      { vendor: 'google-analytics', phases: ['after-accept'], violation: false },
+    ]);
   });
 
-  it('tolerates entries with missing or hostile fields and counts what it skipped', async () => {
+  it('reports each HAR page on its own, with a site summary on top', async () => {
+    const entry = (url: string, pageref: string, t: string, type = 'script') => ({
+      startedDateTime: t,
+      pageref,
+      _resourceType: type,
+      request: { url },
+    });
+    const har = {
+      log: {
+        pages: [
+          { id: 'p1', title: 'https://shop.example/', startedDateTime: '2025-01-01T00:00:00Z' },
+          { id: 'p2', title: 'https://shop.example/deep', startedDateTime: '2025-01-01T00:01:00Z' },
+        ],
+        entries: [
+          entry('https://shop.example/', 'p1', '2025-01-01T00:00:00Z', 'document'),
+          entry('https://www.google-analytics.com/g/collect', 'p1', '2025-01-01T00:00:01Z'),
+          entry('https://shop.example/deep', 'p2', '2025-01-01T00:01:00Z', 'document'),
+          entry('https://www.google-analytics.com/g/collect', 'p2', '2025-01-01T00:01:01Z'),
+          entry('https://connect.facebook.net/fbevents.js', 'p2', '2025-01-01T00:01:02Z'),
+        ],
+      },
+    };
+    const report = buildHarReport(await readHar([JSON.stringify(har)], parsers), classifier);
+    expect(report.pages.map((p) => [p.page, p.pageref, p.vendors.map((v) => v.vendor)])).toEqual([
+      ['https://shop.example/', 'p1', ['google-analytics']],
+      ['https://shop.example/deep', 'p2', ['facebook', 'google-analytics']],
+    ]);
+    expect(report.site.pages).toBe(2);
+    expect(report.site.violating).toBe(2);
+    expect(report.site.vendors.find((v) => v.vendor === 'google-analytics')!.pages).toEqual([
+      'https://shop.example/',
+      'https://shop.example/deep',
+    ]);
+  });
+
+  it('tolerates entries with missing or hostile fields, and drops Set-Cookies the browser would reject', async () => {
     const har = {
       log: {
         entries: [
@@ -165,14 +214,23 @@ describe('HAR report', () => {
           { request: { url: 'not a url' } },
           {
             request: { url: 'https://www.google-analytics.com/x', headers: 'nope', cookies: [null, 5] },
-            response: { headers: [{ name: 'Set-Cookie' }] },
+            response: {
+              headers: [
+                { name: 'Set-Cookie' },
+                { name: 'Set-Cookie', value: 'evil=1; Domain=bank.example' },
+                { name: 'Set-Cookie', value: 'suffix=1; Domain=com' },
+              ],
+            },
           },
         ],
       },
     };
     const report = buildHarReport(await readHar([JSON.stringify(har)], parsers), classifier);
     expect(report.skippedEntries).toBe(3);
-    expect(report.page).toBe('https://www.google-analytics.com/x');
-    expect(report.vendors).toHaveLength(1);
+    expect(report.rejectedCookies).toBe(2);
+    expect(report.pages[0]!.page).toBe('https://www.google-analytics.com/x');
+    // The page is the vendor's own site: its own requests are first party, not a vendor.
+    expect(report.pages[0]!.vendors).toEqual([]);
+    expect(report.pages[0]!.unknown.cookies).toEqual([]);
   });
 });

@@ -1,149 +1,194 @@
-/** The JSON report of a HAR audit: which vendors fired, in which consent phase, and what consent said. */
+/**
+ * The JSON report of a HAR audit: one report per HAR page (its `pages` and each entry's `pageref`) and a site
+ * summary on top. Every verdict, phase and count comes from lib/evidence/derive.ts.
+ */
 import type { CategoryOrUnknown } from '../category';
 import type { ConsentChoice } from '../consent/types';
-import type { ClassifiedHar } from './classify';
+import { deriveVisit, partyKey, type DerivedVisit } from '../evidence/derive';
+import type { Phase } from '../findings';
 import type { HarCapture } from './collect';
-import { phaseRank, type HarConsent, type HarPhase } from './timeline';
+import type { HarVisit } from './evidence';
 
 export interface HarVendorRow {
+  /** Vendor id, or `host:<host>` when no vendor is known: the same key as every other count. */
   vendor: string;
   vendorName: string | null;
-  company: string | null;
   category: CategoryOrUnknown;
   hosts: string[];
   cookies: string[];
   requests: number;
-  /** The earliest phase the vendor was seen in. */
-  phase: HarPhase;
-  /** Every phase, earliest first, only when there is more than one. */
-  phases?: HarPhase[];
+  phases: Phase[];
+  violationPhases: Phase[];
+  violation: boolean;
 }
 
-export interface HarReport {
-  page: string | null;
-  creator: string | null;
+export interface HarConsentLine {
+  at: string | null;
+  tool: string;
+  state: string;
+  status: string;
+  vias: string[];
+  choice?: ConsentChoice;
+  raw?: string;
+}
+
+export interface HarPageReport {
+  page: string;
+  pageref: string | null;
+  title: string | null;
+  startedAt: string | null;
+  verdict: string;
+  severity: DerivedVisit['verdict']['severity'];
   consent: {
+    /** Whether the HAR holds any consent signal at all. */
     evidence: boolean;
     tool: string | null;
-    choice:
-      | (ConsentChoice & {
-          at: string | null;
-          via: string;
-          carriedOver: boolean;
-          choiceTimeIsUpperBound: boolean;
-        })
-      | null;
-    events: {
-      at: string | null;
-      tool: string;
-      state: string;
-      via: string;
-      choice?: ConsentChoice;
-      raw: string;
-    }[];
+    state: string;
+    withoutInteraction: boolean;
+    signals: string[];
+    lines: HarConsentLine[];
   };
   vendors: HarVendorRow[];
   unknown: {
-    hosts: { host: string; requests: number; phase: HarPhase }[];
-    cookies: { name: string; domain: string; thirdParty: boolean; phase: HarPhase }[];
+    hosts: { host: string; requests: number; phase: Phase }[];
+    cookies: { name: string; domain: string; thirdParty: boolean; phase: Phase }[];
   };
   requests: number;
+}
+
+export interface HarSiteVendor {
+  vendor: string;
+  vendorName: string | null;
+  category: CategoryOrUnknown;
+  violation: boolean;
+  /** Page URLs where it appeared, first one first. */
+  pages: string[];
+}
+
+export interface HarReport {
+  creator: string | null;
+  site: {
+    site: string | null;
+    pages: number;
+    /** Distinct violating parties over all pages. */
+    violating: number;
+    vendors: HarSiteVendor[];
+  };
+  pages: HarPageReport[];
+  requests: number;
   skippedEntries: number;
+  rejectedCookies: number;
 }
 
 function iso(at: number): string | null {
   return Number.isFinite(at) ? new Date(at).toISOString() : null;
 }
 
-interface Acc {
-  row: HarVendorRow;
-  firstByPhase: Map<HarPhase, number>;
-}
-
-function finish(acc: Acc): HarVendorRow {
-  const phases = [...acc.firstByPhase.entries()]
-    .sort((a, b) => a[1] - b[1] || phaseRank(a[0]) - phaseRank(b[0]))
-    .map((e) => e[0]);
-  const row = { ...acc.row, phase: phases[0] ?? 'unknown' };
-  if (phases.length > 1) row.phases = phases;
-  return row;
-}
-
-function consentJson(consent: HarConsent): HarReport['consent'] {
-  const first = consent.choices[0];
-  return {
-    evidence: consent.evidence,
-    tool: consent.tool,
-    choice: first
-      ? {
-          ...first.choice,
-          at: iso(first.at),
-          via: first.via,
-          carriedOver: first.carriedOver,
-          choiceTimeIsUpperBound: first.upperBound,
-        }
-      : null,
-    events: consent.events.map((e) => ({
-      at: iso(e.at),
-      tool: e.tool,
-      state: e.state,
-      via: e.via,
-      choice: e.choice,
-      raw: e.raw,
-    })),
-  };
-}
-
-/** Groups classified requests and cookies per vendor; third-party leftovers go to `unknown`. */
-export function buildHarReport(capture: HarCapture, classified: ClassifiedHar): HarReport {
-  const vendors = new Map<string, Acc>();
-  const unknownHosts = new Map<string, { host: string; requests: number; phase: HarPhase }>();
-  const unknownCookies = new Map<string, HarReport['unknown']['cookies'][number]>();
-  for (const item of classified.items) {
-    const c = item.classification;
-    if (c.vendor) {
-      let acc = vendors.get(c.vendor);
-      if (!acc) {
-        const { vendor, vendorName, company, category } = { ...c, vendor: c.vendor };
-        const row = {
-          vendor,
-          vendorName,
-          company,
-          category,
-          hosts: [],
-          cookies: [],
-          requests: 0,
-          phase: 'unknown' as const,
-        };
-        acc = { row, firstByPhase: new Map() };
-        vendors.set(c.vendor, acc);
-      }
-      if (item.kind === 'request') {
-        acc.row.requests++;
-        if (!acc.row.hosts.includes(item.host)) acc.row.hosts.push(item.host);
-      } else if (!acc.row.cookies.includes(item.cookie!.name)) acc.row.cookies.push(item.cookie!.name);
-      const t = Number.isNaN(item.at) ? Infinity : item.at;
-      if ((acc.firstByPhase.get(item.phase) ?? Infinity) >= t) acc.firstByPhase.set(item.phase, t);
-    } else if (item.kind === 'request' && c.thirdParty) {
-      const u = unknownHosts.get(item.host);
-      if (u) u.requests++;
-      else unknownHosts.set(item.host, { host: item.host, requests: 1, phase: item.phase });
-    } else if (item.kind === 'cookie') {
-      const { name, domain } = item.cookie!;
-      const key = `${name}@${domain}`;
-      if (!unknownCookies.has(key))
-        unknownCookies.set(key, { name, domain, thirdParty: c.thirdParty, phase: item.phase });
+function pageReport(hv: HarVisit, d: DerivedVisit): HarPageReport {
+  const rows = new Map<string, HarVendorRow>();
+  for (const p of d.parties) {
+    if (!p.vendorId && !p.violation) continue;
+    rows.set(p.key, {
+      vendor: p.key,
+      vendorName: p.vendorId ? p.name : null,
+      category: p.category,
+      hosts: [],
+      cookies: [],
+      requests: 0,
+      phases: p.phases,
+      violationPhases: p.violationPhases,
+      violation: p.violation,
+    });
+  }
+  const hosts = new Map<string, { host: string; requests: number; phase: Phase }>();
+  const cookies = new Map<string, HarPageReport['unknown']['cookies'][number]>();
+  for (const f of d.findings) {
+    const row = rows.get(partyKey(f));
+    if (row) {
+      if (f.kind === 'request') {
+        row.requests += f.count;
+        if (!row.hosts.includes(f.host)) row.hosts.push(f.host);
+      } else if (f.cookieName && !row.cookies.includes(f.cookieName)) row.cookies.push(f.cookieName);
+    } else if (f.kind === 'request' && f.thirdParty) {
+      const h = hosts.get(f.host) ?? { host: f.host, requests: 0, phase: f.phase };
+      h.requests += f.count;
+      hosts.set(f.host, h);
+    } else if (f.kind === 'cookie') {
+      const key = `${f.cookieName}@${f.cookieDomain}`;
+      if (!cookies.has(key))
+        cookies.set(key, {
+          name: f.cookieName ?? f.key,
+          domain: f.cookieDomain ?? f.host,
+          thirdParty: f.thirdParty,
+          phase: f.phase,
+        });
     }
   }
   return {
-    page: classified.page,
+    page: d.visit.url,
+    pageref: hv.page?.id ?? null,
+    title: hv.page?.title ?? null,
+    startedAt: iso(d.visit.startedAt),
+    verdict: d.verdict.text,
+    severity: d.verdict.severity,
+    consent: {
+      evidence: d.consent.lines.length > 0,
+      tool: d.consent.tool,
+      state: d.consentState,
+      withoutInteraction: d.consent.withoutInteraction,
+      signals: d.consent.signals,
+      lines: d.consent.lines.map((l) => ({
+        at: l.status === 'carried-over' ? null : iso(l.at),
+        tool: l.tool,
+        state: l.state,
+        status: l.status,
+        vias: l.vias,
+        ...(l.choice && { choice: l.choice }),
+        ...(l.raw !== undefined && { raw: l.raw }),
+      })),
+    },
+    vendors: [...rows.values()].sort(
+      (a, b) => Number(b.violation) - Number(a.violation) || a.vendor.localeCompare(b.vendor),
+    ),
+    unknown: { hosts: [...hosts.values()], cookies: [...cookies.values()] },
+    requests: d.findings.filter((f) => f.kind === 'request').reduce((n, f) => n + f.count, 0),
+  };
+}
+
+/** Derives every page of the HAR and sums up the site. */
+export function buildHarReport(capture: HarCapture, visits: HarVisit[]): HarReport {
+  const derived = visits.map((hv) => deriveVisit(hv.visit, hv.entries));
+  const pages = visits.map((hv, i) => pageReport(hv, derived[i]!));
+  const site = new Map<string, HarSiteVendor>();
+  derived.forEach((d) => {
+    for (const p of d.parties) {
+      if (!p.vendorId && !p.violation) continue;
+      const v = site.get(p.key) ?? {
+        vendor: p.key,
+        vendorName: p.vendorId ? p.name : null,
+        category: p.category,
+        violation: false,
+        pages: [],
+      };
+      v.violation ||= p.violation;
+      if (!v.pages.includes(d.visit.url)) v.pages.push(d.visit.url);
+      site.set(p.key, v);
+    }
+  });
+  const vendors = [...site.values()].sort(
+    (a, b) => Number(b.violation) - Number(a.violation) || a.vendor.localeCompare(b.vendor),
+  );
+  return {
     creator: capture.creator,
-    consent: consentJson(classified.consent),
-    vendors: [...vendors.values()]
-      .map(finish)
-      .sort((a, b) => phaseRank(a.phase) - phaseRank(b.phase) || a.vendor.localeCompare(b.vendor)),
-    unknown: { hosts: [...unknownHosts.values()], cookies: [...unknownCookies.values()] },
+    site: {
+      site: derived[0]?.visit.site ?? null,
+      pages: pages.length,
+      violating: vendors.filter((v) => v.violation).length,
+      vendors,
+    },
+    pages,
     requests: capture.requests.length,
     skippedEntries: capture.skipped,
+    rejectedCookies: capture.rejectedCookies,
   };
 }

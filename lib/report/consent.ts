@@ -1,12 +1,30 @@
-/** Consent events in words, and their decoded detail as readable lines. */
-import type { ConsentEvent } from '../consent/types';
+/** Consent timeline lines in words, and their decoded detail as readable lines. */
+import type { ConsentLine, ConsentStatus } from '../evidence/consent';
 import { toolName } from './verdict';
 
-/** e.g. "OneTrust banner shown", "Cookiebot: rejected all", "IAB TCF: custom (allowed: analytics)". */
-export function consentEventText(e: ConsentEvent): string {
+const STATUS_TEXT: Record<ConsentStatus, string> = {
+  'carried-over': 'stored before this visit',
+  counted: 'the visitor’s choice',
+  'without-interaction': 'consent stored without interaction: not a valid choice',
+  'third-party': 'another site’s consent cookie: not this site’s choice',
+  confirmed: 'reported by the page, confirmed by a stored choice',
+  'not-confirmed': 'reported by the page, not confirmed',
+  banner: 'banner',
+  'click-confirmed': 'click, confirmed by the stored choice that followed',
+  'click-not-confirmed': 'click, not confirmed by any stored choice',
+  evidence: 'evidence, not the visitor’s choice',
+};
+
+export function statusText(status: ConsentStatus): string {
+  return STATUS_TEXT[status];
+}
+
+/** e.g. "OneTrust banner shown", "Cookiebot: rejected all", "Klaro: clicked reject all". */
+export function consentEventText(e: ConsentLine): string {
   const tool = toolName(e.tool);
-  const carried = e.carriedOver ? ' (stored before this visit)' : '';
-  if (e.state === 'banner') return `${tool} banner shown${carried}`;
+  if (e.state === 'click')
+    return `${tool}: clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (“${e.label}”)` : ''}`;
+  if (e.state === 'banner') return `${tool} banner shown`;
   const granted = e.choice?.granted.filter((c) => c !== 'necessary') ?? [];
   const kind = e.choice?.kind;
   const what =
@@ -17,11 +35,11 @@ export function consentEventText(e: ConsentEvent): string {
         : kind === 'custom'
           ? `custom choice (${granted.length ? `allowed: ${granted.join(', ')}` : 'only necessary'})`
           : 'choice recorded';
-  return `${tool}: ${what}${carried}`;
+  return `${tool}: ${what}`;
 }
 
 /** The decoded signal as pretty JSON (stable key order), or null when the parser decoded nothing. */
-export function decodedText(e: ConsentEvent): string | null {
+export function decodedText(e: Pick<ConsentLine, 'decoded'>): string | null {
   if (!e.decoded || typeof e.decoded !== 'object') return null;
   try {
     return JSON.stringify(e.decoded, null, 2);

@@ -1,13 +1,53 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, finding, visit } from './__fixtures__/visit';
+import { CUSTOMER_IO, T0, consentEntry, entry, visit } from './__fixtures__/visit';
+import type { CategoryOrUnknown } from '../category';
+import { deriveVisit } from '../evidence/derive';
+import type { CookieDetail, EvidenceEntry } from '../evidence/types';
 import { factViews, safeHttpsUrl } from './facts';
 import { formatLifetime, formatRelative } from './format';
-import { computeVerdict, consentStateText } from './verdict';
 import { groupVendors, matchVendorCookie, unknownItems } from './vendors';
 import { EMPTY_FILTER, buildTimeline, filterTimeline, timelineVendors } from './timeline';
 
-const cio = (p: Parameters<typeof finding>[0]) =>
-  finding({ vendorId: 'customer-io', category: 'marketing', violation: true, ...p });
+/** A classified browser sighting of `host` (or a cookie on it) at T0 + dt. */
+function seen(
+  host: string,
+  vendor: string | null,
+  category: CategoryOrUnknown,
+  dt: number,
+  extra: Partial<EvidenceEntry> = {},
+): EvidenceEntry {
+  return entry({
+    host,
+    at: T0 + dt,
+    classification: {
+      vendor,
+      vendorName: null,
+      company: null,
+      category,
+      thirdParty: true,
+      reason: 'no vendor for host',
+    },
+    ...extra,
+  });
+}
+const cookie = (name: string, domain: string, c: Partial<CookieDetail> = {}): Partial<EvidenceEntry> => ({
+  kind: 'cookie',
+  key: `${name}@${domain}`,
+  via: 'cookies-api',
+  cookie: { name, domain, action: 'set', valueLength: 1, valueHash: 'h', ...c },
+});
+const reject = (dt: number) =>
+  consentEntry(
+    {
+      tool: 'onetrust',
+      state: 'choice',
+      via: 'cookie:OptanonConsent',
+      raw: 'groups=C0004:0',
+      choice: { kind: 'reject-all', granted: ['necessary'] },
+    },
+    { at: T0 + dt },
+  );
+const derived = (entries: EvidenceEntry[]) => deriveVisit(visit(), entries);
 
 let tz: string | undefined;
 beforeAll(() => {
@@ -18,96 +58,103 @@ afterAll(() => {
   process.env.TZ = tz;
 });
 
-describe('computeVerdict', () => {
+describe('verdict', () => {
   it('counts distinct vendors per category, naming before-consent and after-reject', () => {
-    const findings = [
-      cio({ host: 'track.customer.io' }),
-      cio({ host: 'assets.customer.io' }),
-      finding({ host: 'a.test', vendorId: 'a', category: 'marketing', violation: true }),
-      finding({
-        host: 'g.test',
-        vendorId: 'g',
-        category: 'analytics',
-        violation: true,
-        phase: 'after-reject',
-      }),
-      finding({ host: 'cdn.test', vendorId: 'cdn', category: 'necessary' }),
-      finding({ host: 'ok.test', vendorId: 'ok', category: 'analytics', phase: 'after-accept' }),
-    ];
-    const v = computeVerdict(findings);
+    const v = derived([
+      seen('track.customer.io', 'customer-io', 'marketing', 1),
+      seen('assets.customer.io', 'customer-io', 'marketing', 2),
+      seen('a.test', 'a', 'marketing', 3),
+      reject(4000),
+      seen('g.test', 'g', 'analytics', 5000),
+      seen('cdn.test', 'cdn', 'necessary', 6),
+    ]).verdict;
     expect(v.text).toBe(
       '2 marketing trackers fired before consent; 1 analytics tracker fired after consent was refused',
     );
     expect(v.severity).toBe('violation');
+    expect(v.violating).toBe(3);
   });
 
-  it('joins several categories and says when nothing needed consent', () => {
-    const two = computeVerdict([
-      cio({ host: 'x' }),
-      finding({ host: 'g', vendorId: 'g', category: 'analytics', violation: true }),
-    ]);
+  it('joins several categories, says when nothing needed consent, and names what needs review', () => {
+    const two = derived([seen('x', 'customer-io', 'marketing', 1), seen('g', 'g', 'analytics', 2)]).verdict;
     expect(two.text).toBe('1 marketing and 1 analytics trackers fired before consent');
-    expect(computeVerdict([finding({ host: 'cdn.test', category: 'necessary' })]).severity).toBe('clean');
-    expect(computeVerdict([]).severity).toBe('empty');
+    expect(derived([seen('cdn.test', null, 'necessary', 1)]).verdict.severity).toBe('clean');
+    expect(derived([]).verdict.severity).toBe('empty');
+    const review = derived([seen('id.test', null, 'unknown', 1, cookie('uid', 'id.test'))]).verdict;
+    expect(review.text).toBe(
+      'No tracker that needs consent fired before consent or after a refusal (1 of unknown purpose: needs review)',
+    );
   });
 });
 
-describe('consentStateText', () => {
+describe('consentState', () => {
   it('names the tool and the latest choice with its time', () => {
-    expect(consentStateText(visit())).toBe('no consent tool detected');
-    expect(consentStateText(visit({ consentTool: 'onetrust' }))).toBe('OneTrust · no choice yet');
-    const rejected = visit({
-      consentTool: 'cookiebot',
-      consent: [
-        { tool: 'cookiebot', state: 'banner', via: 'dom', raw: '', at: T0 + 10 },
-        {
-          tool: 'cookiebot',
-          state: 'choice',
-          via: 'cookie:CookieConsent',
-          raw: 'x',
-          at: T0 + 11_000,
-          choice: { kind: 'reject-all', granted: ['necessary'] },
-        },
-      ],
+    expect(derived([]).consentState).toBe('no consent tool detected');
+    const banner: EvidenceEntry = {
+      ...entry({ host: 'shop.example', at: T0 + 10 }),
+      kind: 'tool',
+      provenance: 'detector',
+      via: 'autoconsent',
+      key: 'onetrust',
+      tool: { tool: 'onetrust', bannerShown: true },
+      classification: undefined,
+    };
+    expect(derived([banner]).consentState).toBe('OneTrust · no choice yet');
+    const cookiebot = consentEntry(
+      {
+        tool: 'cookiebot',
+        state: 'choice',
+        via: 'cookie:CookieConsent',
+        raw: 'x',
+        choice: { kind: 'reject-all', granted: ['necessary'] },
+      },
+      { at: T0 + 11_000 },
+    );
+    expect(derived([banner, cookiebot]).consentState).toBe('Cookiebot · rejected at 13:02:11');
+    const custom = {
+      tool: 'mycmp',
+      state: 'choice' as const,
+      via: 'c',
+      raw: 'a',
+      choice: { kind: 'custom' as const, granted: ['necessary' as const, 'analytics' as const] },
+    };
+    const carried = consentEntry(custom, {
+      at: T0,
+      via: 'cookie-header',
+      consent: { signal: custom, mainFrame: true },
     });
-    expect(consentStateText(rejected)).toBe('Cookiebot · rejected at 13:02:11');
-    const carried = visit({
-      consent: [
-        {
-          tool: 'MyCMP',
-          state: 'choice',
-          via: 'c',
-          raw: '',
-          at: T0,
-          carriedOver: true,
-          choice: { kind: 'custom', granted: ['necessary', 'analytics'] },
-        },
-      ],
-    });
-    expect(consentStateText(carried)).toBe('MyCMP · custom choice (allowed: analytics) before this visit');
+    expect(derived([carried]).consentState).toBe(
+      'Mycmp · custom choice (allowed: analytics) before this visit',
+    );
   });
 });
 
 describe('groupVendors', () => {
   it('groups by category, puts violations first and maps cookies to the vendor DB', () => {
-    const findings = [
-      finding({ host: 'late.test', vendorId: 'late', category: 'marketing', phase: 'after-accept' }),
-      cio({ host: 'track.customer.io', count: 3 }),
-      cio({
-        kind: 'cookie',
-        host: 'shop.example',
-        cookieName: '_cioid',
-        cookieDomain: 'shop.example',
-        thirdParty: false,
-        lifetimeSeconds: 31536000,
-        setBy: 'https://track.customer.io/track.js',
+    const d = derived([
+      seen('ga.test', 'ga', 'analytics', 1),
+      seen('track.customer.io', 'customer-io', 'marketing', 2, { count: 3, times: [T0 + 2, T0 + 3, T0 + 4] }),
+      seen('shop.example', 'customer-io', 'marketing', 5, {
+        ...cookie('_cioid', 'shop.example', {
+          lifetimeSeconds: 31536000,
+          setBy: 'https://track.customer.io/track.js',
+        }),
+        classification: {
+          vendor: 'customer-io',
+          vendorName: null,
+          company: null,
+          category: 'marketing',
+          thirdParty: false,
+          reason: 'cookie',
+        },
       }),
-      finding({ host: 'ga.test', vendorId: 'ga', category: 'analytics', violation: true }),
-      finding({ host: 'mystery.test' }),
-    ];
-    const groups = groupVendors(findings, [CUSTOMER_IO]);
-    expect(groups.map((g) => g.category)).toEqual(['marketing', 'analytics']);
-    const [first, second] = groups[0]!.rows;
+      seen('mystery.test', null, 'unknown', 6),
+      reject(100),
+      seen('late.test', 'late', 'necessary', 200),
+    ]);
+    const groups = groupVendors(d, [CUSTOMER_IO]);
+    expect(groups.map((g) => g.category)).toEqual(['marketing', 'analytics', 'necessary']);
+    const [first] = groups[0]!.rows;
     expect(first!.name).toBe('Customer.io');
     expect(first!.beforeConsent && first!.violation).toBe(true);
     expect(first!.violationPhases).toEqual(['before-consent']);
@@ -122,7 +169,7 @@ describe('groupVendors', () => {
       setBy: 'https://track.customer.io/track.js',
     });
     // A vendor missing from the DB still gets a row, named by its id.
-    expect(second!.name).toBe('late');
+    expect(groups[2]!.rows[0]!.name).toBe('late');
     expect(groups[0]!.violations).toBe(1);
   });
 
@@ -141,22 +188,24 @@ describe('groupVendors', () => {
 });
 
 describe('unknownItems', () => {
-  it('lists unattributed findings with the classifier reason, violations phase first', () => {
-    const items = unknownItems([
-      finding({ host: 'b.test', phase: 'after-accept', reason: 'no vendor for host' }),
-      finding({
-        kind: 'cookie',
-        host: 'shop.example',
-        cookieName: '<img src=x>',
-        reason: 'unknown cookie name',
-      }),
-      cio({ host: 'track.customer.io' }),
-      finding({
-        host: 'shop.example',
-        thirdParty: false,
-        reason: 'host shop.example matches no known vendor',
+  it('lists unattributed findings with the classifier reason, before-consent first', () => {
+    const d = derived([
+      reject(50),
+      seen('b.test', null, 'unknown', 100),
+      seen('shop.example', null, 'unknown', 1, { ...cookie('<img src=x>', 'shop.example') }),
+      seen('track.customer.io', 'customer-io', 'marketing', 2),
+      seen('shop.example', null, 'unknown', 3, {
+        classification: {
+          vendor: null,
+          vendorName: null,
+          company: null,
+          category: 'unknown',
+          thirdParty: false,
+          reason: 'own',
+        },
       }),
     ]);
+    const items = unknownItems(d.findings);
     expect(items.map((i) => i.label)).toEqual(['<img src=x> @ shop.example', 'b.test']);
     expect(items[1]!.reason).toBe('no vendor for host');
   });
@@ -200,52 +249,35 @@ describe('factViews', () => {
 });
 
 describe('timeline', () => {
-  const v = visit({
-    consent: [
-      {
-        tool: 'onetrust',
-        state: 'choice',
-        via: 'cookie:OptanonConsent',
-        raw: 'groups=C0004:0',
-        at: T0 + 5000,
-        choice: { kind: 'reject-all', granted: ['necessary'] },
-      },
-    ],
-  });
-  const findings = [
-    cio({ host: 'track.customer.io', firstSeenAt: T0 + 100 }),
-    finding({
-      host: 'ga.test',
-      vendorId: 'ga',
-      category: 'analytics',
-      phase: 'after-reject',
-      violation: true,
-      firstSeenAt: T0 + 6000,
-    }),
-    finding({ host: 'cdn.test', category: 'necessary', firstSeenAt: T0 + 50 }),
-  ];
-  const entries = buildTimeline(v, findings, [CUSTOMER_IO]);
+  const d = derived([
+    seen('track.customer.io', 'customer-io', 'marketing', 100),
+    reject(5000),
+    seen('ga.test', 'ga', 'analytics', 6000),
+    seen('cdn.test', null, 'necessary', 50),
+  ]);
+  const entries = buildTimeline(d.visit, d.findings, [CUSTOMER_IO], d.consent.lines);
 
-  it('orders findings and consent changes by time, relative to the visit start', () => {
+  it('orders findings and consent lines by time, relative to the visit start', () => {
     expect(entries.map((e) => e.label)).toEqual([
       'cdn.test',
       'track.customer.io',
-      'OneTrust: rejected all',
+      'OneTrust: rejected all (the visitor’s choice)',
       'ga.test',
     ]);
     expect(entries[1]!.offsetMs).toBe(100);
     expect(entries[1]!.vendorName).toBe('Customer.io');
-    expect(entries[2]!.detail).toBe('cookie:OptanonConsent: groups=C0004:0');
+    expect(entries[2]!.detail).toBe('browser via cookies-api: groups=C0004:0');
   });
 
   it('filters by category, phase, vendor and text, keeping consent entries for context', () => {
+    const consent = 'OneTrust: rejected all (the visitor’s choice)';
     const labels = (f: Partial<typeof EMPTY_FILTER>) =>
       filterTimeline(entries, { ...EMPTY_FILTER, ...f }).map((e) => e.label);
-    expect(labels({ categories: ['marketing'] })).toEqual(['track.customer.io', 'OneTrust: rejected all']);
-    expect(labels({ phases: ['after-reject'] })).toEqual(['OneTrust: rejected all', 'ga.test']);
-    expect(labels({ vendorId: 'ga' })).toEqual(['OneTrust: rejected all', 'ga.test']);
+    expect(labels({ categories: ['marketing'] })).toEqual(['track.customer.io', consent]);
+    expect(labels({ phases: ['after-reject'] })).toEqual([consent, 'ga.test']);
+    expect(labels({ vendorId: 'ga' })).toEqual([consent, 'ga.test']);
     expect(labels({ text: 'CUSTOMER.IO' })).toEqual(['track.customer.io']);
-    expect(labels({ kinds: ['consent'] })).toEqual(['OneTrust: rejected all']);
+    expect(labels({ kinds: ['consent'] })).toEqual([consent]);
     expect(timelineVendors(entries)).toEqual([
       { id: 'customer-io', name: 'Customer.io' },
       { id: 'ga', name: 'ga' },

@@ -2,9 +2,10 @@
 import type { CategoryOrUnknown } from '../category';
 import type { Finding, PageVisit, Phase } from '../findings';
 import type { VendorRecord } from '../vendor-db/types';
-import { consentEventText } from './consent';
+import type { ConsentLine } from '../evidence/consent';
+import { consentEventText, statusText } from './consent';
 
-export type TimelineKind = 'request' | 'cookie' | 'consent';
+export type TimelineKind = 'request' | 'cookie' | 'storage' | 'consent';
 
 export interface TimelineEntry {
   id: string;
@@ -23,11 +24,12 @@ export interface TimelineEntry {
   detail: string;
 }
 
-/** Every finding and consent event of the visit in time order. */
+/** Every finding and consent line of the visit in time order. */
 export function buildTimeline(
   visit: PageVisit,
   findings: Finding[],
   vendors: VendorRecord[],
+  consent: readonly ConsentLine[] = [],
 ): TimelineEntry[] {
   const names = new Map(vendors.map((v) => [v.id, v.name]));
   const entries: TimelineEntry[] = findings.map((f) => ({
@@ -40,10 +42,10 @@ export function buildTimeline(
     vendorId: f.vendorId,
     vendorName: f.vendorId ? (names.get(f.vendorId) ?? f.vendorId) : null,
     violation: f.violation,
-    label: f.kind === 'cookie' ? `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}` : f.host,
+    label: f.kind === 'request' ? f.host : `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}`,
     detail: f.url,
   }));
-  (visit.consent ?? []).forEach((e, n) => {
+  consent.forEach((e, n) => {
     entries.push({
       id: `consent|${n}`,
       kind: 'consent',
@@ -54,8 +56,8 @@ export function buildTimeline(
       vendorId: null,
       vendorName: null,
       violation: false,
-      label: consentEventText(e),
-      detail: `${e.via}: ${e.raw}`,
+      label: `${consentEventText(e)} (${statusText(e.status)})`,
+      detail: `${e.provenance} via ${e.vias.join(', ')}${e.raw ? `: ${e.raw}` : ''}`,
     });
   });
   return entries.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));

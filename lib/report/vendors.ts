@@ -1,7 +1,7 @@
 /** Groups a visit's findings into vendor rows by category, violations first, plus the unknowns. */
 import { CATEGORIES, type CategoryOrUnknown } from '../category';
 import { PHASES, type Finding, type Phase } from '../findings';
-import type { CookieRecord } from '../store/db';
+import { partyKey, type DerivedVisit, type Party } from '../evidence/derive';
 import type { VendorCookie, VendorRecord } from '../vendor-db/types';
 import { sourceTitle } from './facts';
 import { formatLifetime } from './format';
@@ -71,19 +71,11 @@ export function matchVendorCookie(vendor: VendorRecord | null, name: string): Ve
   return prefixes.sort((a, b) => b.name.length - a.name.length)[0] ?? null;
 }
 
-// Cookie domains arrive with or without the leading dot depending on the API that reported them.
-function cookieKey(name: string, domain: string): string {
-  return `${name}|${domain.replace(/^\./, '')}`;
+function observedLifetime(f: Finding): string | null {
+  return f.lifetimeSeconds !== undefined ? formatLifetime(f.lifetimeSeconds) : null;
 }
 
-function observedLifetime(f: Finding, record: CookieRecord | undefined): string | null {
-  if (f.lifetimeSeconds !== undefined) return formatLifetime(f.lifetimeSeconds);
-  if (!record) return null;
-  if (record.expiresAt === null) return 'session';
-  return formatLifetime(Math.round((record.expiresAt - record.firstSeenAt) / 1000));
-}
-
-function cookieView(f: Finding, vendor: VendorRecord | null, records: Map<string, CookieRecord>): CookieView {
+function cookieView(f: Finding, vendor: VendorRecord | null): CookieView {
   const name = f.cookieName ?? f.key;
   const domain = f.cookieDomain ?? f.host;
   const declared = matchVendorCookie(vendor, name);
@@ -93,7 +85,7 @@ function cookieView(f: Finding, vendor: VendorRecord | null, records: Map<string
     party: f.thirdParty ? 'third' : 'first',
     phase: f.phase,
     violation: f.violation,
-    observedLifetime: observedLifetime(f, records.get(cookieKey(name, domain))),
+    observedLifetime: observedLifetime(f),
     declaredDuration: declared ? declared.durationText : null,
     declaredSource: declared ? declared.source : null,
     declaredSourceTitle: declared && vendor ? sourceTitle(vendor, declared.source) : null,
@@ -111,55 +103,50 @@ function rank(row: VendorRow): number {
   return row.violation ? 2 : 3;
 }
 
-function newRow(f: Finding, vendor: VendorRecord | null): VendorRow {
+function newRow(party: Party, vendor: VendorRecord | null): VendorRow {
   return {
-    key: f.vendorId ?? `host:${f.host}`,
-    vendorId: f.vendorId,
-    name: vendor?.name ?? f.vendorId ?? f.host,
-    category: vendor?.category ?? f.category,
+    key: party.key,
+    vendorId: party.vendorId,
+    name: vendor?.name ?? party.name,
+    category: party.category,
     vendor,
-    phases: [],
-    violationPhases: [],
-    beforeConsent: false,
-    afterReject: false,
-    violation: false,
+    phases: party.phases,
+    violationPhases: party.violationPhases,
+    beforeConsent: party.phases.includes('before-consent'),
+    afterReject: party.phases.includes('after-reject'),
+    violation: party.violation,
     hosts: [],
     cookies: [],
     requestCount: 0,
-    firstSeenAt: f.firstSeenAt,
+    firstSeenAt: party.firstSeenAt,
   };
 }
 
 /**
- * One row per known vendor, grouped by category in the UI's category order. Within a group, vendors that fired
- * before consent come first, then after a refusal, then the rest, then by first sighting.
+ * One row per party the verdict counts (every vendor, and any unattributed host with a violation), grouped by
+ * the party's derived category in the UI's category order: the rows and the verdict come from one rule. Within
+ * a group, vendors that fired before consent come first, then after a refusal, then the rest, then by first
+ * sighting.
  */
 export function groupVendors(
-  findings: Finding[],
+  derived: Pick<DerivedVisit, 'findings' | 'parties'>,
   vendors: VendorRecord[],
-  cookies: CookieRecord[] = [],
 ): VendorGroup[] {
   const byId = new Map(vendors.map((v) => [v.id, v]));
-  const records = new Map(cookies.map((c) => [cookieKey(c.name, c.domain), c]));
   const rows = new Map<string, VendorRow>();
-  for (const f of findings) {
-    if (!f.vendorId) continue;
-    const vendor = byId.get(f.vendorId) ?? null;
-    const row = rows.get(f.vendorId) ?? newRow(f, vendor);
-    rows.set(f.vendorId, row);
-    if (!row.phases.includes(f.phase)) row.phases.push(f.phase);
-    if (f.violation && !row.violationPhases.includes(f.phase)) row.violationPhases.push(f.phase);
-    row.beforeConsent ||= f.phase === 'before-consent';
-    row.afterReject ||= f.phase === 'after-reject';
-    row.violation ||= f.violation;
-    row.firstSeenAt = Math.min(row.firstSeenAt, f.firstSeenAt);
+  for (const p of derived.parties) {
+    if (p.vendorId || p.violation)
+      rows.set(p.key, newRow(p, p.vendorId ? (byId.get(p.vendorId) ?? null) : null));
+  }
+  for (const f of derived.findings) {
+    const row = rows.get(partyKey(f));
+    if (!row) continue;
     if (!row.hosts.includes(f.host)) row.hosts.push(f.host);
-    if (f.kind === 'cookie') row.cookies.push(cookieView(f, vendor, records));
+    if (f.kind === 'cookie' || f.kind === 'storage') row.cookies.push(cookieView(f, row.vendor));
     else row.requestCount += f.count;
   }
   const groups = new Map<CategoryOrUnknown, VendorRow[]>();
   for (const row of rows.values()) {
-    row.phases.sort((a, b) => PHASES.indexOf(a) - PHASES.indexOf(b));
     row.cookies.sort((a, b) => Number(b.violation) - Number(a.violation) || a.name.localeCompare(b.name));
     groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
   }
@@ -176,11 +163,11 @@ export function groupVendors(
  */
 export function unknownItems(findings: Finding[]): UnknownItem[] {
   return findings
-    .filter((f) => !f.vendorId && (f.kind === 'cookie' || f.thirdParty))
+    .filter((f) => !f.vendorId && !f.violation && (f.kind !== 'request' || f.thirdParty))
     .map((f) => ({
       id: f.id,
       kind: f.kind,
-      label: f.kind === 'cookie' ? `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}` : f.host,
+      label: f.kind === 'request' ? f.host : `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}`,
       host: f.host,
       reason: f.reason,
       phase: f.phase,

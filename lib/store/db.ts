@@ -1,44 +1,39 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Finding, PageVisit } from '../findings';
-
-/** Latest state of one cookie (name+domain+path) as seen during a visit. */
-export interface CookieRecord {
-  /** `${visitId}|${name}|${domain}|${path}` */
-  id: string;
-  visitId: string;
-  name: string;
-  domain: string;
-  path: string;
-  thirdParty: boolean;
-  secure?: boolean;
-  httpOnly?: boolean;
-  sameSite?: string;
-  /** Expiry as epoch ms, null for a session cookie. */
-  expiresAt: number | null;
-  valueLength: number;
-  valueHash: string;
-  value?: string;
-  removed: boolean;
-  firstSeenAt: number;
-  lastSeenAt: number;
-  changes: number;
-}
+import type { PageVisit } from '../findings';
+import type { EvidenceEntry } from '../evidence/types';
+import { migrateV1Visit, type V1Finding, type V1Visit } from './migrate-v1';
 
 export const DB_NAME = 'cookie-inspector';
 
 export type InspectorDb = Dexie & {
   visits: EntityTable<PageVisit, 'id'>;
-  findings: EntityTable<Finding, 'id'>;
-  cookies: EntityTable<CookieRecord, 'id'>;
+  evidence: EntityTable<EvidenceEntry, 'id'>;
 };
 
-/** A factory, not a singleton, so tests get isolated databases. Add tables with new versions only. */
+/** A factory, not a singleton, so tests get isolated databases. Change the schema with new versions only. */
 export function createDb(name = DB_NAME): InspectorDb {
   const db = new Dexie(name) as InspectorDb;
+  // v1 (stop 8): findings with their phase fixed at write time, a cookie jar view, consent inside the visit row.
   db.version(1).stores({
     visits: 'id, tabId, site, startedAt',
     findings: 'id, visitId, [visitId+kind], vendorId, firstSeenAt',
     cookies: 'id, visitId, name',
   });
+  // v2: the evidence log; phases and violations are derived when read. v1 rows become legacy evidence.
+  db.version(2)
+    .stores({ evidence: 'id, visitId, [visitId+kind]' })
+    .upgrade(async (tx) => {
+      const findings = (await tx.table('findings').toArray()) as V1Finding[];
+      const byVisit = new Map<string, V1Finding[]>();
+      for (const f of findings) byVisit.set(f.visitId, [...(byVisit.get(f.visitId) ?? []), f]);
+      const visits = (await tx.table('visits').toArray()) as (V1Visit & Record<string, unknown>)[];
+      for (const v of visits) {
+        await tx.table('evidence').bulkPut(migrateV1Visit(v, byVisit.get(v.id) ?? []));
+        delete v.consent;
+        delete v.consentTool;
+      }
+      await tx.table('visits').bulkPut(visits);
+    });
+  db.version(3).stores({ findings: null, cookies: null });
   return db;
 }

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createDb } from './db';
+import Dexie from 'dexie';
+import { createDb, DB_NAME } from './db';
 import {
   deleteAll,
   deleteSite,
-  getVisitBundle,
-  listSites,
+  getVisitLog,
   listVisits,
   pruneBefore,
-  remarkVisit,
   writeBatch,
   MAX_TRANSACTION,
 } from './repo';
+import { listSites } from './sites';
+import { deriveVisit } from '../evidence/derive';
 import type { PageVisit } from '../findings';
-import type { Observation } from '../observation';
+import type { Sighting } from '../evidence/types';
+import { OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
 
 const cio = {
   vendor: 'customer-io',
@@ -24,131 +26,161 @@ const cio = {
 } as const;
 
 function visit(id: string, site: string, startedAt: number): PageVisit {
-  return {
-    id,
-    tabId: 1,
-    url: `https://${site}/`,
-    site,
-    startedAt,
-    incognito: false,
-    consent: [],
-    consentTool: null,
-  };
+  return { id, tabId: 1, url: `https://${site}/`, site, startedAt, incognito: false };
 }
-function obs(visitId: string, host: string, at: number): Observation {
-  return { visitId, kind: 'request', key: host, host, url: `https://${host}/x`, at, classification: cio };
+function req(visitId: string, host: string, at: number): Sighting {
+  return {
+    id: `${visitId}|request|${host}`,
+    visitId,
+    kind: 'request',
+    provenance: 'browser',
+    via: 'webRequest',
+    key: host,
+    host,
+    site: host,
+    at,
+    url: `https://${host}/x`,
+    classification: cio,
+  };
 }
 
 describe('repo', () => {
-  it('de-duplicates observations per visit, key and phase across batches', async () => {
+  it('folds repeated sightings into one entry with count, first/last time and bounded times', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
     await writeBatch(db, {
       visits: [visit('v1', 'shop.example', 1)],
-      observations: [
-        { obs: obs('v1', 'track.customer.io', 10), phase: 'before-consent', violation: true },
-        { obs: obs('v1', 'track.customer.io', 20), phase: 'before-consent', violation: true },
-        { obs: obs('v1', 'track.customer.io', 30), phase: 'after-reject', violation: true },
-      ],
-      cookies: [],
+      sightings: [req('v1', 'track.customer.io', 10), req('v1', 'track.customer.io', 30)],
     });
-    await writeBatch(db, {
-      visits: [],
-      observations: [{ obs: obs('v1', 'track.customer.io', 5), phase: 'before-consent', violation: true }],
-      cookies: [],
-    });
-    const bundle = await getVisitBundle(db, 'v1');
-    const byPhase = Object.fromEntries(bundle!.findings.map((f) => [f.phase, f]));
-    expect(byPhase['before-consent']).toMatchObject({ count: 3, firstSeenAt: 5, lastSeenAt: 20 });
-    expect(byPhase['after-reject']).toMatchObject({ count: 1 });
+    const many = Array.from({ length: 200 }, (_, i) => req('v1', 'track.customer.io', 100 + i));
+    await writeBatch(db, { visits: [], sightings: [req('v1', 'track.customer.io', 5), ...many] });
+    const log = await getVisitLog(db, 'v1');
+    expect(log!.entries).toHaveLength(1);
+    const [e] = log!.entries;
+    expect(e).toMatchObject({ count: 203, at: 5, lastAt: 299 });
+    expect(e!.times).toHaveLength(64);
+    expect(e!.times.slice(0, 3)).toEqual([5, 10, 30]);
+    expect(e!.times.at(-1)).toBe(299);
   });
 
   it('splits large batches into bounded transactions without losing any', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
     const n = MAX_TRANSACTION * 2 + 7;
-    const observations = Array.from({ length: n }, (_, i) => ({
-      obs: obs('v1', `h${i}.example`, i),
-      phase: 'before-consent' as const,
-      violation: false,
-    }));
-    await writeBatch(db, { visits: [visit('v1', 'shop.example', 1)], observations, cookies: [] });
-    expect(await db.findings.count()).toBe(n);
+    const sightings = Array.from({ length: n }, (_, i) => req('v1', `h${i}.example`, i));
+    await writeBatch(db, { visits: [visit('v1', 'shop.example', 1)], sightings });
+    expect(await db.evidence.count()).toBe(n);
   });
 
-  it('keeps the latest cookie state and counts changes', async () => {
-    const db = createDb(`t-${crypto.randomUUID()}`);
-    const base = {
-      visitId: 'v1',
-      name: '_cio',
-      domain: 'customer.io',
-      path: '/',
-      thirdParty: true,
-      expiresAt: null,
-      valueLength: 3,
-      valueHash: 'h1',
-      removed: false,
-    };
-    await writeBatch(db, {
-      visits: [],
-      observations: [],
-      cookies: [
-        { ...base, at: 10 },
-        { ...base, valueHash: 'h2', at: 20 },
-        { ...base, valueHash: 'old', at: 5 },
-      ],
-    });
-    const [c] = await db.cookies.toArray();
-    expect(c).toMatchObject({ valueHash: 'h2', firstSeenAt: 5, lastSeenAt: 20, changes: 3 });
-  });
-
-  it('lists, deletes and prunes by site and age', async () => {
+  it('lists sites by distinct violating vendors (the derivation), deletes and prunes by site and age', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
     await writeBatch(db, {
       visits: [visit('a1', 'a.example', 100), visit('a2', 'a.example', 300), visit('b1', 'b.example', 200)],
-      observations: [
-        { obs: obs('a1', 't.example', 1), phase: 'before-consent', violation: true },
-        { obs: obs('a2', 't.example', 2), phase: 'after-reject', violation: true },
-        { obs: obs('a2', 'u.example', 3), phase: 'after-accept', violation: false },
-      ],
-      cookies: [],
+      sightings: [req('a1', 't.example', 101), req('a2', 't.example', 301), req('b1', 'cdn.example', 201)],
     });
-    // The same vendor violating on two visits of a site counts once.
+    // b1's only request is Customer.io too: a violation; both a-visits' count once.
     expect((await listSites(db)).map((s) => [s.site, s.visits, s.violations])).toEqual([
       ['a.example', 2, 1],
-      ['b.example', 1, 0],
+      ['b.example', 1, 1],
     ]);
     expect((await listVisits(db, 'a.example')).map((v) => v.id)).toEqual(['a2', 'a1']);
     expect(await pruneBefore(db, 150)).toBe(1);
-    expect(await db.findings.count()).toBe(2);
+    expect(await db.evidence.count()).toBe(2);
     expect(await deleteSite(db, 'b.example')).toBe(1);
     expect(await deleteAll(db)).toBe(1);
     expect(await db.visits.count()).toBe(0);
   });
 });
 
-describe('remarkVisit', () => {
-  it('moves findings to the phase the corrected timeline gives, merging with existing ones', async () => {
-    const db = createDb(`t-${crypto.randomUUID()}`);
-    await writeBatch(db, {
-      visits: [visit('v1', 'shop.example', 1)],
-      observations: [
-        { obs: obs('v1', 'track.customer.io', 10), phase: 'before-consent', violation: true },
-        { obs: obs('v1', 'track.customer.io', 20), phase: 'before-consent', violation: true },
-        { obs: obs('v1', 'track.customer.io', 90), phase: 'after-reject', violation: true },
-        { obs: obs('v2', 'track.customer.io', 10), phase: 'before-consent', violation: true },
-      ],
-      cookies: [],
+describe('schema migration', () => {
+  it('opens a database written by the v1 code and derives its history by the current rules', async () => {
+    const name = `t-${crypto.randomUUID()}`;
+    // Exactly the v1 schema and rows as stop 8's code wrote them.
+    const old = new Dexie(name);
+    old.version(1).stores({
+      visits: 'id, tabId, site, startedAt',
+      findings: 'id, visitId, [visitId+kind], vendorId, firstSeenAt',
+      cookies: 'id, visitId, name',
     });
-    // A stored refusal turned out to cover the whole visit.
-    const moved = await remarkVisit(db, 'v1', () => ({ phase: 'after-reject', violation: true }));
-    expect(moved).toBe(1);
-    const v1 = (await getVisitBundle(db, 'v1'))!.findings;
-    expect(v1.map((f) => [f.phase, f.count, f.firstSeenAt, f.lastSeenAt])).toEqual([
-      ['after-reject', 3, 10, 90],
+    await old.open();
+    await old.table('visits').put({
+      id: 'v1',
+      tabId: 3,
+      url: 'https://shop.example/',
+      site: 'shop.example',
+      startedAt: 1000,
+      incognito: false,
+      consentTool: 'onetrust',
+      consent: [
+        {
+          tool: 'onetrust',
+          state: 'choice',
+          via: 'cookie:OptanonConsent',
+          raw: OPTANON_REJECT_ALL,
+          choice: { kind: 'reject-all', granted: ['necessary'] },
+          at: 5000,
+        },
+      ],
+    });
+    await old.table('findings').bulkPut([
+      {
+        id: 'v1|request|track.customer.io|before-consent',
+        visitId: 'v1',
+        kind: 'request',
+        key: 'track.customer.io',
+        host: 'track.customer.io',
+        url: 'https://track.customer.io/v1/e',
+        thirdParty: true,
+        vendorId: 'customer-io',
+        category: 'marketing',
+        reason: 'host',
+        phase: 'before-consent',
+        violation: true,
+        firstSeenAt: 2000,
+        lastSeenAt: 2000,
+        count: 1,
+      },
+      {
+        id: 'v1|cookie|_cio@shop.example|after-reject',
+        visitId: 'v1',
+        kind: 'cookie',
+        key: '_cio@shop.example',
+        host: 'shop.example',
+        url: 'https://shop.example/',
+        cookieName: '_cio',
+        cookieDomain: 'shop.example',
+        thirdParty: false,
+        vendorId: 'customer-io',
+        category: 'marketing',
+        reason: 'cookie',
+        phase: 'after-reject',
+        violation: true,
+        firstSeenAt: 6000,
+        lastSeenAt: 7000,
+        count: 2,
+        lifetimeSeconds: 86400,
+      },
     ]);
-    // Other visits are untouched, and a second pass changes nothing.
-    expect((await db.findings.where('visitId').equals('v2').toArray()).map((f) => f.phase)).toEqual([
-      'before-consent',
+    old.close();
+
+    const db = createDb(name);
+    const log = await getVisitLog(db, 'v1');
+    expect(log!.visit).toEqual({
+      id: 'v1',
+      tabId: 3,
+      url: 'https://shop.example/',
+      site: 'shop.example',
+      startedAt: 1000,
+      incognito: false,
+    });
+    const d = deriveVisit(log!.visit, log!.entries);
+    expect(d.findings.map((f) => [f.kind, f.phase, f.violation, f.count])).toEqual([
+      ['request', 'before-consent', true, 1],
+      ['cookie', 'after-reject', true, 2],
     ]);
-    expect(await remarkVisit(db, 'v1', () => ({ phase: 'after-reject', violation: true }))).toBe(0);
+    expect(d.consentState).toMatch(/^OneTrust · rejected at/);
+    expect(d.verdict.text).toBe(
+      '1 marketing tracker fired before consent; 1 marketing tracker fired after consent was refused',
+    );
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['evidence', 'visits']);
+    expect(DB_NAME).toBe('cookie-inspector');
   });
 });

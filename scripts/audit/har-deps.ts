@@ -2,21 +2,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signalFromCookie, signalFromRequestUrl } from '../../lib/consent/signals';
-import type { Classifier } from '../../lib/har/classify';
+import type { Classifier } from '../../lib/record';
 import type { SignalParsers } from '../../lib/har/collect';
 import { getVendorDetails } from '../../lib/vendor-db/load';
-import { classifyCookie, classifyRequest } from '../../lib/vendor-db/match';
+import { indexClassifier } from '../../lib/classifier';
 import type { VendorRecord } from '../../lib/vendor-db/types';
 import { DETAILS_FILE, PUBLIC_DIR, loadNodeVendorIndex } from '../node-vendor-db';
 
 export const parsers: SignalParsers = { signalFromCookie, signalFromRequestUrl };
 
+/** The same Classifier the extension's background builds. */
 export function loadClassifier(): Classifier {
-  const index = loadNodeVendorIndex();
-  return {
-    classifyRequest: (url, pageUrl) => classifyRequest(index, url, pageUrl),
-    classifyCookie: (c) => classifyCookie(index, c),
-  };
+  return indexClassifier(loadNodeVendorIndex());
 }
 
 /** Full vendor records for the HTML report; empty when the details file was never built. */

@@ -37,15 +37,25 @@ describe('cli har', () => {
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
-    expect(report.page).toBe('https://shop.example/');
-    expect(report.consent).toMatchObject({ tool: 'onetrust', choice: { kind: 'reject-all' } });
-    const ga = report.vendors.find((v: { hosts: string[] }) => v.hosts.includes('www.google-analytics.com'));
-    expect(ga).toMatchObject({ category: 'analytics', phase: 'before-consent', requests: 1 });
-    const fb = report.vendors.find((v: { hosts: string[] }) => v.hosts.includes('www.facebook.com'));
+    const [first] = report.pages;
+    expect(first.page).toBe('https://shop.example/');
+    expect(first.consent.tool).toBe('onetrust');
+    expect(first.consent.state).toMatch(/^OneTrust · rejected at/);
+    const ga = first.vendors.find((v: { hosts: string[] }) => v.hosts.includes('www.google-analytics.com'));
+    expect(ga).toMatchObject({
+      category: 'analytics',
+      phases: ['before-consent'],
+      violation: true,
+      requests: 1,
+    });
+    const fb = first.vendors.find((v: { hosts: string[] }) => v.hosts.includes('www.facebook.com'));
     expect(fb.phases).toEqual(['before-consent', 'after-reject']);
-    expect(report.unknown.hosts).toEqual([
+    expect(first.unknown.hosts).toEqual([
       { host: 'tracker.unknown-ads.example', requests: 1, phase: 'after-reject' },
     ]);
+    expect(report.site.violating).toBe(
+      report.site.vendors.filter((v: { violation: boolean }) => v.violation).length,
+    );
     expect(html.code).toBe(0);
     const page = readFileSync(out, 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
@@ -53,20 +63,25 @@ describe('cli har', () => {
     expect(page).not.toMatch(/<script/i);
   }, 30_000);
 
-  it('reads Firefox and WebPageTest HARs; no consent evidence gives phase unknown', async () => {
+  it('reads Firefox and WebPageTest HARs; no consent evidence means before consent', async () => {
     const [ff, wpt] = await Promise.all([
       cli(join(FIX, 'firefox-tcf-reject.har')),
       cli(join(FIX, 'webpagetest.har')),
     ]);
-    const f = JSON.parse(ff.stdout);
-    expect(f.consent.choice).toMatchObject({ kind: 'reject-all', at: '2025-01-07T09:00:03.000Z' });
-    expect(f.vendors.find((v: { cookies: string[] }) => v.cookies.includes('IDE')).phase).toBe(
+    const f = JSON.parse(ff.stdout).pages[0];
+    expect(f.consent.lines.find((l: { status: string }) => l.status === 'counted')).toMatchObject({
+      choice: { kind: 'reject-all' },
+      at: '2025-01-07T09:00:03.000Z',
+    });
+    expect(f.vendors.find((v: { cookies: string[] }) => v.cookies.includes('IDE')).phases).toEqual([
       'after-reject',
-    );
-    const w = JSON.parse(wpt.stdout);
+    ]);
+    const w = JSON.parse(wpt.stdout).pages[0];
     expect(w.page).toBe('https://shop.example/');
     expect(w.consent.evidence).toBe(false);
-    expect(new Set(w.vendors.map((v: { phase: string }) => v.phase))).toEqual(new Set(['unknown']));
+    expect(new Set(w.vendors.flatMap((v: { phases: string[] }) => v.phases))).toEqual(
+      new Set(['before-consent']),
+    );
   }, 30_000);
 
   it.each([

@@ -1,8 +1,8 @@
 // `cli har FILE.har [--format json|html] [--out FILE]`: audit a saved HAR with the extension's own lib/.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { renderHtmlReport } from '../../lib/export/html';
-import { harToBundle } from '../../lib/har/bundle';
-import { classifyCapture } from '../../lib/har/classify';
+import { deriveVisit } from '../../lib/evidence/derive';
+import { harVisits } from '../../lib/har/evidence';
 import { readHar } from '../../lib/har/read';
 import { buildHarReport } from '../../lib/har/report';
 import { HarFormatError } from '../../lib/har/stream';
@@ -67,18 +67,23 @@ export async function main(args: string[]): Promise<number> {
     // 1 MiB chunks; the utf8 decoder keeps multi-byte characters split across chunks intact.
     const chunks = createReadStream(opts.file, { encoding: 'utf8', highWaterMark: 1 << 20 });
     const capture = await readHar(chunks, parsers);
-    const classified = classifyCapture(capture, loadClassifier());
+    const visits = harVisits(capture, loadClassifier());
     let text: string;
-    if (opts.format === 'json') text = `${JSON.stringify(buildHarReport(capture, classified), null, 2)}\n`;
+    if (opts.format === 'json') text = `${JSON.stringify(buildHarReport(capture, visits), null, 2)}\n`;
     else {
-      const bundle = harToBundle(capture, classified);
-      const ids = [...new Set(bundle.findings.map((f) => f.vendorId).filter((v): v is string => v !== null))];
-      text = renderHtmlReport(bundle, loadVendorRecords(ids), {
-        toolVersion: 'cli-har',
-        generatedAt: Date.now(),
-        // The method section must say the data came from a HAR file, not from the extension.
-        capture: 'har',
-      });
+      // One HTML section per HAR page, each rendered by the extension's own report.
+      text = visits
+        .map((hv) => {
+          const derived = deriveVisit(hv.visit, hv.entries);
+          const ids = [...new Set(derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
+          return renderHtmlReport({ derived, entries: hv.entries }, loadVendorRecords(ids), {
+            toolVersion: 'cli-har',
+            generatedAt: Date.now(),
+            // The method section must say the data came from a HAR file, not from the extension.
+            capture: 'har',
+          });
+        })
+        .join('\n');
     }
     if (opts.out) writeFileSync(opts.out, text);
     else process.stdout.write(text);

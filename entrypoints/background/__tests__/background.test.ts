@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Classification } from '@/lib/vendor-db/types';
+import type { InspectorDb } from '@/lib/store/db';
 
 /** A triggerable event: fakeBrowser does not implement webRequest, cookies or webNavigation events. */
 function ev() {
@@ -47,6 +48,19 @@ async function startWorker() {
   const { db } = await context.ready();
   return { writer, db };
 }
+
+/** Every visit's findings, derived from the stored evidence as every view derives them. */
+async function allFindings(db: InspectorDb) {
+  const { deriveVisit } = await import('@/lib/evidence/derive');
+  const out = [];
+  for (const v of await db.visits.toArray()) {
+    const entries = await db.evidence.where('visitId').equals(v.id).toArray();
+    out.push(...deriveVisit(v, entries).findings);
+  }
+  return out;
+}
+const cookieEntries = async (db: InspectorDb) =>
+  (await db.evidence.toArray()).filter((e) => e.kind === 'cookie' && e.cookie?.action !== 'sent');
 
 const TAB = 1564829957;
 const T0 = 1_700_000_000_000;
@@ -128,7 +142,7 @@ describe('background', () => {
       site: 'shop.example',
       startedAt: T0,
     });
-    const findings = await db.findings.where('visitId').equals(visit!.id).toArray();
+    const findings = (await allFindings(db)).filter((f) => f.visitId === visit!.id);
     const byKey = Object.fromEntries(findings.map((f) => [f.key, f]));
     expect(byKey['assets.customer.io']).toMatchObject({
       vendorId: 'customer-io',
@@ -143,7 +157,8 @@ describe('background', () => {
     });
     expect(byKey['shop.example']).toMatchObject({ category: 'unknown', violation: false });
     expect(findings).toHaveLength(3);
-    expect(await db.cookies.count()).toBe(1);
+    expect(await cookieEntries(db)).toHaveLength(1);
+    expect((await db.evidence.toArray()).every((e) => e.provenance === 'browser')).toBe(true);
   });
 
   it('replays buffered events after the worker is stopped before writing them', async () => {
@@ -152,11 +167,11 @@ describe('background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await visitShop();
     await new Promise((r) => queueMicrotask(() => r(null)));
-    expect(await first.db.findings.count()).toBe(0);
+    expect((await allFindings(first.db)).length).toBe(0);
     vi.useRealTimers();
     const second = await startWorker();
-    await vi.waitFor(async () => expect(await second.db.findings.count()).toBe(3), { timeout: 2000 });
-    expect((await second.db.findings.toArray()).map((f) => f.count)).toEqual([1, 1, 1]);
+    await vi.waitFor(async () => expect((await allFindings(second.db)).length).toBe(3), { timeout: 2000 });
+    expect((await allFindings(second.db)).map((f) => f.count)).toEqual([1, 1, 1]);
     // The restarted worker continues the same visit for new events.
     await events.onBeforeRequest!.trigger({
       requestId: 'r9',
@@ -169,7 +184,7 @@ describe('background', () => {
     });
     await second.writer.flush();
     expect(await second.db.visits.count()).toBe(1);
-    expect(await second.db.findings.count()).toBe(4);
+    expect((await allFindings(second.db)).length).toBe(4);
   });
 
   it('never persists incognito tabs unless the user opted in', async () => {
@@ -180,8 +195,7 @@ describe('background', () => {
     await visitShop();
     await writer.flush();
     expect(await db.visits.count()).toBe(0);
-    expect(await db.findings.count()).toBe(0);
-    expect(await db.cookies.count()).toBe(0);
+    expect(await db.evidence.count()).toBe(0);
 
     const context = await import('../context');
     await context.updateSettings({ recordIncognito: true });
@@ -212,7 +226,9 @@ describe('background', () => {
     const { writer, db } = await startWorker();
     await visitShop();
     await writer.flush();
-    expect((await db.cookies.toArray()).map((c) => [c.valueLength, c.value])).toEqual([[3, undefined]]);
+    expect((await cookieEntries(db)).map((c) => [c.cookie!.valueLength, c.cookie!.value])).toEqual([
+      [3, undefined],
+    ]);
     const context = await import('../context');
     await context.updateSettings({ storeCookieValues: true });
     await events.onHeadersReceived!.trigger({
@@ -226,7 +242,7 @@ describe('background', () => {
       responseHeaders: [{ name: 'Set-Cookie', value: '_cio=xyz1; Domain=.customer.io; Max-Age=86400' }],
     });
     await writer.flush();
-    expect((await db.cookies.toArray()).map((c) => c.value)).toEqual(['xyz1']);
+    expect((await cookieEntries(db)).map((c) => c.cookie!.value)).toEqual(['xyz1']);
   });
 
   it('holds prerendered requests until the document is shown (same documentId commits in frame 0)', async () => {
@@ -250,7 +266,7 @@ describe('background', () => {
     // Chromium reports the prerender's own commit in a non-zero frame with lifecycle 'prerender' (ignored).
     await events.onCommitted!.trigger({ ...pre, url: 'https://shop.example/next', timeStamp: T0 + 2050 });
     await writer.flush();
-    expect((await db.findings.toArray()).filter((f) => f.host === 'cdp.customer.io')).toEqual([]);
+    expect((await allFindings(db)).filter((f) => f.host === 'cdp.customer.io')).toEqual([]);
     // Activation: the same documentId commits in frame 0 as an active document.
     await events.onCommitted!.trigger({
       tabId: TAB,
@@ -263,7 +279,7 @@ describe('background', () => {
     // The commit handler replays asynchronously; wait for the held ping to be written.
     await vi.waitFor(async () => {
       await writer.flush();
-      expect((await db.findings.toArray()).some((f) => f.host === 'cdp.customer.io')).toBe(true);
+      expect((await allFindings(db)).some((f) => f.host === 'cdp.customer.io')).toBe(true);
     });
     // The held main-frame request joins the shown visit instead of opening a stray one.
     expect((await db.visits.toArray()).map((v) => v.url).sort()).toEqual([
@@ -271,37 +287,85 @@ describe('background', () => {
       'https://shop.example/next',
     ]);
     const next = (await db.visits.toArray()).find((v) => v.url === 'https://shop.example/next')!;
-    const held = (await db.findings.toArray()).filter((f) => f.host === 'cdp.customer.io');
+    const held = (await allFindings(db)).filter((f) => f.host === 'cdp.customer.io');
     expect(held.map((f) => [f.visitId, f.firstSeenAt])).toEqual([[next.id, T0 + 2100]]);
   });
 
-  it('re-files findings already written as before-consent when a stored choice is reported late', async () => {
+  it('a page-reported stored choice never re-files findings; a browser-observed cookie does count', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
-    await writer.flush();
-    expect((await db.findings.toArray()).filter((f) => f.violation)).toHaveLength(2);
-    // The CMP reports, seconds later, a TCF accept-all it had stored on an earlier visit.
-    const { signalFromTcData } = await import('@/lib/consent/tcf');
     const { TC_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
-    const signal = signalFromTcData({
-      eventStatus: 'tcloaded',
-      gdprApplies: true,
-      tcString: TC_ACCEPT_ALL,
-      cmpId: 10,
-    })!;
-    const [visit] = await db.visits.toArray();
-    const { applyConsent } = await import('../visits');
-    applyConsent(TAB, visit!.id, signal, T0 + 4000);
+    const { reportHandlers } = await import('../reports');
+    // The page's main world claims, seconds later, a TCF accept-all "stored before the visit".
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    await reportHandlers.pageConsent({ api: 'tcfapi', raw: TC_ACCEPT_ALL, eventStatus: 'tcloaded' }, sender);
     await writer.flush();
-    const findings = await db.findings.toArray();
-    expect(findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation])).toEqual([
-      ['after-accept', false],
-      ['after-accept', false],
+    const cio = async () =>
+      (await allFindings(db)).filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation]);
+    expect(await cio()).toEqual([
+      ['before-consent', true],
+      ['before-consent', true],
     ]);
-    expect((await db.visits.get(visit!.id))!.consent[0]).toMatchObject({
-      carriedOver: true,
-      state: 'choice',
+    const page = (await db.evidence.toArray()).find((e) => e.kind === 'consent');
+    expect(page).toMatchObject({ provenance: 'page', via: 'tcfapi' });
+    // A report from another document (a page that has gone) is dropped.
+    await reportHandlers.pageConsent({ api: 'tcfapi', raw: TC_ACCEPT_ALL }, { ...sender, documentId: 'OLD' });
+    await writer.flush();
+    expect((await db.evidence.toArray()).filter((e) => e.kind === 'consent')).toHaveLength(1);
+    // The same choice as a cookie the browser saw being set (cookies.onChanged) counts from then on.
+    await events.onChanged!.trigger({
+      removed: false,
+      cause: 'explicit',
+      cookie: {
+        name: 'euconsent-v2',
+        value: TC_ACCEPT_ALL,
+        domain: '.shop.example',
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        storeId: '0',
+      },
     });
+    await events.onBeforeRequest!.trigger({
+      requestId: 'r7',
+      url: 'https://cdp.customer.io/v1/t',
+      type: 'ping',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: Date.now() + 1000,
+      documentId: 'D1',
+    });
+    await writer.flush();
+    expect((await cio()).sort()).toEqual([
+      ['after-accept', false],
+      ['before-consent', true],
+      ['before-consent', true],
+    ]);
+  });
+
+  it('content scripts may only report: history, settings, deletion and audits are refused', async () => {
+    await startWorker();
+    const { mayHandle, senderKind } = await import('@/lib/messages');
+    const origin = 'chrome-extension://test';
+    const content = senderKind({ tabId: TAB, frameId: 0, url: 'https://shop.example/' }, origin);
+    expect(content).toBe('content-script');
+    for (const type of [
+      'getVisit',
+      'getTabVisit',
+      'listSites',
+      'deleteAll',
+      'deleteSite',
+      'setSettings',
+      'startAudit',
+      'getAudit',
+    ] as const)
+      expect(mayHandle(content, type)).toBe(false);
+    expect(mayHandle(content, 'consentClick')).toBe(true);
+    // The report page runs in a tab too: recognised by its extension URL.
+    expect(senderKind({ tabId: 9, url: `${origin}/report.html` }, origin)).toBe('extension-page');
+    expect(senderKind({ url: `${origin}/popup.html` }, origin)).toBe('extension-page');
+    expect(senderKind({ url: 'chrome-extension://other/popup.html' }, origin)).toBeNull();
+    expect(mayHandle(null, 'cookieWrites')).toBe(false);
   });
 
   it('retries a batch IndexedDB refused, without losing or doubling anything', async () => {
@@ -320,10 +384,10 @@ describe('background', () => {
       const { writer, db } = await startWorker();
       await visitShop();
       await writer.flush();
-      expect(await db.findings.count()).toBe(0);
+      expect((await allFindings(db)).length).toBe(0);
       // The retry runs on its own timer and writes the batch once.
-      await vi.waitFor(async () => expect(await db.findings.count()).toBe(3), { timeout: 5000 });
-      expect((await db.findings.toArray()).map((f) => f.count)).toEqual([1, 1, 1]);
+      await vi.waitFor(async () => expect((await allFindings(db)).length).toBe(3), { timeout: 5000 });
+      expect((await allFindings(db)).map((f) => f.count)).toEqual([1, 1, 1]);
       // Its log entries were released: nothing is left for a next worker to replay twice.
       const session = await fakeBrowser.storage.session.get(null);
       expect(Object.keys(session).filter((k) => k.startsWith('wal:'))).toEqual([]);
@@ -364,10 +428,8 @@ describe('background', () => {
       ['https://shop.example/', T0 + 1050],
       ['https://shop.example/cart', undefined],
     ]);
-    expect((await db.findings.toArray()).filter((f) => f.host === 'example.org')).toEqual([]);
-    const shopVisits = (await db.findings.toArray())
-      .filter((f) => f.host === 'shop.example')
-      .map((f) => f.visitId);
+    expect((await allFindings(db)).filter((f) => f.host === 'example.org')).toEqual([]);
+    const shopVisits = (await allFindings(db)).filter((f) => f.host === 'shop.example').map((f) => f.visitId);
     expect(shopVisits.sort()).toEqual(visits.map((v) => v.id).sort());
   });
 });

@@ -5,6 +5,9 @@
  */
 import type { Finding, PageVisit, Phase } from '../../findings';
 import type { VisitBundle } from '../../messages';
+import { deriveVisit } from '../../evidence/derive';
+import type { EvidenceEntry } from '../../evidence/types';
+import type { ConsentSignal } from '../../consent/types';
 import type { VendorRecord } from '../../vendor-db/types';
 
 const FLOW = 'seed:flowconsent';
@@ -77,8 +80,6 @@ export function visit(overrides: Partial<PageVisit> = {}): PageVisit {
     site: 'shop.example',
     startedAt: T0,
     incognito: false,
-    consent: [],
-    consentTool: null,
     ...overrides,
   };
 }
@@ -109,6 +110,60 @@ export function finding(p: Partial<Finding> & { host: string; phase?: Phase }): 
   };
 }
 
-export function bundle(findings: Finding[], v: Partial<PageVisit> = {}): VisitBundle {
-  return { visit: visit(v), findings, cookies: [] };
+/** A stored evidence entry (one sighting unless `times` says more), with a classification. */
+export function entry(p: Partial<EvidenceEntry> & { host: string; at?: number }): EvidenceEntry {
+  const at = p.at ?? T0 + ++seq;
+  const kind = p.kind ?? 'request';
+  const key = p.key ?? (kind === 'cookie' && p.cookie ? `${p.cookie.name}@${p.cookie.domain}` : p.host);
+  return {
+    id: `v1|${kind}|${key}|${p.via ?? 'webRequest'}|${at}`,
+    visitId: 'v1',
+    kind,
+    provenance: 'browser',
+    via: 'webRequest',
+    key,
+    site: p.host,
+    lastAt: at,
+    count: p.times?.length ?? 1,
+    times: [at],
+    url: `https://${p.host}/x`,
+    classification: {
+      vendor: null,
+      vendorName: null,
+      company: null,
+      category: 'unknown',
+      thirdParty: true,
+      reason: 'no match',
+    },
+    ...p,
+    at,
+  };
 }
+
+/** A consent signal entry as the background records it. */
+export function consentEntry(
+  signal: ConsentSignal,
+  p: Partial<EvidenceEntry> & { at: number },
+): EvidenceEntry {
+  return {
+    id: `v1|consent|${p.via ?? 'cookies-api'}|${signal.raw}|${p.at}`,
+    visitId: 'v1',
+    kind: 'consent',
+    provenance: 'browser',
+    via: 'cookies-api',
+    key: signal.tool,
+    host: 'shop.example',
+    site: 'shop.example',
+    lastAt: p.at,
+    count: 1,
+    times: [p.at],
+    consent: { signal },
+    ...p,
+  };
+}
+
+export function bundle(entries: EvidenceEntry[], v: Partial<PageVisit> = {}): VisitBundle {
+  return { derived: deriveVisit(visit(v), entries), entries };
+}
+
+export { type Finding };

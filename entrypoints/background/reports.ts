@@ -1,0 +1,142 @@
+import type { PageVisit } from '@/lib/findings';
+import type { ContentProtocol, Handlers, SenderInfo } from '@/lib/messages';
+import { siteOf } from '@/lib/domain';
+import { signalFromNavigatorGpc } from '@/lib/consent/gpc';
+import { signalFromGppPing } from '@/lib/consent/gpp';
+import { signalFromTcData } from '@/lib/consent/tcf';
+import { signalFromStorage } from '@/lib/consent/storage-signals';
+import { ready } from './context';
+import { getTab } from './session';
+import { enqueue } from './writer';
+import { recordCookieWrites } from './cookies';
+import { recordSignal } from './visits';
+
+/**
+ * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
+ * current visit when the sender's URL is on that visit's site. A report from a document that is gone is dropped.
+ */
+export function visitForSender(sender: SenderInfo): PageVisit | null {
+  if (sender.tabId === undefined) return null;
+  const state = getTab(sender.tabId);
+  if (sender.documentId && sender.frameId === 0) {
+    for (const live of [state.current, state.previous]) {
+      if (live?.documentId === sender.documentId) return live.visit;
+    }
+    // A new document reports before its commit reached us: it is the pending navigation's.
+    if (state.pending && state.current?.documentId !== sender.documentId) return state.pending.visit;
+    return null;
+  }
+  const current = state.current?.visit ?? null;
+  const site = typeof sender.url === 'string' ? siteOf(sender.url) : null;
+  return current && (sender.frameId !== 0 || site === current.site) ? current : null;
+}
+
+/** The time the background trusts for a report: when it arrived, within the visit. */
+function receivedAt(visit: PageVisit): number {
+  return Math.max(visit.startedAt, Math.min(Date.now(), visit.endedAt ?? Infinity));
+}
+
+/** A detector time (our isolated world's event time), never before the visit nor after its arrival. */
+function detectorAt(visit: PageVisit, claimed: unknown): number {
+  const received = receivedAt(visit);
+  const t = Number(claimed);
+  return Number.isFinite(t) ? Math.min(received, Math.max(visit.startedAt, t)) : received;
+}
+
+const CLICK_ACTIONS = new Set(['accept-all', 'reject-all', 'save-settings']);
+
+/** Content-script reports: evidence of the sender's visit, with the provenance of their world. */
+export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
+  async cookieWrites({ writes }, sender) {
+    await ready();
+    const visit = sender.frameId === 0 ? visitForSender(sender) : null;
+    if (visit && Array.isArray(writes)) await recordCookieWrites(visit, writes);
+  },
+  async pageConsent({ api, raw, eventStatus }, sender) {
+    await ready();
+    const visit = sender.frameId === 0 ? visitForSender(sender) : null;
+    if (!visit || typeof raw !== 'string' || raw.length > 20_000) return;
+    const status = typeof eventStatus === 'string' ? eventStatus.slice(0, 64) : undefined;
+    // Decoded here, from the raw string: the page never hands us a decoded choice.
+    const signal =
+      api === 'tcfapi'
+        ? signalFromTcData({ tcString: raw, eventStatus: status })
+        : api === 'gpp'
+          ? signalFromGppPing({ gppString: raw, signalStatus: 'ready', cmpDisplayStatus: status })
+          : api === 'gpc'
+            ? signalFromNavigatorGpc(raw === 'true')
+            : null;
+    if (!signal) return;
+    const host = new URL(visit.url).hostname;
+    recordSignal(visit, signal, {
+      provenance: 'page',
+      via: api,
+      at: receivedAt(visit),
+      site: visit.site,
+      host,
+      frame: 'main',
+    });
+  },
+  async consentToolSeen({ tool, bannerShown, at }, sender) {
+    await ready();
+    const visit = visitForSender(sender);
+    if (!visit || typeof tool !== 'string' || !tool) return;
+    const name = tool.slice(0, 64);
+    enqueue(visit, {
+      id: `${visit.id}|tool|${name}|${bannerShown === true}`,
+      visitId: visit.id,
+      kind: 'tool',
+      provenance: 'detector',
+      via: 'autoconsent',
+      key: name,
+      host: visit.site,
+      site: visit.site,
+      at: detectorAt(visit, at),
+      tool: { tool: name, bannerShown: bannerShown === true },
+    });
+  },
+  async consentClick({ tool, action, label, at }, sender) {
+    await ready();
+    const visit = visitForSender(sender);
+    if (!visit || typeof tool !== 'string' || !CLICK_ACTIONS.has(action)) return;
+    const t = detectorAt(visit, at);
+    enqueue(visit, {
+      id: `${visit.id}|click|${t}|${action}`,
+      visitId: visit.id,
+      kind: 'click',
+      provenance: 'detector',
+      via: 'click',
+      key: tool.slice(0, 64),
+      host: visit.site,
+      site: visit.site,
+      at: t,
+      click: {
+        tool: tool.slice(0, 64),
+        action,
+        ...(typeof label === 'string' && label && { label: label.slice(0, 80) }),
+      },
+    });
+  },
+  async consentStorage({ items, at, initial }, sender) {
+    await ready();
+    const visit = visitForSender(sender);
+    if (!visit || !Array.isArray(items)) return;
+    const t = detectorAt(visit, at);
+    const host = new URL(visit.url).hostname;
+    for (const item of items.slice(0, 50)) {
+      if (typeof item?.key !== 'string' || typeof item.value !== 'string' || item.value.length > 16_384)
+        continue;
+      const signal = signalFromStorage(item.key, item.value);
+      if (!signal) continue;
+      recordSignal(visit, signal, {
+        provenance: 'detector',
+        via: 'localStorage',
+        at: t,
+        site: visit.site,
+        host,
+        frame: 'main',
+        ...(initial === true && { initial: true }),
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+/** The consent line shown under the verdict, from the derived consent timeline. */
+import { formatClock } from '../report/format';
+import { toolDisplayName as toolName } from '../consent/tools';
+import type { CountedChoice, DerivedConsent } from './consent';
+
+function choiceText(c: CountedChoice): string {
+  const kind = c.choice?.kind;
+  const granted = c.choice?.granted.filter((g) => g !== 'necessary') ?? [];
+  const what = !c.choice
+    ? 'choice stored (content unknown)'
+    : kind === 'accept-all'
+      ? 'accepted'
+      : kind === 'reject-all'
+        ? 'rejected'
+        : `custom choice (${granted.length ? `allowed: ${granted.join(', ')}` : 'only necessary'})`;
+  return c.carriedOver ? `${what} before this visit` : `${what} at ${formatClock(c.at)}`;
+}
+
+/** "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", or "no consent tool detected". */
+export function consentStateText(consent: DerivedConsent): string {
+  const last = consent.choices.at(-1);
+  const tool = consent.tool ?? last?.tool ?? null;
+  const notes: string[] = [];
+  if (consent.withoutInteraction) notes.push('consent stored without interaction');
+  if (consent.unconfirmed) notes.push('a choice reported by the page, not confirmed');
+  const suffix = notes.length ? ` (${notes.join('; ')})` : '';
+  if (!tool) return `no consent tool detected${suffix}`;
+  return `${toolName(tool)} · ${last ? choiceText(last) : 'no choice yet'}${suffix}`;
+}

@@ -1,0 +1,315 @@
+/**
+ * The visitor's consent choices, derived from a visit's evidence by the trust rules (README "Trust rules"):
+ * - Only consent signals the browser observed (first-party consent cookies) or the detector read (stored
+ *   choices in localStorage) can count. What the page reports (__tcfapi, cookie hooks) is shown as confirmed or
+ *   "reported by the page, not confirmed", and never moves a phase.
+ * - A consent cookie counts only for the visit's own site; another site's (an embedded widget's) is listed.
+ * - A choice is carried over from an earlier visit only when its cookie was sent in the main-frame request (or
+ *   was in the jar at commit without the main response having set it), or the detector read it at
+ *   document_start. One set by the main-frame response of a visit that sent none is "consent stored without
+ *   interaction": flagged, not counted.
+ * - A confirmed click (a trusted click in the banner followed by a stored choice) dates the choice.
+ * - Google Consent Mode and GPC are evidence lines, never the visitor's choice.
+ */
+import type { Phase } from '../findings';
+import { needsConsent, type CategoryOrUnknown } from '../category';
+import type { ConsentChoice } from '../consent/types';
+import { identifyTool } from '../consent/tools';
+import type { EvidenceEntry, Provenance } from './types';
+
+/** A click this long before a stored choice is the click that made it. */
+export const CLICK_CONFIRM_MS = 10_000;
+
+export type ConsentStatus =
+  | 'carried-over'
+  | 'counted'
+  | 'without-interaction'
+  | 'third-party'
+  | 'confirmed'
+  | 'not-confirmed'
+  | 'banner'
+  | 'click-confirmed'
+  | 'click-not-confirmed'
+  | 'evidence';
+
+/** One line of the consent timeline as the report shows it. */
+export interface ConsentLine {
+  at: number;
+  tool: string;
+  state: 'banner' | 'choice' | 'click';
+  choice?: ConsentChoice;
+  /** Click lines: what the visitor clicked. */
+  action?: string;
+  label?: string;
+  status: ConsentStatus;
+  provenance: Provenance;
+  /** Every channel that reported this signal, e.g. ['cookie-header', 'cookies-api']. */
+  vias: string[];
+  site: string | null;
+  raw?: string;
+  evidence?: 'consent-mode' | 'gpc' | 'gpp';
+  decoded?: Record<string, unknown>;
+}
+
+/** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */
+export interface CountedChoice {
+  at: number;
+  tool: string;
+  choice?: ConsentChoice;
+  carriedOver: boolean;
+}
+
+export interface DerivedConsent {
+  lines: ConsentLine[];
+  choices: CountedChoice[];
+  /** A consent choice was stored without any interaction (set by the first response of a first visit). */
+  withoutInteraction: boolean;
+  /** Page-reported choices no browser-observed signal confirms. */
+  unconfirmed: number;
+  /** Google Consent Mode and GPC as their own lines, e.g. "Google Consent Mode default: denied, update: granted". */
+  signals: string[];
+  /** The consent manager on the page, by the evidence (cookies, storage, detection), or null. */
+  tool: string | null;
+}
+
+interface Group {
+  tool: string;
+  raw: string;
+  entries: EvidenceEntry[];
+}
+
+function groupSignals(entries: EvidenceEntry[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const e of entries) {
+    const s = e.consent!.signal;
+    const key = `${s.tool}\u0000${s.state}\u0000${s.raw}`;
+    const g = groups.get(key) ?? { tool: s.tool, raw: s.raw, entries: [] };
+    g.entries.push(e);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+const PROVENANCE_RANK: Record<Provenance, number> = { browser: 0, detector: 1, page: 2 };
+
+function best(entries: EvidenceEntry[]): EvidenceEntry {
+  return [...entries].sort(
+    (a, b) => PROVENANCE_RANK[a.provenance] - PROVENANCE_RANK[b.provenance] || a.at - b.at,
+  )[0]!;
+}
+
+function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
+  const e = best(g.entries);
+  const s = e.consent!.signal;
+  return {
+    at,
+    tool: s.tool,
+    state: s.state,
+    ...(s.choice && { choice: s.choice }),
+    status,
+    provenance: e.provenance,
+    vias: [...new Set(g.entries.map((x) => x.via))],
+    site: e.site,
+    raw: s.raw,
+    ...(s.evidence && { evidence: s.evidence }),
+    ...(s.decoded && { decoded: s.decoded }),
+  };
+}
+
+function sameChoice(a?: ConsentChoice, b?: ConsentChoice): boolean {
+  if (!a || !b) return !a && !b;
+  return a.kind === b.kind && [...a.granted].sort().join() === [...b.granted].sort().join();
+}
+
+/** "Google Consent Mode default: denied, update: granted (ad_storage …)" lines, and GPC. */
+function signalLines(entries: EvidenceEntry[]): string[] {
+  const out: string[] = [];
+  const gcm = entries.filter((e) => e.consent!.signal.evidence === 'consent-mode');
+  if (gcm.length) {
+    const states = new Set<string>();
+    for (const e of gcm) {
+      const d = e.consent!.signal.decoded ?? {};
+      const gcd = d.gcd as Record<string, { default: string; update: string }> | undefined;
+      if (gcd) {
+        for (const [k, v] of Object.entries(gcd)) {
+          if (k === 'ad_storage' || k === 'analytics_storage')
+            states.add(`${k} default: ${v.default}${v.update !== 'unset' ? `, update: ${v.update}` : ''}`);
+        }
+      } else {
+        states.add(`ad_storage: ${String(d.ad_storage)}, analytics_storage: ${String(d.analytics_storage)}`);
+      }
+    }
+    out.push(`Google Consent Mode (what the site told Google): ${[...states].sort().join('; ')}`);
+  }
+  if (entries.some((e) => e.consent!.signal.evidence === 'gpc')) {
+    out.push('Global Privacy Control: the browser sent an opt-out preference');
+  }
+  if (entries.some((e) => e.consent!.signal.evidence === 'gpp')) {
+    out.push('IAB GPP string with US sections only (not an EU consent choice)');
+  }
+  return out;
+}
+
+/** Derives the consent timeline of one visit. Pure. */
+export function deriveConsent(
+  visit: { site: string; startedAt: number },
+  entries: readonly EvidenceEntry[],
+  options: { browserOnly?: boolean } = {},
+): DerivedConsent {
+  const usable = entries.filter((e) => !options.browserOnly || e.provenance === 'browser');
+  const signals = usable.filter((e) => e.kind === 'consent' && e.consent);
+  const evidence = signals.filter((e) => e.consent!.signal.evidence);
+  const own = signals.filter((e) => !e.consent!.signal.evidence);
+  const clicks = usable.filter((e) => e.kind === 'click' && e.click).sort((a, b) => a.at - b.at);
+  const lines: ConsentLine[] = [];
+  const choices: CountedChoice[] = [];
+  let withoutInteraction = false;
+  let unconfirmed = 0;
+
+  const firstParty = (e: EvidenceEntry) => e.site === null || e.site === visit.site;
+  const stored = own.filter((e) => e.provenance !== 'page');
+  // Cookie names the main-frame response set: a value of theirs in the jar came from that response.
+  const mainSet = new Set(
+    stored
+      .filter((e) => e.via === 'set-cookie' && e.consent!.mainFrame && firstParty(e))
+      .map((e) => e.consent!.signal.raw),
+  );
+
+  for (const g of groupSignals(stored)) {
+    const fp = g.entries.filter(firstParty);
+    if (!fp.length) {
+      lines.push(line(g, 'third-party', Math.min(...g.entries.map((e) => e.at))));
+      continue;
+    }
+    const sent = fp.some((e) => e.via === 'cookie-header' && e.consent!.mainFrame);
+    const jar = fp.some((e) => e.via === 'jar') && !mainSet.has(g.raw);
+    const initial = fp.some((e) => e.consent!.initial);
+    const first = Math.min(...fp.map((e) => e.at));
+    const signal = fp[0]!.consent!.signal;
+    if (sent || jar || initial) {
+      lines.push(line({ ...g, entries: fp }, 'carried-over', visit.startedAt));
+      if (signal.state === 'choice')
+        choices.push({ at: -Infinity, tool: g.tool, choice: signal.choice, carriedOver: true });
+      continue;
+    }
+    if (mainSet.has(g.raw)) {
+      if (signal.state === 'choice') withoutInteraction = true;
+      lines.push(
+        line({ ...g, entries: fp }, signal.state === 'choice' ? 'without-interaction' : 'banner', first),
+      );
+      continue;
+    }
+    if (signal.state === 'banner') {
+      lines.push(line({ ...g, entries: fp }, 'banner', first));
+      continue;
+    }
+    // A trusted click shortly before the stored choice is when the visitor made it.
+    const click = [...clicks].reverse().find((c) => c.at <= first && first - c.at <= CLICK_CONFIRM_MS);
+    const at = click ? click.at : first;
+    lines.push(line({ ...g, entries: fp }, 'counted', at));
+    choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
+  }
+
+  // Page reports: confirmed when a counted choice of the same content exists, never counted themselves.
+  for (const g of groupSignals(own.filter((e) => e.provenance === 'page'))) {
+    const s = g.entries[0]!.consent!.signal;
+    const at = Math.min(...g.entries.map((e) => e.at));
+    if (s.state === 'banner') {
+      lines.push(line(g, 'banner', at));
+      continue;
+    }
+    const ok = choices.some((c) => sameChoice(c.choice, s.choice) || (!s.choice && c.choice));
+    if (!ok) unconfirmed += 1;
+    lines.push(line(g, ok ? 'confirmed' : 'not-confirmed', at));
+  }
+
+  for (const c of clicks) {
+    const confirmed = choices.some((x) => !x.carriedOver && x.at === c.at);
+    lines.push({
+      at: c.at,
+      tool: c.click!.tool,
+      state: 'click',
+      action: c.click!.action,
+      ...(c.click!.label && { label: c.click!.label }),
+      status: confirmed ? 'click-confirmed' : 'click-not-confirmed',
+      provenance: c.provenance,
+      vias: [c.via],
+      site: c.site,
+    });
+  }
+
+  for (const t of usable.filter((e) => e.kind === 'tool' && e.tool?.bannerShown)) {
+    lines.push({
+      at: t.at,
+      tool: t.tool!.tool,
+      state: 'banner',
+      status: 'banner',
+      provenance: t.provenance,
+      vias: [t.via],
+      site: t.site,
+    });
+  }
+
+  for (const g of groupSignals(evidence)) {
+    lines.push(line(g, 'evidence', Math.min(...g.entries.map((e) => e.at))));
+  }
+
+  lines.sort((a, b) => a.at - b.at);
+  choices.sort((a, b) => a.at - b.at);
+  return {
+    lines,
+    choices,
+    withoutInteraction,
+    unconfirmed,
+    signals: signalLines(evidence),
+    tool: toolOf(usable, choices),
+  };
+}
+
+/**
+ * The manager on the page, named by its own evidence (consent cookies and storage, script hosts) before the
+ * detector's rule name; a stored choice names its tool when nothing else does.
+ */
+function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | null {
+  const consentVias = entries.filter((e) => e.kind === 'consent' && e.provenance !== 'page');
+  // A stored consent cookie names its manager first (its parser says which cookie it read).
+  const cookies = [
+    ...consentVias.flatMap((e) =>
+      e.consent!.signal.via.startsWith('cookie:') ? [e.consent!.signal.via.slice(7)] : [],
+    ),
+    ...entries.filter((e) => e.kind === 'cookie' && e.cookie).map((e) => e.cookie!.name),
+  ];
+  const storageKeys = consentVias
+    .filter((e) => e.via === 'localStorage')
+    .map((e) => e.consent!.signal.via.replace(/^storage:/, ''));
+  const scriptHosts = entries
+    .filter((e) => e.kind === 'request' && e.resourceTypes?.includes('script'))
+    .map((e) => e.host);
+  const rule = entries.find((e) => e.kind === 'tool')?.tool?.tool;
+  const named = identifyTool({ cookies, storageKeys, scriptHosts, ...(rule && { autoconsentRule: rule }) });
+  if (named) return named;
+  const own = consentVias.find((e) => !e.consent!.signal.evidence);
+  return own?.consent!.signal.tool ?? choices[0]?.tool ?? null;
+}
+
+/** The phase of something of `category` at time t, from the counted choices (latest first). */
+export function phaseAt(choices: readonly CountedChoice[], t: number, category: CategoryOrUnknown): Phase {
+  let current: CountedChoice | null = null;
+  for (const c of choices) {
+    if (c.at > t) break;
+    // A choice of unknown content does not hide an earlier known one.
+    if (!c.choice && current?.choice) continue;
+    current = c;
+  }
+  if (!current) return 'before-consent';
+  const choice = current.choice;
+  if (!choice || choice.kind === 'accept-all') return 'after-accept';
+  if (choice.kind === 'reject-all') return 'after-reject';
+  if (category !== 'unknown' && choice.granted.includes(category)) return 'after-accept';
+  return choice.unmapped && choice.unmapped.length > 0 ? 'after-accept' : 'after-reject';
+}
+
+/** A tracker of this category firing in this phase breaks the prior-consent rule (ePrivacy art. 5(3)). */
+export function isViolation(phase: Phase, category: CategoryOrUnknown): boolean {
+  return phase !== 'after-accept' && needsConsent(category);
+}

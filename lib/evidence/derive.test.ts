@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CATEGORIES, type CategoryOrUnknown } from '../category';
+import { signalFromCookie } from '../consent/signals';
+import { signalFromTcString } from '../consent/tcf';
+import { signalFromGoogleRequest } from '../consent/google-consent-mode';
+import type { ConsentSignal } from '../consent/types';
+import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL, TC_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
+import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { groupVendors } from '../report/vendors';
+import { deriveVisit } from './derive';
+import type { EvidenceEntry } from './types';
+
+const cio = (at: number, extra: Partial<EvidenceEntry> = {}) =>
+  entry({
+    host: 'track.customer.io',
+    at,
+    classification: {
+      vendor: 'customer-io',
+      vendorName: 'Customer.io',
+      company: null,
+      category: 'marketing',
+      thirdParty: true,
+      reason: 'host',
+    },
+    ...extra,
+  });
+
+const optanon = (value: string): ConsentSignal => signalFromCookie('OptanonConsent', value)!;
+
+describe('deriveVisit: trust rules', () => {
+  it('a page-reported accept never overturns what the browser saw, and says it is not confirmed', () => {
+    const forged = signalFromTcString(TC_ACCEPT_ALL, 'tcfapi')!;
+    const d = deriveVisit(visit(), [
+      consentEntry(forged, { at: T0 + 100, provenance: 'page', via: 'tcfapi' }),
+      cio(T0 + 500),
+    ]);
+    expect(d.findings.map((f) => [f.phase, f.violation])).toEqual([['before-consent', true]]);
+    expect(d.consent.lines.map((l) => l.status)).toEqual(['not-confirmed']);
+    expect(d.consent.unconfirmed).toBe(1);
+    expect(d.consentState).toContain('reported by the page, not confirmed');
+    expect(d.verdict.severity).toBe('violation');
+  });
+
+  it('a page report confirmed by a browser-observed cookie is shown as confirmed; the cookie dates the choice', () => {
+    const accept = optanon(OPTANON_ACCEPT_ALL);
+    const d = deriveVisit(visit(), [
+      consentEntry({ ...accept, via: 'onetrust-api' }, { at: T0 + 4000, provenance: 'page', via: 'tcfapi' }),
+      consentEntry(accept, { at: T0 + 5000 }),
+      cio(T0 + 4500),
+      cio(T0 + 6000, { id: 'late' }),
+    ]);
+    expect(d.findings.map((f) => f.phase).sort()).toEqual(['after-accept', 'before-consent']);
+    expect(d.consent.lines.find((l) => l.provenance === 'page')?.status).toBe('confirmed');
+  });
+
+  it("another site's consent cookie (an embedded widget's) is not this site's choice", () => {
+    const d = deriveVisit(visit(), [
+      consentEntry(signalFromTcString(TC_ACCEPT_ALL, 'cookie:euconsent-v2')!, {
+        at: T0 + 300,
+        via: 'cookie-header',
+        site: 'widget.example',
+        host: 'cmp.widget.example',
+      }),
+      cio(T0 + 800),
+    ]);
+    expect(d.consent.lines[0]!.status).toBe('third-party');
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+
+  it('consent set by the main-frame response of a first visit is stored without interaction and flagged', () => {
+    const accept = optanon(OPTANON_ACCEPT_ALL);
+    const d = deriveVisit(visit(), [
+      consentEntry(accept, {
+        at: T0,
+        via: 'set-cookie',
+        frame: 'main',
+        consent: { signal: accept, mainFrame: true },
+      }),
+      consentEntry(accept, { at: T0 + 5, via: 'jar', frame: 'main' }),
+      consentEntry(accept, { at: T0 + 20, via: 'cookies-api' }),
+      cio(T0 + 900),
+    ]);
+    expect(d.consent.withoutInteraction).toBe(true);
+    expect(d.consent.choices).toEqual([]);
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(d.verdict.text).toContain('consent was stored without any interaction');
+  });
+
+  it('a choice sent in the main-frame request is carried over and covers the whole visit', () => {
+    const reject = optanon(OPTANON_REJECT_ALL);
+    const d = deriveVisit(visit(), [
+      consentEntry(reject, {
+        at: T0,
+        via: 'cookie-header',
+        frame: 'main',
+        consent: { signal: reject, mainFrame: true },
+      }),
+      cio(T0 + 50),
+    ]);
+    expect(d.consent.choices[0]).toMatchObject({ carriedOver: true });
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(d.consentState).toContain('rejected before this visit');
+  });
+
+  it('a trusted click dates a choice whose cookie reached us late (both orders, 10 ms apart)', () => {
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
+    const click = (at: number): EvidenceEntry => ({
+      ...entry({ host: 'shop.example', at }),
+      id: `click|${at}`,
+      kind: 'click',
+      provenance: 'detector',
+      via: 'click',
+      key: 'klaro',
+      click: { tool: 'klaro', action: 'accept-all' },
+      classification: undefined,
+    });
+    // Click at +14.193 s, tracker at +14.202 s, cookie event received at +14.300 s: after accept.
+    const compliant = deriveVisit(visit(), [
+      click(T0 + 14_193),
+      cio(T0 + 14_202),
+      consentEntry(klaroAccept, { at: T0 + 14_300 }),
+    ]);
+    expect(compliant.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+    expect(compliant.consent.lines.find((l) => l.state === 'click')?.status).toBe('click-confirmed');
+    // Tracker 10 ms before the click: before consent.
+    const leaky = deriveVisit(visit(), [
+      cio(T0 + 14_183),
+      click(T0 + 14_193),
+      consentEntry(klaroAccept, { at: T0 + 14_300 }),
+    ]);
+    expect(leaky.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    // A click no stored choice follows is shown, and changes nothing.
+    const unconfirmed = deriveVisit(visit(), [click(T0 + 1000), cio(T0 + 1010)]);
+    expect(unconfirmed.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(unconfirmed.consent.lines[0]!.status).toBe('click-not-confirmed');
+  });
+
+  it("hosts of the site's own organisation are first party, not tracker violations", () => {
+    const own = entry({
+      host: 'rover.shop.example',
+      at: T0 + 10,
+      ownOrganisation: true,
+      classification: {
+        vendor: 'shop-ads',
+        vendorName: 'Shop Ads',
+        company: null,
+        category: 'advertising',
+        thirdParty: false,
+        reason: 'host',
+      },
+    });
+    const d = deriveVisit(visit(), [own]);
+    expect(d.findings[0]).toMatchObject({ vendorId: null, violation: false, thirdParty: false });
+    expect(d.verdict.violating).toBe(0);
+  });
+
+  it('Google Consent Mode is an evidence line, never the visitor’s choice', () => {
+    const gcm = signalFromGoogleRequest(
+      'https://www.google-analytics.com/g/collect?v=2&tid=G-X&gcs=G111&gcd=13r3r3r3r5',
+    )!;
+    const d = deriveVisit(visit(), [
+      consentEntry(gcm, {
+        at: T0 + 10,
+        via: 'webRequest',
+        host: 'www.google-analytics.com',
+        site: 'google-analytics.com',
+      }),
+      cio(T0 + 20),
+    ]);
+    expect(d.consent.choices).toEqual([]);
+    expect(d.consent.signals[0]).toMatch(/^Google Consent Mode/);
+    expect(d.consentState).toBe('no consent tool detected');
+    expect(d.findings[0]!.violation).toBe(true);
+  });
+
+  it('browser-only leaves out detector and page evidence', () => {
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true}')!;
+    const entries = [
+      consentEntry(klaroAccept, { at: T0 + 100, provenance: 'detector', via: 'localStorage' }),
+      cio(T0 + 200),
+    ];
+    expect(deriveVisit(visit(), entries).findings[0]!.phase).toBe('after-accept');
+    const browserOnly = deriveVisit(visit(), entries, { browserOnly: true });
+    expect(browserOnly.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(browserOnly.consent.lines).toEqual([]);
+  });
+});
+
+describe('deriveVisit: one rule for a distinct vendor', () => {
+  it('a vendor with findings in two categories is one party, counted once', () => {
+    const fb = (host: string, category: CategoryOrUnknown, at: number) =>
+      entry({
+        host,
+        at,
+        classification: {
+          vendor: 'facebook',
+          vendorName: 'Meta',
+          company: null,
+          category,
+          thirdParty: true,
+          reason: 'host',
+        },
+      });
+    const d = deriveVisit(visit(), [
+      fb('connect.facebook.net', 'social', T0 + 1),
+      fb('www.facebook.com', 'marketing', T0 + 2),
+    ]);
+    expect(d.parties).toHaveLength(1);
+    expect(d.parties[0]).toMatchObject({ category: 'marketing', violation: true });
+    expect(d.verdict.beforeConsent).toEqual([{ category: 'marketing', vendors: 1 }]);
+    expect(d.verdict.text).toBe('1 marketing tracker fired before consent');
+    expect(d.badge).toMatchObject({ text: '1', color: 'violation' });
+  });
+
+  it('property: verdict counts equal the grouped vendor list, and the badge agrees', () => {
+    const categories = [...CATEGORIES, 'unknown'] as const;
+    const arbEntry = fc.record({
+      host: fc.constantFrom('a.example', 'b.example', 'c.example', 'd.example', 'e.example'),
+      vendor: fc.option(fc.constantFrom('v1', 'v2', 'v3', 'v4'), { nil: null }),
+      category: fc.constantFrom(...categories),
+      at: fc.integer({ min: 0, max: 20_000 }),
+      kind: fc.constantFrom('request' as const, 'cookie' as const),
+    });
+    const arbChoice = fc.option(
+      fc.record({
+        at: fc.integer({ min: 0, max: 20_000 }),
+        value: fc.constantFrom(OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL),
+        main: fc.boolean(),
+      }),
+      { nil: null },
+    );
+    fc.assert(
+      fc.property(fc.array(arbEntry, { maxLength: 40 }), arbChoice, (items, choice) => {
+        const entries: EvidenceEntry[] = items.map((it, n) =>
+          entry({
+            id: `e${n}`,
+            host: it.host,
+            at: T0 + it.at,
+            kind: it.kind,
+            key: it.kind === 'cookie' ? `c@${it.host}` : it.host,
+            ...(it.kind === 'cookie' && {
+              cookie: { name: 'c', domain: it.host, action: 'set' as const, valueLength: 1, valueHash: 'h' },
+            }),
+            classification: {
+              vendor: it.vendor,
+              vendorName: null,
+              company: null,
+              category: it.category,
+              thirdParty: true,
+              reason: 'r',
+            },
+          }),
+        );
+        if (choice) {
+          const s = optanon(choice.value);
+          entries.push(
+            consentEntry(s, {
+              at: T0 + choice.at,
+              via: choice.main ? 'cookie-header' : 'cookies-api',
+              consent: { signal: s, ...(choice.main && { mainFrame: true }) },
+            }),
+          );
+        }
+        const d = deriveVisit(visit(), entries);
+        const rows = groupVendors(d, []).flatMap((g) => g.rows);
+        const violatingRows = rows.filter((r) => r.violation);
+        expect(violatingRows.length).toBe(d.verdict.violating);
+        const sum = (c: { vendors: number }[]) => c.reduce((n, x) => n + x.vendors, 0);
+        expect(sum(d.verdict.beforeConsent)).toBe(
+          violatingRows.filter((r) => r.violationPhases.includes('before-consent')).length,
+        );
+        expect(sum(d.verdict.afterReject)).toBe(
+          violatingRows.filter((r) => r.violationPhases.includes('after-reject')).length,
+        );
+        for (const c of d.verdict.beforeConsent)
+          expect(
+            violatingRows.filter(
+              (r) => r.category === c.category && r.violationPhases.includes('before-consent'),
+            ).length,
+          ).toBe(c.vendors);
+        if (d.verdict.violating)
+          expect(d.badge).toMatchObject({ text: String(d.verdict.violating), color: 'violation' });
+        else expect(d.badge.color).not.toBe('violation');
+        expect(d.verdict.severity === 'violation').toBe(
+          d.verdict.violating > 0 || d.consent.withoutInteraction,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * The one derivation: a visit's evidence log → findings with phases and violations, one row per party (a
+ * vendor, or an unattributed host), counts, the verdict and the badge. Pure and deterministic. The badge, the
+ * popup, the report page, every export, the audits and `cli har` read verdicts from here and nowhere else.
+ */
+import { CATEGORIES, needsConsent, type CategoryOrUnknown } from '../category';
+import {
+  PHASES,
+  type CookieVia,
+  type Finding,
+  type FindingKind,
+  type PageVisit,
+  type Phase,
+} from '../findings';
+import { deriveConsent, isViolation, phaseAt, type DerivedConsent } from './consent';
+import { consentStateText } from './consent-text';
+import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
+
+export interface DeriveOptions {
+  /** Leave out everything the detector or the page reported: what the browser alone observed. */
+  browserOnly?: boolean;
+}
+
+/** One party: a vendor, or (unattributed) a host. The single rule for "a distinct vendor". */
+export interface Party {
+  key: string;
+  vendorId: string | null;
+  name: string;
+  /** The most consent-critical category among its findings (one category per party, for every count). */
+  category: CategoryOrUnknown;
+  phases: Phase[];
+  violationPhases: Phase[];
+  violation: boolean;
+  /** Needs consent and fired (a tracker), whatever the phase. */
+  tracker: boolean;
+  /** Unknown purpose, seen from a third party or as a cookie: an auditor must look. */
+  review: boolean;
+  firstSeenAt: number;
+}
+
+export interface CategoryCount {
+  category: CategoryOrUnknown;
+  vendors: number;
+}
+
+export interface Verdict {
+  beforeConsent: CategoryCount[];
+  afterReject: CategoryCount[];
+  /** Distinct parties with any violation: the badge number. */
+  violating: number;
+  /** Parties of unknown purpose listed for review. */
+  review: number;
+  text: string;
+  severity: 'violation' | 'clean' | 'empty';
+}
+
+export interface Badge {
+  text: string;
+  color: 'violation' | 'trackers' | 'none';
+  title: string;
+}
+
+export interface DerivedVisit {
+  visit: PageVisit;
+  findings: Finding[];
+  parties: Party[];
+  consent: DerivedConsent;
+  verdict: Verdict;
+  badge: Badge;
+  /** Human line for the consent state, e.g. "OneTrust · rejected at 14:02:11". */
+  consentState: string;
+}
+
+/** The party key of a finding: its vendor, else its host. */
+export function partyKey(f: Pick<Finding, 'vendorId' | 'host'>): string {
+  return f.vendorId ?? `host:${f.host}`;
+}
+
+// Most consent-critical first: a vendor seen doing ads and social is counted as advertising.
+const SEVERITY: CategoryOrUnknown[] = [
+  'advertising',
+  'marketing',
+  'analytics',
+  'social',
+  'unknown',
+  'functional',
+  'consent',
+  'necessary',
+];
+
+function viaOf(e: EvidenceEntry): CookieVia | undefined {
+  if (e.kind !== 'cookie') return undefined;
+  if (
+    e.via === 'cookie-header' ||
+    e.via === 'set-cookie' ||
+    e.via === 'document.cookie' ||
+    e.via === 'cookieStore'
+  )
+    return e.via;
+  return 'cookies-api';
+}
+
+/**
+ * Each kept sighting time with the number of sightings it stands for: the times beyond MAX_TIMES (between the
+ * earliest and the latest half) are counted with the first kept time after them.
+ */
+function weightedTimes(e: EvidenceEntry): [number, number][] {
+  const out: [number, number][] = e.times.map((t) => [t, 1]);
+  const extra = e.count - e.times.length;
+  if (extra > 0 && out.length) out[Math.min(MAX_TIMES / 2, out.length - 1)]![1] += extra;
+  return out;
+}
+
+function findingKind(e: EvidenceEntry): FindingKind | null {
+  return e.kind === 'request' || e.kind === 'cookie' || e.kind === 'storage' ? (e.kind as FindingKind) : null;
+}
+
+function addUnique<T>(list: T[] | undefined, item: T | undefined, max = 16): T[] | undefined {
+  if (item === undefined) return list;
+  if (!list) return [item];
+  return list.includes(item) || list.length >= max ? list : [...list, item];
+}
+
+function findingsOf(visit: PageVisit, entries: EvidenceEntry[], consent: DerivedConsent): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const e of entries) {
+    const kind = findingKind(e);
+    if (!kind || !e.classification) continue;
+    const c = e.classification;
+    const ownSite = e.kind === 'request' && e.ownOrganisation === true;
+    const category = c.category;
+    for (const [t, n] of weightedTimes(e)) {
+      const phase = phaseAt(consent.choices, t, category);
+      const violation = !ownSite && isViolation(phase, category);
+      const id = `${visit.id}|${kind}|${e.key}|${phase}`;
+      const prev = byId.get(id);
+      const f: Finding = prev ?? {
+        id,
+        visitId: visit.id,
+        kind,
+        key: e.key,
+        host: e.host,
+        url: e.url ?? visit.url,
+        thirdParty: ownSite ? false : c.thirdParty,
+        vendorId: ownSite ? null : c.vendor,
+        category,
+        reason: ownSite
+          ? `The site's own organisation (${c.vendorName ?? e.site ?? e.host}): first party`
+          : c.reason,
+        ...(c.vendorName && !ownSite && { vendorName: c.vendorName }),
+        phase,
+        violation,
+        firstSeenAt: t,
+        lastSeenAt: t,
+        count: 0,
+        provenance: [],
+      };
+      f.count += n;
+      f.firstSeenAt = Math.min(f.firstSeenAt, t);
+      f.lastSeenAt = Math.max(f.lastSeenAt, t);
+      f.violation ||= violation;
+      if (!f.provenance!.includes(e.provenance)) f.provenance!.push(e.provenance);
+      for (const r of e.resourceTypes ?? []) f.resourceTypes = addUnique(f.resourceTypes, r);
+      f.via = addUnique(f.via, viaOf(e));
+      if (f.vendorId === null && c.vendor !== null && !ownSite) {
+        Object.assign(f, {
+          vendorId: c.vendor,
+          category: c.category,
+          reason: c.reason,
+          thirdParty: c.thirdParty,
+        });
+        if (c.vendorName) f.vendorName = c.vendorName;
+      }
+      if (e.cookie) {
+        f.cookieName = e.cookie.name;
+        if (f.cookieDomain === undefined || e.via !== 'cookie-header') f.cookieDomain = e.cookie.domain;
+        if (e.cookie.setBy && !f.setBy) f.setBy = e.cookie.setBy;
+        if (e.cookie.lifetimeSeconds !== undefined && e.cookie.action !== 'sent')
+          f.lifetimeSeconds = e.cookie.lifetimeSeconds;
+        f.valueLength = e.cookie.valueLength;
+        f.valueHash = e.cookie.valueHash;
+        if (e.cookie.value !== undefined) f.value = e.cookie.value;
+        if (e.cookie.partition) f.partition = e.cookie.partition;
+      }
+      if (e.storage) {
+        f.storageArea = e.storage.area;
+        f.valueLength = e.storage.valueLength;
+        f.valueHash = e.storage.valueHash;
+      }
+      byId.set(id, f);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.firstSeenAt - b.firstSeenAt || a.id.localeCompare(b.id));
+}
+
+function partiesOf(findings: Finding[]): Party[] {
+  const parties = new Map<string, Party>();
+  for (const f of findings) {
+    const key = partyKey(f);
+    const p = parties.get(key) ?? {
+      key,
+      vendorId: f.vendorId,
+      name: f.vendorName ?? f.vendorId ?? f.host,
+      category: f.category,
+      phases: [],
+      violationPhases: [],
+      violation: false,
+      tracker: false,
+      review: false,
+      firstSeenAt: f.firstSeenAt,
+    };
+    if (SEVERITY.indexOf(f.category) < SEVERITY.indexOf(p.category)) p.category = f.category;
+    if (!p.phases.includes(f.phase)) p.phases.push(f.phase);
+    if (f.violation && !p.violationPhases.includes(f.phase)) p.violationPhases.push(f.phase);
+    p.violation ||= f.violation;
+    p.tracker ||= needsConsent(f.category);
+    p.review ||= f.category === 'unknown' && (f.thirdParty || f.kind !== 'request');
+    p.firstSeenAt = Math.min(p.firstSeenAt, f.firstSeenAt);
+    parties.set(key, p);
+  }
+  for (const p of parties.values()) {
+    p.phases.sort((a, b) => PHASES.indexOf(a) - PHASES.indexOf(b));
+    p.violationPhases.sort((a, b) => PHASES.indexOf(a) - PHASES.indexOf(b));
+  }
+  return [...parties.values()];
+}
+
+const ORDER: CategoryOrUnknown[] = [...CATEGORIES, 'unknown'];
+
+function countByCategory(parties: Party[], phase: Phase): CategoryCount[] {
+  const counts = new Map<CategoryOrUnknown, number>();
+  for (const p of parties)
+    if (p.violationPhases.includes(phase)) counts.set(p.category, (counts.get(p.category) ?? 0) + 1);
+  return ORDER.filter((c) => counts.has(c)).map((category) => ({ category, vendors: counts.get(category)! }));
+}
+
+function listText(counts: CategoryCount[]): string {
+  const parts = counts.map((c) => `${c.vendors} ${c.category}`);
+  const total = counts.reduce((n, c) => n + c.vendors, 0);
+  const joined = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `${joined} tracker${total === 1 ? '' : 's'}`;
+}
+
+export function verdictOf(parties: Party[], findings: Finding[], consent: DerivedConsent): Verdict {
+  const beforeConsent = countByCategory(parties, 'before-consent');
+  const afterReject = countByCategory(parties, 'after-reject');
+  const violating = parties.filter((p) => p.violation).length;
+  const review = parties.filter((p) => p.review).length;
+  const parts: string[] = [];
+  if (beforeConsent.length) parts.push(`${listText(beforeConsent)} fired before consent`);
+  if (afterReject.length) parts.push(`${listText(afterReject)} fired after consent was refused`);
+  if (consent.withoutInteraction) parts.push('consent was stored without any interaction');
+  const tail = review ? ` (${review} of unknown purpose: needs review)` : '';
+  const base = { beforeConsent, afterReject, violating, review };
+  if (parts.length) return { ...base, text: parts.join('; ') + tail, severity: 'violation' };
+  if (findings.length === 0) return { ...base, text: 'Nothing recorded on this page yet', severity: 'empty' };
+  return {
+    ...base,
+    text: `No tracker that needs consent fired before consent or after a refusal${tail}`,
+    severity: 'clean',
+  };
+}
+
+function badgeOf(parties: Party[], verdict: Verdict): Badge {
+  const trackers = parties.filter((p) => p.tracker).length;
+  if (verdict.violating)
+    return {
+      text: String(verdict.violating),
+      color: 'violation',
+      title: `${verdict.violating} vendor${verdict.violating === 1 ? '' : 's'} fired before consent or after refusal`,
+    };
+  if (trackers)
+    return {
+      text: String(trackers),
+      color: 'trackers',
+      title: `${trackers} tracking vendor${trackers === 1 ? '' : 's'}`,
+    };
+  return { text: '', color: 'none', title: 'Cookie Inspector' };
+}
+
+/** Derives everything shown about one visit from its evidence. */
+export function deriveVisit(
+  visit: PageVisit,
+  entries: readonly EvidenceEntry[],
+  options: DeriveOptions = {},
+): DerivedVisit {
+  const usable = entries.filter((e) => !options.browserOnly || e.provenance === 'browser');
+  const consent = deriveConsent(visit, usable, options);
+  const findings = findingsOf(visit, usable, consent);
+  const parties = partiesOf(findings);
+  const verdict = verdictOf(parties, findings, consent);
+  return {
+    visit,
+    findings,
+    parties,
+    consent,
+    verdict,
+    badge: badgeOf(parties, verdict),
+    consentState: consentStateText(consent),
+  };
+}
+
+/** Only what the browser observed, e.g. for the report's "browser-observed evidence only" switch. */
+export function isBrowserObserved(p: Provenance): boolean {
+  return p === 'browser';
+}
