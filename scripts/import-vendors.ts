@@ -36,24 +36,37 @@ function writeIfChanged(path: string, text: string): number {
   return 1;
 }
 
-function main(): number {
-  const started = Date.now();
+/** Upstream files the importer reads; `import-diff.ts` swaps one for a newer copy. */
+export const SOURCE_FILES = {
+  'third-party-web': join(DATA, 'sources/third-party-web/entities.json'),
+  'open-cookie-database': join(DATA, 'sources/open-cookie-database/open-cookie-database.csv'),
+  'whotracksme-2022': join(DATA, 'sources/whotracksme-2022/trackerdb.sql'),
+} as const;
+export type SourceName = keyof typeof SOURCE_FILES;
+
+/** Builds every record from data/sources + data/curated; `files` replaces upstream files (for diffs). */
+export function buildFromDisk(files: Partial<Record<SourceName, string>> = {}) {
+  const path = (k: SourceName) => files[k] ?? SOURCE_FILES[k];
   const curatedFiles = readdirSync(CURATED)
     .filter((f) => f.endsWith('.json') && !TABLES.has(f))
     .sort();
-  const { records, report } = buildRecords({
-    entities: readTpwEntities(readJson(join(DATA, 'sources/third-party-web/entities.json'))),
-    ocd: parseOcdCsv(
-      readFileSync(join(DATA, 'sources/open-cookie-database/open-cookie-database.csv'), 'utf8'),
-    ),
+  const built = buildRecords({
+    entities: readTpwEntities(readJson(path('third-party-web'))),
+    ocd: parseOcdCsv(readFileSync(path('open-cookie-database'), 'utf8')),
     aliases: readJson(join(CURATED, 'aliases.json')) as any,
     categories: readJson(join(CURATED, 'categories.json')) as any,
     domainOwners: readJson(join(CURATED, 'domain-owners.json')) as any,
     companies: checkCompanyFacts(readJson(join(CURATED, 'company-facts.json'))),
     curated: curatedFiles.map((f) => checkCuratedVendor(f, readJson(join(CURATED, f)))),
-    wtm: readWhoTracksMe(readFileSync(join(DATA, 'sources/whotracksme-2022/trackerdb.sql'), 'utf8')),
+    wtm: readWhoTracksMe(readFileSync(path('whotracksme-2022'), 'utf8')),
     groupings: readJson(join(CURATED, 'groupings.json')) as any,
   });
+  return { ...built, curatedFiles };
+}
+
+function main(): number {
+  const started = Date.now();
+  const { records, report, curatedFiles } = buildFromDisk();
   for (const f of curatedFiles) {
     if (!records.some((r) => `${r.id}.json` === f))
       throw new Error(`data/curated/${f}: no vendor with that id`);
@@ -98,9 +111,11 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  process.stderr.write(`import-vendors: ${(e as Error).message}\n`);
-  process.exitCode = 1;
+if (process.argv[1] && /import-vendors\.ts$/.test(process.argv[1])) {
+  try {
+    process.exitCode = main();
+  } catch (e) {
+    process.stderr.write(`import-vendors: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -110,7 +110,8 @@ export function linkWhoTracksMe(
   for (const t of trackers.filter((x) => x.domains.length > 0)) {
     const counts = new Map<string, number>();
     for (const dom of t.domains) {
-      const id = claimant(owners, dom);
+      // Only exact claims vote: a suffix claim (x.cloudfront.net under a CDN vendor) says nothing about the tracker.
+      const id = owners.get(dom);
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     let id = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];

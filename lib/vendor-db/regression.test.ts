@@ -1,0 +1,42 @@
+// The regression set from vendors' own documentation (data/regression/vendor-docs.json) against the real database.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { needsConsent, type CategoryOrUnknown } from '../category';
+import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
+import { classifyCookie, classifyRequest } from './match';
+
+interface Entry {
+  vendor: string;
+  docs: string;
+  requests: string[];
+  cookies: string[];
+  category?: CategoryOrUnknown;
+}
+const set = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'data', 'regression', 'vendor-docs.json'), 'utf8'),
+) as { vendors: Entry[] };
+const index = loadNodeVendorIndex();
+const PAGE = 'https://shop.example/';
+
+describe('regression set from vendor documentation', () => {
+  it.each(set.vendors.map((v) => [v.vendor, v] as const))('%s', (_, v) => {
+    for (const url of v.requests) {
+      const c = classifyRequest(index, url, PAGE);
+      expect(c.vendor, url).toBe(v.vendor);
+      if (v.category) expect(c.category, url).toBe(v.category);
+    }
+    for (const spec of v.cookies) {
+      // "name" is set first-party on the site by the vendor's script; "name@domain" is a third-party cookie there.
+      const [name, domain = 'shop.example'] = spec.split('@') as [string, string?];
+      const c = classifyCookie(index, {
+        name,
+        domain,
+        pageUrl: PAGE,
+        lifetimeSeconds: 86_400 * 90,
+      });
+      expect(c.vendor, name).toBe(v.vendor);
+      expect(needsConsent(c.category), `${name} needs consent`).toBe(true);
+    }
+  });
+});
