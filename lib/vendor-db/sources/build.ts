@@ -297,6 +297,12 @@ function toRecord(
     const owner = withEvidence({ ...curated.company, derived: false }, curated.companyEvidence);
     record.facts = { ...facts, company: owner };
   } else if (facts) record.facts = facts;
+  else if (company || country) {
+    // Owners and countries from datasets were never checked against the vendor: shown as unverified.
+    record.facts = {};
+    if (company) record.facts.company = { ...company, derived: false, unverified: true };
+    if (country) record.facts.country = { ...country, derived: false, unverified: true };
+  }
   if (company) record.companySource = company.source;
   if (country) record.countrySource = country.source;
   record.categoryFrom = category.from;
