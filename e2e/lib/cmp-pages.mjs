@@ -1,0 +1,255 @@
+// Shop pages for the real consent managers (served by e2e/fixtures/sites/cmp-shops.mjs). Each manager is one
+// row: how a site embeds it, and how a *clean* shop gates GA4, the Meta pixel and Customer.io with that
+// manager's own mechanism. A *leaky* shop embeds the same manager but loads the trackers on load anyway, and
+// keeps tracking clicks after a refusal. Setup notes from each manager's README are in the rows.
+import { TRACK_SCRIPT } from '../fixtures/sites/customer-io.mjs';
+import { inlineJson } from '../fixtures/respond.mjs';
+
+export const GA4_ID = 'G-CMPSHOP01';
+export const PIXEL_ID = '102030405060';
+const GTAG_SRC = `https://www.googletagmanager.com/gtag/js?id=${GA4_ID}`;
+const GTAG_INLINE = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config',${inlineJson(GA4_ID)});`;
+const PIXEL_INLINE = `!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init',${inlineJson(PIXEL_ID)});fbq('track','PageView');`;
+
+/** The three trackers as plain tags (leaky shop, and the body of every gate). */
+export const TRACKER_TAGS = `<script async src="${GTAG_SRC}"></script><script>${GTAG_INLINE}</script>
+<script>${PIXEL_INLINE}</script><script src="${TRACK_SCRIPT}"></script>`;
+
+/** Loads the trackers from script (for managers whose gate is a callback). */
+const LOAD_TRACKERS = `window.__loadTrackers = function () {
+  if (window.__trackersLoaded) return; window.__trackersLoaded = true;
+  var a = document.createElement('script'); a.async = true; a.src = ${inlineJson(GTAG_SRC)}; document.head.appendChild(a);
+  ${GTAG_INLINE}
+  ${PIXEL_INLINE}
+  var c = document.createElement('script'); c.src = ${inlineJson(TRACK_SCRIPT)}; document.head.appendChild(c);
+};`;
+
+/**
+ * Every shop tracks clicks once its trackers are loaded (300 ms later, as analytics batching does) and sends
+ * an engagement beat every 5 s for a minute, as GA4's user_engagement does: on a leaky shop that means the
+ * click on "Reject" itself and everything after it is tracked, however the refusal was made.
+ */
+const CLICK_TRACKING = `<script>
+(function () {
+  function track(ev) {
+    if (window.gtag && window.__ga4Hit) window.gtag('event', ev);
+    if (window.fbq && window.__pixelHit) window.fbq('trackCustom', ev);
+    if (window.__cio) { var s = document.createElement('script'); s.src = ${inlineJson(TRACK_SCRIPT)} + '?e=' + ev + '&n=' + Date.now(); document.head.appendChild(s); }
+  }
+  document.addEventListener('click', function () { setTimeout(function () { track('click'); }, 300); });
+  var beats = 0, timer = setInterval(function () { if (++beats > 12) clearInterval(timer); track('user_engagement'); }, 5000);
+})();
+</script>`;
+
+const CDN = 'https://cdn.jsdelivr.net/npm';
+
+/**
+ * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
+ * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers.
+ */
+export const MANAGERS = {
+  klaro: {
+    label: 'Klaro 0.7.22',
+    name: /Klaro/,
+    cookie: 'klaro',
+    accept: '.klaro .cookie-notice .cm-btn-success',
+    reject: '.klaro .cn-decline',
+    page(clean) {
+      // Klaro's README: a global config, then klaro.js; gated tags are type="text/plain" with data-name.
+      const config = {
+        version: 1,
+        elementID: 'klaro',
+        storageMethod: 'cookie',
+        cookieName: 'klaro',
+        cookieExpiresAfterDays: 365,
+        default: false,
+        mustConsent: false,
+        acceptAll: true,
+        hideDeclineAll: false,
+        noticeAsModal: false,
+        lang: 'en',
+        translations: {
+          en: {
+            privacyPolicyUrl: '/privacy',
+            consentNotice: { description: 'We use cookies for analytics and marketing.' },
+            purposes: { analytics: 'Analytics', marketing: 'Marketing' },
+          },
+        },
+        services: [
+          { name: 'ga4', title: 'Google Analytics', purposes: ['analytics'] },
+          { name: 'meta-pixel', title: 'Meta Pixel', purposes: ['marketing'] },
+          { name: 'customerio', title: 'Customer.io', purposes: ['marketing'] },
+        ],
+      };
+      const gated = (name, inner, src) =>
+        `<script type="text/plain" data-type="text/javascript" data-name="${name}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
+      return `<script>window.klaroConfig = ${inlineJson(config)};</script>
+<script defer src="https://cdn.kiprotect.com/klaro/v0.7/klaro.js"></script>
+${
+  clean
+    ? gated('ga4', '', GTAG_SRC) +
+      gated('ga4', GTAG_INLINE) +
+      gated('meta-pixel', PIXEL_INLINE) +
+      gated('customerio', '', TRACK_SCRIPT)
+    : TRACKER_TAGS
+}`;
+    },
+  },
+  'vanilla-cookieconsent': {
+    label: 'vanilla-cookieconsent 3.1.0',
+    name: /CookieConsent \(orestbida\)/,
+    cookie: 'cc_cookie',
+    accept: '#cc-main .cm__btn[data-role=all]',
+    reject: '#cc-main .cm__btn[data-role=necessary]',
+    page(clean) {
+      // README: hideFromBots must be false, or the banner is hidden from automated browsers.
+      const config = {
+        hideFromBots: false,
+        categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
+        language: {
+          default: 'en',
+          translations: {
+            en: {
+              consentModal: {
+                title: 'We use cookies',
+                description: 'For analytics and marketing.',
+                acceptAllBtn: 'Accept all',
+                acceptNecessaryBtn: 'Reject all',
+                showPreferencesBtn: 'Manage preferences',
+              },
+              preferencesModal: {
+                title: 'Cookie preferences',
+                acceptAllBtn: 'Accept all',
+                acceptNecessaryBtn: 'Reject all',
+                savePreferencesBtn: 'Save preferences',
+                sections: [
+                  { title: 'Analytics', linkedCategory: 'analytics' },
+                  { title: 'Marketing', linkedCategory: 'marketing' },
+                ],
+              },
+            },
+          },
+        },
+      };
+      const gated = (category, inner, src) =>
+        `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
+      return `<link rel="stylesheet" href="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.css">
+${
+  clean
+    ? gated('analytics', '', GTAG_SRC) +
+      gated('analytics', GTAG_INLINE) +
+      gated('marketing', PIXEL_INLINE) +
+      gated('marketing', '', TRACK_SCRIPT)
+    : TRACKER_TAGS
+}
+<script src="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.umd.js"></script>
+<script>CookieConsent.run(${inlineJson(config)});</script>`;
+    },
+  },
+  osano: {
+    label: "Osano's cookieconsent 3.1.1",
+    name: /Osano/,
+    cookie: 'cookieconsent_status',
+    accept: '.cc-window .cc-allow',
+    reject: '.cc-window .cc-deny',
+    page(clean) {
+      // Osano's open-source banner: type opt-in; `location: false`, or it looks the visitor up online.
+      const gate = clean ? 'if (this.hasConsented()) window.__loadTrackers();' : '';
+      return `<link rel="stylesheet" href="${CDN}/cookieconsent@3.1.1/build/cookieconsent.min.css">
+<script src="${CDN}/cookieconsent@3.1.1/build/cookieconsent.min.js"></script>
+${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+<script>window.addEventListener('load', function () {
+  window.cookieconsent.initialise({
+    type: 'opt-in', location: false, revokable: false,
+    content: { message: 'We use cookies for analytics and marketing.', allow: 'Allow cookies', deny: 'Decline' },
+    onInitialise: function () { ${gate} },
+    onStatusChange: function () { ${gate} }
+  });
+});</script>`;
+    },
+  },
+  tarteaucitron: {
+    label: 'tarteaucitron.js 1.34.0',
+    name: /tarteaucitron/,
+    cookie: 'tarteaucitron',
+    accept: '#tarteaucitronPersonalize2',
+    reject: '#tarteaucitronAllDenied2',
+    page(clean) {
+      // tarteaucitron's own services: gtag and facebookpixel as shipped; Customer.io as a custom service.
+      return `<script src="${CDN}/tarteaucitronjs@1.34.0/tarteaucitron.js"></script>
+<script>
+tarteaucitron.init({ privacyUrl: '/privacy', hashtag: '#tarteaucitron', cookieName: 'tarteaucitron', orientation: 'bottom',
+  showAlertSmall: false, cookieslist: false, adblocker: false, DenyAllCta: true, AcceptAllCta: true, highPrivacy: true,
+  handleBrowserDNTRequest: false, removeCredit: true, moreInfoLink: false, useExternalCss: false, mandatory: true, showIcon: false,
+  googleConsentMode: false });
+tarteaucitron.services.customerio = { key: 'customerio', type: 'ads', name: 'Customer.io', needConsent: true,
+  cookies: ['_cio', '_cioid', '_cioanonid'], uri: 'https://customer.io/legal/privacy-policy',
+  js: function () { ${clean ? `tarteaucitron.addScript(${inlineJson(TRACK_SCRIPT)});` : ''} }, fallback: function () {} };
+tarteaucitron.user.gtagUa = ${inlineJson(GA4_ID)};
+tarteaucitron.user.facebookpixelId = ${inlineJson(PIXEL_ID)};
+tarteaucitron.user.facebookpixelMore = function () {};
+(tarteaucitron.job = tarteaucitron.job || []).push('gtag', 'facebookpixel', 'customerio');
+</script>
+${clean ? '' : TRACKER_TAGS}`;
+    },
+  },
+  orejime: {
+    label: 'Orejime 3.2.1',
+    name: /Orejime/,
+    cookie: 'eu-consent',
+    accept: '.orejime-Banner-saveButton',
+    reject: '.orejime-Banner-declineButton',
+    page(clean) {
+      // Orejime's README: window.orejimeConfig, then the built file; gated markup in <template data-purpose>.
+      const config = {
+        privacyPolicyUrl: '/privacy',
+        purposes: [
+          { id: 'analytics', title: 'Google Analytics', cookies: ['_ga'] },
+          { id: 'marketing', title: 'Meta Pixel and Customer.io', cookies: ['_fbp', '_cioid'] },
+        ],
+      };
+      return `<link rel="stylesheet" href="${CDN}/orejime@3.2.1/dist/orejime-standard.css">
+<script>window.orejimeConfig = ${inlineJson(config)};</script>
+<script src="${CDN}/orejime@3.2.1/dist/orejime-standard-en.js"></script>
+${
+  clean
+    ? `<template data-purpose="analytics"><script async src="${GTAG_SRC}"></script><script>${GTAG_INLINE}</script></template>
+<template data-purpose="marketing"><script>${PIXEL_INLINE}</script><script src="${TRACK_SCRIPT}"></script></template>`
+    : TRACKER_TAGS
+}`;
+    },
+  },
+  tcf: {
+    label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
+    name: /IAB TCF/,
+    cookie: 'euconsent-v2',
+    accept: '#tcf-accept',
+    reject: '#tcf-reject',
+    page(clean) {
+      const gate = `__tcfapi('addEventListener', 2, function (tcData, ok) {
+  if (ok && (tcData.eventStatus === 'tcloaded' || tcData.eventStatus === 'useractioncomplete') && tcData.purpose.consents[1]) window.__loadTrackers();
+});`;
+      return `<script src="https://cmp.tcf-shop.example/cmp.js"></script>
+<div id="tcf-banner" role="dialog" hidden><p>We and our partners use cookies.</p>
+<button id="tcf-reject">Reject all</button><button id="tcf-accept">Accept all</button></div>
+${clean ? `<script>${LOAD_TRACKERS}\n${gate}</script>` : TRACKER_TAGS}`;
+    },
+  },
+};
+
+export const SHOPS = ['leaky', 'clean'];
+export const SCENARIOS = ['first', 'accept', 'reject', 'return', 'audit'];
+
+/** `cmp-<manager>-<shop>-<scenario>.example`: one host per test, so no test sees another's stored choice. */
+export function shopHost(manager, shop, scenario) {
+  return `cmp-${manager}-${shop}-${scenario}.example`;
+}
+
+/** The whole shop page. */
+export function shopPage(manager, shop) {
+  const m = MANAGERS[manager];
+  return `<title>${m.label} · ${shop} shop</title>
+<h1>Shop (${shop})</h1><p>Welcome to our shop.</p><button id="add-to-cart">Add to cart</button>
+${m.page(shop === 'clean')}
+${CLICK_TRACKING}`;
+}

@@ -1,0 +1,253 @@
+// One table-driven runner for every real consent manager (rows in cmp-pages.mjs): five scenarios on a leaky
+// and a clean shop, each verdict read from the popup as a user sees it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from './browser-util.mjs';
+import { waitFor } from './db.mjs';
+import { MANAGERS, shopHost } from './cmp-pages.mjs';
+
+/** Hosts whose requests are the shop's trackers (GA4, Meta pixel, Customer.io). */
+const TRACKER_HOSTS = ['region1.google-analytics.com', 'www.facebook.com', 'track.customer.io'];
+
+/**
+ * What an auditor expects the popup to say. `before`: trackers fired before consent; `refused`: trackers
+ * fired after the visitor refused; `choice`: the consent line's wording of the stored choice.
+ * Leaky shops fire GA4, the Meta pixel and Customer.io on load and keep tracking clicks after "Reject";
+ * clean shops load them only once the manager reports consent.
+ */
+export const EXPECT = {
+  leaky: {
+    first: { before: true, refused: false, choice: /no choice yet/ },
+    accept: { before: true, refused: false, choice: /accepted|allowed: .*marketing/ },
+    reject: { before: true, refused: true, choice: /rejected|only necessary/ },
+    return: { before: false, refused: true, choice: /(rejected|only necessary) before this visit/ },
+  },
+  clean: {
+    first: { before: false, refused: false, choice: /no choice yet/ },
+    accept: { before: false, refused: false, choice: /accepted|allowed: .*marketing/ },
+    reject: { before: false, refused: false, choice: /rejected|only necessary/ },
+    return: { before: false, refused: false, choice: /(rejected|only necessary) before this visit/ },
+  },
+};
+
+const BEFORE = /fired before consent(?! or)/;
+const REFUSED = /fired after consent was refused/;
+
+/** Requests the fixture server answered for the tracker hosts of `host`'s page since `since`. */
+function trackerHits(h, since) {
+  return h.server.log.filter((l) => l.at >= since && TRACKER_HOSTS.includes(l.host));
+}
+
+async function waitForTrackers(h, since, message) {
+  await waitFor(() => TRACKER_HOSTS.every((host) => trackerHits(h, since).some((l) => l.host === host)), {
+    timeout: 15_000,
+    message,
+  });
+}
+
+/** Loads the shop and waits for the manager's banner (as a visitor would, a moment after it shows). */
+async function openShop(h, m, host) {
+  const page = await h.context.newPage();
+  const at = Date.now();
+  await page.goto(`https://${host}/`);
+  return { page, at };
+}
+
+/** The manager's stored choice cookie for `host`, or null. */
+async function choiceCookie(h, m, host) {
+  const jar = await h.context.cookies(`https://${host}/`);
+  const c = jar.find((x) => x.name === m.cookie);
+  // tarteaucitron writes its cookie with "=wait" entries before any answer.
+  return c && !/^(!\w+=wait)+$/.test(c.value) ? c.value : null;
+}
+
+/** Clicks the banner's own button, again if the manager was not ready to store the first click. */
+async function choose(h, m, page, host, action) {
+  const selector = m[action];
+  await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(1500); // a visitor reads the banner first; managers finish wiring their buttons
+  const at = Date.now();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.click(selector, { timeout: 5000 }).catch(() => undefined);
+    const stored = await waitFor(async () => (await choiceCookie(h, m, host)) !== null, {
+      timeout: 4000,
+    }).then(
+      () => true,
+      () => false,
+    );
+    if (stored) return at;
+  }
+  throw new Error(`${m.label}: clicking ${selector} stored no ${m.cookie} cookie`);
+}
+
+/** Opens the popup for the tab showing `host` and waits until `until(view)` holds (or times out). */
+async function popupView(h, host, until, message) {
+  const tabId = await tabIdFor(h.browser, `https://${host}/*`);
+  const popup = await h.context.newPage();
+  await popup.setViewportSize({ width: 460, height: 600 });
+  await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+  let view = null;
+  const read = async () => {
+    if (!(await popup.$('#verdict'))) return false;
+    view = {
+      verdict: (await popup.textContent('#verdict')) ?? '',
+      severity: (await popup.getAttribute('#verdict', 'class')) ?? '',
+      consent: (await popup.textContent('#consent-state')) ?? '',
+      vendors: await popup.$$eval('[data-vendor]', (els) => els.map((e) => e.getAttribute('data-vendor'))),
+    };
+    return until(view);
+  };
+  // The popup refreshes itself every 2 s; findings and the choice arrive in the background a little later.
+  await waitFor(read, { timeout: 20_000, interval: 500, message }).catch(() => undefined);
+  return { popup, view, tabId };
+}
+
+/** Asserts a popup view against an expectation row; returns a one-line summary for failure messages. */
+function assertView(m, shop, scenario, view, exp) {
+  const where = `${m.label}, ${shop} shop, ${scenario}`;
+  assert.ok(view, `${where}: the popup showed a verdict`);
+  const text = `verdict "${view.verdict}" · consent "${view.consent}"`;
+  assert.equal(
+    BEFORE.test(view.verdict),
+    exp.before,
+    `${where}: before-consent trackers ${exp.before ? '' : 'not '}reported (${text})`,
+  );
+  assert.equal(
+    REFUSED.test(view.verdict),
+    exp.refused,
+    `${where}: after-refusal trackers ${exp.refused ? '' : 'not '}reported (${text})`,
+  );
+  assert.equal(
+    /violation/.test(view.severity),
+    exp.before || exp.refused,
+    `${where}: verdict severity (${view.severity}; ${text})`,
+  );
+  assert.match(view.consent, m.name, `${where}: the consent line names ${m.label} by its name (${text})`);
+  assert.match(view.consent, exp.choice, `${where}: the consent line states the choice (${text})`);
+}
+
+const matches = (exp, m) => (v) =>
+  BEFORE.test(v.verdict) === exp.before &&
+  REFUSED.test(v.verdict) === exp.refused &&
+  m.name.test(v.consent) &&
+  exp.choice.test(v.consent);
+
+/**
+ * Registers the ten scenarios of one manager (first visit, Accept, Reject, returning visit after Reject, and
+ * the one-click audit; each on a leaky and a clean shop) in the calling test file.
+ * @param {object} h handle from useBrowser
+ * @param {string} id a key of MANAGERS
+ */
+export function cmpSuite(h, id) {
+  const m = MANAGERS[id];
+  for (const shop of ['leaky', 'clean']) {
+    const leaky = shop === 'leaky';
+
+    test(`${m.label} · ${shop} shop · first visit`, async () => {
+      const host = shopHost(id, shop, 'first');
+      const { page, at } = await openShop(h, m, host);
+      await page.waitForSelector(m.reject, { state: 'visible', timeout: 15_000 });
+      if (leaky) await waitForTrackers(h, at, 'trackers on load');
+      else await page.waitForTimeout(2500);
+      if (!leaky) assert.deepEqual(trackerHits(h, at), [], 'the clean shop fires nothing before a choice');
+      const exp = EXPECT[shop].first;
+      const { popup, view } = await popupView(h, host, matches(exp, m), 'popup verdict');
+      await h.snap(popup, `cmp-${id}-${shop}-first-popup`);
+      assertView(m, shop, 'first visit', view, exp);
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    for (const action of ['accept', 'reject']) {
+      test(`${m.label} · ${shop} shop · ${action === 'accept' ? 'Accept' : 'Reject'}`, async () => {
+        const host = shopHost(id, shop, action);
+        const { page } = await openShop(h, m, host);
+        const clickedAt = await choose(h, m, page, host, action);
+        // Leaky: the click on the banner is itself tracked, whatever was chosen. Clean: only after Accept.
+        if (leaky || action === 'accept') await waitForTrackers(h, clickedAt, 'trackers after the click');
+        else {
+          await page.waitForTimeout(2500);
+          assert.deepEqual(trackerHits(h, clickedAt), [], 'the clean shop fires nothing after Reject');
+        }
+        const exp = EXPECT[shop][action];
+        const { popup, view } = await popupView(h, host, matches(exp, m), 'popup verdict');
+        await h.snap(popup, `cmp-${id}-${shop}-${action}-popup`);
+        assertView(m, shop, action, view, exp);
+        if (!leaky && action === 'accept')
+          assert.ok(view.vendors.includes('customer-io'), 'Customer.io is listed after Accept');
+        await Promise.all([popup.close(), page.close()]);
+      });
+    }
+
+    test(`${m.label} · ${shop} shop · returning visit after Reject`, async () => {
+      const host = shopHost(id, shop, 'return');
+      const { page } = await openShop(h, m, host);
+      await choose(h, m, page, host, 'reject');
+      await page.waitForTimeout(1000);
+      const at = Date.now();
+      await page.reload();
+      if (leaky) await waitForTrackers(h, at, 'trackers on the returning visit');
+      else await page.waitForTimeout(3000);
+      if (!leaky) assert.deepEqual(trackerHits(h, at), [], 'the clean shop honours the stored refusal');
+      assert.equal(
+        await page.isVisible(m.reject).catch(() => false),
+        false,
+        'no banner on the returning visit',
+      );
+      const exp = EXPECT[shop].return;
+      const { popup, view } = await popupView(h, host, matches(exp, m), 'popup verdict');
+      await h.snap(popup, `cmp-${id}-${shop}-return-popup`);
+      assertView(m, shop, 'returning visit after Reject', view, exp);
+      await Promise.all([popup.close(), page.close()]);
+    });
+
+    test(`${m.label} · ${shop} shop · one-click audit`, { timeout: 150_000 }, async () => {
+      const host = shopHost(id, shop, 'audit');
+      const { page } = await openShop(h, m, host);
+      await page.waitForSelector(m.reject, { state: 'visible', timeout: 15_000 });
+      const tabId = await tabIdFor(h.browser, `https://${host}/*`);
+      const popup = await h.context.newPage();
+      await popup.setViewportSize({ width: 460, height: 600 });
+      await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+      await popup.click('#audit-start');
+      await popup.click('#audit-confirm');
+      // autoconsent refuses the banners it knows; for the others the audit asks the user to click "Reject".
+      const done = popup.waitForSelector('#audit-summary', { timeout: 120_000 }).then(() => 'done');
+      const asked = popup
+        .waitForFunction(
+          () => /Click “Reject”/.test(document.querySelector('#audit-step')?.textContent ?? ''),
+          null,
+          {
+            timeout: 120_000,
+          },
+        )
+        .then(
+          () => 'asked',
+          () => 'never',
+        );
+      if ((await Promise.race([done, asked])) === 'asked') {
+        await page.bringToFront();
+        await page.click(m.reject, { timeout: 15_000 });
+        await done;
+      }
+      await h.snap(popup, `cmp-${id}-${shop}-audit-popup`);
+      const before = (await popup.textContent('#audit-before').catch(() => '')) ?? '';
+      const after = (await popup.textContent('#audit-after').catch(() => '')) ?? '';
+      const panel = (await popup.textContent('#audit-panel')) ?? '';
+      const summary = `before: "${before.slice(0, 200)}" · after: "${after.slice(0, 200)}"`;
+      assert.match(panel, m.name, `${m.label}: the audit names the manager (${panel.slice(0, 300)})`);
+      for (const vendor of [/Customer\.io/, /Google Analytics|Google/, /Meta|Facebook/]) {
+        assert.equal(
+          vendor.test(before),
+          leaky,
+          `${m.label} ${shop}: ${vendor} ${leaky ? '' : 'not '}before consent (${summary})`,
+        );
+      }
+      assert.equal(
+        /Customer\.io/.test(after),
+        leaky,
+        `${m.label} ${shop}: Customer.io ${leaky ? '' : 'not '}after the refusal (${summary})`,
+      );
+      await Promise.all([popup.close(), page.close()]);
+    });
+  }
+}
