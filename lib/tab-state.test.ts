@@ -94,6 +94,33 @@ describe('tab-state', () => {
     expect(r.state.current!.visit.id).toBe(pendingId);
   });
 
+  it('keeps a main-frame response that arrives after its commit (Firefox) on the committed visit', () => {
+    // Firefox order seen in real runs: onBeforeRequest, onCommitted, then onHeadersReceived (no documentId).
+    let s = onMainFrameRequest(emptyTab(7), req({ requestId: '42' }), make('https://shop.example/'));
+    const visitId = s.pending!.visit.id;
+    s = onCommit(
+      s,
+      { url: 'https://shop.example/', at: 2, documentId: null },
+      make('https://shop.example/'),
+    ).state;
+    const late = req({ requestId: '42' });
+    s = onMainFrameRequest(s, late, make('https://shop.example/'));
+    expect(s.pending).toBeNull();
+    expect(visitForRequest(s, late)!.visit.id).toBe(visitId);
+    // The next navigation's main-frame request (another requestId) still opens a pending visit, and a late
+    // event of the old one then stays with the document it loaded.
+    s = onMainFrameRequest(s, req({ requestId: '43' }), make('https://shop.example/'));
+    expect(s.pending!.visit.id).not.toBe(visitId);
+    expect(visitForRequest(s, late)!.visit.id).toBe(visitId);
+    s = onCommit(
+      s,
+      { url: 'https://shop.example/', at: 3, documentId: null },
+      make('https://shop.example/'),
+    ).state;
+    expect(visitForRequest(s, late)!.visit.id).toBe(visitId);
+    expect(onMainFrameRequest(s, late, make('https://shop.example/')).pending).toBeNull();
+  });
+
   it('starts a fresh visit when the commit is not the pending navigation', () => {
     let s = onMainFrameRequest(emptyTab(7), req({ url: 'https://a.example/' }), make('https://a.example/'));
     s = onCommit(

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXPECT, assertPhases, assertTimeline, cioFindings, runVisit } from './consent-flow.mjs';
+import { jarCookies } from './browser-util.mjs';
 import { readDb, waitForDb } from './db.mjs';
 
 /** The visit once its tool is known (detection may lag the tracker by a moment), else as it stands after 5 s. */
@@ -37,7 +38,7 @@ export function consentSuite(h, { prefix, tool, accept, reject, consentCookie })
   test(`${prefix}: a returning visitor with consent stored is not before-consent`, async () => {
     const url = `https://${prefix}-return.example/`;
     const first = await runVisit(h, { url, click: accept });
-    const jar = await first.page.context().cookies(url);
+    const jar = await jarCookies(h.browser, { url });
     assert.ok(
       jar.some((c) => c.name === consentCookie),
       `${consentCookie} stored by the first visit`,

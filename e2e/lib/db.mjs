@@ -1,20 +1,62 @@
-// Reads the extension's IndexedDB from inside its service worker (the bundled Dexie is not reachable).
+// Reads the extension's IndexedDB from inside the extension (Chromium's service worker, or a Firefox
+// extension page of the same origin); the bundled Dexie is not reachable.
+import { tsImport } from 'tsx/esm/api';
 import { writeJsonArtifact } from './artifacts.mjs';
-import { extensionWorker } from './launch.mjs';
+import { evalInExtension } from './driver.mjs';
 
 /** Database and stores written by the background (lib/store/db.ts). */
 export const DB_NAME = 'cookie-inspector';
-export const STORES = ['visits', 'findings', 'cookies'];
+/** What readDb returns: the stored evidence, and what the one derivation makes of it. */
+export const STORES = ['visits', 'findings', 'cookies', 'evidence'];
+const RAW_STORES = ['visits', 'evidence'];
+
+// The product's own derivation (lib/evidence/derive.ts): tests see exactly the verdicts users see.
+const { deriveVisit } = await tsImport('../../lib/evidence/derive.ts', import.meta.url);
+
+// Consent lines that stand for the visitor's state, in the shape older tests read (`carriedOver`).
+const SHOWN = new Set(['carried-over', 'counted', 'banner', 'confirmed', 'evidence']);
 
 /**
- * Every record of every store, `{ visits: [], findings: [], cookies: [] }`; empty arrays until the
- * background has created the database.
- * @param {{ context: import('playwright-core').BrowserContext }} browser handle from launchWithExtension
+ * The stored visits and evidence, with each visit derived: `{ visits, findings, cookies, evidence, derived }`.
+ * A visit carries its derived `consent` lines and `consentTool`; `cookies` are the cookie evidence entries
+ * (set or removed) in the jar shape `{ visitId, name, domain, value?, valueLength }`; `derived` maps a visit
+ * id to its full derivation (verdict, parties, badge). Empty until the background has created the database.
+ * @param {{ context: object }} browser handle from launchDriver or launchWithExtension
  */
-export async function readDb(browser, { dbName = DB_NAME, stores = STORES } = {}) {
-  const sw = await extensionWorker(browser.context);
-  return sw.evaluate(
-    ({ dbName, stores }) =>
+export async function readDb(browser, { dbName = DB_NAME } = {}) {
+  const raw = await readStores(browser, { dbName, stores: RAW_STORES });
+  const byVisit = new Map();
+  for (const e of raw.evidence) (byVisit.get(e.visitId) ?? byVisit.set(e.visitId, []).get(e.visitId)).push(e);
+  const out = { visits: [], findings: [], cookies: [], evidence: raw.evidence, derived: {} };
+  for (const v of raw.visits) {
+    const d = deriveVisit(v, byVisit.get(v.id) ?? []);
+    out.derived[v.id] = d;
+    const consent = d.consent.lines
+      .filter((l) => SHOWN.has(l.status))
+      .map((l) => ({ ...l, via: l.vias.join(','), carriedOver: l.status === 'carried-over' }));
+    out.visits.push({ ...v, consent, consentTool: d.consent.tool });
+    out.findings.push(...d.findings);
+  }
+  for (const e of raw.evidence) {
+    if (e.kind !== 'cookie' || !e.cookie || e.cookie.action === 'sent') continue;
+    const life = e.cookie.lifetimeSeconds;
+    out.cookies.push({
+      visitId: e.visitId,
+      via: e.via,
+      provenance: e.provenance,
+      ...e.cookie,
+      removed: e.cookie.action === 'removed',
+      expiresAt: life == null ? null : e.lastAt + life * 1000,
+    });
+  }
+  return out;
+}
+
+/** Raw records of the given object stores. */
+async function readStores(browser, { dbName, stores }) {
+  return evalInExtension(
+    browser,
+    (_api, { dbName, stores }) =>
       new Promise((resolve, reject) => {
         const empty = Object.fromEntries(stores.map((s) => [s, []]));
         const req = indexedDB.open(dbName);

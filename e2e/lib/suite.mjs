@@ -5,17 +5,21 @@ import { after, before } from 'node:test';
 import { loadSites } from '../fixtures/index.mjs';
 import { ARTIFACTS_DIR, writeJsonArtifact } from './artifacts.mjs';
 import { readDb } from './db.mjs';
-import { launchWithExtension } from './launch.mjs';
+import { BROWSER, launchDriver } from './driver.mjs';
 import { watchExtensionNetwork } from './net-watch.mjs';
 import { startServer } from './server.mjs';
 import { warmUp } from './warmup.mjs';
 
 /**
  * Registers before/after hooks in the calling test file and returns a handle filled in by `before`.
+ * The browser is Chromium, or Firefox when E2E_BROWSER=firefox (see driver.mjs); `h.extensionUrl(path)`
+ * gives an extension page's URL in either.
  * @param {{ warm?: boolean, launch?: object }} [opts] warm: run the warm-up (default true)
  */
 export function useBrowser(opts = {}) {
   const h = {
+    /** 'chromium' or 'firefox'. */
+    name: BROWSER,
     server: null,
     browser: null,
     /** Errors the service worker logged or threw. */
@@ -25,6 +29,9 @@ export function useBrowser(opts = {}) {
     net: null,
     get context() {
       return h.browser.context;
+    },
+    extensionUrl(p) {
+      return h.browser.extensionUrl(p);
     },
     /** Screenshot into e2e/artifacts/<name>.png (never fails the test). */
     async snap(page, name) {
@@ -40,16 +47,18 @@ export function useBrowser(opts = {}) {
   };
   before(async () => {
     h.server = await startServer({ sites: await loadSites() });
-    h.browser = await launchWithExtension({
-      hostResolverRules: h.server.resolverRules,
-      onWorkerConsole: (m) => {
-        const line = `${m.type()}: ${m.text()}`;
+    h.browser = await launchDriver({
+      server: h.server,
+      onConsole: (type, text) => {
+        const line = `${type}: ${text}`;
         h.swLog.push(line);
-        if (m.type() === 'error') h.swErrors.push(line);
+        if (type === 'error') h.swErrors.push(line);
       },
-      ...opts.launch,
+      launch: opts.launch,
     });
-    h.net = await watchExtensionNetwork(h.browser);
+    // The extension-network watch is CDP (Chromium); in Firefox the fixture proxy sees every request, and
+    // no-network.test.mjs (Chromium) holds the rule for the shared code.
+    if (h.name === 'chromium') h.net = await watchExtensionNetwork(h.browser);
     if (opts.warm !== false) {
       try {
         await warmUp(h.browser);

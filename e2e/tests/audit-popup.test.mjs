@@ -1,4 +1,5 @@
 // The popup's "Audit this site" button, end to end: confirm, clear the site only, reload, record before
+// e2e-browsers: chromium firefox
 // consent, refuse through the banner with autoconsent, record after, and show the report.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -28,7 +29,7 @@ test(
 
     const popup = await h.context.newPage();
     await popup.setViewportSize({ width: 460, height: 600 });
-    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
     await popup.click('#audit-start');
     // Nothing happens before the confirmation.
     await popup.waitForSelector('#audit-confirm');
@@ -72,7 +73,7 @@ test(
     await page.waitForFunction(() => window.__cio?.state === 'sent');
     const tabId = await tabIdFor(h.browser, 'https://tcf-before.example/*');
     const popup = await h.context.newPage();
-    await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
     await popup.click('#audit-start');
     await popup.click('#audit-confirm');
     // Our fixture CMP is unknown to autoconsent: the panel asks the user to refuse in the page.

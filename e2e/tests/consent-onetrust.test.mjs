@@ -1,4 +1,5 @@
 // OneTrust-style banner: phases and violations of Customer.io findings, and the consent timeline.
+// e2e-browsers: chromium firefox
 import { consentSuite } from '../lib/consent-suite.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 

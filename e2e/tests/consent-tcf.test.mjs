@@ -1,4 +1,5 @@
 // TCF-style CMP (__tcfapi + euconsent-v2): phases and violations of Customer.io findings, and the timeline.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { consentSuite } from '../lib/consent-suite.mjs';

@@ -1,4 +1,5 @@
 // Hostile cookie names/values and a huge header: stored intact or safely truncated, nothing crashes.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { jarCookies, tabIdFor } from '../lib/browser-util.mjs';
@@ -48,6 +49,9 @@ test('hostile cookies are recorded with their names intact or truncated, and rec
     { timeout: 10_000, message: 'every hostile cookie as a finding' },
   );
   h.dump('hostile-db', db);
+  // One load, one visit. Firefox often commits this page before its (200 KB) response headers reach the
+  // extension; a main-frame event after the commit must not open a second, never-committed visit.
+  assert.equal(visitsOf(db, { tabId, url: URL }).length, 1, 'one page load is one visit');
   for (const f of findingsOf(db, visit.id, 'cookie')) {
     assert.equal(typeof f.cookieName, 'string');
     assert.ok(f.key.length <= 8192, 'keys stay bounded');

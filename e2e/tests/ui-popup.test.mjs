@@ -1,4 +1,5 @@
 // The popup, opened as a tab with ?tabId=: verdict, Customer.io row with GDPR details, hostile names as text.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
@@ -19,7 +20,7 @@ async function openPopup(url, { colorScheme = 'light' } = {}) {
   });
   await popup.setViewportSize({ width: 460, height: 600 });
   await popup.emulateMedia({ colorScheme });
-  await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
   await popup.waitForSelector('#verdict');
   return { popup, dialogs, tabId };
 }
@@ -184,10 +185,10 @@ test('ot-reject.example: consent line names OneTrust and the rejection time; the
 test('a tab with nothing recorded gets a clear message, and a bad tabId a clear error', async () => {
   const blank = await h.context.newPage();
   const popup = await h.context.newPage();
-  await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=abc`);
+  await popup.goto(h.extensionUrl(`popup.html?tabId=abc`));
   await popup.waitForSelector('.state.error');
   assert.match(await popup.textContent('.state.error'), /Invalid tabId parameter: abc/);
-  await popup.goto(`chrome-extension://${h.browser.extensionId}/popup.html?tabId=999999999`);
+  await popup.goto(h.extensionUrl(`popup.html?tabId=999999999`));
   await popup.waitForSelector('.state');
   assert.match(await popup.textContent('.state'), /Nothing recorded for this tab yet/);
   await Promise.all([popup.close(), blank.close()]);

@@ -1,4 +1,5 @@
 // The report page: one visit (timeline, filters, vendors), exports (HTML/JSON/CSV), import, history and deletion.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ async function openReport(query) {
     void d.dismiss();
   });
   await report.setViewportSize({ width: 1100, height: 900 });
-  await report.goto(`chrome-extension://${h.browser.extensionId}/report.html${query}`);
+  await report.goto(h.extensionUrl(`report.html${query}`));
   return { report, dialogs };
 }
 
@@ -198,7 +199,7 @@ test('history: sites grouped with their visits, delete one site and then all, ea
 
 test('options: settings persist and the attribution is shown', async () => {
   const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.browser.extensionId}/options.html`);
+  await page.goto(h.extensionUrl(`options.html`));
   await page.waitForSelector('#retention');
   assert.equal(await page.inputValue('#retention'), '30');
   assert.equal(await page.isChecked('#incognito'), false);
