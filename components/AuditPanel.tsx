@@ -11,6 +11,8 @@ export interface AuditPanelProps {
   send: AuditSend;
   /** Poll interval while an audit runs (tests shorten it). */
   pollMs?: number;
+  /** Called first, inside the click (a user gesture): asks for the optional permission; false stops. */
+  beforeStart?: () => Promise<boolean>;
 }
 
 type Audit = { record: AuditRecord; report: AuditReport } | null;
@@ -78,7 +80,7 @@ function Result({ report }: { report: AuditReport }) {
 }
 
 /** "Audit this site": asks first, then shows the running audit's step and, at the end, its report. */
-export function AuditPanel({ tabId, send, pollMs = 1000 }: AuditPanelProps) {
+export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPanelProps) {
   const [audit, setAudit] = useState<Audit>(null);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -102,6 +104,10 @@ export function AuditPanel({ tabId, send, pollMs = 1000 }: AuditPanelProps) {
     setAsking(false);
     setError(null);
     try {
+      if (beforeStart && !(await beforeStart())) {
+        setError('The audit needs permission to clear this site’s stored data; it was not granted.');
+        return;
+      }
       const record = await send('startAudit', { tabId });
       setAudit({ record, report: audit?.report ?? ({} as AuditReport) });
     } catch (e) {

@@ -94,6 +94,10 @@ export async function runBatch(opts) {
   const manifest = await b.sw.evaluate(() => chrome.runtime.getManifest());
   const control = await b.context.newPage();
   await control.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  // browsingData is optional (the popup asks on the first audit); running the batch is the operator's request.
+  // Playwright evaluates with a user gesture, which permissions.request needs.
+  const granted = await control.evaluate(() => chrome.permissions.request({ permissions: ['browsingData'] }));
+  if (!granted) throw new Error('the browsingData permission (to clear each audited site) was not granted');
   const send = sender(control);
   const rows = [];
   const used = new Set();

@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 const USAGE = `usage: cli audit URL… | --urls FILE [--out DIR] [--wait SECONDS] [--host-rules "MAP * 127.0.0.1"]
                  [--ignore-cert-errors] [--extension DIR] [--strict]`;
 const ROOT = resolve(import.meta.dirname, '../..');
+// `npm run` switches to the repo root; output paths are relative to where the user ran it. The default
+// `audit-out/` is git-ignored for runs from the repo root.
+const CALLER_DIR = process.env.INIT_CWD ?? process.cwd();
 
 export interface AuditArgs {
   urls: string[];
@@ -28,7 +31,7 @@ function readUrlFile(file: string): string[] {
 export function parseAuditArgs(args: string[]): AuditArgs | string {
   const out: AuditArgs = {
     urls: [],
-    outDir: 'audit-out',
+    outDir: resolve(CALLER_DIR, 'audit-out'),
     waitMs: 10_000,
     hostRules: null,
     ignoreCertErrors: false,
@@ -43,7 +46,7 @@ export function parseAuditArgs(args: string[]): AuditArgs | string {
       return v;
     };
     try {
-      if (a === '--out') out.outDir = value();
+      if (a === '--out') out.outDir = resolve(CALLER_DIR, value());
       else if (a === '--wait') {
         const s = Number(value());
         if (!Number.isFinite(s) || s < 1 || s > 600)
