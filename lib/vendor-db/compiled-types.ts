@@ -104,6 +104,8 @@ export interface VendorIndex {
   /** Exact-path signatures by path; prefix signatures in a short list. */
   signatureByPath: Map<string, Signature[]>;
   signaturePrefixes: Signature[];
+  /** Lengths of the exact signature paths: most paths are ruled out without slicing the URL. */
+  signatureLengths: Set<number>;
   labelSuffixes: [suffix: string, vendor: number][];
   sourceHash: string;
 }

@@ -120,6 +120,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     pathRules,
     signatureByPath,
     signaturePrefixes,
+    signatureLengths: new Set([...signatureByPath.keys()].map((k) => k.length)),
     labelSuffixes: c.labelSuffixes,
     sourceHash: c.sourceHash,
   };

@@ -115,16 +115,43 @@ function pathRuleFor(index: VendorIndex, host: string, suffix: string, url: stri
   return null;
 }
 
-/** The protocol signature the URL's path and query fit, if any. */
+/** Where the path starts and ends in an absolute URL (end excludes "?…" and "#…"). */
+function pathBounds(url: string): { start: number; end: number } {
+  const sep = url.indexOf('://');
+  let start = sep === -1 ? 0 : sep + 3;
+  while (start < url.length) {
+    const c = url.charCodeAt(start);
+    if (c === 47 || c === 63 || c === 35) break; // / ? #
+    start++;
+  }
+  let end = start;
+  while (end < url.length) {
+    const c = url.charCodeAt(end);
+    if (c === 63 || c === 35) break;
+    end++;
+  }
+  return { start, end };
+}
+
+/**
+ * The protocol signature the URL's path and query fit, if any. Runs for every request to a host no tracking
+ * vendor owns, so it slices nothing until a path length or prefix can match.
+ */
 function signatureFor(index: VendorIndex, url: string) {
   if (index.signatureByPath.size === 0 && index.signaturePrefixes.length === 0) return null;
-  const { path, query } = pathAndQuery(url);
-  const exact = index.signatureByPath.get(path);
-  if (exact !== undefined) {
-    for (const s of exact) if (s.query === null || s.query.test(query)) return { sig: s, path };
+  const { start, end } = pathBounds(url);
+  if (index.signatureLengths.has(end - start)) {
+    const exact = index.signatureByPath.get(url.slice(start, end));
+    if (exact !== undefined) {
+      const { path, query } = pathAndQuery(url);
+      for (const s of exact) if (s.query === null || s.query.test(query)) return { sig: s, path };
+    }
   }
   for (const s of index.signaturePrefixes) {
-    if (path.startsWith(s.path) && (s.query === null || s.query.test(query))) return { sig: s, path };
+    if (end - start >= s.path.length && url.startsWith(s.path, start)) {
+      const { path, query } = pathAndQuery(url);
+      if (s.query === null || s.query.test(query)) return { sig: s, path };
+    }
   }
   return null;
 }
