@@ -54,7 +54,8 @@ export function renderConflicts(report: BuildReport): string {
     '| Vendor | Field | Values (source) | Chosen | Rule |',
     '|---|---|---|---|---|',
     ...report.fieldConflicts.map(
-      (c) => `| ${c.vendor} | ${c.field} | ${c.values.map(esc).join('<br>')} | ${esc(c.chosen)} | ${esc(c.rule)} |`,
+      (c) =>
+        `| ${c.vendor} | ${c.field} | ${c.values.map(esc).join('<br>')} | ${esc(c.chosen)} | ${esc(c.rule)} |`,
     ),
     '',
     '## Dataset values rejected by the sanity checks',
