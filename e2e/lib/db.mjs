@@ -88,7 +88,7 @@ async function readStores(browser, { dbName, stores }) {
  * @param {{ timeout?: number, interval?: number, message?: string | (() => string) }} [opts]
  * @returns {Promise<T>}
  */
-export async function waitFor(probe, { timeout = 10_000, interval = 150, message = 'condition' } = {}) {
+export async function waitFor(probe, { timeout = 30_000, interval = 150, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   let lastError;
   for (;;) {

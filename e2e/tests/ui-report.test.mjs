@@ -124,12 +124,12 @@ test('shop.example report: verdict, timeline with filters, vendor details, expor
   assert.equal(await viewer.textContent('#verdict'), await report.textContent('#verdict'));
   // A broken file: clear error, and the imported report stays on screen.
   const bad = path.join(tmp, 'bad.json');
-  fs.writeFileSync(bad, JSON.stringify({ ...doc, findings: [{ id: 1 }] }));
+  fs.writeFileSync(bad, JSON.stringify({ ...doc, evidence: [{ id: 1 }] }));
   await viewer.setInputFiles('#import-file', bad);
   await viewer.waitForSelector('#import-error');
   assert.match(
     await viewer.textContent('#import-error'),
-    /bad\.json: Invalid report: findings\[0\]\.id: expected a string/,
+    /bad\.json: Invalid report: evidence\[0\]\.id: expected a string/,
   );
   assert.equal(await viewer.locator('#report').count(), 1, 'nothing lost');
   await h.snap(viewer, 'ui-report-import-error');

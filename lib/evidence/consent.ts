@@ -78,11 +78,15 @@ interface Group {
   entries: EvidenceEntry[];
 }
 
+function signalKey(s: { tool: string; state: string; raw: string }): string {
+  return `${s.tool}\u0000${s.state}\u0000${s.raw}`;
+}
+
 function groupSignals(entries: EvidenceEntry[]): Group[] {
   const groups = new Map<string, Group>();
   for (const e of entries) {
     const s = e.consent!.signal;
-    const key = `${s.tool}\u0000${s.state}\u0000${s.raw}`;
+    const key = signalKey(s);
     const g = groups.get(key) ?? { tool: s.tool, raw: s.raw, entries: [] };
     g.entries.push(e);
     groups.set(key, g);
@@ -116,9 +120,11 @@ function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
   };
 }
 
+/** A stored choice confirms a reported one of the same kind (and, for a custom choice, the same categories). */
 function sameChoice(a?: ConsentChoice, b?: ConsentChoice): boolean {
   if (!a || !b) return !a && !b;
-  return a.kind === b.kind && [...a.granted].sort().join() === [...b.granted].sort().join();
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'custom' || [...a.granted].sort().join() === [...b.granted].sort().join();
 }
 
 /** "Google Consent Mode default: denied, update: granted (ad_storage …)" lines, and GPC. */
@@ -167,7 +173,13 @@ export function deriveConsent(
   let unconfirmed = 0;
 
   const firstParty = (e: EvidenceEntry) => e.site === null || e.site === visit.site;
-  const stored = own.filter((e) => e.provenance !== 'page');
+  // A page report of the very value the browser or detector also saw (the document.cookie hook) is the same
+  // signal: it joins that line as one more channel instead of standing as a second line.
+  const observed = new Set(
+    own.filter((e) => e.provenance !== 'page').map((e) => signalKey(e.consent!.signal)),
+  );
+  const stored = own.filter((e) => e.provenance !== 'page' || observed.has(signalKey(e.consent!.signal)));
+  const pageOnly = own.filter((e) => e.provenance === 'page' && !observed.has(signalKey(e.consent!.signal)));
   // Cookie names the main-frame response set: a value of theirs in the jar came from that response.
   const mainSet = new Set(
     stored
@@ -175,8 +187,17 @@ export function deriveConsent(
       .map((e) => e.consent!.signal.raw),
   );
 
+  // A content-less "a choice exists" signal (OptanonAlertBoxClosed) adds nothing once the tool's choice is known.
+  const known = new Set(
+    stored
+      .filter((e) => e.consent!.signal.choice && firstParty(e) && e.provenance !== 'page')
+      .map((e) => e.consent!.signal.tool),
+  );
   for (const g of groupSignals(stored)) {
-    const fp = g.entries.filter(firstParty);
+    const s0 = g.entries[0]!.consent!.signal;
+    if (s0.state === 'choice' && !s0.choice && known.has(g.tool)) continue;
+    // Timing and carry-over come from what the browser or detector observed; the page only adds a channel.
+    const fp = g.entries.filter((e) => firstParty(e) && e.provenance !== 'page');
     if (!fp.length) {
       lines.push(line(g, 'third-party', Math.min(...g.entries.map((e) => e.at))));
       continue;
@@ -187,32 +208,31 @@ export function deriveConsent(
     const first = Math.min(...fp.map((e) => e.at));
     const signal = fp[0]!.consent!.signal;
     if (sent || jar || initial) {
-      lines.push(line({ ...g, entries: fp }, 'carried-over', visit.startedAt));
+      lines.push(line(g, 'carried-over', visit.startedAt));
       if (signal.state === 'choice')
         choices.push({ at: -Infinity, tool: g.tool, choice: signal.choice, carriedOver: true });
       continue;
     }
     if (mainSet.has(g.raw)) {
       if (signal.state === 'choice') withoutInteraction = true;
-      lines.push(
-        line({ ...g, entries: fp }, signal.state === 'choice' ? 'without-interaction' : 'banner', first),
-      );
+      lines.push(line(g, signal.state === 'choice' ? 'without-interaction' : 'banner', first));
       continue;
     }
     if (signal.state === 'banner') {
-      lines.push(line({ ...g, entries: fp }, 'banner', first));
+      lines.push(line(g, 'banner', first));
       continue;
     }
     // A trusted click shortly before the stored choice is when the visitor made it.
     const click = [...clicks].reverse().find((c) => c.at <= first && first - c.at <= CLICK_CONFIRM_MS);
     const at = click ? click.at : first;
-    lines.push(line({ ...g, entries: fp }, 'counted', at));
+    lines.push(line(g, 'counted', at));
     choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
   }
 
   // Page reports: confirmed when a counted choice of the same content exists, never counted themselves.
-  for (const g of groupSignals(own.filter((e) => e.provenance === 'page'))) {
+  for (const g of groupSignals(pageOnly)) {
     const s = g.entries[0]!.consent!.signal;
+    if (s.state === 'choice' && !s.choice && known.has(g.tool)) continue;
     const at = Math.min(...g.entries.map((e) => e.at));
     if (s.state === 'banner') {
       lines.push(line(g, 'banner', at));

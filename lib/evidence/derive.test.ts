@@ -45,7 +45,11 @@ describe('deriveVisit: trust rules', () => {
   it('a page report confirmed by a browser-observed cookie is shown as confirmed; the cookie dates the choice', () => {
     const accept = optanon(OPTANON_ACCEPT_ALL);
     const d = deriveVisit(visit(), [
-      consentEntry({ ...accept, via: 'onetrust-api' }, { at: T0 + 4000, provenance: 'page', via: 'tcfapi' }),
+      consentEntry(signalFromTcString(TC_ACCEPT_ALL, 'tcfapi')!, {
+        at: T0 + 4000,
+        provenance: 'page',
+        via: 'tcfapi',
+      }),
       consentEntry(accept, { at: T0 + 5000 }),
       cio(T0 + 4500),
       cio(T0 + 6000, { id: 'late' }),
@@ -288,5 +292,25 @@ describe('deriveVisit: one rule for a distinct vendor', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('deriveVisit: page reports of an observed value', () => {
+  it('join the browser line as a channel and never move its time', () => {
+    const accept = optanon(OPTANON_ACCEPT_ALL);
+    // The page announces the cookie at +100 ms but writes it only at +5 s; a tracker fires at +200 ms.
+    const d = deriveVisit(visit(), [
+      consentEntry(accept, { at: T0 + 100, provenance: 'page', via: 'document.cookie' }),
+      consentEntry(accept, { at: T0 + 5000, via: 'cookies-api' }),
+      cio(T0 + 200),
+    ]);
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(d.consent.lines).toHaveLength(1);
+    expect(d.consent.lines[0]).toMatchObject({
+      status: 'counted',
+      provenance: 'browser',
+      at: T0 + 5000,
+      vias: ['document.cookie', 'cookies-api'],
+    });
   });
 });

@@ -1,0 +1,138 @@
+// A verdict the audited site cannot bend: forged page reports, another site's consent cookie, consent stored
+// without interaction, a choice and a tracker 10 ms apart (both orders), and a widget with its own banner.
+// Verdicts are read from the popup, as a user sees them.
+// e2e-browsers: chromium
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitForDb } from '../lib/db.mjs';
+import { requestFindings, visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+
+const h = useBrowser();
+const TRACKER = 'track.customer.io';
+
+/** Waits until the visit of `url` holds the tracker request; returns `{ db, visit, derived, tabId }`. */
+async function recorded(url, extra = () => true) {
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  let visit;
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url }).at(-1);
+      return visit && requestFindings(db, visit.id, TRACKER).length > 0 && extra(db, visit);
+    },
+    { timeout: 15_000, message: `tracker request recorded for ${url}` },
+  );
+  return { db, visit, derived: db.derived[visit.id], tabId };
+}
+
+/** The popup for a tab: verdict and consent line as shown. */
+async function popupFor(tabId) {
+  const popup = await h.context.newPage();
+  await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+  await popup.waitForSelector('#verdict');
+  const shown = {
+    verdict: await popup.textContent('#verdict'),
+    consent: await popup.textContent('#consent-state'),
+  };
+  await popup.close();
+  return shown;
+}
+
+const trackerPhases = (db, visit) =>
+  requestFindings(db, visit.id, TRACKER).map((f) => [f.phase, f.violation]);
+
+test('a forged consent report from the page changes nothing and is shown as not confirmed', async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://forged.example/');
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const { db, visit, derived, tabId } = await recorded('https://forged.example/', (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent'),
+  );
+  h.dump('trust-forged', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+  const lines = derived.consent.lines;
+  assert.ok(lines.length > 0 && lines.every((l) => l.provenance === 'page' && l.status === 'not-confirmed'));
+  assert.deepEqual(derived.consent.choices, [], 'nothing counts as the visitor’s choice');
+  // The old decoded-signal message (a OneTrust accept "stored before the visit") is not accepted at all.
+  assert.ok(!db.evidence.some((e) => e.visitId === visit.id && e.consent?.signal.tool === 'onetrust'));
+  const shown = await popupFor(tabId);
+  assert.match(shown.verdict, /^1 marketing tracker fired before consent/);
+  assert.match(shown.consent, /reported by the page, not confirmed/);
+  await page.close();
+});
+
+test("an embedded widget's consent cookie and banner are not the site's choice", async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://widget-host.example/');
+  const frame = page.frameLocator('#widget');
+  await frame.locator('#widget-accept').click();
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const { db, visit, derived, tabId } = await recorded('https://widget-host.example/', (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookie-header'),
+  );
+  h.dump('trust-widget', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+  const widget = derived.consent.lines.filter((l) => l.site === 'consent-widget.example');
+  assert.ok(widget.length > 0, 'the widget’s consent cookie is in the timeline');
+  assert.ok(
+    widget.every((l) => l.status === 'third-party'),
+    'and only as another site’s',
+  );
+  assert.deepEqual(derived.consent.choices, []);
+  assert.match((await popupFor(tabId)).verdict, /^1 marketing tracker fired before consent/);
+  await page.close();
+});
+
+test('an accept-all cookie stored by the first response is consent without interaction, flagged', async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://implied.example/');
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const { db, visit, derived, tabId } = await recorded('https://implied.example/', (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'set-cookie'),
+  );
+  h.dump('trust-implied', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+  assert.equal(derived.consent.withoutInteraction, true);
+  const shown = await popupFor(tabId);
+  assert.match(shown.verdict, /consent was stored without any interaction/);
+  assert.match(shown.verdict, /^1 marketing tracker fired before consent/);
+  await page.close();
+});
+
+for (const [order, expected] of [
+  ['after', [['after-accept', false]]],
+  ['before', [['before-consent', true]]],
+]) {
+  test(`a tracker 10 ms ${order} the visitor's Accept click is ${expected[0][0]}`, async () => {
+    const url = `https://race-${order}.example/`;
+    const page = await h.context.newPage();
+    await page.goto(url);
+    const tabId = await tabIdFor(h.browser, `${url}*`);
+    // The detector must know the banner's manager before it can classify the click.
+    await waitForDb(
+      h.browser,
+      (db) => {
+        const v = visitsOf(db, { tabId, url }).at(-1);
+        return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
+      },
+      { timeout: 15_000, message: 'OneTrust detected on the page' },
+    );
+    // mousedown, 10 ms, mouseup + click: the 'before' page fires its tracker on mousedown.
+    await page.click('#onetrust-accept-btn-handler', { delay: 10 });
+    await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
+    const { db, visit, derived } = await recorded(
+      url,
+      (db, v) =>
+        db.evidence.some((e) => e.visitId === v.id && e.kind === 'click') &&
+        db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.provenance === 'browser'),
+    );
+    h.dump(`trust-race-${order}`, { visit, derived });
+    assert.deepEqual(trackerPhases(db, visit), expected);
+    const click = derived.consent.lines.find((l) => l.state === 'click');
+    assert.equal(click?.status, 'click-confirmed', 'the click is confirmed by the stored choice');
+    assert.match((await popupFor(tabId)).consent, /OneTrust · accepted at/);
+    await page.close();
+  });
+}
