@@ -7,10 +7,16 @@ import {
   AUTOCONSENT_OPT_OUT,
   routeAutoconsentMessage,
 } from '@/lib/consent/autoconsent-protocol';
-import { BUTTON_SELECTOR, classifyClick, shortLabel, type ClickAction } from '@/lib/consent/click';
+import {
+  BUTTON_SELECTOR,
+  classifyClick,
+  genericRule,
+  shortLabel,
+  type ClickAction,
+} from '@/lib/consent/click';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
-import { identifyTool, isConsentStorageKey } from '@/lib/consent/tools';
+import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
 
 /** localStorage values longer than this are not sent (consent records are far smaller). */
 const MAX_STORAGE_VALUE = 16_384;
@@ -65,7 +71,10 @@ export default defineContentScript({
     if (window.top !== window) return;
     let consent: AutoConsent | null = null;
     const reported = new Set<string>();
-    /** The detected autoconsent rule, the manager it stands for, and that rule's buttons. */
+    /**
+     * The detected manager: its autoconsent rule ('' when only its own cookies, storage or scripts named it), its
+     * registry id, and the buttons to classify clicks with.
+     */
     let detected: { cmp: string; tool: string; rule: ClickRule | null } | null = null;
 
     const identify = (cmp: string): string =>
@@ -78,12 +87,14 @@ export default defineContentScript({
 
     const reportSeen = (cmp: string, bannerShown: boolean): void => {
       if (!detected || detected.cmp !== cmp) {
+        // autoconsent's rule (with its selectors) supersedes an identification by evidence alone.
         detected = { cmp, tool: identify(cmp), rule: null };
         const mine = detected;
         browser.runtime
           .sendMessage({ type: AUTOCONSENT_CLICK_RULE, cmp })
           .then((r) => {
-            mine.rule = asClickRule(r);
+            // A rule we hold no selectors for (some code-based ones): the manager's generic banner, by text.
+            mine.rule = asClickRule(r) ?? genericRule(mine.tool);
           })
           .catch(() => undefined);
       }
@@ -139,9 +150,28 @@ export default defineContentScript({
         .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
         .catch(() => undefined);
     };
+    // A manager autoconsent has no rule for is still named by its own cookies, storage or script URLs.
+    const identifyByEvidence = (): void => {
+      if (detected) return;
+      const tool = identifyTool({
+        cookies: cookieNames(),
+        storageKeys: consentStorage().map((i) => i.key),
+        scriptHosts: scriptUrls(),
+      });
+      if (!isManager(tool)) return;
+      detected = { cmp: '', tool, rule: genericRule(tool) };
+      browser.runtime
+        .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown: false, at: Date.now() } })
+        .catch(() => undefined);
+    };
     const onLoad = (): void => {
       sendStorage();
-      for (const ms of STORAGE_DELAYS_MS) setTimeout(sendStorage, ms);
+      identifyByEvidence();
+      for (const ms of STORAGE_DELAYS_MS)
+        setTimeout(() => {
+          sendStorage();
+          identifyByEvidence();
+        }, ms);
     };
     if (document.readyState === 'complete') onLoad();
     else window.addEventListener('load', onLoad, { once: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rules from './click-rules.json';
 import { CODE_RULES, type ClickRule } from './click-rules';
-import { actionFromText, classifyClick, shortLabel, type ElementLike } from './click';
+import { actionFromText, classifyClick, genericRule, shortLabel, type ElementLike } from './click';
 
 /** A fake element that "matches" the given selectors (as Element.closest would for it or an ancestor). */
 const el = (...selectors: string[]): ElementLike => ({
@@ -110,5 +110,12 @@ describe('classifyClick with autoconsent rules', () => {
   it('without a rule the text decides (the caller knows the click is in a manager)', () => {
     expect(classifyClick(el(), 'Reject all', null)).toBe('reject-all');
     expect(classifyClick(el(), 'Cookie settings', null)).toBeNull();
+  });
+  it('a manager named by its own evidence but unknown to autoconsent: text inside its banner only', () => {
+    const r = genericRule('orejime');
+    expect(classifyClick(el('[class*="orejime" i]'), 'Decline', r)).toBe('reject-all');
+    expect(classifyClick(el('[role="dialog"]'), 'Accept', r)).toBe('accept-all');
+    expect(classifyClick(el('[class*="cookie" i]'), 'Configure', r)).toBeNull();
+    expect(classifyClick(el('#add-to-cart'), 'Accept', r)).toBeNull();
   });
 });

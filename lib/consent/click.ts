@@ -42,6 +42,27 @@ export function actionFromText(text: string): ClickAction | null {
   return null;
 }
 
+/**
+ * The banner of a manager identified by its own evidence (tools.ts) but with no autoconsent rule: an element
+ * whose id or class names the manager, or says cookie / consent / GDPR, or a dialog. Generic on purpose: it only
+ * tells a banner click from a page click; the button text still has to name the action.
+ */
+export function genericRule(toolId: string): ClickRule {
+  const id = toolId.replace(/[^a-z0-9-]/gi, '').slice(0, 40);
+  const words = [...new Set([id, 'cookie', 'consent', 'gdpr'].filter(Boolean))];
+  return {
+    accept: [],
+    reject: [],
+    other: [],
+    containers: [
+      ...words.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]),
+      '[role="dialog"]',
+      '[role="alertdialog"]',
+      '[aria-modal="true"]',
+    ],
+  };
+}
+
 function matchesAny(el: ElementLike, selectors: readonly string[]): boolean {
   for (const s of selectors) {
     try {

@@ -279,6 +279,11 @@ const STORAGE_PREFIXES = CONSENT_TOOLS.flatMap((t) =>
 /** Generic standards: evidence of a manager, never its name when the manager's own evidence is there. */
 const STANDARDS = new Set(['tcf', 'gpp', 'google-consent-mode', 'gpc']);
 
+/** A consent manager's id (not a standard such as IAB TCF, GPP, Consent Mode or GPC). */
+export function isManager(id: string | null): id is string {
+  return typeof id === 'string' && id.length > 0 && !STANDARDS.has(id);
+}
+
 /** The consent tool a cookie name belongs to, or null. */
 export function consentToolForCookie(name: string): string | null {
   if (typeof name !== 'string') return null;
