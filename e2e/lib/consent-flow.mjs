@@ -33,7 +33,7 @@ export async function runVisit(h, { url, click, page, notVisit }) {
   page ??= await h.context.newPage();
   await page.goto(url);
   if (click) await page.click(click);
-  await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
   const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
   let visit;
   const db = await waitForDb(
@@ -49,7 +49,7 @@ export async function runVisit(h, { url, click, page, notVisit }) {
         CIO_COOKIES.every((name) => found.some((f) => f.cookieName === name))
       );
     },
-    { timeout: 10_000, message: `Customer.io findings for ${url}` },
+    { timeout: 30_000, message: `Customer.io findings for ${url}` },
   );
   return { db, visit, tabId, page };
 }

@@ -5,12 +5,15 @@ import { EXPECT, assertPhases, assertTimeline, cioFindings, runVisit } from './c
 import { jarCookies } from './browser-util.mjs';
 import { readDb, waitForDb } from './db.mjs';
 
-/** The visit once its tool is known (detection may lag the tracker by a moment), else as it stands after 5 s. */
+/**
+ * The visit once its tool is known (detection may lag the tracker, by seconds on a loaded machine), else as it
+ * stands after 30 s.
+ */
 async function settledVisit(h, visitId, tool) {
   const named = (v) =>
     v && ((v.consentTool && tool.test(v.consentTool)) || v.consent.some((e) => tool.test(e.tool)));
   const find = (db) => db.visits.find((v) => v.id === visitId);
-  const db = await waitForDb(h.browser, (db) => named(find(db)), { timeout: 5000 }).catch(() =>
+  const db = await waitForDb(h.browser, (db) => named(find(db)), { timeout: 30_000 }).catch(() =>
     readDb(h.browser),
   );
   return find(db);
