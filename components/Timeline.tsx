@@ -70,7 +70,16 @@ function Spacer({ rows }: { rows: number }) {
  * virtualised: it scrolls in its own box and only the rows in view (plus a margin) are in the DOM, so 50,000
  * events cost as little to render as 50.
  */
-export function Timeline({ entries, total }: { entries: TimelineEntry[]; total: number }) {
+export function Timeline({
+  entries,
+  total,
+  resetScrollOn,
+}: {
+  entries: TimelineEntry[];
+  total: number;
+  /** When this changes (a new filter), the list scrolls back to its top; new events alone keep the position. */
+  resetScrollOn?: unknown;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(FALLBACK_VIEW);
@@ -87,11 +96,11 @@ export function Timeline({ entries, total }: { entries: TimelineEntry[]; total: 
     return () => ro.disconnect();
   }, []);
 
-  // A new filter result starts at its top: the old offset may lie past its end.
+  // A new filter result starts at its top; a live update (more events) keeps the reader's place.
   useEffect(() => {
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
-  }, [entries]);
+  }, [resetScrollOn]);
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 

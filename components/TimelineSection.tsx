@@ -24,7 +24,7 @@ export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
   return (
     <>
       <TimelineFilters filter={filter} vendors={timelineVendors(entries)} onChange={setFilter} />
-      <Timeline entries={shown} total={entries.length} />
+      <Timeline entries={shown} total={entries.length} resetScrollOn={filter} />
     </>
   );
 }

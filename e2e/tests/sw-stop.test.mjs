@@ -22,16 +22,22 @@ test('stopping the service worker mid-page loses no request', { timeout: 180_000
     return v ? totalCount(requestFindings(db, v.id, TICK_HOST)) : 0;
   };
   await waitForDb(h.browser, (db) => ticks(db) >= 5, { message: 'the first ticks recorded' });
+  const stopFrom = Date.now();
   await stopExtensionWorker(h.browser, page);
+  const stopTo = Date.now();
   const sentAtStop = await page.evaluate(() => window.__sent);
   assert.ok(sentAtStop < N, `the page still had requests to make after the stop (sent ${sentAtStop})`);
   await page.waitForFunction((n) => window.__ticks >= n, N, { timeout: 30_000 });
   await waitForRestart(h.browser);
   const served = h.server.log.filter((r) => r.host === TICK_HOST).length;
   assert.equal(served, N);
+  // On a miss, say which ticks reached the server while the stop was under way (in flight at the kill).
+  const nearStop = h.server.log
+    .filter((r) => r.host === TICK_HOST && r.at >= stopFrom - 100 && r.at <= stopTo + 100)
+    .map((r) => `${r.path} at stop${r.at - stopFrom >= 0 ? '+' : ''}${r.at - stopFrom} ms`);
   const db = await waitForDb(h.browser, (db) => ticks(db) >= N, {
     timeout: 30_000,
-    message: `all ${N} ticks recorded`,
+    message: `all ${N} ticks recorded (stop took ${stopTo - stopFrom} ms; ticks near it: ${nearStop.join(', ') || 'none'})`,
   });
   h.dump('sw-stop-db', db);
   assert.equal(ticks(db), N, 'each tick counted once');

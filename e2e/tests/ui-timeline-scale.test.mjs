@@ -165,10 +165,14 @@ test(
     // "4" ⊃ "41" ⊃ "412" ⊃ "4123" ⊃ "41234", then back out again.
     for (let k = 1; k < 5; k++) assert.ok(narrowed[k] < narrowed[k - 1], `each digit narrows: ${narrowed}`);
     assert.equal(narrowed.at(-1), total, 'an empty search shows everything again');
-    const after = await viewer.evaluate(
-      () => [...document.querySelectorAll('#timeline tbody tr[aria-rowindex]')].length,
-    );
-    assert.ok(after < 200, `rows rendered after the searches: ${after}`);
+    const after = await viewer.evaluate(() => ({
+      rows: document.querySelectorAll('#timeline tbody tr[aria-rowindex]').length,
+      scrollTop: document.querySelector('.timeline-scroll').scrollTop,
+      first: document.querySelector('#timeline tbody tr[aria-rowindex]')?.getAttribute('aria-rowindex'),
+    }));
+    assert.ok(after.rows < 200, `rows rendered after the searches: ${after.rows}`);
+    // We were scrolled to the middle before searching: a new search result starts at its top.
+    assert.deepEqual([after.scrollTop, after.first], [0, '2']);
 
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const frames = keys.map((k) => Math.round(k.frame));
