@@ -6,6 +6,7 @@
 import type { PageVisit } from './findings';
 import type { DerivedVisit } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
+import type { StorageItem } from './storage-snapshot';
 import type { VendorRecord } from './vendor-db/types';
 import type { AuditOptions, AuditRecord } from './audit/machine';
 import type { AuditReport } from './audit/report';
@@ -50,6 +51,12 @@ export interface ConsentClick {
   tool: string;
   action: 'accept-all' | 'reject-all' | 'save-settings';
   label?: string;
+  at: number;
+}
+
+/** New or changed web-storage items of the page (isolated world): names, lengths and hashes only. */
+export interface StorageSnapshotReport {
+  items: StorageItem[];
   at: number;
 }
 
@@ -115,6 +122,7 @@ export interface ContentProtocol {
   consentToolSeen: [ConsentToolSeen, void];
   consentClick: [ConsentClick, void];
   consentStorage: [ConsentStorageReport, void];
+  storageSnapshot: [StorageSnapshotReport, void];
 }
 
 export type Protocol = PageProtocol & ContentProtocol;
@@ -153,6 +161,7 @@ const CONTENT_TYPES: Record<keyof ContentProtocol, true> = {
   consentToolSeen: true,
   consentClick: true,
   consentStorage: true,
+  storageSnapshot: true,
 };
 
 /** Reports that originate in the page's main world (relayed by the bridge): page provenance. */

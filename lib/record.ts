@@ -3,7 +3,8 @@
  * classifier is passed in. Nothing here decides a phase or a violation (lib/evidence/derive.ts does).
  */
 import { hashString } from './hash';
-import { siteOf } from './domain';
+import { hostOf, siteOf } from './domain';
+import type { StorageItem } from './storage-snapshot';
 import type { PageVisit } from './findings';
 import type { ConsentSignal } from './consent/types';
 import type { CookieAction, FrameScope, Provenance, Sighting } from './evidence/types';
@@ -170,5 +171,37 @@ export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: Si
       ...(src.mainFrame && { mainFrame: true }),
       ...(src.initial && { initial: true }),
     },
+  };
+}
+
+/** A web-storage key the page holds, classified like a first-party cookie of the page (detector provenance). */
+export function storageSighting(
+  visit: PageVisit,
+  item: StorageItem,
+  at: number,
+  classifier: Classifier,
+): Sighting {
+  const host = hostOf(visit.url) ?? visit.site;
+  const classification = classifier.cookie({
+    name: item.name,
+    domain: host,
+    pageUrl: visit.url,
+    lifetimeSeconds: null,
+  });
+  const key = `${item.area}:${item.name}`;
+  return {
+    id: `${visit.id}|storage|${key}`,
+    visitId: visit.id,
+    kind: 'storage',
+    provenance: 'detector',
+    via: item.area,
+    key,
+    host,
+    site: visit.site,
+    frame: 'main',
+    at,
+    url: visit.url,
+    classification,
+    storage: { area: item.area, name: item.name, valueLength: item.valueLength, valueHash: item.valueHash },
   };
 }

@@ -10,6 +10,7 @@ import { getTab } from './session';
 import { enqueue } from './writer';
 import { recordCookieWrites } from './cookies';
 import { recordSignal } from './visits';
+import { storageSighting } from '@/lib/record';
 
 /**
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
@@ -44,6 +45,7 @@ function detectorAt(visit: PageVisit, claimed: unknown): number {
 }
 
 const CLICK_ACTIONS = new Set(['accept-all', 'reject-all', 'save-settings']);
+const AREAS = new Set(['localStorage', 'sessionStorage', 'indexedDB']);
 
 /** Content-script reports: evidence of the sender's visit, with the provenance of their world. */
 export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
@@ -116,6 +118,22 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
         ...(typeof label === 'string' && label && { label: label.slice(0, 80) }),
       },
     });
+  },
+  async storageSnapshot({ items, at }, sender) {
+    const { classifier } = await ready();
+    const visit = visitForSender(sender);
+    if (!visit || !Array.isArray(items)) return;
+    const t = detectorAt(visit, at);
+    for (const i of items.slice(0, 1000)) {
+      if (!AREAS.has(i?.area) || typeof i.name !== 'string' || typeof i.valueHash !== 'string') continue;
+      const item = {
+        area: i.area,
+        name: i.name.slice(0, 512),
+        valueLength: Number(i.valueLength) || 0,
+        valueHash: i.valueHash.slice(0, 32),
+      };
+      enqueue(visit, storageSighting(visit, item, t, classifier));
+    }
   },
   async consentStorage({ items, at, initial }, sender) {
     await ready();

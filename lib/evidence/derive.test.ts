@@ -314,3 +314,35 @@ describe('deriveVisit: page reports of an observed value', () => {
     });
   });
 });
+
+describe('deriveVisit: web storage', () => {
+  it('a tracker key written to localStorage before consent is a violation like a cookie', () => {
+    const seg = entry({
+      host: 'shop.example',
+      at: T0 + 400,
+      kind: 'storage',
+      key: 'localStorage:ajs_anonymous_id',
+      provenance: 'detector',
+      via: 'localStorage',
+      storage: { area: 'localStorage', name: 'ajs_anonymous_id', valueLength: 38, valueHash: 'h' },
+      classification: {
+        vendor: 'segment',
+        vendorName: 'Segment',
+        company: null,
+        category: 'analytics',
+        thirdParty: false,
+        reason: 'storage key',
+      },
+    });
+    const d = deriveVisit(visit(), [seg]);
+    expect(d.findings[0]).toMatchObject({
+      kind: 'storage',
+      storageArea: 'localStorage',
+      phase: 'before-consent',
+      violation: true,
+    });
+    expect(d.verdict.text).toBe('1 analytics tracker fired before consent');
+    // Detector evidence: left out when the report shows browser-observed evidence only.
+    expect(deriveVisit(visit(), [seg], { browserOnly: true }).findings).toEqual([]);
+  });
+});
