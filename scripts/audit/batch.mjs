@@ -66,12 +66,27 @@ async function auditOne(b, send, url, opts, log) {
 
 function writeReports(outDir, stem, result, vendors, toolVersion) {
   const { report, bundle } = result;
-  const json = { format: 'cookie-inspector/audit', audit: report, visit: bundle, vendors };
+  // The audited visit as derived (findings, parties, verdict) with its evidence log (provenance per entry).
+  const visit = bundle
+    ? {
+        ...bundle.derived.visit,
+        verdict: bundle.derived.verdict.text,
+        consentState: bundle.derived.consentState,
+        findings: bundle.derived.findings,
+        parties: bundle.derived.parties,
+        consent: bundle.derived.consent.lines,
+        evidence: bundle.entries ?? [],
+      }
+    : null;
+  const json = { format: 'cookie-inspector/audit', audit: report, visit, vendors };
   fs.writeFileSync(path.join(outDir, `${stem}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const audit = renderAuditSection(report);
   let html;
   if (bundle) {
-    html = renderHtmlReport(bundle, vendors, { toolVersion, generatedAt: Date.now() });
+    html = renderHtmlReport({ derived: bundle.derived, entries: bundle.entries ?? [] }, vendors, {
+      toolVersion,
+      generatedAt: Date.now(),
+    });
     html = html.replace('<p class="verdict', `${audit}\n<p class="verdict`);
   } else {
     html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Audit</title></head><body>${audit}</body></html>`;
@@ -107,7 +122,9 @@ export async function runBatch(opts) {
       const log = (m) => progress(`[${i + 1}/${opts.urls.length}] ${url}: ${m}`);
       try {
         const result = await auditOne(b, send, url, opts, log);
-        const ids = [...new Set((result.bundle?.findings ?? []).map((f) => f.vendorId).filter(Boolean))];
+        const ids = [
+          ...new Set((result.bundle?.derived.parties ?? []).map((p) => p.vendorId).filter(Boolean)),
+        ];
         const vendors = ids.length ? await send('getVendors', { ids }) : [];
         writeReports(opts.outDir, stem, result, vendors, manifest.version);
         rows.push(summaryRow(url, stem, result.report));
