@@ -104,13 +104,24 @@ class FirefoxPage {
     const dir = this._context.downloadDir;
     const before = new Set(fs.readdirSync(dir));
     const deadline = Date.now() + timeout;
+    const sizes = new Map();
     for (;;) {
       const names = fs.readdirSync(dir);
-      // Firefox writes `<name>.part` and renames it when done.
-      const done = names.find((n) => !before.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`));
-      if (done) {
-        const src = path.join(dir, done);
-        return { suggestedFilename: () => done, saveAs: async (dest) => fs.copyFileSync(src, dest) };
+      // Firefox creates an empty placeholder and writes `<name>.part`, renamed over it when done: a file counts
+      // once it has no .part, is not empty, and kept its size for one poll.
+      for (const n of names) {
+        if (before.has(n) || n.endsWith('.part') || names.includes(`${n}.part`)) continue;
+        let size;
+        try {
+          size = fs.statSync(path.join(dir, n)).size;
+        } catch {
+          continue; // renamed between listing and stat
+        }
+        if (size > 0 && sizes.get(n) === size) {
+          const src = path.join(dir, n);
+          return { suggestedFilename: () => n, saveAs: async (dest) => fs.copyFileSync(src, dest) };
+        }
+        sizes.set(n, size);
       }
       if (Date.now() > deadline) throw new Error(`no download finished within ${timeout} ms`);
       await sleep(POLL);
