@@ -1,6 +1,6 @@
 import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
-import { categoriesForName, jsonObject } from './names';
-import type { ConsentSignal } from './types';
+import { ALL_OPTIONAL, categoriesForName, jsonObject } from './names';
+import type { ConsentChoice, ConsentSignal } from './types';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 50) : [];
@@ -8,11 +8,13 @@ function stringList(value: unknown): string[] {
 
 // vanilla-cookieconsent (orestbida) v3: cookie `cc_cookie` = encodeURIComponent(JSON.stringify({categories,
 // revision, data, consentTimestamp, consentId, services, languageCode, lastConsentTimestamp, expirationTime}))
-// listing the *accepted* categories only (source: node_modules/vanilla-cookieconsent/dist/cookieconsent.esm.js,
-// v3.1.0, setCookie/acceptCategory); v2 wrote `level` instead of `categories` (same meaning).
+// listing the *accepted* categories; `services` has one key per category the site defined (source:
+// node_modules/vanilla-cookieconsent/dist/cookieconsent.esm.js, v3.1.0, acceptCategory and its services map);
+// v2 wrote `level` instead of `categories` and no services.
 /**
  * Parses `cc_cookie` (cookie, or localStorage with `cookie.useLocalStorage`). Category names are the site's:
- * mapped by name (names.ts); only-necessary accepted = reject-all; otherwise custom, unknown names unmapped.
+ * mapped by name (names.ts); only necessary accepted = reject-all; every defined category accepted =
+ * accept-all; otherwise custom, unknown names unmapped.
  */
 export function parseVanillaCookieConsent(name: string, value: string): ConsentSignal | null {
   if (name !== 'cc_cookie') return null;
@@ -20,18 +22,28 @@ export function parseVanillaCookieConsent(name: string, value: string): ConsentS
   if (!obj) return null;
   const accepted = stringList(Array.isArray(obj.categories) ? obj.categories : obj.level);
   if (!Array.isArray(obj.categories) && !Array.isArray(obj.level)) return null;
-  const toggles: Toggle[] = accepted.map((c) => ({ id: c, granted: true, categories: categoriesForName(c) }));
+  // v3's `services` has a key for every category the site defined (accepted or not): with it, "all accepted"
+  // is known; without it (v2) an acceptance stays custom, its categories mapped by name.
+  const services = obj.services;
+  const defined =
+    typeof services === 'object' && services !== null && !Array.isArray(services)
+      ? Object.keys(services)
+      : [];
+  const toggles: Toggle[] = [...new Set([...defined, ...accepted])]
+    .slice(0, 50)
+    .map((c) => ({ id: c, granted: accepted.includes(c), categories: categoriesForName(c) }));
   const optional = toggles.filter(
     (t) => !t.categories.every((c) => c === 'necessary') || !t.categories.length,
   );
-  const choice =
-    optional.length === 0
-      ? { kind: 'reject-all' as const, granted: ['necessary' as const] }
-      : { ...choiceFromToggles(toggles), kind: 'custom' as const };
+  const choice: ConsentChoice = optional.every((t) => !t.granted)
+    ? { kind: 'reject-all', granted: ['necessary'] }
+    : defined.length > 0 && optional.every((t) => t.granted)
+      ? { kind: 'accept-all', granted: [...ALL_OPTIONAL] }
+      : { ...choiceFromToggles(toggles), kind: 'custom' };
   return {
     tool: 'vanilla-cookieconsent',
     state: 'choice',
-    choice: { ...choice, granted: [...choice.granted] },
+    choice,
     via: `cookie:${name}`,
     raw: clip(value),
     decoded: {

@@ -42,9 +42,14 @@ describe('vanilla-cookieconsent (cc_cookie)', () => {
     expect(kind('cc_cookie', M.CC_V2_REJECT)).toBe('reject-all');
     expect(phaseAfter(signalFromCookie('cc_cookie', M.CC_REJECT))).toBe('after-reject');
   });
-  it('accepted categories are mapped by name; the cookie lists no refusals, so accept is custom', () => {
+  it('every defined category accepted = accept-all (v3 services map); v2 acceptances stay custom', () => {
     const all = signalFromCookie('cc_cookie', M.CC_ACCEPT);
-    expect(all?.choice?.kind).toBe('custom');
+    expect(all?.choice?.kind).toBe('accept-all');
+    const v2 = signalFromCookie(
+      'cc_cookie',
+      encodeURIComponent('{"level":["necessary","analytics"],"revision":0}'),
+    );
+    expect(v2?.choice?.kind).toBe('custom');
     expect(all?.choice?.granted).toEqual(expect.arrayContaining(['analytics', 'marketing', 'advertising']));
     expect(phaseAfter(all)).toBe('after-accept');
     const analytics = signalFromCookie('cc_cookie', M.CC_ANALYTICS_ONLY);
