@@ -1,4 +1,4 @@
-/** Streams HAR text chunks through HarStream into a HarCollector. Pure: the caller supplies the chunks. */
+/** Streams HAR text chunks through HarStream (@streamparser/json) into a HarCollector. Pure: the caller supplies the chunks. */
 import { HarCollector, type HarCapture, type SignalParsers } from './collect';
 import { HarStream, type HarStreamOptions } from './stream';
 

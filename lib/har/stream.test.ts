@@ -85,6 +85,32 @@ describe('HarStream', () => {
     expect(() => readAll(input, 3)).toThrow(message);
   });
 
+  it('cuts one 64 MB body while it streams in, never holding it whole', () => {
+    const s = new HarStream({ maxString: 1000 });
+    const before = process.memoryUsage().heapUsed;
+    let peak = 0;
+    const items: HarItem[] = [];
+    items.push(...s.push('{"log":{"entries":[{"response":{"content":{"text":"'));
+    const mb = 'é'.repeat(1 << 19); // 1 MiB of UTF-8 (2-byte characters)
+    for (let i = 0; i < 64; i++) {
+      items.push(...s.push(mb));
+      if (i % 8 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+    }
+    items.push(...s.push('"}},"after":1}]}}'));
+    s.end();
+    const entry = items[0]!.value as { response: { content: { text: string } }; after: number };
+    expect(entry.after).toBe(1);
+    expect(entry.response.content.text).toBe('é'.repeat(1000));
+    // Held whole, the body would be 64 MB as UTF-16 (plus the chunks' own copies).
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('names the entry that holds invalid JSON', () => {
+    expect(() => readAll('{"log":{"entries":[{"a":1},{"b":nul}]}}', 4)).toThrow(
+      /invalid JSON inside log.entries\[1\]/,
+    );
+  });
+
   it('streams a large HAR with bounded memory', () => {
     // ~120 MB of input overall (bodies of 200 kB each), produced and consumed chunk by chunk, never whole.
     const body = 'A'.repeat(200_000);

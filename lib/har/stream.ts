@@ -1,15 +1,21 @@
 /**
- * Streaming HAR reader: feed string chunks, get `log.pages[i]` and `log.entries[i]` objects one at a time.
- * Only the object being captured is held in memory, so a 500 MB HAR never becomes one string or one parse.
- * Strings inside a captured object longer than `maxString` are cut (response bodies, huge headers).
+ * Streaming HAR reader on `@streamparser/json`: feed string chunks, get log.creator, `log.pages[i]` and
+ * `log.entries[i]` objects one at a time. Only the object being parsed is held in memory (the parser's
+ * `keepStack: false` drops each one once emitted), and strings longer than `maxString` are cut while they stream
+ * in (response bodies, huge headers), so a 500 MB HAR never becomes one string or one parse.
  */
+import {
+  Tokenizer,
+  TokenParser,
+  TokenType,
+  type ParsedElementInfo,
+  type ParsedTokenInfo,
+} from '@streamparser/json';
 
 export type HarItem =
   | { kind: 'page'; index: number; value: Record<string, unknown> }
   | { kind: 'entry'; index: number; value: Record<string, unknown> }
   | { kind: 'creator'; value: Record<string, unknown> };
-
-type Kind = HarItem['kind'];
 
 export class HarFormatError extends Error {
   constructor(message: string) {
@@ -19,71 +25,113 @@ export class HarFormatError extends Error {
 }
 
 export interface HarStreamOptions {
-  /** Longest string kept inside a captured object; longer ones are truncated (default 64 KiB). */
+  /** Longest string kept; longer ones are truncated (default 64 KiB). */
   maxString?: number;
 }
 
+const PATHS = ['$.log.creator', '$.log.pages.*', '$.log.entries.*'];
+const LISTS: Record<string, 'page' | 'entry'> = { pages: 'page', entries: 'entry' };
+
+/**
+ * The tokenizer's string accumulator (its `StringBuilder` duck type), keeping at most `max` UTF-16 units and only
+ * counting the rest: the library has no length cap, and one 600 MB body would exceed V8's largest string.
+ */
+class CappedString {
+  byteLength = 0;
+  private parts: string[] = [];
+  private length = 0;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(private readonly max: number) {}
+
+  appendChar(byte: number): void {
+    this.byteLength += 1;
+    this.keep(String.fromCharCode(byte));
+  }
+
+  appendBuf(buf: Uint8Array, start = 0, end = buf.length): void {
+    this.byteLength += end - start;
+    const room = this.max - this.length;
+    if (room <= 0) return;
+    // `room` characters take at most 4 bytes each: decode that much (backing off to a character start), not the run.
+    let stop = Math.min(end, start + room * 4);
+    while (stop < end && stop > start && (buf[stop]! & 0xc0) === 0x80) stop--;
+    this.keep(this.decoder.decode(buf.subarray(start, stop)));
+    // Whatever did not fit ends the kept prefix, so no later character lands after a gap.
+    if (stop < end) this.length = this.max;
+  }
+
+  appendCharCode(code: number): void {
+    this.keep(String.fromCharCode(code));
+  }
+
+  reset(): void {
+    this.parts = [];
+    this.length = 0;
+    this.byteLength = 0;
+  }
+
+  toString(): string {
+    const s = this.parts.join('');
+    this.parts = [s];
+    return s;
+  }
+
+  private keep(s: string): void {
+    const room = this.max - this.length;
+    if (room <= 0 || s === '') return;
+    let piece = s.length > room ? s.slice(0, room) : s;
+    // Never keep half of a surrogate pair.
+    const last = piece.charCodeAt(piece.length - 1);
+    if (piece.length < s.length && last >= 0xd800 && last <= 0xdbff) piece = piece.slice(0, -1);
+    this.parts.push(piece);
+    this.length = piece.length < s.length ? this.max : this.length + piece.length;
+  }
+}
+
+class HarTokenizer extends Tokenizer {
+  constructor(maxString: number) {
+    super();
+    const self = this as unknown as { bufferedString?: unknown };
+    // Pinned version; the stream test's truncation case fails if the library renames its accumulator.
+    if (typeof self.bufferedString !== 'object')
+      throw new Error('@streamparser/json: string accumulator not found');
+    self.bufferedString = new CappedString(maxString);
+  }
+}
+
 interface Frame {
-  kind: 'obj' | 'arr';
-  /** Key (object member) or index (array element) under which this container sits in its parent. */
-  name: string | number;
-  key: string | null;
-  index: number;
+  obj: boolean;
+  /** Last member name (object) or element index (array). */
+  key: string | number;
   expectKey: boolean;
 }
 
-interface Capture {
-  depth: number;
-  kind: Kind;
-  index: number;
-  parts: string[];
-  /** Start of the not-yet-copied run in the current chunk, or -1 while skipping a cut string's tail. */
-  seg: number;
-}
-
-const LISTS: Record<string, Kind> = { pages: 'page', entries: 'entry' };
-const WS = new Set([' ', '\n', '\r', '\t', '\ufeff']);
-const LITERAL = /[0-9a-zA-Z.+-]/;
-const MAX_KEY = 256;
-
-/** Incremental scanner; call `push` for each chunk and `end` once. Throws HarFormatError on bad input. */
+/** Incremental reader; call `push` for each chunk and `end` once. Throws HarFormatError on bad input. */
 export class HarStream {
-  private readonly maxString: number;
-  private readonly stack: Frame[] = [];
-  private offset = 0;
+  private readonly tokenizer: HarTokenizer;
+  private readonly parser = new TokenParser({ paths: PATHS, keepStack: false });
+  /** The containers the next token is in (to name errors and check that log and log.entries exist). */
+  private readonly frames: Frame[] = [];
   private started = false;
   private done = false;
-  private inString = false;
-  private stringIsKey = false;
-  /** 0 = plain, 1 = after a backslash, 2..5 = inside \uXXXX. */
-  private escape = 0;
-  private keyBuf = '';
-  private cap: Capture | null = null;
-  private strLen = 0;
-  private cutting = false;
   private sawLog = false;
   private sawEntries = false;
   private out: HarItem[] = [];
 
   constructor(options: HarStreamOptions = {}) {
-    this.maxString = Math.max(16, options.maxString ?? 65536);
+    this.tokenizer = new HarTokenizer(Math.max(16, options.maxString ?? 65536));
+    this.tokenizer.onToken = (t) => this.token(t);
+    this.parser.onValue = (v) => this.value(v);
   }
 
-  /** Scans one chunk and returns the items completed in it. */
+  /** Parses one chunk and returns the items completed in it. */
   push(chunk: string): HarItem[] {
-    if (this.cap && this.cap.seg !== -1) this.cap.seg = 0;
-    let i = 0;
-    while (i < chunk.length) {
-      if (this.inString) i = this.stringRun(chunk, i);
-      else {
-        const ch = chunk[i]!;
-        if (!WS.has(ch)) this.structural(ch, chunk, i);
-        i++;
-      }
+    try {
+      this.tokenizer.write(chunk);
+    } catch (e) {
+      throw this.explain(e);
     }
-    this.offset += chunk.length;
-    const cap = this.cap;
-    if (cap && cap.seg !== -1 && cap.seg < chunk.length) cap.parts.push(chunk.slice(cap.seg));
     const items = this.out;
     this.out = [];
     return items;
@@ -91,164 +139,101 @@ export class HarStream {
 
   /** Call after the last chunk: throws when the JSON was cut short or the document is not a HAR. */
   end(): void {
-    if (!this.started) throw new HarFormatError('empty input: no JSON document');
-    if (this.inString || this.stack.length > 0) {
+    let cut = false;
+    try {
+      this.tokenizer.end();
+    } catch {
+      cut = true;
+    }
+    if (!this.started) {
+      if (cut) throw new HarFormatError('not a HAR file: the document is not a JSON object');
+      throw new HarFormatError('empty input: no JSON document');
+    }
+    if (cut || !this.done) {
       throw new HarFormatError('truncated JSON: the document ends before its last value is closed');
     }
     if (!this.sawLog) throw new HarFormatError('not a HAR file: the top-level object has no "log" object');
     if (!this.sawEntries) throw new HarFormatError('not a HAR file: "log" has no "entries" array');
   }
 
-  private fail(message: string, at: number): never {
-    throw new HarFormatError(`${message} (at character ${this.offset + at})`);
-  }
-
-  /** Consumes string content from `i`; returns the index after what it consumed. */
-  private stringRun(chunk: string, i: number): number {
-    if (this.escape === 0) {
-      // Fast path: jump over plain characters up to the next quote or backslash.
-      let j = i;
-      while (j < chunk.length && chunk[j] !== '"' && chunk[j] !== '\\') j++;
-      if (j > i) {
-        this.plain(chunk, i, j);
-        return j;
-      }
-      const ch = chunk[i]!;
-      if (ch === '"') {
-        this.inString = false;
-        if (this.cutting && this.cap) this.cap.seg = i;
-        if (this.stringIsKey) this.endKey();
-        return i + 1;
-      }
-      this.startEscape(chunk, i);
-      this.escape = 1;
-      return i + 1;
-    }
-    const ch = chunk[i]!;
-    if (this.escape === 1) this.escape = ch === 'u' ? 2 : 0;
-    else this.escape = this.escape === 5 ? 0 : this.escape + 1;
-    if (this.stringIsKey && !this.cap && this.keyBuf.length < MAX_KEY) this.keyBuf += ch;
-    return i + 1;
-  }
-
-  private plain(chunk: string, i: number, j: number): void {
-    if (this.stringIsKey && !this.cap && this.keyBuf.length < MAX_KEY) this.keyBuf += chunk.slice(i, j);
-    const cap = this.cap;
-    if (!cap || this.cutting) return;
-    const room = this.maxString - this.strLen;
-    if (j - i > room) {
-      // Cut at a plain character, so the kept prefix stays valid JSON.
-      cap.parts.push(chunk.slice(cap.seg, i + room));
-      cap.seg = -1;
-      this.cutting = true;
-    }
-    this.strLen += j - i;
-  }
-
-  private startEscape(chunk: string, i: number): void {
-    if (this.stringIsKey && !this.cap && this.keyBuf.length < MAX_KEY) this.keyBuf += '\\';
-    const cap = this.cap;
-    if (!cap || this.cutting) return;
-    if (this.strLen >= this.maxString) {
-      // Cut before the backslash so no half escape sequence is kept.
-      cap.parts.push(chunk.slice(cap.seg, i));
-      cap.seg = -1;
-      this.cutting = true;
-    }
-    this.strLen += 1;
-  }
-
-  private endKey(): void {
-    const top = this.stack[this.stack.length - 1]!;
-    top.key = this.keyBuf;
-    top.expectKey = false;
-    this.keyBuf = '';
-  }
-
-  private structural(ch: string, chunk: string, i: number): void {
-    if (this.done) this.fail('unexpected data after the end of the JSON document', i);
+  private token(t: ParsedTokenInfo): void {
+    if (this.done) throw new HarFormatError('unexpected data after the end of the JSON document');
     if (!this.started) {
-      if (ch !== '{') this.fail('not a HAR file: the document is not a JSON object', i);
+      if (t.token !== TokenType.LEFT_BRACE)
+        throw new HarFormatError('not a HAR file: the document is not a JSON object');
       this.started = true;
     }
-    const top = this.stack[this.stack.length - 1];
-    if (top?.kind === 'obj' && top.expectKey && ch !== '"' && ch !== '}' && ch !== ',') {
-      this.fail('invalid JSON: expected a member name', i);
-    }
-    if (ch === '"') {
-      this.inString = true;
-      this.stringIsKey = top?.kind === 'obj' && top.expectKey;
-      this.strLen = 0;
-      this.cutting = false;
-      return;
-    }
-    if (ch === '{' || ch === '[') {
-      const name = top ? (top.kind === 'obj' ? (top.key ?? '') : top.index) : '';
-      if (ch === '{') this.beginCapture(i);
-      this.stack.push({ kind: ch === '{' ? 'obj' : 'arr', name, key: null, index: 0, expectKey: ch === '{' });
-      this.noteContainer();
-      return;
-    }
-    if (ch === '}' || ch === ']') {
-      if (!top || (ch === '}') !== (top.kind === 'obj')) this.fail('invalid JSON: mismatched bracket', i);
-      this.stack.pop();
-      this.endCapture(chunk, i);
-      if (this.stack.length === 0) this.done = true;
-      return;
-    }
-    if (ch === ',') {
-      if (!top) this.fail('invalid JSON: stray comma', i);
-      if (top.kind === 'obj') {
-        top.expectKey = true;
-        top.key = null;
-      } else top.index++;
-      return;
-    }
-    if (ch === ':') {
-      if (top?.kind !== 'obj') this.fail('invalid JSON: stray colon', i);
-      return;
-    }
-    if (!LITERAL.test(ch)) this.fail(`invalid JSON: unexpected character ${JSON.stringify(ch)}`, i);
+    this.track(t.token, t.value);
+    this.parser.write(t);
   }
 
-  /** An object starts: capture it when it is log.creator, a page or an entry. */
-  private beginCapture(i: number): void {
-    if (this.cap) return;
-    const [root, log, list] = this.stack;
-    if (!root || !log || log.name !== 'log' || log.kind !== 'obj') return;
-    if (this.stack.length === 2 && log.key === 'creator') {
-      this.cap = { depth: 2, kind: 'creator', index: 0, parts: [], seg: i };
-    } else if (this.stack.length === 3 && list?.kind === 'arr') {
-      const kind = LISTS[String(list.name)];
-      if (kind) this.cap = { depth: 3, kind, index: list.index, parts: [], seg: i };
+  /** Follows nesting only as far as the errors and the log / entries checks need it. */
+  private track(token: TokenType, value: unknown): void {
+    const frames = this.frames;
+    const top = frames[frames.length - 1];
+    switch (token) {
+      case TokenType.LEFT_BRACE:
+      case TokenType.LEFT_BRACKET: {
+        const obj = token === TokenType.LEFT_BRACE;
+        if (frames.length === 1 && top!.key === 'log' && obj) this.sawLog = true;
+        if (frames.length === 2 && this.inLog() && top!.key === 'entries' && !obj) this.sawEntries = true;
+        frames.push({ obj, key: obj ? '' : 0, expectKey: obj });
+        return;
+      }
+      case TokenType.RIGHT_BRACE:
+      case TokenType.RIGHT_BRACKET:
+        if (!top || top.obj !== (token === TokenType.RIGHT_BRACE)) {
+          throw new HarFormatError('invalid JSON: mismatched bracket');
+        }
+        frames.pop();
+        if (frames.length === 0) this.done = true;
+        return;
+      case TokenType.COMMA:
+        if (top?.obj) top.expectKey = true;
+        else if (top) top.key = (top.key as number) + 1;
+        return;
+      case TokenType.STRING:
+        if (top?.obj && top.expectKey) {
+          top.key = String(value);
+          top.expectKey = false;
+        }
+        return;
+      default:
+        if (top?.obj && top.expectKey && token !== TokenType.COLON) {
+          throw new HarFormatError('invalid JSON: expected a member name');
+        }
     }
   }
 
-  private noteContainer(): void {
-    const [, log, list] = this.stack;
-    if (this.stack.length === 2 && log?.name === 'log' && log.kind === 'obj') this.sawLog = true;
-    if (this.stack.length === 3 && log?.name === 'log' && list?.name === 'entries' && list.kind === 'arr') {
-      this.sawEntries = true;
-    }
+  private inLog(): boolean {
+    return this.frames[0]?.key === 'log' && this.frames[1]?.obj === true;
   }
 
-  /** A container closed at index `i`: emit the capture when it was the captured object. */
-  private endCapture(chunk: string, i: number): void {
-    const cap = this.cap;
-    if (!cap || this.stack.length !== cap.depth) return;
-    this.cap = null;
-    cap.parts.push(chunk.slice(cap.seg, i + 1));
-    let value: unknown;
-    try {
-      value = JSON.parse(cap.parts.join(''));
-    } catch {
-      this.fail(`invalid JSON inside ${cap.kind === 'entry' ? 'log.entries' : 'log.pages'}[${cap.index}]`, i);
-    }
+  private value({ value, key, stack }: ParsedElementInfo): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
     const obj = value as Record<string, unknown>;
-    this.out.push(
-      cap.kind === 'creator'
-        ? { kind: 'creator', value: obj }
-        : { kind: cap.kind, index: cap.index, value: obj },
+    // stack: [root, log] for log.creator, [root, log, list] for list items.
+    const list = stack.length === 3 ? LISTS[String(stack[2]!.key)] : undefined;
+    if (list) this.out.push({ kind: list, index: Number(key), value: obj });
+    else if (key === 'creator') this.out.push({ kind: 'creator', value: obj });
+  }
+
+  /** A library error, in the words of the old reader: where it happened, and what. */
+  private explain(e: unknown): Error {
+    if (e instanceof HarFormatError) return e;
+    if (this.done) return new HarFormatError('unexpected data after the end of the JSON document');
+    const message = e instanceof Error ? e.message : String(e);
+    if (!this.started) return new HarFormatError('not a HAR file: the document is not a JSON object');
+    const list = this.inLog() && this.frames.length >= 3 ? LISTS[String(this.frames[1]!.key)] : undefined;
+    const at = /absolute position "(\d+)"/.exec(message)?.[1];
+    const where = at ? ` (at byte ${at})` : '';
+    if (list) {
+      const name = list === 'entry' ? 'log.entries' : 'log.pages';
+      return new HarFormatError(`invalid JSON inside ${name}[${String(this.frames[2]!.key)}]${where}`);
+    }
+    const ch = /^Unexpected "(.)"/.exec(message)?.[1];
+    return new HarFormatError(
+      ch ? `invalid JSON: unexpected character ${JSON.stringify(ch)}${where}` : `invalid JSON: ${message}`,
     );
   }
 }
