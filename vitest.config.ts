@@ -36,6 +36,8 @@ export default defineConfig(async () => {
           plugins: wxtPlugins,
           test: {
             name: 'extension',
+            // Whole background workers over IndexedDB: seconds on a loaded 2-core machine, never a hang.
+            testTimeout: 60_000,
             include: ['entrypoints/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}'],
             setupFiles: ['fake-indexeddb/auto'],
           },

@@ -1,23 +1,16 @@
-import { useMemo } from 'preact/hooks';
-import type { VisitBundle } from '@/lib/messages';
-import type { VendorRecord } from '@/lib/vendor-db/types';
-import { groupVendors, unknownItems } from '@/lib/report/vendors';
+import type { VisitSummary } from '@/lib/report/summary';
 import { UnknownList } from './UnknownList';
 import { VendorGroups } from './VendorGroups';
 import { Verdict } from './Verdict';
 
 export interface PopupViewProps {
-  bundle: VisitBundle;
-  vendors: VendorRecord[];
+  summary: VisitSummary;
   onOpenReport: () => void;
 }
 
-/** The popup for one page visit: verdict, consent state, vendors by category, unknowns. */
-export function PopupView({ bundle, vendors, onOpenReport }: PopupViewProps) {
-  const { derived } = bundle;
-  const { visit, findings } = derived;
-  const groups = useMemo(() => groupVendors(derived, vendors), [derived, vendors]);
-  const unknowns = useMemo(() => unknownItems(findings), [findings]);
+/** The popup for one page visit: verdict, consent state, vendors by category, unknowns (computed in the background). */
+export function PopupView({ summary, onOpenReport }: PopupViewProps) {
+  const { visit } = summary;
   return (
     <div class="popup-body">
       <header class="row popup-head">
@@ -27,13 +20,9 @@ export function PopupView({ bundle, vendors, onOpenReport }: PopupViewProps) {
           Open full report
         </button>
       </header>
-      <Verdict
-        verdict={derived.verdict}
-        consentState={derived.consentState}
-        signals={derived.consent.signals}
-      />
-      <VendorGroups groups={groups} />
-      <UnknownList items={unknowns} />
+      <Verdict verdict={summary.verdict} consentState={summary.consentState} signals={summary.signals} />
+      <VendorGroups groups={summary.groups} />
+      <UnknownList items={summary.unknowns} total={summary.unknownTotal} />
     </div>
   );
 }

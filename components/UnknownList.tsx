@@ -4,14 +4,23 @@ import { PhaseBadge } from './PhaseBadge';
 import { PageText } from './PageText';
 
 /** Hosts and cookies no vendor matched, with the classifier's reason; long lists are cut until asked. */
-export function UnknownList({ items, limit = 50 }: { items: UnknownItem[]; limit?: number }) {
+export function UnknownList({
+  items,
+  limit = 50,
+  total = items.length,
+}: {
+  items: UnknownItem[];
+  limit?: number;
+  /** How many there are in all, when `items` holds only the first ones (the popup). */
+  total?: number;
+}) {
   const [all, setAll] = useState(false);
   if (!items.length) return null;
   const shown = all ? items : items.slice(0, limit);
   return (
     <section id="unknowns" aria-label="Unknown hosts and cookies">
       <h2>
-        Unknown hosts and cookies <span class="muted small">{items.length}</span>
+        Unknown hosts and cookies <span class="muted small">{total}</span>
       </h2>
       <ul class="unknowns">
         {shown.map((u) => (
@@ -26,6 +35,11 @@ export function UnknownList({ items, limit = 50 }: { items: UnknownItem[]; limit
           </li>
         ))}
       </ul>
+      {total > items.length && all && (
+        <p class="muted small">
+          {items.length} of {total} shown here; the full report lists them all.
+        </p>
+      )}
       {shown.length < items.length && (
         <button type="button" class="btn" onClick={() => setAll(true)}>
           Show all {items.length}

@@ -7,6 +7,7 @@ import type { PageVisit } from './findings';
 import type { DerivedVisit } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
 import type { StorageItem } from './storage-snapshot';
+import type { VisitSummary } from './report/summary';
 import type { VendorRecord } from './vendor-db/types';
 import type { AuditOptions, AuditRecord } from './audit/machine';
 import type { AuditReport } from './audit/report';
@@ -94,8 +95,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Requests only extension pages (popup, report, options) may make: sender checked by its URL. */
 export interface PageProtocol {
-  /** The current visit of a tab, derived (popup). */
-  getTabVisit: [{ tabId: number }, VisitBundle | null];
+  /** What the popup shows of a tab's current visit, computed in the background (never the whole visit). */
+  getTabVisit: [{ tabId: number }, VisitSummary | null];
   /** A visit with its evidence log; `browserOnly` derives from browser-observed evidence alone. */
   getVisit: [{ visitId: string; browserOnly?: boolean }, VisitBundle | null];
   listSites: [Record<string, never>, SiteSummary[]];

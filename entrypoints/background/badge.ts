@@ -7,7 +7,7 @@ const COLORS = { violation: '#c62828', trackers: '#ef6c00', none: '#607d8b' } as
 
 /** Badge of the tab's current visit, from the same derivation as the popup's verdict. */
 async function updateBadge(tabId: number, visitId: string): Promise<void> {
-  const read = await readDerived(visitId);
+  const read = await readDerived(visitId, { fresh: false });
   if (!read) return;
   const { badge } = read.derived;
   const action = (browser as any).action ?? (browser as any).browserAction;

@@ -2,15 +2,39 @@ import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/eviden
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { getVisitLog } from '@/lib/store/repo';
 import { ready } from './context';
-import { flush } from './writer';
+import { flush, onFlushed } from './writer';
 
-/** A stored visit derived by the one derivation, after writing what is buffered. Null when unknown. */
-export async function readDerived(
-  visitId: string,
-  options: DeriveOptions = {},
-): Promise<{ derived: DerivedVisit; entries: EvidenceEntry[] } | null> {
+interface Derived {
+  derived: DerivedVisit;
+  entries: EvidenceEntry[];
+}
+
+/** Derived visits by id, dropped when a batch touches the visit: repeated reads cost a Map lookup. */
+const cache = new Map<string, Promise<Derived | null>>();
+const MAX_CACHED = 20;
+onFlushed((visitIds) => visitIds.forEach((id) => cache.delete(id)));
+
+async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
-  await flush();
   const log = await getVisitLog(db, visitId);
   return log ? { derived: deriveVisit(log.visit, log.entries, options), entries: log.entries } : null;
+}
+
+/**
+ * A stored visit derived by the one derivation. `fresh` writes what is buffered first (exports, audits);
+ * the popup reads without forcing a flush and is told of later batches instead (live.ts).
+ */
+export async function readDerived(
+  visitId: string,
+  options: DeriveOptions & { fresh?: boolean } = {},
+): Promise<Derived | null> {
+  if (options.fresh !== false) await flush();
+  if (options.browserOnly) return load(visitId, options);
+  let hit = cache.get(visitId);
+  if (!hit) {
+    hit = load(visitId, {});
+    cache.set(visitId, hit);
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  }
+  return hit;
 }

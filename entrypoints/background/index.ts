@@ -9,6 +9,7 @@ import { registerMessaging } from './messaging';
 import { registerBadge } from './badge';
 import { registerAutoconsent } from './autoconsent';
 import { registerAudit } from './audit';
+import { registerLive } from './live';
 import { flush, replayLeftovers } from './writer';
 
 const PRUNE_ALARM = 'prune';
@@ -40,6 +41,7 @@ export default defineBackground(() => {
   registerBadge();
   registerAutoconsent();
   registerAudit();
+  registerLive();
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();

@@ -7,6 +7,7 @@ import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { readDerived } from './derived';
+import { visitSummary } from '@/lib/report/summary';
 import { auditHandlers } from './audit';
 import { reportHandlers } from './reports';
 
@@ -19,8 +20,11 @@ const handlers: Handlers = {
   ...reportHandlers,
   async getTabVisit({ tabId }) {
     const id = getTab(Number(tabId)).current?.visit.id;
-    const read = id ? await readDerived(id) : null;
-    return read ? { derived: read.derived } : null;
+    // No forced flush: the popup hears of each later batch through its live port.
+    const read = id ? await readDerived(id, { fresh: false }) : null;
+    if (!read) return null;
+    const ids = read.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : []));
+    return visitSummary(read.derived, await vendorDetails(ids));
   },
   async getVisit({ visitId, browserOnly }) {
     const read = await readDerived(String(visitId), { browserOnly: browserOnly === true });

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { VisitBundle } from '@/lib/messages';
-import type { VendorRecord } from '@/lib/vendor-db/types';
+import type { VisitSummary } from '@/lib/report/summary';
 import { AuditPanel } from '@/components/AuditPanel';
 import { PopupView } from '@/components/PopupView';
 import { send } from '../shared/api';
@@ -10,7 +9,7 @@ type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'none'; tabId: number | null }
-  | { status: 'ready'; tabId: number; bundle: VisitBundle; vendors: VendorRecord[] };
+  | { status: 'ready'; tabId: number; summary: VisitSummary };
 
 /** `?tabId=` first (tests and the report open the popup as a tab), else the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -28,14 +27,12 @@ async function targetTab(): Promise<number | null> {
 async function load(): Promise<State> {
   const tabId = await targetTab();
   if (tabId === null) return { status: 'none', tabId };
-  const bundle = await send('getTabVisit', { tabId });
-  if (!bundle) return { status: 'none', tabId };
-  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
-  const vendors = ids.length ? await send('getVendors', { ids }) : [];
-  return { status: 'ready', tabId, bundle, vendors };
+  const summary = await send('getTabVisit', { tabId });
+  return summary ? { status: 'ready', tabId, summary } : { status: 'none', tabId };
 }
 
-const REFRESH_MS = 2000;
+/** At most this often a live update re-asks the background (a busy page flushes every second). */
+const THROTTLE_MS = 500;
 
 /** `browsingData` is optional: asked for on the first audit, from the click that starts it. */
 const askAuditPermission = () => browser.permissions.request({ permissions: ['browsingData'] });
@@ -56,11 +53,21 @@ export function App() {
           (e: unknown) => alive && setState({ status: 'error', message: String((e as Error)?.message ?? e) }),
         );
     void refresh();
-    // Trackers keep firing while the popup is open; a light poll keeps the verdict current.
-    const timer = setInterval(() => document.visibilityState === 'visible' && void refresh(), REFRESH_MS);
+    // Trackers keep firing while the popup is open: the background says when the tab's visit changed.
+    let port: ReturnType<typeof browser.runtime.connect> | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void targetTab().then((tabId) => {
+      if (!alive || tabId === null) return;
+      port = browser.runtime.connect({ name: 'live' });
+      port.postMessage({ tabId });
+      port.onMessage.addListener(() => {
+        if (timer === undefined) timer = setTimeout(() => ((timer = undefined), void refresh()), THROTTLE_MS);
+      });
+    });
     return () => {
       alive = false;
-      clearInterval(timer);
+      clearTimeout(timer);
+      port?.disconnect();
     };
   }, []);
   useEffect(() => {
@@ -87,15 +94,15 @@ export function App() {
       </main>
     );
   }
-  const { bundle, vendors } = state;
+  const { summary } = state;
   const openReport = () =>
     void browser.tabs.create({
-      url: browser.runtime.getURL(`/report.html?visit=${encodeURIComponent(bundle.derived.visit.id)}` as any),
+      url: browser.runtime.getURL(`/report.html?visit=${encodeURIComponent(summary.visit.id)}` as any),
     });
   return (
     <main class="popup">
       {audit}
-      <PopupView bundle={bundle} vendors={vendors} onOpenReport={openReport} />
+      <PopupView summary={summary} onOpenReport={openReport} />
     </main>
   );
 }

@@ -72,6 +72,8 @@ afterEach(async () => {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The popup's live-update port (live.ts): WXT's fake browser has no runtime.onConnect.
+  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
   events = {
     onBeforeRequest: ev(),
     onSendHeaders: ev(),

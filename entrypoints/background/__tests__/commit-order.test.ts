@@ -33,6 +33,8 @@ const URL = 'https://shop.example/';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The popup's live-update port (live.ts): WXT's fake browser has no runtime.onConnect.
+  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
   events = Object.fromEntries(
     ['onBeforeRequest', 'onSendHeaders', 'onHeadersReceived', 'onCompleted', 'onErrorOccurred'].map((n) => [
       n,

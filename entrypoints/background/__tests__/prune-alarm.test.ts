@@ -53,6 +53,8 @@ async function startWorker() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The popup's live-update port (live.ts): WXT's fake browser has no runtime.onConnect.
+  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
   Object.assign(fakeBrowser.webRequest, {
     onBeforeRequest: ev(),
     onSendHeaders: ev(),

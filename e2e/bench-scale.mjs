@@ -1,0 +1,199 @@
+// Scale benchmark (not a test): in real Chromium with the built extension,
+// - popup time to verdict with a visit of 1k / 10k / 50k evidence entries (first open, and the median of later
+//   opens, which the background's derivation cache answers);
+// - report history (`listSites`) over 1,000 visits holding 100k entries;
+// - bytes per realistic visit (the shop.example fixture: its evidence as stored).
+// Usage: npm run bench:scale [-- --json]   (needs `npm run build`). The last line is JSON with the budgets.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSites } from './fixtures/index.mjs';
+import { tabIdFor } from './lib/browser-util.mjs';
+import { DB_NAME, readDb, waitForDb } from './lib/db.mjs';
+import { extensionWorker, launchWithExtension } from './lib/launch.mjs';
+import { startServer } from './lib/server.mjs';
+import { warmUp } from './lib/warmup.mjs';
+
+const SIZES = [1000, 10_000, 50_000];
+const OPENS = 3;
+const BUDGET = { popupMs50k: 150, historyMs: 500, bytesPerVisit: 10_240 };
+
+/** Real vendor ids and categories from the built vendor DB, so the popup shows real rows. */
+function realVendors(n) {
+  const dir = process.env.E2E_EXTENSION_PATH ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+  const shards = path.join(dir, 'vendor-details');
+  const out = [];
+  for (const f of fs.readdirSync(shards)) {
+    for (const v of Object.values(JSON.parse(fs.readFileSync(path.join(shards, f), 'utf8')).vendors))
+      out.push({ id: v.id, name: v.name, category: v.category });
+    if (out.length >= n) break;
+  }
+  return out.slice(0, n);
+}
+
+/** `n` evidence entries for a visit: requests and cookies of many hosts, a quarter unattributed. */
+function entries(visit, n, vendors) {
+  return Array.from({ length: n }, (_, i) => {
+    const v = i % 4 === 3 ? null : vendors[i % vendors.length];
+    const kind = i % 2 ? 'cookie' : 'request';
+    const host = `t${i}.bench.example`;
+    const key = kind === 'cookie' ? `c${i}@bench.example` : host;
+    const at = visit.startedAt + i;
+    return {
+      id: `${visit.id}|${kind}|${key}|bench`,
+      visitId: visit.id,
+      kind,
+      provenance: 'browser',
+      via: kind === 'cookie' ? 'cookies-api' : 'webRequest',
+      key,
+      host,
+      site: 'bench.example',
+      at,
+      lastAt: at,
+      count: 1,
+      times: [at],
+      url: `https://${host}/p?i=${i}`,
+      classification: {
+        vendor: v?.id ?? null,
+        vendorName: v?.name ?? null,
+        company: null,
+        category: v?.category ?? 'unknown',
+        thirdParty: true,
+        reason: v ? `host matches ${v.id}` : 'host matches no known vendor',
+      },
+      ...(kind === 'cookie' && {
+        cookie: {
+          name: `c${i}`,
+          domain: host,
+          action: 'set',
+          valueLength: 8,
+          valueHash: 'h',
+          lifetimeSeconds: 86_400,
+        },
+      }),
+    };
+  });
+}
+
+async function put(browser, store, rows) {
+  const sw = await extensionWorker(browser.context);
+  for (let i = 0; i < rows.length; i += 5000) {
+    await sw.evaluate(
+      ({ name, store, rows }) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction(store, 'readwrite');
+            for (const r of rows) tx.objectStore(store).put(r);
+            tx.oncomplete = () => (req.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { name: DB_NAME, store, rows: rows.slice(i, i + 5000) },
+    );
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function popupTimes(browser, tabId) {
+  const times = [];
+  for (let r = 0; r < OPENS; r++) {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => performance.getEntriesByName('ci:first-render').length > 0, null, {
+      timeout: 120_000,
+    });
+    times.push(await popup.evaluate(() => performance.getEntriesByName('ci:first-render')[0].startTime));
+    await popup.close();
+  }
+  return { firstMs: times[0], medianLaterMs: median(times.slice(1)) };
+}
+
+const server = await startServer({ sites: await loadSites() });
+const browser = await launchWithExtension({ hostResolverRules: server.resolverRules });
+const result = { popup: {}, history: null, bytesPerVisit: null };
+try {
+  await warmUp(browser);
+  const vendors = realVendors(80);
+  // A realistic visit first: its stored evidence is the bytes-per-visit figure.
+  const page = await browser.context.newPage();
+  await page.goto('https://shop.example/');
+  await page.waitForFunction(() => window.__cio?.state === 'sent');
+  const tabId = await tabIdFor(browser, 'https://shop.example/*');
+  await new Promise((r) => setTimeout(r, 2000));
+  let db = await readDb(browser);
+  const real = db.visits.filter((v) => v.tabId === tabId).at(-1);
+  const realEntries = db.evidence.filter((e) => e.visitId === real.id);
+  result.bytesPerVisit = Buffer.byteLength(JSON.stringify([real, ...realEntries]));
+  result.realVisitEntries = realEntries.length;
+
+  for (const n of SIZES) {
+    await page.goto(`https://shop.example/?n=${n}`);
+    db = await waitForDb(browser, (d) =>
+      d.visits.some((v) => v.tabId === tabId && v.url.endsWith(`?n=${n}`)),
+    );
+    const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
+    await put(browser, 'evidence', entries(visit, n, vendors));
+    // A new sighting of the visit drops any cached derivation, as a real page's next batch does.
+    await page.evaluate(() =>
+      fetch('https://track.customer.io/api/v1/events?bench=1', { method: 'POST', mode: 'no-cors' }),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    result.popup[n] = await popupTimes(browser, tabId);
+  }
+
+  // History: 1,000 visits of 100 entries each on 50 sites.
+  const visits = Array.from({ length: 1000 }, (_, i) => ({
+    id: `bench-${i}`,
+    tabId: 999,
+    url: `https://s${i % 50}.bench.example/p${i}`,
+    site: `s${i % 50}.bench.example`,
+    startedAt: Date.now() - i * 60_000,
+    incognito: false,
+  }));
+  await put(browser, 'visits', visits);
+  await put(
+    browser,
+    'evidence',
+    visits.flatMap((v) => entries(v, 100, vendors)),
+  );
+  const control = await browser.context.newPage();
+  await control.goto(`chrome-extension://${browser.extensionId}/report.html`);
+  const history = [];
+  for (let r = 0; r < 3; r++) {
+    history.push(
+      await control.evaluate(async () => {
+        const t0 = performance.now();
+        const sites = await chrome.runtime.sendMessage({ type: 'listSites', args: {} });
+        return { ms: performance.now() - t0, sites: sites.length };
+      }),
+    );
+  }
+  result.history = {
+    visits: 1000,
+    entries: 100_000,
+    firstMs: history[0].ms,
+    medianMs: median(history.map((h) => h.ms)),
+  };
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const within = {
+  popup50k: result.popup[50_000].medianLaterMs <= BUDGET.popupMs50k,
+  history: result.history.medianMs <= BUDGET.historyMs,
+  bytesPerVisit: result.bytesPerVisit <= BUDGET.bytesPerVisit,
+};
+if (!process.argv.includes('--json')) {
+  for (const n of SIZES)
+    console.log(
+      `popup, ${n} entries: first ${result.popup[n].firstMs.toFixed(0)} ms, later ${result.popup[n].medianLaterMs.toFixed(0)} ms`,
+    );
+  console.log(
+    `history, 1,000 visits / 100k entries: ${result.history.medianMs.toFixed(0)} ms (first ${result.history.firstMs.toFixed(0)} ms)`,
+  );
+  console.log(`bytes per realistic visit (${result.realVisitEntries} entries): ${result.bytesPerVisit}`);
+}
+console.log(JSON.stringify({ ...result, budget: BUDGET, within }));

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { getTab } from './session';
+import { onFlushed } from './writer';
+
+/** Port name extension pages use to hear that a tab's visit changed. */
+export const LIVE_PORT = 'live';
+
+/**
+ * Live updates without polling: the popup connects a port and names its tab; after each batch that touched
+ * that tab's current visit the port is told, and the popup asks again. Never forces the writer to flush.
+ */
+export function registerLive(): void {
+  const ports = new Map<number, Set<{ postMessage(m: unknown): void }>>();
+  const extensionOrigin = new URL(browser.runtime.getURL('/' as any)).origin;
+  browser.runtime.onConnect.addListener((port) => {
+    // Only our own extension pages; content scripts only report.
+    if (port.name !== LIVE_PORT || !port.sender?.url?.startsWith(`${extensionOrigin}/`))
+      return port.disconnect();
+    let tabId: number | null = null;
+    port.onMessage.addListener((m: unknown) => {
+      const id = Number((m as { tabId?: unknown } | null)?.tabId);
+      if (!Number.isSafeInteger(id) || tabId !== null) return;
+      tabId = id;
+      ports.set(id, (ports.get(id) ?? new Set()).add(port));
+    });
+    port.onDisconnect.addListener(() => {
+      if (tabId !== null) ports.get(tabId)?.delete(port);
+    });
+  });
+  onFlushed((visitIds) => {
+    for (const [tabId, set] of ports) {
+      const current = getTab(tabId).current?.visit.id;
+      if (current && visitIds.has(current)) for (const p of set) p.postMessage({ changed: current });
+    }
+  });
+}

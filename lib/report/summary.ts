@@ -1,0 +1,39 @@
+/**
+ * What the popup shows, computed in the background so the popup never receives a whole visit: the verdict,
+ * the consent line, vendor rows with their details, and the first unknowns (with the total).
+ */
+import type { Badge, DerivedVisit, Verdict } from '../evidence/derive';
+import type { PageVisit } from '../findings';
+import type { VendorRecord } from '../vendor-db/types';
+import { groupVendors, unknownItems, type UnknownItem, type VendorGroup } from './vendors';
+
+export interface VisitSummary {
+  visit: PageVisit;
+  verdict: Verdict;
+  consentState: string;
+  /** Google Consent Mode / GPC lines. */
+  signals: string[];
+  badge: Badge;
+  groups: VendorGroup[];
+  unknowns: UnknownItem[];
+  /** All unknowns, of which `unknowns` holds the first UNKNOWN_LIMIT. */
+  unknownTotal: number;
+  findings: number;
+}
+
+export const UNKNOWN_LIMIT = 100;
+
+export function visitSummary(derived: DerivedVisit, vendors: VendorRecord[]): VisitSummary {
+  const unknowns = unknownItems(derived.findings);
+  return {
+    visit: derived.visit,
+    verdict: derived.verdict,
+    consentState: derived.consentState,
+    signals: derived.consent.signals,
+    badge: derived.badge,
+    groups: groupVendors(derived, vendors),
+    unknowns: unknowns.slice(0, UNKNOWN_LIMIT),
+    unknownTotal: unknowns.length,
+    findings: derived.findings.length,
+  };
+}
