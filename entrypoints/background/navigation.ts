@@ -1,19 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { PageVisit } from '@/lib/findings';
-import { newVisit, onCommit } from '@/lib/tab-state';
+import { onCommit } from '@/lib/tab-state';
 import { ready } from './context';
 import { dropTab, getTab, setTab } from './session';
 import { flush, saveVisit } from './writer';
 import { readJarAtCommit } from './cookies';
 import { takePrerendered } from './prerender';
 import { replay } from './web-request';
-
-/** Tabs known to be incognito (tabs.onCreated / startup query); webNavigation events do not say. */
-const incognitoTabs = new Set<number>();
-
-export function createVisit(tabId: number, url: string, at: number): PageVisit {
-  return newVisit(crypto.randomUUID(), tabId, url, at, incognitoTabs.has(tabId));
-}
+import { createVisit, forgetTab, markIncognito } from './visit-start';
 
 interface CommitDetails {
   tabId: number;
@@ -43,7 +36,7 @@ async function onCommitted(details: CommitDetails): Promise<void> {
 }
 
 async function onTabRemoved(tabId: number): Promise<void> {
-  incognitoTabs.delete(tabId);
+  forgetTab(tabId);
   await ready();
   const state = dropTab(tabId);
   const now = Date.now();
@@ -61,33 +54,9 @@ export function registerNavigation(): void {
     onTabRemoved(tabId).catch((e: unknown) => console.error('onRemoved failed', e));
   });
   browser.tabs.onCreated.addListener((tab) => {
-    if (tab.incognito && tab.id !== undefined) incognitoTabs.add(tab.id);
+    if (tab.id !== undefined) markIncognito(tab.id, tab.incognito);
   });
   void browser.tabs
     .query({})
-    .then((tabs) => tabs.forEach((t) => t.incognito && t.id !== undefined && incognitoTabs.add(t.id)));
-}
-
-const recovering = new Map<number, Promise<void>>();
-
-/**
- * A tab with events but no visit: its page was open before the extension started, or the worker died before
- * the tab's state reached storage.session. Start a visit from the tab's current URL rather than drop events.
- */
-export async function recoverVisit(tabId: number, at: number): Promise<void> {
-  let job = recovering.get(tabId);
-  if (!job) {
-    job = (async () => {
-      const tab = await browser.tabs.get(tabId).catch(() => null);
-      if (!tab?.url || !/^https?:/.test(tab.url) || getTab(tabId).current) return;
-      if (tab.incognito) incognitoTabs.add(tabId);
-      const { state } = onCommit(getTab(tabId), { url: tab.url, at, documentId: null }, () =>
-        createVisit(tabId, tab.url!, at),
-      );
-      setTab(state);
-      saveVisit(state.current!.visit);
-    })().finally(() => recovering.delete(tabId));
-    recovering.set(tabId, job);
-  }
-  await job;
+    .then((tabs) => tabs.forEach((t) => t.id !== undefined && markIncognito(t.id, t.incognito)));
 }

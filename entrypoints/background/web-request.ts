@@ -17,7 +17,7 @@ import { allTabs, getTab, setTab } from './session';
 import { enqueue } from './writer';
 import { recordSignal } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
-import { createVisit, recoverVisit } from './navigation';
+import { createVisit, recoverVisit } from './visit-start';
 import { recordCookie } from './cookies';
 
 const FILTER = { urls: ['<all_urls>'] };
