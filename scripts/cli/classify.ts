@@ -15,7 +15,8 @@ const USAGE = `usage: cli classify < lines.jsonl
 Each input line is {"url": "...", "pageUrl": "..."} or {"cookie": "NAME", "domain": "example.com", "pageUrl": "..."};
 each output line is {"vendor","vendorName","company","category","thirdParty","reason"} or {"error": "..."}.
 Lines end at LF only (one trailing CR is dropped); a UTF-8 BOM before line 1 is ignored; a line over 1 MiB
-answers {"error": "line too long (over 1 MiB)"}. "thirdParty" is null when there is no usable "pageUrl".
+answers {"error": "line too long (over 1 MiB)"}. "thirdParty" is null when it cannot be told (no usable
+"pageUrl", or no host). data:, blob:, javascript: and about: URLs answer {"error": "not a network request …"}.
 Env: COOKIE_INSPECTOR_VENDORS (source dir, default data/vendors), COOKIE_INSPECTOR_PUBLIC (index dir, default public).
 `;
 
