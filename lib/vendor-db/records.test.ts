@@ -189,3 +189,28 @@ describe('facts with evidence', () => {
     expect(aniview.fieldSources?.domains).toContain('whotracksme-2022');
   });
 });
+
+describe('issue #12 owners and facts', () => {
+  it('never shows a duration, domain or URL as a company', () => {
+    const bad = records.filter(
+      (r) =>
+        r.company !== null &&
+        (/^\d+\s*(days?|months?|years?)$/i.test(r.company) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(r.company)),
+    );
+    expect(bad.map((r) => `${r.id}: ${r.company}`)).toEqual([]);
+    expect(byId.get('digital-window')?.company).not.toBe('29 days');
+  });
+
+  it('has the corrected facts the issue lists', () => {
+    const klaviyo = byId.get('klaviyo')!;
+    expect(klaviyo.gdpr.privacyPolicy.value).toBe('https://www.klaviyo.com/legal/privacy/privacy-notice');
+    expect(klaviyo.gdpr.euDataRegion.value).toMatch(/^None/);
+    expect(klaviyo.gdpr.euDataRegion.evidence?.quote).toContain('does not offer any data storage');
+    expect(byId.get('intercom')!.facts?.eeaController?.value).toBe('Intercom R&D Unlimited Company');
+    expect(byId.get('outbrain')!.company).toContain('Teads');
+    expect(byId.get('snapchat')!.category).toBe('advertising');
+    for (const id of ['pinterest', 'intercom']) {
+      expect(byId.get(id)!.gdpr.transfer.source, id).toBe('rule:transfer-by-eea-controller');
+    }
+  });
+});

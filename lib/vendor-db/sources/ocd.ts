@@ -27,6 +27,79 @@ export const OCD_CATEGORY: Readonly<Record<string, Category>> = {
   Necessary: 'necessary',
 };
 
+/** One cookie of open-cookie-database.json, which maps each platform name to a list of these. */
+interface OcdJsonCookie {
+  id: string;
+  category: string;
+  cookie: string;
+  domain: string;
+  description: string;
+  retentionPeriod: string;
+  dataController: string;
+  privacyLink: string;
+  wildcardMatch: string;
+}
+
+const FIELDS: readonly (keyof OcdJsonCookie)[] = [
+  'id',
+  'category',
+  'cookie',
+  'domain',
+  'description',
+  'retentionPeriod',
+  'dataController',
+  'privacyLink',
+  'wildcardMatch',
+];
+
+// Non-wildcard rows written as "SSPR_*" are prefixes in disguise.
+const STAR_SUFFIX = /^([^*]+)\*$/;
+
+function checkCookie(platform: string, n: number, c: unknown): OcdJsonCookie {
+  const where = `OCD: ${JSON.stringify(platform)}[${n}]`;
+  if (typeof c !== 'object' || c === null) throw new Error(`${where} is not an object`);
+  for (const f of FIELDS) {
+    if (typeof (c as Record<string, unknown>)[f] !== 'string') throw new Error(`${where} has no string ${f}`);
+  }
+  const cookie = c as OcdJsonCookie;
+  if (!Object.hasOwn(OCD_CATEGORY, cookie.category)) {
+    throw new Error(`${where} has category ${cookie.category}`);
+  }
+  return cookie;
+}
+
+/**
+ * Reads open-cookie-database.json (`{ platform: cookie[] }`, parsed) into rows, platform by platform.
+ * @throws Error when the shape differs: not an object of arrays, a missing field, an unknown category.
+ */
+export function readOcdJson(json: unknown): OcdRow[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new Error('OCD: expected an object of platforms');
+  }
+  return Object.entries(json).flatMap(([platform, list]) => {
+    if (!Array.isArray(list)) throw new Error(`OCD: ${JSON.stringify(platform)} is not a list`);
+    return list.map((c, n) => {
+      const { id, category, cookie: rawName, wildcardMatch: wildcard, ...f } = checkCookie(platform, n, c);
+      const trimmed = rawName.trim();
+      const star = wildcard !== '1' ? STAR_SUFFIX.exec(trimmed) : null;
+      const row: OcdRow = {
+        id,
+        platform: platform.trim(),
+        category,
+        name: star?.[1] ?? trimmed,
+        match: wildcard === '1' || star ? 'prefix' : 'exact',
+        domain: f.domain.trim(),
+        description: f.description.trim(),
+        retention: f.retentionPeriod,
+        controller: f.dataController.trim(),
+        privacyUrl: f.privacyLink.trim(),
+      };
+      if (row.name !== rawName) row.note = `name normalised from ${JSON.stringify(rawName)}`;
+      return row;
+    });
+  });
+}
+
 const HEADER = [
   'ID',
   'Platform',
@@ -40,8 +113,6 @@ const HEADER = [
   'Wildcard match',
 ];
 
-// Non-wildcard rows written as "SSPR_*" are prefixes in disguise.
-const STAR_SUFFIX = /^([^*]+)\*$/;
 
 /**
  * Parses open-cookie-database.csv.
