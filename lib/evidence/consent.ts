@@ -309,7 +309,13 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
   const named = identifyTool({ cookies, storageKeys, scriptHosts, ...(rule && { autoconsentRule: rule }) });
   if (named) return named;
   const own = consentVias.find((e) => !e.consent!.signal.evidence);
-  return own?.consent!.signal.tool ?? choices[0]?.tool ?? null;
+  if (own) return own.consent!.signal.tool;
+  if (choices[0]) return choices[0].tool;
+  // Naming the manager is detail, never a verdict: the page's own CMP API may name it when nothing else does.
+  const page = entries.find(
+    (e) => e.kind === 'consent' && e.provenance === 'page' && !e.consent!.signal.evidence,
+  );
+  return page?.consent!.signal.tool ?? null;
 }
 
 /** The phase of something of `category` at time t, from the counted choices (latest first). */

@@ -346,3 +346,16 @@ describe('deriveVisit: web storage', () => {
     expect(deriveVisit(visit(), [seg], { browserOnly: true }).findings).toEqual([]);
   });
 });
+
+describe('deriveVisit: naming the manager', () => {
+  it('falls back to the page’s own CMP API for the name, which changes no phase', () => {
+    const shown: ConsentSignal = { tool: 'tcf', state: 'banner', via: 'tcfapi', raw: 'cmpuishown' };
+    const d = deriveVisit(visit(), [
+      consentEntry(shown, { at: T0 + 10, provenance: 'page', via: 'tcfapi' }),
+      cio(T0 + 20),
+    ]);
+    expect(d.consent.tool).toBe('tcf');
+    expect(d.consentState).toBe('IAB TCF · no choice yet');
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+});
