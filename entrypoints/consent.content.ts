@@ -150,15 +150,26 @@ export default defineContentScript({
         .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
         .catch(() => undefined);
     };
-    // A manager autoconsent has no rule for is still named by its own cookies, storage or script URLs.
+    /** Page globals the isolated world can infer from the DOM: every IAB CMP stub adds its locator frame. */
+    const apiGlobals = (): string[] =>
+      [
+        ['__tcfapiLocator', '__tcfapi'],
+        ['__gppLocator', '__gpp'],
+      ]
+        .filter(([frame]) => document.querySelector(`iframe[name="${frame}"]`))
+        .map(([, global]) => global!);
+
+    // A manager autoconsent has no rule for is still named by its own cookies, storage or script URLs, and an
+    // IAB CMP by its API's locator frame (then named by the standard, until its own evidence names it).
     const identifyByEvidence = (): void => {
       if (detected) return;
       const tool = identifyTool({
         cookies: cookieNames(),
         storageKeys: consentStorage().map((i) => i.key),
         scriptHosts: scriptUrls(),
+        globals: apiGlobals(),
       });
-      if (!isManager(tool)) return;
+      if (!isManager(tool) && tool !== 'tcf' && tool !== 'gpp') return;
       detected = { cmp: '', tool, rule: genericRule(tool) };
       browser.runtime
         .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown: false, at: Date.now() } })
