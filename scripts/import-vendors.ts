@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { buildRecords } from '../lib/vendor-db/sources/build';
 import { checkCompanyFacts, checkCuratedVendor } from '../lib/vendor-db/sources/curated';
-import { parseOcdCsv } from '../lib/vendor-db/sources/ocd';
+import { readOcdJson } from '../lib/vendor-db/sources/ocd';
 import { readTpwEntities } from '../lib/vendor-db/sources/third-party-web';
 import { readWhoTracksMe } from '../lib/vendor-db/sources/whotracksme';
 import { renderConflicts } from './import/conflicts-md';
@@ -39,7 +39,7 @@ function writeIfChanged(path: string, text: string): number {
 /** Upstream files the importer reads; `import-diff.ts` swaps one for a newer copy. */
 export const SOURCE_FILES = {
   'third-party-web': join(DATA, 'sources/third-party-web/entities.json'),
-  'open-cookie-database': join(DATA, 'sources/open-cookie-database/open-cookie-database.csv'),
+  'open-cookie-database': join(DATA, 'sources/open-cookie-database/open-cookie-database.json'),
   'whotracksme-2022': join(DATA, 'sources/whotracksme-2022/trackerdb.sql'),
 } as const;
 export type SourceName = keyof typeof SOURCE_FILES;
@@ -52,7 +52,7 @@ export function buildFromDisk(files: Partial<Record<SourceName, string>> = {}) {
     .sort();
   const built = buildRecords({
     entities: readTpwEntities(readJson(path('third-party-web'))),
-    ocd: parseOcdCsv(readFileSync(path('open-cookie-database'), 'utf8')),
+    ocd: readOcdJson(readJson(path('open-cookie-database'))),
     aliases: readJson(join(CURATED, 'aliases.json')) as any,
     categories: readJson(join(CURATED, 'categories.json')) as any,
     domainOwners: readJson(join(CURATED, 'domain-owners.json')) as any,

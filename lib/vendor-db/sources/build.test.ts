@@ -1,14 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecords, type BuildInput } from './build';
-import { parseCsv } from './csv';
-import { parseOcdCsv, readOcdDomain } from './ocd';
+import { readOcdDomain, readOcdJson } from './ocd';
 import { normaliseTpwDomains } from './third-party-web';
 
-const HEADER =
-  'ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match';
-
-function ocd(...rows: string[]): string {
-  return [HEADER, ...rows].join('\n');
+/** open-cookie-database.json from rows in its CSV column order: id, platform, category, name, domain, … */
+function ocd(...rows: string[][]): Record<string, Record<string, string>[]> {
+  const json: Record<string, Record<string, string>[]> = {};
+  for (const [
+    id,
+    platform,
+    category,
+    cookie,
+    domain,
+    description,
+    retentionPeriod,
+    dataController,
+    privacyLink,
+    wildcardMatch,
+  ] of rows) {
+    (json[platform!] ??= []).push({
+      id: id!,
+      category: category!,
+      cookie: cookie!,
+      domain: domain!,
+      description: description!,
+      retentionPeriod: retentionPeriod!,
+      dataController: dataController!,
+      privacyLink: privacyLink!,
+      wildcardMatch: wildcardMatch!,
+    });
+  }
+  return json;
 }
 
 function input(over: Partial<BuildInput> = {}): BuildInput {
@@ -17,12 +39,34 @@ function input(over: Partial<BuildInput> = {}): BuildInput {
       { name: 'Acme Ads', category: 'ad', domains: ['*.acme-ads.com', 'px.acme.io'], totalOccurrences: 10 },
       { name: 'Beta Mail', company: 'Beta', category: 'ad', domains: ['*.betamail.com'] },
     ],
-    ocd: parseOcdCsv(
+    ocd: readOcdJson(
       ocd(
-        'a1,Acme Ads,Marketing,acm_id,acme-ads.com (3rd party),"Tracks, across sites",13 months,Acme Inc,https://acme.example/privacy,0',
-        'a2,Acme,Marketing,acm_,,Session prefix,session,Acme Inc,https://acme.example/privacy,1',
-        'a3,Gamma,Analytics,g_id,,Counts visits,Varies,Gamma SA,,0',
-        'a4,Gamma,Functional,acm_id,,Same name,1 year,Gamma SA,,0',
+        [
+          'a1',
+          'Acme Ads',
+          'Marketing',
+          'acm_id',
+          'acme-ads.com (3rd party)',
+          'Tracks, across sites',
+          '13 months',
+          'Acme Inc',
+          'https://acme.example/privacy',
+          '0',
+        ],
+        [
+          'a2',
+          'Acme',
+          'Marketing',
+          'acm_',
+          '',
+          'Session prefix',
+          'session',
+          'Acme Inc',
+          'https://acme.example/privacy',
+          '1',
+        ],
+        ['a3', 'Gamma', 'Analytics', 'g_id', '', 'Counts visits', 'Varies', 'Gamma SA', '', '0'],
+        ['a4', 'Gamma', 'Functional', 'acm_id', '', 'Same name', '1 year', 'Gamma SA', '', '0'],
       ),
     ),
     aliases: { platforms: { Acme: 'acme-ads' }, cookies: {} },
@@ -35,21 +79,6 @@ function input(over: Partial<BuildInput> = {}): BuildInput {
 }
 
 describe('parsers', () => {
-  it('reads quoted CSV fields with commas, quotes and newlines', () => {
-    expect(parseCsv('a,"b,c","d ""e""\nf"\r\n1,2,3')).toEqual([
-      ['a', 'b,c', 'd "e"\nf'],
-      ['1', '2', '3'],
-    ]);
-    expect(() => parseCsv('a,"open')).toThrow(/unterminated quoted field starting on line 1/);
-  });
-
-  it('turns a non-wildcard "X_*" into a prefix and keeps a note', () => {
-    const [row] = parseOcdCsv(ocd('s1,Adkernel,Marketing,SSPR_*,,d,1 day,Adkernel,,0'));
-    expect(row).toMatchObject({ name: 'SSPR_', match: 'prefix', note: 'name normalised from "SSPR_*"' });
-    expect(() => parseOcdCsv('x,y\n1,2')).toThrow(/header/);
-    expect(() => parseOcdCsv(ocd('s1,P,Weird,n,,d,1 day,C,,0'))).toThrow(/category Weird/);
-  });
-
   it('reads OCD domain annotations and third-party-web wildcards', () => {
     expect(readOcdDomain('.bing.com (3rd party) or .microsoft.com (3rd party)')).toEqual({
       domain: '.bing.com',

@@ -1,5 +1,4 @@
 import type { Category } from '../../category';
-import { parseCsv } from './csv';
 
 /** One Open Cookie Database row, with the cookie name normalised. */
 export interface OcdRow {
@@ -98,64 +97,6 @@ export function readOcdJson(json: unknown): OcdRow[] {
       return row;
     });
   });
-}
-
-const HEADER = [
-  'ID',
-  'Platform',
-  'Category',
-  'Cookie / Data Key name',
-  'Domain',
-  'Description',
-  'Retention period',
-  'Data Controller',
-  'User Privacy & GDPR Rights Portals',
-  'Wildcard match',
-];
-
-
-/**
- * Parses open-cookie-database.csv.
- * @throws Error when the header differs or a row has the wrong number of fields / an unknown category.
- */
-export function parseOcdCsv(text: string): OcdRow[] {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header || header.join('|') !== HEADER.join('|')) throw new Error('OCD: unexpected CSV header');
-  return rows
-    .filter((r) => r.some((f) => f.trim() !== ''))
-    .map((r, n) => {
-      if (r.length !== HEADER.length) throw new Error(`OCD: row ${n + 2} has ${r.length} fields`);
-      const [
-        id,
-        platform,
-        category,
-        rawName,
-        domain,
-        description,
-        retention,
-        controller,
-        privacyUrl,
-        wildcard,
-      ] = r as [string, string, string, string, string, string, string, string, string, string];
-      if (!Object.hasOwn(OCD_CATEGORY, category))
-        throw new Error(`OCD: row ${n + 2} has category ${category}`);
-      const trimmed = rawName.trim();
-      const star = wildcard !== '1' ? STAR_SUFFIX.exec(trimmed) : null;
-      const row: OcdRow = {
-        id,
-        platform: platform.trim(),
-        category,
-        name: star?.[1] ?? trimmed,
-        match: wildcard === '1' || star ? 'prefix' : 'exact',
-        domain: domain.trim(),
-        description: description.trim(),
-        retention,
-        controller: controller.trim(),
-        privacyUrl: privacyUrl.trim(),
-      };
-      if (row.name !== rawName) row.note = `name normalised from ${JSON.stringify(rawName)}`;
-      return row;
-    });
 }
 
 /**
