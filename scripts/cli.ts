@@ -3,6 +3,7 @@ const commands: Record<string, () => Promise<{ main: (args: string[]) => Promise
   classify: () => import('./cli/classify'),
   har: () => import('./cli/har'),
   audit: () => import('./cli/audit'),
+  merge: () => import('./cli/merge'),
 };
 
 const [name, ...rest] = process.argv.slice(2);
