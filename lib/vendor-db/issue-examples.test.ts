@@ -22,8 +22,11 @@ describe('path- and shape-aware matching', () => {
   });
 
   it('keeps other paths on shared hosts with the host owner', () => {
-    expect(req('https://www.google.com/recaptcha/api.js').vendor).toBe('other-google-apis-sdks');
-    expect(req('https://www.google.com/recaptcha/api.js').category).toBe('functional');
+    expect(req('https://www.google.com/maps/embed?pb=1').vendor).toBe('other-google-apis-sdks');
+    expect(req('https://www.google.com/recaptcha/api.js')).toMatchObject({
+      vendor: 'google-recaptcha',
+      category: 'functional',
+    });
     expect(req('https://x.com/home').vendor).toBe('twitter');
   });
 

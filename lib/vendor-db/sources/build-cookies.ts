@@ -24,6 +24,9 @@ export function ocdCookie(
   const retention = parseRetention(row.retention);
   let category = OCD_CATEGORY[row.category] ?? 'functional';
   if (category === 'marketing' && vendorCategory === 'advertising') category = 'advertising';
+  // A consent tool's own cookies store the visitor's choice: the consent-management purpose, not "functional".
+  if (vendorCategory === 'consent' && (category === 'functional' || category === 'necessary'))
+    category = 'consent';
   const cookie: VendorCookie = {
     name: row.name,
     match: row.match,
