@@ -317,7 +317,7 @@ export async function runBatch(opts) {
           } catch (err) {
             const message = String(err?.message ?? err).split('\n')[0];
             result = { status: 'failed', row: siteRow(entry.url, stems[i], null, null, message) };
-            log(`failed: ${message}`);
+            log(interrupted ? 'stopped by the interruption (audited again on resume)' : `failed: ${message}`);
           } finally {
             busy.delete(siteKey);
           }
