@@ -18,6 +18,16 @@ export interface PageVisit {
   /** Set when the tab navigated away or closed. */
   endedAt?: number;
   incognito: boolean;
+  /**
+   * A cache of the derivation for the site history (never evidence): the derivation version that made it and the
+   * keys of the violating parties. Missing or from another version = derived again from the evidence.
+   */
+  summary?: VisitSummaryCache;
+}
+
+export interface VisitSummaryCache {
+  version: number;
+  violating: string[];
 }
 
 export type FindingKind = 'request' | 'cookie' | 'storage';

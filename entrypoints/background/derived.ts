@@ -1,4 +1,4 @@
-import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
+import { DERIVE_VERSION, deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { getVisitLog } from '@/lib/store/repo';
 import { ready } from './context';
@@ -17,7 +17,17 @@ onFlushed((visitIds) => visitIds.forEach((id) => cache.delete(id)));
 async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
   const log = await getVisitLog(db, visitId);
-  return log ? { derived: deriveVisit(log.visit, log.entries, options), entries: log.entries } : null;
+  if (!log) return null;
+  const derived = deriveVisit(log.visit, log.entries, options);
+  // The site history's cache of this visit, filled while we have the derivation at hand.
+  if (!options.browserOnly && log.visit.summary?.version !== DERIVE_VERSION) {
+    const summary = {
+      version: DERIVE_VERSION,
+      violating: derived.parties.filter((p) => p.violation).map((p) => p.key),
+    };
+    await db.visits.update(visitId, { summary }).catch(() => undefined);
+  }
+  return { derived, entries: log.entries };
 }
 
 /**

@@ -16,6 +16,9 @@ import { deriveConsent, isViolation, phaseAt, type DerivedConsent } from './cons
 import { consentStateText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
+/** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
+export const DERIVE_VERSION = 1;
+
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
   browserOnly?: boolean;

@@ -184,3 +184,21 @@ describe('schema migration', () => {
     expect(DB_NAME).toBe('cookie-inspector');
   });
 });
+
+describe('site history cache', () => {
+  it('derives a visit once, reuses its cached summary, and derives again after new evidence', async () => {
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    await writeBatch(db, {
+      visits: [visit('a1', 'a.example', 100)],
+      sightings: [req('a1', 't.example', 101)],
+    });
+    expect((await listSites(db))[0]!.violations).toBe(1);
+    expect((await db.visits.get('a1'))!.summary).toMatchObject({ violating: ['customer-io'] });
+    // A cached summary is what the history reads: a hand-edited cache shows through until evidence arrives.
+    await db.visits.update('a1', { summary: { ...(await db.visits.get('a1'))!.summary!, violating: [] } });
+    expect((await listSites(db))[0]!.violations).toBe(0);
+    await writeBatch(db, { visits: [], sightings: [req('a1', 't.example', 102)] });
+    expect((await db.visits.get('a1'))!.summary).toBeUndefined();
+    expect((await listSites(db))[0]!.violations).toBe(1);
+  });
+});

@@ -28,6 +28,15 @@ export async function writeBatch(db: InspectorDb, batch: Batch): Promise<void> {
     const chunk = batch.sightings.slice(i, i + MAX_TRANSACTION);
     await db.transaction('rw', db.evidence, () => writeSightings(db, chunk));
   }
+  // New evidence makes a visit's cached summary stale (lib/store/sites.ts derives it again when asked).
+  const touched = [...new Set(batch.sightings.map((s) => s.visitId))];
+  if (touched.length)
+    await db.visits
+      .where(':id')
+      .anyOf(touched)
+      .modify((v) => {
+        delete v.summary;
+      });
 }
 
 /** A visit with its whole evidence log, or null. */

@@ -1,18 +1,46 @@
-/** Site history: visits per site and distinct violating parties, by the same derivation as every verdict. */
-import { deriveVisit } from '../evidence/derive';
+/**
+ * Site history: visits per site and distinct violating parties, by the same derivation as every verdict. Each
+ * visit row caches its violating party keys with the derivation version; a visit without a current cache is
+ * derived from its evidence and the cache written back, so a rule change reaches stored visits too.
+ */
+import { DERIVE_VERSION, deriveVisit } from '../evidence/derive';
 import type { EvidenceEntry } from '../evidence/types';
+import type { PageVisit, VisitSummaryCache } from '../findings';
 import type { SiteSummary } from '../messages';
 import type { InspectorDb } from './db';
+
+/** Visits derived per read transaction when their cache is missing: bounds memory on a large history. */
+const CHUNK = 200;
+
+export function summaryCache(visit: PageVisit, entries: readonly EvidenceEntry[]): VisitSummaryCache {
+  const parties = deriveVisit(visit, entries).parties;
+  return { version: DERIVE_VERSION, violating: parties.filter((p) => p.violation).map((p) => p.key) };
+}
+
+async function fillCaches(db: InspectorDb, stale: PageVisit[]): Promise<void> {
+  for (let i = 0; i < stale.length; i += CHUNK) {
+    const chunk = stale.slice(i, i + CHUNK);
+    const rows = await db.evidence
+      .where('visitId')
+      .anyOf(chunk.map((v) => v.id))
+      .toArray();
+    const byVisit = new Map<string, EvidenceEntry[]>();
+    for (const e of rows) (byVisit.get(e.visitId) ?? byVisit.set(e.visitId, []).get(e.visitId)!).push(e);
+    for (const v of chunk) v.summary = summaryCache(v, byVisit.get(v.id) ?? []);
+    // Only the cache field: a concurrent write of the visit row by the background keeps its other fields.
+    await db.transaction('rw', db.visits, () =>
+      Promise.all(chunk.map((v) => db.visits.update(v.id, { summary: v.summary }))),
+    );
+  }
+}
 
 /** Sites with their visit count, last visit and number of distinct violating parties; newest first. */
 export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
   const visits = await db.visits.toArray();
-  const byVisit = new Map<string, EvidenceEntry[]>();
-  await db.evidence.each((e) => {
-    const list = byVisit.get(e.visitId);
-    if (list) list.push(e);
-    else byVisit.set(e.visitId, [e]);
-  });
+  await fillCaches(
+    db,
+    visits.filter((v) => v.summary?.version !== DERIVE_VERSION),
+  );
   const bySite = new Map<string, SiteSummary & { parties: Set<string> }>();
   for (const v of visits) {
     const s = bySite.get(v.site) ?? {
@@ -25,7 +53,7 @@ export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
     s.visits += 1;
     s.lastVisitAt = Math.max(s.lastVisitAt, v.startedAt);
     // One vendor firing on many pages of a site is one violating vendor, not many.
-    for (const p of deriveVisit(v, byVisit.get(v.id) ?? []).parties) if (p.violation) s.parties.add(p.key);
+    for (const key of v.summary?.violating ?? []) s.parties.add(key);
     bySite.set(v.site, s);
   }
   return [...bySite.values()]
