@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, isThirdParty, normalizeHost, siteOf } from './domain';
+import { cookieDomainAllowed, hostOf, isThirdParty, normalizeHost, siteOf } from './domain';
 
 describe('hostOf', () => {
   it('reads the host of ordinary URLs', () => {
@@ -83,5 +83,21 @@ describe('normalizeHost', () => {
     expect(normalizeHost('.Foo.Example.')).toBe('foo.example');
     expect(normalizeHost('...')).toBeNull();
     expect(normalizeHost('bad host')).toBeNull();
+  });
+});
+
+describe('cookieDomainAllowed', () => {
+  it('accepts the host and its parents below the public suffix, as a browser does', () => {
+    expect(cookieDomainAllowed('track.customer.io', undefined)).toBe(true);
+    expect(cookieDomainAllowed('track.customer.io', '.customer.io')).toBe(true);
+    expect(cookieDomainAllowed('track.customer.io', 'track.customer.io')).toBe(true);
+    expect(cookieDomainAllowed('www.shop.co.uk', 'shop.co.uk')).toBe(true);
+    // Another site, a public suffix, a sibling, an IP's parent: rejected by the browser, so not evidence.
+    expect(cookieDomainAllowed('evil.example', 'bank.example')).toBe(false);
+    expect(cookieDomainAllowed('www.shop.co.uk', 'co.uk')).toBe(false);
+    expect(cookieDomainAllowed('a.github.io', 'github.io')).toBe(false);
+    expect(cookieDomainAllowed('a.shop.example', 'b.shop.example')).toBe(false);
+    expect(cookieDomainAllowed('10.0.0.1', '0.0.1')).toBe(false);
+    expect(cookieDomainAllowed('shop.example', 'notshop.example')).toBe(false);
   });
 });
