@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension } from '../../e2e/lib/launch.mjs';
-import { renderHtmlReport } from '../../lib/export/html.ts';
+import { renderHtmlReport } from '../../components/export/html.tsx';
 import { renderAuditSection } from '../../lib/audit/html.ts';
 import { fileStem, summaryTable } from '../../lib/audit/summary.ts';
 import { buildSiteReport, isSiteReport } from '../../lib/audit/site-report.ts';
@@ -342,6 +342,7 @@ export async function runBatch(opts) {
   fs.writeFileSync(path.join(opts.outDir, 'summary.csv'), siteSummaryCsv(rows));
   process.stdout.write(summaryTable(rows));
   const failed = rows.filter((r) => r.status !== 'done').length;
-  if (failed === rows.length) return 1;
+  // A shard with no site of the list (more shards than sites) has nothing to fail.
+  if (rows.length && failed === rows.length) return 1;
   return opts.strict && failed > 0 ? 1 : 0;
 }
