@@ -1,5 +1,6 @@
 // Web storage is device access (ePrivacy art. 5(3)): a tracker that writes localStorage before any consent is a
 // violation, even with no request or cookie of its vendor. The verdict comes from the one derivation.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
