@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from './browser-util.mjs';
-import { waitFor } from './db.mjs';
+import { readDb, waitFor } from './db.mjs';
 import { MANAGERS, shopHost } from './cmp-pages.mjs';
 
 /** Hosts whose requests are the shop's trackers (GA4, Meta pixel, Customer.io). */
@@ -94,6 +94,24 @@ async function choose(h, m, page, host, action) {
     if (stored) return at;
   }
   throw new Error(`${m.label}: clicking ${selector} stored no ${m.cookie} cookie`);
+}
+
+/**
+ * The visitor's click as the extension recorded it (the generic path: autoconsent's rule, or the manager's
+ * banner named by its own evidence), or null after a few seconds.
+ */
+async function recordedClick(h, host, action) {
+  let found = null;
+  await waitFor(
+    async () => {
+      const db = await readDb(h.browser);
+      found =
+        db.evidence.find((e) => e.kind === 'click' && e.site === host && e.click?.action === action) ?? null;
+      return found !== null;
+    },
+    { timeout: 8000, interval: 500 },
+  ).catch(() => undefined);
+  return found;
 }
 
 /** Opens the popup for the tab showing `host` and waits until `until(view)` holds (or times out). */
@@ -199,6 +217,10 @@ export function cmpSuite(h, id) {
           assertView(m, shop, action, view, exp);
           if (!leaky && action === 'accept')
             assert.ok(view.vendors.includes('customer-io'), 'Customer.io is listed after Accept');
+          const click = await recordedClick(h, host, action === 'accept' ? 'accept-all' : 'reject-all');
+          assert.ok(click, `${m.label}: the visitor's click on "${action}" is recorded as ${action}-all`);
+          // MANAGERS keys are the registry ids (lib/consent/tools.ts): the click names the manager by its evidence.
+          assert.equal(click.click.tool, id, 'the click names the manager');
         },
       );
     }
@@ -259,7 +281,6 @@ export function cmpSuite(h, id) {
       const after = (await popup.textContent('#audit-after').catch(() => '')) ?? '';
       const panel = (await popup.textContent('#audit-panel')) ?? '';
       const summary = `before: "${before.slice(0, 200)}" · after: "${after.slice(0, 200)}"`;
-      assert.match(panel, m.name, `${m.label}: the audit names the manager (${panel.slice(0, 300)})`);
       for (const vendor of [/Customer\.io/, /Google Analytics|Google/, /Meta|Facebook/]) {
         assert.equal(
           vendor.test(before),
@@ -271,6 +292,12 @@ export function cmpSuite(h, id) {
         /Customer\.io/.test(after),
         leaky,
         `${m.label} ${shop}: Customer.io ${leaky ? '' : 'not '}after the refusal (${summary})`,
+      );
+      // The audit panel shows the manager by its display name (lib/consent/tools.ts), never a raw id.
+      assert.match(
+        panel,
+        new RegExp(`(pre-consent|post-reject): ${m.name.source}`),
+        `${m.label}: the audit names the manager (${panel.slice(-300)})`,
       );
     });
   }
