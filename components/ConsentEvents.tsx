@@ -1,11 +1,15 @@
 import type { DerivedVisit } from '@/lib/evidence/derive';
 import { consentEventText, decodedText, statusText } from '@/lib/report/consent';
+import { useContext } from 'preact/hooks';
 import { formatClock, formatRelative, showInvisible } from '@/lib/report/format';
+import { StaticRender } from './render-mode';
 
 /** The consent timeline: each signal once, with its trust status, provenance, raw text and decoded form. */
 export function ConsentEvents({ derived }: { derived: DerivedVisit }) {
   const { visit, consent } = derived;
   const lines = consent.lines;
+  // A saved report opens the raw signals, so they print.
+  const open = useContext(StaticRender);
   return (
     <>
       {consent.signals.length > 0 && (
@@ -30,7 +34,7 @@ export function ConsentEvents({ derived }: { derived: DerivedVisit }) {
                   {e.provenance} · via {e.vias.join(', ')}
                 </span>
                 {(e.raw || decoded) && (
-                  <details>
+                  <details open={open}>
                     <summary>Raw{decoded ? ' and decoded' : ''} signal</summary>
                     {e.raw && <pre>{showInvisible(e.raw)}</pre>}
                     {decoded && <pre>{decoded}</pre>}

@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatRelative } from '@/lib/report/format';
 import type { TimelineEntry } from '@/lib/report/timeline';
 import { visibleWindow } from '@/lib/report/timeline-window';
 import { PhaseBadge } from './PhaseBadge';
 import { PageText } from './PageText';
+import { StaticRender } from './render-mode';
 
 /** Every row has this height (two text lines, cut with an ellipsis), so the visible rows follow from scrollTop. */
 export const ROW_HEIGHT = 44;
@@ -14,14 +15,18 @@ const RENDER_ALL_MAX = 100;
 /** Viewport height used before the first measure (and in environments without layout). */
 const FALLBACK_VIEW = 600;
 
-const line = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
-const cell = { height: `${ROW_HEIGHT}px`, overflow: 'hidden', boxSizing: 'border-box' } as const;
+const LINE = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+const CELL = { height: `${ROW_HEIGHT}px`, overflow: 'hidden', boxSizing: 'border-box' } as const;
 
-function Row({ e, index }: { e: TimelineEntry; index: number }) {
+/** One timeline event; fixed height and cut lines on screen, whole (wrapping) in a static document. */
+export function TimelineRow({ e, index }: { e: TimelineEntry; index: number }) {
+  const whole = useContext(StaticRender);
+  const line = whole ? undefined : LINE;
+  const cell = whole ? undefined : CELL;
   return (
     <tr
       class={`t-${e.kind}${e.violation ? ' t-violation' : ''}`}
-      style={{ height: `${ROW_HEIGHT}px` }}
+      style={whole ? undefined : { height: `${ROW_HEIGHT}px` }}
       aria-rowindex={index + 2}
     >
       <td class="mono nowrap" title={new Date(e.at).toISOString()} style={cell}>
@@ -118,7 +123,7 @@ export function Timeline({
       ? { start: 0, end: entries.length }
       : visibleWindow(entries.length, scrollTop, viewHeight, ROW_HEIGHT, OVERSCAN);
   const rows = [];
-  for (let i = start; i < end; i++) rows.push(<Row key={entries[i]!.id} e={entries[i]!} index={i} />);
+  for (let i = start; i < end; i++) rows.push(<TimelineRow key={entries[i]!.id} e={entries[i]!} index={i} />);
 
   return (
     <div class="timeline-wrap">

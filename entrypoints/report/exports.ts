@@ -1,9 +1,9 @@
 import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { findingsCsv } from '@/lib/export/csv';
-import { renderHtmlReport } from '@/lib/export/html';
 import { exportFileStem, exportJson, type ExportMeta } from '@/lib/export/json';
 import type { ExportBarProps } from '@/components/ExportBar';
+import { renderHtmlReport } from '@/components/export/html';
 import { loadAttribution, toolVersion } from '../shared/api';
 import { downloadText } from '../shared/download';
 

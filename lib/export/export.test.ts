@@ -7,7 +7,6 @@ import { escapeHtml } from './escape';
 import { csvCell, findingsCsv, toCsv } from './csv';
 import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson, type ExportInput } from './json';
 import { parseExport } from './import';
-import { renderHtmlReport } from './html';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const meta = {
@@ -187,90 +186,6 @@ describe('JSON export and import', () => {
   it('makes safe download names', () => {
     expect(exportFileStem({ site: 'shop.example/../x', startedAt: T0 })).toBe(
       'cookie-inspector_shop.example_.._x_2026-11-25T13-02-00Z',
-    );
-  });
-});
-
-describe('renderHtmlReport', () => {
-  const html = renderHtmlReport(sample(), [CUSTOMER_IO], meta);
-
-  it('shows page data as text only', () => {
-    expect(html).not.toContain(HOSTILE);
-    expect(html).toContain(escapeHtml(HOSTILE));
-    expect(html).not.toMatch(/<script/i);
-    expect(html).toContain("default-src 'none'");
-    expect(html).toContain('Open Cookie Database, Apache-2.0 &lt;x&gt;');
-  });
-
-  it('carries the verdict, consent timeline, vendor GDPR details, derived markers and unknowns', () => {
-    expect(html).toContain(
-      '1 marketing tracker fired before consent; 1 analytics tracker fired after consent was refused',
-    );
-    expect(html).toContain('OneTrust: rejected all');
-    expect(html).toContain('groups=C0001:1,C0004:0');
-    expect(html).toContain('&quot;C0004&quot;: false');
-    expect(html).toContain('Customer.io');
-    expect(html).toContain('Consent, Article 6(1)(a)');
-    expect(html).toMatch(
-      /<span class="derived" title="Derived, not sourced[^"]*rule:risk-by-category[^"]*">derived<\/span>/,
-    );
-    expect(html).toContain('Source: ConsentStack: Customer.io');
-    expect(html).toContain(`<td>${escapeHtml(`unknown "${HOSTILE}"`)}</td>`);
-    expect(html).toContain('Method and limitations');
-    expect(html).toContain(
-      '<a href="https://example.org/flowconsent" rel="noreferrer noopener" target="_blank">',
-    );
-  });
-
-  it('says when the observations came from a HAR file', () => {
-    expect(html).not.toContain('built offline from a HAR file');
-    expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har' })).toContain(
-      'built offline from a HAR file',
-    );
-  });
-
-  it('never links a non-https policy URL', () => {
-    const hostile = {
-      ...CUSTOMER_IO,
-      gdpr: {
-        ...CUSTOMER_IO.gdpr,
-        privacyPolicy: { value: 'javascript:alert(1)', source: 'x', derived: false },
-      },
-    };
-    const out = renderHtmlReport(sample(), [hostile], meta);
-    expect(out).toContain('javascript:alert(1)');
-    expect(out).not.toContain('href="javascript:');
-  });
-});
-
-describe('renderHtmlReport with disguised names', () => {
-  it('reveals bidi overrides in page data', () => {
-    const b = bundle([
-      entry({
-        host: 'shop.example',
-        kind: 'cookie',
-        key: 'rtl\u202Eevil@shop.example',
-        cookie: {
-          name: 'rtl\u202Eevil',
-          domain: 'shop.example',
-          action: 'set',
-          valueLength: 1,
-          valueHash: 'h',
-        },
-      }),
-    ]);
-    const out = renderHtmlReport({ derived: b.derived, entries: b.entries! }, [], meta);
-    expect(out).toContain('rtl⟨U+202E⟩evil');
-    expect(out).not.toContain('\u202E');
-  });
-});
-
-describe('renderHtmlReport company provenance', () => {
-  it('names the source of company and country when the record gives one', () => {
-    const v = { ...CUSTOMER_IO, companySource: 'seed:flowconsent', countrySource: 'seed:consentstack' };
-    const out = renderHtmlReport(sample(), [v], meta);
-    expect(out).toContain(
-      'Customer.io <span class="prov">(source: FlowConsent: Customer.io)</span> · US <span class="prov">(source: ConsentStack: Customer.io)</span>',
     );
   });
 });

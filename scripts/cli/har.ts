@@ -1,6 +1,6 @@
 // `cli har FILE.har [--format json|html] [--out FILE]`: audit a saved HAR with the extension's own lib/.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
-import { renderHtmlReport } from '../../lib/export/html';
+import { renderHtmlReport } from '../../components/export/html';
 import { deriveVisit } from '../../lib/evidence/derive';
 import { harVisits } from '../../lib/har/evidence';
 import { readHar } from '../../lib/har/read';

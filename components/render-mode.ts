@@ -1,0 +1,7 @@
+import { createContext } from 'preact';
+
+/**
+ * True while components render into a static document (the exported HTML report): no script runs there, so
+ * toggles become details/summary, nothing is cut short, and every row is rendered.
+ */
+export const StaticRender = createContext(false);
