@@ -84,6 +84,7 @@ const BUNDLED = [
   '@iabtcf/core',
   'dexie',
   'preact',
+  'preact-render-to-string',
   'tldts',
   'webextension-polyfill',
 ];
