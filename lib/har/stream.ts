@@ -46,7 +46,11 @@ class CappedString {
 
   appendChar(byte: number): void {
     this.byteLength += 1;
-    this.keep(String.fromCharCode(byte));
+    // Hot path (short keys and values arrive byte by byte): one code unit never needs cutting.
+    if (this.length < this.max) {
+      this.parts.push(String.fromCharCode(byte));
+      this.length += 1;
+    }
   }
 
   appendBuf(buf: Uint8Array, start = 0, end = buf.length): void {
@@ -72,6 +76,7 @@ class CappedString {
   }
 
   toString(): string {
+    if (this.parts.length === 1) return this.parts[0]!;
     const s = this.parts.join('');
     this.parts = [s];
     return s;
