@@ -40,8 +40,8 @@ const EXPECTED = [
   ['cookie', '_cioanonid', 'marketing'],
   ['cookie', '_hjSessionUser_3141', 'analytics'],
   ['cookie', '_hjSession_3141', 'analytics'],
-  ['cookie', 'OptanonConsent', 'functional'],
-  ['cookie', 'OptanonAlertBoxClosed', 'functional'],
+  ['cookie', 'OptanonConsent', 'consent'],
+  ['cookie', 'OptanonAlertBoxClosed', 'consent'],
   ['localStorage', 'cart_state', null],
   ['sessionStorage', 'checkout_step', null],
   ['indexedDB', 'site-cache', null],
@@ -124,6 +124,9 @@ test(
     assert.match(html, /id="review"/);
     assert.doesNotMatch(html, /<script|src=/i, 'self-contained');
     assert.match(fs.readFileSync(path.join(out, 'summary.csv'), 'utf8'), /,5,/, 'summary counts 5 pages');
+    const siteHtml = fs.readFileSync(path.join(out, 'siteaudit.example.site.html'), 'utf8');
+    assert.match(siteHtml, /<td>Hotjar<\/td>/);
+    assert.doesNotMatch(siteHtml, /<script/i);
 
     // The site swaps Customer.io for Segment: a second audit compared with the first names both.
     state.version = 2;
@@ -150,5 +153,9 @@ test(
     );
     assert.match(r2.stderr, /compare: \+ vendor Segment/);
     assert.match(r2.stderr, /compare: - vendor Customer\.io/);
+    assert.match(
+      fs.readFileSync(path.join(out2, 'siteaudit.example.site.html'), 'utf8'),
+      /<li>\+ vendor Segment/,
+    );
   },
 );

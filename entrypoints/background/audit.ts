@@ -180,8 +180,9 @@ async function enter(r: AuditRecord): Promise<void> {
   if (r.step === 'clearing') {
     const result = await clearSiteData(r.url);
     const next = await step(r.tabId, { type: 'cleared', ...result });
-    // Navigating to the URL again is the reload; the commit listener moves the audit on.
-    if (next?.step === 'loading') await browser.tabs.update(r.tabId, { url: r.url });
+    // The reload; the commit listener moves the audit on. Not tabs.update to the same URL: after that, the page's
+    // own main-frame request and its Set-Cookie were missing from the new visit (E2E site-audit declaration).
+    if (next?.step === 'loading') await browser.tabs.reload(r.tabId, { bypassCache: true });
   } else if (r.step === 'refusing') {
     await step(r.tabId, { type: 'optOutResult', ...(await optOut(r.tabId)) });
   } else if (isFinished(r.step)) {

@@ -19,6 +19,7 @@ import { pickPages, sitemapUrls } from './pages.ts';
 import { siteRow, siteSummaryCsv } from './rows.ts';
 import { STATE_FILE, listFingerprint, newState, parseState, pendingIndices, shardIndices } from './state.ts';
 import { createProgress } from './progress.mjs';
+import { renderSiteHtml } from './site-html.ts';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -115,7 +116,7 @@ function visitJson(bundle) {
 
 const write = (outDir, name, text) => fs.writeFileSync(path.join(outDir, name), text);
 
-function writeReports(outDir, stem, result, extra, site, vendors, toolVersion) {
+function writeReports(outDir, stem, result, extra, site, vendors, toolVersion, comparison) {
   const { report, bundle } = result;
   const pages = extra.map((p) => ({
     url: p.url,
@@ -148,6 +149,7 @@ function writeReports(outDir, stem, result, extra, site, vendors, toolVersion) {
   write(outDir, `${stem}.declaration.json`, declarationJson(declaration));
   write(outDir, `${stem}.declaration.csv`, declarationCsv(declaration));
   write(outDir, `${stem}.declaration.html`, declarationHtml(declaration));
+  write(outDir, `${stem}.site.html`, renderSiteHtml(site, comparison));
 }
 
 /** The older site report to compare with: `<compare>/<stem>.json`, else any report of the same site there. */
@@ -203,17 +205,18 @@ async function auditSite(b, send, entry, stem, opts, log, toolVersion) {
   const ids = [...new Set(findings.map((f) => f.vendorId).filter(Boolean))];
   const vendors = ids.length ? await send('getVendors', { ids }) : [];
   let changes = '';
+  let comparison = null;
   if (opts.compare) {
     const older = olderReport(opts.compare, stem, site.site);
     if (older) {
-      const comparison = compareSiteReports(older, site);
+      comparison = compareSiteReports(older, site);
       write(opts.outDir, `${stem}.compare.json`, `${JSON.stringify(comparison, null, 2)}\n`);
       const lines = changeLines(comparison);
       changes = lines.length ? `${lines.length} change${lines.length === 1 ? '' : 's'}` : 'unchanged';
       for (const l of lines) log(`compare: ${l}`);
     } else changes = 'no earlier audit';
   }
-  writeReports(opts.outDir, stem, start, extra, site, vendors, toolVersion);
+  writeReports(opts.outDir, stem, start, extra, site, vendors, toolVersion, comparison);
   return { row: siteRow(entry.url, stem, start.report, site, '', changes), report: start.report };
 }
 

@@ -40,6 +40,7 @@ const SUFFIXES = [
   '.declaration.json',
   '.declaration.csv',
   '.declaration.html',
+  '.site.html',
   '.compare.json',
 ];
 
