@@ -4,8 +4,8 @@ import { jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
 // iubenda's five purposes: 1 strictly necessary, 2 basic interactions & functionalities, 3 experience
-// enhancement, 4 measurement, 5 targeting & advertising (source: iubenda help, "Cookie Solution: purposes",
-// https://www.iubenda.com/en/help/1205-how-to-configure-your-cookie-solution-advanced-guide#per-category-consent).
+// enhancement, 4 measurement, 5 targeting & advertising (iubenda's per-category consent ids, documented in its
+// Cookie Solution advanced guide, iubenda.com/en/help/1205; not re-checked from this offline machine).
 const PURPOSES: Record<string, readonly Category[]> = {
   '1': ['necessary'],
   '2': ['functional'],
