@@ -1,3 +1,4 @@
+import { toolDisplayName } from '@/lib/consent/tools';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditRecord } from '@/lib/audit/machine';
 import type { AuditReport, AuditVendorLine } from '@/lib/audit/report';
@@ -67,7 +68,7 @@ function Result({ report }: { report: AuditReport }) {
       {report.consentStates.map((s) => (
         <figure key={s.step}>
           <figcaption>
-            {s.step}: {s.tool ?? 'no consent tool'} {s.state}
+            {s.step}: {s.tool ? toolDisplayName(s.tool) : 'no consent tool'} {s.state}
             {s.choice ? ` (${s.choice.kind})` : ''}
           </figcaption>
           {s.screenshot && SAFE_IMAGE.test(s.screenshot) ? (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { consentSighting, cookieSighting, frameOf, requestSighting, type Classifier } from './record';
+import {
+  consentSighting,
+  cookieSighting,
+  frameOf,
+  requestSighting,
+  storageSighting,
+  type Classifier,
+} from './record';
 import { newVisit } from './tab-state';
 
 const classifier: Classifier = {
@@ -130,5 +137,40 @@ describe('record', () => {
     expect(consentSighting(visit, signal, { ...src, at: 9 }).id).toBe(a.id);
     expect(consentSighting(visit, { ...signal, raw: 'groups=C0004:1' }, src).id).not.toBe(a.id);
     expect(frameOf({ tabId: -1, type: 'xmlhttprequest', topFrame: false })).toBe('worker');
+  });
+});
+
+describe('consent managers’ own records', () => {
+  it('are consent records of their manager, not unknown identifiers', () => {
+    const unknown: Classifier = {
+      ...classifier,
+      cookie: () => ({
+        vendor: null,
+        vendorName: null,
+        company: null,
+        category: 'unknown',
+        thirdParty: false,
+        reason: 'no match',
+      }),
+    };
+    const seen = {
+      name: 'klaro',
+      value: '{}',
+      domain: 'shop.example',
+      via: 'cookies-api',
+      provenance: 'browser' as const,
+      at: 1,
+    };
+    expect(cookieSighting(visit, seen, unknown, false).classification).toMatchObject({
+      vendor: 'cmp:klaro',
+      vendorName: 'Klaro',
+      category: 'consent',
+    });
+    const item = { area: 'localStorage' as const, name: 'uc_settings', valueLength: 2, valueHash: 'h' };
+    expect(storageSighting(visit, item, 5, unknown).classification).toMatchObject({ category: 'consent' });
+    // A known vendor's cookie keeps its classification.
+    expect(cookieSighting(visit, { ...seen, name: '_cio' }, classifier, false).classification!.vendor).toBe(
+      'customer-io',
+    );
   });
 });

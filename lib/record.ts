@@ -5,6 +5,7 @@
 import { hashString } from './hash';
 import { hostOf, siteOf } from './domain';
 import type { StorageItem } from './storage-snapshot';
+import { consentToolForCookie, consentToolForStorageKey, toolDisplayName } from './consent/tools';
 import type { PageVisit } from './findings';
 import type { ConsentSignal } from './consent/types';
 import type { CookieAction, FrameScope, Provenance, Sighting } from './evidence/types';
@@ -91,6 +92,22 @@ function cookieAction(c: SeenCookie): CookieAction {
   return c.removed ? 'removed' : 'set';
 }
 
+/**
+ * A consent manager's own cookie or storage key is a consent record of that manager, not an unknown identifier:
+ * the vendor database may not list every manager, the consent registry (lib/consent/tools.ts) does.
+ */
+function asConsentRecord(c: Classification, tool: string | null): Classification {
+  if (!tool || (c.vendor !== null && c.category !== 'unknown')) return c;
+  const name = toolDisplayName(tool);
+  return {
+    ...c,
+    vendor: `cmp:${tool}`,
+    vendorName: name,
+    category: 'consent',
+    reason: `the consent record of ${name} (consent manager registry)`,
+  };
+}
+
 export function cookieSighting(
   visit: PageVisit,
   c: SeenCookie,
@@ -100,14 +117,17 @@ export function cookieSighting(
   const domain = c.domain.replace(/^\./, '').toLowerCase();
   const site = siteOf(domain) ?? domain;
   const action = cookieAction(c);
-  const classification = classifier.cookie({
-    name: c.name,
-    domain,
-    pageUrl: visit.url,
-    lifetimeSeconds: c.lifetimeSeconds,
-    value: c.value,
-    httpOnly: c.httpOnly,
-  });
+  const classification = asConsentRecord(
+    classifier.cookie({
+      name: c.name,
+      domain,
+      pageUrl: visit.url,
+      lifetimeSeconds: c.lifetimeSeconds,
+      value: c.value,
+      httpOnly: c.httpOnly,
+    }),
+    consentToolForCookie(c.name),
+  );
   const key = `${c.name}@${site}`;
   return {
     id: `${visit.id}|cookie|${key}|${c.via}|${action}|${c.partition ?? ''}`,
@@ -182,12 +202,10 @@ export function storageSighting(
   classifier: Classifier,
 ): Sighting {
   const host = hostOf(visit.url) ?? visit.site;
-  const classification = classifier.cookie({
-    name: item.name,
-    domain: host,
-    pageUrl: visit.url,
-    lifetimeSeconds: null,
-  });
+  const classification = asConsentRecord(
+    classifier.cookie({ name: item.name, domain: host, pageUrl: visit.url, lifetimeSeconds: null }),
+    item.area === 'indexedDB' ? null : consentToolForStorageKey(item.name),
+  );
   const key = `${item.area}:${item.name}`;
   return {
     id: `${visit.id}|storage|${key}`,
