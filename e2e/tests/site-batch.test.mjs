@@ -43,6 +43,8 @@ before(async () => {
 });
 after(async () => {
   await server?.close();
+  // The run folders, for a look after a failure.
+  fs.cpSync(tmp, path.join(ROOT, 'e2e/artifacts/site-batch'), { recursive: true });
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -61,14 +61,41 @@ async function discover(page, sources) {
   return { links, sitemap: sitemapUrls(xml) };
 }
 
-/** Audits one page; resolves with the audit answer ({ record, report }), the visit bundle and discovered pages. */
-async function auditOne(b, send, url, opts, log, discoverFrom) {
+/**
+ * Loads the page once with only its document (no script file, image or frame), to follow redirects and read its
+ * links and sitemap. Its scripts never run long enough to write anything after the audit's clean-up.
+ */
+async function probe(b, url, discoverFrom) {
   const page = await b.context.newPage();
   try {
-    log(`loading ${url}`);
+    const sitemap = new URL('/sitemap.xml', url).href;
+    await page.route('**/*', (route) => {
+      const r = route.request();
+      const allowed = (r.isNavigationRequest() && r.frame() === page.mainFrame()) || r.url() === sitemap;
+      return allowed ? route.continue() : route.abort('blockedbyclient');
+    });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
-    // Discovery happens on this first load; the audit then clears the site's data and loads the page again.
     const found = discoverFrom?.length ? await discover(page, discoverFrom) : null;
+    return { finalUrl: page.url(), found };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Audits one page; resolves with the audit answer ({ record, report }), the visit bundle and discovered pages. */
+async function auditOne(b, send, url, opts, log, discoverFrom) {
+  log(`loading ${url}`);
+  const { finalUrl, found } = await probe(b, url, discoverFrom);
+  const page = await b.context.newPage();
+  try {
+    // The audit starts from the page's URL with an empty document: nothing of the site runs before the audit has
+    // cleared its data (a live page could write cookies again during the clean-up) and the audit's reload is the
+    // first real visit.
+    await page.route('**/*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>audit</title>' }),
+    );
+    await page.goto(finalUrl, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    await page.unroute('**/*');
     const tabId = await tabIdFor(b.sw, page.url());
     if (tabId === null) throw new Error(`the extension cannot see a tab for ${page.url()}`);
     const options = { preConsentMs: opts.waitMs, postRejectMs: opts.waitMs, userWaitMs: 1000 };
