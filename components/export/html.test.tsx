@@ -1,59 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, bundle, consentEntry, entry } from '@/lib/report/__fixtures__/visit';
-import type { CategoryOrUnknown } from '@/lib/category';
-import type { ConsentSignal } from '@/lib/consent/types';
+import { CUSTOMER_IO, T0, bundle, entry } from '@/lib/report/__fixtures__/visit';
+import { HOSTILE, cls, exportMeta, exportSample } from '@/lib/report/__fixtures__/export';
 import type { ExportInput } from '@/lib/export/json';
 import { EXPORT_CSS } from './style';
 import { renderHtmlReport } from './html';
 
-const HOSTILE = '<img src=x onerror=alert(1)>';
 /** How the renderer writes HOSTILE as text: `<` and `&` escaped, so no tag can open. */
 const HOSTILE_TEXT = '&lt;img src=x onerror=alert(1)>';
-const meta = {
-  toolVersion: '0.1.0',
-  generatedAt: T0 + 60_000,
-  attribution: 'Open Cookie Database, Apache-2.0 <x>',
-};
-
-const cls = (vendor: string | null, category: CategoryOrUnknown, reason = 'host') => ({
-  vendor,
-  vendorName: null,
-  company: null,
-  category,
-  thirdParty: true,
-  reason,
-});
+const meta = exportMeta;
 
 function sample(): ExportInput {
-  const signal: ConsentSignal = {
-    tool: 'onetrust',
-    state: 'choice',
-    via: 'cookie:OptanonConsent',
-    raw: 'groups=C0001:1,C0004:0',
-    choice: { kind: 'reject-all', granted: ['necessary'] },
-    decoded: { groups: { C0004: false } },
-  };
-  const b = bundle([
-    entry({ host: 'track.customer.io', at: T0 + 1, classification: cls('customer-io', 'marketing') }),
-    entry({
-      host: 'shop.example',
-      at: T0 + 2,
-      kind: 'cookie',
-      key: `${HOSTILE}@shop.example`,
-      via: 'document.cookie',
-      provenance: 'page',
-      cookie: { name: HOSTILE, domain: 'shop.example', action: 'set', valueLength: 1, valueHash: 'h' },
-      classification: { ...cls(null, 'unknown', `unknown "${HOSTILE}"`), thirdParty: false },
-    }),
-    consentEntry(signal, { at: T0 + 3000 }),
-    entry({
-      host: 'ga.test',
-      at: T0 + 4000,
-      url: 'https://ga.test/?q="=1',
-      classification: cls('ga', 'analytics'),
-    }),
-  ]);
-  return { derived: b.derived, entries: b.entries! };
+  const b = exportSample();
+  return { derived: b.derived, entries: b.entries };
 }
 
 /** Every class attribute value in the document, split into class names. */

@@ -5,7 +5,7 @@
  */
 import type { CategoryOrUnknown } from '../category';
 import { PHASES, type Finding, type Phase } from '../findings';
-import { partyKey, type DerivedVisit } from '../evidence/derive';
+import { SEVERITY, partyKey, type DerivedVisit } from '../evidence/derive';
 import type { AuditReport } from './report';
 
 export const SITE_REPORT_FORMAT = 'cookie-inspector/site-report';
@@ -103,16 +103,7 @@ export interface SiteReport {
 
 // Most consent-critical first, as lib/evidence/derive.ts counts a party: the same party seen in two categories on
 // two pages is listed once, in the more critical one.
-const RANK: CategoryOrUnknown[] = [
-  'advertising',
-  'marketing',
-  'analytics',
-  'social',
-  'unknown',
-  'functional',
-  'consent',
-  'necessary',
-];
+const RANK = SEVERITY;
 
 function moreCritical(a: CategoryOrUnknown, b: CategoryOrUnknown): CategoryOrUnknown {
   return RANK.indexOf(b) < RANK.indexOf(a) ? b : a;

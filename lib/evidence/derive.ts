@@ -79,8 +79,8 @@ export function partyKey(f: Pick<Finding, 'vendorId' | 'host'>): string {
   return f.vendorId ?? `host:${f.host}`;
 }
 
-// Most consent-critical first: a vendor seen doing ads and social is counted as advertising.
-const SEVERITY: CategoryOrUnknown[] = [
+/** Most consent-critical first: a vendor seen doing ads and social is counted as advertising. */
+export const SEVERITY: readonly CategoryOrUnknown[] = [
   'advertising',
   'marketing',
   'analytics',

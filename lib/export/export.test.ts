@@ -1,60 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, bundle, consentEntry, entry, visit } from '../report/__fixtures__/visit';
-import type { CategoryOrUnknown } from '../category';
-import type { ConsentSignal } from '../consent/types';
-import type { VisitBundle } from '../messages';
+import { CUSTOMER_IO, T0, visit } from '../report/__fixtures__/visit';
+import { exportMeta, exportSample } from '../report/__fixtures__/export';
 import { escapeHtml } from './escape';
 import { csvCell, findingsCsv, toCsv } from './csv';
-import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson, type ExportInput } from './json';
+import { EXPORT_FORMAT, buildExport, exportFileStem, exportJson } from './json';
 import { parseExport } from './import';
 
-const HOSTILE = '<img src=x onerror=alert(1)>';
-const meta = {
-  toolVersion: '0.1.0',
-  generatedAt: T0 + 60_000,
-  attribution: 'Open Cookie Database, Apache-2.0 <x>',
-};
-
-const cls = (vendor: string | null, category: CategoryOrUnknown, reason = 'host') => ({
-  vendor,
-  vendorName: null,
-  company: null,
-  category,
-  thirdParty: true,
-  reason,
-});
-
-function sample(): ExportInput & VisitBundle {
-  const signal: ConsentSignal = {
-    tool: 'onetrust',
-    state: 'choice',
-    via: 'cookie:OptanonConsent',
-    raw: 'groups=C0001:1,C0004:0',
-    choice: { kind: 'reject-all', granted: ['necessary'] },
-    decoded: { groups: { C0004: false } },
-  };
-  const b = bundle([
-    entry({ host: 'track.customer.io', at: T0 + 1, classification: cls('customer-io', 'marketing') }),
-    entry({
-      host: 'shop.example',
-      at: T0 + 2,
-      kind: 'cookie',
-      key: `${HOSTILE}@shop.example`,
-      via: 'document.cookie',
-      provenance: 'page',
-      cookie: { name: HOSTILE, domain: 'shop.example', action: 'set', valueLength: 1, valueHash: 'h' },
-      classification: { ...cls(null, 'unknown', `unknown "${HOSTILE}"`), thirdParty: false },
-    }),
-    consentEntry(signal, { at: T0 + 3000 }),
-    entry({
-      host: 'ga.test',
-      at: T0 + 4000,
-      url: 'https://ga.test/?q="=1',
-      classification: cls('ga', 'analytics'),
-    }),
-  ]);
-  return { ...b, entries: b.entries! };
-}
+const sample = exportSample;
+const meta = exportMeta;
 
 describe('escapeHtml', () => {
   it('escapes the five HTML specials and backtick, and drops control characters', () => {

@@ -1,18 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ev } from './fake-event';
 import type { Classification } from '@/lib/vendor-db/types';
 import type { InspectorDb } from '@/lib/store/db';
-
-/** A triggerable event: fakeBrowser does not implement webRequest, cookies or webNavigation events. */
-function ev() {
-  const listeners: ((...a: any[]) => unknown)[] = [];
-  return {
-    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
-    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
-    trigger: async (...args: unknown[]) => Promise.all(listeners.map((l) => l(...args))),
-  };
-}
 
 function classify(host: string): Classification {
   const cio = host.endsWith('customer.io') || host.startsWith('_cio');

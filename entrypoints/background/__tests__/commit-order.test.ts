@@ -2,17 +2,7 @@
 // Set-Cookie must still land on the committed visit, not open a second visit that never commits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-
-/** A triggerable event: fakeBrowser does not implement webRequest, cookies or webNavigation events. */
-function ev() {
-  const listeners: ((...a: any[]) => unknown)[] = [];
-  return {
-    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
-    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
-    trigger: async (...args: unknown[]) => Promise.all(listeners.map((l) => l(...args))),
-  };
-}
+import { ev } from './fake-event';
 
 vi.mock('../classifier', () => ({
   loadClassifier: async () => {

@@ -1,18 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ev } from './fake-event';
 import type { PageVisit } from '@/lib/findings';
 
 const DAY = 86_400_000;
-
-/** A triggerable event: fakeBrowser does not implement webRequest, cookies or webNavigation events. */
-function ev() {
-  const listeners: ((...a: any[]) => unknown)[] = [];
-  return {
-    addListener: (l: (...a: any[]) => unknown) => void listeners.push(l),
-    removeListener: (l: (...a: any[]) => unknown) => void listeners.splice(listeners.indexOf(l), 1),
-    hasListener: (l: (...a: any[]) => unknown) => listeners.includes(l),
-  };
-}
 
 vi.mock('../classifier', () => ({
   loadClassifier: async () => ({ request: () => null, cookie: () => null }),
