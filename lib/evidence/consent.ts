@@ -203,9 +203,15 @@ export function deriveConsent(
       continue;
     }
     const sent = fp.some((e) => e.via === 'cookie-header' && e.consent!.mainFrame);
-    const jar = fp.some((e) => e.via === 'jar') && !mainSet.has(g.raw);
+    // In the jar at commit, not sent in the main request, not written during the visit: a cookie the main request
+    // could not carry (SameSite=Strict on arrival from another site). A value written during the visit (the
+    // page's script racing our read of the jar) is this visit's, not an earlier one's.
+    const written = fp.some((e) => e.via === 'cookies-api' || e.via === 'set-cookie');
+    const jar = fp.some((e) => e.via === 'jar') && !mainSet.has(g.raw) && !written;
     const initial = fp.some((e) => e.consent!.initial);
-    const first = Math.min(...fp.map((e) => e.at));
+    // The jar read is stamped with the visit's start, not when the value appeared: it never dates a choice.
+    const timed = fp.filter((e) => e.via !== 'jar');
+    const first = Math.min(...(timed.length ? timed : fp).map((e) => e.at));
     const signal = fp[0]!.consent!.signal;
     if (sent || jar || initial) {
       lines.push(line(g, 'carried-over', visit.startedAt));

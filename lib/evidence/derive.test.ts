@@ -359,3 +359,22 @@ describe('deriveVisit: naming the manager', () => {
     expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
   });
 });
+
+describe('deriveVisit: the jar at commit', () => {
+  it('carries a choice over only when nothing wrote it during the visit', () => {
+    const accept = optanon(OPTANON_ACCEPT_ALL);
+    const strict = deriveVisit(visit(), [
+      consentEntry(accept, { at: T0, via: 'jar', frame: 'main' }),
+      cio(T0 + 50),
+    ]);
+    expect(strict.consent.choices[0]).toMatchObject({ carriedOver: true });
+    // The page's script wrote the accept-all right at load, racing our read of the jar.
+    const racing = deriveVisit(visit(), [
+      consentEntry(accept, { at: T0 + 30, via: 'cookies-api' }),
+      consentEntry(accept, { at: T0, via: 'jar', frame: 'main' }),
+      cio(T0 + 10),
+    ]);
+    expect(racing.consent.choices[0]).toMatchObject({ carriedOver: false, at: T0 + 30 });
+    expect(racing.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+});
