@@ -1,9 +1,10 @@
 // The popup's "Audit this site" button, end to end: confirm, clear the site only, reload, record before
-// e2e-browsers: chromium firefox
 // consent, refuse through the banner with autoconsent, record after, and show the report.
+// e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { jarCookies, tabIdFor } from '../lib/browser-util.mjs';
+import { evalInExtension } from '../lib/driver.mjs';
 import { readDb } from '../lib/db.mjs';
 import { findingsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
@@ -34,8 +35,13 @@ test(
     // Nothing happens before the confirmation.
     await popup.waitForSelector('#audit-confirm');
     assert.equal((await jarCookies(h.browser, { name: 'OptanonAlertBoxClosed' })).length, 1);
+    // browsingData is optional: not held before the first audit, asked for by the confirming click.
+    const hasBrowsingData = () =>
+      evalInExtension(h.browser, (api) => api.permissions.contains({ permissions: ['browsingData'] }));
+    assert.equal(await hasBrowsingData(), false, 'browsingData is not granted at install');
     await popup.click('#audit-confirm');
     await popup.waitForSelector('#audit-summary', { timeout: 90_000 });
+    assert.equal(await hasBrowsingData(), true, 'the audit click asked for browsingData');
     await h.snap(popup, 'audit-popup-result');
 
     const summary = await popup.textContent('#audit-summary');
