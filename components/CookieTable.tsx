@@ -29,6 +29,11 @@ export function CookieTable({ cookies }: { cookies: CookieView[] }) {
           </div>
           {c.purpose && <div class="small">Purpose: {c.purpose}</div>}
           {c.note && <div class="small muted">Note: {c.note}</div>}
+          {c.partition && (
+            <div class="small muted cookie-partition">
+              Partitioned: kept only for pages of <PageText text={c.partition} max={120} />
+            </div>
+          )}
           {c.setBy && (
             <div class="small muted">
               Set by script <PageText text={c.setBy} max={200} />

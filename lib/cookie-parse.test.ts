@@ -70,3 +70,12 @@ describe('parseCookieHeader', () => {
     expect(pairs[0]).toEqual({ name: 'c0', value: 'v' });
   });
 });
+
+describe('Partitioned', () => {
+  it('reads the CHIPS attribute', () => {
+    expect(parseSetCookie('cid=1; Secure; Path=/; SameSite=None; Partitioned')).toMatchObject({
+      partitioned: true,
+    });
+    expect(parseSetCookie('cid=1; Secure')?.partitioned).toBeUndefined();
+  });
+});

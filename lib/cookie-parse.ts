@@ -10,6 +10,8 @@ export interface SetCookie {
   secure: boolean;
   httpOnly: boolean;
   sameSite?: string;
+  /** CHIPS `Partitioned`: the browser keeps it only for the top-level site it was set under. */
+  partitioned?: boolean;
 }
 
 /** Longest name or value we keep; real browsers cap a cookie at 4096 bytes. */
@@ -42,6 +44,7 @@ export function parseSetCookie(header: string, now = Date.now()): SetCookie | nu
     else if (key === 'secure') out.secure = true;
     else if (key === 'httponly') out.httpOnly = true;
     else if (key === 'samesite') out.sameSite = val.toLowerCase();
+    else if (key === 'partitioned') out.partitioned = true;
     else if (key === 'max-age' && /^-?\d+$/.test(val)) maxAge = Number(val);
     else if (key === 'expires') {
       const t = Date.parse(val);

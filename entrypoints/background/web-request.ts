@@ -127,6 +127,8 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
       at: req.at,
       frame,
       mainFrameRequest: req.type === 'main_frame',
+      // A CHIPS cookie lives in the partition of the page's top-level site.
+      ...(c.partitioned && { partition: live.visit.site }),
     };
     await recordCookie(live.visit, { ...seen, removed: isDeletion(c) });
   }

@@ -23,6 +23,8 @@ export interface CookieView {
   note: string | null;
   purpose: string | null;
   setBy: string | null;
+  /** Top-level site of the cookie's partition (CHIPS / Total Cookie Protection), when partitioned. */
+  partition: string | null;
 }
 
 export interface VendorRow {
@@ -92,6 +94,7 @@ function cookieView(f: Finding, vendor: VendorRecord | null): CookieView {
     note: declared?.note ?? null,
     purpose: declared ? declared.purpose : null,
     setBy: f.setBy ?? null,
+    partition: f.partition ?? null,
   };
 }
 
