@@ -1,5 +1,6 @@
-// Partitioned cookies (CHIPS in Chromium, Total Cookie Protection in Firefox): a tracker's cookie set under site A is evidence of A's visits only, even while a
-// visit of site B that contacted the same tracker is open; the partition is kept with the cookie.
+// Partitioned cookies (CHIPS in Chromium, Total Cookie Protection in Firefox): a tracker's cookie set under site A
+// is evidence of A's visits only, even while a visit of site B that contacted the same tracker is open; the
+// partition is kept with the cookie.
 // e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
