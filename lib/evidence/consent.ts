@@ -180,7 +180,7 @@ export function deriveConsent(
   );
   const stored = own.filter((e) => e.provenance !== 'page' || observed.has(signalKey(e.consent!.signal)));
   const pageOnly = own.filter((e) => e.provenance === 'page' && !observed.has(signalKey(e.consent!.signal)));
-  // Cookie names the main-frame response set: a value of theirs in the jar came from that response.
+  // Values the main-frame response set: the same value in the jar came from that response, not an earlier visit.
   const mainSet = new Set(
     stored
       .filter((e) => e.via === 'set-cookie' && e.consent!.mainFrame && firstParty(e))
