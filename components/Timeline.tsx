@@ -61,6 +61,28 @@ export function TimelineRow({ e, index }: { e: TimelineEntry; index: number }) {
 }
 
 /** An empty row standing in for `rows` rows that are not rendered, so the scrollbar keeps its true size. */
+/** The timeline's column widths and header row; the live, virtualised list (sticky) and the exported report share it. */
+export function TimelineHead({ sticky = false }: { sticky?: boolean }) {
+  return (
+    <>
+      <colgroup>
+        <col style={{ width: '6.5em' }} />
+        <col style={{ width: '9.5em' }} />
+        <col />
+        <col style={{ width: '12em' }} />
+      </colgroup>
+      <thead style={sticky ? { position: 'sticky', top: 0, background: 'var(--bg)', zIndex: 1 } : undefined}>
+        <tr aria-rowindex={sticky ? 1 : undefined}>
+          <th>Time</th>
+          <th>Phase</th>
+          <th>What</th>
+          <th>Vendor</th>
+        </tr>
+      </thead>
+    </>
+  );
+}
+
 function Spacer({ rows }: { rows: number }) {
   if (rows <= 0) return null;
   return (
@@ -144,20 +166,7 @@ export function Timeline({
           aria-rowcount={entries.length + 1}
           style={{ tableLayout: 'fixed', width: '100%' }}
         >
-          <colgroup>
-            <col style={{ width: '6.5em' }} />
-            <col style={{ width: '9.5em' }} />
-            <col />
-            <col style={{ width: '12em' }} />
-          </colgroup>
-          <thead style={{ position: 'sticky', top: 0, background: 'var(--bg)', zIndex: 1 }}>
-            <tr aria-rowindex={1}>
-              <th>Time</th>
-              <th>Phase</th>
-              <th>What</th>
-              <th>Vendor</th>
-            </tr>
-          </thead>
+          <TimelineHead sticky />
           <tbody>
             <Spacer rows={start} />
             {rows}

@@ -7,7 +7,7 @@ import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ConsentEvents } from '../ConsentEvents';
 import { PageText } from '../PageText';
 import { SafeLink } from '../SafeLink';
-import { TimelineRow } from '../Timeline';
+import { TimelineHead, TimelineRow } from '../Timeline';
 import { UnknownList } from '../UnknownList';
 import { VendorGroups } from '../VendorGroups';
 import { Verdict } from '../Verdict';
@@ -118,20 +118,7 @@ function StaticTimeline({ input, vendors }: { input: ExportInput; vendors: Vendo
         {entries.length} events
       </p>
       <table class="timeline" id="timeline">
-        <colgroup>
-          <col style={{ width: '6.5em' }} />
-          <col style={{ width: '9.5em' }} />
-          <col />
-          <col style={{ width: '12em' }} />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>Time</th>
-            <th>Phase</th>
-            <th>What</th>
-            <th>Vendor</th>
-          </tr>
-        </thead>
+        <TimelineHead />
         <tbody>
           {entries.map((e, i) => (
             <TimelineRow key={e.id} e={e} index={i} />
