@@ -121,6 +121,54 @@ describe('tab-state', () => {
     expect(onMainFrameRequest(s, late, make('https://shop.example/')).pending).toBeNull();
   });
 
+  it('adopts a main-frame request that reaches us after its own commit (Firefox under load)', () => {
+    // Seen in CI: onCommitted, then onBeforeRequest and onHeadersReceived of the request that loaded the page.
+    let s = onCommit(
+      emptyTab(7),
+      { url: 'https://shop.example/', at: 5, documentId: null },
+      make('https://shop.example/', 5),
+    ).state;
+    const visitId = s.current!.visit.id;
+    const late = req({ requestId: '77', at: 4 });
+    s = onMainFrameRequest(s, late, make('https://shop.example/', 4));
+    expect(s.pending).toBeNull();
+    expect(s.current!.requestId).toBe('77');
+    expect(visitForRequest(s, late)!.visit.id).toBe(visitId);
+    // A navigation that starts after the commit is a new visit, even to the same URL (a reload).
+    const reload = req({ requestId: '78', at: 6 });
+    s = onMainFrameRequest(s, reload, make('https://shop.example/', 6));
+    expect(s.pending!.visit.id).not.toBe(visitId);
+    expect(visitForRequest(s, late)!.visit.id).toBe(visitId);
+  });
+
+  it('does not adopt an earlier request for another site, nor one when the visit already has its request', () => {
+    let s = onCommit(
+      emptyTab(7),
+      { url: 'https://shop.example/', at: 5, documentId: null },
+      make('https://shop.example/', 5),
+    ).state;
+    s = onMainFrameRequest(
+      s,
+      req({ requestId: '80', at: 4, url: 'https://other.example/' }),
+      make('https://other.example/'),
+    );
+    expect(s.current!.requestId).toBeUndefined();
+    expect(s.pending!.requestId).toBe('80');
+    let t = onMainFrameRequest(
+      emptyTab(7),
+      req({ requestId: '90', at: 1 }),
+      make('https://shop.example/', 1),
+    );
+    t = onCommit(
+      t,
+      { url: 'https://shop.example/', at: 2, documentId: null },
+      make('https://shop.example/'),
+    ).state;
+    t = onMainFrameRequest(t, req({ requestId: '91', at: 1.5 }), make('https://shop.example/', 1.5));
+    expect(t.current!.requestId).toBe('90');
+    expect(t.pending!.requestId).toBe('91');
+  });
+
   it('starts a fresh visit when the commit is not the pending navigation', () => {
     let s = onMainFrameRequest(emptyTab(7), req({ url: 'https://a.example/' }), make('https://a.example/'));
     s = onCommit(

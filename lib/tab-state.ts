@@ -13,6 +13,8 @@
  * - A committed visit keeps its main-frame requestId: Firefox can deliver the commit before the main-frame
  *   response (and has no documentId), and that late response, with the page's own Set-Cookie, joins the
  *   committed visit instead of opening a pending visit that would never commit.
+ * - Firefox can even deliver the commit before the main-frame request itself: a main-frame request that
+ *   started before the commit of a visit that has none, on the committed site, is adopted by that visit.
  */
 import { siteOf } from './domain';
 import type { PageVisit } from './findings';
@@ -60,6 +62,8 @@ export function onMainFrameRequest(
   // A replayed main-frame request of a prerender that was just shown belongs to that shown visit, and a
   // late event of the main-frame request that loaded a committed document belongs to that document.
   if (isShownDocument(state, req) || loadedCommitted(state, req) !== null) return state;
+  if (loadedCurrentLate(state, req))
+    return { ...state, current: { ...state.current!, requestId: req.requestId } };
   if (state.pending && state.pending.requestId === req.requestId) {
     if (state.pending.visit.url === req.url) return state;
     const visit = { ...state.pending.visit, url: req.url, site: siteOf(req.url) ?? req.url };
@@ -115,6 +119,21 @@ function loadedCommitted(state: TabState, req: ObservedRequest): LiveVisit | nul
   if (state.current?.requestId === req.requestId) return state.current;
   if (state.previous?.requestId === req.requestId) return state.previous;
   return null;
+}
+
+/**
+ * Firefox delivers webRequest and webNavigation events on separate channels: under load a commit can reach us
+ * before the main-frame request that loaded it. A main-frame request that started before the current visit
+ * committed, on the same site, while that visit has no main-frame request yet, is that document's request.
+ */
+function loadedCurrentLate(state: TabState, req: ObservedRequest): boolean {
+  const current = state.current;
+  return (
+    current !== null &&
+    current.requestId === undefined &&
+    req.at <= current.visit.startedAt &&
+    (siteOf(req.url) ?? req.url) === current.visit.site
+  );
 }
 
 /** Applies `update` to the live visit with this id, wherever it sits in the tab (current, pending, previous). */

@@ -39,7 +39,7 @@ export async function launchFirefox(opts) {
     // A loaded machine can take 40 s to start Firefox.
     timeout: 120_000,
     protocolTimeout: 180_000,
-    dumpio: Boolean(opts.onConsole),
+    dumpio: Boolean(opts.onConsole) || Boolean(process.env.E2E_FIREFOX_STDOUT),
     env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [gecko]: FIREFOX_EXTENSION_UUID }),
@@ -53,7 +53,7 @@ export async function launchFirefox(opts) {
       'network.proxy.allow_hijacking_localhost': true,
       'network.trr.mode': 5,
       'services.settings.server': 'http://127.0.0.1:9/v1',
-      'devtools.console.stdout.content': Boolean(opts.onConsole),
+      'devtools.console.stdout.content': Boolean(opts.onConsole) || Boolean(process.env.E2E_FIREFOX_STDOUT),
       // HTTPS-Only would upgrade the fixtures' http:// pages.
       'dom.security.https_only_mode': false,
       'browser.shell.checkDefaultBrowser': false,

@@ -25,7 +25,7 @@ test("shop.example's Customer.io requests and cookies are stored for the tab's v
     return hosts && names;
   };
   const db = await waitForDb(h.browser, ready, {
-    timeout: 10_000,
+    timeout: 30_000,
     message: 'shop.example visit with Customer.io findings',
   });
   h.dump('foundation-db', db);

@@ -50,7 +50,7 @@ test('hostile cookies are recorded with their names intact or truncated, and rec
       const names = findingsOf(db, visit.id, 'cookie').map((f) => f.cookieName);
       return expected.every((c) => names.some((n) => sameOrPrefix(n, c.name)));
     },
-    { timeout: 10_000, message: 'every hostile cookie as a finding' },
+    { timeout: 30_000, message: 'every hostile cookie as a finding' },
   );
   h.dump('hostile-db', db);
   // One load, one visit. Firefox often commits this page before its (200 KB) response headers reach the

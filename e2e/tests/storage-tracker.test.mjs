@@ -22,7 +22,7 @@ test('a first-party script writing ajs_anonymous_id to localStorage before conse
     return visit && db.derived[visit.id]?.findings.find((f) => f.kind === 'storage' && f.key === KEY);
   };
   const db = await waitForDb(h.browser, storageFinding, {
-    timeout: 20_000,
+    timeout: 30_000,
     message: `a ${KEY} storage finding`,
   });
   h.dump('storage-tracker-db', db);
@@ -52,7 +52,7 @@ test('a first-party script writing ajs_anonymous_id to localStorage before conse
   await popup.waitForFunction(
     (text) => document.querySelector('#verdict')?.textContent?.includes(text),
     '1 analytics tracker fired before consent',
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   );
   await popup.waitForSelector('[data-vendor="segment"]');
   await h.snap(popup, 'storage-tracker-popup');

@@ -22,7 +22,7 @@ async function recorded(url, extra = () => true) {
       visit = visitsOf(db, { tabId, url }).at(-1);
       return visit && requestFindings(db, visit.id, TRACKER).length > 0 && extra(db, visit);
     },
-    { timeout: 15_000, message: `tracker request recorded for ${url}` },
+    { timeout: 30_000, message: `tracker request recorded for ${url}` },
   );
   return { db, visit, derived: db.derived[visit.id], tabId };
 }
@@ -117,7 +117,7 @@ for (const [order, expected] of [
         const v = visitsOf(db, { tabId, url }).at(-1);
         return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
       },
-      { timeout: 15_000, message: 'OneTrust detected on the page' },
+      { timeout: 30_000, message: 'OneTrust detected on the page' },
     );
     // mousedown, 10 ms, mouseup + click: the 'before' page fires its tracker on mousedown.
     await page.click('#onetrust-accept-btn-handler', { delay: 10 });

@@ -55,7 +55,10 @@ async function download(report, selector) {
 test('shop.example report: verdict, timeline with filters, vendor details, exports and import', async () => {
   const { page, id } = await visitOf(
     'https://shop.example/',
-    (f) => f.some((x) => x.vendorId === 'customer-io' && x.kind === 'cookie'),
+    // Every Customer.io request and cookie, so the filters below see the whole page.
+    (f) =>
+      ['assets.customer.io', 'track.customer.io'].every((h) => f.some((x) => x.host === h)) &&
+      ['_cio', '_cioid', '_cioanonid'].every((n) => f.some((x) => x.cookieName === n)),
     (p) => p.waitForFunction(() => window.__cio?.state === 'sent'),
   );
   const { report, dialogs } = await openReport(`?visit=${encodeURIComponent(id)}`);

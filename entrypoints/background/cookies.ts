@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { cookieSighting, type SeenCookie } from '@/lib/record';
 import { isDeletion, parseCookieAssignment } from '@/lib/cookie-parse';
 import { visitsForCookie } from '@/lib/tab-state';
+import { LateCookies } from '@/lib/late-cookies';
 import { siteOf } from '@/lib/domain';
 import { signalFromCookie, signalsFromJar } from '@/lib/consent/signals';
 import type { PageVisit } from '@/lib/findings';
@@ -61,10 +62,25 @@ function partitionSite(cookie: ChangeInfo['cookie']): string | null {
   return typeof top === 'string' && top ? siteOf(top) : null;
 }
 
+/** A cookies.onChanged event, ready to record, with what decides which visits it may belong to. */
+interface Change {
+  seen: SeenCookie;
+  privateStore: boolean;
+  partition: string | null;
+}
+
+const late = new LateCookies<Change>();
+
+/** Private-window cookies belong only to private visits; a partitioned cookie only to its partition's site. */
+function belongs(change: Change, visit: PageVisit): boolean {
+  if (visit.incognito !== change.privateStore) return false;
+  return !change.partition || visit.site === change.partition;
+}
+
 /**
  * cookies.onChanged has no tab and no timestamp: attribute to the current visits whose site is the cookie's
- * site or that contacted it, and use the receive time. A partitioned cookie belongs only to visits of its
- * partition's top-level site.
+ * site or that contacted it, and use the receive time. The change is also held briefly, for a visit whose
+ * request to the cookie's site reaches us after the change (see lib/late-cookies.ts).
  */
 async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> {
   // An overwrite is reported as a removal followed by the new value: the second event is the one to keep.
@@ -74,13 +90,11 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
   const site = siteOf(cookie.domain.replace(/^\./, ''));
   if (!site) return;
   const lifetime = cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate - at / 1000);
-  // Private-window cookies live in their own store and belong only to private visits.
-  const privateStore = cookie.storeId === '1' || cookie.storeId === 'firefox-private';
   const partition = partitionSite(cookie);
-  for (const live of visitsForCookie(allTabs(), site)) {
-    if (live.visit.incognito !== privateStore) continue;
-    if (partition && live.visit.site !== partition) continue;
-    await recordCookie(live.visit, {
+  const change: Change = {
+    privateStore: cookie.storeId === '1' || cookie.storeId === 'firefox-private',
+    partition,
+    seen: {
       name: cookie.name,
       value: cookie.value,
       domain: cookie.domain,
@@ -94,7 +108,24 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
       sameSite: cookie.sameSite,
       removed,
       ...(partition && { partition }),
-    });
+    },
+  };
+  const visits = visitsForCookie(allTabs(), site)
+    .map((live) => live.visit)
+    .filter((visit) => belongs(change, visit));
+  late.hold(
+    site,
+    at,
+    change,
+    visits.map((v) => v.id),
+  );
+  for (const visit of visits) await recordCookie(visit, change.seen);
+}
+
+/** A visit just contacted `site` with a request started at `requestAt`: record the changes it missed. */
+export async function recordLateCookies(visit: PageVisit, site: string, requestAt: number): Promise<void> {
+  for (const change of late.take(site, requestAt, visit.id, Date.now())) {
+    if (belongs(change, visit)) await recordCookie(visit, change.seen);
   }
 }
 

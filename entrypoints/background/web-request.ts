@@ -18,7 +18,7 @@ import { enqueue } from './writer';
 import { recordSignal } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
 import { createVisit, recoverVisit } from './visit-start';
-import { recordCookie } from './cookies';
+import { recordCookie, recordLateCookies } from './cookies';
 
 const FILTER = { urls: ['<all_urls>'] };
 // Chrome hides Cookie / Set-Cookie from webRequest without 'extraHeaders'; Firefox rejects the value.
@@ -44,7 +44,11 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   if (!live) return null;
   const site = siteOf(req.host);
   const noted = site ? withSite(live, site) : live;
-  if (noted !== live) setTab(updateLive(state, live.visit.id, () => noted));
+  if (noted !== live) {
+    setTab(updateLive(state, live.visit.id, () => noted));
+    const late = recordLateCookies(noted.visit, site!, req.at);
+    late.catch((e: unknown) => console.error('late cookies failed', e));
+  }
   return noted;
 }
 

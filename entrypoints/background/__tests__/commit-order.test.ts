@@ -37,6 +37,7 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
   Object.assign(fakeBrowser.webNavigation, { onCommitted });
   events.onCommitted = onCommitted;
+  events.onChanged = onChanged;
   (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
   Object.assign(fakeBrowser.runtime, { onConnect: ev() });
   const { createDb } = await import('@/lib/store/db');
@@ -75,4 +76,80 @@ describe('commit before the main-frame response (Firefox order)', () => {
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.every((e) => e.visitId === visits[0]!.id)).toBe(true);
   });
+
+  it(
+    'adopts a main-frame request that arrives after its commit, and cookie changes that beat their request',
+    { timeout: 120_000 },
+    async () => {
+      vi.resetModules();
+      const { default: background } = await import('../index');
+      background.main();
+      const writer = await import('../writer');
+      flushes.push(writer.flush);
+      const { db } = await (await import('../context')).ready();
+
+      // Seen in Firefox CI: the page's own cookie change, then the commit, then the main-frame request.
+      const cookie = (name: string, domain: string, partition?: string) => ({
+        removed: false,
+        cause: 'explicit',
+        cookie: {
+          name,
+          value: '1',
+          domain,
+          path: '/',
+          secure: true,
+          httpOnly: false,
+          storeId: 'firefox-default',
+          ...(partition && { partitionKey: { topLevelSite: partition } }),
+        },
+      });
+      const now = Date.now();
+      const main = { requestId: '42', url: URL, type: 'main_frame', tabId: TAB, frameId: 0 };
+      await events.onBeforeRequest!.trigger({
+        ...main,
+        requestId: '41',
+        url: 'https://warmup.example/',
+        timeStamp: now - 5_000,
+      });
+      await events.onCommitted!.trigger({
+        tabId: TAB,
+        frameId: 0,
+        url: 'https://warmup.example/',
+        timeStamp: now - 4_900,
+      });
+      await events.onChanged!.trigger(cookie('shop_session', 'shop.example'));
+      await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: URL, timeStamp: now + 50 });
+      await events.onBeforeRequest!.trigger({ ...main, timeStamp: now - 20 });
+      await events.onHeadersReceived!.trigger({
+        ...main,
+        timeStamp: now,
+        responseHeaders: [{ name: 'Set-Cookie', value: 'shop_session=1; Path=/; Max-Age=3600' }],
+      });
+      // A third-party cookie (Total Cookie Protection partition) whose change beats its request's event.
+      await events.onChanged!.trigger(cookie('_cio', '.customer.io', 'https://shop.example'));
+      await events.onChanged!.trigger(cookie('_other', '.customer.io', 'https://elsewhere.example'));
+      const track = {
+        requestId: '43',
+        url: 'https://track.customer.io/t',
+        type: 'xmlhttprequest',
+        tabId: TAB,
+        frameId: 0,
+      };
+      await events.onBeforeRequest!.trigger({ ...track, timeStamp: now - 10 });
+      await new Promise((r) => setTimeout(r, 50));
+      await writer.flush();
+
+      const shop = (await db.visits.toArray()).filter((v) => v.url === URL);
+      expect(shop).toHaveLength(1);
+      const evidence = (await db.evidence.toArray()).filter((e) => e.visitId === shop[0]!.id);
+      const requests = evidence.filter((e) => e.kind === 'request').map((e) => e.host);
+      expect(requests.sort()).toEqual(['shop.example', 'track.customer.io']);
+      const viaApi = evidence
+        .filter((e) => e.kind === 'cookie' && e.via === 'cookies-api')
+        .map((e) => e.cookie!.name)
+        .sort();
+      // The other partition's cookie is not this page's.
+      expect(viaApi).toEqual(['_cio', 'shop_session']);
+    },
+  );
 });
