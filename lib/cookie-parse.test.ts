@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_COOKIE_PART, MAX_COOKIES_PER_HEADER, parseCookieHeader, parseSetCookie } from './cookie-parse';
+import {
+  MAX_COOKIE_PART,
+  MAX_COOKIES_PER_HEADER,
+  parseCookieHeader,
+  parseSetCookie,
+  utf8FromLatin1,
+} from './cookie-parse';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -77,5 +83,19 @@ describe('Partitioned', () => {
       partitioned: true,
     });
     expect(parseSetCookie('cid=1; Secure')?.partitioned).toBeUndefined();
+  });
+});
+
+describe('utf8FromLatin1', () => {
+  it("undoes Firefox's Latin-1 reading of a UTF-8 cookie name", () => {
+    const name = 'emoji🍪_ünï';
+    expect(utf8FromLatin1(Buffer.from(name, 'utf8').toString('latin1'))).toBe(name);
+  });
+
+  it('leaves ASCII, real Latin-1 text and wide characters alone', () => {
+    expect(utf8FromLatin1('_ga_ABC=1')).toBe('_ga_ABC=1');
+    // "café" in Latin-1 is not valid UTF-8 bytes: it stays as it is.
+    expect(utf8FromLatin1('caf\u00e9')).toBe('caf\u00e9');
+    expect(utf8FromLatin1('🍪')).toBe('🍪');
   });
 });

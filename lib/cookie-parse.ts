@@ -76,3 +76,26 @@ export function parseCookieHeader(header: string): { name: string; value: string
 
 /** Parses a `document.cookie = "…"` assignment string: same grammar as Set-Cookie. */
 export const parseCookieAssignment = parseSetCookie;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Firefox's cookies API hands back a non-ASCII cookie name or value as its UTF-8 bytes read as Latin-1
+ * ("emojiðª"). Undo that when the string is exactly such bytes; anything else (plain ASCII, real Latin-1
+ * text that is not valid UTF-8) is returned as it is.
+ */
+export function utf8FromLatin1(s: string): string {
+  let high = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return s;
+    if (c >= 0x80) high = true;
+  }
+  if (!high) return s;
+  const bytes = Uint8Array.from(s, (ch) => ch.charCodeAt(0));
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return s;
+  }
+}

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { cookieSighting, type SeenCookie } from '@/lib/record';
-import { isDeletion, parseCookieAssignment } from '@/lib/cookie-parse';
+import { isDeletion, parseCookieAssignment, utf8FromLatin1 } from '@/lib/cookie-parse';
 import { visitsForCookie } from '@/lib/tab-state';
 import { LateCookies } from '@/lib/late-cookies';
 import { siteOf } from '@/lib/domain';
@@ -70,6 +70,8 @@ interface Change {
 }
 
 const late = new LateCookies<Change>();
+// Firefox's cookies API garbles non-ASCII names and values (see utf8FromLatin1).
+const FIREFOX = import.meta.env.BROWSER === 'firefox';
 
 /** Private-window cookies belong only to private visits; a partitioned cookie only to its partition's site. */
 function belongs(change: Change, visit: PageVisit): boolean {
@@ -95,8 +97,8 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
     privateStore: cookie.storeId === '1' || cookie.storeId === 'firefox-private',
     partition,
     seen: {
-      name: cookie.name,
-      value: cookie.value,
+      name: FIREFOX ? utf8FromLatin1(cookie.name) : cookie.name,
+      value: FIREFOX ? utf8FromLatin1(cookie.value) : cookie.value,
       domain: cookie.domain,
       path: cookie.path,
       via: 'cookies-api',
