@@ -1,6 +1,7 @@
 import type { PageVisit } from '@/lib/findings';
 import type { SiteSummary } from '@/lib/messages';
 import { formatDateTime } from '@/lib/report/format';
+import { formatBytes } from '@/lib/report/format-bytes';
 import { ConfirmButton } from './ConfirmButton';
 import { PageText } from './PageText';
 
@@ -26,12 +27,13 @@ export function SiteHistory({
   if (!sites.length)
     return <p class="muted">No page visits are stored. Browse a site with the extension enabled.</p>;
   const total = sites.reduce((n, s) => n + s.visits, 0);
+  const bytes = sites.reduce((n, s) => n + s.bytes, 0);
   return (
     <section id="history" aria-label="Audited sites">
       <div class="row">
         <h2>Audited sites</h2>
         <span class="muted small">
-          {sites.length} sites, {total} visits, stored only in this browser
+          {sites.length} sites, {total} visits, about {formatBytes(bytes)}, stored only in this browser
         </span>
         <span class="spacer" />
         <ConfirmButton
@@ -64,6 +66,9 @@ export function SiteHistory({
                   )}
                   <span class="meta">
                     {s.visits} visit{s.visits === 1 ? '' : 's'}, last {formatDateTime(s.lastVisitAt)}
+                  </span>
+                  <span class="meta size" title="Estimated storage this site's visits and evidence take">
+                    {formatBytes(s.bytes)}
                   </span>
                 </button>
                 <ConfirmButton

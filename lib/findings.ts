@@ -20,7 +20,8 @@ export interface PageVisit {
   incognito: boolean;
   /**
    * A cache of the derivation for the site history (never evidence): the derivation version that made it and the
-   * keys of the violating parties. Missing or from another version = derived again from the evidence.
+   * keys of the violating parties, and the visit's stored size. Missing or from another version = derived again
+   * from the evidence.
    */
   summary?: VisitSummaryCache;
 }
@@ -28,6 +29,8 @@ export interface PageVisit {
 export interface VisitSummaryCache {
   version: number;
   violating: string[];
+  /** Estimated stored size of the visit and its evidence, in bytes (lib/store/sites.ts visitBytes). */
+  bytes: number;
 }
 
 export type FindingKind = 'request' | 'cookie' | 'storage';

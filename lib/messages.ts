@@ -74,6 +74,8 @@ export interface SiteSummary {
   lastVisitAt: number;
   /** Distinct vendors (or unknown hosts/cookies) that fired before consent or after refusal on any visit. */
   violations: number;
+  /** Estimated bytes its visits and their evidence take in storage (JSON size; lib/store/sites.ts). */
+  bytes: number;
 }
 
 export interface Settings {

@@ -1,6 +1,7 @@
-import { DERIVE_VERSION, deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
+import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { getVisitLog } from '@/lib/store/repo';
+import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
 import { ready } from './context';
 import { flush, onFlushed } from './writer';
 
@@ -20,11 +21,8 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
   if (!log) return null;
   const derived = deriveVisit(log.visit, log.entries, options);
   // The site history's cache of this visit, filled while we have the derivation at hand.
-  if (!options.browserOnly && log.visit.summary?.version !== DERIVE_VERSION) {
-    const summary = {
-      version: DERIVE_VERSION,
-      violating: derived.parties.filter((p) => p.violation).map((p) => p.key),
-    };
+  if (!options.browserOnly && !hasCurrentSummary(log.visit)) {
+    const summary = summaryCache(log.visit, log.entries, derived.parties);
     await db.visits.update(visitId, { summary }).catch(() => undefined);
   }
   return { derived, entries: log.entries };

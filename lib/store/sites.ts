@@ -1,21 +1,46 @@
 /**
- * Site history: visits per site and distinct violating parties, by the same derivation as every verdict. Each
- * visit row caches its violating party keys with the derivation version; a visit without a current cache is
- * derived from its evidence and the cache written back, so a rule change reaches stored visits too.
+ * Site history: visits per site, distinct violating parties and stored size, by the same derivation as every
+ * verdict. Each visit row caches its violating party keys (with the derivation version) and its size; a visit
+ * without a current cache is derived from its evidence and the cache written back, so a rule change reaches
+ * stored visits too.
  */
-import { DERIVE_VERSION, deriveVisit } from '../evidence/derive';
+import { DERIVE_VERSION, deriveVisit, type DerivedVisit } from '../evidence/derive';
 import type { EvidenceEntry } from '../evidence/types';
 import type { PageVisit, VisitSummaryCache } from '../findings';
 import type { SiteSummary } from '../messages';
 import type { InspectorDb } from './db';
+import { jsonSize } from './json-size';
 
 /** Visits derived per read transaction when their cache is missing: bounds memory on a large history. */
 const CHUNK = 200;
+/** Entries measured per visit; a larger log is estimated from evenly spaced ones, so a 50k-entry visit stays cheap. */
+const SIZE_SAMPLE = 1000;
 
-export function summaryCache(visit: PageVisit, entries: readonly EvidenceEntry[]): VisitSummaryCache {
-  const parties = deriveVisit(visit, entries).parties;
-  return { version: DERIVE_VERSION, violating: parties.filter((p) => p.violation).map((p) => p.key) };
+/** Estimated stored size of a visit (its row without the cache, and its evidence) as JSON, in bytes. */
+export function visitBytes(visit: PageVisit, entries: readonly EvidenceEntry[]): number {
+  const { summary: _cache, ...row } = visit;
+  const k = Math.min(entries.length, SIZE_SAMPLE);
+  let sampled = 0;
+  for (let i = 0; i < k; i++) sampled += jsonSize(entries[Math.floor((i * entries.length) / k)]);
+  return jsonSize(row) + (k ? Math.round((sampled * entries.length) / k) : 0);
 }
+
+/** The history's cache of one visit; `parties` when the caller has just derived it anyway. */
+export function summaryCache(
+  visit: PageVisit,
+  entries: readonly EvidenceEntry[],
+  parties: DerivedVisit['parties'] = deriveVisit(visit, entries).parties,
+): VisitSummaryCache {
+  return {
+    version: DERIVE_VERSION,
+    violating: parties.filter((p) => p.violation).map((p) => p.key),
+    bytes: visitBytes(visit, entries),
+  };
+}
+
+/** A cache from this derivation version that has every field (caches written before sizes lack `bytes`). */
+export const hasCurrentSummary = (v: PageVisit) =>
+  v.summary?.version === DERIVE_VERSION && typeof v.summary.bytes === 'number';
 
 async function fillCaches(db: InspectorDb, stale: PageVisit[]): Promise<void> {
   for (let i = 0; i < stale.length; i += CHUNK) {
@@ -34,12 +59,12 @@ async function fillCaches(db: InspectorDb, stale: PageVisit[]): Promise<void> {
   }
 }
 
-/** Sites with their visit count, last visit and number of distinct violating parties; newest first. */
+/** Sites with their visit count, last visit, distinct violating parties and stored bytes; newest first. */
 export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
   const visits = await db.visits.toArray();
   await fillCaches(
     db,
-    visits.filter((v) => v.summary?.version !== DERIVE_VERSION),
+    visits.filter((v) => !hasCurrentSummary(v)),
   );
   const bySite = new Map<string, SiteSummary & { parties: Set<string> }>();
   for (const v of visits) {
@@ -48,9 +73,11 @@ export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
       visits: 0,
       lastVisitAt: 0,
       violations: 0,
+      bytes: 0,
       parties: new Set(),
     };
     s.visits += 1;
+    s.bytes += v.summary?.bytes ?? 0;
     s.lastVisitAt = Math.max(s.lastVisitAt, v.startedAt);
     // One vendor firing on many pages of a site is one violating vendor, not many.
     for (const key of v.summary?.violating ?? []) s.parties.add(key);
