@@ -2,9 +2,12 @@
 // - popup time to verdict with a visit of 1k / 10k / 50k evidence entries (first open, and the median of later
 //   opens, which the background's derivation cache answers);
 // - report history (`listSites`) over 1,000 visits holding 100k entries;
-// - bytes per realistic visit (the shop.example fixture: its evidence as stored).
+// - bytes per realistic visit (the shop.example fixture: its evidence as stored), what 1,000 copies of it add to
+//   the browser's storage estimate, and a month of an auditor's browsing projected from it;
+// - the sizes the site history shows against the JSON size of the rows it stands for.
 // Usage: npm run bench:scale [-- --json]   (needs `npm run build`). The last line is JSON with the budgets.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadSites } from './fixtures/index.mjs';
 import { tabIdFor } from './lib/browser-util.mjs';
@@ -15,7 +18,12 @@ import { warmUp } from './lib/warmup.mjs';
 
 const SIZES = [1000, 10_000, 50_000];
 const OPENS = 3;
-const BUDGET = { popupMs50k: 150, historyMs: 500, bytesPerVisit: 10_240 };
+const BUDGET = { popupMs50k: 150, historyMs: 500, bytesPerVisit: 10_240, monthBytes: 100 * 1024 * 1024 };
+/** An auditor's month (issue #15): 300 realistic pages a day for 30 days. */
+const MONTH = { pagesPerDay: 300, days: 30 };
+/** Copies of the realistic visit stored to read what one takes in the browser's own storage estimate. */
+const COPIES = 1000;
+const loads = [os.loadavg()];
 
 /** Real vendor ids and categories from the built vendor DB, so the popup shows real rows. */
 function realVendors(n) {
@@ -94,6 +102,75 @@ async function put(browser, store, rows) {
   }
 }
 
+/** Raw stored rows (not derived) of one visit, read in the service worker. */
+async function rawVisit(browser, visitId) {
+  const sw = await extensionWorker(browser.context);
+  return sw.evaluate(
+    ({ name, visitId }) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['visits', 'evidence']);
+          const visit = tx.objectStore('visits').get(visitId);
+          const entries = tx.objectStore('evidence').index('visitId').getAll(visitId);
+          tx.oncomplete = () => (
+            req.result.close(),
+            resolve({ visit: visit.result, entries: entries.result })
+          );
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: DB_NAME, visitId },
+  );
+}
+
+async function remove(browser, store, keys) {
+  const sw = await extensionWorker(browser.context);
+  await sw.evaluate(
+    ({ name, store, keys }) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(store, 'readwrite');
+          for (const k of keys) tx.objectStore(store).delete(k);
+          tx.oncomplete = () => (req.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: DB_NAME, store, keys },
+  );
+}
+
+async function storageUsage(browser) {
+  const sw = await extensionWorker(browser.context);
+  return sw.evaluate(async () => (await navigator.storage.estimate()).usage);
+}
+
+/** What COPIES copies of a visit add to the browser's storage estimate, per copy; the copies are removed again. */
+async function diskPerVisit(browser, visit, entries) {
+  const before = await storageUsage(browser);
+  const visits = Array.from({ length: COPIES }, (_, i) => ({ ...visit, id: `copy-${i}` }));
+  const rows = visits.flatMap((v) =>
+    entries.map((e) => ({ ...e, id: e.id.replace(visit.id, v.id), visitId: v.id })),
+  );
+  await put(browser, 'visits', visits);
+  await put(browser, 'evidence', rows);
+  const after = await storageUsage(browser);
+  await remove(
+    browser,
+    'evidence',
+    rows.map((r) => r.id),
+  );
+  await remove(
+    browser,
+    'visits',
+    visits.map((v) => v.id),
+  );
+  return Math.round((after - before) / COPIES);
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function popupTimes(browser, tabId) {
@@ -123,10 +200,22 @@ try {
   const tabId = await tabIdFor(browser, 'https://shop.example/*');
   await new Promise((r) => setTimeout(r, 2000));
   let db = await readDb(browser);
-  const real = db.visits.filter((v) => v.tabId === tabId).at(-1);
-  const realEntries = db.evidence.filter((e) => e.visitId === real.id);
-  result.bytesPerVisit = Buffer.byteLength(JSON.stringify([real, ...realEntries]));
-  result.realVisitEntries = realEntries.length;
+  const stored = await rawVisit(browser, db.visits.filter((v) => v.tabId === tabId).at(-1).id);
+  // As stored, without the history's cache (a derivation, refilled on demand).
+  const { summary: _cache, ...real } = stored.visit;
+  result.bytesPerVisit = Buffer.byteLength(JSON.stringify([real, ...stored.entries]));
+  result.realVisitEntries = stored.entries.length;
+  result.diskBytesPerVisit = await diskPerVisit(browser, real, stored.entries);
+  const pages = MONTH.pagesPerDay * MONTH.days;
+  result.month = {
+    ...MONTH,
+    pages,
+    bytes: result.bytesPerVisit * pages,
+    diskBytes: result.diskBytesPerVisit * pages,
+    // The fixture page is small: the same bytes per entry on a page of 100 entries (issue #15's real page had
+    // about 70 findings and 30 cookies).
+    bytesAt100Entries: Math.round((result.bytesPerVisit / result.realVisitEntries) * 100 * pages),
+  };
 
   for (const n of SIZES) {
     await page.goto(`https://shop.example/?n=${n}`);
@@ -152,12 +241,9 @@ try {
     startedAt: Date.now() - i * 60_000,
     incognito: false,
   }));
+  const historyRows = visits.flatMap((v) => entries(v, 100, vendors));
   await put(browser, 'visits', visits);
-  await put(
-    browser,
-    'evidence',
-    visits.flatMap((v) => entries(v, 100, vendors)),
-  );
+  await put(browser, 'evidence', historyRows);
   const control = await browser.context.newPage();
   await control.goto(`chrome-extension://${browser.extensionId}/report.html`);
   const history = [];
@@ -166,7 +252,11 @@ try {
       await control.evaluate(async () => {
         const t0 = performance.now();
         const sites = await chrome.runtime.sendMessage({ type: 'listSites', args: {} });
-        return { ms: performance.now() - t0, sites: sites.length };
+        const ms = performance.now() - t0;
+        const bytes = sites
+          .filter((s) => /^s\d+\.bench\.example$/.test(s.site))
+          .reduce((n, s) => n + s.bytes, 0);
+        return { ms, sites: sites.length, bytes };
       }),
     );
   }
@@ -175,16 +265,23 @@ try {
     entries: 100_000,
     firstMs: history[0].ms,
     medianMs: median(history.map((h) => h.ms)),
+    // The sizes the history shows for the 50 bench sites, and the JSON size of the rows it stands for.
+    bytesShown: history.at(-1).bytes,
+    bytesJson: [...visits, ...historyRows].reduce((n, r) => n + Buffer.byteLength(JSON.stringify(r)), 0),
   };
 } finally {
   await browser.close();
   await server.close();
 }
+loads.push(os.loadavg());
+// 1-minute load average at the start and end: figures taken on a busy machine are slower than an idle one's.
+result.loadAverage = loads.map((l) => Number(l[0].toFixed(1)));
 
 const within = {
   popup50k: result.popup[50_000].medianLaterMs <= BUDGET.popupMs50k,
   history: result.history.medianMs <= BUDGET.historyMs,
   bytesPerVisit: result.bytesPerVisit <= BUDGET.bytesPerVisit,
+  month: result.month.bytes <= BUDGET.monthBytes,
 };
 if (!process.argv.includes('--json')) {
   for (const n of SIZES)
@@ -194,6 +291,15 @@ if (!process.argv.includes('--json')) {
   console.log(
     `history, 1,000 visits / 100k entries: ${result.history.medianMs.toFixed(0)} ms (first ${result.history.firstMs.toFixed(0)} ms)`,
   );
+  console.log(
+    `history sizes shown: ${result.history.bytesShown} B for ${result.history.bytesJson} B of rows as JSON`,
+  );
   console.log(`bytes per realistic visit (${result.realVisitEntries} entries): ${result.bytesPerVisit}`);
+  console.log(`storage estimate per copy of it: ${result.diskBytesPerVisit} B`);
+  const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(
+    `a month (${result.month.pages} pages): ${mb(result.month.bytes)} as JSON, ${mb(result.month.diskBytes)} by the storage estimate, ${mb(result.month.bytesAt100Entries)} at 100 entries a page (budget ${mb(BUDGET.monthBytes)})`,
+  );
+  console.log(`load average: ${result.loadAverage.join(' → ')}`);
 }
 console.log(JSON.stringify({ ...result, budget: BUDGET, within }));
