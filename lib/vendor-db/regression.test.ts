@@ -9,6 +9,10 @@ import { classifyCookie, classifyRequest } from './match';
 interface Entry {
   vendor: string;
   docs: string;
+  /** True only when the listed hosts and cookies were found in the `docs` page's text (quoted in `evidence`). */
+  checked: boolean;
+  checkedOn?: string;
+  evidence?: string;
   requests: string[];
   cookies: string[];
   category?: CategoryOrUnknown;
@@ -21,6 +25,19 @@ const index = loadNodeVendorIndex();
 const PAGE = 'https://shop.example/';
 
 describe('regression set from vendor documentation', () => {
+  it('says for every entry where it comes from, and quotes the page for every checked one', () => {
+    for (const v of set.vendors) {
+      expect(v.docs, v.vendor).toMatch(/^https:\/\/\S+$/);
+      expect(typeof v.checked, v.vendor).toBe('boolean');
+      // A checked entry is only as good as the sentence that supports it and the day it was read.
+      if (v.checked) {
+        expect(v.evidence?.trim(), `${v.vendor} evidence`).toBeTruthy();
+        expect(v.checkedOn, `${v.vendor} checkedOn`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      expect(v.requests.length + v.cookies.length, `${v.vendor} asserts something`).toBeGreaterThan(0);
+    }
+  });
+
   it.each(set.vendors.map((v) => [v.vendor, v] as const))('%s', (_, v) => {
     for (const url of v.requests) {
       const c = classifyRequest(index, url, PAGE);
