@@ -4,6 +4,7 @@ import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ImportButton } from '@/components/ImportButton';
 import { ReportView } from '@/components/ReportView';
 import { send } from '../shared/api';
+import { Compare } from './Compare';
 import { exportHandlers } from './exports';
 import { History } from './History';
 
@@ -17,6 +18,7 @@ type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'history' }
+  | { status: 'compare' }
   | ({ status: 'visit' } & Loaded);
 
 async function loadVisit(visitId: string, browserOnly: boolean): Promise<State> {
@@ -30,10 +32,16 @@ async function loadVisit(visitId: string, browserOnly: boolean): Promise<State> 
   return { status: 'visit', bundle, vendors: ids.length ? await send('getVendors', { ids }) : [] };
 }
 
-/** report.html: `?visit=<id>` shows one visit; without it, the stored history and the import of an export. */
+/**
+ * report.html: `?visit=<id>` shows one visit, `?compare` compares two audits of a site; without either, the stored
+ * history and the import of an export.
+ */
 export function App() {
-  const visitId = new URLSearchParams(location.search).get('visit');
-  const [state, setState] = useState<State>(visitId ? { status: 'loading' } : { status: 'history' });
+  const query = new URLSearchParams(location.search);
+  const visitId = query.get('visit');
+  const [state, setState] = useState<State>(
+    visitId ? { status: 'loading' } : query.has('compare') ? { status: 'compare' } : { status: 'history' },
+  );
   const [browserOnly, setBrowserOnly] = useState(false);
   useEffect(() => {
     if (!visitId) return;
@@ -50,6 +58,9 @@ export function App() {
       <nav class="row topbar">
         <span class="brand">Cookie Inspector</span>
         <a href="report.html">All audited sites</a>
+        <a href="report.html?compare" id="compare-link">
+          Compare audits
+        </a>
         <span class="spacer" />
         <ImportButton
           onImported={(r, name) =>
@@ -65,6 +76,7 @@ export function App() {
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'error' && <p class="error">{state.message}</p>}
       {state.status === 'history' && <History />}
+      {state.status === 'compare' && <Compare />}
       {state.status === 'visit' && (
         <ReportView
           bundle={state.bundle}

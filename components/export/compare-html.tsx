@@ -1,0 +1,58 @@
+/**
+ * The comparison of two audits as one self-contained HTML document: the report page's CompareView rendered with
+ * preact-render-to-string, inline CSS, a CSP that allows no script and no remote load.
+ */
+import { renderToString } from 'preact-render-to-string';
+import type { SiteComparison } from '@/lib/audit/compare';
+import { formatIso, showInvisible } from '@/lib/report/format';
+import { StaticRender } from '../render-mode';
+import { CompareView, type CompareViewProps } from '../report/CompareView';
+import { EXPORT_CSS } from './style';
+
+export interface CompareMeta {
+  toolVersion: string;
+  generatedAt: number;
+}
+
+function CompareDocument({ comparison, sources, meta }: CompareViewProps & { meta: CompareMeta }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
+        <title>{`Cookie Inspector: what changed on ${comparison.site}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: EXPORT_CSS }} />
+      </head>
+      <body>
+        <article class="report" id="report">
+          <CompareView comparison={comparison} sources={sources} />
+          <p class="meta small">
+            Generated {formatIso(meta.generatedAt)} by Cookie Inspector {meta.toolVersion}.
+          </p>
+        </article>
+      </body>
+    </html>
+  );
+}
+
+/** Renders the comparison as one HTML document string (text escaped by the renderer; no script). */
+export function renderCompareHtml(
+  comparison: SiteComparison,
+  meta: CompareMeta,
+  sources?: CompareViewProps['sources'],
+): string {
+  const html = renderToString(
+    <StaticRender.Provider value={true}>
+      <CompareDocument comparison={comparison} sources={sources} meta={meta} />
+    </StaticRender.Provider>,
+  );
+  // As in the visit report: reveal any invisible or direction-changing character that reached the document.
+  return `<!doctype html>\n${showInvisible(html)}\n`;
+}
+
+/** A file name for the comparison's exports: `cookie-inspector_<site>_compare_<later audit date>`. */
+export function compareFileStem(c: SiteComparison): string {
+  const safe = c.site.replace(/[^a-z0-9.-]+/gi, '_').slice(0, 100);
+  return `cookie-inspector_${safe}_compare_${formatIso(c.new.auditedAt).slice(0, 10)}`;
+}
