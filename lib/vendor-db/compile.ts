@@ -84,7 +84,8 @@ function checkRecord(r: VendorRecord, where: string, problems: string[]): boolea
   if (typeof r.id !== 'string' || r.id.trim() === '')
     return (void problems.push(`${where}: missing id`), false);
   if (typeof r.name !== 'string' || r.name === '') problems.push(`${r.id}: missing name`);
-  if (!isCategory(r.category))
+  // 'unknown': no source names a consent purpose; the classifier answers it and the UI asks for review.
+  if (!isCategory(r.category) && r.category !== 'unknown')
     problems.push(`${r.id}: category ${JSON.stringify(r.category)} is not a category`);
   if (!Array.isArray(r.domains)) problems.push(`${r.id}: domains is not an array`);
   if (!Array.isArray(r.cookies)) problems.push(`${r.id}: cookies is not an array`);

@@ -1,4 +1,4 @@
-import type { Category } from '../category';
+import type { Category, CategoryOrUnknown } from '../category';
 import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
@@ -51,7 +51,7 @@ export interface CompiledIndex {
   version: number;
   /** sha256 over the source files (set by scripts/build-vendor-db.ts; '' when compiled in memory). */
   sourceHash: string;
-  vendors: { ids: string[]; names: string[]; companies: (string | null)[]; categories: Category[] };
+  vendors: { ids: string[]; names: string[]; companies: (string | null)[]; categories: CategoryOrUnknown[] };
   /** Hostname suffix → vendor number (hosts.vendors[i] owns hosts.names[i]). */
   hosts: { names: string[]; vendors: number[] };
   /** Exact cookie name → claims. */
@@ -89,7 +89,7 @@ export interface VendorIndex {
   ids: string[];
   names: string[];
   companies: (string | null)[];
-  categories: Category[];
+  categories: CategoryOrUnknown[];
   byId: Map<string, number>;
   hosts: Map<string, number>;
   cookies: Map<string, CookieEntry[]>;

@@ -1,4 +1,4 @@
-import { needsConsent, type Category } from '../category';
+import { needsConsent, type Category, type CategoryOrUnknown } from '../category';
 import type { Fact, GdprBlock, RiskLevel } from './types';
 
 /**
@@ -30,7 +30,7 @@ const EEA = new Set(
 /** UK and the countries with an EU adequacy decision (Canada: commercial organisations only; the US only via DPF, so it is not listed). */
 const ADEQUATE = new Set('GB AD AR CA FO GG IL IM JP JE NZ KR CH UY'.split(' '));
 
-const RISK: Record<Category, RiskLevel> = {
+const RISK: Record<CategoryOrUnknown, RiskLevel> = {
   advertising: 'high',
   social: 'high',
   marketing: 'medium',
@@ -38,6 +38,8 @@ const RISK: Record<Category, RiskLevel> = {
   functional: 'low',
   consent: 'low',
   necessary: 'low',
+  // No source names the purpose: never assumed low.
+  unknown: 'medium',
 };
 
 const PURPOSE: Record<Category, string> = {
@@ -50,12 +52,20 @@ const PURPOSE: Record<Category, string> = {
   necessary: 'make this website work',
 };
 
+const UNKNOWN = 'Purpose unknown (no source names it): needs review.';
+
 function derived<T>(value: T, source: RuleId): Fact<T> {
   return { value, source, derived: true };
 }
 
 /** Legal basis from the category; consent-needing categories follow ePrivacy Art. 5(3). */
-export function deriveLegalBasis(category: Category): Fact {
+export function deriveLegalBasis(category: CategoryOrUnknown): Fact {
+  if (category === 'unknown') {
+    return derived(
+      `${UNKNOWN} Consent (GDPR Art. 6(1)(a)) unless it is shown to be strictly necessary for a service the visitor asked for (derived from category)`,
+      'rule:legal-basis-by-category',
+    );
+  }
   if (needsConsent(category)) {
     return derived(
       'Consent (GDPR Art. 6(1)(a)); ePrivacy Art. 5(3) requires prior consent for non-essential storage/access (derived from category)',
@@ -75,7 +85,13 @@ export function deriveLegalBasis(category: Category): Fact {
 }
 
 /** Whether ePrivacy Art. 5(3) typically requires prior consent for this category. */
-export function deriveEprivacy(category: Category): Fact {
+export function deriveEprivacy(category: CategoryOrUnknown): Fact {
+  if (category === 'unknown') {
+    return derived(
+      `${UNKNOWN} Treat as needing prior consent (ePrivacy Art. 5(3)) until it is shown strictly necessary for a service the visitor explicitly requested (derived from category)`,
+      'rule:eprivacy-by-category',
+    );
+  }
   return needsConsent(category)
     ? derived(
         'Prior consent required before storing or reading identifiers on the device (ePrivacy Art. 5(3); derived from category)',
@@ -134,23 +150,31 @@ export function deriveTransferFromController(
 }
 
 /** Risk level from the category (advertising/social high, marketing/analytics medium, rest low). */
-export function deriveRisk(category: Category): Fact<RiskLevel> {
+export function deriveRisk(category: CategoryOrUnknown): Fact<RiskLevel> {
   return derived(RISK[category], 'rule:risk-by-category');
 }
 
 /** DPIA note from the category. */
-export function deriveDpia(category: Category): Fact {
+export function deriveDpia(category: CategoryOrUnknown): Fact {
   const text =
-    RISK[category] === 'high'
-      ? 'A DPIA is typically required: large-scale tracking or profiling across websites (Art. 35; derived from category)'
-      : RISK[category] === 'medium'
-        ? 'A DPIA is typically recommended when behavioural data is profiled or combined with identities (Art. 35; derived from category)'
-        : 'A DPIA is typically not needed for this category alone (Art. 35; derived from category)';
+    category === 'unknown'
+      ? `${UNKNOWN} Whether a DPIA is needed depends on what the vendor does (Art. 35; derived from category)`
+      : RISK[category] === 'high'
+        ? 'A DPIA is typically required: large-scale tracking or profiling across websites (Art. 35; derived from category)'
+        : RISK[category] === 'medium'
+          ? 'A DPIA is typically recommended when behavioural data is profiled or combined with identities (Art. 35; derived from category)'
+          : 'A DPIA is typically not needed for this category alone (Art. 35; derived from category)';
   return derived(text, 'rule:dpia-by-category');
 }
 
 /** Consent-banner text suggestion from a template; the vendor name is data, so callers must escape it. */
-export function deriveConsentText(name: string, category: Category): Fact {
+export function deriveConsentText(name: string, category: CategoryOrUnknown): Fact {
+  if (category === 'unknown') {
+    return derived(
+      `We use ${name}. (No template: no source names ${name}'s purpose. Describe what it does, and ask for consent unless it is strictly necessary.)`,
+      'rule:consent-text-template',
+    );
+  }
   const text = needsConsent(category)
     ? `We use ${name} to ${PURPOSE[category]}. ${name} sets cookies or similar identifiers only after you accept the "${category}" category. (Template derived from category: adapt it to what ${name} actually does.)`
     : `We use ${name} to ${PURPOSE[category]}. (Template derived from category: adapt it to what ${name} actually does.)`;
@@ -158,7 +182,7 @@ export function deriveConsentText(name: string, category: Category): Fact {
 }
 
 /** The full GDPR block from rules only; curated facts replace fields of it. */
-export function deriveGdpr(name: string, category: Category, country: string | null): GdprBlock {
+export function deriveGdpr(name: string, category: CategoryOrUnknown, country: string | null): GdprBlock {
   return {
     legalBasis: deriveLegalBasis(category),
     eprivacy: deriveEprivacy(category),

@@ -73,13 +73,15 @@ function vendorAnswer(
   reason: string,
   category?: CategoryOrUnknown | null,
 ): Classification {
+  const cat = category ?? index.categories[n] ?? 'unknown';
   return {
     vendor: index.ids[n]!,
     vendorName: index.names[n]!,
     company: index.companies[n] ?? null,
-    category: category ?? index.categories[n] ?? 'unknown',
+    category: cat,
     thirdParty,
-    reason,
+    // A known vendor whose purpose no source names is shown for review, never as exempt.
+    reason: cat === 'unknown' ? `${reason}; unknown: needs review (no source names its purpose)` : reason,
   };
 }
 

@@ -16,7 +16,7 @@ function problems(r: VendorRecord, file: string): string[] {
   if (`${r.id}.json` !== file) p.push('file name differs from id');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(r.id)) p.push('id not kebab-case');
   if (!r.name) p.push('no name');
-  if (!isCategory(r.category)) p.push(`bad category ${r.category}`);
+  if (!isCategory(r.category) && r.category !== 'unknown') p.push(`bad category ${r.category}`);
   if (r.country !== null && !/^[A-Z]{2}$/.test(r.country)) p.push(`bad country ${r.country}`);
   if (r.company !== null && !sourceIds.has(r.companySource ?? ''))
     p.push('company without a declared source');

@@ -133,7 +133,8 @@ export interface VendorRecord {
   company: string | null;
   /** ISO 3166-1 alpha-2 of the company's headquarters, or null when no source states it. */
   country: string | null;
-  category: Category;
+  /** The consent purpose; 'unknown' when no source names one (shown as "unknown: needs review"). */
+  category: CategoryOrUnknown;
   domains: string[];
   cookies: VendorCookie[];
   gdpr: GdprBlock;

@@ -50,6 +50,8 @@ export function renderConflicts(report: BuildReport): string {
     'Owner: curated (company-facts.json or an overlay) › third-party-web › WhoTracks.me 2022 › Open Cookie',
     'Database (only when all its rows agree). Category: curated › third-party-web, except that a consent purpose',
     '(advertising, analytics, marketing, social) named by WhoTracks.me beats "functional" from third-party-web.',
+    'Without third-party-web: a WhoTracks.me consent purpose beats the Open Cookie Database cookie categories; a',
+    'WhoTracks.me label that names no purpose (misc, customer_interaction …: "unknown") gives way to them.',
     '',
     '| Vendor | Field | Values (source) | Chosen | Rule |',
     '|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import type { Category } from '../../category';
+import type { CategoryOrUnknown } from '../../category';
 import { parseRetention } from '../retention';
 import type { VendorCookie } from '../types';
 import { OCD_CATEGORY, readOcdDomain, type OcdRow } from './ocd';
@@ -17,7 +17,7 @@ function ownedBy(host: string, domains: readonly string[]): boolean {
  */
 export function ocdCookie(
   row: OcdRow,
-  vendorCategory: Category,
+  vendorCategory: CategoryOrUnknown,
   vendorDomains: readonly string[],
 ): VendorCookie {
   const { domain, thirdParty } = readOcdDomain(row.domain);

@@ -1,4 +1,4 @@
-import type { Category } from '../../category';
+import type { CategoryOrUnknown } from '../../category';
 import { deriveGdpr, deriveTransferFromController } from '../derive';
 import { parseRetention } from '../retention';
 import type { CompanyFacts, Fact, FactEvidence, SourceRef, VendorRecord } from '../types';
@@ -67,7 +67,7 @@ export interface BuildReport {
 }
 
 /** The WhoTracks.me category most of the vendor's linked trackers (by domain count) carry, or null. */
-function wtmCategory(d: Draft): { value: Category; label: string } | null {
+function wtmCategory(d: Draft): { value: CategoryOrUnknown; label: string } | null {
   const votes = new Map<string, number>();
   for (const t of d.wtm ?? [])
     votes.set(t.category, (votes.get(t.category) ?? 0) + Math.max(1, t.domains.length));
@@ -80,7 +80,7 @@ function chooseCategory(
   input: BuildInput,
   report: BuildReport,
   curated?: CuratedVendor,
-): { value: Category; from: string } {
+): { value: CategoryOrUnknown; from: string } {
   const override = input.categories[d.id];
   if (override) return { value: override.category, from: `curated: ${override.reason}` };
   if (curated?.category)
@@ -111,9 +111,25 @@ function chooseCategory(
     return { value: upstream, from: `${TPW}:${d.entity!.category}` };
   }
   const cats = d.rows.flatMap((r) => OCD_CATEGORY[r.category] ?? []);
-  if (wtm && (cats.length === 0 || needsConsent(wtm.value) || !cats.some((c) => needsConsent(c))))
+  if (wtm && (cats.length === 0 || needsConsent(wtm.value)))
     return { value: wtm.value, from: `${WTM}:${wtm.label}` };
-  return { value: categoryFromOcd(cats), from: `${OCD}: most privacy-relevant cookie category` };
+  const ocd = categoryFromOcd(cats);
+  // WhoTracks.me naming no purpose (misc, unknown …) says less than the vendor's categorised cookies.
+  if (wtm && wtm.value !== 'unknown' && !needsConsent(ocd))
+    return { value: wtm.value, from: `${WTM}:${wtm.label}` };
+  if (wtm && wtm.value !== ocd) {
+    report.fieldConflicts.push({
+      vendor: d.id,
+      field: 'category',
+      values: [`${ocd} (${OCD}: cookie categories)`, `${wtm.value} (${WTM}:${wtm.label})`],
+      chosen: ocd,
+      rule:
+        wtm.value === 'unknown'
+          ? 'WhoTracks.me names no consent purpose: the categories of the cookies Open Cookie Database lists decide'
+          : 'consent-safe: a consent purpose named by one source beats functional from another',
+    });
+  }
+  return { value: ocd, from: `${OCD}: most privacy-relevant cookie category` };
 }
 
 /** Curated company names: the reference list for the misspelling check. */

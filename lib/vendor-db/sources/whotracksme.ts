@@ -1,4 +1,4 @@
-import type { Category } from '../../category';
+import type { CategoryOrUnknown } from '../../category';
 import { readSqlInserts, type SqlValue } from './sql-values';
 
 export interface WtmCompany {
@@ -21,26 +21,29 @@ export interface WtmTracker {
 }
 
 /**
- * WhoTracks.me category → ours. Only categories whose trackers need consent map to a consent category;
- * "essential" is a third-party list's label, never proof of strict necessity, so it maps to functional.
+ * WhoTracks.me category → the consent purpose it implies (definitions: whotracks.me blog "Tracker Categories").
+ * Consent purposes map to their consent category. Only infrastructure (cdn, hosting) and "essential" (tag
+ * managers, privacy notices) are functional: a list's label is never proof of strict necessity, so nothing maps
+ * to necessary. Labels that name no purpose (misc, unknown, extensions) or a feature that may or may not track
+ * (chat widgets, players, comments) are "unknown": shown as "unknown: needs review", never silently exempt.
  */
-export const WTM_CATEGORY: Readonly<Record<string, Category>> = {
+export const WTM_CATEGORY: Readonly<Record<string, CategoryOrUnknown>> = {
   advertising: 'advertising',
   pornvertising: 'advertising',
   site_analytics: 'analytics',
+  telemetry: 'analytics',
   social_media: 'social',
+  email: 'marketing',
   consent: 'consent',
-  customer_interaction: 'functional',
-  essential: 'functional',
-  audio_video_player: 'functional',
-  comments: 'functional',
-  misc: 'functional',
   cdn: 'functional',
   hosting: 'functional',
-  unknown: 'functional',
-  extensions: 'functional',
-  email: 'marketing',
-  telemetry: 'analytics',
+  essential: 'functional',
+  customer_interaction: 'unknown',
+  audio_video_player: 'unknown',
+  comments: 'unknown',
+  misc: 'unknown',
+  unknown: 'unknown',
+  extensions: 'unknown',
 };
 
 const text = (v: SqlValue | undefined): string | null =>
