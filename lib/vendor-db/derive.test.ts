@@ -49,8 +49,20 @@ describe('derivation rules', () => {
     expect(f.value).toContain('Template derived from category');
   });
 
+  it('an unknown purpose is "needs review": consent unless shown strictly necessary, never low risk', () => {
+    expect(deriveLegalBasis('unknown').value).toMatch(
+      /^Purpose unknown .*needs review\. Consent \(GDPR Art\. 6\(1\)\(a\)\)/,
+    );
+    expect(deriveEprivacy('unknown').value).toMatch(/needs review\. Treat as needing prior consent/);
+    expect(deriveRisk('unknown').value).toBe('medium');
+    expect(deriveDpia('unknown').value).toMatch(/needs review.*depends on what the vendor does/);
+    const text = deriveConsentText('Acme', 'unknown').value;
+    expect(text).toMatch(/no source names Acme's purpose/);
+    expect(text).not.toMatch(/provide website features|make this website work/);
+  });
+
   it('builds a full block in which every fact is derived from a known rule', () => {
-    for (const c of CATEGORIES) {
+    for (const c of [...CATEGORIES, 'unknown' as const]) {
       const block = deriveGdpr('Acme', c, null);
       for (const fact of Object.values(block)) {
         expect(fact.derived).toBe(true);
