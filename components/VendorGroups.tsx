@@ -1,7 +1,10 @@
 import type { VendorGroup } from '@/lib/report/vendors';
 import { VendorItem } from './VendorItem';
 
-/** Vendors grouped by category, in the order lib/report/vendors.ts decides (violations first). */
+/**
+ * Vendors grouped by category, in the order lib/report/vendors.ts decides (violations first). A vendor whose
+ * purpose no source names is neither exempt nor a violation: its group says it needs review.
+ */
 export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
   if (!groups.length) return <p class="muted">No known tracker vendor seen on this page.</p>;
   return (
@@ -9,7 +12,7 @@ export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
       {groups.map((g) => (
         <section class="group" key={g.category} aria-label={`${g.category} vendors`}>
           <h2>
-            <span class="cat">{g.category}</span>
+            <span class="cat">{g.category === 'unknown' ? 'unknown: needs review' : g.category}</span>
             <span class="muted small">
               {g.rows.length} vendor{g.rows.length === 1 ? '' : 's'}
               {g.violations ? `, ${g.violations} with violations` : ''}
