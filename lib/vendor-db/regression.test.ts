@@ -13,6 +13,8 @@ interface Entry {
   checked: boolean;
   checkedOn?: string;
   evidence?: string;
+  /** The stored copy actually read, when it was not the `docs` URL itself (e.g. an http:// copy). */
+  via?: string;
   requests: string[];
   cookies: string[];
   category?: CategoryOrUnknown;
