@@ -2,7 +2,10 @@ import { toolDisplayName } from '@/lib/consent/tools';
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditRecord } from '@/lib/audit/machine';
 import type { AuditReport, AuditVendorLine } from '@/lib/audit/report';
+import { DEFAULT_SITE_PAGES, MAX_SITE_PAGES, type SiteAuditRecord } from '@/lib/audit/site-audit';
+import type { SiteReport } from '@/lib/audit/site-report';
 import type { Answer, Args, MessageType } from '@/lib/messages';
+import { SiteAuditResult, type SiteExportKind } from './SiteAuditResult';
 
 /** The popup's typed request function (entrypoints/shared/api.ts `send`). */
 export type AuditSend = <K extends MessageType>(type: K, args: Args<K>) => Promise<Answer<K>>;
@@ -14,9 +17,12 @@ export interface AuditPanelProps {
   pollMs?: number;
   /** Called first, inside the click (a user gesture): asks for the optional permission; false stops. */
   beforeStart?: () => Promise<boolean>;
+  /** Saves a finished site audit as a file (the popup builds it; components do not download). */
+  onSiteExport?: (kind: SiteExportKind, site: SiteAudit) => void;
 }
 
 type Audit = { record: AuditRecord; report: AuditReport } | null;
+export type SiteAudit = { record: SiteAuditRecord; report: SiteReport };
 
 const STEP_TEXT: Record<AuditRecord['step'], string> = {
   clearing: 'Clearing this site’s cookies and storage…',
@@ -80,18 +86,42 @@ function Result({ report }: { report: AuditReport }) {
   );
 }
 
+/** Which page of the site audit runs now. */
+function SiteProgress({ record }: { record: SiteAuditRecord }) {
+  const i = record.pages.findIndex((p) => p.status === 'running' || p.status === 'pending');
+  const known = record.linksFound === null ? '' : ` of ${record.pages.length}`;
+  return (
+    <p id="audit-site-progress">
+      Site audit: page {i < 0 ? record.pages.length : i + 1}
+      {known}
+      {i >= 0 ? <code> {record.pages[i]!.url}</code> : null}
+    </p>
+  );
+}
+
 /** "Audit this site": asks first, then shows the running audit's step and, at the end, its report. */
-export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPanelProps) {
+export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart, onSiteExport }: AuditPanelProps) {
   const [audit, setAudit] = useState<Audit>(null);
+  const [site, setSite] = useState<SiteAudit | null>(null);
   const [asking, setAsking] = useState(false);
+  const [siteMode, setSiteMode] = useState(false);
+  const [pages, setPages] = useState(DEFAULT_SITE_PAGES);
   const [error, setError] = useState<string | null>(null);
-  const running = audit !== null && RUNNING.has(audit.record.step);
+  const siteRunning = site?.record.step === 'running';
+  // The site audit is what the panel shows while it runs, and after it when its last page is the tab's latest audit.
+  const siteShown =
+    site !== null && (siteRunning || site.record.pages.some((p) => p.auditId === audit?.record.id));
+  const running = siteRunning || (audit !== null && RUNNING.has(audit.record.step));
 
   useEffect(() => {
     let alive = true;
     const load = () =>
-      send('getAudit', { tabId })
-        .then((a) => alive && setAudit(a))
+      Promise.all([send('getAudit', { tabId }), send('getSiteAudit', { tabId })])
+        .then(([a, s]) => {
+          if (!alive) return;
+          setAudit(a);
+          setSite(s);
+        })
         .catch((e: unknown) => alive && setError(String((e as Error)?.message ?? e)));
     void load();
     const timer = running ? setInterval(load, pollMs) : undefined;
@@ -109,8 +139,13 @@ export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPan
         setError('The audit needs permission to clear this site’s stored data; it was not granted.');
         return;
       }
-      const record = await send('startAudit', { tabId });
-      setAudit({ record, report: audit?.report ?? ({} as AuditReport) });
+      if (siteMode) {
+        const record = await send('startSiteAudit', { tabId, maxPages: pages });
+        setSite({ record, report: site?.report ?? ({} as SiteReport) });
+      } else {
+        const record = await send('startAudit', { tabId });
+        setAudit({ record, report: audit?.report ?? ({} as AuditReport) });
+      }
     } catch (e) {
       setError(String((e as Error)?.message ?? e));
     }
@@ -126,13 +161,20 @@ export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPan
       ) : null}
       {running ? (
         <div class="row">
+          {siteRunning ? <SiteProgress record={site.record} /> : null}
           <p id="audit-step" aria-live="polite">
-            {STEP_TEXT[audit.record.step]}
+            {audit && RUNNING.has(audit.record.step)
+              ? STEP_TEXT[audit.record.step]
+              : 'Starting the next page…'}
           </p>
           <button
             type="button"
             class="btn"
-            onClick={() => void send('cancelAudit', { tabId }).then(() => setAudit(null))}
+            onClick={() =>
+              void (siteRunning ? send('cancelSiteAudit', { tabId }) : send('cancelAudit', { tabId })).then(
+                () => setAudit(null),
+              )
+            }
           >
             Cancel
           </button>
@@ -143,6 +185,29 @@ export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPan
             This deletes this site’s cookies and stored data, reloads the page, records for a few seconds,
             then refuses consent through the banner. Continue?
           </p>
+          <label class="note">
+            <input
+              type="checkbox"
+              id="audit-site"
+              checked={siteMode}
+              onChange={(e) => setSiteMode((e.target as HTMLInputElement).checked)}
+            />{' '}
+            Also audit up to{' '}
+            <input
+              type="number"
+              id="audit-pages"
+              min={1}
+              max={MAX_SITE_PAGES}
+              value={pages}
+              style={{ width: '3.5em' }}
+              onInput={(e) => {
+                const n = Number((e.target as HTMLInputElement).value);
+                if (Number.isInteger(n)) setPages(Math.min(MAX_SITE_PAGES, Math.max(1, n)));
+              }}
+            />{' '}
+            pages of this site linked from this page, one after another (each cleared, recorded before consent
+            and after refusal)
+          </label>
           <button type="button" class="btn primary" id="audit-confirm" autoFocus onClick={() => void start()}>
             Start audit
           </button>
@@ -155,7 +220,18 @@ export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart }: AuditPan
           Audit this site
         </button>
       )}
-      {audit && !running && audit.report.summary ? (
+      {!running && siteShown && site.report.counts ? (
+        <>
+          <p class="note" id="audit-step">
+            {site.record.step === 'done' ? 'Site audit finished.' : `Site audit ${site.record.step}.`}
+          </p>
+          <SiteAuditResult
+            record={site.record}
+            report={site.report}
+            onExport={onSiteExport ? (kind) => onSiteExport(kind, site) : undefined}
+          />
+        </>
+      ) : audit && !running && audit.report.summary ? (
         <>
           <p class="note" id="audit-step">
             {STEP_TEXT[audit.record.step]}

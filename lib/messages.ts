@@ -11,6 +11,8 @@ import type { VisitSummary } from './report/summary';
 import type { VendorRecord } from './vendor-db/types';
 import type { AuditOptions, AuditRecord } from './audit/machine';
 import type { AuditReport } from './audit/report';
+import type { SiteAuditRecord } from './audit/site-audit';
+import type { SiteReport } from './audit/site-report';
 
 /** A cookie write seen by the main-world content script, with the script that made it. */
 export interface CookieWrite {
@@ -113,6 +115,12 @@ export interface PageProtocol {
   /** The tab's latest audit with its report (built from the recorded visit), or null. */
   getAudit: [{ tabId: number }, { record: AuditRecord; report: AuditReport } | null];
   cancelAudit: [{ tabId: number }, AuditRecord | null];
+  /** Site audit (entrypoints/background/site-audit.ts): the tab's page, then up to `maxPages` same-site pages
+   * linked from it, each audited like `startAudit`, one after another in the same tab. */
+  startSiteAudit: [{ tabId: number; maxPages?: number; options?: Partial<AuditOptions> }, SiteAuditRecord];
+  /** The tab's latest site audit and the site report over the pages audited so far, or null. */
+  getSiteAudit: [{ tabId: number }, { record: SiteAuditRecord; report: SiteReport } | null];
+  cancelSiteAudit: [{ tabId: number }, SiteAuditRecord | null];
 }
 
 /**
@@ -156,6 +164,9 @@ const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   startAudit: true,
   getAudit: true,
   cancelAudit: true,
+  startSiteAudit: true,
+  getSiteAudit: true,
+  cancelSiteAudit: true,
 };
 
 const CONTENT_TYPES: Record<keyof ContentProtocol, true> = {

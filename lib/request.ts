@@ -82,6 +82,8 @@ function originOf(url: string | undefined): string | null {
 
 /** True for requests made by an extension (ours included) or by the browser itself. */
 export function isInternal(details: RawRequestDetails): boolean {
+  // A top-level navigation in a tab loads a web page whoever started it (an extension's tabs.update included).
+  if (details.type === 'main_frame' && (details.tabId ?? -1) >= 0) return false;
   const from = details.initiator ?? details.originUrl ?? '';
   if (EXTENSION_SCHEMES.some((s) => from.startsWith(s))) return true;
   // tabId -1 with no initiator: browser-internal (safe browsing, updates, PAC…).

@@ -10,11 +10,12 @@ import {
   msUntilTick,
   startAudit,
   type AuditEvent,
+  type AuditOptions,
   type AuditRecord,
 } from '@/lib/audit/machine';
 import { cookieRemovalUrl, cookiesOfSite, originsToClear } from '@/lib/audit/clear';
 import { parseOptOutReply, type OptOutResult } from '@/lib/audit/opt-out';
-import { buildAuditReport } from '@/lib/audit/report';
+import { buildAuditReport, type AuditReport } from '@/lib/audit/report';
 import { AUTOCONSENT_OPT_OUT } from '@/lib/consent/autoconsent-protocol';
 import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
@@ -29,6 +30,8 @@ const ALARM = 'audit-wake';
 const POLL_MS = 1000;
 const OPT_OUT_TRIES = 4;
 const OPT_OUT_RETRY_MS = 2000;
+const BLANK_TIMEOUT_MS = 5000;
+const BLANK_SETTLE_MS = 300;
 const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 const records = new Map<number, AuditRecord>();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -157,6 +160,34 @@ async function clearSiteData(url: string): Promise<{ cookies: number; storage: b
   return { cookies, storage, errors };
 }
 
+/** Navigates the tab to about:blank and waits until it has loaded, so the site's document is gone. */
+async function blankTab(tabId: number): Promise<void> {
+  let listener: ((d: { tabId: number; frameId: number; url: string }) => void) | undefined;
+  // Without the `tabs` permission an about:blank tab has no readable URL: the navigation events tell instead.
+  const loaded = new Promise<void>((done) => {
+    listener = (d) => {
+      if (d.tabId === tabId && d.frameId === 0 && d.url.startsWith('about:blank')) done();
+    };
+    browser.webNavigation.onCompleted.addListener(listener);
+    setTimeout(done, BLANK_TIMEOUT_MS);
+  });
+  try {
+    await browser.tabs.update(tabId, { url: 'about:blank' });
+    await loaded;
+  } finally {
+    browser.webNavigation.onCompleted.removeListener(listener!);
+  }
+  // Cookie writes the old document made while unloading reach the cookie store a moment later.
+  await new Promise((done) => setTimeout(done, BLANK_SETTLE_MS));
+}
+
+/** How many other tabs show a page of the site (they keep running while the audited tab is cleared). */
+async function otherTabsOfSite(tabId: number, site: string): Promise<number> {
+  const tabs = await browser.tabs.query({});
+  return tabs.filter((t) => t.id !== tabId && t.url && /^https?:/.test(t.url) && siteOf(t.url) === site)
+    .length;
+}
+
 /** Asks the consent content script to refuse; retried because autoconsent may still be detecting the banner. */
 async function optOut(tabId: number): Promise<OptOutResult> {
   let result: OptOutResult = { ok: false, tool: null };
@@ -178,15 +209,22 @@ async function optOut(tabId: number): Promise<OptOutResult> {
 /** Side effects on entering a step. */
 async function enter(r: AuditRecord): Promise<void> {
   if (r.step === 'clearing') {
+    // No page of the site may run while its data is deleted: a live page (a timer, a pagehide handler) would
+    // write its cookies again after the clean-up. The tab shows an empty document first, as the CLI does.
+    await blankTab(r.tabId);
+    const others = await otherTabsOfSite(r.tabId, r.site);
     const result = await clearSiteData(r.url);
+    if (others)
+      result.errors.push(`${others} other tab(s) of this site were open and may write its data again`);
+    if (records.get(r.tabId)?.step !== 'clearing') return;
     const next = await step(r.tabId, { type: 'cleared', ...result });
-    // The reload; the commit listener moves the audit on. Not tabs.update to the same URL: after that, the page's
-    // own main-frame request and its Set-Cookie were missing from the new visit (E2E site-audit declaration).
-    if (next?.step === 'loading') await browser.tabs.reload(r.tabId, { bypassCache: true });
+    // The first real visit after the clean-up; the commit listener moves the audit on.
+    if (next?.step === 'loading') await browser.tabs.update(r.tabId, { url: r.url });
   } else if (r.step === 'refusing') {
     await step(r.tabId, { type: 'optOutResult', ...(await optOut(r.tabId)) });
   } else if (isFinished(r.step)) {
     await flush();
+    for (const listener of finishedListeners) await listener(r);
   }
 }
 
@@ -206,38 +244,53 @@ async function onCommitted(tabId: number, frameId: number, url: string): Promise
   await step(tabId, { type: 'fail', error: 'the reloaded page was not recorded' });
 }
 
+const finishedListeners: ((r: AuditRecord) => Promise<void>)[] = [];
+
+/** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */
+export function onAuditFinished(listener: (r: AuditRecord) => Promise<void>): void {
+  finishedListeners.push(listener);
+}
+
+/** Starts a one-page audit of `url` in the tab (the tab is blanked, the site cleared, then `url` loaded). */
+export async function beginAudit(
+  tabId: number,
+  url: string,
+  options: Partial<AuditOptions> | undefined,
+): Promise<AuditRecord> {
+  await Promise.all([load(), ready()]);
+  const site = /^https?:/.test(url) ? siteOf(url) : null;
+  if (!site) throw new Error('Only http(s) pages can be audited.');
+  const running = records.get(tabId);
+  if (running && !isFinished(running.step)) throw new Error('An audit is already running in this tab.');
+  const r = startAudit({ id: crypto.randomUUID(), tabId, url, site, now: Date.now(), options });
+  await save(r);
+  void enter(r).catch((e: unknown) => step(r.tabId, { type: 'fail', error: String(e) }));
+  return r;
+}
+
+/** The tab's latest page audit with its report (vendor names filled in). */
+export async function auditOf(tabId: number): Promise<{ record: AuditRecord; report: AuditReport } | null> {
+  await load();
+  const record = records.get(tabId);
+  if (!record) return null;
+  const read = record.visitId ? await readDerived(record.visitId) : null;
+  const report = buildAuditReport(record, read?.derived ?? null);
+  // Lines carry vendor ids; the panel shows names.
+  const lines = [...report.beforeConsent, ...report.afterRefusal];
+  const ids = [...new Set(lines.flatMap((l) => (l.vendorId ? [l.vendorId] : [])))];
+  const names = new Map((await vendorDetails(ids)).map((v) => [v.id, v.name]));
+  for (const l of lines) l.vendorName = l.vendorId ? (names.get(l.vendorId) ?? null) : null;
+  return { record, report };
+}
+
 export const auditHandlers: Pick<Handlers, 'startAudit' | 'getAudit' | 'cancelAudit'> = {
   async startAudit({ tabId, options }) {
-    await Promise.all([load(), ready()]);
     const tab = await browser.tabs.get(Number(tabId));
-    const site = tab.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : null;
-    if (!tab.id || !tab.url || !site) throw new Error('Only http(s) pages can be audited.');
-    const running = records.get(tab.id);
-    if (running && !isFinished(running.step)) throw new Error('An audit is already running in this tab.');
-    const r = startAudit({
-      id: crypto.randomUUID(),
-      tabId: tab.id,
-      url: tab.url,
-      site,
-      now: Date.now(),
-      options,
-    });
-    await save(r);
-    void enter(r).catch((e: unknown) => step(r.tabId, { type: 'fail', error: String(e) }));
-    return r;
+    if (!tab.id || !tab.url) throw new Error('Only http(s) pages can be audited.');
+    return beginAudit(tab.id, tab.url, options);
   },
   async getAudit({ tabId }) {
-    await load();
-    const record = records.get(Number(tabId));
-    if (!record) return null;
-    const read = record.visitId ? await readDerived(record.visitId) : null;
-    const report = buildAuditReport(record, read?.derived ?? null);
-    // Lines carry vendor ids; the panel shows names.
-    const lines = [...report.beforeConsent, ...report.afterRefusal];
-    const ids = [...new Set(lines.flatMap((l) => (l.vendorId ? [l.vendorId] : [])))];
-    const names = new Map((await vendorDetails(ids)).map((v) => [v.id, v.name]));
-    for (const l of lines) l.vendorName = l.vendorId ? (names.get(l.vendorId) ?? null) : null;
-    return { record, report };
+    return auditOf(Number(tabId));
   },
   async cancelAudit({ tabId }) {
     await load();

@@ -9,6 +9,7 @@ import { registerMessaging } from './messaging';
 import { registerBadge } from './badge';
 import { registerAutoconsent } from './autoconsent';
 import { registerAudit } from './audit';
+import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
 import { flush, replayLeftovers } from './writer';
 
@@ -41,6 +42,7 @@ export default defineBackground(() => {
   registerBadge();
   registerAutoconsent();
   registerAudit();
+  registerSiteAudit();
   registerLive();
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;

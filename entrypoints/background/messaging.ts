@@ -9,6 +9,7 @@ import { vendorDetails } from './classifier';
 import { readDerived } from './derived';
 import { visitSummary } from '@/lib/report/summary';
 import { auditHandlers } from './audit';
+import { siteAuditHandlers } from './site-audit';
 import { reportHandlers } from './reports';
 
 /**
@@ -17,6 +18,7 @@ import { reportHandlers } from './reports';
  */
 const handlers: Handlers = {
   ...auditHandlers,
+  ...siteAuditHandlers,
   ...reportHandlers,
   async getTabVisit({ tabId }) {
     const id = getTab(Number(tabId)).current?.visit.id;

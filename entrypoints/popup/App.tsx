@@ -4,6 +4,7 @@ import type { VisitSummary } from '@/lib/report/summary';
 import { AuditPanel } from '@/components/AuditPanel';
 import { PopupView } from '@/components/PopupView';
 import { send } from '../shared/api';
+import { exportSiteAudit } from './site-exports';
 
 type State =
   | { status: 'loading' }
@@ -82,7 +83,12 @@ export function App() {
   // Same element position in both states, so a running audit keeps its state when the first finding arrives.
   const audit =
     state.tabId !== null ? (
-      <AuditPanel tabId={state.tabId} send={send} beforeStart={askAuditPermission} />
+      <AuditPanel
+        tabId={state.tabId}
+        send={send}
+        beforeStart={askAuditPermission}
+        onSiteExport={(kind, site) => void exportSiteAudit(kind, site)}
+      />
     ) : null;
   if (state.status === 'none') {
     return (
