@@ -1,28 +1,122 @@
-// Page-time cost of the extension on the 5,000-request fixture: `node e2e/perf-load.mjs [runs]`.
-// Loads load.example with and without the extension in the same run and prints both times (not a test).
+// Page-time cost of the extension, and each listener's share of it (not a test):
+//   node e2e/perf-load.mjs [rounds] [--json]      (npm run bench:page; needs `npm run build`)
+// Loads load.example (5,000 requests) and cookie-load.example (below) without the extension, with it, and with
+// variants of the built extension that leave out one listener each. A variant is a copy of .output/chrome-mv3
+// whose service worker first runs a shim (written here, never shipped) that turns one `addListener` into a
+// no-op, drops `extraHeaders` or narrows a filter, and then loads the unchanged background.js. Variants take
+// turns within each round, so load drift on a busy machine spreads over all of them. The last line is JSON;
+// ratios are median page times over the median without the extension.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSites } from './fixtures/index.mjs';
-import { BASE_ARGS, launchWithExtension, seedProfile } from './lib/launch.mjs';
+import { html, ok } from './fixtures/respond.mjs';
+import { BASE_ARGS, DEFAULT_EXTENSION_PATH, launchWithExtension, seedProfile } from './lib/launch.mjs';
 import { startServer } from './lib/server.mjs';
 import { warmUp } from './lib/warmup.mjs';
 
-const runs = Number(process.argv[2] ?? 2);
-const server = await startServer({ sites: await loadSites() });
+const args = process.argv.slice(2);
+const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 2);
+const json = args.includes('--json');
 
-async function pageTime(context) {
+// cookie-load.example: 1,000 requests over 200 hosts, each host setting a third-party cookie on its first answer,
+// so later requests carry it (Cookie headers, Set-Cookie, cookie changes: the work onSendHeaders,
+// onHeadersReceived and cookies.onChanged exist for; load.example sets no cookie). Fewer requests than
+// load.example, whose 5,000 take minutes per variant on a loaded 2-core machine.
+const COOKIE_HOSTS = 200;
+const COOKIE_REQUESTS = 1000;
+const cookiePage = `<title>cookie load</title><script>
+const jobs = [];
+for (let i = 0; i < ${COOKIE_REQUESTS}; i++) {
+  const url = 'https://c' + ((i % ${COOKIE_HOSTS}) + 1) + '.cookie-tracker.example/p?i=' + i;
+  jobs.push(() => fetch(url, { mode: 'no-cors', credentials: 'include' }).then(() => true, () => false));
+}
+let next = 0, okCount = 0, failed = 0;
+async function worker() { while (next < jobs.length) { (await jobs[next++]()) ? okCount++ : failed++; } }
+Promise.all(Array.from({ length: 48 }, worker)).then(() => { window.__load = { ok: okCount, failed }; });
+</script>`;
+const cookieSite = {
+  name: 'cookie-load',
+  hosts: ['cookie-load.example', '*.cookie-tracker.example'],
+  handle(req, res, url) {
+    if (url.hostname === 'cookie-load.example') return url.pathname === '/' ? html(res, cookiePage) : false;
+    const sent = /(?:^|; )uid=/.test(req.headers.cookie ?? '');
+    return ok(
+      req,
+      res,
+      sent ? {} : { 'set-cookie': `uid=${url.hostname}; Max-Age=86400; Path=/; Secure; SameSite=None` },
+    );
+  },
+};
+const PAGES = ['https://load.example/', 'https://cookie-load.example/'];
+
+/** What each variant's shim leaves out. `null` = no extension; `{}` = the extension as built. */
+const VARIANTS = {
+  'no extension': null,
+  extension: {},
+  'without onBeforeRequest': { off: ['webRequest.onBeforeRequest'] },
+  'without onSendHeaders': { off: ['webRequest.onSendHeaders'] },
+  'without onHeadersReceived': { off: ['webRequest.onHeadersReceived'] },
+  'without extraHeaders': { noExtraHeaders: true },
+  'without cookies.onChanged': { off: ['cookies.onChanged'] },
+  // onCompleted / onErrorOccurred only act on main frames (onMainFrameEnded) but are registered for every request.
+  'onCompleted, onErrorOccurred for main frames only': { mainFrameOnly: ['onCompleted', 'onErrorOccurred'] },
+  'webRequest listeners that do nothing': { noop: 'webRequest' },
+};
+
+/** The shim: runs before the built background.js in the variant's service worker. */
+function shim(v) {
+  return `// Benchmark variant (e2e/perf-load.mjs), never shipped: ${JSON.stringify(v)}
+const V = ${JSON.stringify(v)};
+const eventOf = (name) => name.split('.').reduce((o, k) => o[k], chrome);
+for (const name of V.off ?? []) eventOf(name).addListener = () => {};
+for (const ev of Object.values(V.noop ? chrome[V.noop] : {})) {
+  if (!ev || typeof ev.addListener !== 'function') continue;
+  const add = ev.addListener.bind(ev);
+  ev.addListener = (fn, ...rest) => add(() => {}, ...rest);
+}
+for (const name of V.mainFrameOnly ?? []) {
+  const ev = chrome.webRequest[name];
+  const add = ev.addListener.bind(ev);
+  ev.addListener = (fn, filter, ...rest) => add(fn, { ...filter, types: ['main_frame'] }, ...rest);
+}
+if (V.noExtraHeaders)
+  for (const ev of [chrome.webRequest.onSendHeaders, chrome.webRequest.onHeadersReceived]) {
+    const add = ev.addListener.bind(ev);
+    ev.addListener = (fn, filter, spec) => add(fn, filter, (spec ?? []).filter((s) => s !== 'extraHeaders'));
+  }
+importScripts('background.js');
+`;
+}
+
+const built = path.resolve(process.env.E2E_EXTENSION_PATH ?? DEFAULT_EXTENSION_PATH);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-variants-'));
+
+/** A copy of the built extension whose service worker is the shim for `v`. */
+function variantDir(name, v) {
+  if (!Object.keys(v).length) return built;
+  const dir = path.join(tmp, name.replace(/\W+/g, '-'));
+  fs.cpSync(built, dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'bench-shim.js'), shim(v));
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  manifest.background = { service_worker: 'bench-shim.js' };
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+async function pageTime(context, url) {
   const page = await context.newPage();
   const t0 = Date.now();
-  await page.goto('https://load.example/', { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => window.__load, null, { timeout: 120_000 });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__load, null, { timeout: 180_000 });
   const ms = Date.now() - t0;
   await page.close();
   return ms;
 }
 
-async function plain() {
+async function withoutExtension(server) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-'));
   seedProfile(dir);
   const context = await chromium.launchPersistentContext(dir, {
@@ -32,24 +126,74 @@ async function plain() {
     args: [...BASE_ARGS, '--ignore-certificate-errors', `--host-resolver-rules=${server.resolverRules}`],
   });
   try {
-    return await pageTime(context);
+    const times = [];
+    for (const u of PAGES) times.push(await pageTime(context, u));
+    return times;
   } finally {
     await context.close();
     fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
-async function withExtension() {
-  const b = await launchWithExtension({ hostResolverRules: server.resolverRules });
+async function withExtension(server, extensionPath, v) {
+  const b = await launchWithExtension({ extensionPath, hostResolverRules: server.resolverRules });
   try {
-    await warmUp(b);
-    return await pageTime(b.context);
+    // Until a navigation is recorded; a variant whose listeners do nothing records none, so one load there.
+    await warmUp(b, v.noop ? { tries: 1, isRecorded: () => true } : {});
+    const times = [];
+    // One page after the other, each in a new tab, as without the extension.
+    for (const u of PAGES) times.push(await pageTime(b.context, u));
+    return times;
   } finally {
     await b.close();
   }
 }
 
-const rows = [];
-for (let i = 0; i < runs; i++) rows.push({ without: await plain(), with: await withExtension() });
-console.table(rows);
-await server.close();
+/** The middle time, or the mean of the two middle ones. */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : Math.round((s[m - 1] + s[m]) / 2);
+}
+const server = await startServer({ sites: [...(await loadSites()), cookieSite] });
+const loads = [os.loadavg()[0]];
+const times = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, PAGES.map(() => [])]));
+try {
+  const dirs = Object.fromEntries(Object.entries(VARIANTS).map(([k, v]) => [k, v && variantDir(k, v)]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, v] of Object.entries(VARIANTS)) {
+      const run = () => (v ? withExtension(server, dirs[k], v) : withoutExtension(server));
+      // A browser that dies under memory pressure (other jobs on the machine) gets one more try.
+      const t = await run().catch((e) => {
+        console.error(`round ${r + 1}, ${k}: ${e.message.split('\n')[0]}; once more`);
+        return run();
+      });
+      t.forEach((ms, i) => times[k][i].push(ms));
+      if (!json) console.error(`round ${r + 1}, ${k}: ${t.join(' / ')} ms`);
+    }
+  }
+} finally {
+  await server.close();
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+}
+loads.push(os.loadavg()[0]);
+
+const base = PAGES.map((_, i) => median(times['no extension'][i]));
+const rows = Object.entries(times).map(([k, perPage]) => {
+  const ms = perPage.map(median);
+  return { variant: k, ms, ratio: ms.map((m, i) => Number((m / base[i]).toFixed(2))) };
+});
+const result = { pages: PAGES, rounds, rows, loadAverage: loads.map((l) => Number(l.toFixed(1))) };
+if (!json) {
+  console.table(
+    rows.map((r) => ({
+      variant: r.variant,
+      'load.example ms': r.ms[0],
+      '× without': r.ratio[0],
+      'cookie-load.example ms': r.ms[1],
+      '× without ': r.ratio[1],
+    })),
+  );
+  console.log(`load average (1 min): ${result.loadAverage.join(' → ')}`);
+}
+console.log(JSON.stringify(result));
