@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { emptyTab, newVisit, onCommit, onMainFrameRequest, visitForRequest } from './tab-state';
 import { isInternal, normalizeRequest } from './request';
 
-// Chromium 156 names the extension as the initiator of a navigation it starts with tabs.update (probed; Firefox's
-// originUrl is read alike). The one-click audit loads pages so after blanking the tab; they are still web pages.
+// Probed: Chromium 156 names the extension as the initiator of a navigation it starts with tabs.update, and Firefox
+// 153 gives the extension as originUrl for tabs.update and tabs.reload alike; neither sends a documentId with a
+// main-frame request. The one-click audit loads pages so after blanking the tab; they are still web pages.
 describe('navigations an extension starts', () => {
   const details = (initiator: string) => ({
     url: 'https://shop.example/',
