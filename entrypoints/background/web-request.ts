@@ -21,6 +21,7 @@ import { createVisit, recoverVisit } from './visit-start';
 import { recordCookie, recordLateCookies } from './cookies';
 
 const FILTER = { urls: ['<all_urls>'] };
+const MAIN_FRAME = { urls: ['<all_urls>'], types: ['main_frame'] };
 // Chrome hides Cookie / Set-Cookie from webRequest without 'extraHeaders'; Firefox rejects the value.
 const EXTRA = import.meta.env.BROWSER === 'firefox' ? [] : ['extraHeaders'];
 
@@ -170,6 +171,7 @@ export function registerWebRequest(): void {
   wr.onBeforeRequest.addListener(guard(onBeforeRequest), FILTER);
   wr.onSendHeaders.addListener(guard(onSendHeaders), FILTER, ['requestHeaders', ...EXTRA]);
   wr.onHeadersReceived.addListener(guard(onHeadersReceived), FILTER, ['responseHeaders', ...EXTRA]);
-  wr.onCompleted.addListener(guard(onMainFrameEnded), FILTER);
-  wr.onErrorOccurred.addListener(guard(onMainFrameEnded), FILTER);
+  // Only a main-frame request's end matters (a failed navigation drops its pending visit): no call per sub-request.
+  wr.onCompleted.addListener(guard(onMainFrameEnded), MAIN_FRAME);
+  wr.onErrorOccurred.addListener(guard(onMainFrameEnded), MAIN_FRAME);
 }
