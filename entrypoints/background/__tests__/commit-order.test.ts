@@ -49,15 +49,21 @@ afterEach(async () => {
   flushes = [];
 });
 
+/** A fresh background with its listeners registered; its writer and database. */
+async function startBackground() {
+  vi.resetModules();
+  const { default: background } = await import('../index');
+  background.main();
+  const writer = await import('../writer');
+  flushes.push(writer.flush);
+  const { db } = await (await import('../context')).ready();
+  return { writer, db };
+}
+
 describe('commit before the main-frame response (Firefox order)', () => {
   // Generous: the first import of the whole background is slow on a loaded machine.
   it("keeps one visit, and the page's own Set-Cookie on it", { timeout: 120_000 }, async () => {
-    vi.resetModules();
-    const { default: background } = await import('../index');
-    background.main();
-    const writer = await import('../writer');
-    flushes.push(writer.flush);
-    const { db } = await (await import('../context')).ready();
+    const { writer, db } = await startBackground();
 
     const main = { requestId: '42', url: URL, type: 'main_frame', tabId: TAB, frameId: 0 };
     await events.onBeforeRequest!.trigger({ ...main, timeStamp: T0 });
@@ -81,12 +87,7 @@ describe('commit before the main-frame response (Firefox order)', () => {
     'adopts a main-frame request that arrives after its commit, and cookie changes that beat their request',
     { timeout: 120_000 },
     async () => {
-      vi.resetModules();
-      const { default: background } = await import('../index');
-      background.main();
-      const writer = await import('../writer');
-      flushes.push(writer.flush);
-      const { db } = await (await import('../context')).ready();
+      const { writer, db } = await startBackground();
 
       // Seen in Firefox CI: the page's own cookie change, then the commit, then the main-frame request.
       const cookie = (name: string, domain: string, partition?: string) => ({
