@@ -11,7 +11,7 @@ import { TimelineHead, TimelineRow } from '../Timeline';
 import { UnknownList } from '../UnknownList';
 import { VendorGroups } from '../VendorGroups';
 import { Verdict } from '../Verdict';
-import { EXPORT_CSS } from './style';
+import { ExportDocument } from './ExportDocument';
 
 export interface ReportDocumentProps {
   input: ExportInput;
@@ -140,58 +140,43 @@ export function ReportDocument({ input, vendors, meta }: ReportDocumentProps) {
   const title = `Cookie Inspector report: ${visit.site}`;
   const unknowns = unknownItems(findings);
   return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta
-          http-equiv="Content-Security-Policy"
-          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        />
-        <title>{title}</title>
-        <style dangerouslySetInnerHTML={{ __html: EXPORT_CSS }} />
-      </head>
-      <body>
-        <article class="report" id="report">
-          <header>
-            <h1>{title}</h1>
-            <p class="meta">
-              Page: <PageText code text={visit.url} />
-            </p>
-            <p class="meta">
-              Visit started {formatIso(visit.startedAt)} (local {formatDateTime(visit.startedAt)})
-              {visit.endedAt ? `, ended ${formatIso(visit.endedAt)}` : ', still open'}
-              {visit.incognito ? ', private window' : ''}
-            </p>
-            <p class="meta">
-              Generated {formatIso(meta.generatedAt)} by Cookie Inspector {meta.toolVersion}; visit id{' '}
-              <code>{visit.id}</code>
-            </p>
-          </header>
-          <Verdict verdict={derived.verdict} consentState={derived.consentState} />
-          {input.browserOnly && (
-            <p class="meta">
-              <strong>Browser-observed evidence only</strong>: what our detector or the page reported is left
-              out.
-            </p>
-          )}
-          <h2>Consent timeline</h2>
-          <ConsentEvents derived={derived} />
-          <h2>Vendors</h2>
-          <VendorGroups groups={groupVendors(derived, vendors)} />
-          {unknowns.length ? (
-            <UnknownList items={unknowns} limit={unknowns.length} />
-          ) : (
-            <section id="unknowns">
-              <h2>Unknown hosts and cookies</h2>
-              <p class="muted">None: every observation was attributed.</p>
-            </section>
-          )}
-          <StaticTimeline input={input} vendors={vendors} />
-          <Method har={meta.capture === 'har'} />
-          <Sources vendors={vendors} attribution={meta.attribution} />
-        </article>
-      </body>
-    </html>
+    <ExportDocument title={title} dataImages>
+      <header>
+        <h1>{title}</h1>
+        <p class="meta">
+          Page: <PageText code text={visit.url} />
+        </p>
+        <p class="meta">
+          Visit started {formatIso(visit.startedAt)} (local {formatDateTime(visit.startedAt)})
+          {visit.endedAt ? `, ended ${formatIso(visit.endedAt)}` : ', still open'}
+          {visit.incognito ? ', private window' : ''}
+        </p>
+        <p class="meta">
+          Generated {formatIso(meta.generatedAt)} by Cookie Inspector {meta.toolVersion}; visit id{' '}
+          <code>{visit.id}</code>
+        </p>
+      </header>
+      <Verdict verdict={derived.verdict} consentState={derived.consentState} />
+      {input.browserOnly && (
+        <p class="meta">
+          <strong>Browser-observed evidence only</strong>: what our detector or the page reported is left out.
+        </p>
+      )}
+      <h2>Consent timeline</h2>
+      <ConsentEvents derived={derived} />
+      <h2>Vendors</h2>
+      <VendorGroups groups={groupVendors(derived, vendors)} />
+      {unknowns.length ? (
+        <UnknownList items={unknowns} limit={unknowns.length} />
+      ) : (
+        <section id="unknowns">
+          <h2>Unknown hosts and cookies</h2>
+          <p class="muted">None: every observation was attributed.</p>
+        </section>
+      )}
+      <StaticTimeline input={input} vendors={vendors} />
+      <Method har={meta.capture === 'har'} />
+      <Sources vendors={vendors} attribution={meta.attribution} />
+    </ExportDocument>
   );
 }

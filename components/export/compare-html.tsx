@@ -7,7 +7,7 @@ import type { SiteComparison } from '@/lib/audit/compare';
 import { formatIso, showInvisible } from '@/lib/report/format';
 import { StaticRender } from '../render-mode';
 import { CompareView, type CompareViewProps } from '../report/CompareView';
-import { EXPORT_CSS } from './style';
+import { ExportDocument } from './ExportDocument';
 
 export interface CompareMeta {
   toolVersion: string;
@@ -16,23 +16,12 @@ export interface CompareMeta {
 
 function CompareDocument({ comparison, sources, meta }: CompareViewProps & { meta: CompareMeta }) {
   return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'" />
-        <title>{`Cookie Inspector: what changed on ${comparison.site}`}</title>
-        <style dangerouslySetInnerHTML={{ __html: EXPORT_CSS }} />
-      </head>
-      <body>
-        <article class="report" id="report">
-          <CompareView comparison={comparison} sources={sources} />
-          <p class="meta small">
-            Generated {formatIso(meta.generatedAt)} by Cookie Inspector {meta.toolVersion}.
-          </p>
-        </article>
-      </body>
-    </html>
+    <ExportDocument title={`Cookie Inspector: what changed on ${comparison.site}`}>
+      <CompareView comparison={comparison} sources={sources} />
+      <p class="meta small">
+        Generated {formatIso(meta.generatedAt)} by Cookie Inspector {meta.toolVersion}.
+      </p>
+    </ExportDocument>
   );
 }
 
