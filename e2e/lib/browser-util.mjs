@@ -33,3 +33,15 @@ export async function badgeOf(browser, tabId) {
     tabId,
   );
 }
+
+/** A new 1100×900 page whose dialogs are dismissed and collected, for the report page's tests. */
+export async function reportPage(context) {
+  const report = await context.newPage();
+  const dialogs = [];
+  report.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await report.setViewportSize({ width: 1100, height: 900 });
+  return { report, dialogs };
+}

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { SITE, state } from '../fixtures/sites/site-agency.mjs';
-import { tabIdFor } from '../lib/browser-util.mjs';
+import { reportPage, tabIdFor } from '../lib/browser-util.mjs';
 import { ROOT, runCli } from '../lib/cli-run.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { findingsOf, visitsOf } from '../lib/records.mjs';
@@ -40,17 +40,6 @@ async function audit(version, name, more = []) {
   return { out, file, json: JSON.parse(fs.readFileSync(file, 'utf8')) };
 }
 
-async function openCompare() {
-  const report = await h.context.newPage();
-  const dialogs = [];
-  report.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await report.setViewportSize({ width: 1100, height: 900 });
-  return { report, dialogs };
-}
-
 const keysOf = (page, selector) =>
   page.evaluate((sel) => [...document.querySelectorAll(sel)].map((tr) => tr.dataset.key), selector);
 
@@ -72,13 +61,7 @@ test(
     );
     const cli = JSON.parse(fs.readFileSync(path.join(feb.out, 'siteaudit.example.compare.json'), 'utf8'));
 
-    const report = await h.context.newPage();
-    const dialogs = [];
-    report.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await report.setViewportSize({ width: 1100, height: 900 });
+    const { report, dialogs } = await reportPage(h.context);
     await report.goto(h.extensionUrl('report.html'));
     await report.click('#compare-link');
     await report.waitForSelector('#compare-a-file', { state: 'attached' });
@@ -200,7 +183,7 @@ async function storedVisit(version, vendor) {
 }
 
 test('compare two visits stored by the extension', { timeout: 300_000 }, async () => {
-  const { report, dialogs } = await openCompare();
+  const { report, dialogs } = await reportPage(h.context);
   await report.goto(h.extensionUrl('report.html?compare'));
   const older = await storedVisit(1, 'customer-io');
   // The second visit starts without the first one's cookies (else Customer.io's would be sent again).

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { tabIdFor } from '../lib/browser-util.mjs';
+import { reportPage, tabIdFor } from '../lib/browser-util.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { findingsOf, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
@@ -33,13 +33,7 @@ async function visitOf(url, ready, setup = async () => {}) {
 }
 
 async function openReport(query) {
-  const report = await h.context.newPage();
-  const dialogs = [];
-  report.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await report.setViewportSize({ width: 1100, height: 900 });
+  const { report, dialogs } = await reportPage(h.context);
   await report.goto(h.extensionUrl(`report.html${query}`));
   return { report, dialogs };
 }
