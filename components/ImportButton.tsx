@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, parseExport, type ImportResult } from '@/lib/export/import';
+import { readPickedFile } from './read-picked-file';
 
 /** Reads an exported JSON report from disk; bad files give a clear error and leave the current view alone. */
 export function ImportButton({
@@ -9,15 +10,12 @@ export function ImportButton({
 }) {
   const [error, setError] = useState<string | null>(null);
   const onFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES)
-      return setError(`${file.name}: larger than 64 MB; not a report export.`);
-    const result = parseExport(await file.text());
-    if (!result.ok) return setError(`${file.name}: ${result.error}`);
+    const picked = await readPickedFile(input, MAX_IMPORT_BYTES, 'a report export', parseExport);
+    if (!picked) return;
+    const { name, result } = picked;
+    if (!result.ok) return setError(`${name}: ${result.error}`);
     setError(null);
-    onImported(result, file.name);
+    onImported(result, name);
   };
   return (
     <div class="import">

@@ -4,6 +4,7 @@ import type { SiteReport } from '@/lib/audit/site-report';
 import type { PageVisit } from '@/lib/findings';
 import { displayText, formatDateTime } from '@/lib/report/format';
 import { PageText } from '../PageText';
+import { readPickedFile } from '../read-picked-file';
 
 export interface CompareSideProps {
   /** Element id prefix: `<id>-file` (the input), `<id>-visit` (the stored visits), `<id>-error`, `<id>-loaded`. */
@@ -23,15 +24,12 @@ export interface CompareSideProps {
 export function CompareSide({ id, label, loaded, onLoaded, visits, onVisit }: CompareSideProps) {
   const [error, setError] = useState<string | null>(null);
   const onFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    if (file.size > MAX_AUDIT_FILE_BYTES)
-      return setError(`${file.name}: larger than 64 MB; not an audit file.`);
-    const result = parseAuditFile(await file.text());
-    if (!result.ok) return setError(`${file.name}: ${result.error}`);
+    const picked = await readPickedFile(input, MAX_AUDIT_FILE_BYTES, 'an audit file', parseAuditFile);
+    if (!picked) return;
+    const { name, result } = picked;
+    if (!result.ok) return setError(`${name}: ${result.error}`);
     setError(null);
-    onLoaded(result.report, file.name);
+    onLoaded(result.report, name);
   };
   const pick = (select: HTMLSelectElement) => {
     const visit = visits?.find((v) => v.id === select.value);
