@@ -1,3 +1,11 @@
+import { compileVendors } from '../compile';
+import { loadVendorIndex } from '../load';
+import {
+  diffRegression,
+  evaluateRegressionSet,
+  type RegressionDiff,
+  type RegressionEntry,
+} from '../regression-eval';
 import type { VendorRecord } from '../types';
 
 /** What changed for one vendor between two builds. */
@@ -65,8 +73,36 @@ export function diffRecords(before: readonly VendorRecord[], after: readonly Ven
   };
 }
 
+/** The regression set run against the records of both builds: what the update breaks or fixes there. */
+export function diffRegressionRuns(
+  before: VendorRecord[],
+  after: VendorRecord[],
+  entries: readonly RegressionEntry[],
+): RegressionDiff {
+  const run = (records: VendorRecord[]) =>
+    evaluateRegressionSet(loadVendorIndex(compileVendors(records).index), entries);
+  return diffRegression(run(before), run(after));
+}
+
+function renderRegression(r: RegressionDiff): string[] {
+  type F = RegressionDiff['newlyFailing'][number];
+  const failing = (f: F) =>
+    `- ${f.vendor}: ${f.kind} \`${f.subject}\`: ${f.aspect} ${f.got}, expected ${f.expected}`;
+  const passing = (f: F) =>
+    `- ${f.vendor}: ${f.kind} \`${f.subject}\`: ${f.aspect} was ${f.got}, now as expected`;
+  const out = [
+    '',
+    '## Regression set (data/regression/vendor-docs.json)',
+    '',
+    `${r.newlyFailing.length} expectation(s) newly fail, ${r.newlyPassing.length} newly pass, ${r.stillFailing} fail before and after.`,
+  ];
+  if (r.newlyFailing.length) out.push('', '### Newly failing', '', ...r.newlyFailing.map(failing));
+  if (r.newlyPassing.length) out.push('', '### Newly passing', '', ...r.newlyPassing.map(passing));
+  return out;
+}
+
 /** The diff as Markdown, for a pull request that updates an upstream dataset. */
-export function renderDiff(source: string, d: RecordDiff): string {
+export function renderDiff(source: string, d: RecordDiff, regression?: RegressionDiff): string {
   const out = [
     `# Vendor database changes from the ${source} update`,
     '',
@@ -85,5 +121,6 @@ export function renderDiff(source: string, d: RecordDiff): string {
       if (c.cookiesRemoved.length) out.push(`- cookies removed: ${c.cookiesRemoved.join(', ')}`);
     }
   }
+  if (regression) out.push(...renderRegression(regression));
   return `${out.join('\n')}\n`;
 }
