@@ -52,6 +52,8 @@ export function renderConflicts(report: BuildReport): string {
     '(advertising, analytics, marketing, social) named by WhoTracks.me beats "functional" from third-party-web.',
     'Without third-party-web: a WhoTracks.me consent purpose beats the Open Cookie Database cookie categories; a',
     'WhoTracks.me label that names no purpose (misc, customer_interaction …: "unknown") gives way to them.',
+    'A third-party-web label that names no purpose (utility, customer-success, content, video, other) counts as no',
+    'third-party-web category: the purpose another source names decides (listed below), else "unknown: needs review".',
     '',
     '| Vendor | Field | Values (source) | Chosen | Rule |',
     '|---|---|---|---|---|',

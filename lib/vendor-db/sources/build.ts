@@ -87,7 +87,7 @@ function chooseCategory(
     return { value: curated.category.value, from: `curated: ${curated.category.reason}` };
   const upstream = d.entity && TPW_CATEGORY[d.entity.category];
   const wtm = wtmCategory(d);
-  if (upstream) {
+  if (upstream && upstream !== 'unknown') {
     // Consent-safe fusion: a list that files the vendor under a consent purpose beats one that calls it functional.
     if (wtm && !needsConsent(upstream) && needsConsent(wtm.value)) {
       report.fieldConflicts.push({
@@ -111,6 +111,29 @@ function chooseCategory(
     return { value: upstream, from: `${TPW}:${d.entity!.category}` };
   }
   const cats = d.rows.flatMap((r) => OCD_CATEGORY[r.category] ?? []);
+  if (upstream !== 'unknown') return fromOcdAndWtm(d, wtm, cats, report);
+  // third-party-web's label names no consent purpose (utility, content, video …): another source's purpose
+  // decides, else "unknown: needs review"; never silently functional.
+  const label = `${TPW}:${d.entity!.category}`;
+  if (cats.length === 0 && (!wtm || wtm.value === 'unknown')) return { value: 'unknown', from: label };
+  const other = fromOcdAndWtm(d, wtm, cats, report);
+  report.fieldConflicts.push({
+    vendor: d.id,
+    field: 'category',
+    values: [`unknown (${label}: names no consent purpose)`, `${other.value} (${other.from})`],
+    chosen: other.value,
+    rule: 'third-party-web names no consent purpose: the purpose another source names decides',
+  });
+  return { value: other.value, from: `${other.from} (${label} names no purpose)` };
+}
+
+/** Without a third-party-web purpose: WhoTracks.me and the Open Cookie Database cookie categories decide. */
+function fromOcdAndWtm(
+  d: Draft,
+  wtm: ReturnType<typeof wtmCategory>,
+  cats: ReturnType<typeof categoryFromOcd>[],
+  report: BuildReport,
+): { value: CategoryOrUnknown; from: string } {
   if (wtm && (cats.length === 0 || needsConsent(wtm.value)))
     return { value: wtm.value, from: `${WTM}:${wtm.label}` };
   const ocd = categoryFromOcd(cats);

@@ -1,4 +1,4 @@
-import type { Category } from '../../category';
+import type { CategoryOrUnknown } from '../../category';
 
 /** One entity of third-party-web's dist/entities.json (only the fields we use). */
 export interface TpwEntity {
@@ -11,23 +11,37 @@ export interface TpwEntity {
 }
 
 /**
- * third-party-web category → our category. Explicit and documented in data/README.md; per-vendor
- * exceptions live in data/curated (e.g. Customer.io is "ad" upstream but marketing automation).
+ * third-party-web category → consent purpose, read from third-party-web's own definitions (README "Third Parties
+ * by Category", third-party-web@0.30.0). Documented in data/README.md; per-vendor exceptions live in data/curated
+ * (e.g. Customer.io is "ad" upstream but marketing automation).
  */
-export const TPW_CATEGORY: Readonly<Record<string, Category>> = {
+export const TPW_CATEGORY: Readonly<Record<string, CategoryOrUnknown>> = {
+  // "part of advertising networks, either serving or measuring"
   ad: 'advertising',
+  // "measure or track users and their actions"
   analytics: 'analytics',
+  // "marketing tools that add popups/newsletters/etc."
   marketing: 'marketing',
+  // "enable social features"
   social: 'social',
+  // "IAB Consent Management Providers are the 'Cookie Consent' popups"
   'consent-provider': 'consent',
-  'customer-success': 'functional',
-  'tag-manager': 'functional',
-  utility: 'functional',
+  // Infrastructure: "publicly hosted open source libraries … served over different public CDNs".
   cdn: 'functional',
+  // Infrastructure: "web hosting platforms (WordPress, Wix, Squarespace, etc)".
   hosting: 'functional',
-  content: 'functional',
-  video: 'functional',
-  other: 'functional',
+  // "load lots of other scripts": the loader itself; what it loads is classified on its own hosts.
+  'tag-manager': 'functional',
+  // No consent purpose named: "developer utilities (API clients, site monitoring, fraud detection, etc)".
+  utility: 'unknown',
+  // No consent purpose named: "customer support/marketing providers that offer chat and contact solutions".
+  'customer-success': 'unknown',
+  // No consent purpose named: "content providers or publishing-specific affiliate tracking".
+  content: 'unknown',
+  // No consent purpose named: "video player and streaming functionality".
+  video: 'unknown',
+  // No consent purpose named: "miscellaneous scripts … with no precise category or attribution".
+  other: 'unknown',
 };
 
 /**
