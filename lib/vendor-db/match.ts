@@ -10,6 +10,18 @@ const ECHO_MAX = 80;
 
 function echo(value: unknown): string {
   const s = typeof value === 'string' ? value : String(value);
+  // Short printable ASCII without quote or backslash reads the same in JSON: skip JSON.stringify (every cookie).
+  if (s.length <= ECHO_MAX) {
+    let plain = true;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return `"${s}"`;
+  }
   return JSON.stringify(s.length > ECHO_MAX ? `${s.slice(0, ECHO_MAX)}…` : s);
 }
 
@@ -40,8 +52,10 @@ function pageSiteOf(pageUrl: string): string | null {
   return site;
 }
 
+type Owner = { vendor: number; suffix: string };
+
 /** Vendor owning the most specific suffix of `host`, walking labels from most to least specific. */
-function ownerOf(index: VendorIndex, host: string): { vendor: number; suffix: string } | null {
+function walkOwner(index: VendorIndex, host: string): Owner | null {
   let v = index.hosts.get(host);
   if (v !== undefined) return { vendor: v, suffix: host };
   for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
@@ -50,6 +64,42 @@ function ownerOf(index: VendorIndex, host: string): { vendor: number; suffix: st
     if (v !== undefined) return { vendor: v, suffix };
   }
   return null;
+}
+
+// Cookie domains repeat within a page: one lookup instead of a label walk (per index, bounded). Request hosts
+// vary too much for a memo to pay: classifyRequest walks.
+const OWNER_CACHE_MAX = 4096;
+const owners = new Map<string, Owner | null>();
+let ownersOf: VendorIndex | null = null;
+
+/** walkOwner for a cookie domain, memoised. */
+function cookieDomainOwner(index: VendorIndex, host: string): Owner | null {
+  if (index !== ownersOf) {
+    owners.clear();
+    ownersOf = index;
+  }
+  let owner = owners.get(host);
+  if (owner === undefined) {
+    owner = walkOwner(index, host);
+    if (owners.size >= OWNER_CACHE_MAX) owners.clear();
+    owners.set(host, owner);
+  }
+  return owner;
+}
+
+// Cookie domains repeat (".site.example" on every cookie of a page): normalise each raw value once (bounded).
+// The cached string is then the same object on every call, so the owner and site lookups below hash it once.
+const DOMAIN_CACHE_MAX = 4096;
+const cookieDomains = new Map<string, string | null>();
+
+function cookieDomainOf(raw: string): string | null {
+  let domain = cookieDomains.get(raw);
+  if (domain === undefined) {
+    domain = normalizeHost(raw);
+    if (cookieDomains.size >= DOMAIN_CACHE_MAX) cookieDomains.clear();
+    cookieDomains.set(raw, domain);
+  }
+  return domain;
 }
 
 const FIRST_PARTY = { thirdParty: false, note: '' };
@@ -191,7 +241,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
   const host = hostOf(url);
   if (host === null) return unknown(false, `malformed URL ${echo(url)}`);
   const { thirdParty, note } = partyOf(host, pageUrl);
-  const hit = ownerOf(index, host);
+  const hit = walkOwner(index, host);
   if (hit !== null) {
     const n = hit.vendor;
     const ruled = pathRuleFor(index, host, hit.suffix, url);
@@ -327,7 +377,7 @@ function pick(
       if (e[1] !== null && domainMatches(domain, e[1]))
         return { entry: e, why: `; the record names its domain ${e[1]}` };
     }
-    const owner = ownerOf(index, domain)?.vendor;
+    const owner = cookieDomainOwner(index, domain)?.vendor;
     for (const e of entries) {
       if (e[0] === owner) return { entry: e, why: `; ${domain} belongs to ${index.names[e[0]]}` };
     }
@@ -363,7 +413,7 @@ function lifetimeOf(input: CookieInput): number | null | undefined {
 export function classifyCookie(index: VendorIndex, input: CookieInput): Classification {
   if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
   const { name } = input;
-  const domain = typeof input.domain === 'string' ? normalizeHost(input.domain) : null;
+  const domain = typeof input.domain === 'string' ? cookieDomainOf(input.domain) : null;
   const { thirdParty, note } =
     domain === null ? { thirdParty: false, note: '' } : partyOf(domain, input.pageUrl);
   const standard = STANDARD_CONSENT_COOKIES.get(name);
@@ -372,7 +422,6 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     return { vendor: null, vendorName: null, company: null, category: 'consent', thirdParty, reason };
   }
   const found = claimsFor(index, name);
-  const shown = echo(name);
   let entries = found === null ? null : bindable(found.entries, domain);
   let boundNote = '';
   // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
@@ -396,12 +445,12 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     const { entry, why } = pick(index, claims.entries, domain);
     let n = entry[0];
     // The domain's owner costs a label walk: only looked up when it can change the answer.
-    const owner = thirdParty && domain !== null ? (ownerOf(index, domain)?.vendor ?? null) : null;
+    const owner = thirdParty && domain !== null ? (cookieDomainOwner(index, domain)?.vendor ?? null) : null;
     // Only the owner's servers can set a third-party cookie on its domain: that beats an unsupported name claim.
     if (owner !== null && owner !== n) {
       const listed = `the name is listed for ${index.names[n]}`;
       n = owner;
-      const reason = `cookie ${shown} is set on ${domain}, which belongs to ${index.names[n]} (${listed})${note}`;
+      const reason = `cookie ${echo(name)} is set on ${domain}, which belongs to ${index.names[n]} (${listed})${note}`;
       return vendorAnswer(index, n, thirdParty, reason);
     }
     const what = claims.prefix === null ? `is a known cookie of` : `matches prefix ${claims.prefix}* of`;
@@ -409,13 +458,13 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
       index,
       n,
       thirdParty,
-      `cookie ${shown} ${what} ${index.names[n]}${why}${boundNote}${note}`,
+      `cookie ${echo(name)} ${what} ${index.names[n]}${why}${boundNote}${note}`,
       entry[2],
     );
   }
-  const owned = domain === null ? null : ownerOf(index, domain);
+  const owned = domain === null ? null : cookieDomainOwner(index, domain);
   if (owned !== null) {
-    const reason = `cookie ${shown} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
+    const reason = `cookie ${echo(name)} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
     return vendorAnswer(index, owned.vendor, thirdParty, reason);
   }
   const guess = guessCookiePurpose({
