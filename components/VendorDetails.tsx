@@ -48,8 +48,15 @@ export function VendorDetails({ row }: { row: VendorRow }) {
       {v && <FactList vendor={v} />}
       <h3>Cookies set here</h3>
       <CookieTable cookies={row.cookies} />
+      {row.cookieTotal > row.cookies.length && (
+        <p class="small muted more">
+          {row.cookieTotal - row.cookies.length} more cookies: open the full report.
+        </p>
+      )}
       <p class="small muted">
-        Hosts: <PageText text={row.hosts.join(', ')} /> · {row.requestCount} request
+        Hosts: <PageText text={row.hosts.join(', ')} />
+        {row.hostTotal > row.hosts.length && ` and ${row.hostTotal - row.hosts.length} more`} ·{' '}
+        {row.requestCount} request
         {row.requestCount === 1 ? '' : 's'}
       </p>
     </div>

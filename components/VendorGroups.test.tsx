@@ -7,8 +7,8 @@ describe('VendorGroups', () => {
     const html = render(
       <VendorGroups
         groups={[
-          { category: 'unknown', rows: [], violations: 0 },
-          { category: 'analytics', rows: [], violations: 0 },
+          { category: 'unknown', rows: [], rowTotal: 0, violations: 0 },
+          { category: 'analytics', rows: [], rowTotal: 0, violations: 0 },
         ]}
       />,
     );

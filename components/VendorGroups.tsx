@@ -14,7 +14,7 @@ export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
           <h2>
             <span class="cat">{g.category === 'unknown' ? 'unknown: needs review' : g.category}</span>
             <span class="muted small">
-              {g.rows.length} vendor{g.rows.length === 1 ? '' : 's'}
+              {g.rowTotal} vendor{g.rowTotal === 1 ? '' : 's'}
               {g.violations ? `, ${g.violations} with violations` : ''}
             </span>
           </h2>
@@ -23,6 +23,11 @@ export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
               <VendorItem key={r.key} row={r} />
             ))}
           </ul>
+          {g.rowTotal > g.rows.length && (
+            <p class="muted small more">
+              {g.rowTotal - g.rows.length} more in this group: open the full report.
+            </p>
+          )}
         </section>
       ))}
     </div>

@@ -12,8 +12,8 @@ function Summary({ row }: { row: VendorRow }) {
         <PhaseBadge key={p} phase={p} violation={row.violationPhases.includes(p)} />
       ))}
       <span class="meta">
-        {row.cookies.length} cookie{row.cookies.length === 1 ? '' : 's'} · {row.hosts.length} host
-        {row.hosts.length === 1 ? '' : 's'}
+        {row.cookieTotal} cookie{row.cookieTotal === 1 ? '' : 's'} · {row.hostTotal} host
+        {row.hostTotal === 1 ? '' : 's'}
       </span>
     </>
   );

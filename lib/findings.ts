@@ -24,6 +24,12 @@ export interface PageVisit {
    * from the evidence.
    */
   summary?: VisitSummaryCache;
+  /** Set (1) while evidence rows of the visit wait to be packed (lib/store/repo.ts packVisit); an index. */
+  loose?: 1;
+  /** When evidence or the row itself was last written: a visit is packed once it has been quiet a while. */
+  touchedAt?: number;
+  /** Bytes of the visit's packed evidence, written when it was packed (the real stored size, not an estimate). */
+  packedBytes?: number;
 }
 
 export interface VisitSummaryCache {

@@ -8,10 +8,12 @@ import { evalInExtension } from './driver.mjs';
 export const DB_NAME = 'cookie-inspector';
 /** What readDb returns: the stored evidence, and what the one derivation makes of it. */
 export const STORES = ['visits', 'findings', 'cookies', 'evidence'];
-const RAW_STORES = ['visits', 'evidence'];
+const RAW_STORES = ['visits', 'evidence', 'packed'];
 
 // The product's own derivation (lib/evidence/derive.ts): tests see exactly the verdicts users see.
 const { deriveVisit } = await tsImport('../../lib/evidence/derive.ts', import.meta.url);
+// And its own reading of packed visits (lib/store/pack.ts): parts unpacked, later rows folded in.
+const { foldEvidence } = await tsImport('../../lib/store/pack.ts', import.meta.url);
 
 // Consent lines that stand for the visitor's state, in the shape older tests read (`carriedOver`).
 const SHOWN = new Set(['carried-over', 'counted', 'banner', 'confirmed', 'evidence']);
@@ -25,9 +27,21 @@ const SHOWN = new Set(['carried-over', 'counted', 'banner', 'confirmed', 'eviden
  */
 export async function readDb(browser, { dbName = DB_NAME } = {}) {
   const raw = await readStores(browser, { dbName, stores: RAW_STORES });
-  const byVisit = new Map();
-  for (const e of raw.evidence) (byVisit.get(e.visitId) ?? byVisit.set(e.visitId, []).get(e.visitId)).push(e);
-  const out = { visits: [], findings: [], cookies: [], evidence: raw.evidence, derived: {} };
+  const parts = raw.packed.map((p) => ({ ...p, data: Uint8Array.from(p.data) }));
+  const byVisit = foldEvidence(
+    raw.visits.map((v) => v.id),
+    parts,
+    raw.evidence,
+  );
+  const evidence = [...byVisit.values()].flat();
+  const out = {
+    visits: [],
+    findings: [],
+    cookies: [],
+    evidence,
+    packedVisits: new Set(parts.map((p) => p.visitId)),
+    derived: {},
+  };
   for (const v of raw.visits) {
     const d = deriveVisit(v, byVisit.get(v.id) ?? []);
     out.derived[v.id] = d;
@@ -37,7 +51,7 @@ export async function readDb(browser, { dbName = DB_NAME } = {}) {
     out.visits.push({ ...v, consent, consentTool: d.consent.tool });
     out.findings.push(...d.findings);
   }
-  for (const e of raw.evidence) {
+  for (const e of evidence) {
     if (e.kind !== 'cookie' || !e.cookie || e.cookie.action === 'sent') continue;
     const life = e.cookie.lifetimeSeconds;
     out.cookies.push({
@@ -72,7 +86,11 @@ async function readStores(browser, { dbName, stores }) {
           }
           const tx = db.transaction(present, 'readonly');
           const out = { ...empty };
-          for (const s of present) tx.objectStore(s).getAll().onsuccess = (e) => (out[s] = e.target.result);
+          // Packed parts' bytes as plain arrays: both drivers return them to Node unchanged.
+          const plain = (s, rows) =>
+            s === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
+          for (const s of present)
+            tx.objectStore(s).getAll().onsuccess = (e) => (out[s] = plain(s, e.target.result));
           tx.oncomplete = () => (db.close(), resolve(out));
           tx.onerror = () => (db.close(), reject(tx.error));
         };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { allTabs } from './session';
+import { allTabs, getTab } from './session';
 import { onFlushed } from './writer';
 import { readDerived } from './derived';
 
@@ -16,12 +16,38 @@ async function updateBadge(tabId: number, visitId: string): Promise<void> {
   await action.setTitle({ tabId, title: badge.title });
 }
 
+/**
+ * Per tab, at most one badge update waits, and a new one starts no sooner than BUSY_SHARE × the last one's cost
+ * after it ended: on a page with tens of thousands of events, deriving the visit after every batch would take
+ * the worker's time from recording it. A small page still updates after every batch.
+ */
+const BUSY_SHARE = 4;
+const waiting = new Set<number>();
+const lastRun = new Map<number, { endedAt: number; ms: number }>();
+
+function scheduleBadge(tabId: number): void {
+  if (waiting.has(tabId)) return;
+  waiting.add(tabId);
+  const last = lastRun.get(tabId);
+  const wait = last ? Math.max(0, last.endedAt + last.ms * BUSY_SHARE - Date.now()) : 0;
+  setTimeout(() => {
+    waiting.delete(tabId);
+    // The tab's visit when the update runs: it may have navigated while the update waited.
+    const visitId = getTab(tabId).current?.visit.id;
+    if (!visitId) return;
+    const started = Date.now();
+    updateBadge(tabId, visitId)
+      .catch(() => undefined)
+      .finally(() => lastRun.set(tabId, { endedAt: Date.now(), ms: Date.now() - started }));
+  }, wait);
+}
+
 export function registerBadge(): void {
   onFlushed((visitIds) => {
     for (const state of allTabs()) {
       const id = state.current?.visit.id;
       // A closed tab can still be in flight here; its badge no longer exists.
-      if (id && visitIds.has(id)) updateBadge(state.tabId, id).catch(() => undefined);
+      if (id && visitIds.has(id)) scheduleBadge(state.tabId);
     }
   });
 }

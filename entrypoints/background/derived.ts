@@ -5,15 +5,30 @@ import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
 import { ready } from './context';
 import { flush, onFlushed } from './writer';
 
-interface Derived {
+export interface Derived {
   derived: DerivedVisit;
   entries: EvidenceEntry[];
 }
 
-/** Derived visits by id, dropped when a batch touches the visit: repeated reads cost a Map lookup. */
-const cache = new Map<string, Promise<Derived | null>>();
+/**
+ * Derived visits by id. A batch that touches a visit marks its derivation stale rather than dropping it, so a
+ * reader that accepts it (the popup) is answered at once while the visit is derived again.
+ */
+interface CacheEntry {
+  derived: Promise<Derived | null>;
+  /** Settled value, once there is one. */
+  value?: Derived | null;
+  stale: boolean;
+}
+const cache = new Map<string, CacheEntry>();
 const MAX_CACHED = 20;
-onFlushed((visitIds) => visitIds.forEach((id) => cache.delete(id)));
+const rederived: ((visitId: string) => void)[] = [];
+onFlushed((visitIds) => visitIds.forEach((id) => cache.has(id) && (cache.get(id)!.stale = true)));
+
+/** Called when a visit read stale has been derived again with the newer evidence (live views re-ask). */
+export function onRederived(listener: (visitId: string) => void): void {
+  rederived.push(listener);
+}
 
 async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
@@ -28,21 +43,35 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
   return { derived, entries: log.entries };
 }
 
+function derive(visitId: string): CacheEntry {
+  const entry: CacheEntry = { derived: load(visitId, {}), stale: false };
+  entry.derived.then(
+    (v) => (entry.value = v),
+    () => cache.get(visitId) === entry && cache.delete(visitId),
+  );
+  cache.set(visitId, entry);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
 /**
  * A stored visit derived by the one derivation. `fresh` writes what is buffered first (exports, audits);
- * the popup reads without forcing a flush and is told of later batches instead (live.ts).
+ * the popup reads without forcing a flush and is told of later batches instead (live.ts). `stale: true`
+ * accepts the previous derivation of a visit that has newer evidence: it is derived again meanwhile, and
+ * onRederived listeners hear when that is done.
  */
 export async function readDerived(
   visitId: string,
-  options: DeriveOptions & { fresh?: boolean } = {},
+  options: DeriveOptions & { fresh?: boolean; stale?: boolean } = {},
 ): Promise<Derived | null> {
   if (options.fresh !== false) await flush();
   if (options.browserOnly) return load(visitId, options);
-  let hit = cache.get(visitId);
-  if (!hit) {
-    hit = load(visitId, {});
-    cache.set(visitId, hit);
-    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  const hit = cache.get(visitId);
+  if (hit && !hit.stale) return hit.derived;
+  const next = derive(visitId);
+  if (hit?.value && options.stale) {
+    void next.derived.then(() => rederived.forEach((l) => l(visitId)));
+    return hit.value;
   }
-  return hit;
+  return next.derived;
 }

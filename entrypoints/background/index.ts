@@ -11,6 +11,7 @@ import { registerAutoconsent } from './autoconsent';
 import { registerAudit } from './audit';
 import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
+import { registerCompaction } from './compact';
 import { flush, replayLeftovers } from './writer';
 
 const PRUNE_ALARM = 'prune';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
   registerAudit();
   registerSiteAudit();
   registerLive();
+  registerCompaction();
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();

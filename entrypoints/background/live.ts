@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onRederived } from './derived';
 import { getTab } from './session';
 import { onFlushed } from './writer';
 
@@ -27,10 +28,13 @@ export function registerLive(): void {
       if (tabId !== null) ports.get(tabId)?.delete(port);
     });
   });
-  onFlushed((visitIds) => {
+  const tell = (visitIds: Set<string>) => {
     for (const [tabId, set] of ports) {
       const current = getTab(tabId).current?.visit.id;
       if (current && visitIds.has(current)) for (const p of set) p.postMessage({ changed: current });
     }
-  });
+  };
+  onFlushed(tell);
+  // A popup answered with the previous derivation asks again once the newer one is ready.
+  onRederived((visitId) => tell(new Set([visitId])));
 }

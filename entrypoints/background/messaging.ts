@@ -7,7 +7,7 @@ import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { readDerived } from './derived';
-import { visitSummary } from '@/lib/report/summary';
+import { popupSummary } from './popup-summary';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
 import { reportHandlers } from './reports';
@@ -22,11 +22,9 @@ const handlers: Handlers = {
   ...reportHandlers,
   async getTabVisit({ tabId }) {
     const id = getTab(Number(tabId)).current?.visit.id;
-    // No forced flush: the popup hears of each later batch through its live port.
-    const read = id ? await readDerived(id, { fresh: false }) : null;
-    if (!read) return null;
-    const ids = read.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : []));
-    return visitSummary(read.derived, await vendorDetails(ids));
+    // No forced flush, and the last derivation while a newer one runs: the live port says when to ask again.
+    const read = id ? await readDerived(id, { fresh: false, stale: true }) : null;
+    return read ? popupSummary(read) : null;
   },
   async getVisit({ visitId, browserOnly }) {
     const read = await readDerived(String(visitId), { browserOnly: browserOnly === true });

@@ -32,6 +32,9 @@ export function mergeSighting(prev: EvidenceEntry | undefined, s: Sighting): Evi
   const newer = s.at >= prev.lastAt;
   const base: EvidenceEntry = newer ? { ...prev, ...rest, at: prev.at } : { ...prev };
   if (prev.classification?.vendor && !s.classification?.vendor) base.classification = prev.classification;
+  // An older sighting that arrives late still brings its vendor match to an entry that had none.
+  if (!newer && s.classification?.vendor && !prev.classification?.vendor)
+    base.classification = s.classification;
   if (newer && prev.cookie?.setBy && s.cookie && !s.cookie.setBy)
     base.cookie = { ...s.cookie, setBy: prev.cookie.setBy };
   const types = prev.resourceTypes ?? [];
@@ -44,5 +47,33 @@ export function mergeSighting(prev: EvidenceEntry | undefined, s: Sighting): Evi
     lastAt: Math.max(prev.lastAt, s.at),
     count: prev.count + 1,
     times: addTime(prev.times, s.at),
+  };
+}
+
+/** Keeps the earliest HALF and the latest HALF of a sorted list of times, as addTime does one at a time. */
+function boundTimes(sorted: number[]): number[] {
+  return sorted.length > MAX_TIMES ? [...sorted.slice(0, HALF), ...sorted.slice(-HALF)] : sorted;
+}
+
+/**
+ * Folds two stored entries with the same id (a packed visit's entry and sightings written after it was packed)
+ * by the rules of mergeSighting: counts add up, times widen both ways, the later entry's details win except
+ * that a vendor match or a script that set the cookie, once found, is kept.
+ */
+export function mergeEntries(a: EvidenceEntry, b: EvidenceEntry): EvidenceEntry {
+  const [older, newer] = b.lastAt >= a.lastAt ? [a, b] : [b, a];
+  const merged: EvidenceEntry = { ...older, ...newer };
+  if (older.classification?.vendor && !newer.classification?.vendor)
+    merged.classification = older.classification;
+  if (older.cookie?.setBy && newer.cookie && !newer.cookie.setBy)
+    merged.cookie = { ...newer.cookie, setBy: older.cookie.setBy };
+  const types = [...new Set([...(older.resourceTypes ?? []), ...(newer.resourceTypes ?? [])])];
+  if (types.length) merged.resourceTypes = types.slice(0, MAX_TYPES);
+  return {
+    ...merged,
+    at: Math.min(a.at, b.at),
+    lastAt: Math.max(a.lastAt, b.lastAt),
+    count: a.count + b.count,
+    times: boundTimes([...a.times, ...b.times].sort((x, y) => x - y)),
   };
 }

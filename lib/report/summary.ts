@@ -5,7 +5,7 @@
 import type { Badge, DerivedVisit, Verdict } from '../evidence/derive';
 import type { PageVisit } from '../findings';
 import type { VendorRecord } from '../vendor-db/types';
-import { groupVendors, unknownItems, type UnknownItem, type VendorGroup } from './vendors';
+import { groupVendors, unknownItems, type GroupLimits, type UnknownItem, type VendorGroup } from './vendors';
 
 export interface VisitSummary {
   visit: PageVisit;
@@ -22,6 +22,8 @@ export interface VisitSummary {
 }
 
 export const UNKNOWN_LIMIT = 100;
+/** The popup's vendor rows and each row's cookies and hosts: the first of them, with totals; the report has all. */
+export const POPUP_LIMITS: GroupLimits = { rowsPerGroup: 60, itemsPerRow: 30 };
 
 export function visitSummary(derived: DerivedVisit, vendors: VendorRecord[]): VisitSummary {
   const unknowns = unknownItems(derived.findings);
@@ -31,7 +33,7 @@ export function visitSummary(derived: DerivedVisit, vendors: VendorRecord[]): Vi
     consentState: derived.consentState,
     signals: derived.consent.signals,
     badge: derived.badge,
-    groups: groupVendors(derived, vendors),
+    groups: groupVendors(derived, vendors, POPUP_LIMITS),
     unknowns: unknowns.slice(0, UNKNOWN_LIMIT),
     unknownTotal: unknowns.length,
     findings: derived.findings.length,

@@ -42,6 +42,9 @@ export interface VendorRow {
   violation: boolean;
   hosts: string[];
   cookies: CookieView[];
+  /** How many hosts and cookies the vendor has here; `hosts`/`cookies` may hold only the first of them. */
+  hostTotal: number;
+  cookieTotal: number;
   requestCount: number;
   firstSeenAt: number;
 }
@@ -49,7 +52,15 @@ export interface VendorRow {
 export interface VendorGroup {
   category: CategoryOrUnknown;
   rows: VendorRow[];
+  /** Rows in the group; `rows` may hold only the first of them. */
+  rowTotal: number;
   violations: number;
+}
+
+/** Bounds for a view that shows a summary (the popup): the report shows everything. */
+export interface GroupLimits {
+  rowsPerGroup: number;
+  itemsPerRow: number;
 }
 
 export interface UnknownItem {
@@ -120,6 +131,8 @@ function newRow(party: Party, vendor: VendorRecord | null): VendorRow {
     violation: party.violation,
     hosts: [],
     cookies: [],
+    hostTotal: 0,
+    cookieTotal: 0,
     requestCount: 0,
     firstSeenAt: party.firstSeenAt,
   };
@@ -134,9 +147,12 @@ function newRow(party: Party, vendor: VendorRecord | null): VendorRow {
 export function groupVendors(
   derived: Pick<DerivedVisit, 'findings' | 'parties'>,
   vendors: VendorRecord[],
+  limits?: GroupLimits,
 ): VendorGroup[] {
   const byId = new Map(vendors.map((v) => [v.id, v]));
   const rows = new Map<string, VendorRow>();
+  const hostsOf = new Map<VendorRow, Set<string>>();
+  const cookieFindings = new Map<VendorRow, Finding[]>();
   for (const p of derived.parties) {
     if (p.vendorId || p.violation)
       rows.set(p.key, newRow(p, p.vendorId ? (byId.get(p.vendorId) ?? null) : null));
@@ -144,18 +160,38 @@ export function groupVendors(
   for (const f of derived.findings) {
     const row = rows.get(partyKey(f));
     if (!row) continue;
-    if (!row.hosts.includes(f.host)) row.hosts.push(f.host);
-    if (f.kind === 'cookie' || f.kind === 'storage') row.cookies.push(cookieView(f, row.vendor));
+    const hosts = hostsOf.get(row) ?? hostsOf.set(row, new Set()).get(row)!;
+    hosts.add(f.host);
+    if (f.kind === 'cookie' || f.kind === 'storage')
+      (cookieFindings.get(row) ?? cookieFindings.set(row, []).get(row)!).push(f);
     else row.requestCount += f.count;
   }
   const groups = new Map<CategoryOrUnknown, VendorRow[]>();
   for (const row of rows.values()) {
-    row.cookies.sort((a, b) => Number(b.violation) - Number(a.violation) || a.name.localeCompare(b.name));
-    groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
+    const hosts = [...(hostsOf.get(row) ?? [])];
+    const cookies = cookieFindings.get(row) ?? [];
+    row.hostTotal = hosts.length;
+    row.cookieTotal = cookies.length;
+    row.hosts = limits ? hosts.slice(0, limits.itemsPerRow) : hosts;
+    // Violations first, then by name; views of only the first cookies are built when a limit applies.
+    cookies.sort(
+      (a, b) =>
+        Number(b.violation) - Number(a.violation) ||
+        (a.cookieName ?? a.key).localeCompare(b.cookieName ?? b.key),
+    );
+    row.cookies = (limits ? cookies.slice(0, limits.itemsPerRow) : cookies).map((f) =>
+      cookieView(f, row.vendor),
+    );
+    (groups.get(row.category) ?? groups.set(row.category, []).get(row.category)!).push(row);
   }
   return CATEGORY_ORDER.filter((c) => groups.has(c)).map((category) => {
     const list = groups.get(category)!.sort((a, b) => rank(a) - rank(b) || a.firstSeenAt - b.firstSeenAt);
-    return { category, rows: list, violations: list.filter((r) => r.violation).length };
+    return {
+      category,
+      rows: limits ? list.slice(0, limits.rowsPerGroup) : list,
+      rowTotal: list.length,
+      violations: list.filter((r) => r.violation).length,
+    };
   });
 }
 

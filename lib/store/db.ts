@@ -1,13 +1,23 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PageVisit } from '../findings';
 import type { EvidenceEntry } from '../evidence/types';
 import { migrateV1Visit, type V1Finding, type V1Visit } from './migrate-v1';
 
 export const DB_NAME = 'cookie-inspector';
 
+/** One part of a finished visit's evidence in its compact form (lib/store/pack.ts). */
+export interface PackedPart {
+  visitId: string;
+  part: number;
+  /** How many entries the part holds. */
+  entries: number;
+  data: Uint8Array;
+}
+
 export type InspectorDb = Dexie & {
   visits: EntityTable<PageVisit, 'id'>;
   evidence: EntityTable<EvidenceEntry, 'id'>;
+  packed: Table<PackedPart, [string, number]>;
 };
 
 /** A factory, not a singleton, so tests get isolated databases. Change the schema with new versions only. */
@@ -35,5 +45,18 @@ export function createDb(name = DB_NAME): InspectorDb {
       await tx.table('visits').bulkPut(visits);
     });
   db.version(3).stores({ findings: null, cookies: null });
+  // v4: finished visits keep their evidence packed (lib/store/pack.ts); `loose` marks visits with evidence rows
+  // still to pack. Every stored visit starts loose, so the first sweep packs the history.
+  db.version(4)
+    .stores({ visits: 'id, tabId, site, startedAt, loose', packed: '[visitId+part], visitId' })
+    .upgrade((tx) =>
+      tx
+        .table('visits')
+        .toCollection()
+        .modify((v: PageVisit) => {
+          v.loose = 1;
+          v.touchedAt = 0;
+        }),
+    );
   return db;
 }

@@ -180,7 +180,7 @@ describe('schema migration', () => {
     expect(d.verdict.text).toBe(
       '1 marketing tracker fired before consent; 1 marketing tracker fired after consent was refused',
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['evidence', 'visits']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['evidence', 'packed', 'visits']);
     expect(DB_NAME).toBe('cookie-inspector');
   });
 });

@@ -2,7 +2,9 @@
 import type { PageVisit } from '../findings';
 import { mergeSighting } from '../evidence/merge';
 import type { EvidenceEntry, Sighting } from '../evidence/types';
+import type { Table } from 'dexie';
 import type { InspectorDb } from './db';
+import { foldEvidence } from './pack';
 
 export interface Batch {
   visits: PageVisit[];
@@ -21,22 +23,48 @@ async function writeSightings(db: InspectorDb, items: Sighting[]): Promise<void>
   await db.evidence.bulkPut([...byId.values()]);
 }
 
-/** Writes one batch: visits first, then sightings in transactions of at most MAX_TRANSACTION. */
-export async function writeBatch(db: InspectorDb, batch: Batch): Promise<void> {
+/**
+ * Writes one batch: visits first, then sightings in transactions of at most MAX_TRANSACTION. `now` dates the
+ * write, so the visits it touched are packed only after a quiet while (lib/store/compact.ts).
+ */
+export async function writeBatch(db: InspectorDb, batch: Batch, now = Date.now()): Promise<void> {
   if (batch.visits.length) await db.visits.bulkPut(batch.visits);
   for (let i = 0; i < batch.sightings.length; i += MAX_TRANSACTION) {
     const chunk = batch.sightings.slice(i, i + MAX_TRANSACTION);
     await db.transaction('rw', db.evidence, () => writeSightings(db, chunk));
   }
-  // New evidence makes a visit's cached summary stale (lib/store/sites.ts derives it again when asked).
-  const touched = [...new Set(batch.sightings.map((s) => s.visitId))];
+  // New evidence makes a visit's cached summary stale (lib/store/sites.ts derives it again when asked), and
+  // leaves rows to pack; a rewritten visit row (its end time) is packed again with its new summary.
+  const touched = [...new Set([...batch.visits.map((v) => v.id), ...batch.sightings.map((s) => s.visitId)])];
   if (touched.length)
     await db.visits
       .where(':id')
       .anyOf(touched)
       .modify((v) => {
         delete v.summary;
+        v.loose = 1;
+        v.touchedAt = now;
       });
+}
+
+/** The evidence of some visits: packed parts unpacked, with rows written since folded in. */
+export async function readEntries(
+  db: InspectorDb,
+  visitIds: string[],
+): Promise<Map<string, EvidenceEntry[]>> {
+  // One equals() per visit: Dexie reads it with getAll(), while anyOf() walks a cursor row by row.
+  const each = <T, K>(table: Table<T, K>) =>
+    Promise.all(visitIds.map((id) => table.where('visitId').equals(id).toArray())).then((r) => r.flat());
+  const [parts, rows] = await Promise.all([
+    each(db.packed),
+    each(db.evidence as Table<EvidenceEntry, string>),
+  ]);
+  return foldEvidence(visitIds, parts, rows);
+}
+
+/** A visit row without the store's own bookkeeping (what a reader, or an export, should see). */
+export function publicRow({ loose: _l, touchedAt: _t, packedBytes: _p, ...visit }: PageVisit): PageVisit {
+  return visit;
 }
 
 /** A visit with its whole evidence log, or null. */
@@ -46,18 +74,19 @@ export async function getVisitLog(
 ): Promise<{ visit: PageVisit; entries: EvidenceEntry[] } | null> {
   const visit = await db.visits.get(visitId);
   if (!visit) return null;
-  return { visit, entries: await db.evidence.where('visitId').equals(visitId).toArray() };
+  return { visit: publicRow(visit), entries: (await readEntries(db, [visitId])).get(visitId)! };
 }
 
 export async function listVisits(db: InspectorDb, site: string): Promise<PageVisit[]> {
   const visits = await db.visits.where('site').equals(site).toArray();
-  return visits.sort((a, b) => b.startedAt - a.startedAt);
+  return visits.map(publicRow).sort((a, b) => b.startedAt - a.startedAt);
 }
 
 async function deleteVisits(db: InspectorDb, visitIds: string[]): Promise<number> {
   if (!visitIds.length) return 0;
-  await db.transaction('rw', db.visits, db.evidence, async () => {
+  await db.transaction('rw', db.visits, db.evidence, db.packed, async () => {
     await db.evidence.where('visitId').anyOf(visitIds).delete();
+    await db.packed.where('visitId').anyOf(visitIds).delete();
     await db.visits.bulkDelete(visitIds);
   });
   return visitIds.length;
@@ -69,8 +98,8 @@ export async function deleteSite(db: InspectorDb, site: string): Promise<number>
 
 export async function deleteAll(db: InspectorDb): Promise<number> {
   const n = await db.visits.count();
-  await db.transaction('rw', db.visits, db.evidence, async () => {
-    await Promise.all([db.visits.clear(), db.evidence.clear()]);
+  await db.transaction('rw', db.visits, db.evidence, db.packed, async () => {
+    await Promise.all([db.visits.clear(), db.evidence.clear(), db.packed.clear()]);
   });
   return n;
 }

@@ -10,15 +10,20 @@ import type { PageVisit, VisitSummaryCache } from '../findings';
 import type { SiteSummary } from '../messages';
 import type { InspectorDb } from './db';
 import { jsonSize } from './json-size';
+import { readEntries } from './repo';
 
 /** Visits derived per read transaction when their cache is missing: bounds memory on a large history. */
 const CHUNK = 200;
 /** Entries measured per visit; a larger log is estimated from evenly spaced ones, so a 50k-entry visit stays cheap. */
 const SIZE_SAMPLE = 1000;
 
-/** Estimated stored size of a visit (its row without the cache, and its evidence) as JSON, in bytes. */
+/**
+ * Stored size of a visit: its row without the cache, and its evidence. A packed visit's evidence is the exact
+ * size of its parts; evidence still in rows is estimated as JSON.
+ */
 export function visitBytes(visit: PageVisit, entries: readonly EvidenceEntry[]): number {
   const { summary: _cache, ...row } = visit;
+  if (!visit.loose && visit.packedBytes !== undefined) return jsonSize(row) + visit.packedBytes;
   const k = Math.min(entries.length, SIZE_SAMPLE);
   let sampled = 0;
   for (let i = 0; i < k; i++) sampled += jsonSize(entries[Math.floor((i * entries.length) / k)]);
@@ -45,12 +50,10 @@ export const hasCurrentSummary = (v: PageVisit) =>
 async function fillCaches(db: InspectorDb, stale: PageVisit[]): Promise<void> {
   for (let i = 0; i < stale.length; i += CHUNK) {
     const chunk = stale.slice(i, i + CHUNK);
-    const rows = await db.evidence
-      .where('visitId')
-      .anyOf(chunk.map((v) => v.id))
-      .toArray();
-    const byVisit = new Map<string, EvidenceEntry[]>();
-    for (const e of rows) (byVisit.get(e.visitId) ?? byVisit.set(e.visitId, []).get(e.visitId)!).push(e);
+    const byVisit = await readEntries(
+      db,
+      chunk.map((v) => v.id),
+    );
     for (const v of chunk) v.summary = summaryCache(v, byVisit.get(v.id) ?? []);
     // Only the cache field: a concurrent write of the visit row by the background keeps its other fields.
     await db.transaction('rw', db.visits, () =>

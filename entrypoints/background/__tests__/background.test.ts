@@ -42,15 +42,22 @@ async function startWorker() {
 /** Every visit's findings, derived from the stored evidence as every view derives them. */
 async function allFindings(db: InspectorDb) {
   const { deriveVisit } = await import('@/lib/evidence/derive');
-  const out = [];
-  for (const v of await db.visits.toArray()) {
-    const entries = await db.evidence.where('visitId').equals(v.id).toArray();
-    out.push(...deriveVisit(v, entries).findings);
-  }
-  return out;
+  const { readEntries } = await import('@/lib/store/repo');
+  const visits = await db.visits.toArray();
+  const byVisit = await readEntries(
+    db,
+    visits.map((v) => v.id),
+  );
+  return visits.flatMap((v) => deriveVisit(v, byVisit.get(v.id)!).findings);
+}
+/** Every stored entry, packed or not. */
+async function allEntries(db: InspectorDb) {
+  const { readEntries } = await import('@/lib/store/repo');
+  const ids = (await db.visits.toCollection().primaryKeys()) as string[];
+  return [...(await readEntries(db, ids)).values()].flat();
 }
 const cookieEntries = async (db: InspectorDb) =>
-  (await db.evidence.toArray()).filter((e) => e.kind === 'cookie' && e.cookie?.action !== 'sent');
+  (await allEntries(db)).filter((e) => e.kind === 'cookie' && e.cookie?.action !== 'sent');
 
 const TAB = 1564829957;
 const T0 = 1_700_000_000_000;
@@ -150,7 +157,7 @@ describe('background', () => {
     expect(byKey['shop.example']).toMatchObject({ category: 'unknown', violation: false });
     expect(findings).toHaveLength(3);
     expect(await cookieEntries(db)).toHaveLength(1);
-    expect((await db.evidence.toArray()).every((e) => e.provenance === 'browser')).toBe(true);
+    expect((await allEntries(db)).every((e) => e.provenance === 'browser')).toBe(true);
   });
 
   it('replays buffered events after the worker is stopped before writing them', async () => {
@@ -298,12 +305,12 @@ describe('background', () => {
       ['before-consent', true],
       ['before-consent', true],
     ]);
-    const page = (await db.evidence.toArray()).find((e) => e.kind === 'consent');
+    const page = (await allEntries(db)).find((e) => e.kind === 'consent');
     expect(page).toMatchObject({ provenance: 'page', via: 'tcfapi' });
     // A report from another document (a page that has gone) is dropped.
     await reportHandlers.pageConsent({ api: 'tcfapi', raw: TC_ACCEPT_ALL }, { ...sender, documentId: 'OLD' });
     await writer.flush();
-    expect((await db.evidence.toArray()).filter((e) => e.kind === 'consent')).toHaveLength(1);
+    expect((await allEntries(db)).filter((e) => e.kind === 'consent')).toHaveLength(1);
     // The same choice as a cookie the browser saw being set (cookies.onChanged) counts from then on.
     await events.onChanged!.trigger({
       removed: false,

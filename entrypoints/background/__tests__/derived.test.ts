@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDb, type InspectorDb } from '@/lib/store/db';
+import { writeBatch } from '@/lib/store/repo';
+import type { Sighting } from '@/lib/evidence/types';
+
+// The writer and context are replaced: batches are written straight to a test database and announced by hand.
+const flushed: ((ids: Set<string>) => void)[] = [];
+let db: InspectorDb;
+vi.mock('../writer', () => ({ flush: async () => undefined, onFlushed: (l: never) => flushed.push(l) }));
+vi.mock('../context', () => ({ ready: async () => ({ db }) }));
+
+const visit = {
+  id: 'v1',
+  tabId: 1,
+  url: 'https://shop.example/',
+  site: 'shop.example',
+  startedAt: 1,
+  incognito: false,
+};
+const req = (host: string, at: number): Sighting => ({
+  id: `v1|request|${host}`,
+  visitId: 'v1',
+  kind: 'request',
+  provenance: 'browser',
+  via: 'webRequest',
+  key: host,
+  host,
+  site: host,
+  at,
+  classification: {
+    vendor: null,
+    vendorName: null,
+    company: null,
+    category: 'unknown',
+    thirdParty: true,
+    reason: 'r',
+  },
+});
+
+async function batch(host: string, at: number) {
+  await writeBatch(db, { visits: [visit], sightings: [req(host, at)] });
+  flushed.forEach((l) => l(new Set(['v1'])));
+}
+
+beforeEach(() => {
+  vi.resetModules();
+  flushed.length = 0;
+  db = createDb(`t-${crypto.randomUUID()}`);
+});
+
+describe('derived visits for the popup', () => {
+  it('answers with the last derivation while newer evidence is derived, then says so', async () => {
+    const { readDerived, onRederived } = await import('../derived');
+    const hosts = async (options: { stale?: boolean; fresh?: boolean }) =>
+      (await readDerived('v1', { fresh: false, ...options }))!.derived.findings.map((f) => f.host).sort();
+    await batch('a.example', 10);
+    expect(await hosts({ stale: true })).toEqual(['a.example']);
+
+    await batch('b.example', 20);
+    const told = new Promise<string>((resolve) => onRederived(resolve));
+    // At once: the derivation from before the batch; the newer one is announced when it is ready.
+    expect(await hosts({ stale: true })).toEqual(['a.example']);
+    expect(await told).toBe('v1');
+    expect(await hosts({ stale: true })).toEqual(['a.example', 'b.example']);
+  });
+
+  it('never answers a stale derivation to readers that did not accept one', async () => {
+    const { readDerived } = await import('../derived');
+    await batch('a.example', 10);
+    await readDerived('v1', { fresh: false });
+    await batch('b.example', 20);
+    const read = await readDerived('v1', { fresh: false });
+    expect(read!.derived.findings.map((f) => f.host).sort()).toEqual(['a.example', 'b.example']);
+  });
+
+  it('derives from scratch when nothing was derived before, even for a reader that accepts stale', async () => {
+    const { readDerived } = await import('../derived');
+    await batch('a.example', 10);
+    await batch('b.example', 20);
+    const read = await readDerived('v1', { fresh: false, stale: true });
+    expect(read!.derived.findings).toHaveLength(2);
+  });
+});
