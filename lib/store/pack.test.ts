@@ -7,15 +7,24 @@ import type { EvidenceEntry } from '../evidence/types';
 const arbEntry = fc
   .record({
     key: fc.string({ unit: 'grapheme', maxLength: 40 }),
-    at: fc.integer({ min: 0, max: 2 ** 45 }),
-    gaps: fc.array(fc.integer({ min: 0, max: 1e7 }), { minLength: 1, maxLength: 64 }),
+    // Browser event times are fractional milliseconds; any double must come back bit for bit.
+    at: fc.oneof(
+      fc.integer({ min: 0, max: 2 ** 45 }),
+      fc.integer({ min: 1_700_000_000_000_000, max: 1_900_000_000_000_000 }).map((us) => us / 1000),
+      fc.double({ min: 0, max: 2 ** 45, noNaN: true }),
+    ),
+    gaps: fc.array(fc.oneof(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1e7, noNaN: true })), {
+      minLength: 1,
+      maxLength: 64,
+    }),
     url: fc.option(fc.webUrl({ withQueryParameters: true }), { nil: undefined }),
     cookieName: fc.option(fc.string({ unit: 'binary', maxLength: 20 }), { nil: undefined }),
   })
   .map(({ key, at, gaps, url, cookieName }): EvidenceEntry => {
     const times = gaps.reduce<number[]>((ts, g) => [...ts, (ts.at(-1) ?? at) + g], []);
     return {
-      id: `v|x|${key}`,
+      // Ids start with the visit id, except some migrated ones: both come back as they were.
+      id: key.length % 2 ? `v1-legacy:${key}` : `v|x|${key}`,
       visitId: 'v',
       kind: cookieName === undefined ? 'request' : 'cookie',
       provenance: 'browser',
