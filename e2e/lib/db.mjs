@@ -39,7 +39,9 @@ export async function readDb(browser, { dbName = DB_NAME } = {}) {
     findings: [],
     cookies: [],
     evidence,
+    // How each visit's evidence is stored: packed parts (lib/store/pack.ts) and/or rows not packed yet.
     packedVisits: new Set(parts.map((p) => p.visitId)),
+    rowVisits: new Set(raw.evidence.map((e) => e.visitId)),
     derived: {},
   };
   for (const v of raw.visits) {
