@@ -4,8 +4,10 @@
 // variants of the built extension that leave out one listener each. A variant is a copy of .output/chrome-mv3
 // whose service worker first runs a shim (written here, never shipped) that turns one `addListener` into a
 // no-op, drops `extraHeaders` or narrows a filter, and then loads the unchanged background.js. Variants take
-// turns within each round, so load drift on a busy machine spreads over all of them. The last line is JSON;
-// ratios are median page times over the median without the extension.
+// turns within each round, so load drift on a busy machine spreads over all of them. The variant "popup open" is
+// the extension as built with its popup open on the page's tab while it loads (live updates, issue #15).
+// `--only=a,b` runs only the named variants ("no extension" always runs). The last line is JSON; ratios are
+// median page times over the median without the extension.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,12 +15,17 @@ import path from 'node:path';
 import { loadSites } from './fixtures/index.mjs';
 import { html, ok } from './fixtures/respond.mjs';
 import { BASE_ARGS, DEFAULT_EXTENSION_PATH, launchWithExtension, seedProfile } from './lib/launch.mjs';
+import { tabIdFor } from './lib/browser-util.mjs';
 import { startServer } from './lib/server.mjs';
 import { warmUp } from './lib/warmup.mjs';
 
 const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 2);
 const json = args.includes('--json');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 // cookie-load.example: 1,000 requests over 200 hosts, each host setting a third-party cookie on its first answer,
 // so later requests carry it (Cookie headers, Set-Cookie, cookie changes: the work onSendHeaders,
@@ -52,9 +59,10 @@ const cookieSite = {
 const PAGES = ['https://load.example/', 'https://cookie-load.example/'];
 
 /** What each variant's shim leaves out. `null` = no extension; `{}` = the extension as built. */
-const VARIANTS = {
+const ALL_VARIANTS = {
   'no extension': null,
   extension: {},
+  'popup open': { popup: true },
   'without onBeforeRequest': { off: ['webRequest.onBeforeRequest'] },
   'without onSendHeaders': { off: ['webRequest.onSendHeaders'] },
   'without onHeadersReceived': { off: ['webRequest.onHeadersReceived'] },
@@ -64,6 +72,10 @@ const VARIANTS = {
   'onCompleted, onErrorOccurred for main frames only': { mainFrameOnly: ['onCompleted', 'onErrorOccurred'] },
   'webRequest listeners that do nothing': { noop: 'webRequest' },
 };
+const VARIANTS = Object.fromEntries(
+  Object.entries(ALL_VARIANTS).filter(([k]) => !only || k === 'no extension' || only.includes(k)),
+);
+if (only) for (const k of only) if (!(k in ALL_VARIANTS)) throw new Error(`--only: unknown variant ${k}`);
 
 /** The shim: runs before the built background.js in the variant's service worker. */
 function shim(v) {
@@ -95,7 +107,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-variants-'));
 
 /** A copy of the built extension whose service worker is the shim for `v`. */
 function variantDir(name, v) {
-  if (!Object.keys(v).length) return built;
+  if (!Object.keys(v).length || v.popup) return built;
   const dir = path.join(tmp, name.replace(/\W+/g, '-'));
   fs.cpSync(built, dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'bench-shim.js'), shim(v));
@@ -112,6 +124,23 @@ async function pageTime(context, url) {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.__load, null, { timeout: 180_000 });
   const ms = Date.now() - t0;
+  await page.close();
+  return ms;
+}
+
+/** The same, with the popup open on the page's tab (as a tab of its own, `?tabId=`) from before the load. */
+async function pageTimeWithPopup(b, url) {
+  const page = await b.context.newPage();
+  await page.goto('https://shop.example/');
+  const tabId = await tabIdFor(b, 'https://shop.example/*');
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(() => performance.getEntriesByName('ci:first-render').length > 0);
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__load, null, { timeout: 180_000 });
+  const ms = Date.now() - t0;
+  await popup.close();
   await page.close();
   return ms;
 }
@@ -142,7 +171,7 @@ async function withExtension(server, extensionPath, v) {
     await warmUp(b, v.noop ? { tries: 1, isRecorded: () => true } : {});
     const times = [];
     // One page after the other, each in a new tab, as without the extension.
-    for (const u of PAGES) times.push(await pageTime(b.context, u));
+    for (const u of PAGES) times.push(await (v.popup ? pageTimeWithPopup(b, u) : pageTime(b.context, u)));
     return times;
   } finally {
     await b.close();

@@ -9,6 +9,7 @@ import type { EvidenceEntry } from './evidence/types';
 import type { StorageItem } from './storage-snapshot';
 import type { VisitSummary } from './report/summary';
 import type { VendorRecord } from './vendor-db/types';
+import type { VisitPage } from './visit-pages';
 import type { AuditOptions, AuditRecord } from './audit/machine';
 import type { AuditReport } from './audit/report';
 import type { SiteAuditRecord } from './audit/site-audit';
@@ -101,8 +102,11 @@ export const DEFAULT_SETTINGS: Settings = {
 export interface PageProtocol {
   /** What the popup shows of a tab's current visit, computed in the background (never the whole visit). */
   getTabVisit: [{ tabId: number }, VisitSummary | null];
-  /** A visit with its evidence log; `browserOnly` derives from browser-observed evidence alone. */
-  getVisit: [{ visitId: string; browserOnly?: boolean }, VisitBundle | null];
+  /**
+   * One page of a visit with its evidence log (lib/visit-pages.ts: fetchVisitBundle puts them together);
+   * `browserOnly` derives from browser-observed evidence alone. Page 0 starts a snapshot named by its token.
+   */
+  getVisitPage: [{ visitId: string; browserOnly?: boolean; page: number; token?: string }, VisitPage | null];
   listSites: [Record<string, never>, SiteSummary[]];
   listVisits: [{ site: string }, PageVisit[]];
   deleteSite: [{ site: string }, { deleted: number }];
@@ -153,7 +157,7 @@ export type Handlers = { [K in MessageType]: (args: Args<K>, sender: SenderInfo)
 
 const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   getTabVisit: true,
-  getVisit: true,
+  getVisitPage: true,
   listSites: true,
   listVisits: true,
   deleteSite: true,

@@ -8,6 +8,7 @@ import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { readDerived } from './derived';
 import { popupSummary } from './popup-summary';
+import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
 import { reportHandlers } from './reports';
@@ -26,10 +27,7 @@ const handlers: Handlers = {
     const read = id ? await readDerived(id, { fresh: false, stale: true }) : null;
     return read ? popupSummary(read) : null;
   },
-  async getVisit({ visitId, browserOnly }) {
-    const read = await readDerived(String(visitId), { browserOnly: browserOnly === true });
-    return read ? { derived: read.derived, entries: read.entries } : null;
-  },
+  getVisitPage,
   async listSites() {
     await flush();
     return listSites((await ready()).db);

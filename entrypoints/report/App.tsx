@@ -3,7 +3,7 @@ import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ImportButton } from '@/components/ImportButton';
 import { ReportView } from '@/components/ReportView';
-import { send } from '../shared/api';
+import { getVisit, send } from '../shared/api';
 import { Compare } from './Compare';
 import { exportHandlers } from './exports';
 import { History } from './History';
@@ -22,7 +22,7 @@ type State =
   | ({ status: 'visit' } & Loaded);
 
 async function loadVisit(visitId: string, browserOnly: boolean): Promise<State> {
-  const bundle = await send('getVisit', { visitId, browserOnly });
+  const bundle = await getVisit(visitId, browserOnly);
   if (!bundle)
     return {
       status: 'error',

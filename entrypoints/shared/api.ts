@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Answer, Args, MessageType } from '@/lib/messages';
+import type { Answer, Args, MessageType, VisitBundle } from '@/lib/messages';
+import { fetchVisitBundle } from '@/lib/visit-pages';
 
 /** A typed request to the background; rejects with the handler's error message. */
 export type Send = <K extends MessageType>(type: K, args: Args<K>) => Promise<Answer<K>>;
@@ -7,6 +8,11 @@ export type Send = <K extends MessageType>(type: K, args: Args<K>) => Promise<An
 export const send: Send = async (type, args) => {
   return (await browser.runtime.sendMessage({ type, args })) as Answer<typeof type>;
 };
+
+/** A stored visit with its evidence log, asked for page by page (lib/visit-pages.ts); null when it is gone. */
+export function getVisit(visitId: string, browserOnly = false): Promise<VisitBundle | null> {
+  return fetchVisitBundle((page) => send('getVisitPage', { visitId, browserOnly, ...page }));
+}
 
 /** Version from the manifest, for exports. */
 export function toolVersion(): string {

@@ -20,6 +20,7 @@ import { siteRow, siteSummaryCsv } from './rows.ts';
 import { STATE_FILE, listFingerprint, newState, parseState, pendingIndices, shardIndices } from './state.ts';
 import { createProgress } from './progress.mjs';
 import { renderSiteHtml } from './site-html.ts';
+import { fetchVisitBundle } from '../../lib/visit-pages.ts';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,8 +111,9 @@ async function auditOne(b, send, url, opts, log, discoverFrom) {
       if (step !== last) log(`${step}`);
       last = step;
       if (['done', 'failed', 'cancelled'].includes(step)) {
-        const bundle = answer.record.visitId
-          ? await send('getVisit', { visitId: answer.record.visitId })
+        const visitId = answer.record.visitId;
+        const bundle = visitId
+          ? await fetchVisitBundle((page) => send('getVisitPage', { visitId, ...page }))
           : null;
         return { ...answer, bundle, found };
       }

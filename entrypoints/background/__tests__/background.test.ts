@@ -349,7 +349,7 @@ describe('background', () => {
     const content = senderKind({ tabId: TAB, frameId: 0, url: 'https://shop.example/' }, origin);
     expect(content).toBe('content-script');
     for (const type of [
-      'getVisit',
+      'getVisitPage',
       'getTabVisit',
       'listSites',
       'deleteAll',

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fetchVisitBundle, PAGE_ITEMS, visitPage, type PageRequest } from './visit-pages';
+import type { VisitBundle } from './messages';
+import type { DerivedVisit } from './evidence/derive';
+
+function bundle(findings: number, entries: number): VisitBundle {
+  const derived = {
+    visit: {
+      id: 'v',
+      tabId: 1,
+      url: 'https://a.example/',
+      site: 'a.example',
+      startedAt: 1,
+      incognito: false,
+    },
+    findings: Array.from({ length: findings }, (_, i) => ({ id: `f${i}` })),
+    parties: [{ key: 'p' }],
+    verdict: { text: 'x' },
+  } as unknown as DerivedVisit;
+  return { derived, entries: Array.from({ length: entries }, (_, i) => ({ id: `e${i}` })) as never };
+}
+
+/** A background that answers pages of `b`, counting the messages and the largest page. */
+function serve(b: VisitBundle | null) {
+  const asked: { page: number; token?: string }[] = [];
+  const request: PageRequest = async (args) => {
+    asked.push(args);
+    return b && visitPage(b, 'T', args.page);
+  };
+  return { request, asked };
+}
+
+describe('a visit in pages', () => {
+  it.each([
+    [0, 0],
+    [1, 3],
+    [PAGE_ITEMS, PAGE_ITEMS],
+    [2 * PAGE_ITEMS + 1, 7],
+    [3, 3 * PAGE_ITEMS - 1],
+  ])('%i findings and %i entries come back whole, no page above PAGE_ITEMS', async (f, e) => {
+    const b = bundle(f, e);
+    const { request, asked } = serve(b);
+    expect(await fetchVisitBundle(request)).toEqual(b);
+    expect(asked).toHaveLength(Math.max(1, Math.ceil(Math.max(f, e) / PAGE_ITEMS)));
+    expect(asked.slice(1).every((a) => a.token === 'T')).toBe(true);
+  });
+
+  it('is null for a visit that is not stored', async () => {
+    expect(await fetchVisitBundle(serve(null).request)).toBeNull();
+  });
+
+  it('refuses pages from another reading of the visit', async () => {
+    const b = bundle(PAGE_ITEMS + 1, 0);
+    const request: PageRequest = async ({ page }) => visitPage(b, page === 0 ? 'T1' : 'T2', page);
+    await expect(fetchVisitBundle(request)).rejects.toThrow('the visit changed while it was read');
+  });
+});
