@@ -7,44 +7,25 @@ import { deleteSite, getVisitLog, writeBatch } from './repo';
 import { listSites, visitBytes } from './sites';
 import { deriveVisit } from '../evidence/derive';
 import type { PageVisit } from '../findings';
-import type { Sighting } from '../evidence/types';
+import { requestSighting, visitRow } from './__fixtures__/sighting';
 
 const T0 = 1_760_000_000_000;
 
-function visit(id: string, extra: Partial<PageVisit> = {}): PageVisit {
-  return {
-    id,
-    tabId: 1,
-    url: 'https://news.example/',
-    site: 'news.example',
-    startedAt: T0,
-    incognito: false,
-    ...extra,
-  };
-}
-function req(visitId: string, host: string, at: number): Sighting {
-  return {
-    id: `${visitId}|request|${host}`,
-    visitId,
-    kind: 'request',
-    provenance: 'browser',
-    via: 'webRequest',
-    key: host,
-    host,
-    site: host,
-    at,
+const visit = (id: string, extra: Partial<PageVisit> = {}) => visitRow(id, 'news.example', T0, extra);
+const GA = {
+  vendor: 'google-analytics',
+  vendorName: 'Google Analytics',
+  company: 'Google LLC',
+  category: 'analytics',
+  thirdParty: true,
+  reason: 'host',
+} as const;
+const req = (visitId: string, host: string, at: number) =>
+  requestSighting(visitId, host, at, {
     url: `https://${host}/collect?v=2&tid=G-ABC123&cid=${at}`,
     resourceType: 'ping',
-    classification: {
-      vendor: 'google-analytics',
-      vendorName: 'Google Analytics',
-      company: 'Google LLC',
-      category: 'analytics',
-      thirdParty: true,
-      reason: 'host',
-    },
-  };
-}
+    classification: GA,
+  });
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
 const newDb = () => createDb(`t-${crypto.randomUUID()}`);
 

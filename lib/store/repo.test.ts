@@ -12,37 +12,11 @@ import {
 } from './repo';
 import { listSites } from './sites';
 import { deriveVisit } from '../evidence/derive';
-import type { PageVisit } from '../findings';
-import type { Sighting } from '../evidence/types';
+import { requestSighting, visitRow } from './__fixtures__/sighting';
 import { OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
 
-const cio = {
-  vendor: 'customer-io',
-  vendorName: 'Customer.io',
-  company: null,
-  category: 'marketing',
-  thirdParty: true,
-  reason: 'r',
-} as const;
-
-function visit(id: string, site: string, startedAt: number): PageVisit {
-  return { id, tabId: 1, url: `https://${site}/`, site, startedAt, incognito: false };
-}
-function req(visitId: string, host: string, at: number): Sighting {
-  return {
-    id: `${visitId}|request|${host}`,
-    visitId,
-    kind: 'request',
-    provenance: 'browser',
-    via: 'webRequest',
-    key: host,
-    host,
-    site: host,
-    at,
-    url: `https://${host}/x`,
-    classification: cio,
-  };
-}
+const visit = visitRow;
+const req = (visitId: string, host: string, at: number) => requestSighting(visitId, host, at);
 
 describe('repo', () => {
   it('folds repeated sightings into one entry with count, first/last time and bounded times', async () => {

@@ -2,36 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createDb, type InspectorDb } from './db';
 import { writeBatch } from './repo';
 import { listSites, visitBytes } from './sites';
-import type { PageVisit } from '../findings';
-import type { EvidenceEntry, Sighting } from '../evidence/types';
+import { requestSighting, visitRow } from './__fixtures__/sighting';
+import type { EvidenceEntry } from '../evidence/types';
 
-const cio = {
-  vendor: 'customer-io',
-  vendorName: 'Customer.io',
-  company: null,
-  category: 'marketing',
-  thirdParty: true,
-  reason: 'r',
-} as const;
-
-function visit(id: string, site: string, startedAt: number): PageVisit {
-  return { id, tabId: 1, url: `https://${site}/`, site, startedAt, incognito: false };
-}
-function req(visitId: string, host: string, at: number, path = 'x'): Sighting {
-  return {
-    id: `${visitId}|request|${host}`,
-    visitId,
-    kind: 'request',
-    provenance: 'browser',
-    via: 'webRequest',
-    key: host,
-    host,
-    site: host,
-    at,
-    url: `https://${host}/${path}`,
-    classification: cio,
-  };
-}
+const visit = visitRow;
+const req = (visitId: string, host: string, at: number, path = 'x') =>
+  requestSighting(visitId, host, at, { url: `https://${host}/${path}` });
 
 /** The bytes a site's rows take as JSON, read back from the database: what the estimate must match. */
 async function jsonBytesOf(db: InspectorDb, site: string): Promise<number> {

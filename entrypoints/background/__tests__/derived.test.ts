@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type InspectorDb } from '@/lib/store/db';
 import { writeBatch } from '@/lib/store/repo';
-import type { Sighting } from '@/lib/evidence/types';
+import { requestSighting, visitRow } from '@/lib/store/__fixtures__/sighting';
 
 // The writer and context are replaced: batches are written straight to a test database and announced by hand.
 const flushed: ((ids: Set<string>) => void)[] = [];
@@ -9,33 +9,16 @@ let db: InspectorDb;
 vi.mock('../writer', () => ({ flush: async () => undefined, onFlushed: (l: never) => flushed.push(l) }));
 vi.mock('../context', () => ({ ready: async () => ({ db }) }));
 
-const visit = {
-  id: 'v1',
-  tabId: 1,
-  url: 'https://shop.example/',
-  site: 'shop.example',
-  startedAt: 1,
-  incognito: false,
-};
-const req = (host: string, at: number): Sighting => ({
-  id: `v1|request|${host}`,
-  visitId: 'v1',
-  kind: 'request',
-  provenance: 'browser',
-  via: 'webRequest',
-  key: host,
-  host,
-  site: host,
-  at,
-  classification: {
-    vendor: null,
-    vendorName: null,
-    company: null,
-    category: 'unknown',
-    thirdParty: true,
-    reason: 'r',
-  },
-});
+const visit = visitRow('v1', 'shop.example', 1);
+const UNKNOWN = {
+  vendor: null,
+  vendorName: null,
+  company: null,
+  category: 'unknown',
+  thirdParty: true,
+  reason: 'r',
+} as const;
+const req = (host: string, at: number) => requestSighting('v1', host, at, { classification: UNKNOWN });
 
 async function batch(host: string, at: number) {
   await writeBatch(db, { visits: [visit], sightings: [req(host, at)] });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryOrUnknown } from '../../category';
 import type { VendorRecord } from '../types';
 import { buildRecords, type BuildInput } from './build';
+import { ocdRow } from './__fixtures__/ocd-row';
 import { readOcdJson } from './ocd';
 import type { TpwEntity } from './third-party-web';
 import type { WtmTracker } from './whotracksme';
@@ -44,18 +45,6 @@ const tracker = (id: string, category: string, domains: string[]): WtmTracker =>
   company: null,
   domains,
 });
-const ocdRow = (id: string, category: string, cookie: string) => ({
-  id,
-  category,
-  cookie,
-  domain: '',
-  description: 'A cookie',
-  retentionPeriod: '1 year',
-  dataController: '',
-  privacyLink: '',
-  wildcardMatch: '0',
-});
-
 function input(
   entities: TpwEntity[],
   wtm: WtmTracker[] = [],

@@ -11,6 +11,7 @@ import { loadNodeVendorIndex } from '../../../scripts/node-vendor-db';
 import { classifyRequest } from '../match';
 import type { VendorRecord } from '../types';
 import { buildRecords, type BuildInput } from './build';
+import { ocdRow } from './__fixtures__/ocd-row';
 import { readOcdJson } from './ocd';
 import { toVendorId } from './slug';
 import { readWhoTracksMe, type WtmTracker } from './whotracksme';
@@ -69,18 +70,6 @@ function input(wtm: WtmTracker[], ocd: Record<string, unknown[]> = {}): BuildInp
     wtm,
   };
 }
-
-const ocdRow = (id: string, category: string, cookie: string) => ({
-  id,
-  category,
-  cookie,
-  domain: '',
-  description: 'A cookie',
-  retentionPeriod: '1 year',
-  dataController: '',
-  privacyLink: '',
-  wildcardMatch: '0',
-});
 
 describe('WhoTracks.me category → consent purpose (small inputs)', () => {
   it('keeps consent purposes, lets only infrastructure be functional, and files the rest as unknown', () => {
