@@ -22,6 +22,7 @@ async function updateBadge(tabId: number, visitId: string): Promise<void> {
  * the worker's time from recording it. A small page still updates after every batch.
  */
 const BUSY_SHARE = 4;
+const MAX_TABS = 500;
 const waiting = new Set<number>();
 const lastRun = new Map<number, { endedAt: number; ms: number }>();
 
@@ -38,7 +39,11 @@ function scheduleBadge(tabId: number): void {
     const started = Date.now();
     updateBadge(tabId, visitId)
       .catch(() => undefined)
-      .finally(() => lastRun.set(tabId, { endedAt: Date.now(), ms: Date.now() - started }));
+      .finally(() => {
+        lastRun.set(tabId, { endedAt: Date.now(), ms: Date.now() - started });
+        // Closed tabs' costs would pile up otherwise; the oldest go first.
+        if (lastRun.size > MAX_TABS) lastRun.delete(lastRun.keys().next().value!);
+      });
   }, wait);
 }
 

@@ -70,7 +70,11 @@ export async function readDerived(
   if (hit && !hit.stale) return hit.derived;
   const next = derive(visitId);
   if (hit?.value && options.stale) {
-    void next.derived.then(() => rederived.forEach((l) => l(visitId)));
+    // A failed derivation was already dropped from the cache (derive): the next read tries again.
+    next.derived.then(
+      () => rederived.forEach((l) => l(visitId)),
+      () => undefined,
+    );
     return hit.value;
   }
   return next.derived;

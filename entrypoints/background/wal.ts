@@ -3,7 +3,8 @@ import type { PageVisit } from '@/lib/findings';
 import type { Sighting } from '@/lib/evidence/types';
 
 /**
- * Write-ahead log in storage.session: buffered sightings are copied there (one key per microtask batch) until
+ * Write-ahead log in storage.session: buffered sightings are copied there (one key per write: a microtask's
+ * sightings, or all that arrived while the previous write was on its way) until
  * the IndexedDB batch holding them commits, so a worker stopped between event and write loses nothing;
  * the next worker start replays them. Remaining risk: a stop between the IndexedDB commit and the log
  * removal replays that batch once more (counts only, never a missing event).
@@ -20,21 +21,30 @@ const life = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)
 let seq = 0;
 let pending: WalEntry | null = null;
 const written: { key: string; done: Promise<unknown> }[] = [];
+// Writes on their way to storage.session. While one is, new sightings gather and go in the next write, so a
+// busy page costs one write per round trip rather than one per event (thousands of IPC calls otherwise).
+let inFlight = 0;
 
 function persist(): void {
-  const entry = pending!;
+  if (!pending) return;
+  const entry = pending;
   pending = null;
   const key = `${PREFIX}${life}:${String(seq++).padStart(8, '0')}`;
+  inFlight++;
   const done = session
     ? session.set({ [key]: entry }).catch((e: unknown) => console.warn('wal', e))
     : Promise.resolve();
   written.push({ key, done });
+  void done.finally(() => {
+    inFlight--;
+    if (inFlight === 0) persist();
+  });
 }
 
 function entry(): WalEntry {
   if (!pending) {
     pending = { sightings: [], visits: [] };
-    queueMicrotask(persist);
+    if (inFlight === 0) queueMicrotask(persist);
   }
   return pending;
 }
@@ -48,7 +58,7 @@ export function logVisit(visit: PageVisit): void {
 
 /** Marks everything logged so far as taken by a batch; call `release` once that batch committed. */
 export function checkpoint(): { release: () => Promise<void> } {
-  if (pending) persist();
+  persist();
   const keys = written.splice(0, written.length);
   return {
     async release() {
