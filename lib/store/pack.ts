@@ -11,7 +11,7 @@ import type { EvidenceEntry } from '../evidence/types';
 /** Entries per packed part: bounds the work of one (de)compression on a 50k-entry visit. */
 export const PART_ENTRIES = 2000;
 
-/** Bumped when the packed document changes shape; older parts are read by their own version's rules. */
+/** Bumped when the packed document changes shape; a part of a format this code does not know is refused. */
 const FORMAT = 1;
 
 type Classification = NonNullable<EvidenceEntry['classification']>;
