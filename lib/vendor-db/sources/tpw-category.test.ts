@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CategoryOrUnknown } from '../../category';
 import type { VendorRecord } from '../types';
-import { buildRecords, type BuildInput } from './build';
-import { ocdRow } from './__fixtures__/ocd-row';
-import { readOcdJson } from './ocd';
+import { buildRecords } from './build';
+import { buildInput, ocdRow, wtmTracker } from './__fixtures__/build-input';
 import type { TpwEntity } from './third-party-web';
-import type { WtmTracker } from './whotracksme';
 
 /**
  * Written here, not imported: third-party-web's own category definitions (README "Third Parties by Category")
@@ -37,30 +35,8 @@ const entity = (name: string, category: string, domains: string[]): TpwEntity =>
   category,
   domains,
 });
-const tracker = (id: string, category: string, domains: string[]): WtmTracker => ({
-  id,
-  name: id,
-  category,
-  website: null,
-  company: null,
-  domains,
-});
-function input(
-  entities: TpwEntity[],
-  wtm: WtmTracker[] = [],
-  ocd: Record<string, unknown[]> = {},
-): BuildInput {
-  return {
-    entities,
-    ocd: readOcdJson(ocd),
-    aliases: { platforms: {}, cookies: {} },
-    categories: {},
-    domainOwners: {},
-    companies: {},
-    curated: [],
-    wtm,
-  };
-}
+const tracker = wtmTracker;
+const input = buildInput;
 
 describe('third-party-web category → consent purpose (small inputs)', () => {
   it('keeps consent purposes and infrastructure, and files purpose-less labels as unknown', () => {

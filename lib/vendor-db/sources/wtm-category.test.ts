@@ -10,9 +10,8 @@ import { groupVendors } from '../../report/vendors';
 import { loadNodeVendorIndex } from '../../../scripts/node-vendor-db';
 import { classifyRequest } from '../match';
 import type { VendorRecord } from '../types';
-import { buildRecords, type BuildInput } from './build';
-import { ocdRow } from './__fixtures__/ocd-row';
-import { readOcdJson } from './ocd';
+import { buildRecords } from './build';
+import { buildInput, ocdRow, wtmTracker } from './__fixtures__/build-input';
 import { toVendorId } from './slug';
 import { readWhoTracksMe, type WtmTracker } from './whotracksme';
 
@@ -49,27 +48,9 @@ const CONSENT_PURPOSES = [
 ];
 const EXEMPT = new Set<CategoryOrUnknown>(['functional', 'necessary']);
 
-const tracker = (id: string, category: string, domains: string[]): WtmTracker => ({
-  id,
-  name: id,
-  category,
-  website: null,
-  company: null,
-  domains,
-});
+const tracker = wtmTracker;
 
-function input(wtm: WtmTracker[], ocd: Record<string, unknown[]> = {}): BuildInput {
-  return {
-    entities: [],
-    ocd: readOcdJson(ocd),
-    aliases: { platforms: {}, cookies: {} },
-    categories: {},
-    domainOwners: {},
-    companies: {},
-    curated: [],
-    wtm,
-  };
-}
+const input = (wtm: WtmTracker[], ocd: Record<string, unknown[]> = {}) => buildInput([], wtm, ocd);
 
 describe('WhoTracks.me category → consent purpose (small inputs)', () => {
   it('keeps consent purposes, lets only infrastructure be functional, and files the rest as unknown', () => {
