@@ -1,8 +1,8 @@
 import { getDomain } from 'tldts';
+import { boundedMemo } from './memo';
 
 /** Largest number of hosts whose registrable domain we memoise; the cache is cleared when full. */
 const SITE_CACHE_MAX = 4096;
-const siteCache = new Map<string, string>();
 
 // Per char code: 1 = allowed as-is in a fast-path host, 2 = uppercase ASCII (needs lowercasing), 0 = slow path.
 const HOST_CHAR = new Uint8Array(128);
@@ -97,14 +97,10 @@ export function normalizeHost(host: string): string | null {
 }
 
 /** Registrable domain (eTLD+1, private PSL suffixes included) of a normalised host; memoised, bounded. */
-function siteOfHost(host: string): string {
-  const hit = siteCache.get(host);
-  if (hit !== undefined) return hit;
-  const site = getDomain(host, { allowPrivateDomains: true, extractHostname: false }) ?? host;
-  if (siteCache.size >= SITE_CACHE_MAX) siteCache.clear();
-  siteCache.set(host, site);
-  return site;
-}
+const siteOfHost = boundedMemo(
+  SITE_CACHE_MAX,
+  (host: string) => getDomain(host, { allowPrivateDomains: true, extractHostname: false }) ?? host,
+);
 
 /**
  * Registrable domain (eTLD+1) of a URL, hostname or cookie domain, falling back to the hostname itself for IPs,

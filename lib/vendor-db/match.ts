@@ -4,6 +4,7 @@ import type { Classification } from './types';
 import type { CookieEntry, VendorIndex } from './compiled-types';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
+import { boundedMemo } from '../memo';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
 const ECHO_MAX = 80;
@@ -31,25 +32,22 @@ function unknown(thirdParty: boolean, reason: string): Classification {
 
 // Requests stream in per page: memoise the last page and a few recent ones (frames, parallel tabs).
 const PAGE_CACHE_MAX = 64;
-const pageSites = new Map<string, string | null>();
+const pageSite = boundedMemo(PAGE_CACHE_MAX, (pageUrl: string): string | null => {
+  // A bare host with a dot ("shop.example") is accepted as a page; anything else must be an absolute URL.
+  let host: string | null = null;
+  if (pageUrl.includes('://')) host = hostOf(pageUrl);
+  else if (pageUrl.includes('.')) host = normalizeHost(pageUrl);
+  return host === null ? null : siteOf(host);
+});
 let lastPageUrl: string | undefined;
 let lastPageSite: string | null = null;
 
 function pageSiteOf(pageUrl: string): string | null {
-  if (pageUrl === lastPageUrl) return lastPageSite;
-  let site = pageSites.get(pageUrl);
-  if (site === undefined) {
-    // A bare host with a dot ("shop.example") is accepted as a page; anything else must be an absolute URL.
-    let host: string | null = null;
-    if (pageUrl.includes('://')) host = hostOf(pageUrl);
-    else if (pageUrl.includes('.')) host = normalizeHost(pageUrl);
-    site = host === null ? null : siteOf(host);
-    if (pageSites.size >= PAGE_CACHE_MAX) pageSites.clear();
-    pageSites.set(pageUrl, site);
+  if (pageUrl !== lastPageUrl) {
+    lastPageSite = pageSite(pageUrl);
+    lastPageUrl = pageUrl;
   }
-  lastPageUrl = pageUrl;
-  lastPageSite = site;
-  return site;
+  return lastPageSite;
 }
 
 type Owner = { vendor: number; suffix: string };
@@ -69,38 +67,22 @@ function walkOwner(index: VendorIndex, host: string): Owner | null {
 // Cookie domains repeat within a page: one lookup instead of a label walk (per index, bounded). Request hosts
 // vary too much for a memo to pay: classifyRequest walks.
 const OWNER_CACHE_MAX = 4096;
-const owners = new Map<string, Owner | null>();
 let ownersOf: VendorIndex | null = null;
+let owners: (host: string) => Owner | null = () => null;
 
 /** walkOwner for a cookie domain, memoised. */
 function cookieDomainOwner(index: VendorIndex, host: string): Owner | null {
   if (index !== ownersOf) {
-    owners.clear();
     ownersOf = index;
+    owners = boundedMemo(OWNER_CACHE_MAX, (h: string) => walkOwner(index, h));
   }
-  let owner = owners.get(host);
-  if (owner === undefined) {
-    owner = walkOwner(index, host);
-    if (owners.size >= OWNER_CACHE_MAX) owners.clear();
-    owners.set(host, owner);
-  }
-  return owner;
+  return owners(host);
 }
 
 // Cookie domains repeat (".site.example" on every cookie of a page): normalise each raw value once (bounded).
 // The cached string is then the same object on every call, so the owner and site lookups below hash it once.
 const DOMAIN_CACHE_MAX = 4096;
-const cookieDomains = new Map<string, string | null>();
-
-function cookieDomainOf(raw: string): string | null {
-  let domain = cookieDomains.get(raw);
-  if (domain === undefined) {
-    domain = normalizeHost(raw);
-    if (cookieDomains.size >= DOMAIN_CACHE_MAX) cookieDomains.clear();
-    cookieDomains.set(raw, domain);
-  }
-  return domain;
-}
+const cookieDomainOf = boundedMemo(DOMAIN_CACHE_MAX, normalizeHost);
 
 const FIRST_PARTY = { thirdParty: false, note: '' };
 const THIRD_PARTY = { thirdParty: true, note: '' };
