@@ -24,7 +24,7 @@ export interface PageVisit {
    * from the evidence.
    */
   summary?: VisitSummaryCache;
-  /** Set (1) while evidence rows of the visit wait to be packed (lib/store/repo.ts packVisit); an index. */
+  /** Set (1) while evidence rows of the visit wait to be packed (lib/store/compact.ts packVisit); an index. */
   loose?: 1;
   /** When evidence or the row itself was last written: a visit is packed once it has been quiet a while. */
   touchedAt?: number;
