@@ -83,9 +83,11 @@ function entries(visit, n, vendors) {
   });
 }
 
+/** Stores rows in the extension's database; packed parts' bytes travel as plain arrays and become Uint8Array again. */
 async function put(browser, store, rows) {
   const sw = await extensionWorker(browser.context);
-  for (let i = 0; i < rows.length; i += 5000) {
+  const plain = store === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
+  for (let i = 0; i < plain.length; i += 5000) {
     await sw.evaluate(
       ({ name, store, rows }) =>
         new Promise((resolve, reject) => {
@@ -93,12 +95,13 @@ async function put(browser, store, rows) {
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const tx = req.result.transaction(store, 'readwrite');
-            for (const r of rows) tx.objectStore(store).put(r);
+            for (const r of rows)
+              tx.objectStore(store).put(store === 'packed' ? { ...r, data: Uint8Array.from(r.data) } : r);
             tx.oncomplete = () => (req.result.close(), resolve());
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { name: DB_NAME, store, rows: rows.slice(i, i + 5000) },
+      { name: DB_NAME, store, rows: plain.slice(i, i + 5000) },
     );
   }
 }
@@ -132,27 +135,6 @@ async function rawVisit(browser, visitId) {
   return { ...raw, parts: raw.parts.map((p) => ({ ...p, data: Uint8Array.from(p.data) })) };
 }
 
-/** Stores packed parts (their bytes travel as plain arrays and become Uint8Array again in the worker). */
-async function putParts(browser, parts) {
-  const sw = await extensionWorker(browser.context);
-  for (let i = 0; i < parts.length; i += 500) {
-    await sw.evaluate(
-      ({ name, parts }) =>
-        new Promise((resolve, reject) => {
-          const req = indexedDB.open(name);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const tx = req.result.transaction('packed', 'readwrite');
-            for (const p of parts) tx.objectStore('packed').put({ ...p, data: Uint8Array.from(p.data) });
-            tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { name: DB_NAME, parts: parts.slice(i, i + 500).map((p) => ({ ...p, data: Array.from(p.data) })) },
-    );
-  }
-}
-
 async function remove(browser, store, keys) {
   const sw = await extensionWorker(browser.context);
   await sw.evaluate(
@@ -182,7 +164,7 @@ async function diskPerVisit(browser, visit, parts) {
   const visits = Array.from({ length: COPIES }, (_, i) => ({ ...visit, id: `copy-${i}` }));
   const copies = visits.flatMap((v) => parts.map((p) => ({ ...p, visitId: v.id })));
   await put(browser, 'visits', visits);
-  await putParts(browser, copies);
+  await put(browser, 'packed', copies);
   const after = await storageUsage(browser);
   await remove(
     browser,
