@@ -8,6 +8,7 @@ import {
   deriveLegalBasis,
   deriveRisk,
   deriveTransfer,
+  deriveTransferFromController,
   isRuleId,
 } from './derive';
 
@@ -31,6 +32,18 @@ describe('derivation rules', () => {
     expect(deriveTransfer('FR').value).toMatch(/EEA/);
     expect(deriveTransfer('GB').value).toMatch(/adequacy/);
     expect(deriveTransfer('CN').value).toMatch(/mechanism is required/);
+  });
+
+  it('with an EEA controller, onward transfers to a parent of unknown country need review', () => {
+    const unknown = deriveTransferFromController('Acme EU Ltd', 'IE', 'Acme Inc.', null, false).value;
+    expect(unknown).toMatch(
+      /Acme Inc\.'s country is not stated, so onward transfers are unknown: needs review/,
+    );
+    const us = deriveTransferFromController('Acme EU Ltd', 'IE', 'Acme Inc.', 'US', false).value;
+    expect(us).toMatch(/onward transfers to Acme Inc\. \(US\) or processors need a mechanism/);
+    expect(deriveTransferFromController('Acme EU Ltd', 'IE', 'Acme SA', 'FR', false).value).toMatch(
+      /; check its processors$/,
+    );
   });
 
   it('ranks risk by category', () => {

@@ -142,7 +142,9 @@ export function deriveTransferFromController(
   const parent =
     company && country && !EEA.has(country)
       ? `; onward transfers to ${company} (${country}) or processors need a mechanism (Art. 44–49): check its policy`
-      : '; check its processors';
+      : company && !country
+        ? `; ${company}'s country is not stated, so onward transfers are unknown: needs review (check its policy and processors)`
+        : '; check its processors';
   return derived(
     `The controller for EEA visitors is ${controller} (${controllerCountry}, EEA): no third-country transfer by the controller itself${parent}${note}`,
     'rule:transfer-by-eea-controller',

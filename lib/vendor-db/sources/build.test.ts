@@ -193,6 +193,45 @@ describe('buildRecords', () => {
     expect(acme.sources.map((s) => s.id)).toEqual(['open-cookie-database', 'seed:x', 'third-party-web']);
   });
 
+  it('states no country for an entry without one; transfers then need review, never "no transfer"', () => {
+    const beta = {
+      company: 'Beta Ltd',
+      policy: 'https://beta.example/privacy',
+      vendors: ['beta-mail'],
+      evidence: {
+        company: { url: 'https://beta.example/privacy', checked: '2026-12-01', quote: 'Beta Ltd.' },
+      },
+    };
+    const plain = buildRecords(input({ companies: { beta } })).records.find((r) => r.id === 'beta-mail')!;
+    expect(plain).toMatchObject({ company: 'Beta Ltd', country: null, companySource: 'policy:beta' });
+    expect(plain.countrySource).toBeUndefined();
+    expect(plain.facts!.country).toBeUndefined();
+    expect(plain.facts!.company!.evidence).toBeDefined();
+    expect(plain.gdpr.transfer.value).toMatch(/country not stated/);
+    expect(plain.gdpr.transfer.value).not.toMatch(/no third-country transfer/);
+
+    // An EEA controller alone does not settle onward transfers to a parent whose country nobody stated.
+    const eea = { ...beta, eeaController: { name: 'Beta Europe Ltd', country: 'IE' } };
+    const withEea = buildRecords(input({ companies: { beta: eea } })).records.find(
+      (r) => r.id === 'beta-mail',
+    )!;
+    expect(withEea.gdpr.transfer.value).toMatch(/Beta Ltd's country is not stated.*needs review/);
+
+    // A country from an overlay (or a dataset) fills in, shown as unverified and cited to its source.
+    const overlay = { id: 'beta-mail', country: { value: 'CA', source: 'seed:x' } };
+    const seed = { id: 'seed:x', title: 'Seed x', url: null, licence: null };
+    const filled = buildRecords(
+      input({ companies: { beta }, curated: [{ ...overlay, sources: [seed] }] }),
+    ).records.find((r) => r.id === 'beta-mail')!;
+    expect(filled).toMatchObject({ country: 'CA', countrySource: 'seed:x' });
+    expect(filled.facts!.country).toEqual({
+      value: 'CA',
+      source: 'seed:x',
+      derived: false,
+      unverified: true,
+    });
+  });
+
   it('corrects an imported cookie party only with a declared source, and keeps the reason', () => {
     const fix = {
       name: 'acm_id',

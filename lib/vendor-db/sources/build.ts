@@ -172,8 +172,8 @@ function companyFacts(key: string, f: CompanyFact): CompanyFacts {
   const ev = f.evidence ?? {};
   const out: CompanyFacts = {
     company: withEvidence({ value: f.company, source, derived: false }, ev.company),
-    country: withEvidence({ value: f.country, source, derived: false }, ev.country),
   };
+  if (f.country) out.country = withEvidence({ value: f.country, source, derived: false }, ev.country);
   if (f.eeaController) {
     out.eeaController = withEvidence(
       { value: f.eeaController.name, source, derived: false },
@@ -221,7 +221,8 @@ function toRecord(
     const ref = policySource(companyEntry[0], companyEntry[1]);
     sources.set(ref.id, ref);
     company = { value: companyEntry[1].company, source: ref.id };
-    country = { value: companyEntry[1].country, source: ref.id };
+    // An entry without a country states none: a dataset's country may still fill in, shown as unverified.
+    if (companyEntry[1].country) country = { value: companyEntry[1].country, source: ref.id };
   }
   // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
   const checked = (value: string | null | undefined, source: string, field = 'company') => {
@@ -276,7 +277,7 @@ function toRecord(
         eea.name,
         eea.country,
         companyEntry[1].company,
-        companyEntry[1].country,
+        companyEntry[1].country ?? null,
         !companyEntry[1].evidence?.eeaController,
       );
     }
@@ -331,6 +332,8 @@ function toRecord(
     gdpr,
     sources: [...sources.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
+  // The entry names no country: one from a dataset or overlay is shown, unverified.
+  if (facts && !facts.country && country) facts.country = { ...country, derived: false, unverified: true };
   if (curated?.company) {
     // An overlay's owner (e.g. Neustar → TransUnion) reads as stated only with its evidence.
     const owner = withEvidence({ ...curated.company, derived: false }, curated.companyEvidence);

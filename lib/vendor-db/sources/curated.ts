@@ -75,7 +75,8 @@ export type CompanyFactField = (typeof COMPANY_FACT_FIELDS)[number];
  */
 export interface CompanyFact {
   company: string;
-  country: string;
+  /** HQ country (ISO alpha-2); absent when no page read names it, so the record shows none stated. */
+  country?: string;
   policy: string;
   vendors: string[];
   note?: string;
@@ -138,7 +139,12 @@ export function checkCompanyFacts(raw: unknown): Record<string, CompanyFact> {
   if (!raw || typeof raw !== 'object') fail(file, 'must be an object');
   for (const [key, f] of Object.entries(raw as Record<string, CompanyFact>)) {
     if (key.startsWith('_')) continue;
-    if (typeof f.company !== 'string' || !/^[A-Z]{2}$/.test(f.country)) fail(file, `${key}: company/country`);
+    if (typeof f.company !== 'string' || !f.company.trim()) fail(file, `${key}: needs a company`);
+    // The country may be absent (no page names it), never a guess in another format.
+    if (f.country !== undefined && (typeof f.country !== 'string' || !/^[A-Z]{2}$/.test(f.country)))
+      fail(file, `${key}: country must be ISO 3166-1 alpha-2 or absent`);
+    if (f.country === undefined && f.evidence?.country)
+      fail(file, `${key}: evidence for country but no country`);
     if (!/^https:\/\/[^\s]+$/.test(f.policy)) fail(file, `${key}: policy must be an https URL`);
     if (!Array.isArray(f.vendors) || f.vendors.length === 0) fail(file, `${key}: needs vendor ids`);
     if (f.eeaController && (!f.eeaController.name || !/^[A-Z]{2}$/.test(f.eeaController.country)))
