@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildRecords, type BuildInput } from './build';
 import { readOcdDomain, readOcdJson } from './ocd';
 import { normaliseTpwDomains } from './third-party-web';
+import type { WtmTracker } from './whotracksme';
+import { wtmTracker } from './__fixtures__/build-input';
 
 /** open-cookie-database.json from rows in its CSV column order: id, platform, category, name, domain, … */
 function ocd(...rows: string[][]): Record<string, Record<string, string>[]> {
@@ -230,6 +232,21 @@ describe('buildRecords', () => {
       derived: false,
       unverified: true,
     });
+  });
+
+  it("under an entry without a country, fills in only the same company's dataset country", () => {
+    const beta = { company: 'Beta Ltd', policy: 'https://beta.example/privacy', vendors: ['beta-mail'] };
+    const wtm = (name: string, country: string) => ({
+      ...wtmTracker('beta_mail', 'email', ['betamail.com']),
+      company: { id: name.toLowerCase(), name, country, privacyUrl: null, website: null },
+    });
+    const of = (w: WtmTracker) =>
+      buildRecords(input({ companies: { beta }, wtm: [w] })).records.find((r) => r.id === 'beta-mail')!;
+    // WhoTracks.me names another owner (like Arm for Treasure Data): its country says nothing about Beta Ltd.
+    expect(of(wtm('Arm', 'GB'))).toMatchObject({ company: 'Beta Ltd', country: null });
+    const same = of(wtm('Beta', 'CA'));
+    expect(same).toMatchObject({ country: 'CA', countrySource: 'whotracksme-2022' });
+    expect(same.facts!.country).toMatchObject({ value: 'CA', unverified: true });
   });
 
   it('corrects an imported cookie party only with a declared source, and keeps the reason', () => {

@@ -258,7 +258,11 @@ function toRecord(
     }
   }
   if (curated?.country) country = curated.country;
-  const wtmCountry = wtmCompanies.find((t) => t.company!.country)?.company!.country;
+  // Under a company-facts entry, only a dataset country of that same company may fill in (WhoTracks.me's Arm is
+  // not Treasure Data, Inc.).
+  const wtmCountry = wtmCompanies.find(
+    (t) => t.company!.country && (!companyEntry || sameCompany(wtmOwner(t), companyEntry[1].company)),
+  )?.company!.country;
   if (!country && wtmCountry) country = { value: wtmCountry, source: WTM };
   const gdpr = deriveGdpr(name, category.value, country?.value ?? null);
   const ocdPolicy = mostCommon(d.rows.map((r) => r.privacyUrl).filter((u) => /^https?:\/\//.test(u)));
