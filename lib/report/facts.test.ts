@@ -39,10 +39,18 @@ const vendor: VendorRecord = {
 describe('fact status', () => {
   it('shows checked facts with their sentence, unverified ones and claims as such', () => {
     const company = companyFactViews(vendor);
-    expect(company.map((f) => [f.key, f.status])).toEqual([
-      ['company', 'checked'],
-      ['eeaController', 'unverified'],
+    // No source states Acme's country: shown as "not stated", unverified, never left out or guessed.
+    expect(company.map((f) => [f.key, f.text, f.status])).toEqual([
+      ['company', 'Acme Inc.', 'checked'],
+      ['country', 'not stated', 'unverified'],
+      ['eeaController', 'Acme Ireland Ltd', 'unverified'],
     ]);
+    expect(company[1]!.explanation).toMatch(/needs review/);
+    const withCountry = {
+      ...vendor,
+      facts: { ...vendor.facts, country: { ...vendor.facts!.company!, value: 'US' } },
+    };
+    expect(companyFactViews(withCountry).map((f) => [f.key, f.text])).toContainEqual(['country', 'US']);
     expect(company[0]!.provenance).toBe('Source: Acme privacy policy, checked 2026-12-01');
     expect(company[0]!.explanation).toContain('“We, Acme Inc., process…”');
     const gdpr = factViews(vendor);

@@ -178,5 +178,24 @@ export function companyFactViews(vendor: VendorRecord): CompanyFactView[] {
       claimBy: fact.claimBy ?? null,
     });
   }
+  // A known company whose country no source states reads "not stated", never a guess or a silent gap.
+  if (vendor.facts?.company && !vendor.facts.country) out.splice(1, 0, countryNotStated(vendor));
   return out;
+}
+
+function countryNotStated(vendor: VendorRecord): CompanyFactView {
+  return {
+    key: 'country',
+    label: 'Headquarters country',
+    text: 'not stated',
+    items: null,
+    link: null,
+    derived: false,
+    provenance: 'No source read states it (unverified)',
+    explanation: `No page read names the country ${vendor.name}'s company is based in: whether data leaves the EEA needs review.`,
+    sourceUrl: null,
+    status: 'unverified',
+    evidence: null,
+    claimBy: null,
+  };
 }
