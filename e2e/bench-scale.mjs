@@ -229,6 +229,8 @@ try {
   const unpacked = db.evidence.filter((e) => e.visitId === newsId);
   result.realVisitEntries = unpacked.length;
   result.realVisitCookies = unpacked.filter((e) => e.kind === 'cookie').length;
+  // For trying stored forms offline: the realistic visit's entries as read back.
+  if (process.env.BENCH_DUMP_VISIT) fs.writeFileSync(process.env.BENCH_DUMP_VISIT, JSON.stringify(unpacked));
   // The same visit as one JSON row per entry (the stored form before packing), for comparison.
   result.jsonBytesPerVisit = Buffer.byteLength(JSON.stringify([real, ...unpacked]));
   result.diskBytesPerVisit = await diskPerVisit(browser, real, stored.parts);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { strToU8, deflateSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { foldEvidence, packEntries, unpackEntries } from './pack';
 import type { EvidenceEntry } from '../evidence/types';
+
+/** A string that is `whole` ending with `end` often enough to take the "ends with" rules, and anything else too. */
+const arbHost = fc.oneof(fc.domain(), fc.string({ unit: 'grapheme', maxLength: 20 }));
 
 const arbEntry = fc
   .record({
@@ -18,37 +21,143 @@ const arbEntry = fc
       maxLength: 64,
     }),
     url: fc.option(fc.webUrl({ withQueryParameters: true }), { nil: undefined }),
+    otherHost: arbHost,
+    // Where the host comes from, and how the site and key relate to it (the rules format 2 leaves out).
+    hostFrom: fc.constantFrom('url', 'other'),
+    siteFrom: fc.constantFrom('suffix', 'null', 'other'),
+    siteCut: fc.nat({ max: 30 }),
+    keyFrom: fc.constantFrom('host', 'cookie', 'other'),
+    idFrom: fc.constantFrom('key', 'visit', 'legacy'),
+    idRest: fc.string({ unit: 'grapheme', maxLength: 20 }),
     cookieName: fc.option(fc.string({ unit: 'binary', maxLength: 20 }), { nil: undefined }),
+    lifetime: fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
+    frame: fc.option(fc.constantFrom('main', 'sub'), { nil: undefined }),
   })
-  .map(({ key, at, gaps, url, cookieName }): EvidenceEntry => {
-    const times = gaps.reduce<number[]>((ts, g) => [...ts, (ts.at(-1) ?? at) + g], []);
+  .map((a): EvidenceEntry => {
+    const times = a.gaps.reduce<number[]>((ts, g) => [...ts, (ts.at(-1) ?? a.at) + g], []);
+    const host = a.hostFrom === 'url' && a.url ? new URL(a.url).hostname : a.otherHost;
+    const site =
+      a.siteFrom === 'suffix'
+        ? host.slice(Math.min(a.siteCut, host.length))
+        : a.siteFrom === 'null'
+          ? null
+          : a.key;
+    const kind = a.cookieName === undefined ? 'request' : 'cookie';
+    const key =
+      a.keyFrom === 'host'
+        ? host
+        : a.keyFrom === 'cookie' && a.cookieName !== undefined
+          ? `${a.cookieName}@${site}`
+          : a.key;
+    const id =
+      a.idFrom === 'key'
+        ? `v|${kind}|${key}${a.idRest}`
+        : a.idFrom === 'visit'
+          ? `v${a.idRest}`
+          : `legacy:${a.idRest}`;
     return {
-      // Ids start with the visit id, except some migrated ones: both come back as they were.
-      id: key.length % 2 ? `v1-legacy:${key}` : `v|x|${key}`,
+      id,
       visitId: 'v',
-      kind: cookieName === undefined ? 'request' : 'cookie',
+      kind,
       provenance: 'browser',
       via: 'webRequest',
       key,
-      host: 'h.example',
-      site: null,
-      at,
+      host,
+      site,
+      at: a.at,
       lastAt: times.at(-1)!,
       count: times.length + 3,
       times,
-      ...(url !== undefined && { url }),
-      ...(cookieName !== undefined && {
+      ...(a.url !== undefined && { url: a.url }),
+      ...(a.frame !== undefined && { frame: a.frame }),
+      ...(a.cookieName !== undefined && {
         cookie: {
-          name: cookieName,
-          domain: 'h.example',
+          name: a.cookieName,
+          domain: host,
           action: 'set',
           valueLength: 1,
           valueHash: 'x',
-          lifetimeSeconds: null,
+          // Present with a value, present as null, or absent: all three come back as they were.
+          ...(a.lifetime !== undefined && { lifetimeSeconds: a.lifetime % 3 ? a.lifetime : null }),
         },
       }),
     };
   });
+
+/**
+ * Three entries packed by the format-1 code (one object per entry) before format 2 existed, as a database
+ * written then holds them: they must stay readable.
+ */
+const FORMAT_1_PART =
+  'hVPNjtowEH4V5ENPAQyEn420ard72B5QW5XeKlQNzhAsHDu1nQUEvHvHSZaypO3mknhm/Pn7cY5sbWwOniWDiK3AIX1wHjGhwDm5lgK8NNqx5MeRPaNOjWUJy4zJFHZBgzp4KRyLmt5nyAmAPVX9zsNVX5i8AH3405zPH0MZPGbGhvo1mt9Im34F66nhbYkRswjOaBrbGOc7vuctiC3aHu4hLwhOuo6SzmPaIT2dFoHzMmKovZVYS9lKnRKYxV8lOk8nFtaQBNAi8F9Zs3NogywJtN7h6ttlcouBbYsBdQK1f7Sc9AG43Vjb2rIcpK5sKjVhxBErrQpqvS9c0u+3MPvCKIXCv3++H77zMr1/6j58fBwMRwRi0ZnSCvx+KCq5bJ+rAPSilryQhH1q1qe/ERYsoVtQhu2D6YRfnsGYR3ecD+nFozi+m9JHPOZjzpfn6OKrMGYrA8x/ba2nXBcKefH1ZwYfNO5c29abauPoTbXxj+7ya/+ux/rVXEUwOTJd+0/nUjk1VQ4J693gFuA3VA5bQYQ/ghYOw3VQco1e5rhAYXRKfk1GfDokp0glqBLnqLOwdzhpCp/ABSg+mq1mQ5ytxCSeToMgFKUlKmtQji58YP5FK/KkKTgiuqhFK9izcxNireR061tTr8w9EdMTnVClGXJ7lZXzxkLWCquoa3VSyghQi8tgHdX2jWx0qdR1IoFuLjNLv3yaDF74xHSbakrL828=';
+const FORMAT_1_ENTRIES = [
+  {
+    id: 'v9|request|t.tracker.example',
+    visitId: 'v9',
+    kind: 'request',
+    provenance: 'browser',
+    via: 'webRequest',
+    key: 't.tracker.example',
+    host: 't.tracker.example',
+    site: 'tracker.example',
+    frame: 'main',
+    at: 1760000000000.25,
+    lastAt: 1760000000900.5,
+    count: 4,
+    times: [1760000000000.25, 1760000000450, 1760000000900.5],
+    url: 'https://t.tracker.example/collect?v=2&tid=G-ABC123',
+    resourceTypes: ['xmlhttprequest'],
+    classification: {
+      vendor: 'google-analytics',
+      vendorName: 'Google Analytics',
+      company: 'Google LLC',
+      category: 'analytics',
+      thirdParty: true,
+      reason: 'host t.tracker.example is listed for Google Analytics',
+    },
+  },
+  {
+    id: 'v9|cookie|_ga@news.example|cookies-api|set|',
+    visitId: 'v9',
+    kind: 'cookie',
+    provenance: 'browser',
+    via: 'cookies-api',
+    key: '_ga@news.example',
+    host: 'news.example',
+    site: 'news.example',
+    at: 0.1,
+    lastAt: 0.1,
+    count: 1,
+    times: [0.1],
+    url: 'https://news.example/',
+    cookie: {
+      name: '_ga',
+      domain: '.news.example',
+      path: '/',
+      action: 'set',
+      lifetimeSeconds: 63072000,
+      valueLength: 26,
+      valueHash: '038b82e8bc6477',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'lax',
+    },
+  },
+  {
+    id: 'migrated:1',
+    visitId: 'v9',
+    kind: 'storage',
+    provenance: 'page',
+    via: 'localStorage',
+    key: 'k',
+    host: 'news.example',
+    site: null,
+    at: 5,
+    lastAt: 5,
+    count: 1,
+    times: [5],
+  },
+];
 
 describe('packed evidence', () => {
   it('unpacks exactly what was packed (any text, any times)', () => {
@@ -87,6 +196,25 @@ describe('packed evidence', () => {
     }));
     const json = JSON.stringify(entries).length;
     expect(packEntries(entries).byteLength).toBeLessThan(json / 8);
+  });
+
+  it('still reads parts packed in format 1', () => {
+    const data = Uint8Array.from(Buffer.from(FORMAT_1_PART, 'base64'));
+    expect(unpackEntries(data, 'v9')).toEqual(FORMAT_1_ENTRIES);
+  });
+
+  it('stores a field that other fields of the entry give as a rule, not as text', () => {
+    const [request, cookie] = FORMAT_1_ENTRIES as EvidenceEntry[];
+    const doc = JSON.parse(strFromU8(inflateSync(packEntries([request!, cookie!])))) as {
+      format: number;
+      columns: Record<string, { v?: unknown[] }>;
+    };
+    expect(doc.format).toBe(2);
+    // The host is the URL's, the site ends the host, the key is the host or name@site, the id is built from them.
+    expect(doc.columns.host!.v).toEqual([0, 0]);
+    expect(doc.columns.site!.v).toEqual([2, 0]);
+    expect(doc.columns.key!.v).toEqual([0, 1]);
+    expect(doc.columns.i!.v).toEqual(['', '|cookies-api|set|']);
   });
 
   it('refuses a part in another format with a clear error', () => {
