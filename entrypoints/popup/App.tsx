@@ -4,7 +4,6 @@ import type { VisitSummary } from '@/lib/report/summary';
 import { AuditPanel } from '@/components/AuditPanel';
 import { PopupView } from '@/components/PopupView';
 import { send } from '../shared/api';
-import { exportSiteAudit } from './site-exports';
 
 type State =
   | { status: 'loading' }
@@ -87,7 +86,10 @@ export function App() {
         tabId={state.tabId}
         send={send}
         beforeStart={askAuditPermission}
-        onSiteExport={(kind, site) => void exportSiteAudit(kind, site)}
+        // The exports' renderers load on first use: the popup opens without parsing them.
+        onSiteExport={(kind, site) =>
+          void import('./site-exports').then((m) => m.exportSiteAudit(kind, site))
+        }
       />
     ) : null;
   if (state.status === 'none') {

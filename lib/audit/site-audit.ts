@@ -6,9 +6,10 @@
 import type { AuditOptions } from './machine';
 import type { AuditReport } from './report';
 import { pickPages } from './pages';
+import { DEFAULT_SITE_PAGES, MAX_SITE_PAGES } from './site-limits';
 
-export const DEFAULT_SITE_PAGES = 5;
-export const MAX_SITE_PAGES = 20;
+export { DEFAULT_SITE_PAGES, MAX_SITE_PAGES } from './site-limits';
+
 /** Links read from the start page at most (the page controls them; only a few are used). */
 export const MAX_LINKS = 5000;
 
