@@ -2,6 +2,7 @@
  * Normalises webRequest `details` from Chrome and Firefox into one shape.
  * Chrome gives `initiator`, `documentId`, `documentLifecycle`; Firefox gives `originUrl`, `documentUrl`, `incognito`.
  */
+import { boundedMemo } from './memo';
 
 export interface RawHeader {
   name: string;
@@ -60,7 +61,7 @@ const EXTENSION_SCHEMES = [
 /** Largest URL we keep; longer ones are cut (they still classify by host). */
 export const MAX_URL = 4096;
 
-function hostOfUrl(url: string): string | null {
+function parseHost(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:')
@@ -70,6 +71,13 @@ function hostOfUrl(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * The three webRequest events of one request carry the same URL, and URL parsing was the listeners' largest own
+ * cost on a busy page: the last few hundred URLs' hosts are kept (short URLs only, so memory stays bounded).
+ */
+const recentHosts = boundedMemo(512, parseHost);
+const hostOfUrl = (url: string) => (url.length <= MAX_URL ? recentHosts(url) : parseHost(url));
 
 function originOf(url: string | undefined): string | null {
   if (!url || url === 'null') return null;

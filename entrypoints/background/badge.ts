@@ -3,26 +3,36 @@ import { allTabs, getTab } from './session';
 import { onFlushed } from './writer';
 import { readDerived } from './derived';
 
+/** Tabs whose badge state is remembered at most. */
+const MAX_TABS = 500;
 const COLORS = { violation: '#c62828', trackers: '#ef6c00', none: '#607d8b' } as const;
+
+/** What each tab's badge shows now (by visit, so a new page sets its badge again): unchanged badges cost nothing. */
+const shown = new Map<number, string>();
 
 /** Badge of the tab's current visit, from the same derivation as the popup's verdict. */
 async function updateBadge(tabId: number, visitId: string): Promise<void> {
   const read = await readDerived(visitId, { fresh: false });
   if (!read) return;
   const { badge } = read.derived;
+  const key = JSON.stringify([visitId, badge.text, badge.color, badge.title]);
+  if (shown.get(tabId) === key) return;
   const action = (browser as any).action ?? (browser as any).browserAction;
   await action.setBadgeText({ tabId, text: badge.text });
   await action.setBadgeBackgroundColor({ tabId, color: COLORS[badge.color] });
   await action.setTitle({ tabId, title: badge.title });
+  shown.delete(tabId);
+  shown.set(tabId, key);
+  // Closed tabs' entries would pile up otherwise; the oldest go first.
+  if (shown.size > MAX_TABS) shown.delete(shown.keys().next().value!);
 }
 
 /**
  * Per tab, at most one badge update waits, and a new one starts no sooner than BUSY_SHARE × the last one's cost
- * after it ended: on a page with tens of thousands of events, deriving the visit after every batch would take
+ * after it ended (at most about an eighth of the worker's time): on a page with tens of thousands of events, deriving the visit after every batch would take
  * the worker's time from recording it. A small page still updates after every batch.
  */
-const BUSY_SHARE = 4;
-const MAX_TABS = 500;
+const BUSY_SHARE = 8;
 const waiting = new Set<number>();
 const lastRun = new Map<number, { endedAt: number; ms: number }>();
 

@@ -35,8 +35,9 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
   const log = await getVisitLog(db, visitId);
   if (!log) return null;
   const derived = deriveVisit(log.visit, log.entries, options);
-  // The site history's cache of this visit, filled while we have the derivation at hand.
-  if (!options.browserOnly && !hasCurrentSummary(log.visit)) {
+  // The site history's cache of this visit, filled while we have the derivation at hand. Not for a visit with
+  // rows still to pack: its next batch would outdate it, and packing caches it (lib/store/compact.ts).
+  if (!options.browserOnly && !log.loose && !hasCurrentSummary(log.visit)) {
     const summary = summaryCache(log.visit, log.entries, derived.parties);
     await db.visits.update(visitId, { summary }).catch(() => undefined);
   }

@@ -3,8 +3,8 @@ import type { PageVisit } from '@/lib/findings';
 import type { Sighting } from '@/lib/evidence/types';
 
 /**
- * Write-ahead log in storage.session: buffered sightings are copied there (one key per write: a microtask's
- * sightings, or all that arrived while the previous write was on its way) until
+ * Write-ahead log in storage.session: buffered sightings are copied there (one key per write: the sightings of
+ * WAL_GATHER_MS, or all that arrived while the previous write was on its way) until
  * the IndexedDB batch holding them commits, so a worker stopped between event and write loses nothing;
  * the next worker start replays them. Remaining risk: a stop between the IndexedDB commit and the log
  * removal replays that batch once more (counts only, never a missing event).
@@ -24,8 +24,19 @@ const written: { key: string; done: Promise<unknown> }[] = [];
 // Writes on their way to storage.session. While one is, new sightings gather and go in the next write, so a
 // busy page costs one write per round trip rather than one per event (thousands of IPC calls otherwise).
 let inFlight = 0;
+/**
+ * How long the first sighting after a quiet spell waits for others before it is written. Each write costs the
+ * worker and the browser process a fixed IPC and storage round; on a busy page, one per round trip was still
+ * hundreds per second. So at most one write per WAL_GATHER_MS plus a round trip: a sighting is at risk for
+ * that long if the worker is killed (the browser stops only idle workers; the writer's own batch follows within
+ * a second, and its checkpoint writes what is gathered at once).
+ */
+export const WAL_GATHER_MS = 50;
+let gatherTimer: ReturnType<typeof setTimeout> | undefined;
 
 function persist(): void {
+  clearTimeout(gatherTimer);
+  gatherTimer = undefined;
   if (!pending) return;
   const entry = pending;
   pending = null;
@@ -37,14 +48,14 @@ function persist(): void {
   written.push({ key, done });
   void done.finally(() => {
     inFlight--;
-    if (inFlight === 0) persist();
+    if (inFlight === 0 && pending && !gatherTimer) gatherTimer = setTimeout(persist, WAL_GATHER_MS);
   });
 }
 
 function entry(): WalEntry {
   if (!pending) {
     pending = { sightings: [], visits: [] };
-    if (inFlight === 0) queueMicrotask(persist);
+    if (inFlight === 0) gatherTimer = setTimeout(persist, WAL_GATHER_MS);
   }
   return pending;
 }

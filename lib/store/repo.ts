@@ -67,14 +67,15 @@ export function publicRow({ loose: _l, touchedAt: _t, packedBytes: _p, ...visit 
   return visit;
 }
 
-/** A visit with its whole evidence log, or null. */
+/** A visit with its whole evidence log, and whether it has rows still to pack; or null. */
 export async function getVisitLog(
   db: InspectorDb,
   visitId: string,
-): Promise<{ visit: PageVisit; entries: EvidenceEntry[] } | null> {
+): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
   const visit = await db.visits.get(visitId);
   if (!visit) return null;
-  return { visit: publicRow(visit), entries: (await readEntries(db, [visitId])).get(visitId)! };
+  const entries = (await readEntries(db, [visitId])).get(visitId)!;
+  return { visit: publicRow(visit), entries, loose: visit.loose === 1 };
 }
 
 export async function listVisits(db: InspectorDb, site: string): Promise<PageVisit[]> {

@@ -162,10 +162,12 @@ describe('background', () => {
 
   it('replays buffered events after the worker is stopped before writing them', async () => {
     const first = await startWorker();
-    // Fake timers freeze the first worker's flush timer: it dies with its buffer unwritten.
+    // Fake timers freeze the first worker's flush timer: it dies with its buffer unwritten, after the
+    // write-ahead log's gathering time (its one write) and before the batch's.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await visitShop();
-    await new Promise((r) => queueMicrotask(() => r(null)));
+    const { WAL_GATHER_MS } = await import('../wal');
+    await vi.advanceTimersByTimeAsync(WAL_GATHER_MS);
     expect((await allFindings(first.db)).length).toBe(0);
     vi.useRealTimers();
     const second = await startWorker();

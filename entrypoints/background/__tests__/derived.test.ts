@@ -63,4 +63,19 @@ describe('derived visits for the popup', () => {
     const read = await readDerived('v1', { fresh: false, stale: true });
     expect(read!.derived.findings).toHaveLength(2);
   });
+
+  it('caches the history summary of a packed visit, not of one whose next batch would outdate it', async () => {
+    const { readDerived } = await import('../derived');
+    const { packVisit } = await import('@/lib/store/compact');
+    await batch('a.example', 10);
+    await readDerived('v1', { fresh: false });
+    expect((await db.visits.get('v1'))!.summary).toBeUndefined();
+    await packVisit(db, 'v1');
+    const { summary: _cached, ...packed } = (await db.visits.get('v1'))!;
+    await db.visits.put(packed);
+    // Announced like a batch, so the next read derives the visit again.
+    flushed.forEach((l) => l(new Set(['v1'])));
+    await readDerived('v1', { fresh: false });
+    expect((await db.visits.get('v1'))!.summary).toMatchObject({ violating: [], bytes: expect.any(Number) });
+  });
 });
