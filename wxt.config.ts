@@ -5,7 +5,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere so lint can see every dependency arrow.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // UNMINIFIED=1 keeps names readable in CPU profiles (npm run profile:worker); releases are minified.
+  vite: () => ({ plugins: [preact()], ...(process.env.UNMINIFIED === '1' && { build: { minify: false } }) }),
   hooks: {
     // The extension reads vendor details from public/vendor-details/*.json shards; the single 5 MB file is
     // for the Node tools only.

@@ -1,7 +1,8 @@
 // Where the service worker's time goes while a page loads (a tool, not a test): loads load.example (5,000
 // requests) with the built extension, records a V8 CPU profile of the extension's service worker over the DevTools
 // protocol, and prints the functions with the most self time and the share of time the worker was busy.
-// Usage: npm run profile:worker [-- url] [-- --out file.cpuprofile]   (needs `npm run build`)
+// Usage: npm run profile:worker [-- --out file.cpuprofile]   (needs `npm run build`; `UNMINIFIED=1 npm run build`
+// for readable function names). Another URL works if its page sets `window.__load` when done.
 import fs from 'node:fs';
 import { ws as WebSocket } from 'playwright-core/lib/utilsBundle';
 import { loadSites } from './fixtures/index.mjs';
