@@ -7,6 +7,7 @@
 //   auditor's browsing projected from it;
 // - the sizes the site history shows against the JSON size of the rows it stands for.
 // Usage: npm run bench:scale [-- --json]   (needs `npm run build`). The last line is JSON with the budgets.
+// BENCH_DUMP_VISIT=file writes the realistic visit's entries there, for trying stored forms offline.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

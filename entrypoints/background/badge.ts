@@ -29,8 +29,9 @@ async function updateBadge(tabId: number, visitId: string): Promise<void> {
 
 /**
  * Per tab, at most one badge update waits, and a new one starts no sooner than BUSY_SHARE × the last one's cost
- * after it ended (at most about an eighth of the worker's time): on a page with tens of thousands of events, deriving the visit after every batch would take
- * the worker's time from recording it. A small page still updates after every batch.
+ * after it ended (so at most about an eighth of the worker's time): on a page with tens of thousands of events,
+ * deriving the visit after every batch would take the worker's time from recording it. A small page still
+ * updates after every batch.
  */
 const BUSY_SHARE = 8;
 const waiting = new Set<number>();

@@ -100,6 +100,9 @@ export type CategoryOverrides = Record<string, { category: Category; reason: str
 /** data/curated/domain-owners.json: who owns a domain two vendors claim. */
 export type DomainOwners = Record<string, { owner: string; reason: string }>;
 
+/** An ISO 3166-1 alpha-2 country code, the only form a curated country takes. */
+const isCountryCode = (x: unknown): x is string => typeof x === 'string' && /^[A-Z]{2}$/.test(x);
+
 function fail(file: string, message: string): never {
   throw new Error(`${file}: ${message}`);
 }
@@ -116,7 +119,7 @@ export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
     if (s && (typeof s.value !== 'string' || typeof s.source !== 'string'))
       fail(file, 'company/country need value+source');
   }
-  if (c.country && !/^[A-Z]{2}$/.test(c.country.value)) fail(file, 'country must be ISO 3166-1 alpha-2');
+  if (c.country && !isCountryCode(c.country.value)) fail(file, 'country must be ISO 3166-1 alpha-2');
   for (const [key, fact] of Object.entries(c.gdpr ?? {})) {
     const rule = fact?.derived === true && fact.source.startsWith('rule:');
     if (!fact || typeof fact.source !== 'string' || (fact.derived !== false && !rule)) {
@@ -141,13 +144,13 @@ export function checkCompanyFacts(raw: unknown): Record<string, CompanyFact> {
     if (key.startsWith('_')) continue;
     if (typeof f.company !== 'string' || !f.company.trim()) fail(file, `${key}: needs a company`);
     // The country may be absent (no page names it), never a guess in another format.
-    if (f.country !== undefined && (typeof f.country !== 'string' || !/^[A-Z]{2}$/.test(f.country)))
+    if (f.country !== undefined && !isCountryCode(f.country))
       fail(file, `${key}: country must be ISO 3166-1 alpha-2 or absent`);
     if (f.country === undefined && f.evidence?.country)
       fail(file, `${key}: evidence for country but no country`);
     if (!/^https:\/\/[^\s]+$/.test(f.policy)) fail(file, `${key}: policy must be an https URL`);
     if (!Array.isArray(f.vendors) || f.vendors.length === 0) fail(file, `${key}: needs vendor ids`);
-    if (f.eeaController && (!f.eeaController.name || !/^[A-Z]{2}$/.test(f.eeaController.country)))
+    if (f.eeaController && (!f.eeaController.name || !isCountryCode(f.eeaController.country)))
       fail(file, `${key}: eeaController needs name and ISO country`);
     for (const [field, ev] of Object.entries(f.evidence ?? {})) {
       if (!(COMPANY_FACT_FIELDS as readonly string[]).includes(field))
