@@ -22,6 +22,9 @@ import { warmUp } from './lib/warmup.mjs';
 const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 2);
 const json = args.includes('--json');
+// `--baseline=<dir>`: another build (e.g. the previous commit's .output/chrome-mv3) as one more variant, taking
+// turns with this one in each round, so a change is measured against what it replaces under the same load.
+const baseline = args.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -71,9 +74,12 @@ const ALL_VARIANTS = {
   // onCompleted / onErrorOccurred only act on main frames (onMainFrameEnded) but are registered for every request.
   'onCompleted, onErrorOccurred for main frames only': { mainFrameOnly: ['onCompleted', 'onErrorOccurred'] },
   'webRequest listeners that do nothing': { noop: 'webRequest' },
+  ...(baseline && { 'baseline build': { path: path.resolve(baseline) } }),
 };
 const VARIANTS = Object.fromEntries(
-  Object.entries(ALL_VARIANTS).filter(([k]) => !only || k === 'no extension' || only.includes(k)),
+  Object.entries(ALL_VARIANTS).filter(
+    ([k]) => !only || k === 'no extension' || k === 'baseline build' || only.includes(k),
+  ),
 );
 if (only) for (const k of only) if (!(k in ALL_VARIANTS)) throw new Error(`--only: unknown variant ${k}`);
 
@@ -107,6 +113,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'perf-variants-'));
 
 /** A copy of the built extension whose service worker is the shim for `v`. */
 function variantDir(name, v) {
+  if (v.path) return v.path;
   if (!Object.keys(v).length || v.popup) return built;
   const dir = path.join(tmp, name.replace(/\W+/g, '-'));
   fs.cpSync(built, dir, { recursive: true });

@@ -1,6 +1,8 @@
-// E2E runner (`npm run e2e`): every e2e/tests/*.test.mjs through node:test, one file at a time (each file
-// starts its own browser), first in Chromium, then in Firefox the files that declare it with a line
-// `// e2e-browsers: chromium firefox`. Builds nothing: run `npm run build && npm run build:firefox` first.
+// E2E runner (`npm run e2e`): every e2e/tests/*.test.mjs through node:test, first in Chromium, then in Firefox
+// the files that declare it with a line `// e2e-browsers: chromium firefox`. Each file starts its own browser
+// and fixture server (ports of its own), so files share nothing and run E2E_CONCURRENCY (default 2) at a time:
+// most of a file's time is waiting (consent banners, idle workers, audits), and two files at once halve it. A
+// file that measures time or loads the machine itself says `// e2e-alone: <why>` and runs by itself afterwards. Builds nothing: run `npm run build && npm run build:firefox` first.
 // Prints `E2E: N passed, N failed` (both browsers together) and writes the counts to
 // e2e/artifacts/e2e-count.json for .ci/run.
 //   npm run e2e -- consent              only files whose name contains "consent"
@@ -23,6 +25,11 @@ const wanted = (process.env.E2E_BROWSERS ?? ALL_BROWSERS.join(','))
   .filter(Boolean);
 const unknown = wanted.filter((b) => !ALL_BROWSERS.includes(b));
 if (unknown.length) throw new Error(`E2E_BROWSERS: unknown ${unknown.join(', ')}`);
+
+const CONCURRENCY = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 2) || 1);
+
+/** Files that must not share the machine with another test file (`// e2e-alone: <why>`). */
+const runsAlone = (file) => /^\/\/ e2e-alone:/m.test(fs.readFileSync(file, 'utf8'));
 
 /** Browsers a test file declares (`// e2e-browsers: chromium firefox`); Chromium when it declares none. */
 function browsersOf(file) {
@@ -54,7 +61,17 @@ for (const browser of wanted) {
   // Test files run in child processes, which inherit this variable (see lib/driver.mjs).
   process.env.E2E_BROWSER = browser;
   ran.push(...mine.map((f) => `${browser}: ${path.basename(f)}`));
-  const stream = run({ files: mine, concurrency: 1, timeout: 10 * 60_000 });
+  await runFiles(
+    browser,
+    mine.filter((f) => !runsAlone(f)),
+    CONCURRENCY,
+  );
+  await runFiles(browser, mine.filter(runsAlone), 1);
+}
+
+async function runFiles(browser, list, concurrency) {
+  if (!list.length) return;
+  const stream = run({ files: list, concurrency, timeout: 10 * 60_000 });
   stream.on('test:pass', (t) => {
     if (t.details?.type !== 'suite' && !t.skip && !t.todo) passed++;
   });

@@ -1,4 +1,5 @@
 // 5,000 requests to 200 hosts: every request is recorded, none twice.
+// e2e-alone: 5,000 requests load the machine and would slow the file beside it
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';

@@ -1,4 +1,5 @@
 // The service worker is stopped mid-page; after it restarts, every request of the page is present.
+// e2e-alone: stops the service worker at a lull, which another file's load would delay
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { headerValues, normalizeRequest, type ObservedRequest, type RawRequestDetails } from '@/lib/request';
 import { isDeletion, parseCookieHeader, parseSetCookie } from '@/lib/cookie-parse';
-import { frameOf, requestSighting } from '@/lib/record';
+import { frameOf, requestSighting, type Classifier } from '@/lib/record';
 import {
   onMainFrameRequest,
   updateLive,
@@ -53,13 +53,30 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
   return noted;
 }
 
+/**
+ * Which event records a request. Chrome fires onSendHeaders for every request it fires onBeforeRequest for,
+ * HTTP-cache hits and requests that fail to connect included (with `extraHeaders`; checked in Chromium), and
+ * with the same details plus the headers: recording there spares the worker one event per request, a large
+ * share of its cost on busy pages (README, Page cost). A request another extension cancels before it is sent
+ * is then not recorded, which is right: it never left the browser. Firefox skips onSendHeaders for cached
+ * responses, so it records on onBeforeRequest. Main-frame requests are always recorded on onBeforeRequest,
+ * where their visit starts.
+ */
+const RECORD_ON_SEND = import.meta.env.BROWSER !== 'firefox';
+const recordedOnSend = (req: ObservedRequest) => RECORD_ON_SEND && req.type !== 'main_frame';
+
 async function onBeforeRequest(details: RawRequestDetails): Promise<void> {
   const req = normalizeRequest(details);
-  if (!req) return;
+  if (!req || recordedOnSend(req)) return;
   if (req.prerender) return holdPrerender(req, details);
   const { classifier } = await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
+  recordRequest(live, req, classifier);
+}
+
+/** The request itself, and any consent signal its URL carries. */
+function recordRequest(live: LiveVisit, req: ObservedRequest, classifier: Classifier): void {
   enqueue(live.visit, requestSighting(live.visit, req, classifier));
   const signal = signalFromRequestUrl(req.url);
   if (signal) recordSignal(live.visit, signal, signalSource(req, 'webRequest'));
@@ -83,9 +100,10 @@ async function onSendHeaders(details: RawRequestDetails): Promise<void> {
   const req = normalizeRequest(details);
   if (!req) return;
   if (req.prerender) return holdPrerender(req, details, 'sendHeaders');
-  await ready();
+  const { classifier } = await ready();
   const live = await visitOrRecover(req);
   if (!live) return;
+  if (recordedOnSend(req)) recordRequest(live, req, classifier);
   const gpc = signalFromHeaders(details.requestHeaders ?? []);
   if (gpc) recordSignal(live.visit, gpc, signalSource(req, 'header'));
   const frame = frameOf(req);
@@ -168,7 +186,7 @@ function guard<T>(fn: (d: T) => Promise<void> | void) {
 
 export function registerWebRequest(): void {
   const wr = browser.webRequest as any;
-  wr.onBeforeRequest.addListener(guard(onBeforeRequest), FILTER);
+  wr.onBeforeRequest.addListener(guard(onBeforeRequest), RECORD_ON_SEND ? MAIN_FRAME : FILTER);
   wr.onSendHeaders.addListener(guard(onSendHeaders), FILTER, ['requestHeaders', ...EXTRA]);
   wr.onHeadersReceived.addListener(guard(onHeadersReceived), FILTER, ['responseHeaders', ...EXTRA]);
   // Only a main-frame request's end matters (a failed navigation drops its pending visit): no call per sub-request.

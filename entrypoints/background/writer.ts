@@ -15,6 +15,7 @@ const FLUSH_MS = 1000;
 let sightings: Sighting[] = [];
 const visits = new Map<string, PageVisit>();
 let firstAt = 0;
+let lastAt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
 // A failed batch goes back into the buffers and is retried a few times; its log entries are released only
@@ -27,12 +28,26 @@ const listeners: ((visitIds: Set<string>) => void)[] = [];
 // Visits whose rows may be stored: incognito ones only with the opt-in (decided once, when first seen).
 const known = new Map<string, PageVisit>();
 
+/** When the buffered events are due: IDLE_MS after the last one, at most FLUSH_MS after the first. */
+const dueAt = () => Math.min(lastAt + IDLE_MS, firstAt + FLUSH_MS);
+
+// One timer per batch, moved only when it fires early: re-arming it per event cost the worker a timer
+// cancel and create for each of thousands of requests (npm run profile:worker).
 function schedule(): void {
-  const now = Date.now();
-  if (!firstAt) firstAt = now;
-  clearTimeout(timer);
-  const wait = Math.max(0, Math.min(IDLE_MS, firstAt + FLUSH_MS - now));
-  timer = setTimeout(() => void flush(), wait);
+  lastAt = Date.now();
+  if (!firstAt) firstAt = lastAt;
+  if (!timer) arm();
+}
+
+function arm(): void {
+  timer = setTimeout(
+    () => {
+      timer = undefined;
+      if (Date.now() >= dueAt()) void flush();
+      else arm();
+    },
+    Math.max(0, dueAt() - Date.now()),
+  );
 }
 
 /** Buffers one sighting of the visit (the visit row is written with it). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ev } from './fake-event';
+import { ev, fireRequest } from './fake-event';
 import type { Classification } from '@/lib/vendor-db/types';
 import type { InspectorDb } from '@/lib/store/db';
 
@@ -90,7 +90,7 @@ beforeEach(async () => {
 });
 
 async function visitShop() {
-  await events.onBeforeRequest!.trigger({
+  await fireRequest(events, {
     requestId: 'm1',
     url: 'https://shop.example/',
     type: 'main_frame',
@@ -105,7 +105,7 @@ async function visitShop() {
     timeStamp: T0 + 50,
     documentId: 'D1',
   });
-  await events.onBeforeRequest!.trigger({
+  await fireRequest(events, {
     requestId: 'r1',
     url: 'https://assets.customer.io/assets/track.js',
     type: 'script',
@@ -160,6 +160,29 @@ describe('background', () => {
     expect((await allEntries(db)).every((e) => e.provenance === 'browser')).toBe(true);
   });
 
+  it('records a sub-request once, from onSendHeaders in Chrome; one never sent is no evidence', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const pixel = {
+      url: 'https://track.customer.io/v1/p?x=1',
+      type: 'image',
+      tabId: TAB,
+      frameId: 0,
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+    };
+    // Cancelled before it was sent (another extension, say): Chrome fires onBeforeRequest and nothing more.
+    await events.onBeforeRequest!.trigger({ ...pixel, requestId: 'c1', timeStamp: T0 + 300 });
+    await writer.flush();
+    expect((await allEntries(db)).some((e) => e.host === 'track.customer.io' && e.kind === 'request')).toBe(
+      false,
+    );
+    await fireRequest(events, { ...pixel, requestId: 'c2', timeStamp: T0 + 400 });
+    await writer.flush();
+    const sent = (await allFindings(db)).filter((f) => f.key === 'track.customer.io');
+    expect(sent.map((f) => [f.count, f.firstSeenAt])).toEqual([[1, T0 + 400]]);
+  });
+
   it('replays buffered events after the worker is stopped before writing them', async () => {
     const first = await startWorker();
     // Fake timers freeze the first worker's flush timer: it dies with its buffer unwritten, after the
@@ -174,7 +197,7 @@ describe('background', () => {
     await vi.waitFor(async () => expect((await allFindings(second.db)).length).toBe(3), { timeout: 2000 });
     expect((await allFindings(second.db)).map((f) => f.count)).toEqual([1, 1, 1]);
     // The restarted worker continues the same visit for new events.
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       requestId: 'r9',
       url: 'https://cdp.customer.io/v1/t',
       type: 'ping',
@@ -202,7 +225,7 @@ describe('background', () => {
     await context.updateSettings({ recordIncognito: true });
     // Visits that start after the opt-in are stored; the earlier one stays unrecorded.
     const now = Date.now() + 1;
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       requestId: 'm3',
       url: 'https://shop.example/p',
       type: 'main_frame',
@@ -250,14 +273,14 @@ describe('background', () => {
     const { writer, db } = await startWorker();
     await visitShop();
     const pre = { tabId: TAB, frameId: 1, documentId: 'P1', documentLifecycle: 'prerender' };
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       ...pre,
       requestId: 'p1',
       url: 'https://shop.example/next',
       type: 'main_frame',
       timeStamp: T0 + 2000,
     });
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       ...pre,
       requestId: 'p2',
       url: 'https://cdp.customer.io/v1/p',
@@ -327,7 +350,7 @@ describe('background', () => {
         storeId: '0',
       },
     });
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       requestId: 'r7',
       url: 'https://cdp.customer.io/v1/t',
       type: 'ping',
@@ -400,7 +423,7 @@ describe('background', () => {
   it('starts a new visit per navigation and ignores extension and internal requests', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       requestId: 'x',
       url: 'https://example.org/',
       type: 'xmlhttprequest',
@@ -408,7 +431,7 @@ describe('background', () => {
       timeStamp: T0 + 300,
       initiator: 'chrome-extension://abc',
     });
-    await events.onBeforeRequest!.trigger({
+    await fireRequest(events, {
       requestId: 'm2',
       url: 'https://shop.example/cart',
       type: 'main_frame',

@@ -2,7 +2,7 @@
 // Set-Cookie must still land on the committed visit, not open a second visit that never commits.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ev } from './fake-event';
+import { ev, fireRequest } from './fake-event';
 
 vi.mock('../classifier', () => ({
   loadClassifier: async () => {
@@ -66,7 +66,7 @@ describe('commit before the main-frame response (Firefox order)', () => {
     const { writer, db } = await startBackground();
 
     const main = { requestId: '42', url: URL, type: 'main_frame', tabId: TAB, frameId: 0 };
-    await events.onBeforeRequest!.trigger({ ...main, timeStamp: T0 });
+    await fireRequest(events, { ...main, timeStamp: T0 });
     await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: URL, timeStamp: T0 + 20 });
     await events.onHeadersReceived!.trigger({
       ...main,
@@ -106,7 +106,7 @@ describe('commit before the main-frame response (Firefox order)', () => {
       });
       const now = Date.now();
       const main = { requestId: '42', url: URL, type: 'main_frame', tabId: TAB, frameId: 0 };
-      await events.onBeforeRequest!.trigger({
+      await fireRequest(events, {
         ...main,
         requestId: '41',
         url: 'https://warmup.example/',
@@ -120,7 +120,7 @@ describe('commit before the main-frame response (Firefox order)', () => {
       });
       await events.onChanged!.trigger(cookie('shop_session', 'shop.example'));
       await events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: URL, timeStamp: now + 50 });
-      await events.onBeforeRequest!.trigger({ ...main, timeStamp: now - 20 });
+      await fireRequest(events, { ...main, timeStamp: now - 20 });
       await events.onHeadersReceived!.trigger({
         ...main,
         timeStamp: now,
@@ -136,7 +136,7 @@ describe('commit before the main-frame response (Firefox order)', () => {
         tabId: TAB,
         frameId: 0,
       };
-      await events.onBeforeRequest!.trigger({ ...track, timeStamp: now - 10 });
+      await fireRequest(events, { ...track, timeStamp: now - 10 });
       await new Promise((r) => setTimeout(r, 50));
       await writer.flush();
 
