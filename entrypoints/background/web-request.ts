@@ -56,8 +56,8 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
 /**
  * Which event records a request. Chrome fires onSendHeaders for every request it fires onBeforeRequest for,
  * HTTP-cache hits and requests that fail to connect included (with `extraHeaders`; checked in Chromium), and
- * with the same details plus the headers: recording there spares the worker one event per request, a large
- * share of its cost on busy pages (README, Page cost). A request another extension cancels before it is sent
+ * with the same details plus the headers: recording there spares Chrome and the worker one of the three events
+ * each request cost (README, Page cost). A request another extension cancels before it is sent
  * is then not recorded, which is right: it never left the browser. Firefox skips onSendHeaders for cached
  * responses, so it records on onBeforeRequest. Main-frame requests are always recorded on onBeforeRequest,
  * where their visit starts.
