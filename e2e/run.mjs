@@ -2,7 +2,8 @@
 // the files that declare it with a line `// e2e-browsers: chromium firefox`. Each file starts its own browser
 // and fixture server (ports of its own), so files share nothing and run E2E_CONCURRENCY (default 2) at a time:
 // most of a file's time is waiting (consent banners, idle workers, audits), and two files at once halve it. A
-// file that measures time or loads the machine itself says `// e2e-alone: <why>` and runs by itself afterwards. Builds nothing: run `npm run build && npm run build:firefox` first.
+// file that measures time or loads the machine itself says `// e2e-alone: <why>` and runs by itself afterwards.
+// Builds nothing: run `npm run build && npm run build:firefox` first.
 // Prints `E2E: N passed, N failed` (both browsers together) and writes the counts to
 // e2e/artifacts/e2e-count.json for .ci/run.
 //   npm run e2e -- consent              only files whose name contains "consent"
@@ -61,12 +62,13 @@ for (const browser of wanted) {
   // Test files run in child processes, which inherit this variable (see lib/driver.mjs).
   process.env.E2E_BROWSER = browser;
   ran.push(...mine.map((f) => `${browser}: ${path.basename(f)}`));
+  const alone = mine.filter(runsAlone);
   await runFiles(
     browser,
-    mine.filter((f) => !runsAlone(f)),
+    mine.filter((f) => !alone.includes(f)),
     CONCURRENCY,
   );
-  await runFiles(browser, mine.filter(runsAlone), 1);
+  await runFiles(browser, alone, 1);
 }
 
 async function runFiles(browser, list, concurrency) {

@@ -57,17 +57,17 @@ function liveVisitFor(req: ObservedRequest): LiveVisit | null {
  * Which event records a request. Chrome fires onSendHeaders for every request it fires onBeforeRequest for,
  * HTTP-cache hits and requests that fail to connect included (with `extraHeaders`; checked in Chromium), and
  * with the same details plus the headers: recording there spares Chrome and the worker one of the three events
- * each request cost (README, Page cost). A request another extension cancels before it is sent
- * is then not recorded, which is right: it never left the browser. Firefox skips onSendHeaders for cached
- * responses, so it records on onBeforeRequest. Main-frame requests are always recorded on onBeforeRequest,
- * where their visit starts.
+ * each request cost (README, Page cost). A request another extension cancels before it is sent is then not
+ * recorded, which is right: it never left the browser. Firefox skips onSendHeaders for cached responses, so it
+ * records on onBeforeRequest. Main-frame requests are always recorded on onBeforeRequest, where their visit
+ * starts; in Chrome that listener hears nothing else (its filter, registerWebRequest).
  */
 const RECORD_ON_SEND = import.meta.env.BROWSER !== 'firefox';
 const recordedOnSend = (req: ObservedRequest) => RECORD_ON_SEND && req.type !== 'main_frame';
 
 async function onBeforeRequest(details: RawRequestDetails): Promise<void> {
   const req = normalizeRequest(details);
-  if (!req || recordedOnSend(req)) return;
+  if (!req) return;
   if (req.prerender) return holdPrerender(req, details);
   const { classifier } = await ready();
   const live = await visitOrRecover(req);
