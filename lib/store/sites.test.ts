@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDb, type InspectorDb } from './db';
 import { writeBatch } from './repo';
 import { listSites, visitBytes } from './sites';
@@ -68,6 +68,32 @@ describe('site history size', () => {
     const { bytes: _old, ...withoutSize } = (await db.visits.get('a1'))!.summary!;
     await db.visits.update('a1', { summary: withoutSize as never });
     expect((await listSites(db))[0]!.bytes).toBe(await jsonBytesOf(db, 'a.example'));
+  });
+
+  it('derives each uncached visit once when two pages ask for the history at the same moment', async () => {
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    await writeBatch(db, {
+      visits: [visit('a1', 'a.example', 100), visit('b1', 'b.example', 200)],
+      sightings: [req('a1', 't.example', 101), req('b1', 't.example', 201)],
+    });
+    const fills = vi.spyOn(db.visits, 'bulkUpdate');
+    const [first, second] = await Promise.all([listSites(db), listSites(db)]);
+    expect(second).toEqual(first);
+    expect(first.map((s) => s.site)).toEqual(['b.example', 'a.example']);
+    // The second call ran after the first had written both caches, so it found nothing to derive.
+    expect(fills).toHaveBeenCalledTimes(1);
+    expect(fills.mock.calls[0]![0].map((u) => u.key)).toEqual(['a1', 'b1']);
+  });
+
+  it('lists again after a call that failed', async () => {
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    await writeBatch(db, {
+      visits: [visit('a1', 'a.example', 100)],
+      sightings: [req('a1', 't.example', 101)],
+    });
+    vi.spyOn(db.visits, 'bulkUpdate').mockRejectedValueOnce(new Error('disk full'));
+    await expect(listSites(db)).rejects.toThrow('disk full');
+    expect((await listSites(db)).map((s) => s.visits)).toEqual([1]);
   });
 
   it('estimates a large visit from a sample, close to its exact size', () => {

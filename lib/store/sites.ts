@@ -55,15 +55,24 @@ async function fillCaches(db: InspectorDb, stale: PageVisit[]): Promise<void> {
       chunk.map((v) => v.id),
     );
     for (const v of chunk) v.summary = summaryCache(v, byVisit.get(v.id) ?? []);
-    // Only the cache field: a concurrent write of the visit row by the background keeps its other fields.
-    await db.transaction('rw', db.visits, () =>
-      Promise.all(chunk.map((v) => db.visits.update(v.id, { summary: v.summary }))),
-    );
+    // Only the cache field: a concurrent write of the visit row by the background keeps its other fields. One
+    // bulkUpdate (a getMany and a put in one transaction), not an update per visit, each of which opens a cursor.
+    await db.visits.bulkUpdate(chunk.map((v) => ({ key: v.id, changes: { summary: v.summary } })));
   }
 }
 
+/** The listing running or last run per database: calls take turns, so a second one finds the caches filled. */
+const running = new WeakMap<InspectorDb, Promise<unknown>>();
+
 /** Sites with their visit count, last visit, distinct violating parties and stored bytes; newest first. */
-export async function listSites(db: InspectorDb): Promise<SiteSummary[]> {
+export function listSites(db: InspectorDb): Promise<SiteSummary[]> {
+  // Two pages opening at once (report and options) would otherwise each derive every uncached visit.
+  const next = (running.get(db) ?? Promise.resolve()).catch(() => undefined).then(() => siteRows(db));
+  running.set(db, next);
+  return next;
+}
+
+async function siteRows(db: InspectorDb): Promise<SiteSummary[]> {
   const visits = await db.visits.toArray();
   await fillCaches(
     db,
