@@ -61,6 +61,20 @@ const cookieSite = {
 };
 const PAGES = ['https://load.example/', 'https://cookie-load.example/'];
 
+/** Every webRequest event the background can listen to; the floor variants switch them off. */
+const OTHER_WEBREQUEST_EVENTS = [
+  'onBeforeRequest',
+  'onBeforeSendHeaders',
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onResponseStarted',
+  'onBeforeRedirect',
+  'onCompleted',
+  'onErrorOccurred',
+].map((e) => `webRequest.${e}`);
+/** Listens to main frames only (where a visit starts), so it stays in the one-listener floor variant. */
+const MAIN_FRAME_EVENT = 'webRequest.onBeforeRequest';
+
 /** What each variant's shim leaves out. `null` = no extension; `{}` = the extension as built. */
 const ALL_VARIANTS = {
   'no extension': null,
@@ -74,6 +88,14 @@ const ALL_VARIANTS = {
   // onCompleted / onErrorOccurred only act on main frames (onMainFrameEnded) but are registered for every request.
   'onCompleted, onErrorOccurred for main frames only': { mainFrameOnly: ['onCompleted', 'onErrorOccurred'] },
   'webRequest listeners that do nothing': { noop: 'webRequest' },
+  // Chrome's own cost per listener, whatever the worker does: how low any webRequest-based recording can go.
+  'webRequest listeners that do nothing without extraHeaders': { noop: 'webRequest', noExtraHeaders: true },
+  'only onSendHeaders doing nothing without extraHeaders': {
+    noop: 'webRequest',
+    noExtraHeaders: true,
+    off: OTHER_WEBREQUEST_EVENTS.filter((e) => e !== 'webRequest.onSendHeaders' && e !== MAIN_FRAME_EVENT),
+  },
+  'no webRequest listener': { noop: 'webRequest', off: OTHER_WEBREQUEST_EVENTS },
   ...(baseline && { 'baseline build': { path: path.resolve(baseline) } }),
 };
 const VARIANTS = Object.fromEntries(
