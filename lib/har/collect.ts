@@ -12,6 +12,8 @@ import type { HarItem } from './stream';
 export interface SignalParsers {
   signalFromCookie(name: string, value: string): ConsentSignal | null;
   signalFromRequestUrl(url: string): ConsentSignal | null;
+  /** A whole Cookie header's signals, tools that spread one choice over several cookies merged (Complianz). */
+  signalsFromJar(cookies: ReadonlyArray<{ name: string; value: string }>): ConsentSignal[];
 }
 
 export interface HarPage {
@@ -72,6 +74,9 @@ function httpUrl(v: string | null): string | null {
   }
 }
 
+/** Consent tools whose choice is spread over several cookies, merged over the whole header (signalsFromJar). */
+const SPREAD_TOOLS = new Set(['complianz']);
+
 /** Accumulates HarItems from HarStream; call `add` for each and read `capture` at the end. */
 export class HarCollector {
   readonly capture: HarCapture = { creator: null, pages: [], requests: [], skipped: 0, rejectedCookies: 0 };
@@ -112,7 +117,7 @@ export class HarCollector {
       }
       cookies.push(this.cookie(c.name, c.value, c.domain ?? req.host, 'set-cookie', c.lifetimeSeconds));
     }
-    for (const c of req.sentCookies) cookies.push(this.cookie(c.name, c.value, req.host, 'cookie-header'));
+    cookies.push(...this.sentCookies(req.sentCookies, req.host));
     const { url, host, at, resourceType, initiator, status, pageref } = req;
     const urlSignal = this.parsers.signalFromRequestUrl(url) ?? undefined;
     this.capture.requests.push({
@@ -127,6 +132,21 @@ export class HarCollector {
       cookies,
       ...(urlSignal && { urlSignal }),
     });
+  }
+
+  /**
+   * A Cookie header's cookies, each with its own signal; where a tool spreads one choice over several cookies,
+   * the first of them carries the choice merged over the whole header, as the extension records it
+   * (entrypoints/background/web-request.ts, signalsFromJar), so a HAR and the browser reach the same consent.
+   */
+  private sentCookies(sent: ReadonlyArray<{ name: string; value: string }>, host: string): CapturedCookie[] {
+    const cookies = sent.map((c) => this.cookie(c.name, c.value, host, 'cookie-header'));
+    const spread = cookies.findIndex((c) => c.signal && SPREAD_TOOLS.has(c.signal.tool));
+    if (spread < 0) return cookies;
+    const tool = cookies[spread]!.signal!.tool;
+    const merged = this.parsers.signalsFromJar(sent).find((s) => s.tool === tool);
+    if (merged) cookies[spread] = { ...cookies[spread]!, signal: merged };
+    return cookies;
   }
 
   private cookie(

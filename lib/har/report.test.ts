@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { signalFromCookie, signalFromRequestUrl, signalsFromJar } from '../consent/signals';
 import type { ConsentSignal } from '../consent/types';
 import type { Classification } from '../vendor-db/types';
 import { readHar } from './read';
@@ -69,6 +70,8 @@ const parsers = {
     url.includes('cookielaw.org')
       ? { tool: 'onetrust', state: 'banner', via: 'request:otSDKStub', raw: url }
       : null,
+  // The double's tools each keep their choice in one cookie: nothing to merge.
+  signalsFromJar: (): ConsentSignal[] => [],
 };
 
 describe('HAR report', () => {
@@ -171,6 +174,45 @@ describe('HAR report', () => {
       ['google-analytics', 'analytics'],
     ]);
     expect(page!.vendors[1]).toMatchObject({ phases: ['after-accept'], violation: false });
+  });
+
+  it('Complianz: the choice spread over several cookies in one Cookie header is merged, as in the browser', async () => {
+    // The real parsers: Complianz keeps "banner answered" and each category's answer in separate cookies.
+    const real = { signalFromCookie, signalFromRequestUrl, signalsFromJar };
+    const jar = 'cmplz_banner-status=dismissed; cmplz_statistics=allow; cmplz_marketing=deny';
+    const har = {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2025-01-01T00:00:00Z',
+            _resourceType: 'document',
+            request: { url: 'https://shop.example/' },
+          },
+          {
+            startedDateTime: '2025-01-01T00:00:05Z',
+            _resourceType: 'xhr',
+            request: { url: 'https://shop.example/cart', headers: [{ name: 'Cookie', value: jar }] },
+          },
+          {
+            startedDateTime: '2025-01-01T00:00:06Z',
+            request: { url: 'https://www.google-analytics.com/g/collect' },
+          },
+          {
+            startedDateTime: '2025-01-01T00:00:07Z',
+            request: { url: 'https://www.facebook.com/tr?id=1' },
+          },
+        ],
+      },
+    };
+    const [page] = buildHarReport(await readHar([JSON.stringify(har)], real), classifier).pages;
+    expect(page!.consent.lines.find((l) => l.status === 'counted')).toMatchObject({
+      choice: { kind: 'custom' },
+      at: '2025-01-01T00:00:05.000Z',
+    });
+    const byId = Object.fromEntries(page!.vendors.map((v) => [v.vendor, v]));
+    // Statistics allowed, marketing refused: only the advertising pixel fired against the visitor's choice.
+    expect(byId['google-analytics']).toMatchObject({ phases: ['after-accept'], violation: false });
+    expect(byId['facebook']).toMatchObject({ phases: ['after-reject'], violation: true });
   });
 
   it('reports each HAR page on its own, with a site summary on top', async () => {
