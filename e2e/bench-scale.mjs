@@ -1,6 +1,9 @@
 // Scale benchmark (not a test): in real Chromium with the built extension,
 // - popup time to verdict with a visit of 1k / 10k / 50k evidence entries (first open, and the median of later
 //   opens, which the background's derivation cache answers);
+// - the popup's first open after the service worker stopped (answered from the summary saved for a large visit);
+// - the report page on the same visits, until the whole visit is read and rendered (no budget; issue #15 asks the
+//   popup's);
 // - report history (`listSites`) over 1,000 visits holding 100k entries;
 // - bytes per realistic visit (the news.example fixture: about 50 tracker hosts and 30 cookies, as stored once the
 //   background has packed it), what 1,000 copies of it add to the browser's storage estimate, and a month of an
@@ -10,13 +13,14 @@
 // BENCH_DUMP_VISIT=file writes the realistic visit's entries there, for trying stored forms offline.
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { loadSites } from './fixtures/index.mjs';
 import { tabIdFor } from './lib/browser-util.mjs';
 import { DB_NAME, readDb, waitFor, waitForDb } from './lib/db.mjs';
 import { extensionWorker, launchWithExtension } from './lib/launch.mjs';
+import { stopExtensionWorker } from './lib/worker-control.mjs';
 import { startServer } from './lib/server.mjs';
 import { warmUp } from './lib/warmup.mjs';
+import { putRows, realVendors, syntheticEntries } from './lib/seed.mjs';
 
 const SIZES = [1000, 10_000, 50_000];
 const OPENS = 3;
@@ -26,86 +30,6 @@ const MONTH = { pagesPerDay: 300, days: 30 };
 /** Copies of the realistic visit stored to read what one takes in the browser's own storage estimate. */
 const COPIES = 1000;
 const loads = [os.loadavg()];
-
-/** Real vendor ids and categories from the built vendor DB, so the popup shows real rows. */
-function realVendors(n) {
-  const dir = process.env.E2E_EXTENSION_PATH ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
-  const shards = path.join(dir, 'vendor-details');
-  const out = [];
-  for (const f of fs.readdirSync(shards)) {
-    for (const v of Object.values(JSON.parse(fs.readFileSync(path.join(shards, f), 'utf8')).vendors))
-      out.push({ id: v.id, name: v.name, category: v.category });
-    if (out.length >= n) break;
-  }
-  return out.slice(0, n);
-}
-
-/** `n` evidence entries for a visit: requests and cookies of many hosts, a quarter unattributed. */
-function entries(visit, n, vendors) {
-  return Array.from({ length: n }, (_, i) => {
-    const v = i % 4 === 3 ? null : vendors[i % vendors.length];
-    const kind = i % 2 ? 'cookie' : 'request';
-    const host = `t${i}.bench.example`;
-    const key = kind === 'cookie' ? `c${i}@bench.example` : host;
-    const at = visit.startedAt + i;
-    return {
-      id: `${visit.id}|${kind}|${key}|bench`,
-      visitId: visit.id,
-      kind,
-      provenance: 'browser',
-      via: kind === 'cookie' ? 'cookies-api' : 'webRequest',
-      key,
-      host,
-      site: 'bench.example',
-      at,
-      lastAt: at,
-      count: 1,
-      times: [at],
-      url: `https://${host}/p?i=${i}`,
-      classification: {
-        vendor: v?.id ?? null,
-        vendorName: v?.name ?? null,
-        company: null,
-        category: v?.category ?? 'unknown',
-        thirdParty: true,
-        reason: v ? `host matches ${v.id}` : 'host matches no known vendor',
-      },
-      ...(kind === 'cookie' && {
-        cookie: {
-          name: `c${i}`,
-          domain: host,
-          action: 'set',
-          valueLength: 8,
-          valueHash: 'h',
-          lifetimeSeconds: 86_400,
-        },
-      }),
-    };
-  });
-}
-
-/** Stores rows in the extension's database; packed parts' bytes travel as plain arrays and become Uint8Array again. */
-async function put(browser, store, rows) {
-  const sw = await extensionWorker(browser.context);
-  const plain = store === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
-  for (let i = 0; i < plain.length; i += 5000) {
-    await sw.evaluate(
-      ({ name, store, rows }) =>
-        new Promise((resolve, reject) => {
-          const req = indexedDB.open(name);
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const tx = req.result.transaction(store, 'readwrite');
-            for (const r of rows)
-              tx.objectStore(store).put(store === 'packed' ? { ...r, data: Uint8Array.from(r.data) } : r);
-            tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      { name: DB_NAME, store, rows: plain.slice(i, i + 5000) },
-    );
-  }
-}
 
 /** Raw stored rows (not derived) of one visit, read in the service worker: its row, evidence rows, packed parts. */
 async function rawVisit(browser, visitId) {
@@ -164,8 +88,8 @@ async function diskPerVisit(browser, visit, parts) {
   const before = await storageUsage(browser);
   const visits = Array.from({ length: COPIES }, (_, i) => ({ ...visit, id: `copy-${i}` }));
   const copies = visits.flatMap((v) => parts.map((p) => ({ ...p, visitId: v.id })));
-  await put(browser, 'visits', visits);
-  await put(browser, 'packed', copies);
+  await putRows(browser, 'visits', visits);
+  await putRows(browser, 'packed', copies);
   const after = await storageUsage(browser);
   await remove(
     browser,
@@ -182,9 +106,9 @@ async function diskPerVisit(browser, visit, parts) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function popupTimes(browser, tabId) {
+async function popupTimes(browser, tabId, opens = OPENS) {
   const times = [];
-  for (let r = 0; r < OPENS; r++) {
+  for (let r = 0; r < opens; r++) {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForFunction(() => performance.getEntriesByName('ci:first-render').length > 0, null, {
@@ -196,9 +120,23 @@ async function popupTimes(browser, tabId) {
   return { firstMs: times[0], medianLaterMs: median(times.slice(1)) };
 }
 
+/** The report page on one stored visit: from navigation start to the whole report rendered (all pages read). */
+async function reportTime(browser, visitId) {
+  const report = await browser.context.newPage();
+  await report.goto(
+    `chrome-extension://${browser.extensionId}/report.html?visit=${encodeURIComponent(visitId)}`,
+  );
+  await report.waitForFunction(() => performance.getEntriesByName('ci:first-render').length > 0, null, {
+    timeout: 300_000,
+  });
+  const ms = await report.evaluate(() => performance.getEntriesByName('ci:first-render')[0].startTime);
+  await report.close();
+  return ms;
+}
+
 const server = await startServer({ sites: await loadSites() });
 const browser = await launchWithExtension({ hostResolverRules: server.resolverRules });
-const result = { popup: {}, history: null, bytesPerVisit: null };
+const result = { popup: {}, report: {}, popupAfterRestart: {}, history: null, bytesPerVisit: null };
 try {
   await warmUp(browser);
   const vendors = realVendors(80);
@@ -250,13 +188,19 @@ try {
       d.visits.some((v) => v.tabId === tabId && v.url.endsWith(`?n=${n}`)),
     );
     const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
-    await put(browser, 'evidence', entries(visit, n, vendors));
+    await putRows(browser, 'evidence', syntheticEntries(visit, n, vendors));
     // A new sighting of the visit drops any cached derivation, as a real page's next batch does.
     await page.evaluate(() =>
       fetch('https://track.customer.io/api/v1/events?bench=1', { method: 'POST', mode: 'no-cors' }),
     );
     await new Promise((r) => setTimeout(r, 1500));
     result.popup[n] = await popupTimes(browser, tabId);
+    result.report[n] = await reportTime(browser, visit.id);
+    // The worker stops after 30 s without events; the next popup starts it again and finds nothing derived.
+    // A large visit's summary is saved once the tab has been quiet for SAVE_QUIET_MS (3 s): wait past it.
+    await new Promise((r) => setTimeout(r, 4000));
+    await stopExtensionWorker(browser, page);
+    result.popupAfterRestart[n] = (await popupTimes(browser, tabId, 1)).firstMs;
   }
 
   // History: 1,000 visits of 100 entries each on 50 sites.
@@ -268,9 +212,9 @@ try {
     startedAt: Date.now() - i * 60_000,
     incognito: false,
   }));
-  const historyRows = visits.flatMap((v) => entries(v, 100, vendors));
-  await put(browser, 'visits', visits);
-  await put(browser, 'evidence', historyRows);
+  const historyRows = visits.flatMap((v) => syntheticEntries(v, 100, vendors));
+  await putRows(browser, 'visits', visits);
+  await putRows(browser, 'evidence', historyRows);
   const control = await browser.context.newPage();
   await control.goto(`chrome-extension://${browser.extensionId}/report.html`);
   const history = [];
@@ -314,6 +258,11 @@ if (!process.argv.includes('--json')) {
   for (const n of SIZES)
     console.log(
       `popup, ${n} entries: first ${result.popup[n].firstMs.toFixed(0)} ms, later ${result.popup[n].medianLaterMs.toFixed(0)} ms`,
+    );
+  for (const n of SIZES) console.log(`report page, ${n} entries: ${result.report[n].toFixed(0)} ms`);
+  for (const n of SIZES)
+    console.log(
+      `popup after the worker restarted, ${n} entries: ${result.popupAfterRestart[n].toFixed(0)} ms`,
     );
   console.log(
     `history, 1,000 visits / 100k entries: ${result.history.medianMs.toFixed(0)} ms (first ${result.history.firstMs.toFixed(0)} ms)`,

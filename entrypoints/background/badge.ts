@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { allTabs, getTab } from './session';
 import { onFlushed } from './writer';
 import { readDerived } from './derived';
+import { keepForRestart } from './popup-summary';
 
 /** Tabs whose badge state is remembered at most. */
 const MAX_TABS = 500;
@@ -14,6 +15,7 @@ const shown = new Map<number, string>();
 async function updateBadge(tabId: number, visitId: string): Promise<void> {
   const read = await readDerived(visitId, { fresh: false });
   if (!read) return;
+  keepForRestart(tabId, read);
   const { badge } = read.derived;
   const key = JSON.stringify([visitId, badge.text, badge.color, badge.title]);
   if (shown.get(tabId) === key) return;

@@ -8,6 +8,8 @@ import { flush, onFlushed } from './writer';
 export interface Derived {
   derived: DerivedVisit;
   entries: EvidenceEntry[];
+  /** What reading and deriving the visit took, in ms: large visits are worth keeping (saved-summary.ts). */
+  ms: number;
 }
 
 /**
@@ -32,16 +34,18 @@ export function onRederived(listener: (visitId: string) => void): void {
 
 async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
+  const started = performance.now();
   const log = await getVisitLog(db, visitId);
   if (!log) return null;
   const derived = deriveVisit(log.visit, log.entries, options);
+  const ms = performance.now() - started;
   // The site history's cache of this visit, filled while we have the derivation at hand. Not for a visit with
   // rows still to pack: its next batch would outdate it, and packing caches it (lib/store/compact.ts).
   if (!options.browserOnly && !log.loose && !hasCurrentSummary(log.visit)) {
     const summary = summaryCache(log.visit, log.entries, derived.parties);
     await db.visits.update(visitId, { summary }).catch(() => undefined);
   }
-  return { derived, entries: log.entries };
+  return { derived, entries: log.entries, ms };
 }
 
 function derive(visitId: string): CacheEntry {
@@ -53,6 +57,19 @@ function derive(visitId: string): CacheEntry {
   cache.set(visitId, entry);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   return entry;
+}
+
+/** Whether this worker has derived the visit (or holds a derivation of it, maybe stale). */
+export function hasDerivation(visitId: string): boolean {
+  return cache.get(visitId)?.value != null;
+}
+
+/** Derives the visit again now, without waiting for it, and tells onRederived listeners when it is done. */
+export function rederive(visitId: string): void {
+  readDerived(visitId, { fresh: false }).then(
+    () => rederived.forEach((l) => l(visitId)),
+    () => undefined,
+  );
 }
 
 /**

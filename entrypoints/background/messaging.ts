@@ -6,8 +6,9 @@ import { ready, updateSettings } from './context';
 import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
-import { readDerived } from './derived';
-import { popupSummary } from './popup-summary';
+import { hasDerivation, readDerived, rederive } from './derived';
+import { keepForRestart, popupSummary } from './popup-summary';
+import { clearSavedSummaries, savedSummary } from './saved-summary';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
@@ -17,15 +18,29 @@ import { reportHandlers } from './reports';
  * Handlers for every request in lib/messages.ts. Extension pages may use all of them; content scripts only the
  * report handlers (reports.ts), bound to the visit of the document that sent them.
  */
-const handlers: Handlers = {
+export const handlers: Handlers = {
   ...auditHandlers,
   ...siteAuditHandlers,
   ...reportHandlers,
   async getTabVisit({ tabId }) {
-    const id = getTab(Number(tabId)).current?.visit.id;
+    const tab = Number(tabId);
+    // A worker just woken by this request has not read the tab states back from storage.session yet.
+    await ready();
+    const id = getTab(tab).current?.visit.id;
+    if (!id) return null;
+    // A restarted worker has derived nothing yet: a large visit's saved summary answers at once.
+    if (!hasDerivation(id)) {
+      const saved = await savedSummary(tab, id);
+      if (saved) {
+        rederive(id);
+        return saved;
+      }
+    }
     // No forced flush, and the last derivation while a newer one runs: the live port says when to ask again.
-    const read = id ? await readDerived(id, { fresh: false, stale: true }) : null;
-    return read ? popupSummary(read) : null;
+    const read = await readDerived(id, { fresh: false, stale: true });
+    if (!read) return null;
+    keepForRestart(tab, read);
+    return popupSummary(read);
   },
   getVisitPage,
   async listSites() {
@@ -37,11 +52,15 @@ const handlers: Handlers = {
   },
   async deleteSite({ site }) {
     await flush();
-    return { deleted: await deleteSite((await ready()).db, String(site)) };
+    const deleted = await deleteSite((await ready()).db, String(site));
+    await clearSavedSummaries();
+    return { deleted };
   },
   async deleteAll() {
     await flush();
-    return { deleted: await deleteAll((await ready()).db) };
+    const deleted = await deleteAll((await ready()).db);
+    await clearSavedSummaries();
+    return { deleted };
   },
   async getVendors({ ids }) {
     return vendorDetails(Array.isArray(ids) ? ids.slice(0, 5000).map(String) : []);

@@ -60,6 +60,9 @@ export function App() {
       if (!alive || tabId === null) return;
       port = browser.runtime.connect({ name: 'live' });
       port.postMessage({ tabId });
+      // A first answer from a saved or stale summary may have been re-derived before the port was heard: ask
+      // once more now that later changes will be told.
+      void refresh();
       port.onMessage.addListener(() => {
         if (timer === undefined) timer = setTimeout(() => ((timer = undefined), void refresh()), THROTTLE_MS);
       });

@@ -85,6 +85,7 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
   Object.assign(fakeBrowser.webNavigation, { onCommitted });
   (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
+  (fakeBrowser.runtime as any).getManifest = () => ({ version: '0.0.0-test' });
   const { createDb } = await import('@/lib/store/db');
   await createDb().delete();
 });
@@ -209,6 +210,55 @@ describe('background', () => {
     await second.writer.flush();
     expect(await second.db.visits.count()).toBe(1);
     expect((await allFindings(second.db)).length).toBe(4);
+  });
+
+  it('a popup that wakes the worker gets the tab’s visit, not "nothing recorded"', async () => {
+    const first = await startWorker();
+    await visitShop();
+    await first.writer.flush();
+    // A new worker whose first event is the popup's request: the tab states are still in storage.session only.
+    vi.resetModules();
+    const { handlers } = await import('../messaging');
+    const summary = await handlers.getTabVisit!({ tabId: TAB }, {});
+    expect(summary?.visit.site).toBe('shop.example');
+    expect(summary?.findings).toBe(3);
+  });
+
+  it('answers the popup after a worker restart with the saved summary of a large visit, then the fresh one', async () => {
+    // Every derivation counts as large and quiet here, so the tiny test visit's summary is kept at once.
+    vi.doMock('../saved-summary', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../saved-summary')>()),
+      SAVE_AFTER_MS: 0,
+      SAVE_QUIET_MS: 0,
+    }));
+    try {
+      const first = await startWorker();
+      await visitShop();
+      await first.writer.flush();
+      const { handlers } = await import('../messaging');
+      const before = await handlers.getTabVisit!({ tabId: TAB }, {});
+      expect(before!.findings).toBe(3);
+      const key = `popupSummary:${TAB}`;
+      const read = async () =>
+        (await fakeBrowser.storage.local.get(key))[key] as { summary: object } | undefined;
+      await vi.waitFor(async () => expect(await read()).toBeDefined());
+      // Marks the saved copy, to tell it from a new derivation.
+      const saved = (await read())!;
+      await fakeBrowser.storage.local.set({
+        [key]: { ...saved, summary: { ...saved.summary, findings: 99 } },
+      });
+
+      await startWorker();
+      const { onRederived } = await import('../derived');
+      const told = new Promise<string>((resolve) => onRederived(resolve));
+      const again = await import('../messaging');
+      expect((await again.handlers.getTabVisit!({ tabId: TAB }, {}))!.findings).toBe(99);
+      // The fresh derivation runs meanwhile; the popup's live port is told, and its next ask gets it.
+      expect(await told).toBe(before!.visit.id);
+      expect((await again.handlers.getTabVisit!({ tabId: TAB }, {}))!.findings).toBe(3);
+    } finally {
+      vi.doUnmock('../saved-summary');
+    }
   });
 
   it('never persists incognito tabs unless the user opted in', async () => {

@@ -1,0 +1,86 @@
+// Synthetic evidence written straight into the extension's database, for benchmarks and tests that need a
+// large stored visit without making a page fire tens of thousands of requests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DB_NAME } from './db.mjs';
+import { DEFAULT_EXTENSION_PATH, extensionWorker } from './launch.mjs';
+
+/** Real vendor ids and categories from the built vendor DB, so the popup shows real rows. */
+export function realVendors(n) {
+  const dir = path.resolve(process.env.E2E_EXTENSION_PATH ?? DEFAULT_EXTENSION_PATH);
+  const shards = path.join(dir, 'vendor-details');
+  const out = [];
+  for (const f of fs.readdirSync(shards)) {
+    for (const v of Object.values(JSON.parse(fs.readFileSync(path.join(shards, f), 'utf8')).vendors))
+      out.push({ id: v.id, name: v.name, category: v.category });
+    if (out.length >= n) break;
+  }
+  return out.slice(0, n);
+}
+
+/** `n` evidence entries for a visit: requests and cookies of many hosts, a quarter unattributed. */
+export function syntheticEntries(visit, n, vendors) {
+  return Array.from({ length: n }, (_, i) => {
+    const v = i % 4 === 3 ? null : vendors[i % vendors.length];
+    const kind = i % 2 ? 'cookie' : 'request';
+    const host = `t${i}.bench.example`;
+    const key = kind === 'cookie' ? `c${i}@bench.example` : host;
+    const at = visit.startedAt + i;
+    return {
+      id: `${visit.id}|${kind}|${key}|bench`,
+      visitId: visit.id,
+      kind,
+      provenance: 'browser',
+      via: kind === 'cookie' ? 'cookies-api' : 'webRequest',
+      key,
+      host,
+      site: 'bench.example',
+      at,
+      lastAt: at,
+      count: 1,
+      times: [at],
+      url: `https://${host}/p?i=${i}`,
+      classification: {
+        vendor: v?.id ?? null,
+        vendorName: v?.name ?? null,
+        company: null,
+        category: v?.category ?? 'unknown',
+        thirdParty: true,
+        reason: v ? `host matches ${v.id}` : 'host matches no known vendor',
+      },
+      ...(kind === 'cookie' && {
+        cookie: {
+          name: `c${i}`,
+          domain: host,
+          action: 'set',
+          valueLength: 8,
+          valueHash: 'h',
+          lifetimeSeconds: 86_400,
+        },
+      }),
+    };
+  });
+}
+
+/** Stores rows in the extension's database; packed parts' bytes travel as plain arrays and become Uint8Array again. */
+export async function putRows(browser, store, rows) {
+  const sw = await extensionWorker(browser.context);
+  const plain = store === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
+  for (let i = 0; i < plain.length; i += 5000) {
+    await sw.evaluate(
+      ({ name, store, rows }) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction(store, 'readwrite');
+            for (const r of rows)
+              tx.objectStore(store).put(store === 'packed' ? { ...r, data: Uint8Array.from(r.data) } : r);
+            tx.oncomplete = () => (req.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { name: DB_NAME, store, rows: plain.slice(i, i + 5000) },
+    );
+  }
+}

@@ -1,0 +1,73 @@
+// After the service worker stopped, the popup on a large visit is answered at once from the summary saved before
+// the stop, then from the fresh derivation (entrypoints/background/saved-summary.ts).
+// e2e-alone: stops the service worker, which would restart the file beside it mid-test
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitFor, waitForDb } from '../lib/db.mjs';
+import { extensionWorker } from '../lib/launch.mjs';
+import { putRows, realVendors, syntheticEntries } from '../lib/seed.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+import { stopExtensionWorker } from '../lib/worker-control.mjs';
+
+const h = useBrowser();
+/** Entries that take the worker well over SAVE_AFTER_MS (100 ms) to read and derive. */
+const ENTRIES = 20_000;
+
+test(
+  'a popup opened after a worker restart shows the saved summary, then the fresh one',
+  { timeout: 300_000 },
+  async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://shop.example/');
+    const tabId = await tabIdFor(h.browser, 'https://shop.example/*');
+    const db = await waitForDb(h.browser, (d) => d.visits.some((v) => v.tabId === tabId), {
+      message: 'the shop.example visit recorded',
+    });
+    const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
+    await putRows(h.browser, 'evidence', syntheticEntries(visit, ENTRIES, realVendors(80)));
+    // A new sighting: its batch makes the badge derive the now large visit, and the summary is saved once quiet.
+    await page.evaluate(() =>
+      fetch('https://track.customer.io/api/v1/events?restart=1', { method: 'POST', mode: 'no-cors' }),
+    );
+    const key = `popupSummary:${tabId}`;
+    const saved = async () => {
+      const sw = await extensionWorker(h.context);
+      return sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
+    };
+    const before = await waitFor(saved, { timeout: 120_000, message: 'the large visit’s summary saved' });
+    assert.equal(before.visitId, visit.id);
+    assert.equal(before.summary.visit.site, 'shop.example');
+    // Marks the saved copy, to tell it from the fresh derivation on screen.
+    const sw = await extensionWorker(h.context);
+    await sw.evaluate(async ({ k, entry }) => chrome.storage.local.set({ [k]: entry }), {
+      k: key,
+      entry: {
+        ...before,
+        summary: { ...before.summary, visit: { ...before.summary.visit, site: 'saved.example' } },
+      },
+    });
+
+    await stopExtensionWorker(h.browser, page);
+    const popup = await h.context.newPage();
+    // Every title the popup shows, from its first render on.
+    await popup.addInitScript(() => {
+      window.__titles = [];
+      new MutationObserver(() => {
+        const t = document.querySelector('h1')?.textContent;
+        if (t && window.__titles.at(-1) !== t) window.__titles.push(t);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.waitForFunction(() => window.__titles.includes('shop.example'), null, { timeout: 120_000 });
+    const titles = await popup.evaluate(() => window.__titles);
+    await h.snap(popup, 'popup-restart');
+    assert.deepEqual(
+      titles,
+      ['saved.example', 'shop.example'],
+      'first the saved summary, then the fresh one',
+    );
+    await popup.close();
+    await page.close();
+  },
+);
