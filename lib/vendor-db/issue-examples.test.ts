@@ -163,3 +163,29 @@ describe('consent-safe cookie categories', () => {
     expect(thirdId.reason).toMatch(/^unknown: needs review/);
   });
 });
+
+describe('short cookie-name prefixes (owners: a site cookie is not given to an unrelated vendor)', () => {
+  it.each([
+    ['_session_id', 'Marfeel'],
+    ['_sharedid', 'Marfeel'],
+    ['_utm_test', 'Marfeel'],
+    ['captcha_token', 'Adhese'],
+    ['CTX1', 'Adform'],
+  ])('%s on the site is no vendor’s: the prefix %s lists is too short to name one', (name, listedBy) => {
+    const c = onSite(name);
+    expect(c.vendor).toBeNull();
+    expect(c.reason).toContain(`a prefix listed for ${listedBy}, too short to name a vendor`);
+  });
+
+  it('distinctive prefixes still name their vendor, first-party too', () => {
+    expect(onSite('mp_0123abcd_mixpanel').vendor).toBe('mixpanel');
+    expect(onSite('ph_phc_key_posthog').vendor).toBe('posthog');
+    expect(onSite('_ga_ABC123').vendor).toBe('google-analytics');
+    expect(onSite('AMP_0123456789').vendor).toBe('amplitude-mobile-analytics');
+  });
+
+  it('a short-prefixed cookie on the vendor’s own domain is still the vendor’s', () => {
+    const c = classifyCookie(index, { name: 'CTX1', domain: '.adform.net', pageUrl: PAGE });
+    expect(c).toMatchObject({ vendor: 'adform', thirdParty: true });
+  });
+});

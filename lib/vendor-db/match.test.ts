@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVendors } from './compile';
 import { loadVendorIndex } from './load';
-import { classifyCookie, classifyRequest } from './match';
+import { classifyCookie, classifyRequest, distinctivePrefix } from './match';
 import { FIXTURE_VENDORS } from './__fixtures__/vendors';
 
 const index = loadVendorIndex(compileVendors(FIXTURE_VENDORS).index);
@@ -191,5 +191,14 @@ describe('specification-defined consent cookies', () => {
     expect(
       classifyCookie(index, { name: '_cio', domain: 'customer.io', pageUrl: 'https://shop.example/' }).vendor,
     ).toBe('customer-io');
+  });
+});
+
+describe('distinctivePrefix', () => {
+  it('takes four characters, or two letters or digits ending in a separator', () => {
+    for (const p of ['_ga_', 'AMP_', 'mp_', 'ph_', 'sb-', 'umami.', 'dsps:', 'TS01'])
+      expect(distinctivePrefix(p)).toBe(true);
+    for (const p of ['_s', '_lv', '_ut', 'CT', 'tp', 'P_', 'cap', '__', '_-'])
+      expect(distinctivePrefix(p)).toBe(false);
   });
 });

@@ -303,6 +303,16 @@ function probe(index: VendorIndex, name: string, groups: readonly number[]) {
 const NO_GROUPS: number[] = [];
 
 /** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
+/**
+ * Whether a listed cookie-name prefix names its vendor by itself: four or more characters, or at least two
+ * letters or digits ending in a separator (`mp_`, `sb-`). `_s`, `_lv`, `CT` or `cap` start too many unrelated
+ * names (a site's `_session_id`, `_utm_test`, `captcha`) to attribute a cookie to a vendor.
+ */
+export function distinctivePrefix(prefix: string): boolean {
+  if (prefix.length >= 4) return true;
+  return /[_.:-]$/.test(prefix) && prefix.replace(/[^a-z0-9]/gi, '').length >= 2;
+}
+
 function claimsFor(
   index: VendorIndex,
   name: string,
@@ -403,7 +413,10 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     const reason = `cookie ${name} is defined by the ${standard} specification and written by the site's consent tool${note}`;
     return { vendor: null, vendorName: null, company: null, category: 'consent', thirdParty, reason };
   }
-  const found = claimsFor(index, name);
+  const claimed = claimsFor(index, name);
+  // A short prefix ("_s", "CT", "cap") names no vendor by itself: many unrelated cookies start with it.
+  const weak = claimed !== null && claimed.prefix !== null && !distinctivePrefix(claimed.prefix);
+  const found = weak ? null : claimed;
   let entries = found === null ? null : bindable(found.entries, domain);
   let boundNote = '';
   // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
@@ -421,7 +434,9 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   const unbound =
     found !== null && entries === null
       ? `; the name is listed only for ${index.names[found.entries[0]![0]]} on ${found.entries[0]![1]}`
-      : '';
+      : weak
+        ? `; it starts with ${claimed.prefix}, a prefix listed for ${index.names[claimed.entries[0]![0]]}, too short to name a vendor`
+        : '';
   if (found !== null && entries !== null) {
     const claims = { entries, prefix: found.prefix };
     const { entry, why } = pick(index, claims.entries, domain);
