@@ -127,6 +127,17 @@ describe('buildRecords', () => {
     expect(report.unparsedRetention).toEqual([{ text: 'Varies', rows: 1 }]);
   });
 
+  it('moves one cookie of a mixed platform by a cookie alias, without naming the vendor after that platform', () => {
+    const { records } = buildRecords(
+      input({ aliases: { platforms: { Acme: 'acme-ads' }, cookies: { 'Gamma|g_id': 'acme-ads' } } }),
+    );
+    const acme = records.find((r) => r.id === 'acme-ads')!;
+    expect(acme.cookies.map((c) => c.name)).toContain('g_id');
+    // Acme is still an OCD name of Acme Ads; Gamma, whose row was moved, is not.
+    expect(acme.aliases).toEqual(['Acme']);
+    expect(records.find((r) => r.id === 'gamma')!.cookies.map((c) => c.name)).toEqual(['acm_id']);
+  });
+
   it('tags names claimed by several vendors on both sides', () => {
     const { records, report } = buildRecords(input());
     expect(records[0]!.cookies.find((c) => c.name === 'acm_id')!.sharedWith).toEqual(['gamma']);

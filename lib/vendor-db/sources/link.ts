@@ -41,7 +41,8 @@ export function linkOcd(
       });
       continue;
     }
-    const aliased = aliases.cookies[`${row.platform}|${row.name}`] ?? aliases.platforms[row.platform];
+    const cookieAlias = aliases.cookies[`${row.platform}|${row.name}`];
+    const aliased = cookieAlias ?? aliases.platforms[row.platform];
     let draft = aliased ? target(drafts, aliased, `aliases.json (${row.platform})`) : undefined;
     if (!draft) {
       const known = byName.get(row.platform.toLowerCase());
@@ -58,7 +59,9 @@ export function linkOcd(
         report.ocdOnlyVendors.push(id);
       }
     }
-    if (!draft.platforms.includes(row.platform)) draft.platforms.push(row.platform);
+    // One cookie moved off a platform that mixes vendors does not make the platform's name another name of
+    // this vendor (OCD's Yahoo rows hold Taboola's cookies; Taboola is not "Yahoo").
+    if (!cookieAlias && !draft.platforms.includes(row.platform)) draft.platforms.push(row.platform);
     const twin = draft.rows.find((r) => r.name === row.name && r.match === row.match);
     if (twin)
       report.skippedRows.push({ id: row.id, reason: `duplicate of ${twin.id} (${row.name}, ${draft.id})` });
