@@ -184,6 +184,15 @@ describe('short cookie-name prefixes (owners: a site cookie is not given to an u
     expect(onSite('AMP_0123456789').vendor).toBe('amplitude-mobile-analytics');
   });
 
+  it('a word prefix listed on the vendor’s own domain does not claim the site’s cookies', () => {
+    // OCD lists Media.net's `data-` only on contextual.media.net; a site's data-theme is not an ad cookie.
+    expect(onSite('data-theme')).toMatchObject({ vendor: null });
+    expect(onSite('data-theme').category).not.toBe('advertising');
+    expect(
+      classifyCookie(index, { name: 'data-x', domain: 'contextual.media.net', pageUrl: PAGE }).vendor,
+    ).toBe('media-net');
+  });
+
   it('a short-prefixed cookie on the vendor’s own domain is still the vendor’s', () => {
     const c = classifyCookie(index, { name: 'CTX1', domain: '.adform.net', pageUrl: PAGE });
     expect(c).toMatchObject({ vendor: 'adform', thirdParty: true });

@@ -303,6 +303,9 @@ function probe(index: VendorIndex, name: string, groups: readonly number[]) {
 const NO_GROUPS: number[] = [];
 
 /** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
+/** A plain lowercase word and a hyphen (`data-`): sites name their own cookies so, far from the vendor's domain. */
+const WORD_PREFIX = /^[a-z]+-$/;
+
 /**
  * Whether a listed cookie-name prefix names its vendor by itself: four or more characters, or at least two
  * letters or digits ending in a separator (`mp_`, `sb-`). `_s`, `_lv`, `CT` or `cap` start too many unrelated
@@ -421,10 +424,10 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   let boundNote = '';
   // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
   // write many such cookies first-party (sources often name the vendor's domain). Distinctive names only:
-  // a short generic name ("token", "c") is more likely the site's own.
+  // a short generic name ("token", "c") or a word prefix ("data-") is more likely the site's own.
   if (found !== null && entries === null && !thirdParty && note === '' && domain !== null) {
     const pageKnown = typeof input.pageUrl === 'string' && input.pageUrl !== '';
-    if (pageKnown && (found.prefix !== null || name.length >= 6)) {
+    if (pageKnown && (found.prefix !== null ? !WORD_PREFIX.test(found.prefix) : name.length >= 6)) {
       entries = found.entries;
       const first = found.entries[0]!;
       boundNote = `; the source lists it on ${first[1]}, here it is set first-party on the site (written by the vendor's script)`;
