@@ -13,6 +13,7 @@ import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
 import { registerCompaction } from './compact';
 import { flush, replayLeftovers } from './writer';
+import { forgetSummaries } from './saved-summary';
 
 const PRUNE_ALARM = 'prune';
 const PRUNE_EVERY_MIN = 24 * 60;
@@ -50,6 +51,7 @@ export default defineBackground(() => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();
     await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
+    await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
     await browser.storage.local.set({ [LAST_PRUNE]: Date.now() });
   });
   schedulePrune().catch((e: unknown) => console.error('cannot schedule pruning', e));

@@ -8,7 +8,7 @@ import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
 import { keepForRestart, popupSummary } from './popup-summary';
-import { clearSavedSummaries, savedSummary } from './saved-summary';
+import { clearSavedSummaries, forgetSummaries, savedSummary } from './saved-summary';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
@@ -73,7 +73,9 @@ export const handlers: Handlers = {
     // A shorter retention applies now, not at the next periodic prune.
     if (patch.retentionDays !== undefined) {
       await flush();
-      await pruneBefore((await ready()).db, Date.now() - settings.retentionDays * 86_400_000);
+      const { db } = await ready();
+      await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
+      await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
     }
     return settings;
   },

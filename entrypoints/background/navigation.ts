@@ -7,6 +7,7 @@ import { readJarAtCommit } from './cookies';
 import { takePrerendered } from './prerender';
 import { replay } from './web-request';
 import { createVisit, forgetTab, markIncognito } from './visit-start';
+import { forgetSummaries } from './saved-summary';
 
 interface CommitDetails {
   tabId: number;
@@ -39,6 +40,7 @@ async function onTabRemoved(tabId: number): Promise<void> {
   forgetTab(tabId);
   await ready();
   const state = dropTab(tabId);
+  void forgetSummaries(tabId, async () => false);
   const now = Date.now();
   for (const live of [state?.current, state?.previous]) {
     if (live && !live.visit.endedAt) saveVisit({ ...live.visit, endedAt: now });

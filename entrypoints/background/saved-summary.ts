@@ -9,7 +9,7 @@ import type { PageVisit } from '@/lib/findings';
  * told when the fresh derivation is ready, as for any stale answer (derived.ts). In storage.local, not
  * storage.session: a summary is up to a few hundred KB, and storage.session's 10 MB also hold the tab states and
  * the write-ahead log, which must never fail for want of room. It holds what the evidence database already
- * holds (hosts and cookie names, no values), never a private window's, and goes when stored visits are deleted.
+ * holds (hosts and cookie names, no values), never a private window's, and goes with its tab or its visit.
  */
 
 /** Derivations that took at least this long are kept; smaller visits derive again faster than a popup opens. */
@@ -61,6 +61,31 @@ export async function savedSummary(tabId: number, visitId: string): Promise<Visi
   const store = local();
   const saved = (await store.get(PREFIX + tabId))[PREFIX + tabId] as Saved | undefined;
   return saved?.visitId === visitId && saved.stamp === stamp() ? saved.summary : null;
+}
+
+/**
+ * Forgets the saved summaries whose tab is `tabId` (closed) or whose visit `gone` says is no longer stored
+ * (retention), so no summary outlives what it summarises.
+ */
+export function forgetSummaries(
+  tabId: number | null,
+  gone: (visitId: string) => Promise<boolean>,
+): Promise<void> {
+  queue = queue
+    .then(async () => {
+      const store = local();
+      const index = ((await store.get(INDEX))[INDEX] as number[] | undefined) ?? [];
+      const dropped: number[] = [];
+      for (const t of index) {
+        const saved = (await store.get(PREFIX + t))[PREFIX + t] as Saved | undefined;
+        if (t === tabId || !saved || (await gone(saved.visitId))) dropped.push(t);
+      }
+      if (!dropped.length) return;
+      await store.set({ [INDEX]: index.filter((t) => !dropped.includes(t)) });
+      await store.remove(dropped.map((t) => PREFIX + t));
+    })
+    .catch((e: unknown) => console.warn('forgetSummaries', e));
+  return queue;
 }
 
 /** Forgets every saved summary (the user deleted stored visits). */

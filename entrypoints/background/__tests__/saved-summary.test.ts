@@ -8,6 +8,7 @@ import {
   SAVE_AFTER_MS,
   SAVE_QUIET_MS,
   clearSavedSummaries,
+  forgetSummaries,
   saveSummary,
   savedSummary,
 } from '../saved-summary';
@@ -59,6 +60,21 @@ describe('saved popup summaries', () => {
     expect(keys.filter((k) => k.startsWith('popupSummary:') && k !== 'popupSummary:tabs')).toHaveLength(
       MAX_SAVED,
     );
+  });
+
+  it('forgets a closed tab’s summary and those of visits retention deleted', async () => {
+    await saveSummary(1, visitRow('v1', 'shop.example', 1), summary(1));
+    await saveSummary(2, visitRow('v2', 'shop.example', 1), summary(2));
+    await saveSummary(3, visitRow('v3', 'shop.example', 1), summary(3));
+    await forgetSummaries(1, async () => false);
+    expect(await savedSummary(1, 'v1')).toBeNull();
+    await forgetSummaries(null, async (visitId) => visitId === 'v2');
+    expect(await savedSummary(2, 'v2')).toBeNull();
+    expect((await savedSummary(3, 'v3'))?.findings).toBe(3);
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual([
+      'popupSummary:3',
+      'popupSummary:tabs',
+    ]);
   });
 
   it('forgets every summary when stored visits are deleted', async () => {
