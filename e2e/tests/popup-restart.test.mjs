@@ -1,6 +1,6 @@
 // After the service worker stopped, the popup on a large visit is answered at once from the summary saved before
 // the stop, then from the fresh derivation (entrypoints/background/saved-summary.ts).
-// e2e-alone: stops the service worker, which would restart the file beside it mid-test
+// e2e-alone: writes and derives 20,000 synthetic entries in the worker, which loads the machine
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
