@@ -7,7 +7,7 @@ import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
-import { keepForRestart, popupSummary } from './popup-summary';
+import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
 import { clearSavedSummaries, forgetSummaries, savedSummary } from './saved-summary';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
@@ -53,12 +53,14 @@ export const handlers: Handlers = {
   async deleteSite({ site }) {
     await flush();
     const deleted = await deleteSite((await ready()).db, String(site));
+    cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
   },
   async deleteAll() {
     await flush();
     const deleted = await deleteAll((await ready()).db);
+    cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
   },

@@ -42,3 +42,9 @@ export function keepForRestart(tabId: number, read: Derived): void {
     }, SAVE_QUIET_MS),
   );
 }
+
+/** Drops the saves still waiting for quiet (the user deleted stored visits: nothing of them is saved after). */
+export function cancelPendingSaves(): void {
+  for (const timer of waiting.values()) clearTimeout(timer);
+  waiting.clear();
+}

@@ -12,7 +12,7 @@ import {
   saveSummary,
   savedSummary,
 } from '../saved-summary';
-import { keepForRestart } from '../popup-summary';
+import { cancelPendingSaves, keepForRestart } from '../popup-summary';
 
 vi.mock('../classifier', () => ({ vendorDetails: async () => [] }));
 
@@ -101,5 +101,10 @@ describe('saved popup summaries', () => {
     keepForRestart(2, read(SAVE_AFTER_MS - 1));
     await vi.advanceTimersByTimeAsync(SAVE_QUIET_MS);
     expect(await savedSummary(2, 'v1')).toBeNull();
+    // A deletion in the quiet time drops the waiting save.
+    keepForRestart(3, read(SAVE_AFTER_MS));
+    cancelPendingSaves();
+    await vi.advanceTimersByTimeAsync(SAVE_QUIET_MS);
+    expect(await savedSummary(3, 'v1')).toBeNull();
   });
 });
