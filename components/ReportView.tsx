@@ -15,15 +15,21 @@ import { Verdict } from './Verdict';
 export interface ReportViewProps {
   bundle: VisitBundle;
   vendors: VendorRecord[];
-  exports: ExportBarProps;
+  /** Absent while the visit is still read (`loading`): exports need the whole evidence. */
+  exports?: ExportBarProps;
   /** Shown under the title, e.g. "Imported from report.json". */
   note?: string;
   /** The "browser-observed evidence only" switch, when the page offers it. */
   evidenceSwitch?: ComponentChildren;
+  /**
+   * Set while a large visit's later pages are still read: only the parts that need no findings (verdict, consent
+   * timeline) are shown, with this line; vendors, unknowns, timeline and exports wait for the whole evidence.
+   */
+  loading?: string;
 }
 
 /** Full report of one page visit: verdict, consent timeline, filterable event timeline, vendors, unknowns. */
-export function ReportView({ bundle, vendors, exports, note, evidenceSwitch }: ReportViewProps) {
+export function ReportView({ bundle, vendors, exports, note, evidenceSwitch, loading }: ReportViewProps) {
   const { derived } = bundle;
   const { visit, findings } = derived;
   const entries = useMemo(
@@ -45,15 +51,23 @@ export function ReportView({ bundle, vendors, exports, note, evidenceSwitch }: R
         {note && <p class="note small">{note}</p>}
       </header>
       <Verdict verdict={derived.verdict} consentState={derived.consentState} />
-      <ExportBar {...exports} />
-      {evidenceSwitch}
+      {exports && !loading && <ExportBar {...exports} />}
+      {!loading && evidenceSwitch}
       <h2>Consent timeline</h2>
       <ConsentEvents derived={derived} />
-      <h2>Vendors</h2>
-      <VendorGroups groups={groups} />
-      <UnknownList items={unknownItems(findings)} limit={200} />
-      <h2>Timeline</h2>
-      <TimelineSection entries={entries} />
+      {loading ? (
+        <p class="muted" id="report-loading">
+          {loading}
+        </p>
+      ) : (
+        <>
+          <h2>Vendors</h2>
+          <VendorGroups groups={groups} />
+          <UnknownList items={unknownItems(findings)} limit={200} />
+          <h2>Timeline</h2>
+          <TimelineSection entries={entries} />
+        </>
+      )}
     </article>
   );
 }

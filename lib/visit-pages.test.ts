@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isDeepStrictEqual as isEqual } from 'node:util';
 import { fetchVisitBundle, PAGE_ITEMS, visitPage, type PageRequest } from './visit-pages';
 import type { VisitBundle } from './messages';
 import type { DerivedVisit } from './evidence/derive';
@@ -43,6 +44,21 @@ describe('a visit in pages', () => {
     expect(await fetchVisitBundle(request)).toEqual(b);
     expect(asked).toHaveLength(Math.max(1, Math.ceil(Math.max(f, e) / PAGE_ITEMS)));
     expect(asked.slice(1).every((a) => a.token === 'T')).toBe(true);
+  });
+
+  it('reports its progress with the derivation from the first page, before each later page', async () => {
+    const b = bundle(2 * PAGE_ITEMS + 1, 0);
+    const seen: [number, number, boolean][] = [];
+    const { findings: _f, ...head } = b.derived;
+    await fetchVisitBundle(serve(b).request, (h, read, pages) => seen.push([read, pages, isEqual(h, head)]));
+    expect(seen).toEqual([
+      [1, 3, true],
+      [2, 3, true],
+    ]);
+    // A one-page visit is whole at once: nothing to report.
+    const one: unknown[] = [];
+    await fetchVisitBundle(serve(bundle(3, 3)).request, (...args) => one.push(args));
+    expect(one).toEqual([]);
   });
 
   it('is null for a visit that is not stored', async () => {

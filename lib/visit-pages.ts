@@ -46,14 +46,21 @@ export function visitPage(bundle: VisitBundle, token: string, page: number): Vis
 /** Asks for one page: `token` is absent for the first, which starts a snapshot. */
 export type PageRequest = (args: { page: number; token?: string }) => Promise<VisitPage | null>;
 
+/** Told after each page: the derivation without findings (from the first page), pages read, pages in all. */
+export type PageProgress = (head: Omit<DerivedVisit, 'findings'>, read: number, pages: number) => void;
+
 /** The whole bundle, page by page; null when the visit is not stored. Throws on pages that do not fit together. */
-export async function fetchVisitBundle(request: PageRequest): Promise<VisitBundle | null> {
+export async function fetchVisitBundle(
+  request: PageRequest,
+  onProgress?: PageProgress,
+): Promise<VisitBundle | null> {
   const first = await request({ page: 0 });
   if (!first) return null;
   if (!first.head) throw new Error('the first page of a visit has no derivation');
   const findings = [...first.findings];
   const entries = [...first.entries];
   for (let page = 1; page < first.pages; page++) {
+    onProgress?.(first.head, page, first.pages);
     const next = await request({ page, token: first.token });
     if (!next || next.token !== first.token || next.page !== page)
       throw new Error('the visit changed while it was read: open it again');

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Answer, Args, MessageType, VisitBundle } from '@/lib/messages';
-import { fetchVisitBundle } from '@/lib/visit-pages';
+import { fetchVisitBundle, type PageProgress } from '@/lib/visit-pages';
 
 /** A typed request to the background; rejects with the handler's error message. */
 export type Send = <K extends MessageType>(type: K, args: Args<K>) => Promise<Answer<K>>;
@@ -10,8 +10,12 @@ export const send: Send = async (type, args) => {
 };
 
 /** A stored visit with its evidence log, asked for page by page (lib/visit-pages.ts); null when it is gone. */
-export function getVisit(visitId: string, browserOnly = false): Promise<VisitBundle | null> {
-  return fetchVisitBundle((page) => send('getVisitPage', { visitId, browserOnly, ...page }));
+export function getVisit(
+  visitId: string,
+  browserOnly = false,
+  onProgress?: PageProgress,
+): Promise<VisitBundle | null> {
+  return fetchVisitBundle((page) => send('getVisitPage', { visitId, browserOnly, ...page }), onProgress);
 }
 
 /** Version from the manifest, for exports. */
