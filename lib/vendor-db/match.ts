@@ -302,7 +302,6 @@ function probe(index: VendorIndex, name: string, groups: readonly number[]) {
 
 const NO_GROUPS: number[] = [];
 
-/** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
 /** A plain lowercase word and a hyphen (`data-`): sites name their own cookies so, far from the vendor's domain. */
 const WORD_PREFIX = /^[a-z]+-$/;
 
@@ -316,6 +315,7 @@ export function distinctivePrefix(prefix: string): boolean {
   return /[_.:-]$/.test(prefix) && prefix.replace(/[^a-z0-9]/gi, '').length >= 2;
 }
 
+/** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
 function claimsFor(
   index: VendorIndex,
   name: string,
