@@ -46,7 +46,7 @@ export function visitPage(bundle: VisitBundle, token: string, page: number): Vis
 /** Asks for one page: `token` is absent for the first, which starts a snapshot. */
 export type PageRequest = (args: { page: number; token?: string }) => Promise<VisitPage | null>;
 
-/** Told after each page: the derivation without findings (from the first page), pages read, pages in all. */
+/** Told before each later page is asked for: the derivation without findings, pages read so far, pages in all. */
 export type PageProgress = (head: Omit<DerivedVisit, 'findings'>, read: number, pages: number) => void;
 
 /** The whole bundle, page by page; null when the visit is not stored. Throws on pages that do not fit together. */

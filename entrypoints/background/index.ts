@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { pruneBefore } from '@/lib/store/repo';
 import { ready } from './context';
 import { registerNavigation } from './navigation';
 import { registerWebRequest } from './web-request';
@@ -13,7 +12,7 @@ import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
 import { registerCompaction } from './compact';
 import { flush, replayLeftovers } from './writer';
-import { forgetSummaries } from './saved-summary';
+import { pruneExpired } from './retention';
 
 const PRUNE_ALARM = 'prune';
 const PRUNE_EVERY_MIN = 24 * 60;
@@ -50,8 +49,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();
-    await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
-    await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
+    await pruneExpired(db, settings.retentionDays);
     await browser.storage.local.set({ [LAST_PRUNE]: Date.now() });
   });
   schedulePrune().catch((e: unknown) => console.error('cannot schedule pruning', e));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dispatch, isMessage, mayHandle, senderKind, type Handlers, type SenderInfo } from '@/lib/messages';
-import { deleteAll, deleteSite, listVisits, pruneBefore } from '@/lib/store/repo';
+import { deleteAll, deleteSite, listVisits } from '@/lib/store/repo';
 import { listSites } from '@/lib/store/sites';
 import { ready, updateSettings } from './context';
 import { getTab } from './session';
@@ -8,7 +8,8 @@ import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
 import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
-import { clearSavedSummaries, forgetSummaries, savedSummary } from './saved-summary';
+import { clearSavedSummaries, savedSummary } from './saved-summary';
+import { pruneExpired } from './retention';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
@@ -75,9 +76,7 @@ export const handlers: Handlers = {
     // A shorter retention applies now, not at the next periodic prune.
     if (patch.retentionDays !== undefined) {
       await flush();
-      const { db } = await ready();
-      await pruneBefore(db, Date.now() - settings.retentionDays * 86_400_000);
-      await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
+      await pruneExpired((await ready()).db, settings.retentionDays);
     }
     return settings;
   },

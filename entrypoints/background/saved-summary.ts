@@ -30,6 +30,8 @@ interface Saved {
 }
 
 const local = () => browser.storage.local;
+/** The tabs with a saved summary, least recently saved first. */
+const readIndex = async () => ((await local().get(INDEX))[INDEX] as number[] | undefined) ?? [];
 const stamp = () => `${DERIVE_VERSION}/${browser.runtime.getManifest().version}`;
 
 /** Saves run one after another, so two never interleave their reads and writes of the index. */
@@ -49,8 +51,7 @@ async function write(tabId: number, visitId: string, summary: VisitSummary): Pro
   const store = local();
   const entry: Saved = { visitId, stamp: stamp(), summary };
   if (JSON.stringify(entry).length > MAX_CHARS) return;
-  const index = ((await store.get(INDEX))[INDEX] as number[] | undefined) ?? [];
-  const tabs = [...index.filter((t) => t !== tabId), tabId];
+  const tabs = [...(await readIndex()).filter((t) => t !== tabId), tabId];
   const dropped = tabs.splice(0, Math.max(0, tabs.length - MAX_SAVED));
   await store.set({ [PREFIX + tabId]: entry, [INDEX]: tabs });
   if (dropped.length) await store.remove(dropped.map((t) => PREFIX + t));
@@ -74,15 +75,19 @@ export function forgetSummaries(
   queue = queue
     .then(async () => {
       const store = local();
-      const index = ((await store.get(INDEX))[INDEX] as number[] | undefined) ?? [];
+      const index = await readIndex();
       const dropped: number[] = [];
       for (const t of index) {
         const saved = (await store.get(PREFIX + t))[PREFIX + t] as Saved | undefined;
         if (t === tabId || !saved || (await gone(saved.visitId))) dropped.push(t);
       }
       if (!dropped.length) return;
-      await store.set({ [INDEX]: index.filter((t) => !dropped.includes(t)) });
-      await store.remove(dropped.map((t) => PREFIX + t));
+      const kept = index.filter((t) => !dropped.includes(t));
+      const keys = dropped.map((t) => PREFIX + t);
+      // With nothing left, the index goes too: cleared storage holds nothing of ours.
+      if (kept.length) await store.set({ [INDEX]: kept });
+      else keys.push(INDEX);
+      await store.remove(keys);
     })
     .catch((e: unknown) => console.warn('forgetSummaries', e));
   return queue;
@@ -90,12 +95,5 @@ export function forgetSummaries(
 
 /** Forgets every saved summary (the user deleted stored visits). */
 export function clearSavedSummaries(): Promise<void> {
-  queue = queue
-    .then(async () => {
-      const store = local();
-      const index = ((await store.get(INDEX))[INDEX] as number[] | undefined) ?? [];
-      await store.remove([INDEX, ...index.map((t) => PREFIX + t)]);
-    })
-    .catch((e: unknown) => console.warn('clearSavedSummaries', e));
-  return queue;
+  return forgetSummaries(null, async () => true);
 }
