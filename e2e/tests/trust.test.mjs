@@ -119,8 +119,19 @@ for (const [order, expected] of [
       },
       { timeout: 30_000, message: 'OneTrust detected on the page' },
     );
-    // mousedown, 10 ms, mouseup + click: the 'before' page fires its tracker on mousedown.
-    await page.click('#onetrust-accept-btn-handler', { delay: 10 });
+    const accept = '#onetrust-accept-btn-handler';
+    if (order === 'after') {
+      // The page stores the choice on click and fires its tracker 10 ms later.
+      await page.click(accept);
+    } else {
+      // The page fires its tracker on mousedown. The click follows once the tracker's response is back, plus 10 ms:
+      // a loaded renderer may otherwise start the fetch after it has already handled the click (input goes first).
+      await page.hover(accept);
+      await page.mouse.down();
+      await page.waitForFunction(() => window.__track?.length === 1);
+      await new Promise((r) => setTimeout(r, 10));
+      await page.mouse.up();
+    }
     await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
     const { db, visit, derived } = await recorded(
       url,
@@ -129,8 +140,12 @@ for (const [order, expected] of [
         db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.provenance === 'browser'),
     );
     h.dump(`trust-race-${order}`, { visit, derived });
-    assert.deepEqual(trackerPhases(db, visit), expected);
     const click = derived.consent.lines.find((l) => l.state === 'click');
+    // The browser's request time and the click are at least 10 ms apart, in the order the test names.
+    const [tracker] = requestFindings(db, visit.id, TRACKER);
+    const gap = order === 'after' ? tracker.firstSeenAt - click.at : click.at - tracker.firstSeenAt;
+    assert.ok(gap >= 10 && gap < 10_000, `tracker ${order} the click by ${gap} ms`);
+    assert.deepEqual(trackerPhases(db, visit), expected);
     assert.equal(click?.status, 'click-confirmed', 'the click is confirmed by the stored choice');
     assert.match((await popupFor(tabId)).consent, /OneTrust · accepted at/);
     await page.close();
