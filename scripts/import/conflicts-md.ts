@@ -75,6 +75,21 @@ export function renderConflicts(report: BuildReport): string {
   );
   out.push(
     '',
+    '## Open Cookie Database labels their own descriptions contradict',
+    '',
+    'A row filed Functional, Personalization, Security or Necessary whose description names a purpose that needs',
+    'consent (conversion tracking, retargeting, attribution, statistics …) takes that purpose, unless the',
+    'description is about a consent choice, preference or opt-out (`lib/vendor-db/sources/ocd-purpose.ts`).',
+    '',
+    '| Vendor | Cookie | OCD label | Description says | Stated purpose | In the record |',
+    '|---|---|---|---|---|---|',
+    ...report.purposeRefiled.map(
+      (p) =>
+        `| ${p.vendor} | \`${esc(p.cookie)}\` | ${p.label} | "${esc(p.phrase)}" | ${p.stated} | ${p.final} |`,
+    ),
+  );
+  out.push(
+    '',
     '## Cookie names claimed by several vendors',
     '',
     'All claims are kept; each cookie lists the other claimants in `sharedWith`, and the matcher',

@@ -1,7 +1,8 @@
 import type { CategoryOrUnknown } from '../../category';
 import { parseRetention } from '../retention';
 import type { VendorCookie } from '../types';
-import { OCD_CATEGORY, readOcdDomain, type OcdRow } from './ocd';
+import { readOcdDomain, type OcdRow } from './ocd';
+import { ocdPurpose } from './ocd-purpose';
 import { OCD } from './registry';
 
 /** True when `host` (a cookie domain, maybe with a leading dot) is one of `domains` or under one. */
@@ -13,7 +14,8 @@ function ownedBy(host: string, domains: readonly string[]): boolean {
 /**
  * One OCD row as a vendor cookie. Party: third when OCD says "(3rd party)" or the cookie domain is one of
  * the vendor's own domains, else first (a cookie found on the visited site). OCD "Marketing" becomes
- * "advertising" when the vendor is an advertising vendor.
+ * "advertising" when the vendor is an advertising vendor; an exempt label its own description contradicts gives way
+ * to the stated purpose (ocd-purpose.ts).
  */
 export function ocdCookie(
   row: OcdRow,
@@ -22,7 +24,8 @@ export function ocdCookie(
 ): VendorCookie {
   const { domain, thirdParty } = readOcdDomain(row.domain);
   const retention = parseRetention(row.retention);
-  let category = OCD_CATEGORY[row.category] ?? 'functional';
+  const purpose = ocdPurpose(row);
+  let category = purpose.category;
   if (category === 'marketing' && vendorCategory === 'advertising') category = 'advertising';
   // A consent tool's own cookies store the visitor's choice: the consent-management purpose, not "functional".
   if (vendorCategory === 'consent' && (category === 'functional' || category === 'necessary'))
@@ -39,7 +42,12 @@ export function ocdCookie(
     source: OCD,
   };
   if (domain) cookie.domain = domain;
-  if (row.note) cookie.note = row.note;
+  const notes = [
+    row.note,
+    purpose.statedBy &&
+      `OCD files it as ${row.category}, but its description says "${purpose.statedBy}": ${purpose.category}`,
+  ].filter(Boolean);
+  if (notes.length) cookie.note = notes.join('; ');
   return cookie;
 }
 

@@ -12,7 +12,8 @@ import type {
   DomainOwners,
 } from './curated';
 import { categoryFromOcd, mostCommon, unanimous, type Draft } from './draft';
-import { OCD_CATEGORY, type OcdRow } from './ocd';
+import { type OcdRow } from './ocd';
+import { ocdPurpose } from './ocd-purpose';
 import { KNOWN_SOURCES, OCD, TPW } from './registry';
 import { TPW_CATEGORY, type TpwEntity } from './third-party-web';
 import { draftsFromEntities, linkOcd, target } from './link';
@@ -53,8 +54,20 @@ export interface RejectedValue {
   problem: string;
 }
 
+/** An OCD row whose exempt label its own description contradicts (ocd-purpose.ts), and what the record says. */
+export interface PurposeRefiled {
+  vendor: string;
+  cookie: string;
+  label: string;
+  phrase: string;
+  stated: string;
+  /** The category the record ends with (a curated overlay may still decide). */
+  final: string;
+}
+
 export interface BuildReport {
   skippedRows: { id: string; reason: string }[];
+  purposeRefiled: PurposeRefiled[];
   unparsedRetention: { text: string; rows: number }[];
   sharedCookies: { name: string; match: string; vendors: string[] }[];
   domainConflicts: DomainConflict[];
@@ -110,7 +123,7 @@ function chooseCategory(
     }
     return { value: upstream, from: `${TPW}:${d.entity!.category}` };
   }
-  const cats = d.rows.flatMap((r) => OCD_CATEGORY[r.category] ?? []);
+  const cats = d.rows.map((r) => ocdPurpose(r).category);
   if (upstream !== 'unknown') return fromOcdAndWtm(d, wtm, cats, report);
   // third-party-web's label names no consent purpose (utility, content, video …): another source's purpose
   // decides, else "unknown: needs review"; never silently functional.
@@ -400,6 +413,7 @@ function fieldSources(d: Draft, r: VendorRecord): Record<string, string[]> {
 export function buildRecords(input: BuildInput): { records: VendorRecord[]; report: BuildReport } {
   const report: BuildReport = {
     skippedRows: [],
+    purposeRefiled: [],
     unparsedRetention: [],
     sharedCookies: [],
     domainConflicts: [],
@@ -456,6 +470,21 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     if (Object.keys(extra).length) r.domainSources = extra;
   }
   report.sharedCookies = tagSharedCookies(records);
+  for (const r of records) {
+    for (const row of drafts.get(r.id)!.rows) {
+      const { category, statedBy } = ocdPurpose(row);
+      if (!statedBy) continue;
+      const final = r.cookies.find((c) => c.name === row.name && c.match === row.match)?.category ?? category;
+      report.purposeRefiled.push({
+        vendor: r.id,
+        cookie: row.name,
+        label: row.category,
+        phrase: statedBy,
+        stated: category,
+        final,
+      });
+    }
+  }
   const unparsed = new Map<string, number>();
   for (const row of input.ocd) {
     if (parseRetention(row.retention).kind === 'unknown')

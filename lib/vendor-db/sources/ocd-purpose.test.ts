@@ -1,0 +1,94 @@
+// Issue #12, consent-safe categories: an Open Cookie Database row labelled Functional whose own description says it
+// tracks conversions or keeps statistics is never exempt; rows about a consent choice keep their label.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { VendorRecord } from '../types';
+import { buildRecords } from './build';
+import { buildInput, ocdRow } from './__fixtures__/build-input';
+import { ocdPurpose } from './ocd-purpose';
+
+const row = (category: string, description: string) => ({ category, description });
+
+describe('ocdPurpose', () => {
+  it('takes the purpose an exempt label’s own description states', () => {
+    expect(ocdPurpose(row('Functional', 'Member identifier for conversion tracking, retargeting'))).toEqual({
+      category: 'marketing',
+      statedBy: 'conversion tracking',
+    });
+    expect(ocdPurpose(row('Necessary', 'Used for attribution and reporting'))).toMatchObject({
+      category: 'marketing',
+    });
+    expect(
+      ocdPurpose(row('Personalization', 'Registers a unique ID to keep statistics of videos seen')),
+    ).toEqual({
+      category: 'analytics',
+      statedBy: 'statistics',
+    });
+  });
+
+  it('keeps the label of rows about a consent choice, and of rows that state no consent purpose', () => {
+    const kept = [
+      row('Functional', "Checks whether the user has given consent to cookies in the category 'Marketing'."),
+      row(
+        'Functional',
+        'Used to detect if the visitor has accepted the marketing category in the cookie banner.',
+      ),
+      row('Functional', 'Opt-out for marketing/third party/consent based cookies'),
+      row('Functional', 'Used to detect spam, fraud, and abuse to protect advertisers'),
+      row('Security', 'Load balancing'),
+    ];
+    for (const r of kept) expect(ocdPurpose(r).statedBy, r.description).toBeUndefined();
+    expect(ocdPurpose(row('Security', 'Load balancing')).category).toBe('necessary');
+  });
+
+  it('never lowers a label that already needs consent', () => {
+    expect(ocdPurpose(row('Analytics', 'Used for attribution'))).toEqual({ category: 'analytics' });
+    expect(ocdPurpose(row('Marketing', 'Keeps statistics'))).toEqual({ category: 'marketing' });
+  });
+});
+
+describe('the importer with ocdPurpose', () => {
+  it('files the cookie and an OCD-only vendor under the stated purpose, and reports it', () => {
+    const tracking = {
+      ...ocdRow('a1', 'Functional', 'acme_id'),
+      description: 'Assigns a unique User ID used for attribution and reporting purposes.',
+    };
+    const { records, report } = buildRecords(buildInput([], [], { Acme: [tracking] }));
+    const acme = records.find((r) => r.name === 'Acme')!;
+    expect(acme.category).toBe('marketing');
+    expect(acme.cookies[0]).toMatchObject({ name: 'acme_id', category: 'marketing' });
+    expect(acme.cookies[0]!.note).toMatch(
+      /OCD files it as Functional, but its description says "attribution"/,
+    );
+    expect(report.purposeRefiled).toEqual([
+      {
+        vendor: acme.id,
+        cookie: 'acme_id',
+        label: 'Functional',
+        phrase: 'attribution',
+        stated: 'marketing',
+        final: 'marketing',
+      },
+    ]);
+  });
+
+  it('leaves no cookie in the bundled records exempt whose OCD description names such a purpose', () => {
+    const dir = join(__dirname, '../../../data/vendors');
+    const exempt = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const rec = JSON.parse(readFileSync(join(dir, file), 'utf8')) as VendorRecord;
+      for (const c of rec.cookies) {
+        if (
+          c.source !== 'open-cookie-database' ||
+          !ocdPurpose({ category: 'Functional', description: c.purpose ?? '' }).statedBy
+        )
+          continue;
+        if (c.category === 'functional' || c.category === 'necessary') exempt.push(`${rec.id}: ${c.name}`);
+      }
+    }
+    expect(exempt).toEqual([]);
+    const taboola = JSON.parse(readFileSync(join(dir, 'taboola.json'), 'utf8')) as VendorRecord;
+    expect(taboola.cookies.find((c) => c.name === 't_pt_gid')?.category).toBe('advertising');
+  });
+});

@@ -1,0 +1,32 @@
+// An Open Cookie Database row filed as exempt (Functional, Necessary …) whose own description states a purpose that
+// needs consent (conversion tracking, retargeting, statistics) takes that purpose: the text is the row's evidence,
+// the label a curator's shorthand, and consent-safe means the stricter reading wins.
+import type { Category } from '../../category';
+import { OCD_CATEGORY, type OcdRow } from './ocd';
+
+/** Phrases that name a marketing purpose: tracking conversions, retargeting, attribution, ad targeting. */
+const MARKETING =
+  /\b(?:conversion tracking|tracking conversions?|retargeting|remarketing|attribution|target the visitor|relevant advertisement|marketing purposes)\b/i;
+/** Phrases that name an analytics purpose: statistics, counting users. */
+const ANALYTICS = /\b(?:statistics|statistical data|counting of the number of users)\b/i;
+/** The cookie records a consent choice, a preference or an opt-out: its purpose is that, whatever it mentions. */
+const ABOUT_CONSENT = /\b(?:consent|opt-?out|permission|preferences?|accepted|allowed|choice)\b/i;
+
+export interface OcdPurpose {
+  category: Category;
+  /** Set when the description overrode the row's label: the phrase that did. */
+  statedBy?: string;
+}
+
+/** The consent purpose of one OCD row: its label, unless an exempt label contradicts the row's own text. */
+export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'>): OcdPurpose {
+  const labelled = OCD_CATEGORY[row.category] ?? 'functional';
+  if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
+  const text = row.description ?? '';
+  if (ABOUT_CONSENT.test(text)) return { category: labelled };
+  const marketing = MARKETING.exec(text);
+  if (marketing) return { category: 'marketing', statedBy: marketing[0] };
+  const analytics = ANALYTICS.exec(text);
+  if (analytics) return { category: 'analytics', statedBy: analytics[0] };
+  return { category: labelled };
+}
