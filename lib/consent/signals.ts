@@ -97,6 +97,16 @@ export function signalFromRequestUrl(url: string): ConsentSignal | null {
   }
 }
 
+/** Tools that spread one choice over several cookies, with how their whole jar merges into one signal. */
+const SPREAD: Readonly<Record<string, (jar: ReadonlyMap<string, string>) => ConsentSignal | null>> = {
+  complianz: mergeComplianz,
+};
+
+/** True for a tool whose one cookie is only part of its choice: read the whole jar (signalsFromJar). */
+export function spreadsChoice(tool: string): boolean {
+  return Object.hasOwn(SPREAD, tool);
+}
+
 /**
  * Signals from a whole cookie jar (cookies.getAll, or a parsed Cookie header), one per consent cookie, plus
  * tools that spread one choice over several cookies (Complianz): their merged choice replaces the partial one.
@@ -110,8 +120,10 @@ export function signalsFromJar(cookies: ReadonlyArray<{ name: string; value: str
     const signal = signalFromCookie(c.name, c.value);
     if (signal) signals.push(signal);
   }
-  const complianz = signals.findIndex((s) => s.tool === 'complianz');
-  const merged = complianz >= 0 ? mergeComplianz(jar) : null;
-  if (merged) signals[complianz] = merged;
+  for (const [tool, merge] of Object.entries(SPREAD)) {
+    const at = signals.findIndex((s) => s.tool === tool);
+    const merged = at >= 0 ? merge(jar) : null;
+    if (merged) signals[at] = merged;
+  }
   return signals;
 }

@@ -14,6 +14,8 @@ export interface SignalParsers {
   signalFromRequestUrl(url: string): ConsentSignal | null;
   /** A whole Cookie header's signals, tools that spread one choice over several cookies merged (Complianz). */
   signalsFromJar(cookies: ReadonlyArray<{ name: string; value: string }>): ConsentSignal[];
+  /** True for a tool whose one cookie is only part of its choice. */
+  spreadsChoice(tool: string): boolean;
 }
 
 export interface HarPage {
@@ -73,9 +75,6 @@ function httpUrl(v: string | null): string | null {
     return null;
   }
 }
-
-/** Consent tools whose choice is spread over several cookies, merged over the whole header (signalsFromJar). */
-const SPREAD_TOOLS = new Set(['complianz']);
 
 /** Accumulates HarItems from HarStream; call `add` for each and read `capture` at the end. */
 export class HarCollector {
@@ -141,7 +140,7 @@ export class HarCollector {
    */
   private sentCookies(sent: ReadonlyArray<{ name: string; value: string }>, host: string): CapturedCookie[] {
     const cookies = sent.map((c) => this.cookie(c.name, c.value, host, 'cookie-header'));
-    const spread = cookies.findIndex((c) => c.signal && SPREAD_TOOLS.has(c.signal.tool));
+    const spread = cookies.findIndex((c) => c.signal && this.parsers.spreadsChoice(c.signal.tool));
     if (spread < 0) return cookies;
     const tool = cookies[spread]!.signal!.tool;
     const merged = this.parsers.signalsFromJar(sent).find((s) => s.tool === tool);

@@ -1,7 +1,12 @@
 // Binds the pure HAR audit to the real vendor DB and consent parsers (Node side only).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signalFromCookie, signalFromRequestUrl, signalsFromJar } from '../../lib/consent/signals';
+import {
+  signalFromCookie,
+  signalFromRequestUrl,
+  signalsFromJar,
+  spreadsChoice,
+} from '../../lib/consent/signals';
 import type { Classifier } from '../../lib/record';
 import type { SignalParsers } from '../../lib/har/collect';
 import { getVendorDetails } from '../../lib/vendor-db/load';
@@ -9,7 +14,12 @@ import { indexClassifier } from '../../lib/classifier';
 import type { VendorRecord } from '../../lib/vendor-db/types';
 import { DETAILS_FILE, PUBLIC_DIR, loadNodeVendorIndex } from '../node-vendor-db';
 
-export const parsers: SignalParsers = { signalFromCookie, signalFromRequestUrl, signalsFromJar };
+export const parsers: SignalParsers = {
+  signalFromCookie,
+  signalFromRequestUrl,
+  signalsFromJar,
+  spreadsChoice,
+};
 
 /** The same Classifier the extension's background builds. */
 export function loadClassifier(): Classifier {
