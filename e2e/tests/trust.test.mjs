@@ -1,5 +1,6 @@
 // A verdict the audited site cannot bend: forged page reports, another site's consent cookie, consent stored
-// without interaction, a choice and a tracker 10 ms apart (both orders), and a widget with its own banner.
+// without interaction, a choice and a tracker 10 ms apart (both orders), a widget with its own banner, and a choice
+// stored against the visitor's click.
 // Verdicts are read from the popup, as a user sees them.
 // e2e-browsers: chromium
 import assert from 'node:assert/strict';
@@ -151,3 +152,52 @@ for (const [order, expected] of [
     await page.close();
   });
 }
+
+test("an accept-all stored over the visitor's Reject click is dated when stored, and flagged", async () => {
+  const url = 'https://contradict.example/';
+  const page = await h.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  await waitForDb(
+    h.browser,
+    (db) => {
+      const v = visitsOf(db, { tabId, url }).at(-1);
+      return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
+    },
+    { timeout: 30_000, message: 'OneTrust detected on the page' },
+  );
+  await page.click('#onetrust-reject-all-handler');
+  await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
+  const { db, visit, derived } = await recorded(
+    url,
+    (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
+  );
+  h.dump('trust-contradict', { visit, derived });
+  // The refusal the click stored counts from the click; the tracker 200 ms later fired after it.
+  assert.deepEqual(trackerPhases(db, visit), [['after-reject', true]]);
+  const [flip] = derived.consent.contradicted;
+  assert.equal(flip.action, 'reject-all');
+  assert.equal(flip.choice.kind, 'accept-all');
+  assert.ok(
+    flip.storedAt - flip.clickAt >= 600,
+    'the accept-all counts from when it was stored, not the click',
+  );
+  assert.deepEqual(
+    derived.consent.choices.map((c) => [c.choice.kind, c.at]),
+    [
+      ['reject-all', flip.clickAt],
+      ['accept-all', flip.storedAt],
+    ],
+  );
+  assert.equal(derived.consent.lines.find((l) => l.state === 'click')?.status, 'click-contradicted');
+  const shown = await popupFor(tabId);
+  assert.match(
+    shown.verdict,
+    /^1 marketing tracker fired after consent was refused; the visitor clicked reject all at .+, and OneTrust then stored: accepted at /,
+  );
+  assert.match(
+    shown.consent,
+    /OneTrust · accepted at .+ \(the stored choice contradicts the visitor’s click\)/,
+  );
+  await page.close();
+});

@@ -1,9 +1,9 @@
 /** The consent line shown under the verdict, from the derived consent timeline. */
 import { formatClock } from '../report/format';
 import { toolDisplayName as toolName } from '../consent/tools';
-import type { CountedChoice, DerivedConsent } from './consent';
+import type { Contradiction, CountedChoice, DerivedConsent } from './consent';
 
-function choiceText(c: CountedChoice): string {
+function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): string {
   const kind = c.choice?.kind;
   const granted = c.choice?.granted.filter((g) => g !== 'necessary') ?? [];
   const what = !c.choice
@@ -16,6 +16,12 @@ function choiceText(c: CountedChoice): string {
   return c.carriedOver ? `${what} before this visit` : `${what} at ${formatClock(c.at)}`;
 }
 
+/** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13". */
+export function contradictionText(c: Contradiction): string {
+  const stored = choiceText({ choice: c.choice, carriedOver: false, at: c.storedAt });
+  return `the visitor clicked ${c.action.replace('-', ' ')} at ${formatClock(c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
+}
+
 /** "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", or "no consent tool detected". */
 export function consentStateText(consent: DerivedConsent): string {
   const last = consent.choices.at(-1);
@@ -23,6 +29,7 @@ export function consentStateText(consent: DerivedConsent): string {
   const notes: string[] = [];
   if (consent.withoutInteraction) notes.push('consent stored without interaction');
   if (consent.unconfirmed) notes.push('a choice reported by the page, not confirmed');
+  if (consent.contradicted.length) notes.push('the stored choice contradicts the visitor’s click');
   const suffix = notes.length ? ` (${notes.join('; ')})` : '';
   if (!tool) return `no consent tool detected${suffix}`;
   return `${toolName(tool)} · ${last ? choiceText(last) : 'no choice yet'}${suffix}`;

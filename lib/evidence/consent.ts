@@ -8,7 +8,9 @@
  *   was in the jar at commit without the main response having set it), or the detector read it at
  *   document_start. One set by the main-frame response of a visit that sent none is "consent stored without
  *   interaction": flagged, not counted.
- * - A confirmed click (a trusted click in the banner followed by a stored choice) dates the choice.
+ * - A confirmed click (a trusted click in the banner followed by a stored choice) dates the choice. A click the
+ *   stored choice contradicts (Reject all, then a choice granting tracking) dates nothing: the choice counts from
+ *   when it was stored, and the contradiction is flagged.
  * - Google Consent Mode and GPC are evidence lines, never the visitor's choice.
  */
 import type { Phase } from '../findings';
@@ -30,6 +32,7 @@ export type ConsentStatus =
   | 'banner'
   | 'click-confirmed'
   | 'click-not-confirmed'
+  | 'click-contradicted'
   | 'evidence';
 
 /** One line of the consent timeline as the report shows it. */
@@ -66,10 +69,37 @@ export interface DerivedConsent {
   withoutInteraction: boolean;
   /** Page-reported choices no browser-observed signal confirms. */
   unconfirmed: number;
+  /** Stored choices that contradict the visitor's click just before them (Reject all, then tracking granted). */
+  contradicted: Contradiction[];
   /** Google Consent Mode and GPC as their own lines, e.g. "Google Consent Mode default: denied, update: granted". */
   signals: string[];
   /** The consent manager on the page, by the evidence (cookies, storage, detection), or null. */
   tool: string | null;
+}
+
+/** A click and the stored choice after it that says the opposite. */
+export interface Contradiction {
+  clickAt: number;
+  action: string;
+  storedAt: number;
+  tool: string;
+  choice: ConsentChoice;
+}
+
+/** Allows a purpose that needs consent (analytics, marketing …), or every category. */
+function grantsTracking(choice: ConsentChoice): boolean {
+  return choice.kind === 'accept-all' || choice.granted.some(needsConsent);
+}
+
+/**
+ * True when the stored choice says the opposite of the click: Reject all, then tracking allowed; Accept all, then
+ * nothing that needs consent allowed. Saving settings, or a choice of unknown content, agrees with anything.
+ */
+export function contradictsClick(action: string, choice: ConsentChoice | undefined): boolean {
+  if (!choice) return false;
+  if (action === 'reject-all') return grantsTracking(choice);
+  if (action === 'accept-all') return !grantsTracking(choice) && !choice.unmapped?.length;
+  return false;
 }
 
 interface Group {
@@ -171,6 +201,7 @@ export function deriveConsent(
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
   let unconfirmed = 0;
+  const contradicted: Contradiction[] = [];
 
   const firstParty = (e: EvidenceEntry) => e.site === null || e.site === visit.site;
   // A page report of the very value the browser or detector also saw (the document.cookie hook) is the same
@@ -228,9 +259,19 @@ export function deriveConsent(
       lines.push(line(g, 'banner', first));
       continue;
     }
-    // A trusted click shortly before the stored choice is when the visitor made it.
+    // A trusted click shortly before the stored choice is when the visitor made it, unless the choice says the
+    // opposite: then the click dates nothing, and the choice counts from when it was stored.
     const click = [...clicks].reverse().find((c) => c.at <= first && first - c.at <= CLICK_CONFIRM_MS);
-    const at = click ? click.at : first;
+    const against = click && contradictsClick(click.click!.action, signal.choice);
+    if (against)
+      contradicted.push({
+        clickAt: click.at,
+        action: click.click!.action,
+        storedAt: first,
+        tool: g.tool,
+        choice: signal.choice!,
+      });
+    const at = click && !against ? click.at : first;
     lines.push(line(g, 'counted', at));
     choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
   }
@@ -251,13 +292,14 @@ export function deriveConsent(
 
   for (const c of clicks) {
     const confirmed = choices.some((x) => !x.carriedOver && x.at === c.at);
+    const against = contradicted.some((x) => x.clickAt === c.at);
     lines.push({
       at: c.at,
       tool: c.click!.tool,
       state: 'click',
       action: c.click!.action,
       ...(c.click!.label && { label: c.click!.label }),
-      status: confirmed ? 'click-confirmed' : 'click-not-confirmed',
+      status: against ? 'click-contradicted' : confirmed ? 'click-confirmed' : 'click-not-confirmed',
       provenance: c.provenance,
       vias: [c.via],
       site: c.site,
@@ -287,6 +329,7 @@ export function deriveConsent(
     choices,
     withoutInteraction,
     unconfirmed,
+    contradicted,
     signals: signalLines(evidence),
     tool: toolOf(usable, choices),
   };

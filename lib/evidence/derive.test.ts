@@ -140,6 +140,54 @@ describe('deriveVisit: trust rules', () => {
     expect(unconfirmed.consent.lines[0]!.status).toBe('click-not-confirmed');
   });
 
+  it('a stored choice that contradicts the click before it is dated when stored, and flagged', () => {
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
+    const klaroReject = signalFromCookie('klaro', '{"ga":false,"fb":false}')!;
+    const click = (at: number, action: 'accept-all' | 'reject-all' | 'save-settings'): EvidenceEntry => ({
+      ...entry({ host: 'shop.example', at }),
+      id: `click|${at}`,
+      kind: 'click',
+      provenance: 'detector',
+      via: 'click',
+      key: 'klaro',
+      click: { tool: 'klaro', action },
+      classification: undefined,
+    });
+    // Reject all clicked at +1 s; the tracker fires at +1.5 s; the manager stores accept-all at +3 s.
+    const bent = deriveVisit(visit(), [
+      click(T0 + 1000, 'reject-all'),
+      cio(T0 + 1500),
+      consentEntry(klaroAccept, { at: T0 + 3000 }),
+    ]);
+    expect(bent.consent.choices).toMatchObject([{ at: T0 + 3000, choice: { kind: 'accept-all' } }]);
+    expect(bent.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(bent.consent.lines.find((l) => l.state === 'click')?.status).toBe('click-contradicted');
+    expect(bent.consent.contradicted).toMatchObject([
+      { action: 'reject-all', clickAt: T0 + 1000, storedAt: T0 + 3000 },
+    ]);
+    expect(bent.verdict.severity).toBe('violation');
+    expect(bent.verdict.text).toMatch(
+      /the visitor clicked reject all at .*, and Klaro then stored: accepted at /,
+    );
+    expect(bent.consentState).toContain('the stored choice contradicts the visitor’s click');
+    // Accept all clicked, nothing that needs consent stored: contradicted too.
+    const inverted = deriveVisit(visit(), [
+      click(T0 + 1000, 'accept-all'),
+      consentEntry(klaroReject, { at: T0 + 1200 }),
+    ]);
+    expect(inverted.consent.contradicted).toHaveLength(1);
+    // The click that agrees, and saving settings whatever they say, date the choice as before.
+    for (const [action, signal] of [
+      ['reject-all', klaroReject],
+      ['save-settings', klaroAccept],
+      ['save-settings', klaroReject],
+    ] as const) {
+      const d = deriveVisit(visit(), [click(T0 + 1000, action), consentEntry(signal, { at: T0 + 1200 })]);
+      expect(d.consent.contradicted, action).toEqual([]);
+      expect(d.consent.choices[0]!.at, action).toBe(T0 + 1000);
+    }
+  });
+
   it("hosts of the site's own organisation are first party, not tracker violations", () => {
     const own = entry({
       host: 'rover.shop.example',
@@ -231,6 +279,14 @@ describe('deriveVisit: one rule for a distinct vendor', () => {
         at: fc.integer({ min: 0, max: 20_000 }),
         value: fc.constantFrom(OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL),
         main: fc.boolean(),
+        // The visitor's click this long before the stored choice, if any (it may agree or contradict).
+        click: fc.option(
+          fc.record({
+            before: fc.integer({ min: 0, max: 12_000 }),
+            action: fc.constantFrom('accept-all' as const, 'reject-all' as const, 'save-settings' as const),
+          }),
+          { nil: null },
+        ),
       }),
       { nil: null },
     );
@@ -265,6 +321,17 @@ describe('deriveVisit: one rule for a distinct vendor', () => {
               consent: { signal: s, ...(choice.main && { mainFrame: true }) },
             }),
           );
+          if (choice.click)
+            entries.push({
+              ...entry({ host: 'shop.example', at: T0 + choice.at - choice.click.before }),
+              id: 'click',
+              kind: 'click',
+              provenance: 'detector',
+              via: 'click',
+              key: 'onetrust',
+              click: { tool: 'onetrust', action: choice.click.action },
+              classification: undefined,
+            });
         }
         const d = deriveVisit(visit(), entries);
         const rows = groupVendors(d, []).flatMap((g) => g.rows);
@@ -287,7 +354,7 @@ describe('deriveVisit: one rule for a distinct vendor', () => {
           expect(d.badge).toMatchObject({ text: String(d.verdict.violating), color: 'violation' });
         else expect(d.badge.color).not.toBe('violation');
         expect(d.verdict.severity === 'violation').toBe(
-          d.verdict.violating > 0 || d.consent.withoutInteraction,
+          d.verdict.violating > 0 || d.consent.withoutInteraction || d.consent.contradicted.length > 0,
         );
       }),
       { numRuns: 300 },

@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<ConsentStatus, string> = {
   banner: 'banner',
   'click-confirmed': 'click, confirmed by the stored choice that followed',
   'click-not-confirmed': 'click, not confirmed by any stored choice',
+  'click-contradicted': 'click, contradicted by the stored choice that followed',
   evidence: 'evidence, not the visitor’s choice',
 };
 
