@@ -92,8 +92,12 @@ class FirefoxPage {
     await sleep(200);
     await this.waitForFunction(() => document.readyState === 'complete', null);
   }
+  /** A new tab is a complete about:blank before its own document loads: wait for that document, as Playwright does. */
   async waitForLoadState() {
-    this._href = await this.waitForFunction(() => document.readyState === 'complete' && location.href, null);
+    this._href = await this.waitForFunction(
+      () => location.href !== 'about:blank' && document.readyState === 'complete' && location.href,
+      null,
+    );
   }
   /**
    * Only 'download': resolves with the next file Firefox finishes saving into the download folder, as
