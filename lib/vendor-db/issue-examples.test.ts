@@ -99,6 +99,15 @@ describe('coverage', () => {
     expect(req(url).vendor).not.toBeNull();
   });
 
+  it('names the owner the issue names for hosts an upstream list gives to another company', () => {
+    // WhoTracks.me and third-party-web file s-onetag.com under OneTag; publishers load it as Sovrn's ad tag.
+    expect(req('https://get.s-onetag.com/x/tag.min.js')).toMatchObject({
+      vendor: 'sovrn',
+      category: 'advertising',
+    });
+    expect(req('https://onetag-sys.com/prebid-request').vendor).toBe('onetag');
+  });
+
   it('files the ad-tech that used to be functional as advertising', () => {
     for (const [url, vendor] of [
       ['https://dpm.demdex.net/id', 'adobe-audience-manager'],
