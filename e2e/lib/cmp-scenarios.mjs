@@ -85,8 +85,9 @@ async function choose(h, m, page, host, action) {
   const at = Date.now();
   for (let attempt = 0; attempt < 2; attempt++) {
     await page.click(selector, { timeout: 5000 }).catch(() => undefined);
+    // Generous: on a loaded machine a manager may take seconds to store; a click it missed is retried after.
     const stored = await waitFor(async () => (await choiceCookie(h, m, host)) !== null, {
-      timeout: 4000,
+      timeout: 10_000,
     }).then(
       () => true,
       () => false,
@@ -98,7 +99,7 @@ async function choose(h, m, page, host, action) {
 
 /**
  * The visitor's click as the extension recorded it (the generic path: autoconsent's rule, or the manager's
- * banner named by its own evidence), or null after a few seconds.
+ * banner named by its own evidence), or null after 20 s.
  */
 async function recordedClick(h, host, action) {
   let found = null;
@@ -109,7 +110,7 @@ async function recordedClick(h, host, action) {
         db.evidence.find((e) => e.kind === 'click' && e.site === host && e.click?.action === action) ?? null;
       return found !== null;
     },
-    { timeout: 8000, interval: 500 },
+    { timeout: 20_000, interval: 500 },
   ).catch(() => undefined);
   return found;
 }
