@@ -28,6 +28,20 @@ async function recorded(url, extra = () => true) {
   return { db, visit, derived: db.derived[visit.id], tabId };
 }
 
+/** Waits until the detector named the banner's manager (it must, before it can classify a click); the tab id. */
+async function toolDetected(url) {
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  await waitForDb(
+    h.browser,
+    (db) => {
+      const v = visitsOf(db, { tabId, url }).at(-1);
+      return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
+    },
+    { timeout: 30_000, message: 'OneTrust detected on the page' },
+  );
+  return tabId;
+}
+
 /** The popup for a tab: verdict and consent line as shown. */
 async function popupFor(tabId) {
   const popup = await h.context.newPage();
@@ -110,16 +124,7 @@ for (const [order, expected] of [
     const url = `https://race-${order}.example/`;
     const page = await h.context.newPage();
     await page.goto(url);
-    const tabId = await tabIdFor(h.browser, `${url}*`);
-    // The detector must know the banner's manager before it can classify the click.
-    await waitForDb(
-      h.browser,
-      (db) => {
-        const v = visitsOf(db, { tabId, url }).at(-1);
-        return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
-      },
-      { timeout: 30_000, message: 'OneTrust detected on the page' },
-    );
+    const tabId = await toolDetected(url);
     const accept = '#onetrust-accept-btn-handler';
     if (order === 'after') {
       // The page stores the choice on click and fires its tracker 10 ms later.
@@ -157,15 +162,7 @@ test("an accept-all stored over the visitor's Reject click is dated when stored,
   const url = 'https://contradict.example/';
   const page = await h.context.newPage();
   await page.goto(url);
-  const tabId = await tabIdFor(h.browser, `${url}*`);
-  await waitForDb(
-    h.browser,
-    (db) => {
-      const v = visitsOf(db, { tabId, url }).at(-1);
-      return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'tool');
-    },
-    { timeout: 30_000, message: 'OneTrust detected on the page' },
-  );
+  const tabId = await toolDetected(url);
   await page.click('#onetrust-reject-all-handler');
   await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
   const { db, visit, derived } = await recorded(

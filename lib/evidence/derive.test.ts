@@ -28,6 +28,22 @@ const cio = (at: number, extra: Partial<EvidenceEntry> = {}) =>
 
 const optanon = (value: string): ConsentSignal => signalFromCookie('OptanonConsent', value)!;
 
+/** The visitor's trusted click in the manager's banner, as the detector reports it. */
+const clickEntry = (
+  at: number,
+  action: 'accept-all' | 'reject-all' | 'save-settings',
+  tool = 'klaro',
+): EvidenceEntry => ({
+  ...entry({ host: 'shop.example', at }),
+  id: `click|${at}`,
+  kind: 'click',
+  provenance: 'detector',
+  via: 'click',
+  key: tool,
+  click: { tool, action },
+  classification: undefined,
+});
+
 describe('deriveVisit: trust rules', () => {
   it('a page-reported accept never overturns what the browser saw, and says it is not confirmed', () => {
     const forged = signalFromTcString(TC_ACCEPT_ALL, 'tcfapi')!;
@@ -109,16 +125,7 @@ describe('deriveVisit: trust rules', () => {
 
   it('a trusted click dates a choice whose cookie reached us late (both orders, 10 ms apart)', () => {
     const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
-    const click = (at: number): EvidenceEntry => ({
-      ...entry({ host: 'shop.example', at }),
-      id: `click|${at}`,
-      kind: 'click',
-      provenance: 'detector',
-      via: 'click',
-      key: 'klaro',
-      click: { tool: 'klaro', action: 'accept-all' },
-      classification: undefined,
-    });
+    const click = (at: number) => clickEntry(at, 'accept-all');
     // Click at +14.193 s, tracker at +14.202 s, cookie event received at +14.300 s: after accept.
     const compliant = deriveVisit(visit(), [
       click(T0 + 14_193),
@@ -143,19 +150,9 @@ describe('deriveVisit: trust rules', () => {
   it('a stored choice that contradicts the click before it is dated when stored, and flagged', () => {
     const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
     const klaroReject = signalFromCookie('klaro', '{"ga":false,"fb":false}')!;
-    const click = (at: number, action: 'accept-all' | 'reject-all' | 'save-settings'): EvidenceEntry => ({
-      ...entry({ host: 'shop.example', at }),
-      id: `click|${at}`,
-      kind: 'click',
-      provenance: 'detector',
-      via: 'click',
-      key: 'klaro',
-      click: { tool: 'klaro', action },
-      classification: undefined,
-    });
     // Reject all clicked at +1 s; the tracker fires at +1.5 s; the manager stores accept-all at +3 s.
     const bent = deriveVisit(visit(), [
-      click(T0 + 1000, 'reject-all'),
+      clickEntry(T0 + 1000, 'reject-all'),
       cio(T0 + 1500),
       consentEntry(klaroAccept, { at: T0 + 3000 }),
     ]);
@@ -172,7 +169,7 @@ describe('deriveVisit: trust rules', () => {
     expect(bent.consentState).toContain('the stored choice contradicts the visitor’s click');
     // Accept all clicked, nothing that needs consent stored: contradicted too.
     const inverted = deriveVisit(visit(), [
-      click(T0 + 1000, 'accept-all'),
+      clickEntry(T0 + 1000, 'accept-all'),
       consentEntry(klaroReject, { at: T0 + 1200 }),
     ]);
     expect(inverted.consent.contradicted).toHaveLength(1);
@@ -182,7 +179,10 @@ describe('deriveVisit: trust rules', () => {
       ['save-settings', klaroAccept],
       ['save-settings', klaroReject],
     ] as const) {
-      const d = deriveVisit(visit(), [click(T0 + 1000, action), consentEntry(signal, { at: T0 + 1200 })]);
+      const d = deriveVisit(visit(), [
+        clickEntry(T0 + 1000, action),
+        consentEntry(signal, { at: T0 + 1200 }),
+      ]);
       expect(d.consent.contradicted, action).toEqual([]);
       expect(d.consent.choices[0]!.at, action).toBe(T0 + 1000);
     }
@@ -322,16 +322,7 @@ describe('deriveVisit: one rule for a distinct vendor', () => {
             }),
           );
           if (choice.click)
-            entries.push({
-              ...entry({ host: 'shop.example', at: T0 + choice.at - choice.click.before }),
-              id: 'click',
-              kind: 'click',
-              provenance: 'detector',
-              via: 'click',
-              key: 'onetrust',
-              click: { tool: 'onetrust', action: choice.click.action },
-              classification: undefined,
-            });
+            entries.push(clickEntry(T0 + choice.at - choice.click.before, choice.click.action, 'onetrust'));
         }
         const d = deriveVisit(visit(), entries);
         const rows = groupVendors(d, []).flatMap((g) => g.rows);
