@@ -102,27 +102,36 @@ const SPREAD: Readonly<Record<string, (jar: ReadonlyMap<string, string>) => Cons
   complianz: mergeComplianz,
 };
 
-/** True for a tool whose one cookie is only part of its choice: read the whole jar (signalsFromJar). */
-export function spreadsChoice(tool: string): boolean {
-  return Object.hasOwn(SPREAD, tool);
+type Jar = ReadonlyArray<{ name: string; value: string }>;
+
+/** A jar's cookies by name (the first 2,000; a later duplicate name wins, as the browser sends it last). */
+function jarMap(cookies: Jar): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const c of cookies.slice(0, 2000)) {
+    if (typeof c?.name === 'string' && typeof c.value === 'string') jar.set(c.name, c.value);
+  }
+  return jar;
+}
+
+/** The choice of a tool that spreads it over several cookies, merged over the whole jar; null for any other tool. */
+export function mergeSpread(tool: string, cookies: Jar): ConsentSignal | null {
+  return Object.hasOwn(SPREAD, tool) ? SPREAD[tool]!(jarMap(cookies)) : null;
 }
 
 /**
  * Signals from a whole cookie jar (cookies.getAll, or a parsed Cookie header), one per consent cookie, plus
  * tools that spread one choice over several cookies (Complianz): their merged choice replaces the partial one.
  */
-export function signalsFromJar(cookies: ReadonlyArray<{ name: string; value: string }>): ConsentSignal[] {
+export function signalsFromJar(cookies: Jar): ConsentSignal[] {
   const signals: ConsentSignal[] = [];
-  const jar = new Map<string, string>();
   for (const c of cookies.slice(0, 2000)) {
     if (typeof c?.name !== 'string' || typeof c.value !== 'string') continue;
-    jar.set(c.name, c.value);
     const signal = signalFromCookie(c.name, c.value);
     if (signal) signals.push(signal);
   }
-  for (const [tool, merge] of Object.entries(SPREAD)) {
+  for (const tool of Object.keys(SPREAD)) {
     const at = signals.findIndex((s) => s.tool === tool);
-    const merged = at >= 0 ? merge(jar) : null;
+    const merged = at >= 0 ? mergeSpread(tool, cookies) : null;
     if (merged) signals[at] = merged;
   }
   return signals;

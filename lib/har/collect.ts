@@ -12,10 +12,8 @@ import type { HarItem } from './stream';
 export interface SignalParsers {
   signalFromCookie(name: string, value: string): ConsentSignal | null;
   signalFromRequestUrl(url: string): ConsentSignal | null;
-  /** A whole Cookie header's signals, tools that spread one choice over several cookies merged (Complianz). */
-  signalsFromJar(cookies: ReadonlyArray<{ name: string; value: string }>): ConsentSignal[];
-  /** True for a tool whose one cookie is only part of its choice. */
-  spreadsChoice(tool: string): boolean;
+  /** The choice of a tool that spreads it over several cookies (Complianz), merged over the whole header; else null. */
+  mergeSpread(tool: string, cookies: ReadonlyArray<{ name: string; value: string }>): ConsentSignal | null;
 }
 
 export interface HarPage {
@@ -140,11 +138,14 @@ export class HarCollector {
    */
   private sentCookies(sent: ReadonlyArray<{ name: string; value: string }>, host: string): CapturedCookie[] {
     const cookies = sent.map((c) => this.cookie(c.name, c.value, host, 'cookie-header'));
-    const spread = cookies.findIndex((c) => c.signal && this.parsers.spreadsChoice(c.signal.tool));
-    if (spread < 0) return cookies;
-    const tool = cookies[spread]!.signal!.tool;
-    const merged = this.parsers.signalsFromJar(sent).find((s) => s.tool === tool);
-    if (merged) cookies[spread] = { ...cookies[spread]!, signal: merged };
+    const seen = new Set<string>();
+    for (const [i, c] of cookies.entries()) {
+      const tool = c.signal?.tool;
+      if (!tool || seen.has(tool)) continue;
+      seen.add(tool);
+      const merged = this.parsers.mergeSpread(tool, sent);
+      if (merged) cookies[i] = { ...c, signal: merged };
+    }
     return cookies;
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { signalFromCookie, signalFromRequestUrl, signalsFromJar, spreadsChoice } from '../consent/signals';
+import { mergeSpread, signalFromCookie, signalFromRequestUrl } from '../consent/signals';
 import type { ConsentSignal } from '../consent/types';
 import type { Classification } from '../vendor-db/types';
 import { readHar } from './read';
@@ -71,8 +71,7 @@ const parsers = {
       ? { tool: 'onetrust', state: 'banner', via: 'request:otSDKStub', raw: url }
       : null,
   // The double's tools each keep their choice in one cookie: nothing to merge.
-  signalsFromJar: (): ConsentSignal[] => [],
-  spreadsChoice: (): boolean => false,
+  mergeSpread: (): ConsentSignal | null => null,
 };
 
 describe('HAR report', () => {
@@ -179,7 +178,7 @@ describe('HAR report', () => {
 
   it('Complianz: the choice spread over several cookies in one Cookie header is merged, as in the browser', async () => {
     // The real parsers: Complianz keeps "banner answered" and each category's answer in separate cookies.
-    const real = { signalFromCookie, signalFromRequestUrl, signalsFromJar, spreadsChoice };
+    const real = { signalFromCookie, signalFromRequestUrl, mergeSpread };
     const jar = 'cmplz_banner-status=dismissed; cmplz_statistics=allow; cmplz_marketing=deny';
     const har = {
       log: {

@@ -1,12 +1,7 @@
 // Binds the pure HAR audit to the real vendor DB and consent parsers (Node side only).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  signalFromCookie,
-  signalFromRequestUrl,
-  signalsFromJar,
-  spreadsChoice,
-} from '../../lib/consent/signals';
+import { signalFromCookie, signalFromRequestUrl, mergeSpread } from '../../lib/consent/signals';
 import type { Classifier } from '../../lib/record';
 import type { SignalParsers } from '../../lib/har/collect';
 import { getVendorDetails } from '../../lib/vendor-db/load';
@@ -17,8 +12,7 @@ import { DETAILS_FILE, PUBLIC_DIR, loadNodeVendorIndex } from '../node-vendor-db
 export const parsers: SignalParsers = {
   signalFromCookie,
   signalFromRequestUrl,
-  signalsFromJar,
-  spreadsChoice,
+  mergeSpread,
 };
 
 /** The same Classifier the extension's background builds. */
