@@ -84,6 +84,8 @@ const ALL_VARIANTS = {
   'without onSendHeaders': { off: ['webRequest.onSendHeaders'] },
   'without onHeadersReceived': { off: ['webRequest.onHeadersReceived'] },
   'without extraHeaders': { noExtraHeaders: true },
+  // Chrome takes a request through its header path only when an extraHeaders listener matches it (README).
+  'extraHeaders for frames only': { extraHeadersFramesOnly: true },
   'without cookies.onChanged': { off: ['cookies.onChanged'] },
   // onCompleted / onErrorOccurred only act on main frames (onMainFrameEnded) but are registered for every request.
   'onCompleted, onErrorOccurred for main frames only': { mainFrameOnly: ['onCompleted', 'onErrorOccurred'] },
@@ -121,6 +123,16 @@ for (const name of V.mainFrameOnly ?? []) {
   const add = ev.addListener.bind(ev);
   ev.addListener = (fn, filter, ...rest) => add(fn, { ...filter, types: ['main_frame'] }, ...rest);
 }
+if (V.extraHeadersFramesOnly)
+  for (const ev of [chrome.webRequest.onSendHeaders, chrome.webRequest.onHeadersReceived]) {
+    const add = ev.addListener.bind(ev);
+    ev.addListener = (fn, filter, spec) => {
+      if (!(spec ?? []).includes('extraHeaders')) return add(fn, filter, spec);
+      // The listener as built without extraHeaders, and one that does nothing with it, for frames only.
+      add(fn, filter, spec.filter((s) => s !== 'extraHeaders'));
+      add(() => {}, { ...filter, types: ['main_frame', 'sub_frame'] }, spec);
+    };
+  }
 if (V.noExtraHeaders)
   for (const ev of [chrome.webRequest.onSendHeaders, chrome.webRequest.onHeadersReceived]) {
     const add = ev.addListener.bind(ev);

@@ -261,12 +261,15 @@ export function deriveConsent(
     }
     // A trusted click shortly before the stored choice is when the visitor made it, unless the choice says the
     // opposite: then the click dates nothing, and the choice counts from when it was stored.
-    const click = [...clicks].reverse().find((c) => c.at <= first && first - c.at <= CLICK_CONFIRM_MS);
-    const against = click && contradictsClick(click.click!.action, signal.choice);
+    const latest = [...clicks].reverse().find((c) => c.at <= first);
+    const click = latest && first - latest.at <= CLICK_CONFIRM_MS ? latest : undefined;
+    // A refusal overridden later, with no click of the visitor's since, is contradicted however long the site waited.
+    const overridden = !click && latest?.click!.action === 'reject-all';
+    const against = (click || overridden) && contradictsClick(latest!.click!.action, signal.choice);
     if (against)
       contradicted.push({
-        clickAt: click.at,
-        action: click.click!.action,
+        clickAt: latest!.at,
+        action: latest!.click!.action,
         storedAt: first,
         tool: g.tool,
         choice: signal.choice!,

@@ -167,6 +167,27 @@ describe('deriveVisit: trust rules', () => {
       /the visitor clicked reject all at .*, and Klaro then stored: accepted at /,
     );
     expect(bent.consentState).toContain('the stored choice contradicts the visitor’s click');
+    // A site that waits past the click window to overwrite the refusal is caught too, even after storing it.
+    for (const refusedFirst of [false, true]) {
+      const late = deriveVisit(visit(), [
+        clickEntry(T0 + 1000, 'reject-all'),
+        ...(refusedFirst ? [consentEntry(klaroReject, { at: T0 + 1200 })] : []),
+        consentEntry(klaroAccept, { at: T0 + 60_000 }),
+        cio(T0 + 61_000),
+      ]);
+      expect(late.consent.contradicted, String(refusedFirst)).toMatchObject([
+        { action: 'reject-all', clickAt: T0 + 1000, storedAt: T0 + 60_000 },
+      ]);
+      expect(late.verdict.severity).toBe('violation');
+    }
+    // A click of the visitor's in between (saving new settings) makes the later choice theirs.
+    const changedMind = deriveVisit(visit(), [
+      clickEntry(T0 + 1000, 'reject-all'),
+      clickEntry(T0 + 50_000, 'save-settings'),
+      consentEntry(klaroAccept, { at: T0 + 50_100 }),
+    ]);
+    expect(changedMind.consent.contradicted).toEqual([]);
+    expect(changedMind.consent.choices[0]!.at).toBe(T0 + 50_000);
     // Accept all clicked, nothing that needs consent stored: contradicted too.
     const inverted = deriveVisit(visit(), [
       clickEntry(T0 + 1000, 'accept-all'),

@@ -17,7 +17,7 @@ import { consentStateText, contradictionText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
 /** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
-export const DERIVE_VERSION = 2;
+export const DERIVE_VERSION = 3;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
