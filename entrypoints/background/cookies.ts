@@ -3,6 +3,7 @@ import { cookieSighting, type SeenCookie } from '@/lib/record';
 import { isDeletion, parseCookieAssignment, utf8FromLatin1 } from '@/lib/cookie-parse';
 import { visitsForCookie } from '@/lib/tab-state';
 import { LateCookies } from '@/lib/late-cookies';
+import { SetCookieClaims } from '@/lib/set-cookie-claims';
 import { siteOf } from '@/lib/domain';
 import { signalFromCookie, signalsFromJar } from '@/lib/consent/signals';
 import type { PageVisit } from '@/lib/findings';
@@ -70,6 +71,21 @@ interface Change {
 }
 
 const late = new LateCookies<Change>();
+const claims = new SetCookieClaims<Promise<PageVisit | null>>();
+
+/**
+ * A response set this cookie (webRequest Set-Cookie): the cookie store's change that follows is its visit's.
+ * `visit` settles once the response's visit is known (null: none, and the change is attributed as usual).
+ */
+export function claimSetCookie(
+  visit: Promise<PageVisit | null>,
+  name: string,
+  domain: string,
+  value: string,
+  at: number,
+): void {
+  claims.claim(visit, name, domain, value, at);
+}
 // Firefox's cookies API garbles non-ASCII names and values (see utf8FromLatin1).
 const FIREFOX = import.meta.env.BROWSER === 'firefox';
 
@@ -80,8 +96,8 @@ function belongs(change: Change, visit: PageVisit): boolean {
 }
 
 /**
- * cookies.onChanged has no tab and no timestamp: attribute to the current visits whose site is the cookie's
- * site or that contacted it, and use the receive time. The change is also held briefly, for a visit whose
+ * cookies.onChanged has no tab and no timestamp: attribute to the visit whose response's Set-Cookie stored it, or
+ * else to the current visits whose site is the cookie's site or that contacted it, and use the receive time. The change is also held briefly, for a visit whose
  * request to the cookie's site reaches us after the change (see lib/late-cookies.ts).
  */
 async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> {
@@ -112,6 +128,14 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
       ...(partition && { partition }),
     },
   };
+  // The response that stored it is known (lib/set-cookie-claims.ts): only its visit gets the change, not the page
+  // the tab is leaving nor other tabs that contacted the site, and it is held for no later visit either.
+  const claimed = removed ? null : claims.take(change.seen.name, cookie.domain, change.seen.value, at);
+  const owner = claimed && (await claimed);
+  if (owner) {
+    if (belongs(change, owner)) await recordCookie(owner, change.seen);
+    return;
+  }
   const visits = visitsForCookie(allTabs(), site)
     .map((live) => live.visit)
     .filter((visit) => belongs(change, visit));

@@ -12,13 +12,14 @@ import {
 } from '@/lib/tab-state';
 import { cookieDomainAllowed, siteOf } from '@/lib/domain';
 import { signalFromHeaders, signalFromRequestUrl, signalsFromJar } from '@/lib/consent/signals';
+import type { PageVisit } from '@/lib/findings';
 import { ready } from './context';
 import { allTabs, getTab, setTab } from './session';
 import { enqueue } from './writer';
 import { recordSignal } from './visits';
 import { holdPrerender, type HeldKind } from './prerender';
 import { createVisit, recoverVisit } from './visit-start';
-import { recordCookie, recordLateCookies } from './cookies';
+import { claimSetCookie, recordCookie, recordLateCookies } from './cookies';
 
 const FILTER = { urls: ['<all_urls>'] };
 const MAIN_FRAME = { urls: ['<all_urls>'], types: ['main_frame'] };
@@ -132,28 +133,36 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   const req = normalizeRequest(details);
   if (!req) return;
   if (req.prerender) return holdPrerender(req, details, 'headersReceived');
-  const setCookies = headerValues(details.responseHeaders, 'Set-Cookie');
-  if (!setCookies.length) return;
-  await ready();
-  const live = await visitOrRecover(req);
-  if (!live) return;
-  const frame = frameOf(req);
-  for (const header of setCookies) {
-    const c = parseSetCookie(header, req.at);
-    // A Domain the request host may not set (another site, a public suffix) is rejected by the browser: no evidence.
-    if (!c || !cookieDomainAllowed(req.host, c.domain)) continue;
-    const seen = {
-      ...c,
-      domain: c.domain ?? req.host,
-      via: 'set-cookie',
-      provenance: 'browser' as const,
-      at: req.at,
-      frame,
-      mainFrameRequest: req.type === 'main_frame',
-      // A CHIPS cookie lives in the partition of the page's top-level site.
-      ...(c.partitioned && { partition: live.visit.site }),
-    };
-    await recordCookie(live.visit, { ...seen, removed: isDeletion(c) });
+  // A Domain the request host may not set (another site, a public suffix) is rejected by the browser: no evidence.
+  const cookies = headerValues(details.responseHeaders, 'Set-Cookie')
+    .map((header) => parseSetCookie(header, req.at))
+    .filter((c) => c !== null && cookieDomainAllowed(req.host, c.domain))
+    .map((c) => ({ ...c!, domain: c!.domain ?? req.host, removed: isDeletion(c!) }));
+  if (!cookies.length) return;
+  // Claimed before the first await: the cookie store's report of these cookies may be handled while we wait.
+  let resolveOwner!: (visit: PageVisit | null) => void;
+  const owner = new Promise<PageVisit | null>((resolve) => (resolveOwner = resolve));
+  for (const c of cookies) if (!c.removed) claimSetCookie(owner, c.name, c.domain, c.value, Date.now());
+  try {
+    await ready();
+    const live = await visitOrRecover(req);
+    resolveOwner(live?.visit ?? null);
+    if (!live) return;
+    const frame = frameOf(req);
+    for (const c of cookies) {
+      await recordCookie(live.visit, {
+        ...c,
+        via: 'set-cookie',
+        provenance: 'browser' as const,
+        at: req.at,
+        frame,
+        mainFrameRequest: req.type === 'main_frame',
+        // A CHIPS cookie lives in the partition of the page's top-level site.
+        ...(c.partitioned && { partition: live.visit.site }),
+      });
+    }
+  } finally {
+    resolveOwner(null);
   }
 }
 

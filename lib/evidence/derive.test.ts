@@ -209,6 +209,24 @@ describe('deriveVisit: trust rules', () => {
     }
   });
 
+  it('sightings dropped from between the kept times count in the violating phase of their two neighbours', () => {
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
+    // 100 sightings: the first 32 kept ones before the accept, the last 32 after it, 36 dropped in between.
+    const times = [
+      ...Array.from({ length: 32 }, (_, i) => T0 + i),
+      ...Array.from({ length: 32 }, (_, i) => T0 + 10_000 + i),
+    ];
+    const many = cio(T0, { times, count: 100 });
+    const d = deriveVisit(visit(), [many, consentEntry(klaroAccept, { at: T0 + 5_000 })]);
+    const counts = Object.fromEntries(d.findings.map((f) => [f.phase, f.count]));
+    // When the 36 happened is unknown: counted before consent, not after accept.
+    expect(counts).toEqual({ 'before-consent': 68, 'after-accept': 32 });
+    // All kept sightings before the accept: the dropped ones too.
+    const early = cio(T0, { times: times.map((t) => t - 20_000), count: 100 });
+    const e = deriveVisit(visit(), [early, consentEntry(klaroAccept, { at: T0 + 5_000 })]);
+    expect(e.findings.map((f) => [f.phase, f.count])).toEqual([['before-consent', 100]]);
+  });
+
   it("hosts of the site's own organisation are first party, not tracker violations", () => {
     const own = entry({
       host: 'rover.shop.example',

@@ -104,13 +104,19 @@ function viaOf(e: EvidenceEntry): CookieVia | undefined {
 }
 
 /**
- * Each kept sighting time with the number of sightings it stands for: the times beyond MAX_TIMES (between the
- * earliest and the latest half) are counted with the first kept time after them.
+ * Each kept sighting time with the number of sightings it stands for. The times beyond MAX_TIMES were dropped
+ * from between the earliest and the latest half, so when they happened is unknown: consent-safe, they count with
+ * whichever of the two neighbouring kept times makes a violation, and with the later one when neither or both do.
  */
-function weightedTimes(e: EvidenceEntry): [number, number][] {
+function weightedTimes(e: EvidenceEntry, violatesAt: (t: number) => boolean): [number, number][] {
   const out: [number, number][] = e.times.map((t) => [t, 1]);
   const extra = e.count - e.times.length;
-  if (extra > 0 && out.length) out[Math.min(MAX_TIMES / 2, out.length - 1)]![1] += extra;
+  if (extra > 0 && out.length) {
+    const after = Math.min(MAX_TIMES / 2, out.length - 1);
+    const before = Math.max(0, after - 1);
+    const at = violatesAt(out[before]![0]) && !violatesAt(out[after]![0]) ? before : after;
+    out[at]![1] += extra;
+  }
   return out;
 }
 
@@ -132,7 +138,9 @@ function findingsOf(visit: PageVisit, entries: EvidenceEntry[], consent: Derived
     const c = e.classification;
     const ownSite = e.kind === 'request' && e.ownOrganisation === true;
     const category = c.category;
-    for (const [t, n] of weightedTimes(e)) {
+    const violatesAt = (t: number) =>
+      !ownSite && isViolation(phaseAt(consent.choices, t, category), category);
+    for (const [t, n] of weightedTimes(e, violatesAt)) {
       const phase = phaseAt(consent.choices, t, category);
       const violation = !ownSite && isViolation(phase, category);
       const id = `${visit.id}|${kind}|${e.key}|${phase}`;

@@ -296,6 +296,80 @@ describe('background', () => {
     ]);
   });
 
+  it("a cookie the next page's response stores belongs to that page, not the one the tab is leaving", async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const stored = (name: string, value: string, domain: string) =>
+      events.onChanged!.trigger({
+        removed: false,
+        cause: 'explicit',
+        cookie: { name, value, domain, path: '/', secure: true, httpOnly: true, storeId: '0' },
+      });
+    // The tab navigates on; the new page's response sets a cookie, which the cookie store reports before the
+    // commit, while the old page is still the tab's current one.
+    const next = {
+      requestId: 'm2',
+      url: 'https://shop.example/next',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+    };
+    await fireRequest(events, { ...next, timeStamp: T0 + 1000 });
+    await events.onHeadersReceived!.trigger({
+      ...next,
+      timeStamp: T0 + 1100,
+      responseHeaders: [{ name: 'Set-Cookie', value: 'nav_sid=n1; Path=/; Secure; HttpOnly' }],
+    });
+    await stored('nav_sid', 'n1', 'shop.example');
+    // Another tab that contacted customer.io does not get the cookie this tab's tracker response set.
+    const other = { tabId: TAB + 1, frameId: 0 };
+    await fireRequest(events, {
+      ...other,
+      requestId: 'o1',
+      url: 'https://other.example/',
+      type: 'main_frame',
+      timeStamp: T0,
+    });
+    await events.onCommitted!.trigger({
+      ...other,
+      url: 'https://other.example/',
+      timeStamp: T0 + 10,
+      documentId: 'O1',
+    });
+    await fireRequest(events, {
+      ...other,
+      requestId: 'o2',
+      url: 'https://assets.customer.io/assets/track.js',
+      type: 'script',
+      timeStamp: T0 + 20,
+      documentId: 'O1',
+    });
+    await stored('_cio', 'abc', '.customer.io');
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/next',
+      timeStamp: T0 + 1200,
+      documentId: 'D2',
+    });
+    await writer.flush();
+    const visits = await db.visits.toArray();
+    const urlOf = new Map(visits.map((v) => [v.id, v.url]));
+    const where = async (name: string) =>
+      (await allEntries(db))
+        .filter((e) => e.kind === 'cookie' && e.cookie!.name === name)
+        .map((e) => [urlOf.get(e.visitId), e.via])
+        .sort();
+    expect(await where('nav_sid')).toEqual([
+      ['https://shop.example/next', 'cookies-api'],
+      ['https://shop.example/next', 'set-cookie'],
+    ]);
+    expect(await where('_cio')).toEqual([
+      ['https://shop.example/', 'cookies-api'],
+      ['https://shop.example/', 'set-cookie'],
+    ]);
+  });
+
   it('keeps cookie values only after the user opts in', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
