@@ -68,6 +68,13 @@ test('a cached script, a request whose connection fails, and every request’s c
   );
   const visits = visitsOf(db);
   h.dump('request-events', { visits, evidence: db.evidence.filter((e) => e.visitId === visits[1].id) });
-  assert.deepEqual(channels(db, visits[1], 'cache_uid'), ['cookie-header', 'set-cookie']);
-  assert.deepEqual(channels(db, visits[1], 'api_seen'), ['cookie-header', 'cookies-api', 'set-cookie']);
+  // The page's cookie as its request sent it and its response set it; the API's as its request sent it and its
+  // answer set it (the cookie store's report of each may join them: lib/set-cookie-claims.ts).
+  for (const name of ['cache_uid', 'api_seen']) {
+    const seen = channels(db, visits[1], name);
+    assert.ok(
+      ['cookie-header', 'set-cookie'].every((via) => seen.includes(via)),
+      `${name}: ${seen}`,
+    );
+  }
 });
