@@ -86,6 +86,7 @@ export function claimSetCookie(
 ): void {
   claims.claim(visit, name, domain, value, at);
 }
+
 // Firefox's cookies API garbles non-ASCII names and values (see utf8FromLatin1).
 const FIREFOX = import.meta.env.BROWSER === 'firefox';
 
@@ -97,8 +98,9 @@ function belongs(change: Change, visit: PageVisit): boolean {
 
 /**
  * cookies.onChanged has no tab and no timestamp: attribute to the visit whose response's Set-Cookie stored it, or
- * else to the current visits whose site is the cookie's site or that contacted it, and use the receive time. The change is also held briefly, for a visit whose
- * request to the cookie's site reaches us after the change (see lib/late-cookies.ts).
+ * else to the current visits whose site is the cookie's site or that contacted it, and use the receive time. The
+ * change is then also held briefly, for a visit whose request to the cookie's site reaches us after the change
+ * (see lib/late-cookies.ts).
  */
 async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> {
   // An overwrite is reported as a removal followed by the new value: the second event is the one to keep.
