@@ -198,3 +198,32 @@ test("an accept-all stored over the visitor's Reject click is dated when stored,
   );
   await page.close();
 });
+
+test("an accept-all stored 11 s after the visitor's Reject click, with no click since, is still contradicted", async () => {
+  // Past the 10 s in which a click dates a stored choice: waiting must not turn a refusal into consent.
+  const url = 'https://contradict-late.example/';
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await toolDetected(url);
+  await page.click('#onetrust-reject-all-handler');
+  await page.waitForFunction(() => window.__track?.length === 1 && window.__stored, null, {
+    timeout: 30_000,
+  });
+  const { visit, derived } = await recorded(
+    url,
+    (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
+  );
+  h.dump('trust-contradict-late', { visit, derived });
+  const [flip] = derived.consent.contradicted;
+  assert.equal(flip.action, 'reject-all');
+  assert.ok(
+    flip.storedAt - flip.clickAt >= 11_000,
+    `stored ${flip.storedAt - flip.clickAt} ms after the click`,
+  );
+  assert.equal(derived.verdict.severity, 'violation');
+  assert.match(
+    derived.verdict.text,
+    /the visitor clicked reject all at .+, and OneTrust then stored: accepted at /,
+  );
+  await page.close();
+});
