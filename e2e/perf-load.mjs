@@ -123,20 +123,15 @@ for (const name of V.mainFrameOnly ?? []) {
   const add = ev.addListener.bind(ev);
   ev.addListener = (fn, filter, ...rest) => add(fn, { ...filter, types: ['main_frame'] }, ...rest);
 }
-if (V.extraHeadersFramesOnly)
+if (V.noExtraHeaders || V.extraHeadersFramesOnly)
   for (const ev of [chrome.webRequest.onSendHeaders, chrome.webRequest.onHeadersReceived]) {
     const add = ev.addListener.bind(ev);
     ev.addListener = (fn, filter, spec) => {
-      if (!(spec ?? []).includes('extraHeaders')) return add(fn, filter, spec);
-      // The listener as built without extraHeaders, and one that does nothing with it, for frames only.
-      add(fn, filter, spec.filter((s) => s !== 'extraHeaders'));
-      add(() => {}, { ...filter, types: ['main_frame', 'sub_frame'] }, spec);
+      add(fn, filter, (spec ?? []).filter((s) => s !== 'extraHeaders'));
+      // Frames only: a listener that does nothing keeps extraHeaders (Chrome's header path) for frames.
+      if (V.extraHeadersFramesOnly && spec?.includes('extraHeaders'))
+        add(() => {}, { ...filter, types: ['main_frame', 'sub_frame'] }, spec);
     };
-  }
-if (V.noExtraHeaders)
-  for (const ev of [chrome.webRequest.onSendHeaders, chrome.webRequest.onHeadersReceived]) {
-    const add = ev.addListener.bind(ev);
-    ev.addListener = (fn, filter, spec) => add(fn, filter, (spec ?? []).filter((s) => s !== 'extraHeaders'));
   }
 importScripts('background.js');
 `;

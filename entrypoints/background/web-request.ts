@@ -136,8 +136,8 @@ async function onHeadersReceived(details: RawRequestDetails): Promise<void> {
   // A Domain the request host may not set (another site, a public suffix) is rejected by the browser: no evidence.
   const cookies = headerValues(details.responseHeaders, 'Set-Cookie')
     .map((header) => parseSetCookie(header, req.at))
-    .filter((c) => c !== null && cookieDomainAllowed(req.host, c.domain))
-    .map((c) => ({ ...c!, domain: c!.domain ?? req.host, removed: isDeletion(c!) }));
+    .filter((c): c is NonNullable<typeof c> => c !== null && cookieDomainAllowed(req.host, c.domain))
+    .map((c) => ({ ...c, domain: c.domain ?? req.host, removed: isDeletion(c) }));
   if (!cookies.length) return;
   // Claimed before the first await: the cookie store's report of these cookies may be handled while we wait.
   let resolveOwner!: (visit: PageVisit | null) => void;

@@ -262,19 +262,20 @@ export function deriveConsent(
     // A trusted click shortly before the stored choice is when the visitor made it, unless the choice says the
     // opposite: then the click dates nothing, and the choice counts from when it was stored.
     const latest = [...clicks].reverse().find((c) => c.at <= first);
-    const click = latest && first - latest.at <= CLICK_CONFIRM_MS ? latest : undefined;
+    const action = latest?.click!.action;
+    const recent = latest !== undefined && first - latest.at <= CLICK_CONFIRM_MS;
     // A refusal overridden later, with no click of the visitor's since, is contradicted however long the site waited.
-    const overridden = !click && latest?.click!.action === 'reject-all';
-    const against = (click || overridden) && contradictsClick(latest!.click!.action, signal.choice);
+    const against =
+      (recent || action === 'reject-all') && action !== undefined && contradictsClick(action, signal.choice);
     if (against)
       contradicted.push({
         clickAt: latest!.at,
-        action: latest!.click!.action,
+        action,
         storedAt: first,
         tool: g.tool,
         choice: signal.choice!,
       });
-    const at = click && !against ? click.at : first;
+    const at = recent && !against ? latest.at : first;
     lines.push(line(g, 'counted', at));
     choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
   }
