@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
+import type { VisitSummary } from '@/lib/report/summary';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { formatDateTime } from '@/lib/report/format';
 import { buildTimeline } from '@/lib/report/timeline';
 import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import { ConsentEvents } from './ConsentEvents';
+import { CutShortHint } from './render-mode';
 import { ExportBar, type ExportBarProps } from './ExportBar';
 import { TimelineSection } from './TimelineSection';
 import { UnknownList } from './UnknownList';
@@ -23,13 +25,24 @@ export interface ReportViewProps {
   evidenceSwitch?: ComponentChildren;
   /**
    * Set while a large visit's later pages are still read: only the parts that need no findings (verdict, consent
-   * timeline) are shown, with this line; vendors, unknowns, timeline and exports wait for the whole evidence.
+   * timeline, and the vendors and unknowns of `preview`) are shown, with this line; the event timeline, the full
+   * vendor rows and exports wait for the whole evidence.
    */
   loading?: string;
+  /** While `loading`: the background's summary of the same derivation (vendor rows and unknowns, cut short). */
+  preview?: VisitSummary;
 }
 
 /** Full report of one page visit: verdict, consent timeline, filterable event timeline, vendors, unknowns. */
-export function ReportView({ bundle, vendors, exports, note, evidenceSwitch, loading }: ReportViewProps) {
+export function ReportView({
+  bundle,
+  vendors,
+  exports,
+  note,
+  evidenceSwitch,
+  loading,
+  preview,
+}: ReportViewProps) {
   const { derived } = bundle;
   const { visit, findings } = derived;
   const entries = useMemo(
@@ -56,9 +69,21 @@ export function ReportView({ bundle, vendors, exports, note, evidenceSwitch, loa
       <h2>Consent timeline</h2>
       <ConsentEvents derived={derived} />
       {loading ? (
-        <p class="muted" id="report-loading">
-          {loading}
-        </p>
+        <>
+          {preview && (
+            <>
+              <CutShortHint.Provider value="shown once the whole evidence is read">
+                <h2>Vendors</h2>
+                <VendorGroups groups={preview.groups} />
+                <UnknownList items={preview.unknowns} total={preview.unknownTotal} />
+              </CutShortHint.Provider>
+              <h2>Timeline</h2>
+            </>
+          )}
+          <p class="muted" id="report-loading">
+            {loading}
+          </p>
+        </>
       ) : (
         <>
           <h2>Vendors</h2>

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { CutShortHint } from './render-mode';
 import type { UnknownItem } from '@/lib/report/vendors';
 import { PhaseBadge } from './PhaseBadge';
 import { PageText } from './PageText';
@@ -15,6 +16,7 @@ export function UnknownList({
   total?: number;
 }) {
   const [all, setAll] = useState(false);
+  const more = useContext(CutShortHint);
   if (!items.length) return null;
   const shown = all ? items : items.slice(0, limit);
   return (
@@ -37,7 +39,7 @@ export function UnknownList({
       </ul>
       {total > items.length && all && (
         <p class="muted small">
-          {items.length} of {total} shown here; the full report lists them all.
+          {items.length} of {total} shown here: {more}.
         </p>
       )}
       {shown.length < items.length && (

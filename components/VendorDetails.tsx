@@ -1,8 +1,10 @@
+import { useContext } from 'preact/hooks';
 import { sourceTitle } from '@/lib/report/facts';
 import type { VendorRow } from '@/lib/report/vendors';
 import { CookieTable } from './CookieTable';
 import { FactList } from './FactList';
 import { PageText } from './PageText';
+import { CutShortHint } from './render-mode';
 
 function countryName(code: string): string {
   try {
@@ -14,6 +16,7 @@ function countryName(code: string): string {
 
 /** Everything known about one vendor on this page: who, GDPR facts, cookies, hosts. */
 export function VendorDetails({ row }: { row: VendorRow }) {
+  const more = useContext(CutShortHint);
   const v = row.vendor;
   return (
     <div class="vendor-body">
@@ -50,7 +53,7 @@ export function VendorDetails({ row }: { row: VendorRow }) {
       <CookieTable cookies={row.cookies} />
       {row.cookieTotal > row.cookies.length && (
         <p class="small muted more">
-          {row.cookieTotal - row.cookies.length} more cookies: open the full report.
+          {row.cookieTotal - row.cookies.length} more cookies: {more}.
         </p>
       )}
       <p class="small muted">

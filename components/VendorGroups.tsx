@@ -1,4 +1,6 @@
 import type { VendorGroup } from '@/lib/report/vendors';
+import { useContext } from 'preact/hooks';
+import { CutShortHint } from './render-mode';
 import { VendorItem } from './VendorItem';
 
 /**
@@ -6,6 +8,7 @@ import { VendorItem } from './VendorItem';
  * purpose no source names is neither exempt nor a violation: its group says it needs review.
  */
 export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
+  const more = useContext(CutShortHint);
   if (!groups.length) return <p class="muted">No known tracker vendor seen on this page.</p>;
   return (
     <div id="vendors">
@@ -25,7 +28,7 @@ export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
           </ul>
           {g.rowTotal > g.rows.length && (
             <p class="muted small more">
-              {g.rowTotal - g.rows.length} more in this group: open the full report.
+              {g.rowTotal - g.rows.length} more in this group: {more}.
             </p>
           )}
         </section>

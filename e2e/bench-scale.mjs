@@ -2,7 +2,8 @@
 // - popup time to verdict with a visit of 1k / 10k / 50k evidence entries (first open, and the median of later
 //   opens, which the background's derivation cache answers);
 // - the popup's first open after the service worker stopped (answered from the summary saved for a large visit);
-// - the report page on the same visits: its verdict (from the first page) and the whole report (all pages read);
+// - the report page on the same visits: its verdict and vendors (from the first page) and the whole report (all
+//   pages read);
 // - report history (`listSites`) over 1,000 visits holding 100k entries;
 // - bytes per realistic visit (the news.example fixture: about 50 tracker hosts and 30 cookies, as stored once the
 //   background has packed it), what 1,000 copies of it add to the browser's storage estimate, and a month of an
@@ -119,7 +120,7 @@ async function popupTimes(browser, tabId, opens = OPENS) {
   return { firstMs: times[0], medianLaterMs: median(times.slice(1)) };
 }
 
-/** The report page on one stored visit: from navigation start to the verdict, and to the whole report rendered. */
+/** The report page on one stored visit: from navigation start to the verdict, the vendors and the whole report. */
 async function reportTime(browser, visitId) {
   const report = await browser.context.newPage();
   await report.goto(
@@ -130,6 +131,7 @@ async function reportTime(browser, visitId) {
   });
   const ms = await report.evaluate(() => ({
     verdictMs: performance.getEntriesByName('ci:verdict')[0].startTime,
+    vendorsMs: performance.getEntriesByName('ci:vendors')[0].startTime,
     wholeMs: performance.getEntriesByName('ci:first-render')[0].startTime,
   }));
   await report.close();
@@ -263,7 +265,7 @@ if (!process.argv.includes('--json')) {
     );
   for (const n of SIZES)
     console.log(
-      `report page, ${n} entries: verdict ${result.report[n].verdictMs.toFixed(0)} ms, whole report ${result.report[n].wholeMs.toFixed(0)} ms`,
+      `report page, ${n} entries: verdict ${result.report[n].verdictMs.toFixed(0)} ms, vendors ${result.report[n].vendorsMs.toFixed(0)} ms, whole report ${result.report[n].wholeMs.toFixed(0)} ms`,
     );
   for (const n of SIZES)
     console.log(

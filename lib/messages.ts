@@ -105,8 +105,12 @@ export interface PageProtocol {
   /**
    * One page of a visit with its evidence log (lib/visit-pages.ts: fetchVisitBundle puts them together);
    * `browserOnly` derives from browser-observed evidence alone. Page 0 starts a snapshot named by its token.
+   * `withEntries: false` leaves the evidence log out (the report's view needs the findings; exports ask again).
    */
-  getVisitPage: [{ visitId: string; browserOnly?: boolean; page: number; token?: string }, VisitPage | null];
+  getVisitPage: [
+    { visitId: string; browserOnly?: boolean; page: number; token?: string; withEntries?: boolean },
+    VisitPage | null,
+  ];
   listSites: [Record<string, never>, SiteSummary[]];
   listVisits: [{ site: string }, PageVisit[]];
   deleteSite: [{ site: string }, { deleted: number }];

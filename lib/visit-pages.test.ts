@@ -3,6 +3,7 @@ import { isDeepStrictEqual as isEqual } from 'node:util';
 import { fetchVisitBundle, PAGE_ITEMS, visitPage, type PageRequest } from './visit-pages';
 import type { VisitBundle } from './messages';
 import type { DerivedVisit } from './evidence/derive';
+import type { VisitSummary } from './report/summary';
 
 function bundle(findings: number, entries: number): VisitBundle {
   const derived = {
@@ -42,7 +43,9 @@ describe('a visit in pages', () => {
     const b = bundle(f, e);
     const { request, asked } = serve(b);
     expect(await fetchVisitBundle(request)).toEqual(b);
-    expect(asked).toHaveLength(Math.max(1, Math.ceil(Math.max(f, e) / PAGE_ITEMS)));
+    const items = Math.max(f, e);
+    // One page when it fits; else a first page with the derivation alone, then the items.
+    expect(asked).toHaveLength(items <= PAGE_ITEMS ? 1 : 1 + Math.ceil(items / PAGE_ITEMS));
     expect(asked.slice(1).every((a) => a.token === 'T')).toBe(true);
   });
 
@@ -52,13 +55,34 @@ describe('a visit in pages', () => {
     const { findings: _f, ...head } = b.derived;
     await fetchVisitBundle(serve(b).request, (h, read, pages) => seen.push([read, pages, isEqual(h, head)]));
     expect(seen).toEqual([
-      [1, 3, true],
-      [2, 3, true],
+      [1, 4, true],
+      [2, 4, true],
+      [3, 4, true],
     ]);
     // A one-page visit is whole at once: nothing to report.
     const one: unknown[] = [];
     await fetchVisitBundle(serve(bundle(3, 3)).request, (...args) => one.push(args));
     expect(one).toEqual([]);
+  });
+
+  it("passes the first page's summary on with the progress, and leaves it out of the bundle", async () => {
+    const b = bundle(PAGE_ITEMS + 1, 0);
+    const summary = { unknownTotal: 7 } as unknown as VisitSummary;
+    const request: PageRequest = async ({ page }) => visitPage(b, 'T', page, summary);
+    const seen: unknown[] = [];
+    expect(await fetchVisitBundle(request, (_h, _r, _p, s) => seen.push(s))).toEqual(b);
+    expect(seen).toEqual([summary, summary]);
+    // Only the first page carries it, and only when there are more pages.
+    expect(visitPage(b, 'T', 1, summary).summary).toBeUndefined();
+    expect(visitPage(bundle(3, 3), 'T', 0, summary).summary).toBeUndefined();
+  });
+
+  it('sends the first page of a large visit without items, so the verdict comes in a small message', () => {
+    const first = visitPage(bundle(PAGE_ITEMS + 1, PAGE_ITEMS + 1), 'T', 0);
+    expect(first.head).toBeDefined();
+    expect([first.findings.length, first.entries.length, first.pages]).toEqual([0, 0, 3]);
+    const last = visitPage(bundle(PAGE_ITEMS + 1, PAGE_ITEMS + 1), 'T', 2);
+    expect(last.findings.map((f) => f.id)).toEqual([`f${PAGE_ITEMS}`]);
   });
 
   it('is null for a visit that is not stored', async () => {

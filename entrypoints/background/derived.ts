@@ -59,6 +59,14 @@ function derive(visitId: string): CacheEntry {
   return entry;
 }
 
+/**
+ * Forgets every derivation held in memory: stored visits were deleted (by the user or by retention), and nothing
+ * deleted may still be shown or exported from here. Later reads derive from what is stored.
+ */
+export function forgetDerivations(): void {
+  cache.clear();
+}
+
 /** Whether this worker has derived the visit (or holds a derivation of it, maybe stale). */
 export function hasDerivation(visitId: string): boolean {
   return cache.get(visitId)?.value != null;

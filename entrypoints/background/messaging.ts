@@ -9,7 +9,7 @@ import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
 import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
 import { clearSavedSummaries, savedSummary } from './saved-summary';
-import { pruneExpired } from './retention';
+import { forgetInMemory, pruneExpired } from './retention';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
@@ -54,6 +54,7 @@ export const handlers: Handlers = {
   async deleteSite({ site }) {
     await flush();
     const deleted = await deleteSite((await ready()).db, String(site));
+    forgetInMemory();
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
   async deleteAll() {
     await flush();
     const deleted = await deleteAll((await ready()).db);
+    forgetInMemory();
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };

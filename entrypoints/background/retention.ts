@@ -1,9 +1,21 @@
 import type { InspectorDb } from '@/lib/store/db';
 import { pruneBefore } from '@/lib/store/repo';
+import { forgetDerivations } from './derived';
 import { forgetSummaries } from './saved-summary';
+import { forgetSnapshots } from './visit-pages';
 
-/** Deletes what is past the retention period: the stored visits, and the popup summaries saved for them. */
+/** What is held in memory of stored visits, forgotten when some are deleted (the derivations, the readings). */
+export function forgetInMemory(): void {
+  forgetDerivations();
+  forgetSnapshots();
+}
+
+/**
+ * Deletes what is past the retention period: the stored visits, the popup summaries saved for them, and what
+ * the worker holds of them in memory.
+ */
 export async function pruneExpired(db: InspectorDb, retentionDays: number): Promise<void> {
-  await pruneBefore(db, Date.now() - retentionDays * 86_400_000);
+  const deleted = await pruneBefore(db, Date.now() - retentionDays * 86_400_000);
+  if (deleted) forgetInMemory();
   await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
+import type { VisitSummary } from '@/lib/report/summary';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ImportButton } from '@/components/ImportButton';
 import { ReportView } from '@/components/ReportView';
@@ -12,11 +13,19 @@ interface Loaded {
   bundle: VisitBundle;
   vendors: VendorRecord[];
   note?: string;
+  /** The stored visit the bundle was read from (without its evidence log); absent for an imported file. */
+  storedId?: string;
 }
 
 type State =
   | { status: 'loading' }
-  | { status: 'reading'; head: Omit<VisitBundle['derived'], 'findings'>; read: number; pages: number }
+  | {
+      status: 'reading';
+      head: Omit<VisitBundle['derived'], 'findings'>;
+      read: number;
+      pages: number;
+      summary?: VisitSummary;
+    }
   | { status: 'error'; message: string }
   | { status: 'history' }
   | { status: 'compare' }
@@ -27,9 +36,10 @@ async function loadVisit(
   browserOnly: boolean,
   onProgress: (state: State) => void,
 ): Promise<State> {
-  // A large visit comes in several pages: its verdict and consent timeline show from the first one.
-  const bundle = await getVisit(visitId, browserOnly, (head, read, pages) =>
-    onProgress({ status: 'reading', head, read, pages }),
+  // A large visit comes in several pages: its verdict, consent timeline and vendors show from the first one.
+  // The evidence log is left out: exports read the visit again with it (exports.ts).
+  const bundle = await getVisit(visitId, { browserOnly, withEntries: false }, (head, read, pages, summary) =>
+    onProgress({ status: 'reading', head, read, pages, summary }),
   );
   if (!bundle)
     return {
@@ -37,7 +47,8 @@ async function loadVisit(
       message: 'This visit is no longer stored (deleted, or older than the retention period).',
     };
   const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
-  return { status: 'visit', bundle, vendors: ids.length ? await send('getVendors', { ids }) : [] };
+  const vendors = ids.length ? await send('getVendors', { ids }) : [];
+  return { status: 'visit', bundle, vendors, storedId: visitId };
 }
 
 /**
@@ -62,9 +73,10 @@ export function App() {
       state.status === 'visit' ? state.bundle.derived : state.status === 'reading' ? state.head : null;
     if (!derived) return;
     document.title = `Cookie Inspector: ${derived.visit.site}`;
-    // Benchmarks read these marks (npm run bench:scale): the verdict on screen, then the whole report.
+    // Benchmarks read these marks (npm run bench:scale): the verdict on screen, the vendors, the whole report.
     const mark = (name: string) => performance.getEntriesByName(name).length === 0 && performance.mark(name);
     mark('ci:verdict');
+    if (state.status === 'visit' || (state.status === 'reading' && state.summary)) mark('ci:vendors');
     if (state.status === 'visit') mark('ci:first-render');
   }, [state]);
 
@@ -93,6 +105,7 @@ export function App() {
         <ReportView
           bundle={{ derived: { ...state.head, findings: [] } }}
           vendors={[]}
+          preview={state.summary}
           loading={`Reading the evidence: page ${state.read} of ${state.pages}…`}
         />
       )}
@@ -104,7 +117,7 @@ export function App() {
           bundle={state.bundle}
           vendors={state.vendors}
           note={state.note}
-          exports={exportHandlers(state.bundle, state.vendors, browserOnly)}
+          exports={exportHandlers(state.bundle, state.vendors, browserOnly, state.storedId)}
           evidenceSwitch={
             visitId && (
               <label class="row small" id="browser-only">

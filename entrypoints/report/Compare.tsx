@@ -14,7 +14,7 @@ type Side = { report: SiteReport; name: string } | null;
 
 /** A stored visit (the one a one-click audit recorded, say), derived by the background, as one side. */
 async function storedSide(visit: PageVisit): Promise<NonNullable<Side>> {
-  const bundle = await getVisit(visit.id);
+  const bundle = await getVisit(visit.id, { withEntries: false });
   if (!bundle)
     throw new Error('This visit is no longer stored (deleted, or older than the retention period).');
   return {

@@ -1,30 +1,68 @@
 import type { VisitBundle } from '@/lib/messages';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { findingsCsv } from '@/lib/export/csv';
-import { exportFileStem, exportJson, type ExportMeta } from '@/lib/export/json';
+import { exportFileStem, exportJson, type ExportInput, type ExportMeta } from '@/lib/export/json';
 import type { ExportBarProps } from '@/components/ExportBar';
 import { renderHtmlReport } from '@/components/export/html';
-import { loadAttribution, toolVersion } from '../shared/api';
+import { getVisit, loadAttribution, send, toolVersion } from '../shared/api';
 import { downloadText } from '../shared/download';
 
 async function meta(): Promise<ExportMeta> {
   return { toolVersion: toolVersion(), generatedAt: Date.now(), attribution: await loadAttribution() };
 }
 
-/** Download handlers for one bundle; each builds its file from the pure lib/export functions. */
+/** A bundle with its evidence log, and the vendor records its parties name. */
+interface Whole {
+  input: ExportInput;
+  vendors: VendorRecord[];
+}
+
+/**
+ * The stored visit read again with its evidence log, derived from that same evidence (so the export holds what
+ * is stored when it is made, a visit still open included), with the vendor records of its parties.
+ */
+async function readWhole(visitId: string, browserOnly: boolean): Promise<Whole> {
+  const bundle = await getVisit(visitId, { browserOnly });
+  if (!bundle)
+    throw new Error('This visit is no longer stored (deleted, or older than the retention period).');
+  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
+  return {
+    input: { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly },
+    vendors: ids.length ? await send('getVendors', { ids }) : [],
+  };
+}
+
+/**
+ * Download handlers for one bundle; each builds its file from the pure lib/export functions. The JSON and HTML
+ * files need the evidence log: a bundle read from a stored visit without it (`storedId`) is read again with it;
+ * an imported one carries its own.
+ */
 export function exportHandlers(
   bundle: VisitBundle,
   vendors: VendorRecord[],
   browserOnly = false,
+  storedId?: string,
 ): ExportBarProps {
-  const input = { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly };
+  const whole = async (): Promise<Whole> =>
+    storedId
+      ? readWhole(storedId, browserOnly)
+      : { input: { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly }, vendors };
   const { visit, findings } = bundle.derived;
   const stem = exportFileStem(visit);
   return {
-    onJson: async () =>
-      downloadText(`${stem}.json`, 'application/json', exportJson(input, vendors, await meta())),
-    onCsv: () => downloadText(`${stem}.csv`, 'text/csv;charset=utf-8', findingsCsv(visit, findings, vendors)),
-    onHtml: async () =>
-      downloadText(`${stem}.html`, 'text/html;charset=utf-8', renderHtmlReport(input, vendors, await meta())),
+    onJson: async () => {
+      const w = await whole();
+      downloadText(`${stem}.json`, 'application/json', exportJson(w.input, w.vendors, await meta()));
+    },
+    onCsv: async () =>
+      downloadText(`${stem}.csv`, 'text/csv;charset=utf-8', findingsCsv(visit, findings, vendors)),
+    onHtml: async () => {
+      const w = await whole();
+      downloadText(
+        `${stem}.html`,
+        'text/html;charset=utf-8',
+        renderHtmlReport(w.input, w.vendors, await meta()),
+      );
+    },
   };
 }

@@ -9,13 +9,19 @@ export const send: Send = async (type, args) => {
   return (await browser.runtime.sendMessage({ type, args })) as Answer<typeof type>;
 };
 
-/** A stored visit with its evidence log, asked for page by page (lib/visit-pages.ts); null when it is gone. */
+/**
+ * A stored visit, asked for page by page (lib/visit-pages.ts); null when it is gone. With its evidence log
+ * unless `withEntries` is false (what the report shows needs only the derivation).
+ */
 export function getVisit(
   visitId: string,
-  browserOnly = false,
+  { browserOnly = false, withEntries = true }: { browserOnly?: boolean; withEntries?: boolean } = {},
   onProgress?: PageProgress,
 ): Promise<VisitBundle | null> {
-  return fetchVisitBundle((page) => send('getVisitPage', { visitId, browserOnly, ...page }), onProgress);
+  return fetchVisitBundle(
+    (page) => send('getVisitPage', { visitId, browserOnly, withEntries, ...page }),
+    onProgress,
+  );
 }
 
 /** Version from the manifest, for exports. */

@@ -47,6 +47,16 @@ describe('derived visits for the popup', () => {
     expect(await hosts({ stale: true })).toEqual(['a.example', 'b.example']);
   });
 
+  it('forgets its derivations when stored visits are deleted: nothing deleted is answered from memory', async () => {
+    const { readDerived, forgetDerivations } = await import('../derived');
+    const { deleteSite } = await import('@/lib/store/repo');
+    await batch('a.example', 10);
+    expect(await readDerived('v1', { fresh: false })).not.toBeNull();
+    await deleteSite(db, 'shop.example');
+    forgetDerivations();
+    expect(await readDerived('v1', { fresh: false, stale: true })).toBeNull();
+  });
+
   it('never answers a stale derivation to readers that did not accept one', async () => {
     const { readDerived } = await import('../derived');
     await batch('a.example', 10);
