@@ -1,5 +1,6 @@
 import { packQuiet } from '@/lib/store/compact';
 import { ready } from './context';
+import { forgetLogCopy } from './derived';
 import { onFlushed } from './writer';
 
 /** Pause after a batch before looking for quiet visits: sweeps stay rare while a page is busy. */
@@ -29,7 +30,7 @@ async function sweep(): Promise<void> {
   sweeping = true;
   try {
     const { db } = await ready();
-    const { nextDueAt } = await packQuiet(db, Date.now());
+    const { nextDueAt } = await packQuiet(db, Date.now(), undefined, forgetLogCopy);
     if (nextDueAt !== null) sweepAt(nextDueAt);
   } catch (e) {
     console.error('packing quiet visits failed', e);

@@ -1,9 +1,11 @@
 import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
 import type { EvidenceEntry } from '@/lib/evidence/types';
-import { getVisitLog } from '@/lib/store/repo';
+import type { PageVisit } from '@/lib/findings';
+import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
+import type { VisitLogCopy } from '@/lib/store/visit-log';
 import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
 import { ready } from './context';
-import { flush, onFlushed } from './writer';
+import { flush, onFlushed, type Written } from './writer';
 
 export interface Derived {
   derived: DerivedVisit;
@@ -25,17 +27,86 @@ interface CacheEntry {
 const cache = new Map<string, CacheEntry>();
 const MAX_CACHED = 20;
 const rederived: ((visitId: string) => void)[] = [];
-onFlushed((visitIds) => visitIds.forEach((id) => cache.has(id) && (cache.get(id)!.stale = true)));
+
+/**
+ * Copies of the stored evidence of the visits derived last (lib/store/visit-log.ts), kept equal to the store
+ * with each batch's written rows: a visit is derived again without reading it back. A copy is dropped when the
+ * store's form of its visit changes otherwise (packing, deletion); `epoch` counts those changes, so a read that
+ * overlapped one is used once and not kept.
+ */
+const MAX_COPIES = 4;
+const copies = new Map<string, VisitLogCopy>();
+/** Batches written while a visit is read from the store, for that read to take in once it is done. */
+const readers = new Map<string, Set<Written[]>>();
+let epoch = 0;
+
+onFlushed((visitIds, written) => {
+  for (const id of visitIds) {
+    if (cache.has(id)) cache.get(id)!.stale = true;
+    copies.get(id)?.takeIn(written);
+    readers.get(id)?.forEach((queue) => queue.push(written));
+  }
+});
 
 /** Called when a visit read stale has been derived again with the newer evidence (live views re-ask). */
 export function onRederived(listener: (visitId: string) => void): void {
   rederived.push(listener);
 }
 
+/** Drops the copy of a visit whose stored form is about to change or just changed (compact.ts packing). */
+export function forgetLogCopy(visitId: string): void {
+  copies.delete(visitId);
+  epoch++;
+}
+
+/**
+ * The visit's stored evidence: its copy when there is one and the store still holds as many rows and parts for
+ * it (rows written other than by this worker's writer, a test's seeding say, make the copy read again), else
+ * read from the store, and kept when no packing or deletion overlapped the read.
+ */
+async function visitLog(visitId: string): Promise<VisitLogCopy | null> {
+  const { db } = await ready();
+  const held = copies.get(visitId);
+  if (held) {
+    const at = epoch;
+    const stored = await countVisitLog(db, visitId);
+    if (
+      epoch === at &&
+      copies.get(visitId) === held &&
+      stored.rows === held.rowCount &&
+      stored.parts === held.parts
+    ) {
+      // Most recently used last: the oldest copy goes first.
+      copies.delete(visitId);
+      copies.set(visitId, held);
+      return held;
+    }
+    if (copies.get(visitId) === held) copies.delete(visitId);
+  }
+  const queue: Written[] = [];
+  const queues = readers.get(visitId) ?? readers.set(visitId, new Set()).get(visitId)!;
+  queues.add(queue);
+  const at = epoch;
+  try {
+    const read = await readVisitLogCopy(db, visitId);
+    if (!read) return null;
+    // Batches written meanwhile may or may not be in what was read: their rows are the store's rows either way.
+    for (const written of queue) read.takeIn(written);
+    if (epoch === at) {
+      copies.set(visitId, read);
+      if (copies.size > MAX_COPIES) copies.delete(copies.keys().next().value!);
+    }
+    return read;
+  } finally {
+    queues.delete(queue);
+    if (!queues.size) readers.delete(visitId);
+  }
+}
+
 async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
   const started = performance.now();
-  const log = await getVisitLog(db, visitId);
+  const log = options.browserOnly ? await getVisitLog(db, visitId) : await fromCopy(visitId);
   if (!log) return null;
   const derived = deriveVisit(log.visit, log.entries, options);
   const ms = performance.now() - started;
@@ -44,8 +115,18 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
   if (!options.browserOnly && !log.loose && !hasCurrentSummary(log.visit)) {
     const summary = summaryCache(log.visit, log.entries, derived.parties);
     await db.visits.update(visitId, { summary }).catch(() => undefined);
+    // The copy holds the row as stored.
+    const copy = copies.get(visitId);
+    if (copy && !copy.loose) copy.visit = { ...copy.visit, summary };
   }
   return { derived, entries: log.entries, ms };
+}
+
+async function fromCopy(
+  visitId: string,
+): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
+  const copy = await visitLog(visitId);
+  return copy && { visit: copy.visit, entries: copy.entries(), loose: copy.loose };
 }
 
 function derive(visitId: string): CacheEntry {
@@ -65,6 +146,8 @@ function derive(visitId: string): CacheEntry {
  */
 export function forgetDerivations(): void {
   cache.clear();
+  copies.clear();
+  epoch++;
 }
 
 /** Whether this worker has derived the visit (or holds a derivation of it, maybe stale). */

@@ -1,5 +1,5 @@
 import type { PageVisit } from '@/lib/findings';
-import type { Sighting } from '@/lib/evidence/types';
+import type { EvidenceEntry, Sighting } from '@/lib/evidence/types';
 import { writeBatch } from '@/lib/store/repo';
 import { ready } from './context';
 import { checkpoint, dropLeftovers, logSighting, logVisit, takeLeftovers } from './wal';
@@ -24,7 +24,13 @@ const RETRY_MS = 2000;
 const MAX_RETRIES = 3;
 let retries = 0;
 const unreleased: { release: () => Promise<void> }[] = [];
-const listeners: ((visitIds: Set<string>) => void)[] = [];
+/** What a batch wrote: the evidence rows and visit rows as the store now holds them. */
+export interface Written {
+  entries: EvidenceEntry[];
+  visits: PageVisit[];
+}
+type FlushListener = (visitIds: Set<string>, written: Written) => void;
+const listeners: FlushListener[] = [];
 // Visits whose rows may be stored: incognito ones only with the opt-in (decided once, when first seen).
 const known = new Map<string, PageVisit>();
 
@@ -67,8 +73,8 @@ export function saveVisit(visit: PageVisit): void {
   schedule();
 }
 
-/** Called after each batch with the visits it touched (badge and live views). */
-export function onFlushed(listener: (visitIds: Set<string>) => void): void {
+/** Called after each batch with the visits it touched and what it wrote (badge, live views, derivations). */
+export function onFlushed(listener: FlushListener): void {
   listeners.push(listener);
 }
 
@@ -87,8 +93,9 @@ async function writeOnce(): Promise<void> {
   const keptVisits = [...batchVisits.values()].filter(keepVisit);
   const dropped = new Set([...known.values()].filter((v) => !keepVisit(v)).map((v) => v.id));
   const kept = batchSightings.filter((s) => !dropped.has(s.visitId));
+  let entries: EvidenceEntry[];
   try {
-    await writeBatch(db, { visits: keptVisits, sightings: kept });
+    entries = await writeBatch(db, { visits: keptVisits, sightings: kept });
   } catch (e) {
     if (retries < MAX_RETRIES) {
       retries += 1;
@@ -104,7 +111,7 @@ async function writeOnce(): Promise<void> {
   retries = 0;
   await Promise.all([log, ...unreleased.splice(0)].map((l) => l.release()));
   const touched = new Set<string>([...kept.map((s) => s.visitId), ...keptVisits.map((v) => v.id)]);
-  for (const l of listeners) l(touched);
+  for (const l of listeners) l(touched, { entries, visits: keptVisits });
 }
 
 /** Replays what a previous worker logged but did not commit (called once from ready()). */

@@ -60,6 +60,8 @@ export function usedSources(vendors: VendorRecord[]): SourceRef[] {
 /** Builds the export document: visit, evidence with provenance, consent timeline, findings, vendors. */
 export function buildExport(input: ExportInput, vendors: VendorRecord[], meta: ExportMeta): ExportDoc {
   const { visit, findings } = input.derived;
+  // The store's history cache of the visit is bookkeeping, not evidence.
+  const { summary: _cache, ...visitRow } = visit;
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_VERSION,
@@ -69,7 +71,7 @@ export function buildExport(input: ExportInput, vendors: VendorRecord[], meta: E
     consentState: input.derived.consentState,
     consentSignals: input.derived.consent.signals,
     browserOnly: input.browserOnly === true,
-    visit: { ...visit, startedAtIso: formatIso(visit.startedAt) },
+    visit: { ...visitRow, startedAtIso: formatIso(visit.startedAt) },
     evidence: input.entries,
     consent: input.derived.consent.lines,
     timeline: buildTimeline(visit, findings, vendors, input.derived.consent.lines).map((e) => ({

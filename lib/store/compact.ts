@@ -45,22 +45,27 @@ export async function packVisit(db: InspectorDb, visitId: string): Promise<boole
 
 /**
  * Packs the loose visits that are due at `now`, at most `max` of them (oldest first). Returns how many were
- * packed and when the next remaining one is due (null when none is left).
+ * packed and when the next remaining one is due (null when none is left). `around` is told before and after
+ * each visit is packed (whatever the outcome): copies of a visit's stored form must not outlive it.
  */
 export async function packQuiet(
   db: InspectorDb,
   now: number,
   max = 50,
+  around: (visitId: string) => void = () => undefined,
 ): Promise<{ packed: number; nextDueAt: number | null }> {
   const loose = await db.visits.where('loose').equals(1).toArray();
   const due = loose.filter((v) => dueAt(v) <= now).sort((a, b) => dueAt(a) - dueAt(b));
   let packed = 0;
   for (const v of due.slice(0, max)) {
     // One visit that cannot be packed (its transaction aborted, nothing changed) must not stop the others.
+    around(v.id);
     try {
       if (await packVisit(db, v.id)) packed++;
     } catch (e) {
       console.error(`cannot pack visit ${v.id}`, e);
+    } finally {
+      around(v.id);
     }
   }
   const rest = loose.filter((v) => dueAt(v) > now).map(dueAt);

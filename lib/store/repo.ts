@@ -4,7 +4,8 @@ import { mergeSighting } from '../evidence/merge';
 import type { EvidenceEntry, Sighting } from '../evidence/types';
 import type { Table } from 'dexie';
 import type { InspectorDb } from './db';
-import { foldEvidence } from './pack';
+import { foldEvidence, unpackEntries } from './pack';
+import { VisitLogCopy } from './visit-log';
 
 export interface Batch {
   visits: PageVisit[];
@@ -14,24 +15,29 @@ export interface Batch {
 /** Records per transaction; larger batches are split so no transaction grows unbounded. */
 export const MAX_TRANSACTION = 500;
 
-async function writeSightings(db: InspectorDb, items: Sighting[]): Promise<void> {
+/** Folds sightings into their stored rows; returns the rows written, as the store now holds them. */
+async function writeSightings(db: InspectorDb, items: Sighting[]): Promise<EvidenceEntry[]> {
   const unique = [...new Set(items.map((s) => s.id))];
   const stored = await db.evidence.bulkGet(unique);
   const byId = new Map<string, EvidenceEntry>();
   unique.forEach((id, n) => stored[n] && byId.set(id, stored[n]));
   for (const s of items) byId.set(s.id, mergeSighting(byId.get(s.id), s));
-  await db.evidence.bulkPut([...byId.values()]);
+  const rows = [...byId.values()];
+  await db.evidence.bulkPut(rows);
+  return rows;
 }
 
 /**
  * Writes one batch: visits first, then sightings in transactions of at most MAX_TRANSACTION. `now` dates the
- * write, so the visits it touched are packed only after a quiet while (lib/store/compact.ts).
+ * write, so the visits it touched are packed only after a quiet while (lib/store/compact.ts). Returns the
+ * evidence rows written, as the store now holds them (lib/store/visit-log.ts keeps copies current with them).
  */
-export async function writeBatch(db: InspectorDb, batch: Batch, now = Date.now()): Promise<void> {
+export async function writeBatch(db: InspectorDb, batch: Batch, now = Date.now()): Promise<EvidenceEntry[]> {
   if (batch.visits.length) await db.visits.bulkPut(batch.visits);
+  const written: EvidenceEntry[] = [];
   for (let i = 0; i < batch.sightings.length; i += MAX_TRANSACTION) {
     const chunk = batch.sightings.slice(i, i + MAX_TRANSACTION);
-    await db.transaction('rw', db.evidence, () => writeSightings(db, chunk));
+    written.push(...(await db.transaction('rw', db.evidence, () => writeSightings(db, chunk))));
   }
   // New evidence makes a visit's cached summary stale (lib/store/sites.ts derives it again when asked), and
   // leaves rows to pack; a rewritten visit row (its end time) is packed again with its new summary.
@@ -45,6 +51,7 @@ export async function writeBatch(db: InspectorDb, batch: Batch, now = Date.now()
         v.loose = 1;
         v.touchedAt = now;
       });
+  return written;
 }
 
 /** The evidence of some visits: packed parts unpacked, with rows written since folded in. */
@@ -68,15 +75,51 @@ export function publicRow({ loose: _l, touchedAt: _t, packedBytes: _p, ...visit 
   return visit;
 }
 
+/** How many evidence rows and packed parts the store holds for a visit (two index counts, nothing read). */
+export async function countVisitLog(
+  db: InspectorDb,
+  visitId: string,
+): Promise<{ rows: number; parts: number }> {
+  const [rows, parts] = await db.transaction('r', db.evidence, db.packed, () =>
+    Promise.all([
+      db.evidence.where('visitId').equals(visitId).count(),
+      db.packed.where('visitId').equals(visitId).count(),
+    ]),
+  );
+  return { rows, parts };
+}
+
 /** A visit with its whole evidence log, and whether it has rows still to pack; or null. */
 export async function getVisitLog(
   db: InspectorDb,
   visitId: string,
 ): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
-  const visit = await db.visits.get(visitId);
-  if (!visit) return null;
-  const entries = (await readEntries(db, [visitId])).get(visitId)!;
-  return { visit: publicRow(visit), entries, loose: visit.loose === 1 };
+  const copy = await readVisitLogCopy(db, visitId);
+  return copy && { visit: copy.visit, entries: copy.entries(), loose: copy.loose };
+}
+
+/** A visit's evidence in the form the store holds it (lib/store/visit-log.ts), read in one transaction; or null. */
+export async function readVisitLogCopy(db: InspectorDb, visitId: string): Promise<VisitLogCopy | null> {
+  const read = await db.transaction('r', db.visits, db.packed, db.evidence, async () => {
+    const visit = await db.visits.get(visitId);
+    if (!visit) return null;
+    const [parts, rows] = await Promise.all([
+      db.packed.where('visitId').equals(visitId).toArray(),
+      (db.evidence as Table<EvidenceEntry, string>).where('visitId').equals(visitId).toArray(),
+    ]);
+    return { visit, parts, rows };
+  });
+  if (!read) return null;
+  const packed = [...read.parts]
+    .sort((a, b) => a.part - b.part)
+    .flatMap((p) => unpackEntries(p.data, visitId));
+  return new VisitLogCopy(
+    publicRow(read.visit),
+    packed,
+    read.rows,
+    read.visit.loose === 1,
+    read.parts.length,
+  );
 }
 
 export async function listVisits(db: InspectorDb, site: string): Promise<PageVisit[]> {

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type InspectorDb } from '@/lib/store/db';
 import { writeBatch } from '@/lib/store/repo';
 import { requestSighting, visitRow } from '@/lib/store/__fixtures__/sighting';
+import type { Written } from '../writer';
 
 // The writer and context are replaced: batches are written straight to a test database and announced by hand.
-const flushed: ((ids: Set<string>) => void)[] = [];
+const flushed: ((ids: Set<string>, written: Written) => void)[] = [];
 let db: InspectorDb;
 vi.mock('../writer', () => ({ flush: async () => undefined, onFlushed: (l: never) => flushed.push(l) }));
 vi.mock('../context', () => ({ ready: async () => ({ db }) }));
@@ -21,8 +22,8 @@ const UNKNOWN = {
 const req = (host: string, at: number) => requestSighting('v1', host, at, { classification: UNKNOWN });
 
 async function batch(host: string, at: number) {
-  await writeBatch(db, { visits: [visit], sightings: [req(host, at)] });
-  flushed.forEach((l) => l(new Set(['v1'])));
+  const entries = await writeBatch(db, { visits: [visit], sightings: [req(host, at)] });
+  flushed.forEach((l) => l(new Set(['v1']), { entries, visits: [visit] }));
 }
 
 beforeEach(() => {
@@ -57,6 +58,27 @@ describe('derived visits for the popup', () => {
     expect(await readDerived('v1', { fresh: false, stale: true })).toBeNull();
   });
 
+  it('derives a visit again from its copy kept with the written rows, not from a second read', async () => {
+    const { readDerived } = await import('../derived');
+    const hosts = async () =>
+      (await readDerived('v1', { fresh: false }))!.derived.findings.map((f) => `${f.host}×${f.count}`).sort();
+    await batch('a.example', 10);
+    expect(await hosts()).toEqual(['a.example×1']);
+    // A row changed behind the worker's back is not seen: the next derivation does not read the rows again.
+    await db.evidence.where('visitId').equals('v1').modify({ count: 99 });
+    await batch('b.example', 20);
+    expect(await hosts()).toEqual(['a.example×1', 'b.example×1']);
+    // A row added behind its back (a test seeding the store, say) changes the count: the copy is read again.
+    await db.evidence.put({
+      ...(await db.evidence.get(req('b.example', 0).id))!,
+      id: 'v1|request|c',
+      host: 'c.example',
+      key: 'c.example',
+    });
+    await batch('b.example', 30);
+    expect(await hosts()).toEqual(['a.example×99', 'b.example×2', 'c.example×1']);
+  });
+
   it('never answers a stale derivation to readers that did not accept one', async () => {
     const { readDerived } = await import('../derived');
     await batch('a.example', 10);
@@ -75,16 +97,19 @@ describe('derived visits for the popup', () => {
   });
 
   it('caches the history summary of a packed visit, not of one whose next batch would outdate it', async () => {
-    const { readDerived } = await import('../derived');
+    const { readDerived, forgetLogCopy } = await import('../derived');
     const { packVisit } = await import('@/lib/store/compact');
     await batch('a.example', 10);
     await readDerived('v1', { fresh: false });
     expect((await db.visits.get('v1'))!.summary).toBeUndefined();
+    // As compact.ts packs: the copy of the visit's stored form is dropped before and after.
+    forgetLogCopy('v1');
     await packVisit(db, 'v1');
+    forgetLogCopy('v1');
     const { summary: _cached, ...packed } = (await db.visits.get('v1'))!;
     await db.visits.put(packed);
     // Announced like a batch, so the next read derives the visit again.
-    flushed.forEach((l) => l(new Set(['v1'])));
+    flushed.forEach((l) => l(new Set(['v1']), { entries: [], visits: [] }));
     await readDerived('v1', { fresh: false });
     expect((await db.visits.get('v1'))!.summary).toMatchObject({ violating: [], bytes: expect.any(Number) });
   });

@@ -1,0 +1,76 @@
+/**
+ * A visit's stored evidence held in memory in the form the store holds it: the entries of its packed parts and
+ * the rows written since. Each batch's rows are the rows the store now holds (lib/store/repo.ts writeBatch), so
+ * setting them here keeps the copy equal to the store, and a large visit is derived again without reading tens
+ * of thousands of entries back (at 50k entries the read took six times as long as the derivation). Packing
+ * changes the store's form: the background drops a visit's copy before packing it (compact.ts).
+ */
+import type { PageVisit } from '../findings';
+import { mergeEntries } from '../evidence/merge';
+import type { EvidenceEntry } from '../evidence/types';
+
+export class VisitLogCopy {
+  private readonly packed: Map<string, EvidenceEntry>;
+  private readonly rows = new Map<string, EvidenceEntry>();
+  /** The rows' ids in key order, kept until a row with a new id comes (sorting 50k ids took most of a fold). */
+  private order: string[] | null = null;
+
+  /**
+   * `visit` is the visit row without the store's bookkeeping (repo.ts publicRow); `loose` says whether it has
+   * rows still to pack.
+   */
+  constructor(
+    public visit: PageVisit,
+    packed: readonly EvidenceEntry[],
+    rows: readonly EvidenceEntry[],
+    public loose: boolean,
+    /** How many packed parts the store held: with rowCount, what a cheap check compares (derived.ts). */
+    readonly parts = 0,
+  ) {
+    this.packed = new Map(packed.map((e) => [e.id, e]));
+    this.setRows(rows);
+  }
+
+  /** How many rows the store holds for the visit, if nothing but the batches taken in wrote any. */
+  get rowCount(): number {
+    return this.rows.size;
+  }
+
+  /** Rows as the store now holds them: each replaces the row with its id. */
+  setRows(rows: readonly EvidenceEntry[]): void {
+    for (const r of rows) {
+      if (!this.rows.has(r.id)) this.order = null;
+      this.rows.set(r.id, r);
+    }
+  }
+
+  /**
+   * What one batch wrote (writeBatch): this visit's rows, and its row if rewritten. A batch that touches the
+   * visit also clears its cached summary and marks it as having rows to pack, as writeBatch does in the store.
+   */
+  takeIn(written: { entries: readonly EvidenceEntry[]; visits: readonly PageVisit[] }): void {
+    const id = this.visit.id;
+    const rows = written.entries.filter((e) => e.visitId === id);
+    const row = written.visits.find((v) => v.id === id);
+    if (!rows.length && !row) return;
+    this.setRows(rows);
+    const { summary: _s, loose: _l, touchedAt: _t, packedBytes: _p, ...visit } = row ?? this.visit;
+    this.visit = visit;
+    this.loose = true;
+  }
+
+  /**
+   * The visit's evidence as the store reads it (foldEvidence): packed entries in their order, then the rows in
+   * key order (by id, as IndexedDB returns them), a row with a packed entry's id folded into it.
+   */
+  entries(): EvidenceEntry[] {
+    const out = new Map(this.packed);
+    this.order ??= [...this.rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const id of this.order) {
+      const row = this.rows.get(id)!;
+      const packed = this.packed.get(id);
+      out.set(id, packed ? mergeEntries(packed, row) : row);
+    }
+    return [...out.values()];
+  }
+}
