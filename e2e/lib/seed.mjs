@@ -2,7 +2,8 @@
 // large stored visit without making a page fire tens of thousands of requests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DB_NAME } from './db.mjs';
+import { tabIdFor } from './browser-util.mjs';
+import { DB_NAME, waitForDb } from './db.mjs';
 import { DEFAULT_EXTENSION_PATH, extensionWorker } from './launch.mjs';
 
 /** Real vendor ids and categories from the built vendor DB, so the popup shows real rows. */
@@ -83,4 +84,24 @@ export async function putRows(browser, store, rows) {
       { name: DB_NAME, store, rows: plain.slice(i, i + 5000) },
     );
   }
+}
+
+/**
+ * Opens shop.example in a new tab and stores `n` synthetic entries for its visit, then makes the page send one
+ * more request (`tag` in its query): that batch makes the worker derive the now large visit again.
+ */
+export async function largeShopVisit(browser, n, tag) {
+  const page = await browser.context.newPage();
+  await page.goto('https://shop.example/');
+  const tabId = await tabIdFor(browser, 'https://shop.example/*');
+  const db = await waitForDb(browser, (d) => d.visits.some((v) => v.tabId === tabId), {
+    message: 'the shop.example visit recorded',
+  });
+  const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
+  await putRows(browser, 'evidence', syntheticEntries(visit, n, realVendors(80)));
+  await page.evaluate(
+    (tag) => fetch(`https://track.customer.io/api/v1/events?${tag}=1`, { method: 'POST', mode: 'no-cors' }),
+    tag,
+  );
+  return { page, tabId, visit };
 }

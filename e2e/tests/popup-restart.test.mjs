@@ -3,10 +3,9 @@
 // e2e-alone: writes and derives 20,000 synthetic entries in the worker, which loads the machine
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tabIdFor } from '../lib/browser-util.mjs';
-import { waitFor, waitForDb } from '../lib/db.mjs';
+import { waitFor } from '../lib/db.mjs';
 import { extensionWorker } from '../lib/launch.mjs';
-import { putRows, realVendors, syntheticEntries } from '../lib/seed.mjs';
+import { largeShopVisit } from '../lib/seed.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 import { stopExtensionWorker } from '../lib/worker-control.mjs';
 
@@ -18,18 +17,8 @@ test(
   'a popup opened after a worker restart shows the saved summary, then the fresh one',
   { timeout: 300_000 },
   async () => {
-    const page = await h.context.newPage();
-    await page.goto('https://shop.example/');
-    const tabId = await tabIdFor(h.browser, 'https://shop.example/*');
-    const db = await waitForDb(h.browser, (d) => d.visits.some((v) => v.tabId === tabId), {
-      message: 'the shop.example visit recorded',
-    });
-    const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
-    await putRows(h.browser, 'evidence', syntheticEntries(visit, ENTRIES, realVendors(80)));
-    // A new sighting: its batch makes the badge derive the now large visit, and the summary is saved once quiet.
-    await page.evaluate(() =>
-      fetch('https://track.customer.io/api/v1/events?restart=1', { method: 'POST', mode: 'no-cors' }),
-    );
+    // The last request's batch makes the badge derive the now large visit; its summary is saved once quiet.
+    const { page, tabId, visit } = await largeShopVisit(h.browser, ENTRIES, 'restart');
     const key = `popupSummary:${tabId}`;
     const saved = async () => {
       const sw = await extensionWorker(h.context);

@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { tabIdFor } from '../lib/browser-util.mjs';
-import { waitForDb } from '../lib/db.mjs';
-import { putRows, realVendors, syntheticEntries } from '../lib/seed.mjs';
+import { largeShopVisit } from '../lib/seed.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
@@ -20,18 +18,7 @@ test(
   'a large stored visit shows its verdict and vendors while the rest is read, then every event',
   { timeout: 300_000 },
   async () => {
-    const page = await h.context.newPage();
-    await page.goto('https://shop.example/');
-    const tabId = await tabIdFor(h.browser, 'https://shop.example/*');
-    const db = await waitForDb(h.browser, (d) => d.visits.some((v) => v.tabId === tabId), {
-      message: 'the shop.example visit recorded',
-    });
-    const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
-    await putRows(h.browser, 'evidence', syntheticEntries(visit, ENTRIES, realVendors(80)));
-    // A new sighting of the visit: its batch makes the worker derive the visit again, now with the rows put above.
-    await page.evaluate(() =>
-      fetch('https://track.customer.io/api/v1/events?large=1', { method: 'POST', mode: 'no-cors' }),
-    );
+    const { page, visit } = await largeShopVisit(h.browser, ENTRIES, 'large');
 
     const report = await h.context.newPage();
     // What the page showed while it still said it was reading: each vendor row's head, and the unknowns' count.
