@@ -1,6 +1,5 @@
 import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
 import type { EvidenceEntry } from '@/lib/evidence/types';
-import type { PageVisit } from '@/lib/findings';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
 import type { VisitLogCopy } from '@/lib/store/visit-log';
 import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
@@ -106,7 +105,7 @@ async function visitLog(visitId: string): Promise<VisitLogCopy | null> {
 async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
   const { db } = await ready();
   const started = performance.now();
-  const log = options.browserOnly ? await getVisitLog(db, visitId) : await fromCopy(visitId);
+  const log = options.browserOnly ? await getVisitLog(db, visitId) : (await visitLog(visitId))?.log();
   if (!log) return null;
   const derived = deriveVisit(log.visit, log.entries, options);
   const ms = performance.now() - started;
@@ -120,13 +119,6 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
     if (copy && !copy.loose) copy.visit = { ...copy.visit, summary };
   }
   return { derived, entries: log.entries, ms };
-}
-
-async function fromCopy(
-  visitId: string,
-): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
-  const copy = await visitLog(visitId);
-  return copy && { visit: copy.visit, entries: copy.entries(), loose: copy.loose };
 }
 
 function derive(visitId: string): CacheEntry {

@@ -1,3 +1,4 @@
+import { partyVendorIds } from '@/lib/evidence/derive';
 import { visitSummary, type VisitSummary } from '@/lib/report/summary';
 import { vendorDetails } from './classifier';
 import type { Derived } from './derived';
@@ -10,8 +11,9 @@ const summaries = new WeakMap<Derived, Promise<VisitSummary>>();
 export function popupSummary(read: Derived): Promise<VisitSummary> {
   let summary = summaries.get(read);
   if (!summary) {
-    const ids = read.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : []));
-    summary = vendorDetails(ids).then((vendors) => visitSummary(read.derived, vendors));
+    summary = vendorDetails(partyVendorIds(read.derived.parties)).then((vendors) =>
+      visitSummary(read.derived, vendors),
+    );
     summaries.set(read, summary);
     summary.catch(() => summaries.delete(read));
   }

@@ -4,7 +4,7 @@ import type { VisitSummary } from '@/lib/report/summary';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ImportButton } from '@/components/ImportButton';
 import { ReportView } from '@/components/ReportView';
-import { getVisit, send } from '../shared/api';
+import { getVisit, VISIT_GONE, vendorsOf } from '../shared/api';
 import { Compare } from './Compare';
 import { exportHandlers } from './exports';
 import { History } from './History';
@@ -41,14 +41,8 @@ async function loadVisit(
   const bundle = await getVisit(visitId, { browserOnly, withEntries: false }, (head, read, pages, summary) =>
     onProgress({ status: 'reading', head, read, pages, summary }),
   );
-  if (!bundle)
-    return {
-      status: 'error',
-      message: 'This visit is no longer stored (deleted, or older than the retention period).',
-    };
-  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
-  const vendors = ids.length ? await send('getVendors', { ids }) : [];
-  return { status: 'visit', bundle, vendors, storedId: visitId };
+  if (!bundle) return { status: 'error', message: VISIT_GONE };
+  return { status: 'visit', bundle, vendors: await vendorsOf(bundle.derived), storedId: visitId };
 }
 
 /**

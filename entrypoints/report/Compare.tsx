@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/report/format';
 import { CompareSide } from '@/components/report/CompareSide';
 import { CompareView } from '@/components/report/CompareView';
 import { compareFileStem, renderCompareHtml } from '@/components/export/compare-html';
-import { getVisit, send, toolVersion } from '../shared/api';
+import { getVisit, send, toolVersion, VISIT_GONE } from '../shared/api';
 import { downloadText } from '../shared/download';
 
 type Side = { report: SiteReport; name: string } | null;
@@ -15,8 +15,7 @@ type Side = { report: SiteReport; name: string } | null;
 /** A stored visit (the one a one-click audit recorded, say), derived by the background, as one side. */
 async function storedSide(visit: PageVisit): Promise<NonNullable<Side>> {
   const bundle = await getVisit(visit.id, { withEntries: false });
-  if (!bundle)
-    throw new Error('This visit is no longer stored (deleted, or older than the retention period).');
+  if (!bundle) throw new Error(VISIT_GONE);
   return {
     report: visitSiteReport(bundle.derived),
     name: `stored visit of ${formatDateTime(visit.startedAt)}`,

@@ -4,7 +4,7 @@ import { findingsCsv } from '@/lib/export/csv';
 import { exportFileStem, exportJson, type ExportInput, type ExportMeta } from '@/lib/export/json';
 import type { ExportBarProps } from '@/components/ExportBar';
 import { renderHtmlReport } from '@/components/export/html';
-import { getVisit, loadAttribution, send, toolVersion } from '../shared/api';
+import { getVisit, loadAttribution, toolVersion, VISIT_GONE, vendorsOf } from '../shared/api';
 import { downloadText } from '../shared/download';
 
 async function meta(): Promise<ExportMeta> {
@@ -23,12 +23,10 @@ interface Whole {
  */
 async function readWhole(visitId: string, browserOnly: boolean): Promise<Whole> {
   const bundle = await getVisit(visitId, { browserOnly });
-  if (!bundle)
-    throw new Error('This visit is no longer stored (deleted, or older than the retention period).');
-  const ids = [...new Set(bundle.derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
+  if (!bundle) throw new Error(VISIT_GONE);
   return {
     input: { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly },
-    vendors: ids.length ? await send('getVendors', { ids }) : [],
+    vendors: await vendorsOf(bundle.derived),
   };
 }
 

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Answer, Args, MessageType, VisitBundle } from '@/lib/messages';
+import { partyVendorIds, type DerivedVisit } from '@/lib/evidence/derive';
+import type { VendorRecord } from '@/lib/vendor-db/types';
 import { fetchVisitBundle, type PageProgress } from '@/lib/visit-pages';
 
 /** A typed request to the background; rejects with the handler's error message. */
@@ -22,6 +24,15 @@ export function getVisit(
     (page) => send('getVisitPage', { visitId, browserOnly, withEntries, ...page }),
     onProgress,
   );
+}
+
+/** What an extension page says of a stored visit that is gone. */
+export const VISIT_GONE = 'This visit is no longer stored (deleted, or older than the retention period).';
+
+/** The vendor records (GDPR details) of a derivation's parties, from the background. */
+export async function vendorsOf(derived: Pick<DerivedVisit, 'parties'>): Promise<VendorRecord[]> {
+  const ids = partyVendorIds(derived.parties);
+  return ids.length ? send('getVendors', { ids }) : [];
 }
 
 /** Version from the manifest, for exports. */

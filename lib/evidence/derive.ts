@@ -74,6 +74,11 @@ export interface DerivedVisit {
   consentState: string;
 }
 
+/** The vendor ids among a visit's parties (whose records the popup, report and exports show). */
+export function partyVendorIds(parties: readonly Pick<Party, 'vendorId'>[]): string[] {
+  return [...new Set(parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
+}
+
 /** The party key of a finding: its vendor, else its host. */
 export function partyKey(f: Pick<Finding, 'vendorId' | 'host'>): string {
   return f.vendorId ?? `host:${f.host}`;

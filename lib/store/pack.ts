@@ -206,25 +206,38 @@ export interface PartData {
 }
 
 /**
- * Each visit's evidence from its packed parts and its rows (sightings written after the visit was packed, or
- * before it ever was): an entry in both is folded by mergeEntries. Visits without either get an empty list.
+ * One visit's evidence from its packed entries (by id, in their stored order) and its rows (sightings written
+ * after the visit was packed, or before it ever was), in the order given: packed entries first, then the rows
+ * that have none; an entry in both is folded by mergeEntries.
  */
+export function foldVisit(
+  packed: ReadonlyMap<string, EvidenceEntry>,
+  rows: Iterable<EvidenceEntry>,
+): EvidenceEntry[] {
+  const out = new Map(packed);
+  for (const r of rows) {
+    const p = packed.get(r.id);
+    out.set(r.id, p ? mergeEntries(p, r) : r);
+  }
+  return [...out.values()];
+}
+
+/** Each visit's evidence from its packed parts and its rows (foldVisit). Visits without either get an empty list. */
 export function foldEvidence(
   visitIds: readonly string[],
   parts: readonly PartData[],
   rows: readonly EvidenceEntry[],
 ): Map<string, EvidenceEntry[]> {
-  const byVisit = new Map<string, Map<string, EvidenceEntry>>(visitIds.map((id) => [id, new Map()]));
-  const entriesOf = (visitId: string) =>
-    byVisit.get(visitId) ?? byVisit.set(visitId, new Map()).get(visitId)!;
+  const packed = new Map<string, Map<string, EvidenceEntry>>(visitIds.map((id) => [id, new Map()]));
+  const loose = new Map<string, EvidenceEntry[]>();
+  const packedOf = (visitId: string) => packed.get(visitId) ?? packed.set(visitId, new Map()).get(visitId)!;
   for (const p of [...parts].sort((a, b) => a.part - b.part)) {
-    const entries = entriesOf(p.visitId);
+    const entries = packedOf(p.visitId);
     for (const e of unpackEntries(p.data, p.visitId)) entries.set(e.id, e);
   }
   for (const r of rows) {
-    const entries = entriesOf(r.visitId);
-    const packed = entries.get(r.id);
-    entries.set(r.id, packed ? mergeEntries(packed, r) : r);
+    packedOf(r.visitId);
+    (loose.get(r.visitId) ?? loose.set(r.visitId, []).get(r.visitId)!).push(r);
   }
-  return new Map([...byVisit].map(([id, entries]) => [id, [...entries.values()]]));
+  return new Map([...packed].map(([id, entries]) => [id, foldVisit(entries, loose.get(id) ?? [])]));
 }

@@ -94,8 +94,7 @@ export async function getVisitLog(
   db: InspectorDb,
   visitId: string,
 ): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
-  const copy = await readVisitLogCopy(db, visitId);
-  return copy && { visit: copy.visit, entries: copy.entries(), loose: copy.loose };
+  return (await readVisitLogCopy(db, visitId))?.log() ?? null;
 }
 
 /** A visit's evidence in the form the store holds it (lib/store/visit-log.ts), read in one transaction; or null. */

@@ -6,8 +6,8 @@
  * changes the store's form: the background drops a visit's copy before packing it (compact.ts).
  */
 import type { PageVisit } from '../findings';
-import { mergeEntries } from '../evidence/merge';
 import type { EvidenceEntry } from '../evidence/types';
+import { foldVisit } from './pack';
 
 export class VisitLogCopy {
   private readonly packed: Map<string, EvidenceEntry>;
@@ -59,18 +59,17 @@ export class VisitLogCopy {
     this.loose = true;
   }
 
-  /**
-   * The visit's evidence as the store reads it (foldEvidence): packed entries in their order, then the rows in
-   * key order (by id, as IndexedDB returns them), a row with a packed entry's id folded into it.
-   */
+  /** The visit's evidence as the store reads it: foldVisit with the rows in key order (by id, as IndexedDB). */
   entries(): EvidenceEntry[] {
-    const out = new Map(this.packed);
     this.order ??= [...this.rows.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const id of this.order) {
-      const row = this.rows.get(id)!;
-      const packed = this.packed.get(id);
-      out.set(id, packed ? mergeEntries(packed, row) : row);
-    }
-    return [...out.values()];
+    return foldVisit(
+      this.packed,
+      this.order.map((id) => this.rows.get(id)!),
+    );
+  }
+
+  /** The visit, its evidence and whether it has rows still to pack, as getVisitLog answers. */
+  log(): { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } {
+    return { visit: this.visit, entries: this.entries(), loose: this.loose };
   }
 }

@@ -1,7 +1,7 @@
 // `cli har FILE.har [--format json|html] [--out FILE]`: audit a saved HAR with the extension's own lib/.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { renderHtmlReport } from '../../components/export/html';
-import { deriveVisit } from '../../lib/evidence/derive';
+import { deriveVisit, partyVendorIds } from '../../lib/evidence/derive';
 import { harVisits } from '../../lib/har/evidence';
 import { readHar } from '../../lib/har/read';
 import { buildHarReport } from '../../lib/har/report';
@@ -75,8 +75,8 @@ export async function main(args: string[]): Promise<number> {
       text = visits
         .map((hv) => {
           const derived = deriveVisit(hv.visit, hv.entries);
-          const ids = [...new Set(derived.parties.flatMap((p) => (p.vendorId ? [p.vendorId] : [])))];
-          return renderHtmlReport({ derived, entries: hv.entries }, loadVendorRecords(ids), {
+          const vendors = loadVendorRecords(partyVendorIds(derived.parties));
+          return renderHtmlReport({ derived, entries: hv.entries }, vendors, {
             toolVersion: 'cli-har',
             generatedAt: Date.now(),
             // The method section must say the data came from a HAR file, not from the extension.
