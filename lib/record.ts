@@ -44,16 +44,28 @@ function ownOrganisation(c: Classification, visit: PageVisit, classifier: Classi
   return own.vendor === c.vendor && !own.signature;
 }
 
+/**
+ * The evidence key of a request: its host, or host and request shape when a path rule or protocol signature named
+ * the vendor. A host carries requests of several parties then (the site's pages and its proxied GA4 hits; Google's
+ * reCAPTCHA and its Ads beacons on www.google.com), and one entry per host would give every sighting on the host
+ * the last vendor's category and times: a page loaded before consent would count as the tracker firing then.
+ */
+export function requestKey(host: string, c: Pick<Classification, 'signature' | 'rule'>): string {
+  const shape = c.signature ?? c.rule;
+  return shape ? `${host} ${shape}` : host;
+}
+
 export function requestSighting(visit: PageVisit, req: ObservedRequest, classifier: Classifier): Sighting {
   const classification = classifier.request(req.url, visit.url);
   const own = ownOrganisation(classification, visit, classifier);
+  const key = requestKey(req.host, classification);
   return {
-    id: `${visit.id}|request|${req.host}`,
+    id: `${visit.id}|request|${key}`,
     visitId: visit.id,
     kind: 'request',
     provenance: 'browser',
     via: 'webRequest',
-    key: req.host,
+    key,
     host: req.host,
     site: siteOf(req.host),
     frame: frameOf(req),

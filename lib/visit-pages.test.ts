@@ -5,7 +5,7 @@ import type { VisitBundle } from './messages';
 import type { DerivedVisit } from './evidence/derive';
 import type { VisitSummary } from './report/summary';
 
-function bundle(findings: number, entries: number): VisitBundle {
+function bundle(findings: number, entries: number, parties = 1): VisitBundle {
   const derived = {
     visit: {
       id: 'v',
@@ -16,7 +16,7 @@ function bundle(findings: number, entries: number): VisitBundle {
       incognito: false,
     },
     findings: Array.from({ length: findings }, (_, i) => ({ id: `f${i}` })),
-    parties: [{ key: 'p' }],
+    parties: Array.from({ length: parties }, (_, i) => ({ key: `p${i}` })),
     verdict: { text: 'x' },
   } as unknown as DerivedVisit;
   return { derived, entries: Array.from({ length: entries }, (_, i) => ({ id: `e${i}` })) as never };
@@ -49,10 +49,23 @@ describe('a visit in pages', () => {
     expect(asked.slice(1).every((a) => a.token === 'T')).toBe(true);
   });
 
+  it.each([
+    [1, 1, PAGE_ITEMS + 1],
+    [PAGE_ITEMS + 1, 0, 2 * PAGE_ITEMS + 1],
+    [2 * PAGE_ITEMS, 3, 7],
+  ])('%i findings, %i entries and %i parties come back whole', async (f, e, p) => {
+    const b = bundle(f, e, p);
+    const { request, asked } = serve(b);
+    expect(await fetchVisitBundle(request)).toEqual(b);
+    expect(asked).toHaveLength(1 + Math.ceil(Math.max(f, e, p) / PAGE_ITEMS));
+  });
+
   it('reports its progress with the derivation from the first page, before each later page', async () => {
     const b = bundle(2 * PAGE_ITEMS + 1, 0);
     const seen: [number, number, boolean][] = [];
-    const { findings: _f, ...head } = b.derived;
+    // A visit of several pages sends its parties with the items, not with the derivation.
+    const head = { ...b.derived, parties: [], findings: undefined };
+    delete head.findings;
     await fetchVisitBundle(serve(b).request, (h, read, pages) => seen.push([read, pages, isEqual(h, head)]));
     expect(seen).toEqual([
       [1, 4, true],
@@ -77,12 +90,20 @@ describe('a visit in pages', () => {
     expect(visitPage(bundle(3, 3), 'T', 0, summary).summary).toBeUndefined();
   });
 
-  it('sends the first page of a large visit without items, so the verdict comes in a small message', () => {
-    const first = visitPage(bundle(PAGE_ITEMS + 1, PAGE_ITEMS + 1), 'T', 0);
+  it('sends the first page of a large visit without items or parties, so the verdict comes in a small message', () => {
+    const large = bundle(PAGE_ITEMS + 1, PAGE_ITEMS + 1, PAGE_ITEMS + 1);
+    const first = visitPage(large, 'T', 0);
     expect(first.head).toBeDefined();
-    expect([first.findings.length, first.entries.length, first.pages]).toEqual([0, 0, 3]);
-    const last = visitPage(bundle(PAGE_ITEMS + 1, PAGE_ITEMS + 1), 'T', 2);
+    expect([first.findings.length, first.entries.length, first.head!.parties.length, first.pages]).toEqual([
+      0, 0, 0, 3,
+    ]);
+    expect(first.parties).toBeUndefined();
+    const last = visitPage(large, 'T', 2);
     expect(last.findings.map((f) => f.id)).toEqual([`f${PAGE_ITEMS}`]);
+    expect(last.parties!.map((p) => p.key)).toEqual([`p${PAGE_ITEMS}`]);
+    // A one-page visit keeps its parties in the head.
+    const one = visitPage(bundle(2, 2, 3), 'T', 0);
+    expect([one.head!.parties.length, one.parties]).toEqual([3, undefined]);
   });
 
   it('is null for a visit that is not stored', async () => {

@@ -4,7 +4,7 @@
  * The background slices one derivation (a snapshot, so every page comes from the same evidence); the page asks
  * for the pages in turn and puts them together.
  */
-import type { DerivedVisit } from './evidence/derive';
+import type { DerivedVisit, Party } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
 import type { Finding } from './findings';
 import type { VisitBundle } from './messages';
@@ -17,7 +17,10 @@ export interface VisitPage {
   /** Names the snapshot the later pages come from. */
   token: string;
   page: number;
-  /** Pages in all; the first page also carries the derivation without its findings. */
+  /**
+   * Pages in all; the first page also carries the derivation without its findings, and without its parties when
+   * there are more pages (a 50k-event page has thousands of unattributed hosts: they come with the items).
+   */
   pages: number;
   head?: Omit<DerivedVisit, 'findings'>;
   /**
@@ -27,6 +30,8 @@ export interface VisitPage {
   summary?: VisitSummary;
   findings: Finding[];
   entries: EvidenceEntry[];
+  /** A later page's share of the parties (absent on a one-page visit, whose head holds them all). */
+  parties?: Party[];
 }
 
 /**
@@ -34,13 +39,15 @@ export interface VisitPage {
  * derivation and summary alone (a small message, so the verdict and vendors show at once), then the items.
  */
 export function pageCount(bundle: VisitBundle): number {
-  const items = Math.max(bundle.derived.findings.length, bundle.entries?.length ?? 0);
+  const { findings, parties } = bundle.derived;
+  const items = Math.max(findings.length, parties.length, bundle.entries?.length ?? 0);
   return items <= PAGE_ITEMS ? 1 : 1 + Math.ceil(items / PAGE_ITEMS);
 }
 
 /**
- * Page `page` of a bundle. A one-page bundle is all in page 0; otherwise page 0 holds no items, and page k the
- * findings and entries in [(k − 1) × PAGE_ITEMS, k × PAGE_ITEMS). `summary` goes with page 0 when there are more.
+ * Page `page` of a bundle. A one-page bundle is all in page 0; otherwise page 0 holds no items (its head no
+ * parties), and page k the findings, entries and parties in [(k − 1) × PAGE_ITEMS, k × PAGE_ITEMS). `summary`
+ * goes with page 0 when there are more.
  */
 export function visitPage(
   bundle: VisitBundle,
@@ -50,16 +57,26 @@ export function visitPage(
 ): VisitPage {
   const { findings, ...head } = bundle.derived;
   const pages = pageCount(bundle);
-  const from = (pages === 1 ? page : page - 1) * PAGE_ITEMS;
-  const items = pages > 1 && page === 0 ? 0 : PAGE_ITEMS;
+  if (pages === 1) return { token, page, pages, head, findings, entries: bundle.entries ?? [] };
+  if (page === 0)
+    return {
+      token,
+      page,
+      pages,
+      head: { ...head, parties: [] },
+      ...(summary && { summary }),
+      findings: [],
+      entries: [],
+    };
+  const from = (page - 1) * PAGE_ITEMS;
+  const slice = <T>(items: readonly T[]) => items.slice(from, from + PAGE_ITEMS);
   return {
     token,
     page,
     pages,
-    ...(page === 0 && { head }),
-    ...(page === 0 && pages > 1 && summary && { summary }),
-    findings: findings.slice(from, from + items),
-    entries: (bundle.entries ?? []).slice(from, from + items),
+    findings: slice(findings),
+    entries: slice(bundle.entries ?? []),
+    parties: slice(head.parties),
   };
 }
 
@@ -67,8 +84,8 @@ export function visitPage(
 export type PageRequest = (args: { page: number; token?: string }) => Promise<VisitPage | null>;
 
 /**
- * Told before each later page is asked for: the derivation without findings, pages read so far, pages in all,
- * and the first page's summary when it carried one.
+ * Told before each later page is asked for: the derivation without findings and parties (show `summary` for
+ * its vendors), pages read so far, pages in all, and the first page's summary when it carried one.
  */
 export type PageProgress = (
   head: Omit<DerivedVisit, 'findings'>,
@@ -87,6 +104,7 @@ export async function fetchVisitBundle(
   if (!first.head) throw new Error('the first page of a visit has no derivation');
   const findings = [...first.findings];
   const entries = [...first.entries];
+  const parties = [...first.head.parties];
   for (let page = 1; page < first.pages; page++) {
     onProgress?.(first.head, page, first.pages, first.summary);
     const next = await request({ page, token: first.token });
@@ -94,6 +112,7 @@ export async function fetchVisitBundle(
       throw new Error('the visit changed while it was read: open it again');
     findings.push(...next.findings);
     entries.push(...next.entries);
+    parties.push(...(next.parties ?? []));
   }
-  return { derived: { ...first.head, findings }, entries };
+  return { derived: { ...first.head, parties, findings }, entries };
 }

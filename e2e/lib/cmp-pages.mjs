@@ -8,7 +8,8 @@ import { inlineJson } from '../fixtures/respond.mjs';
 export const GA4_ID = 'G-CMPSHOP01';
 export const PIXEL_ID = '102030405060';
 const GTAG_SRC = `https://www.googletagmanager.com/gtag/js?id=${GA4_ID}`;
-const GTAG_INLINE = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config',${inlineJson(GA4_ID)});`;
+// The shops also run Google's same-origin server-side tagging under /metrics (cmp-trackers.mjs, cmp-shops.mjs).
+const GTAG_INLINE = `window.__sgtmPath='/metrics';window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}gtag('js',new Date());gtag('config',${inlineJson(GA4_ID)});`;
 const PIXEL_INLINE = `!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init',${inlineJson(PIXEL_ID)});fbq('track','PageView');`;
 
 /** The three trackers as plain tags (leaky shop, and the body of every gate). */

@@ -102,6 +102,9 @@ function regexProblem(source: string | undefined): string | null {
   }
 }
 
+/** A signature's `match`, by its number in the compiled index. */
+const SIGNATURE_MATCH = ['exact', 'prefix', 'suffix'] as const;
+
 /** Path rules keyed by host (each host must be some vendor's domain) and protocol signatures. */
 function compileRequestShapes(
   valid: VendorRecord[],
@@ -138,9 +141,10 @@ function compileRequestShapes(
     }
     for (const s of r.signatures ?? []) {
       const bad = regexProblem(s.query);
-      if (!s.id || !s.path?.startsWith('/') || bad !== null || !s.label || !s.source) {
+      const kind = SIGNATURE_MATCH.indexOf(s.match);
+      if (!s.id || !s.path?.startsWith('/') || bad !== null || !s.label || !s.source || kind < 0) {
         problems.push(
-          `${r.id}: signature ${JSON.stringify(s.id)} needs id, /path, label, source${bad ? ` (${bad})` : ''}`,
+          `${r.id}: signature ${JSON.stringify(s.id)} needs id, /path, match (${SIGNATURE_MATCH.join('|')}), label, source${bad ? ` (${bad})` : ''}`,
         );
         continue;
       }
@@ -152,10 +156,11 @@ function compileRequestShapes(
         n,
         s.id,
         s.path,
-        s.match === 'prefix' ? 1 : 0,
+        kind as 0 | 1 | 2,
         s.query ?? null,
         s.label,
         s.category ?? null,
+        s.selfHosted === true ? 1 : 0,
       ]);
     }
   }

@@ -34,15 +34,19 @@ export type PathRuleEntry = [
   label: string,
 ];
 
-/** A protocol signature: [vendor, id, path, 1 = prefix / 0 = exact, query regex or null, label, category or null]. */
+/**
+ * A protocol signature: [vendor, id, path, 0 = exact / 1 = prefix / 2 = suffix, query regex or null, label,
+ * category or null, 1 = the software may be self-hosted].
+ */
 export type SignatureEntry = [
   vendor: number,
   id: string,
   path: string,
-  prefix: 0 | 1,
+  match: 0 | 1 | 2,
   query: string | null,
   label: string,
   category: Category | null,
+  selfHosted: 0 | 1,
 ];
 
 /** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
@@ -101,9 +105,10 @@ export interface VendorIndex {
   shortPrefixGroups: number[];
   /** Host suffix → path rules with their query tests compiled. */
   pathRules: Map<string, PathRule[]>;
-  /** Exact-path signatures by path; prefix signatures in a short list. */
+  /** Exact-path signatures by path; prefix and suffix signatures in short lists. */
   signatureByPath: Map<string, Signature[]>;
   signaturePrefixes: Signature[];
+  signatureSuffixes: Signature[];
   /** Lengths of the exact signature paths: most paths are ruled out without slicing the URL. */
   signatureLengths: Set<number>;
   labelSuffixes: [suffix: string, vendor: number][];
@@ -125,4 +130,5 @@ export interface Signature {
   query: RegExp | null;
   label: string;
   category: Category | null;
+  selfHosted: boolean;
 }

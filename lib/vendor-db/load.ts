@@ -93,7 +93,8 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   c.pathRules.hosts.forEach((host, i) => pathRules.set(host, ruleSets[c.pathRules.set[i]!]!));
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
-  for (const [vendor, id, path, prefix, query, label, category] of c.signatures) {
+  const signatureSuffixes: Signature[] = [];
+  for (const [vendor, id, path, match, query, label, category, selfHosted] of c.signatures) {
     const sig = {
       vendor,
       id,
@@ -101,8 +102,10 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       query: query === null ? null : new RegExp(query),
       label,
       category: category ?? null,
+      selfHosted: selfHosted === 1,
     };
-    if (prefix === 1) signaturePrefixes.push(sig);
+    if (match === 1) signaturePrefixes.push(sig);
+    else if (match === 2) signatureSuffixes.push(sig);
     else signatureByPath.set(path, [...(signatureByPath.get(path) ?? []), sig]);
   }
   return {
@@ -120,6 +123,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     pathRules,
     signatureByPath,
     signaturePrefixes,
+    signatureSuffixes,
     signatureLengths: new Set([...signatureByPath.keys()].map((k) => k.length)),
     labelSuffixes: c.labelSuffixes,
     sourceHash: c.sourceHash,

@@ -1,7 +1,7 @@
 import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification } from './types';
-import type { CookieEntry, VendorIndex } from './compiled-types';
+import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
@@ -172,7 +172,12 @@ function pathBounds(url: string): { start: number; end: number } {
  * vendor owns, so it slices nothing until a path length or prefix can match.
  */
 function signatureFor(index: VendorIndex, url: string) {
-  if (index.signatureByPath.size === 0 && index.signaturePrefixes.length === 0) return null;
+  if (
+    index.signatureByPath.size === 0 &&
+    index.signaturePrefixes.length === 0 &&
+    index.signatureSuffixes.length === 0
+  )
+    return null;
   const { start, end } = pathBounds(url);
   if (index.signatureLengths.has(end - start)) {
     const exact = index.signatureByPath.get(url.slice(start, end));
@@ -187,14 +192,20 @@ function signatureFor(index: VendorIndex, url: string) {
       if (s.query === null || s.query.test(query)) return { sig: s, path };
     }
   }
+  // A suffix starts with "/", so it matches whole segments: /metrics/g/collect, never /xg/collect.
+  for (const s of index.signatureSuffixes) {
+    if (end - start >= s.path.length && url.startsWith(s.path, end - s.path.length)) {
+      const { path, query } = pathAndQuery(url);
+      if (s.query === null || s.query.test(query)) return { sig: s, path };
+    }
+  }
   return null;
 }
 
 /** Explains a signature hit: where the request went, and why no hostname list would have caught it. */
 function signatureReason(
   index: VendorIndex,
-  label: string,
-  vendor: number,
+  { label, vendor, selfHosted }: Signature,
   host: string,
   path: string,
   thirdParty: boolean,
@@ -207,9 +218,13 @@ function signatureReason(
     return `${label} on a host of ${index.names[owner]} (${host}, path ${shown}): ${who} requests relayed through that service`;
   }
   if (pageKnown && !thirdParty) {
-    return `${label} on a first-party host (${host}, path ${shown}): ${who} proxied through the site's own domain (server-side tagging or CNAME cloaking)`;
+    return selfHosted
+      ? `${label} on a first-party host (${host}, path ${shown}): ${who}'s software, run by the site itself or proxied through its domain`
+      : `${label} on a first-party host (${host}, path ${shown}): ${who} proxied through the site's own domain (server-side tagging or CNAME cloaking)`;
   }
-  return `${label} on host ${host}, which no vendor list names (path ${shown}): ${who} through a proxy or custom domain`;
+  return selfHosted
+    ? `${label} on host ${host}, which no vendor list names (path ${shown}): ${who}'s software, self-hosted or through a proxy`
+    : `${label} on host ${host}, which no vendor list names (path ${shown}): ${who} through a proxy or custom domain`;
 }
 
 /**
@@ -231,7 +246,8 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
       const { rule, path } = ruled;
       const shown = echo(path.length > 60 ? `${path.slice(0, 60)}…` : path);
       const reason = `host ${host} path ${shown} is the ${rule.label} endpoint of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
-      return vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category);
+      const id = `${index.ids[rule.vendor]}${rule.path}`;
+      return { ...vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category), rule: id };
     }
     const category = index.categories[n]!;
     // A tracking vendor's own host is already attributed; hosting, CDN and tag-manager hosts may relay a tracker.
@@ -239,7 +255,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
       const found = signatureFor(index, url);
       if (found !== null && found.sig.vendor !== n) {
         const { sig, path } = found;
-        const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, !!pageUrl, n);
+        const reason = signatureReason(index, sig, host, path, thirdParty, !!pageUrl, n);
         return {
           ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category),
           signature: sig.id,
@@ -268,7 +284,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
   if (found !== null) {
     const { sig, path } = found;
     const pageKnown = typeof pageUrl === 'string' && pageUrl !== '' && note === '';
-    const reason = signatureReason(index, sig.label, sig.vendor, host, path, thirdParty, pageKnown, null);
+    const reason = signatureReason(index, sig, host, path, thirdParty, pageKnown, null);
     return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category), signature: sig.id };
   }
   return unknown(thirdParty, `host ${host} matches no known vendor${note}`);

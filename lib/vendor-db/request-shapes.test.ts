@@ -42,6 +42,15 @@ const records: VendorRecord[] = [
                 label: 'Acme API',
                 source: 'fixture',
               },
+              {
+                id: 'acme-hit',
+                path: '/acme/hit.php',
+                match: 'suffix' as const,
+                query: '(^|&)site=\\d+',
+                label: 'Acme hit API',
+                selfHosted: true,
+                source: 'fixture',
+              },
             ],
           }
         : r,
@@ -90,6 +99,35 @@ describe('protocol signatures', () => {
     expect(hosted.reason).toMatch(/on a host of Portal/);
   });
 
+  it('matches a suffix on whole path segments, under any path the site chose', () => {
+    for (const url of [
+      'https://shop.example/acme/hit.php?site=3',
+      'https://www.shop.example/stats/acme/hit.php?rec=1&site=3',
+    ])
+      expect(classifyRequest(index, url, PAGE), url).toMatchObject({
+        vendor: 'acme-analytics',
+        signature: 'acme-hit',
+      });
+    for (const url of [
+      'https://shop.example/xacme/hit.php?site=3',
+      'https://shop.example/acme/hit.php/more?site=3',
+      'https://shop.example/acme/hit.php?site=x',
+      'https://shop.example/hit.php?site=3',
+    ])
+      expect(classifyRequest(index, url, PAGE).vendor, url).toBeNull();
+  });
+
+  it("says a self-hosted vendor's software may be the site's own, not a relay to the vendor", () => {
+    const own = classifyRequest(index, 'https://shop.example/acme/hit.php?site=3', PAGE);
+    expect(own.reason).toMatch(
+      /Acme Analytics's software, run by the site itself or proxied through its domain/,
+    );
+    expect(own.reason).not.toMatch(/CNAME cloaking/);
+    const other = classifyRequest(index, 'https://stats.unknown.test/acme/hit.php?site=3', PAGE);
+    expect(other).toMatchObject({ vendor: 'acme-analytics', thirdParty: true });
+    expect(other.reason).toMatch(/self-hosted or through a proxy/);
+  });
+
   it("leaves a tracking vendor's own host to that vendor", () => {
     const c = classifyRequest(index, 'https://beta-ads.example/a/collect?tid=AC-1', PAGE);
     expect(c.vendor).toBe('beta-ads');
@@ -108,6 +146,10 @@ describe('compile checks request shapes', () => {
         ...vendor('y-ads', 'advertising', ['y-ads.example']),
         signatures: [{ id: 'y', path: '/y', match: 'exact' as const, query: '(', label: 'y', source: 's' }],
       },
+      {
+        ...vendor('z-ads', 'advertising', ['z-ads.example']),
+        signatures: [{ id: 'z', path: '/z', match: 'infix' as never, label: 'z', source: 's' }],
+      },
     ];
     expect(() => compileVendors(bad)).toThrow(CompileError);
     try {
@@ -115,6 +157,9 @@ describe('compile checks request shapes', () => {
     } catch (e) {
       expect((e as CompileError).problems.join('\n')).toMatch(/nobody\.example.*no vendor's domain/);
       expect((e as CompileError).problems.join('\n')).toMatch(/signature "y"/);
+      expect((e as CompileError).problems.join('\n')).toMatch(
+        /signature "z" needs .*match \(exact\|prefix\|suffix\)/,
+      );
     }
   });
 });

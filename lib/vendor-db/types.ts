@@ -114,15 +114,23 @@ export interface RequestRule {
 export interface ProtocolSignature {
   /** Stable id, reported as Classification.signature (e.g. "ga4-collect"). */
   id: string;
-  /** Exact path, or a prefix when match is 'prefix'. */
+  /**
+   * Exact path; a prefix when match is 'prefix'; the path's last segments when match is 'suffix' (a proxy under a
+   * path of the site's choosing, e.g. www.example.com/metrics/g/collect).
+   */
   path: string;
-  match: 'exact' | 'prefix';
+  match: 'exact' | 'prefix' | 'suffix';
   /** Optional regular expression the query string (without "?") must match. */
   query?: string;
   /** Human-readable protocol name for the reason (e.g. "GA4 collect protocol"). */
   label: string;
   /** The request's category when it differs from the vendor's (e.g. Meta Pixel: advertising). */
   category?: Category;
+  /**
+   * The vendor's software also runs on the site's own servers (Matomo, Snowplow): a hit on a host no list names
+   * is a self-hosted instance or a proxy, and the reason says both.
+   */
+  selfHosted?: boolean;
   source: string;
 }
 
@@ -189,4 +197,6 @@ export interface Classification {
   reason: string;
   /** Set when a protocol signature (not the hostname) identified the vendor: the signature id. */
   signature?: string;
+  /** Set when a path rule on a shared host identified the vendor: `<vendor id><path>`, e.g. "bing-ads/action/". */
+  rule?: string;
 }

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchVisitBundle, PAGE_ITEMS } from '@/lib/visit-pages';
 
 // The derivation the handler slices: replaced between pages to prove later pages come from the first snapshot.
-let current: { derived: { findings: { id: string }[] }; entries: { id: string }[] } | null;
+let current: {
+  derived: { findings: { id: string }[]; parties: { key: string }[] };
+  entries: { id: string }[];
+} | null;
 vi.mock('../derived', () => ({ readDerived: async () => current }));
 // The popup's summary, named after the derivation it was made from.
 vi.mock('../popup-summary', () => ({
@@ -10,7 +13,10 @@ vi.mock('../popup-summary', () => ({
 }));
 
 const derivation = (n: number, tag: string) => ({
-  derived: { findings: Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}` })) },
+  derived: {
+    findings: Array.from({ length: n }, (_, i) => ({ id: `${tag}${i}` })),
+    parties: Array.from({ length: n }, (_, i) => ({ key: `host:${tag}${i}` })),
+  },
   entries: [],
 });
 
@@ -27,6 +33,9 @@ describe('getVisitPage', () => {
     });
     expect(bundle!.derived.findings).toHaveLength(PAGE_ITEMS + 3);
     expect(bundle!.derived.findings.every((f) => f.id.startsWith('old'))).toBe(true);
+    // The parties come with the later pages, from the same snapshot.
+    expect(bundle!.derived.parties).toHaveLength(PAGE_ITEMS + 3);
+    expect(bundle!.derived.parties.every((p) => p.key.startsWith('host:old'))).toBe(true);
   });
 
   it('sends the summary of the same derivation with the first page of a visit of several pages, only then', async () => {

@@ -1,0 +1,56 @@
+// Trackers proxied through the site's own domain (server-side tagging, CNAME cloaking, a self-hosted Matomo) are
+// found by their request shape, fire before any consent, and are flagged as such, with the reason saying where.
+// e2e-browsers: chromium firefox
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitForDb } from '../lib/db.mjs';
+import { visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+
+const h = useBrowser();
+const URL = 'https://proxied.example/';
+const EXPECTED = {
+  'google-analytics': {
+    reason: /^GA4 collect protocol on a first-party host \(proxied\.example, path "\/metrics\/g\/collect"\)/,
+  },
+  'adobe-experience-cloud': {
+    reason:
+      /^Adobe Analytics image request on a first-party host \(smetrics\.proxied\.example.*CNAME cloaking/,
+  },
+  matomo: {
+    reason: /run by the site itself or proxied through its domain/,
+  },
+};
+
+test('first-party proxied trackers are attributed by request shape and flagged before consent', async () => {
+  const page = await h.context.newPage();
+  await page.goto(URL);
+  await page.waitForFunction(() => window.__sent === true);
+  const tabId = await tabIdFor(h.browser, `${URL}*`);
+  const found = (db) => {
+    const visit = visitsOf(db, { tabId, url: URL }).at(-1);
+    const findings = (visit && db.derived[visit.id]?.findings) || [];
+    return Object.keys(EXPECTED).every((v) => findings.some((f) => f.kind === 'request' && f.vendorId === v));
+  };
+  const db = await waitForDb(h.browser, found, { timeout: 30_000, message: 'the three proxied trackers' });
+  h.dump('proxied-trackers-db', db);
+  const visit = visitsOf(db, { tabId, url: URL }).at(-1);
+  const derived = db.derived[visit.id];
+  for (const [vendorId, want] of Object.entries(EXPECTED)) {
+    const f = derived.findings.find((x) => x.kind === 'request' && x.vendorId === vendorId);
+    assert.equal(f.category, 'analytics', vendorId);
+    assert.equal(f.phase, 'before-consent', vendorId);
+    assert.equal(f.violation, true, vendorId);
+    assert.equal(f.thirdParty, false, `${vendorId}: the site's own domain`);
+    assert.match(f.reason, want.reason, vendorId);
+    assert.ok(derived.parties.find((p) => p.key === vendorId)?.violation, `${vendorId} is a violating party`);
+  }
+  assert.equal(derived.verdict.severity, 'violation');
+  assert.match(derived.verdict.text, /^3 analytics trackers fired before consent/);
+
+  const popup = await h.context.newPage();
+  await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+  for (const vendorId of Object.keys(EXPECTED)) await popup.waitForSelector(`[data-vendor="${vendorId}"]`);
+  await h.snap(popup, 'proxied-trackers-popup');
+});
