@@ -91,6 +91,29 @@ describe('iubenda and Axeptio', () => {
   });
 });
 
+describe('HubSpot cookie banner (numbered categories)', () => {
+  it('all on = accept-all, all off = reject-all, with either separator', () => {
+    expect(kind('__hs_cookie_cat_pref', M.HUBSPOT_ACCEPT)).toBe('accept-all');
+    expect(kind('__hs_cookie_cat_pref', M.HUBSPOT_ACCEPT_UNDERSCORE)).toBe('accept-all');
+    expect(kind('__hs_cookie_cat_pref', encodeURIComponent(M.HUBSPOT_ACCEPT))).toBe('accept-all');
+    const rejected = signalFromCookie('__hs_cookie_cat_pref', M.HUBSPOT_REJECT);
+    expect(rejected).toMatchObject({
+      tool: 'hubspot',
+      choice: { kind: 'reject-all', granted: ['necessary'] },
+    });
+    expect(phaseAfter(rejected, 'analytics')).toBe('after-reject');
+  });
+  it('a mix is custom with its categories unmapped (nothing says which number is which purpose)', () => {
+    const s = signalFromCookie('__hs_cookie_cat_pref', M.HUBSPOT_ONE);
+    expect(s?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['category 1'] });
+  });
+  it('anything else is not read', () => {
+    for (const v of ['', 'yes', '1:yes,2:true', '1:true;2:false', 'a:true', `${'1:true,'.repeat(30)}1:true`])
+      expect(signalFromCookie('__hs_cookie_cat_pref', v), v).toBeNull();
+    expect(signalFromCookie('__hs_opt_out', 'yes')).toBeNull();
+  });
+});
+
 describe('Cookie-Script, CookieFirst, Civic Cookie Control', () => {
   it('Cookie-Script: action and accepted categories', () => {
     expect(kind('CookieScriptConsent', M.COOKIESCRIPT_ACCEPT)).toBe('accept-all');
@@ -169,6 +192,7 @@ describe('refused never becomes accepted', () => {
       ['FCCDCF', M.FCCDCF_REJECT],
       ['__cmpconsentx1', M.CMP_CONSENTX],
       ['real_cookie_banner-blog:1', M.RCB_ESSENTIAL_ONLY],
+      ['__hs_cookie_cat_pref', M.HUBSPOT_REJECT],
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');

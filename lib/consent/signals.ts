@@ -5,6 +5,7 @@ import { mergeComplianz, parseComplianz } from './complianz';
 import { parseCookiebot } from './cookiebot';
 import { parseOsanoCookieConsent, parseVanillaCookieConsent } from './cookieconsent';
 import { parseCookieFirst } from './cookiefirst';
+import { parseHubSpot } from './hubspot';
 import { parseCookieScript } from './cookie-script';
 import { parseCookieYes } from './cookieyes';
 import { parseDidomiToken } from './didomi';
@@ -55,6 +56,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['CookieControl', parseCivicCookieControl],
   ['_ketch_consent_v1_', parseKetch],
   ['FCCDCF', parseFundingChoices],
+  ['__hs_cookie_cat_pref', parseHubSpot],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

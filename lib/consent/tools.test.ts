@@ -40,6 +40,7 @@ describe('consent tool registry', () => {
       'ketch',
       'piwik-pro',
       'funding-choices',
+      'hubspot',
     ])
       expect(ids, id).toContain(id);
   });

@@ -235,6 +235,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['ketch'],
   },
   {
+    id: 'hubspot',
+    name: 'HubSpot cookie banner',
+    // Not `_hsp`: HubSpot's tracking code exposes it on every page it runs on, with or without its banner.
+    cookies: ['__hs_cookie_cat_pref', '__hs_opt_out', '__hs_initial_opt_in'],
+    scriptHosts: ['js.hs-banner.com'],
+    autoconsentRules: ['hubspot'],
+  },
+  {
     id: 'piwik-pro',
     name: 'Piwik PRO',
     cookiePrefixes: ['ppms_privacy_'],

@@ -222,3 +222,10 @@ export const TERMLY_REJECT = JSON.stringify({
 export const TERMLY_ACCEPT = TERMLY_REJECT.replace(/false/g, 'true');
 
 export { TC_ACCEPT_ALL };
+
+// HubSpot cookie banner `__hs_cookie_cat_pref`, as sites store it (public samples: "1:true,2:true,3:true" in a
+// captured Cookie header, "1:true_2:true_3:true" in a test script's cookie jar).
+export const HUBSPOT_ACCEPT = '1:true,2:true,3:true';
+export const HUBSPOT_ACCEPT_UNDERSCORE = '1:true_2:true_3:true';
+export const HUBSPOT_REJECT = '1:false,2:false,3:false';
+export const HUBSPOT_ONE = '1:true,2:false,3:false';
