@@ -68,6 +68,13 @@ describe('path- and shape-aware matching', () => {
     // The same paths without the protocol's query shape are not.
     expect(req('https://shop.example/g/collect?foo=1').vendor).toBeNull();
     expect(req('https://shop.example/tr?id=abc').vendor).toBeNull();
+    // A pixel hit names its event too: a Turkish-language page /tr?id=1234567 is no pixel; a proxied one under a
+    // path is.
+    expect(req('https://shop.example/tr?id=1234567').vendor).toBeNull();
+    expect(req('https://shop.example/px/tr/?ev=PageView&id=1234567890')).toMatchObject({
+      vendor: 'facebook',
+      signature: 'meta-pixel',
+    });
   });
 });
 
