@@ -14,7 +14,7 @@ export function parseHubSpot(name: string, value: string): ConsentSignal | null 
   if (name !== '__hs_cookie_cat_pref') return null;
   const text = safeDecode(value).trim();
   const parts = text.split(/[,_]/);
-  if (parts.length === 0 || parts.length > 20) return null;
+  if (parts.length > 20) return null;
   const categories: Record<string, boolean> = {};
   for (const part of parts) {
     const m = PAIR.exec(part.trim());

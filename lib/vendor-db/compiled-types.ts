@@ -117,6 +117,8 @@ export interface VendorIndex {
 
 export interface PathRule {
   vendor: number;
+  /** `<vendor id><path>`, reported as Classification.rule (made once at load, not per request). */
+  id: string;
   path: string;
   query: RegExp | null;
   category: Category | null;

@@ -83,6 +83,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   const ruleSets: PathRule[][] = c.pathRules.sets.map((list) =>
     list.map(([vendor, path, query, category, label]) => ({
       vendor,
+      id: `${c.vendors.ids[vendor]}${path}`,
       path,
       query: query === null ? null : new RegExp(query),
       category,

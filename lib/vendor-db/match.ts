@@ -246,8 +246,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
       const { rule, path } = ruled;
       const shown = echo(path.length > 60 ? `${path.slice(0, 60)}…` : path);
       const reason = `host ${host} path ${shown} is the ${rule.label} endpoint of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
-      const id = `${index.ids[rule.vendor]}${rule.path}`;
-      return { ...vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category), rule: id };
+      return { ...vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category), rule: rule.id };
     }
     const category = index.categories[n]!;
     // A tracking vendor's own host is already attributed; hosting, CDN and tag-manager hosts may relay a tracker.
