@@ -22,7 +22,8 @@ export function PopupView({ summary, onOpenReport }: PopupViewProps) {
       </header>
       <Verdict verdict={summary.verdict} consentState={summary.consentState} signals={summary.signals} />
       <VendorGroups groups={summary.groups} />
-      <UnknownList items={summary.unknowns} total={summary.unknownTotal} />
+      {/* The first 20 show at once (a quick popup at any visit size); the rest of the summary's on "Show all". */}
+      <UnknownList items={summary.unknowns} total={summary.unknownTotal} limit={20} />
     </div>
   );
 }

@@ -48,6 +48,14 @@ export function VendorDetails({ row }: { row: VendorRow }) {
       ) : (
         <p class="muted">This vendor id is not in the bundled database; no GDPR details are shown.</p>
       )}
+      {v && row.siteHosted && (
+        <p class="note site-hosted" role="note">
+          Seen here only as {v.name}'s request shape on the site's own or an unlisted host, never on{' '}
+          {v.company ?? 'the vendor'}'s servers. {v.name} is software a site can run itself: if this site
+          does, the company, transfer and DPF facts below do not describe who receives the data; if it relays{' '}
+          {v.company ?? 'the vendor'}'s hosted service, they do. Who processes the data needs review.
+        </p>
+      )}
       {v && <FactList vendor={v} />}
       <h3>Cookies set here</h3>
       <CookieTable cookies={row.cookies} />

@@ -1,4 +1,4 @@
-import type { VendorGroup } from '@/lib/report/vendors';
+import type { VendorGroup, VendorRow, VendorRowHead } from '@/lib/report/vendors';
 import { useContext } from 'preact/hooks';
 import { CutShortHint } from './render-mode';
 import { VendorItem } from './VendorItem';
@@ -7,7 +7,7 @@ import { VendorItem } from './VendorItem';
  * Vendors grouped by category, in the order lib/report/vendors.ts decides (violations first). A vendor whose
  * purpose no source names is neither exempt nor a violation: its group says it needs review.
  */
-export function VendorGroups({ groups }: { groups: VendorGroup[] }) {
+export function VendorGroups({ groups }: { groups: VendorGroup<VendorRow | VendorRowHead>[] }) {
   const more = useContext(CutShortHint);
   if (!groups.length) return <p class="muted">No known tracker vendor seen on this page.</p>;
   return (

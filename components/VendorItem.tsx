@@ -1,10 +1,11 @@
 import { useContext, useState } from 'preact/hooks';
-import type { VendorRow } from '@/lib/report/vendors';
+import { hasDetails, type VendorRow, type VendorRowHead } from '@/lib/report/vendors';
 import { PhaseBadge } from './PhaseBadge';
 import { VendorDetails } from './VendorDetails';
+import { VendorDetailsOnDemand } from './VendorDetailsOnDemand';
 import { StaticRender } from './render-mode';
 
-function Summary({ row }: { row: VendorRow }) {
+function Summary({ row }: { row: VendorRow | VendorRowHead }) {
   return (
     <>
       <span class="name">{row.name}</span>
@@ -19,11 +20,21 @@ function Summary({ row }: { row: VendorRow }) {
   );
 }
 
+function Details({ row }: { row: VendorRow | VendorRowHead }) {
+  return hasDetails(row) ? <VendorDetails row={row} /> : <VendorDetailsOnDemand head={row} />;
+}
+
 /**
- * One vendor: a real button toggles the details, which render only when open (fast with many rows). In a static
- * document (no script) it is an open details/summary instead.
+ * One vendor: a real button toggles the details, which render only when open (fast with many rows); a summary's
+ * row asks for them then. In a static document (no script) it is an open details/summary instead.
  */
-export function VendorItem({ row, initiallyOpen = false }: { row: VendorRow; initiallyOpen?: boolean }) {
+export function VendorItem({
+  row,
+  initiallyOpen = false,
+}: {
+  row: VendorRow | VendorRowHead;
+  initiallyOpen?: boolean;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const isStatic = useContext(StaticRender);
   const bodyId = `vendor-${row.key.replace(/[^a-z0-9_-]/gi, '_')}`;
@@ -35,7 +46,7 @@ export function VendorItem({ row, initiallyOpen = false }: { row: VendorRow; ini
           <summary class="vendor-head">
             <Summary row={row} />
           </summary>
-          <VendorDetails row={row} />
+          <Details row={row} />
         </details>
       </li>
     );
@@ -56,7 +67,7 @@ export function VendorItem({ row, initiallyOpen = false }: { row: VendorRow; ini
       </button>
       {open && (
         <div id={bodyId}>
-          <VendorDetails row={row} />
+          <Details row={row} />
         </div>
       )}
     </li>

@@ -191,7 +191,8 @@ try {
     db = await waitForDb(browser, (d) =>
       d.visits.some((v) => v.tabId === tabId && v.url.endsWith(`?n=${n}`)),
     );
-    const visit = db.visits.filter((v) => v.tabId === tabId).at(-1);
+    // The visit of this navigation: stored visits come back in id order (random ids), not in time order.
+    const visit = db.visits.find((v) => v.tabId === tabId && v.url.endsWith(`?n=${n}`));
     await putRows(browser, 'evidence', syntheticEntries(visit, n, vendors));
     // A new sighting of the visit drops any cached derivation, as a real page's next batch does.
     await page.evaluate(() =>

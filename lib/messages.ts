@@ -8,6 +8,7 @@ import type { DerivedVisit } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
 import type { StorageItem } from './storage-snapshot';
 import type { VisitSummary } from './report/summary';
+import type { VendorRow } from './report/vendors';
 import type { VendorRecord } from './vendor-db/types';
 import type { VisitPage } from './visit-pages';
 import type { AuditOptions, AuditRecord } from './audit/machine';
@@ -103,6 +104,11 @@ export interface PageProtocol {
   /** What the popup shows of a tab's current visit, computed in the background (never the whole visit). */
   getTabVisit: [{ tabId: number }, VisitSummary | null];
   /**
+   * One vendor row of a visit with its details (a summary's rows carry none), or null when there is none;
+   * `browserOnly` as for getVisitPage.
+   */
+  getVendorRow: [{ visitId: string; key: string; browserOnly?: boolean }, VendorRow | null];
+  /**
    * One page of a visit with its evidence log (lib/visit-pages.ts: fetchVisitBundle puts them together);
    * `browserOnly` derives from browser-observed evidence alone. Page 0 starts a snapshot named by its token.
    * `withEntries: false` leaves the evidence log out (the report's view needs the findings; exports ask again).
@@ -161,6 +167,7 @@ export type Handlers = { [K in MessageType]: (args: Args<K>, sender: SenderInfo)
 
 const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   getTabVisit: true,
+  getVendorRow: true,
   getVisitPage: true,
   listSites: true,
   listVisits: true,

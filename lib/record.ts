@@ -55,6 +55,12 @@ export function requestKey(host: string, c: Pick<Classification, 'signature' | '
   return shape ? `${host} ${shape}` : host;
 }
 
+/** The request shape (signature or path-rule id) in a request's evidence key, or null for a host-only key. */
+export function requestShapeOf(key: string): string | null {
+  const space = key.indexOf(' ');
+  return space < 0 ? null : key.slice(space + 1);
+}
+
 export function requestSighting(visit: PageVisit, req: ObservedRequest, classifier: Classifier): Sighting {
   const classification = classifier.request(req.url, visit.url);
   const own = ownOrganisation(classification, visit, classifier);

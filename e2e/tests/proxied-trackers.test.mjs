@@ -52,5 +52,12 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   const popup = await h.context.newPage();
   await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
   for (const vendorId of Object.keys(EXPECTED)) await popup.waitForSelector(`[data-vendor="${vendorId}"]`);
+  // Opened rows ask for their details: the self-hosted Matomo says its company's facts may not apply; GA4 does not.
+  for (const vendorId of ['matomo', 'google-analytics'])
+    await popup.click(`[data-vendor="${vendorId}"] > button.vendor-head`);
+  const body = (vendorId) => popup.locator(`[data-vendor="${vendorId}"] .vendor-body`);
+  assert.match(await body('matomo').locator('.site-hosted').textContent(), /software a site can run itself/);
+  assert.match(await body('google-analytics').textContent(), /Legal basis/);
+  assert.equal(await body('google-analytics').locator('.site-hosted').count(), 0);
   await h.snap(popup, 'proxied-trackers-popup');
 });

@@ -110,6 +110,8 @@ test('shop.example: verdict, Customer.io row with sourced GDPR details, a derive
   const hj = popup.locator('[data-vendor="hotjar"] > button.vendor-head');
   await hj.click();
   const hjBody = popup.locator('[data-vendor="hotjar"] .vendor-body');
+  // An opened row of the popup asks the background for its details: they show once answered.
+  await hjBody.waitFor();
   const derived = hjBody.locator('abbr.fact-derived');
   assert.ok((await derived.count()) >= 5, 'derived values are marked');
   assert.match(

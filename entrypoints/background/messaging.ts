@@ -7,6 +7,9 @@ import { getTab } from './session';
 import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
+import { partyVendorIds } from '@/lib/evidence/derive';
+import { POPUP_LIMITS } from '@/lib/report/summary';
+import { vendorRowOf } from '@/lib/report/vendors';
 import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
 import { clearSavedSummaries, savedSummary } from './saved-summary';
 import { forgetInMemory, pruneExpired } from './retention';
@@ -42,6 +45,20 @@ export const handlers: Handlers = {
     if (!read) return null;
     keepForRestart(tab, read);
     return popupSummary(read);
+  },
+  async getVendorRow({ visitId, key, browserOnly }) {
+    await ready();
+    // The derivation the summary came from (or a newer one): no forced flush, as for the popup's summary.
+    const read = await readDerived(String(visitId), {
+      fresh: false,
+      stale: true,
+      browserOnly: browserOnly === true,
+    });
+    if (!read) return null;
+    const party = read.derived.parties.find((p) => p.key === String(key));
+    if (!party) return null;
+    const vendors = await vendorDetails(partyVendorIds([party]));
+    return vendorRowOf(read.derived, vendors, party.key, POPUP_LIMITS);
   },
   getVisitPage,
   async listSites() {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { VisitSummary } from '@/lib/report/summary';
 import { AuditPanel } from '@/components/AuditPanel';
 import { PopupView } from '@/components/PopupView';
+import { RowDetails } from '@/components/row-details';
 import { send } from '../shared/api';
 
 type State =
@@ -31,6 +32,14 @@ async function load(): Promise<State> {
   return summary ? { status: 'ready', tabId, summary } : { status: 'none', tabId };
 }
 
+/**
+ * The first question goes out while the module loads, not from an effect (Preact runs effects after the next
+ * frame): the answer is the popup's time to verdict.
+ */
+const firstLoad = load();
+// Handled where the popup renders it; this keeps an early failure from being reported as unhandled.
+firstLoad.catch(() => undefined);
+
 /** At most this often a live update re-asks the background (a busy page flushes every second). */
 const THROTTLE_MS = 500;
 
@@ -39,10 +48,17 @@ const askAuditPermission = () => browser.permissions.request({ permissions: ['br
 
 export function App() {
   const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
+  const visitId = state.status === 'ready' ? state.summary.visit.id : null;
+  // One loader per visit: an open row asks again only when a live update changes it, not on every refresh.
+  const loadRow = useCallback(
+    (key: string) => send('getVendorRow', { visitId: visitId ?? '', key }),
+    [visitId],
+  );
+  // A layout effect runs right after the first render; a plain effect would wait a frame before taking the answer.
+  useLayoutEffect(() => {
     let alive = true;
-    const refresh = () =>
-      load()
+    const refresh = (loading = load()) =>
+      loading
         .then((s) => {
           // Paired with ci:first-render: the difference is the render cost alone.
           if (s.status === 'ready' && performance.getEntriesByName('ci:data').length === 0)
@@ -52,7 +68,7 @@ export function App() {
         .catch(
           (e: unknown) => alive && setState({ status: 'error', message: String((e as Error)?.message ?? e) }),
         );
-    void refresh();
+    const first = refresh(firstLoad);
     // Trackers keep firing while the popup is open: the background says when the tab's visit changed.
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,8 +77,8 @@ export function App() {
       port = browser.runtime.connect({ name: 'live' });
       port.postMessage({ tabId });
       // A first answer from a saved or stale summary may have been re-derived before the port was heard: ask
-      // once more now that later changes will be told.
-      void refresh();
+      // once more now that later changes will be told, after the first answer (not competing with it).
+      void first.then(() => alive && refresh());
       port.onMessage.addListener(() => {
         if (timer === undefined) timer = setTimeout(() => ((timer = undefined), void refresh()), THROTTLE_MS);
       });
@@ -113,7 +129,9 @@ export function App() {
   return (
     <main class="popup">
       {audit}
-      <PopupView summary={summary} onOpenReport={openReport} />
+      <RowDetails.Provider value={loadRow}>
+        <PopupView summary={summary} onOpenReport={openReport} />
+      </RowDetails.Provider>
     </main>
   );
 }

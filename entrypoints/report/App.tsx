@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { VisitBundle } from '@/lib/messages';
 import type { VisitSummary } from '@/lib/report/summary';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ImportButton } from '@/components/ImportButton';
 import { ReportView } from '@/components/ReportView';
-import { getVisit, VISIT_GONE, vendorsOf } from '../shared/api';
+import { RowDetails } from '@/components/row-details';
+import { getVisit, send, VISIT_GONE, vendorsOf } from '../shared/api';
 import { Compare } from './Compare';
 import { exportHandlers } from './exports';
 import { History } from './History';
@@ -56,6 +57,11 @@ export function App() {
     visitId ? { status: 'loading' } : query.has('compare') ? { status: 'compare' } : { status: 'history' },
   );
   const [browserOnly, setBrowserOnly] = useState(false);
+  // While the evidence is read, an opened vendor row of the summary asks the background for its details.
+  const loadRow = useCallback(
+    (key: string) => send('getVendorRow', { visitId: visitId ?? '', key, browserOnly }),
+    [visitId, browserOnly],
+  );
   useEffect(() => {
     if (!visitId) return;
     loadVisit(visitId, browserOnly, setState).then(setState, (e: unknown) =>
@@ -96,12 +102,14 @@ export function App() {
       </nav>
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'reading' && (
-        <ReportView
-          bundle={{ derived: { ...state.head, findings: [] } }}
-          vendors={[]}
-          preview={state.summary}
-          loading={`Reading the evidence: page ${state.read} of ${state.pages}…`}
-        />
+        <RowDetails.Provider value={loadRow}>
+          <ReportView
+            bundle={{ derived: { ...state.head, findings: [] } }}
+            vendors={[]}
+            preview={state.summary}
+            loading={`Reading the evidence: page ${state.read} of ${state.pages}…`}
+          />
+        </RowDetails.Provider>
       )}
       {state.status === 'error' && <p class="error">{state.message}</p>}
       {state.status === 'history' && <History />}

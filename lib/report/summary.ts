@@ -1,11 +1,20 @@
 /**
  * What the popup shows, computed in the background so the popup never receives a whole visit: the verdict,
- * the consent line, vendor rows with their details, and the first unknowns (with the total).
+ * the consent line, vendor rows without their details (lib/report/vendors.ts vendorRowOf makes one row's details
+ * when it is opened), and the first unknowns (with the total).
  */
 import type { Badge, DerivedVisit, Verdict } from '../evidence/derive';
 import type { PageVisit } from '../findings';
 import type { VendorRecord } from '../vendor-db/types';
-import { groupVendors, unknownItems, type GroupLimits, type UnknownItem, type VendorGroup } from './vendors';
+import {
+  groupVendors,
+  rowHead,
+  unknownItems,
+  type GroupLimits,
+  type UnknownItem,
+  type VendorGroup,
+  type VendorRowHead,
+} from './vendors';
 
 export interface VisitSummary {
   visit: PageVisit;
@@ -14,7 +23,7 @@ export interface VisitSummary {
   /** Google Consent Mode / GPC lines. */
   signals: string[];
   badge: Badge;
-  groups: VendorGroup[];
+  groups: VendorGroup<VendorRowHead>[];
   unknowns: UnknownItem[];
   /** All unknowns, of which `unknowns` holds the first UNKNOWN_LIMIT. */
   unknownTotal: number;
@@ -33,7 +42,7 @@ export function visitSummary(derived: DerivedVisit, vendors: VendorRecord[]): Vi
     consentState: derived.consentState,
     signals: derived.consent.signals,
     badge: derived.badge,
-    groups: groupVendors(derived, vendors, POPUP_LIMITS),
+    groups: groupVendors(derived, vendors, POPUP_LIMITS).map((g) => ({ ...g, rows: g.rows.map(rowHead) })),
     unknowns: unknowns.slice(0, UNKNOWN_LIMIT),
     unknownTotal: unknowns.length,
     findings: derived.findings.length,

@@ -2,6 +2,7 @@
 import { CATEGORIES, type CategoryOrUnknown } from '../category';
 import { PHASES, type Finding, type Phase } from '../findings';
 import { partyKey, type DerivedVisit, type Party } from '../evidence/derive';
+import { requestShapeOf } from '../record';
 import type { VendorCookie, VendorRecord } from '../vendor-db/types';
 import { sourceTitle } from './facts';
 import { formatLifetime } from './format';
@@ -47,11 +48,37 @@ export interface VendorRow {
   cookieTotal: number;
   requestCount: number;
   firstSeenAt: number;
+  /**
+   * Every request of the vendor here was its self-hostable software's request shape on a host no vendor list
+   * names (a Matomo or Snowplow collector on the site's own domain): the site may run the software itself, and
+   * then the vendor's company facts and transfer do not describe who receives the data.
+   */
+  siteHosted: boolean;
 }
 
-export interface VendorGroup {
+/**
+ * A vendor row without its details (the vendor's record, cookies and hosts): what a summary carries, so the popup's
+ * first message stays small at any visit size; the details of one row are asked for when it is opened.
+ */
+export type VendorRowHead = Omit<VendorRow, 'vendor' | 'cookies' | 'hosts'>;
+
+/** Whether a row carries its details (a head from a summary does not). */
+export function hasDetails(row: VendorRow | VendorRowHead): row is VendorRow {
+  return 'vendor' in row;
+}
+
+export function rowHead({
+  vendor: _vendor,
+  cookies: _cookies,
+  hosts: _hosts,
+  ...head
+}: VendorRow): VendorRowHead {
+  return head;
+}
+
+export interface VendorGroup<Row extends VendorRow | VendorRowHead = VendorRow> {
   category: CategoryOrUnknown;
-  rows: VendorRow[];
+  rows: Row[];
   /** Rows in the group; `rows` may hold only the first of them. */
   rowTotal: number;
   violations: number;
@@ -135,7 +162,14 @@ function newRow(party: Party, vendor: VendorRecord | null): VendorRow {
     cookieTotal: 0,
     requestCount: 0,
     firstSeenAt: party.firstSeenAt,
+    siteHosted: false,
   };
+}
+
+/** Whether a request finding was named by one of the vendor's self-hostable signatures (not by its host). */
+function selfHostedHit(f: Finding, vendor: VendorRecord | null): boolean {
+  const shape = requestShapeOf(f.key);
+  return shape !== null && !!vendor?.signatures?.some((s) => s.id === shape && s.selfHosted === true);
 }
 
 /**
@@ -153,6 +187,8 @@ export function groupVendors(
   const rows = new Map<string, VendorRow>();
   const hostsOf = new Map<VendorRow, Set<string>>();
   const cookieFindings = new Map<VendorRow, Finding[]>();
+  // Rows with a request or a third-party cookie that was not a self-hosted signature hit: the vendor was reached.
+  const reached = new Set<VendorRow>();
   for (const p of derived.parties) {
     if (p.vendorId || p.violation)
       rows.set(p.key, newRow(p, p.vendorId ? (byId.get(p.vendorId) ?? null) : null));
@@ -162,10 +198,16 @@ export function groupVendors(
     if (!row) continue;
     const hosts = hostsOf.get(row) ?? hostsOf.set(row, new Set()).get(row)!;
     hosts.add(f.host);
-    if (f.kind === 'cookie' || f.kind === 'storage')
+    if (f.kind === 'cookie' || f.kind === 'storage') {
       (cookieFindings.get(row) ?? cookieFindings.set(row, []).get(row)!).push(f);
-    else row.requestCount += f.count;
+      if (f.thirdParty) reached.add(row);
+    } else {
+      row.requestCount += f.count;
+      if (selfHostedHit(f, row.vendor)) row.siteHosted = true;
+      else reached.add(row);
+    }
   }
+  for (const row of reached) row.siteHosted = false;
   const groups = new Map<CategoryOrUnknown, VendorRow[]>();
   for (const row of rows.values()) {
     const hosts = [...(hostsOf.get(row) ?? [])];
@@ -193,6 +235,22 @@ export function groupVendors(
       violations: list.filter((r) => r.violation).length,
     };
   });
+}
+
+/**
+ * One party's row with its details, as `groupVendors` makes it with the same limits (null when the visit has no
+ * such row): what an opened row of a summary shows.
+ */
+export function vendorRowOf(
+  derived: Pick<DerivedVisit, 'findings' | 'parties'>,
+  vendors: VendorRecord[],
+  key: string,
+  limits?: GroupLimits,
+): VendorRow | null {
+  const parties = derived.parties.filter((p) => p.key === key);
+  if (parties.length === 0) return null;
+  const findings = derived.findings.filter((f) => partyKey(f) === key);
+  return groupVendors({ findings, parties }, vendors, limits)[0]?.rows[0] ?? null;
 }
 
 /**

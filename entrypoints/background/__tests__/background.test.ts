@@ -224,6 +224,26 @@ describe('background', () => {
     expect(summary?.findings).toBe(3);
   });
 
+  it("gives the popup's vendor rows without details, and one opened row's details on demand", async () => {
+    const worker = await startWorker();
+    await visitShop();
+    await worker.writer.flush();
+    const { handlers } = await import('../messaging');
+    const summary = (await handlers.getTabVisit!({ tabId: TAB }, {}))!;
+    const head = summary.groups.flatMap((g) => g.rows).find((r) => r.vendorId === 'customer-io')!;
+    // The summary stays small whatever the visit's size: no vendor record, cookies or hosts in it.
+    expect(head).not.toHaveProperty('vendor');
+    expect(head).not.toHaveProperty('cookies');
+    const row = await handlers.getVendorRow!({ visitId: summary.visit.id, key: head.key }, {});
+    expect(row).toMatchObject({ key: head.key, name: 'Customer.io', cookieTotal: head.cookieTotal });
+    // With its details: the vendor's record (null here: this test worker has no vendor-details shards), cookies, hosts.
+    expect(row).toHaveProperty('vendor');
+    expect(row!.cookies.map((c) => c.name).length).toBe(head.cookieTotal);
+    expect(row!.hosts.length).toBe(head.hostTotal);
+    expect(await handlers.getVendorRow!({ visitId: summary.visit.id, key: 'no-such-vendor' }, {})).toBeNull();
+    expect(await handlers.getVendorRow!({ visitId: 'no-such-visit', key: head.key }, {})).toBeNull();
+  });
+
   it('answers the popup after a worker restart with the saved summary of a large visit, then the fresh one', async () => {
     // Every derivation counts as large and quiet here, so the tiny test visit's summary is kept at once.
     vi.doMock('../saved-summary', async (importOriginal) => ({
