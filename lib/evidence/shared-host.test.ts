@@ -6,9 +6,8 @@ import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 import { indexClassifier } from '../classifier';
 import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
-import { T0, consentEntry, visit } from '../report/__fixtures__/visit';
+import { T0, consentEntry, observedRequest, visit } from '../report/__fixtures__/visit';
 import { requestSighting } from '../record';
-import type { ObservedRequest } from '../request';
 import { deriveVisit } from './derive';
 import { mergeSighting } from './merge';
 import type { EvidenceEntry } from './types';
@@ -16,25 +15,8 @@ import type { EvidenceEntry } from './types';
 const classifier = indexClassifier(loadNodeVendorIndex());
 const v = visit();
 
-function request(url: string, at: number, type = 'xmlhttprequest'): ObservedRequest {
-  const host = new URL(url).hostname;
-  return {
-    requestId: String(at),
-    url,
-    host,
-    type,
-    tabId: 1,
-    frameId: 0,
-    topFrame: false,
-    at,
-    initiator: null,
-    documentId: null,
-    prerender: false,
-  };
-}
-
 /** The stored entries after these requests, merged as the writer merges them. */
-function entries(...requests: ObservedRequest[]): EvidenceEntry[] {
+function entries(...requests: ReturnType<typeof observedRequest>[]): EvidenceEntry[] {
   const byId = new Map<string, EvidenceEntry>();
   for (const r of requests) {
     const s = requestSighting(v, r, classifier);
@@ -48,8 +30,8 @@ const accepted = consentEntry(signalFromCookie('OptanonConsent', OPTANON_ACCEPT_
 describe('requests on one host that belong to different parties', () => {
   it("a same-origin GA4 tagging server firing after accept is no violation, though the site's page loaded before", () => {
     const stored = entries(
-      request(`https://${v.site}/`, T0 + 10, 'main_frame'),
-      request(`https://${v.site}/metrics/g/collect?v=2&tid=G-ABC1234&en=page_view`, T0 + 6000),
+      observedRequest(`https://${v.site}/`, T0 + 10, 'main_frame'),
+      observedRequest(`https://${v.site}/metrics/g/collect?v=2&tid=G-ABC1234&en=page_view`, T0 + 6000),
     );
     expect(stored.map((e) => e.key).sort()).toEqual([v.site, `${v.site} ga4-collect`]);
     const d = deriveVisit(v, [accepted, ...stored]);
@@ -60,8 +42,8 @@ describe('requests on one host that belong to different parties', () => {
     const early = deriveVisit(v, [
       accepted,
       ...entries(
-        request(`https://${v.site}/`, T0 + 10, 'main_frame'),
-        request(`https://${v.site}/metrics/g/collect?v=2&tid=G-ABC1234`, T0 + 20),
+        observedRequest(`https://${v.site}/`, T0 + 10, 'main_frame'),
+        observedRequest(`https://${v.site}/metrics/g/collect?v=2&tid=G-ABC1234`, T0 + 20),
       ),
     ]);
     expect(early.findings.find((f) => f.vendorId === 'google-analytics')).toMatchObject({
@@ -73,8 +55,8 @@ describe('requests on one host that belong to different parties', () => {
 
   it("keeps Google Ads beacons on www.google.com apart from Google's other services on the same host", () => {
     const stored = entries(
-      request('https://www.google.com/pagead/1p-conversion/123/?random=1', T0 + 6000),
-      request('https://www.google.com/recaptcha/api2/anchor?k=x', T0 + 7000),
+      observedRequest('https://www.google.com/pagead/1p-conversion/123/?random=1', T0 + 6000),
+      observedRequest('https://www.google.com/recaptcha/api2/anchor?k=x', T0 + 7000),
     );
     const byVendor = new Map(stored.map((e) => [e.classification?.vendor, e]));
     expect(byVendor.get('google-doubleclick-ads')?.classification?.category).toBe('advertising');

@@ -8,34 +8,17 @@ import { deriveVisit } from '../evidence/derive';
 import { mergeSighting } from '../evidence/merge';
 import type { EvidenceEntry } from '../evidence/types';
 import { requestSighting } from '../record';
-import type { ObservedRequest } from '../request';
-import { T0, visit } from './__fixtures__/visit';
+import { T0, observedRequest, visit } from './__fixtures__/visit';
 import { groupVendors, type VendorRow } from './vendors';
 
 const classifier = indexClassifier(loadNodeVendorIndex());
 const records = readVendorSources().records;
 const v = visit();
 
-function request(url: string, at: number): ObservedRequest {
-  return {
-    requestId: String(at),
-    url,
-    host: new URL(url).hostname,
-    type: 'image',
-    tabId: 1,
-    frameId: 0,
-    topFrame: false,
-    at,
-    initiator: null,
-    documentId: null,
-    prerender: false,
-  };
-}
-
 function rowOf(vendorId: string, ...urls: string[]): VendorRow {
   const byId = new Map<string, EvidenceEntry>();
   urls.forEach((url, i) => {
-    const s = requestSighting(v, request(url, T0 + 10 + i), classifier);
+    const s = requestSighting(v, observedRequest(url, T0 + 10 + i, 'image'), classifier);
     byId.set(s.id, mergeSighting(byId.get(s.id), s));
   });
   const groups = groupVendors(deriveVisit(v, [...byId.values()]), records);

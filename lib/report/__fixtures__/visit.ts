@@ -9,6 +9,7 @@ import { deriveVisit } from '../../evidence/derive';
 import type { EvidenceEntry } from '../../evidence/types';
 import type { ConsentSignal } from '../../consent/types';
 import type { VendorRecord } from '../../vendor-db/types';
+import type { ObservedRequest } from '../../request';
 
 const FLOW = 'seed:flowconsent';
 const STACK = 'seed:consentstack';
@@ -167,3 +168,20 @@ export function bundle(entries: EvidenceEntry[], v: Partial<PageVisit> = {}): Vi
 }
 
 export { type Finding };
+
+/** A request as the background observes it (webRequest), on tab 1's top document. */
+export function observedRequest(url: string, at: number, type = 'xmlhttprequest'): ObservedRequest {
+  return {
+    requestId: String(at),
+    url,
+    host: new URL(url).hostname,
+    type,
+    tabId: 1,
+    frameId: 0,
+    topFrame: false,
+    at,
+    initiator: null,
+    documentId: null,
+    prerender: false,
+  };
+}
