@@ -11,6 +11,7 @@ import { registerAudit } from './audit';
 import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
 import { registerCompaction } from './compact';
+import { registerHistoryWarmup } from './history-warmup';
 import { flush, replayLeftovers } from './writer';
 import { pruneExpired } from './retention';
 
@@ -46,6 +47,7 @@ export default defineBackground(() => {
   registerSiteAudit();
   registerLive();
   registerCompaction();
+  registerHistoryWarmup();
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();

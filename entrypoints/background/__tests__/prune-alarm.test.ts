@@ -128,3 +128,29 @@ describe('prune alarm', () => {
     expect(await db.visits.count()).toBe(1);
   });
 });
+
+describe('after an update', () => {
+  it('refills the site history caches a new derivation version made stale, without being asked', async () => {
+    const { createDb } = await import('@/lib/store/db');
+    const db = createDb();
+    await db.visits.bulkAdd([
+      { ...visit('a', Date.now() - DAY), summary: { version: -1, violating: [], bytes: 1 } },
+      visit('b', Date.now() - DAY),
+    ]);
+    db.close();
+    await startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({
+      reason: 'update',
+      previousVersion: '0.0.9',
+    });
+    const { DERIVE_VERSION } = await import('@/lib/evidence/derive');
+    const reopened = createDb();
+    await vi.waitFor(async () =>
+      expect((await reopened.visits.toArray()).map((v) => v.summary?.version)).toEqual([
+        DERIVE_VERSION,
+        DERIVE_VERSION,
+      ]),
+    );
+    reopened.close();
+  });
+});
