@@ -21,6 +21,8 @@ interface CacheEntry {
   derived: Promise<Derived | null>;
   /** Settled value, once there is one. */
   value?: Derived | null;
+  /** The derivation this one replaces, until it settles: what a reader that accepts a stale one gets meanwhile. */
+  previous?: Derived;
   stale: boolean;
 }
 const cache = new Map<string, CacheEntry>();
@@ -121,10 +123,10 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
   return { derived, entries: log.entries, ms };
 }
 
-function derive(visitId: string): CacheEntry {
-  const entry: CacheEntry = { derived: load(visitId, {}), stale: false };
+function derive(visitId: string, previous?: Derived): CacheEntry {
+  const entry: CacheEntry = { derived: load(visitId, {}), stale: false, previous };
   entry.derived.then(
-    (v) => (entry.value = v),
+    (v) => ((entry.value = v), (entry.previous = undefined)),
     () => cache.get(visitId) === entry && cache.delete(visitId),
   );
   cache.set(visitId, entry);
@@ -144,7 +146,8 @@ export function forgetDerivations(): void {
 
 /** Whether this worker has derived the visit (or holds a derivation of it, maybe stale). */
 export function hasDerivation(visitId: string): boolean {
-  return cache.get(visitId)?.value != null;
+  const held = cache.get(visitId);
+  return (held?.value ?? held?.previous) != null;
 }
 
 /** Derives the visit again now, without waiting for it, and tells onRederived listeners when it is done. */
@@ -168,15 +171,16 @@ export async function readDerived(
   if (options.fresh !== false) await flush();
   if (options.browserOnly) return load(visitId, options);
   const hit = cache.get(visitId);
-  if (hit && !hit.stale) return hit.derived;
-  const next = derive(visitId);
-  if (hit?.value && options.stale) {
+  const last = hit?.value ?? hit?.previous;
+  // The derivation running (or done) is current; a stale reader takes the last one while it runs, not waits.
+  const next = hit && !hit.stale ? hit : derive(visitId, last ?? undefined);
+  if (next.value === undefined && last && options.stale) {
     // A failed derivation was already dropped from the cache (derive): the next read tries again.
     next.derived.then(
       () => rederived.forEach((l) => l(visitId)),
       () => undefined,
     );
-    return hit.value;
+    return last;
   }
   return next.derived;
 }

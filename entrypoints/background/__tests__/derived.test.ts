@@ -48,6 +48,21 @@ describe('derived visits for the popup', () => {
     expect(await hosts({ stale: true })).toEqual(['a.example', 'b.example']);
   });
 
+  it('answers with the last derivation while a newer one is already running (the badge started it), not waits', async () => {
+    const { readDerived, onRederived } = await import('../derived');
+    await batch('a.example', 10);
+    await readDerived('v1', { fresh: false });
+    await batch('b.example', 20);
+    // Another reader (the badge) starts the newer derivation and waits for it.
+    const running = readDerived('v1', { fresh: false });
+    const told = new Promise<string>((resolve) => onRederived(resolve));
+    const popup = await readDerived('v1', { fresh: false, stale: true });
+    expect(popup!.derived.findings.map((f) => f.host)).toEqual(['a.example']);
+    expect(await told).toBe('v1');
+    expect((await running)!.derived.findings).toHaveLength(2);
+    expect((await readDerived('v1', { fresh: false, stale: true }))!.derived.findings).toHaveLength(2);
+  });
+
   it('forgets its derivations when stored visits are deleted: nothing deleted is answered from memory', async () => {
     const { readDerived, forgetDerivations } = await import('../derived');
     const { deleteSite } = await import('@/lib/store/repo');
