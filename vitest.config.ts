@@ -17,6 +17,9 @@ export default defineConfig(async () => {
           test: {
             name: 'lib',
             environment: 'node',
+            // Property tests and fake-IndexedDB stores of thousands of rows: seconds on a loaded 2-core machine
+            // (a compaction test took 5.1 s beside a CI run), never a hang.
+            testTimeout: 60_000,
             include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
             exclude: [...configDefaults.exclude, ...SLOW],
             setupFiles: ['fake-indexeddb/auto'],

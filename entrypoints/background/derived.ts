@@ -1,4 +1,5 @@
-import { deriveVisit, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
+import { deriveVisit, deriveVisitUpdate, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
+import type { PageVisit } from '@/lib/findings';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
 import type { VisitLogCopy } from '@/lib/store/visit-log';
@@ -11,6 +12,8 @@ export interface Derived {
   entries: EvidenceEntry[];
   /** What reading and deriving the visit took, in ms: large visits are worth keeping (saved-summary.ts). */
   ms: number;
+  /** The copy (its serial) and snapshot this was derived from: the next snapshot's derivation may start here. */
+  basis?: { copy: number; snapshot: number };
 }
 
 /**
@@ -104,12 +107,38 @@ async function visitLog(visitId: string): Promise<VisitLogCopy | null> {
   }
 }
 
-async function load(visitId: string, options: DeriveOptions): Promise<Derived | null> {
+/** A visit's evidence log and its derivation, with the copy's snapshot it came from when it came from one. */
+interface Read {
+  log: { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean };
+  derived: DerivedVisit;
+  basis?: Derived['basis'];
+}
+
+/** The visit derived from its copy: from the previous derivation when that was of the copy's previous snapshot. */
+async function fromCopy(visitId: string, previous?: Derived): Promise<Read | null> {
+  const copy = await visitLog(visitId);
+  if (!copy) return null;
+  const { log, written, number } = copy.snapshot();
+  const prior = previous?.basis;
+  const derived =
+    previous && prior?.copy === copy.serial && prior.snapshot === number - 1
+      ? deriveVisitUpdate(previous.derived, log.visit, log.entries, written)
+      : deriveVisit(log.visit, log.entries);
+  return { log, derived, basis: { copy: copy.serial, snapshot: number } };
+}
+
+/** Browser-observed evidence alone: read whole from the store, never cached. */
+async function browserOnly(visitId: string, options: DeriveOptions): Promise<Read | null> {
+  const log = await getVisitLog((await ready()).db, visitId);
+  return log && { log, derived: deriveVisit(log.visit, log.entries, options) };
+}
+
+async function load(visitId: string, options: DeriveOptions, previous?: Derived): Promise<Derived | null> {
   const { db } = await ready();
   const started = performance.now();
-  const log = options.browserOnly ? await getVisitLog(db, visitId) : (await visitLog(visitId))?.log();
-  if (!log) return null;
-  const derived = deriveVisit(log.visit, log.entries, options);
+  const read = options.browserOnly ? await browserOnly(visitId, options) : await fromCopy(visitId, previous);
+  if (!read) return null;
+  const { log, derived, basis } = read;
   const ms = performance.now() - started;
   // The site history's cache of this visit, filled while we have the derivation at hand. Not for a visit with
   // rows still to pack: its next batch would outdate it, and packing caches it (lib/store/compact.ts).
@@ -120,11 +149,11 @@ async function load(visitId: string, options: DeriveOptions): Promise<Derived | 
     const copy = copies.get(visitId);
     if (copy && !copy.loose) copy.visit = { ...copy.visit, summary };
   }
-  return { derived, entries: log.entries, ms };
+  return { derived, entries: log.entries, ms, ...(basis && { basis }) };
 }
 
 function derive(visitId: string, previous?: Derived): CacheEntry {
-  const entry: CacheEntry = { derived: load(visitId, {}), stale: false, previous };
+  const entry: CacheEntry = { derived: load(visitId, {}, previous), stale: false, previous };
   entry.derived.then(
     (v) => ((entry.value = v), (entry.previous = undefined)),
     () => cache.get(visitId) === entry && cache.delete(visitId),

@@ -9,11 +9,19 @@ import type { PageVisit } from '../findings';
 import type { EvidenceEntry } from '../evidence/types';
 import { foldVisit } from './pack';
 
+/** Copies made so far: each copy's number names it without holding it. */
+let made = 0;
+
 export class VisitLogCopy {
+  /** Which copy this is (a derivation records it, not the copy, so an evicted copy is not kept alive). */
+  readonly serial = ++made;
   private readonly packed: Map<string, EvidenceEntry>;
   private readonly rows = new Map<string, EvidenceEntry>();
   /** The rows' ids in key order, kept until a row with a new id comes (sorting 50k ids took most of a fold). */
   private order: string[] | null = null;
+  /** Ids of the rows taken in since the last snapshot, and how many snapshots were taken. */
+  private written = new Set<string>();
+  private snapshots = 0;
 
   /**
    * `visit` is the visit row without the store's bookkeeping (repo.ts publicRow); `loose` says whether it has
@@ -54,6 +62,7 @@ export class VisitLogCopy {
     const row = written.visits.find((v) => v.id === id);
     if (!rows.length && !row) return;
     this.setRows(rows);
+    for (const r of rows) this.written.add(r.id);
     const { summary: _s, loose: _l, touchedAt: _t, packedBytes: _p, ...visit } = row ?? this.visit;
     this.visit = visit;
     this.loose = true;
@@ -71,5 +80,19 @@ export class VisitLogCopy {
   /** The visit, its evidence and whether it has rows still to pack, as getVisitLog answers. */
   log(): { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } {
     return { visit: this.visit, entries: this.entries(), loose: this.loose };
+  }
+
+  /**
+   * The log, with the ids of the rows taken in since the previous snapshot and this snapshot's number: a
+   * derivation of snapshot n − 1 plus those rows is one of snapshot n (lib/evidence/derive.ts deriveVisitUpdate).
+   */
+  snapshot(): {
+    log: { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean };
+    written: ReadonlySet<string>;
+    number: number;
+  } {
+    const written = this.written;
+    this.written = new Set();
+    return { log: this.log(), written, number: ++this.snapshots };
   }
 }

@@ -63,6 +63,26 @@ describe('derived visits for the popup', () => {
     expect((await readDerived('v1', { fresh: false, stale: true }))!.derived.findings).toHaveLength(2);
   });
 
+  it("derives a batch from the previous derivation: untouched findings are kept, the result is the whole one's", async () => {
+    const { readDerived } = await import('../derived');
+    const { getVisitLog } = await import('@/lib/store/repo');
+    const { deriveVisit } = await import('@/lib/evidence/derive');
+    await batch('a.example', 10);
+    const first = (await readDerived('v1', { fresh: false }))!;
+    await batch('b.example', 20);
+    await batch('a.example', 30);
+    const second = (await readDerived('v1', { fresh: false }))!;
+    await batch('c.example', 40);
+    const third = (await readDerived('v1', { fresh: false }))!;
+    // a.example was written again before the second derivation, b.example was not before the third.
+    const of = (d: typeof first, host: string) => d.derived.findings.find((f) => f.host === host);
+    expect(of(second, 'a.example')).not.toBe(of(first, 'a.example'));
+    expect(of(second, 'a.example')!.count).toBe(2);
+    expect(of(third, 'b.example')).toBe(of(second, 'b.example'));
+    const log = (await getVisitLog(db, 'v1'))!;
+    expect(third.derived).toEqual(deriveVisit(log.visit, log.entries));
+  });
+
   it('forgets its derivations when stored visits are deleted: nothing deleted is answered from memory', async () => {
     const { readDerived, forgetDerivations } = await import('../derived');
     const { deleteSite } = await import('@/lib/store/repo');
