@@ -1,8 +1,7 @@
 import { deriveVisit, deriveVisitUpdate, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
-import type { PageVisit } from '@/lib/findings';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
-import type { VisitLogCopy } from '@/lib/store/visit-log';
+import type { VisitLog, VisitLogCopy } from '@/lib/store/visit-log';
 import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
 import { ready } from './context';
 import { flush, onFlushed, type Written } from './writer';
@@ -109,7 +108,7 @@ async function visitLog(visitId: string): Promise<VisitLogCopy | null> {
 
 /** A visit's evidence log and its derivation, with the copy's snapshot it came from when it came from one. */
 interface Read {
-  log: { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean };
+  log: VisitLog;
   derived: DerivedVisit;
   basis?: Derived['basis'];
 }

@@ -5,7 +5,7 @@ import type { EvidenceEntry, Sighting } from '../evidence/types';
 import type { Table } from 'dexie';
 import type { InspectorDb } from './db';
 import { foldEvidence, unpackEntries } from './pack';
-import { VisitLogCopy } from './visit-log';
+import { VisitLogCopy, type VisitLog } from './visit-log';
 
 export interface Batch {
   visits: PageVisit[];
@@ -90,10 +90,7 @@ export async function countVisitLog(
 }
 
 /** A visit with its whole evidence log, and whether it has rows still to pack; or null. */
-export async function getVisitLog(
-  db: InspectorDb,
-  visitId: string,
-): Promise<{ visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } | null> {
+export async function getVisitLog(db: InspectorDb, visitId: string): Promise<VisitLog | null> {
   return (await readVisitLogCopy(db, visitId))?.log() ?? null;
 }
 

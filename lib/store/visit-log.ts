@@ -9,6 +9,13 @@ import type { PageVisit } from '../findings';
 import type { EvidenceEntry } from '../evidence/types';
 import { foldVisit } from './pack';
 
+/** A visit with its evidence as the store reads it, and whether it has rows still to pack. */
+export interface VisitLog {
+  visit: PageVisit;
+  entries: EvidenceEntry[];
+  loose: boolean;
+}
+
 /** Copies made so far: each copy's number names it without holding it. */
 let made = 0;
 
@@ -78,7 +85,7 @@ export class VisitLogCopy {
   }
 
   /** The visit, its evidence and whether it has rows still to pack, as getVisitLog answers. */
-  log(): { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean } {
+  log(): VisitLog {
     return { visit: this.visit, entries: this.entries(), loose: this.loose };
   }
 
@@ -86,11 +93,7 @@ export class VisitLogCopy {
    * The log, with the ids of the rows taken in since the previous snapshot and this snapshot's number: a
    * derivation of snapshot n − 1 plus those rows is one of snapshot n (lib/evidence/derive.ts deriveVisitUpdate).
    */
-  snapshot(): {
-    log: { visit: PageVisit; entries: EvidenceEntry[]; loose: boolean };
-    written: ReadonlySet<string>;
-    number: number;
-  } {
+  snapshot(): { log: VisitLog; written: ReadonlySet<string>; number: number } {
     const written = this.written;
     this.written = new Set();
     return { log: this.log(), written, number: ++this.snapshots };
