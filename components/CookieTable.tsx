@@ -1,4 +1,4 @@
-import type { CookieView } from '@/lib/report/vendors';
+import type { CookieView } from '@/lib/report/vendor-row';
 import { PageText } from './PageText';
 import { PhaseBadge } from './PhaseBadge';
 

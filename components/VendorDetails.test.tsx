@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
-import type { VendorRow } from '@/lib/report/vendors';
+import type { VendorRow } from '@/lib/report/vendor-row';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { VendorDetails } from './VendorDetails';
 

@@ -1,6 +1,6 @@
 import { useContext } from 'preact/hooks';
 import { sourceTitle } from '@/lib/report/facts';
-import type { VendorRow } from '@/lib/report/vendors';
+import type { VendorRow } from '@/lib/report/vendor-row';
 import { CookieTable } from './CookieTable';
 import { FactList } from './FactList';
 import { PageText } from './PageText';

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { VendorRow, VendorRowHead } from '@/lib/report/vendors';
+import type { VendorRow, VendorRowHead } from '@/lib/report/vendor-row';
 import { RowDetails } from './row-details';
 import { VendorDetails } from './VendorDetails';
 import { CutShortHint } from './render-mode';

@@ -1,4 +1,5 @@
-import type { VendorGroup, VendorRow, VendorRowHead } from '@/lib/report/vendors';
+import type { VendorGroup } from '@/lib/report/vendors';
+import type { VendorRow, VendorRowHead } from '@/lib/report/vendor-row';
 import { useContext } from 'preact/hooks';
 import { CutShortHint } from './render-mode';
 import { VendorItem } from './VendorItem';

@@ -1,5 +1,5 @@
 import { useContext, useState } from 'preact/hooks';
-import { hasDetails, type VendorRow, type VendorRowHead } from '@/lib/report/vendors';
+import { hasDetails, type VendorRow, type VendorRowHead } from '@/lib/report/vendor-row';
 import { PhaseBadge } from './PhaseBadge';
 import { VendorDetails } from './VendorDetails';
 import { VendorDetailsOnDemand } from './VendorDetailsOnDemand';

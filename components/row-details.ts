@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import type { VendorRow } from '@/lib/report/vendors';
+import type { VendorRow } from '@/lib/report/vendor-row';
 
 /**
  * Where an opened row of a summary gets its details (the vendor's record, cookies, hosts): the popup and the report

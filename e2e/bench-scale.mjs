@@ -1,6 +1,8 @@
 // Scale benchmark (not a test): in real Chromium with the built extension,
 // - popup time to verdict with a visit of 1k / 10k / 50k evidence entries (first open, and the median of later
-//   opens, which the background's derivation cache answers);
+//   opens, which the background's derivation cache answers), measured twice: as a user opens it, in a Chromium
+//   with no DevTools client on the popup while it loads (e2e/lib/popup-unattached.mjs; the budget is judged on
+//   this one), and in Playwright's Chromium, which instruments every page it attaches to;
 // - the popup's first open after the service worker stopped (answered from the summary saved for a large visit);
 // - the report page on the same visits: its verdict and vendors (from the first page) and the whole report (all
 //   pages read);
@@ -20,10 +22,11 @@ import { extensionWorker, launchWithExtension } from './lib/launch.mjs';
 import { stopExtensionWorker } from './lib/worker-control.mjs';
 import { startServer } from './lib/server.mjs';
 import { warmUp } from './lib/warmup.mjs';
+import { popupTimesUnattached } from './lib/popup-unattached.mjs';
 import { putRows, realVendors, syntheticEntries } from './lib/seed.mjs';
 
 const SIZES = [1000, 10_000, 50_000];
-const OPENS = 3;
+const OPENS = 5;
 const BUDGET = { popupMs50k: 150, historyMs: 500, bytesPerVisit: 10_240, monthBytes: 100 * 1024 * 1024 };
 /** An auditor's month (issue #15): 300 realistic pages a day for 30 days. */
 const MONTH = { pagesPerDay: 300, days: 30 };
@@ -140,7 +143,14 @@ async function reportTime(browser, visitId) {
 
 const server = await startServer({ sites: await loadSites() });
 const browser = await launchWithExtension({ hostResolverRules: server.resolverRules });
-const result = { popup: {}, report: {}, popupAfterRestart: {}, history: null, bytesPerVisit: null };
+const result = {
+  popupUnattached: {},
+  popup: {},
+  report: {},
+  popupAfterRestart: {},
+  history: null,
+  bytesPerVisit: null,
+};
 try {
   await warmUp(browser);
   const vendors = realVendors(80);
@@ -247,6 +257,11 @@ try {
   };
 } finally {
   await browser.close();
+}
+try {
+  // After Playwright's browser is closed: one browser at a time on this 2-core machine.
+  result.popupUnattached = await popupTimesUnattached(server, SIZES, realVendors(80), OPENS);
+} finally {
   await server.close();
 }
 loads.push(os.loadavg());
@@ -254,7 +269,7 @@ loads.push(os.loadavg());
 result.loadAverage = loads.map((l) => Number(l[0].toFixed(1)));
 
 const within = {
-  popup50k: result.popup[50_000].medianLaterMs <= BUDGET.popupMs50k,
+  popup50k: result.popupUnattached[50_000].medianLaterMs <= BUDGET.popupMs50k,
   history: result.history.medianMs <= BUDGET.historyMs,
   bytesPerVisit: result.bytesPerVisit <= BUDGET.bytesPerVisit,
   month: result.month.bytes <= BUDGET.monthBytes,
@@ -262,7 +277,11 @@ const within = {
 if (!process.argv.includes('--json')) {
   for (const n of SIZES)
     console.log(
-      `popup, ${n} entries: first ${result.popup[n].firstMs.toFixed(0)} ms, later ${result.popup[n].medianLaterMs.toFixed(0)} ms`,
+      `popup as a user opens it (no DevTools client), ${n} entries: first ${result.popupUnattached[n].firstMs.toFixed(0)} ms, later ${result.popupUnattached[n].medianLaterMs.toFixed(0)} ms`,
+    );
+  for (const n of SIZES)
+    console.log(
+      `popup in Playwright, ${n} entries: first ${result.popup[n].firstMs.toFixed(0)} ms, later ${result.popup[n].medianLaterMs.toFixed(0)} ms`,
     );
   for (const n of SIZES)
     console.log(

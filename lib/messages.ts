@@ -8,7 +8,7 @@ import type { DerivedVisit } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
 import type { StorageItem } from './storage-snapshot';
 import type { VisitSummary } from './report/summary';
-import type { VendorRow } from './report/vendors';
+import type { VendorRow } from './report/vendor-row';
 import type { VendorRecord } from './vendor-db/types';
 import type { VisitPage } from './visit-pages';
 import type { AuditOptions, AuditRecord } from './audit/machine';

@@ -25,9 +25,14 @@ export function realVendors(n) {
 /** Stores rows in the extension's database; packed parts' bytes travel as plain arrays and become Uint8Array again. */
 export async function putRows(browser, store, rows) {
   const sw = await extensionWorker(browser.context);
+  await putRowsVia((fn, arg) => sw.evaluate(fn, arg), store, rows);
+}
+
+/** putRows through any way of running a function in the extension's worker (`evaluate(fn, arg)`). */
+export async function putRowsVia(evaluate, store, rows) {
   const plain = store === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
   for (let i = 0; i < plain.length; i += 5000) {
-    await sw.evaluate(
+    await evaluate(
       ({ name, store, rows }) =>
         new Promise((resolve, reject) => {
           const req = indexedDB.open(name);

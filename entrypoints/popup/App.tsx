@@ -5,6 +5,7 @@ import { AuditPanel } from '@/components/AuditPanel';
 import { PopupView } from '@/components/PopupView';
 import { RowDetails } from '@/components/row-details';
 import { send } from '../shared/api';
+import { askTab, targetTab } from './first-question';
 
 type State =
   | { status: 'loading' }
@@ -12,31 +13,18 @@ type State =
   | { status: 'none'; tabId: number | null }
   | { status: 'ready'; tabId: number; summary: VisitSummary };
 
-/** `?tabId=` first (tests and the report open the popup as a tab), else the active tab. */
-async function targetTab(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param !== null) {
-    const id = Number(param);
-    if (!Number.isSafeInteger(id) || id < 0)
-      throw new Error(`Invalid tabId parameter: ${param.slice(0, 40)}`);
-    return id;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
-
-async function load(): Promise<State> {
-  const tabId = await targetTab();
+async function load(asking = askTab(browser)): Promise<State> {
+  const { tabId, summary } = await asking;
   if (tabId === null) return { status: 'none', tabId };
-  const summary = await send('getTabVisit', { tabId });
   return summary ? { status: 'ready', tabId, summary } : { status: 'none', tabId };
 }
 
 /**
- * The first question goes out while the module loads, not from an effect (Preact runs effects after the next
- * frame): the answer is the popup's time to verdict.
+ * The first question went out from the page's head (popup-question.js) before this module loaded; asked here only
+ * if that script did not run. Not from an effect (Preact runs effects after the next frame): the answer is the
+ * popup's time to verdict.
  */
-const firstLoad = load();
+const firstLoad = load(globalThis.__cookieInspectorFirstQuestion ?? askTab(browser));
 // Handled where the popup renders it; this keeps an early failure from being reported as unhandled.
 firstLoad.catch(() => undefined);
 
@@ -68,11 +56,13 @@ export function App() {
         .catch(
           (e: unknown) => alive && setState({ status: 'error', message: String((e as Error)?.message ?? e) }),
         );
+    // "Loading…" is rendered first even when the answer is already in: that first frame's own start-up runs
+    // beside the question (rendering the verdict as the first frame measured 10-20 ms slower).
     const first = refresh(firstLoad);
     // Trackers keep firing while the popup is open: the background says when the tab's visit changed.
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void targetTab().then((tabId) => {
+    void targetTab(browser).then((tabId) => {
       if (!alive || tabId === null) return;
       port = browser.runtime.connect({ name: 'live' });
       port.postMessage({ tabId });

@@ -9,7 +9,8 @@ import { mergeSighting } from '../evidence/merge';
 import type { EvidenceEntry } from '../evidence/types';
 import { requestSighting } from '../record';
 import { T0, observedRequest, visit } from './__fixtures__/visit';
-import { groupVendors, type VendorRow } from './vendors';
+import type { VendorRow } from './vendor-row';
+import { groupVendors } from './vendors';
 
 const classifier = indexClassifier(loadNodeVendorIndex());
 const records = readVendorSources().records;
@@ -48,5 +49,14 @@ describe('a self-hostable tracker seen only on the site', () => {
   it('does not for a proxied vendor service that is not self-hostable (GA4 through server-side tagging)', () => {
     const row = rowOf('google-analytics', `https://${v.site}/metrics/g/collect?v=2&tid=G-ABC1234`);
     expect(row.siteHosted).toBe(false);
+  });
+
+  it("names Piwik PRO by its own endpoint through the site's tagging server, and flags the path both share", () => {
+    // Piwik PRO is known to WhoTracks.me 2022 only: its overlay (the ppms.php signature) applies after that dataset.
+    const row = rowOf('piwik-pro-analytics-suite', `https://sgtm.${v.site}/ppms.php?idsite=abc&rec=1`);
+    expect(row).toMatchObject({ category: 'analytics', siteHosted: false });
+    const shared = classifier.request(`https://${v.site}/piwik.php?idsite=1&rec=1`, `https://${v.site}/`);
+    expect(shared.vendor).toBe('matomo');
+    expect(shared.reason).toMatch(/Piwik PRO's trackers send to the same path, so the software needs review/);
   });
 });

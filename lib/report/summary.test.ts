@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveVisit } from '../evidence/derive';
 import { CUSTOMER_IO, T0, entry, visit } from './__fixtures__/visit';
 import { visitSummary, POPUP_LIMITS } from './summary';
-import { groupVendors, hasDetails, vendorRowOf } from './vendors';
+import { hasDetails } from './vendor-row';
+import { groupVendors, vendorRowOf } from './vendors';
 
 describe('visitSummary', () => {
   it('carries vendor rows without details, and vendorRowOf gives an opened row the details groupVendors would', () => {

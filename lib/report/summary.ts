@@ -6,15 +6,8 @@
 import type { Badge, DerivedVisit, Verdict } from '../evidence/derive';
 import type { PageVisit } from '../findings';
 import type { VendorRecord } from '../vendor-db/types';
-import {
-  groupVendors,
-  rowHead,
-  unknownItems,
-  type GroupLimits,
-  type UnknownItem,
-  type VendorGroup,
-  type VendorRowHead,
-} from './vendors';
+import { rowHead, type VendorRowHead } from './vendor-row';
+import { groupVendors, unknownItems, type GroupLimits, type UnknownItem, type VendorGroup } from './vendors';
 
 export interface VisitSummary {
   visit: PageVisit;

@@ -427,6 +427,15 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
   const drafts = draftsFromEntities(input.entities);
   linkOcd(drafts, input.ocd, input.aliases, report);
   const curatedById = new Map<string, CuratedVendor>();
+  const applyOverlay = (c: CuratedVendor) => {
+    const d = target(drafts, c.id, `data/curated/${c.id}.json`);
+    for (const { domain, source } of c.domains ?? [])
+      if (!d.domains.has(domain)) d.domains.set(domain, source);
+    curatedById.set(c.id, c);
+    for (const conflict of c.conflicts ?? []) report.curatedConflicts.push({ vendor: c.id, conflict });
+  };
+  // An overlay of a vendor only WhoTracks.me knows waits until that dataset has made the vendor.
+  const waiting: CuratedVendor[] = [];
   for (const c of input.curated) {
     // A vendor no dataset knows, made from the overlay alone (its name and every fact cite their sources).
     if (c.create && !drafts.has(c.id)) {
@@ -440,17 +449,15 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
         extraCookies: [],
       });
     }
-    const d = target(drafts, c.id, `data/curated/${c.id}.json`);
-    for (const { domain, source } of c.domains ?? [])
-      if (!d.domains.has(domain)) d.domains.set(domain, source);
-    curatedById.set(c.id, c);
-    for (const conflict of c.conflicts ?? []) report.curatedConflicts.push({ vendor: c.id, conflict });
+    if (drafts.has(c.id) || !input.wtm) applyOverlay(c);
+    else waiting.push(c);
   }
   if (input.wtm) {
     const { groupings, created } = linkWhoTracksMe(drafts, input.wtm, input.groupings ?? {});
     report.groupings = groupings;
     report.wtmOnlyVendors = created;
   }
+  waiting.forEach(applyOverlay);
   for (const id of Object.keys(input.categories)) target(drafts, id, 'categories.json');
   for (const f of Object.values(input.companies))
     for (const id of f.vendors) target(drafts, id, 'company-facts.json');
