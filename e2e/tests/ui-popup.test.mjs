@@ -51,6 +51,12 @@ test('shop.example: verdict, Customer.io row with sourced GDPR details, a derive
   await popup.waitForSelector('[data-vendor="hotjar"]');
   const verdict = await popup.textContent('#verdict');
   assert.match(verdict, /^1 marketing and 1 analytics trackers fired before consent/);
+  // The first question left from the classic script in the popup's head (popup-question.js), not from its modules.
+  assert.equal(
+    await popup.evaluate(() => globalThis.__cookieInspectorFirstQuestion instanceof Promise),
+    true,
+    "the popup's head script asked the first question",
+  );
   assert.match(await popup.textContent('#consent-state'), /no consent tool detected|no choice yet/);
 
   const head = popup.locator('[data-vendor="customer-io"] > button.vendor-head');
