@@ -68,37 +68,39 @@ export async function readDb(browser, { dbName = DB_NAME } = {}) {
   return out;
 }
 
+/**
+ * Reads the given object stores, run in the extension as `fn(api, { dbName, stores })` (evalInExtension's
+ * convention; serialised, so it uses only its parameters). Empty stores until Dexie has made the database.
+ */
+export const readStoresInExtension = (_api, { dbName, stores }) =>
+  new Promise((resolve, reject) => {
+    const empty = Object.fromEntries(stores.map((s) => [s, []]));
+    const req = indexedDB.open(dbName);
+    // Opening without a version creates an empty v1 DB if Dexie has not made it yet; do not keep that.
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onerror = () => resolve(empty);
+    req.onsuccess = () => {
+      const db = req.result;
+      const present = stores.filter((s) => db.objectStoreNames.contains(s));
+      if (!present.length) {
+        db.close();
+        return resolve(empty);
+      }
+      const tx = db.transaction(present, 'readonly');
+      const out = { ...empty };
+      // Packed parts' bytes as plain arrays: both drivers return them to Node unchanged.
+      const plain = (s, rows) =>
+        s === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
+      for (const s of present)
+        tx.objectStore(s).getAll().onsuccess = (e) => (out[s] = plain(s, e.target.result));
+      tx.oncomplete = () => (db.close(), resolve(out));
+      tx.onerror = () => (db.close(), reject(tx.error));
+    };
+  });
+
 /** Raw records of the given object stores. */
 async function readStores(browser, { dbName, stores }) {
-  return evalInExtension(
-    browser,
-    (_api, { dbName, stores }) =>
-      new Promise((resolve, reject) => {
-        const empty = Object.fromEntries(stores.map((s) => [s, []]));
-        const req = indexedDB.open(dbName);
-        // Opening without a version creates an empty v1 DB if Dexie has not made it yet; do not keep that.
-        req.onupgradeneeded = () => req.transaction.abort();
-        req.onerror = () => resolve(empty);
-        req.onsuccess = () => {
-          const db = req.result;
-          const present = stores.filter((s) => db.objectStoreNames.contains(s));
-          if (!present.length) {
-            db.close();
-            return resolve(empty);
-          }
-          const tx = db.transaction(present, 'readonly');
-          const out = { ...empty };
-          // Packed parts' bytes as plain arrays: both drivers return them to Node unchanged.
-          const plain = (s, rows) =>
-            s === 'packed' ? rows.map((p) => ({ ...p, data: Array.from(p.data) })) : rows;
-          for (const s of present)
-            tx.objectStore(s).getAll().onsuccess = (e) => (out[s] = plain(s, e.target.result));
-          tx.oncomplete = () => (db.close(), resolve(out));
-          tx.onerror = () => (db.close(), reject(tx.error));
-        };
-      }),
-    { dbName, stores },
-  );
+  return evalInExtension(browser, readStoresInExtension, { dbName, stores });
 }
 
 /**

@@ -1,6 +1,6 @@
 // The popup's time to verdict as a user opens it: in a Chromium that no DevTools client instruments while the
 // popup loads (e2e/lib/raw-chromium.mjs), on the same synthetic visits as bench:scale's Playwright measurement.
-import { DB_NAME } from './db.mjs';
+import { DB_NAME, readStoresInExtension } from './db.mjs';
 import { launchRawChromium } from './raw-chromium.mjs';
 import { putRowsVia } from './seed.mjs';
 import { syntheticEntries } from './synthetic.mjs';
@@ -8,25 +8,10 @@ import { syntheticEntries } from './synthetic.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The stored visit rows (read in the worker; none before the extension has made its database). */
-function storedVisits(raw) {
-  return raw.evaluateInWorker(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open(name);
-        // Opening without a version creates an empty v1 database if Dexie has not made it yet: do not keep that.
-        req.onupgradeneeded = () => req.transaction.abort();
-        req.onerror = () => resolve([]);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains('visits')) return (db.close(), resolve([]));
-          const get = db.transaction('visits').objectStore('visits').getAll();
-          get.onsuccess = () => (db.close(), resolve(get.result));
-          get.onerror = () => (db.close(), reject(get.error));
-        };
-      }),
-    DB_NAME,
-  );
+/** The stored visit rows (read in the worker as readDb reads them; none before the extension made its database). */
+async function storedVisits(raw) {
+  const read = `(arg) => (${readStoresInExtension})(null, arg)`;
+  return (await raw.evaluateInWorker(read, { dbName: DB_NAME, stores: ['visits'] })).visits;
 }
 
 /** Opens `url` in a new tab and waits until a visit of exactly that URL is stored; that visit, or null. */

@@ -76,7 +76,7 @@ export async function launchRawChromium({ hostResolverRules, port = 9333 } = {})
         );
         ws.send(JSON.stringify({ id, method, params, sessionId }));
       });
-    /** Runs `fn(arg)` in a target (attached only for this call) and returns its JSON result. */
+    /** Runs `fn(arg)` in a target (attached only for this call; `fn` a function or its source) and returns its JSON result. */
     const evaluate = async (targetId, fn, arg) => {
       const { sessionId } = await cdp('Target.attachToTarget', { targetId, flatten: true });
       try {
@@ -99,16 +99,15 @@ export async function launchRawChromium({ hostResolverRules, port = 9333 } = {})
       );
     }
     if (!worker) throw new Error("raw Chromium: the extension's service worker did not start");
+    const extensionId = new URL(worker.url).host;
     return {
-      extensionId: new URL(worker.url).host,
+      extensionId,
       open: async (url) => (await cdp('Target.createTarget', { url })).targetId,
       evaluate,
       // The worker a popup wakes may be a new one after a restart: look it up each time.
       evaluateInWorker: async (fn, arg) => {
         const sw = (await cdp('Target.getTargets')).targetInfos.find(
-          (t) =>
-            t.type === 'service_worker' &&
-            t.url.startsWith(`chrome-extension://${new URL(worker.url).host}/`),
+          (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
         );
         if (!sw) throw new Error("raw Chromium: the extension's service worker is not running");
         return evaluate(sw.targetId, fn, arg);
