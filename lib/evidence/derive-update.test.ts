@@ -1,6 +1,7 @@
 // The incremental derivation must give exactly what the whole derivation gives, batch after batch: random visits
 // written in random batches (new entries, rewritten ones, several channels for one key, dropped sighting times,
-// the site's own organisation, page reports, consent choices arriving late), each step checked against
+// the site's own organisation, page reports, consent choices arriving late, cookie names other vendors list too
+// whose writer the page's requests decide), each step checked against
 // deriveVisit on the whole log, starting each step from the previous incremental result.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -20,8 +21,15 @@ const arbWrite = fc.record({
   /** Entries of one key through different channels have different ids and fold into the same findings. */
   via: fc.constantFrom('webRequest', 'set-cookie', 'document.cookie'),
   kind: fc.constantFrom('request' as const, 'cookie' as const),
-  vendor: fc.option(fc.constantFrom('v1', 'v2'), { nil: null }),
+  vendor: fc.option(fc.constantFrom('v1', 'v2', 'v3'), { nil: null }),
   category: fc.constantFrom(...categories),
+  /** A cookie name another vendor lists too (the classifier's `alternatives`). */
+  alt: fc.option(
+    fc.record({ vendor: fc.constantFrom('v1', 'v2', 'v3'), category: fc.constantFrom(...categories) }),
+    {
+      nil: null,
+    },
+  ),
   times: fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: MAX_TIMES }),
   /** Sightings beyond the kept times (their times dropped). */
   extra: fc.integer({ min: 0, max: 3 }),
@@ -75,6 +83,12 @@ function toEntry(w: Write, step: number): EvidenceEntry {
       category: w.category,
       thirdParty: w.host !== 'shop.example',
       reason: `r${step}`,
+      ...(w.kind === 'cookie' &&
+        w.vendor &&
+        w.alt &&
+        w.alt.vendor !== w.vendor && {
+          alternatives: [{ ...w.alt, vendorName: `Vendor ${w.alt.vendor}`, company: null }],
+        }),
     },
   });
 }

@@ -4,6 +4,7 @@
  * popup, the report page, every export, the audits and `cli har` read verdicts from here and nowhere else.
  */
 import { CATEGORIES, needsConsent, type CategoryOrUnknown } from '../category';
+import type { Classification } from '../vendor-db/types';
 import {
   PHASES,
   type CookieVia,
@@ -17,7 +18,7 @@ import { consentStateText, contradictionText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
 /** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
-export const DERIVE_VERSION = 3;
+export const DERIVE_VERSION = 4;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
@@ -72,6 +73,8 @@ export interface DerivedVisit {
   badge: Badge;
   /** Human line for the consent state, e.g. "OneTrust · rejected at 14:02:11". */
   consentState: string;
+  /** The vendors of the visit's requests, sorted: they decide which claimant of a shared cookie name wrote it. */
+  requestVendors: string[];
 }
 
 /** The vendor ids among a visit's parties (whose records the popup, report and exports show). */
@@ -135,12 +138,49 @@ function addUnique<T>(list: T[] | undefined, item: T | undefined, max = 16): T[]
   return list.includes(item) || list.length >= max ? list : [...list, item];
 }
 
-function findingsOf(visit: PageVisit, entries: EvidenceEntry[], consent: DerivedConsent): Finding[] {
+/** The vendors whose requests the visit shows. */
+function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
+  const seen = new Set<string>();
+  for (const e of entries)
+    if (e.kind === 'request' && e.classification?.vendor) seen.add(e.classification.vendor);
+  return [...seen].sort();
+}
+
+/**
+ * A cookie name several vendors list, its domain not deciding: the classifier names the database's first
+ * claimant. When that vendor's requests were not seen on the page and another claimant's were, the other one
+ * wrote it (Customer.io's client sets Segment's `ajs_anonymous_id`). Never toward a claimant whose category would
+ * exempt what the first one's needs consent for: the page chooses its requests.
+ */
+export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
+  if (!c.alternatives || c.vendor === null || seen.has(c.vendor)) return c;
+  const alt = c.alternatives.find(
+    (a) => seen.has(a.vendor) && (needsConsent(a.category) || !needsConsent(c.category)),
+  );
+  if (!alt) return c;
+  const review = alt.category === 'unknown' ? '; unknown: needs review (no source names its purpose)' : '';
+  return {
+    ...c,
+    vendor: alt.vendor,
+    vendorName: alt.vendorName,
+    company: alt.company,
+    category: alt.category,
+    reason: `named ${alt.vendorName}, which lists the name too and whose requests were seen on this page (${c.vendorName}'s were not)${review}; ${c.reason}`,
+  };
+}
+
+function findingsOf(
+  visit: PageVisit,
+  entries: EvidenceEntry[],
+  consent: DerivedConsent,
+  requestVendors: readonly string[],
+): Finding[] {
   const byId = new Map<string, Finding>();
+  const seen = new Set(requestVendors);
   for (const e of entries) {
     const kind = findingKind(e);
     if (!kind || !e.classification) continue;
-    const c = e.classification;
+    const c = attributed(e.classification, seen);
     const ownSite = e.kind === 'request' && e.ownOrganisation === true;
     const category = c.category;
     const violatesAt = (t: number) =>
@@ -304,7 +344,8 @@ export function deriveVisit(
 ): DerivedVisit {
   const usable = entries.filter((e) => !options.browserOnly || e.provenance === 'browser');
   const consent = deriveConsent(visit, usable, options);
-  return fromFindings(visit, findingsOf(visit, usable, consent), consent);
+  const requestVendors = requestVendorsOf(usable);
+  return fromFindings(visit, findingsOf(visit, usable, consent, requestVendors), consent, requestVendors);
 }
 
 /** The thing a finding is about, whatever its phase: the findings of one group come from its entries alone. */
@@ -345,22 +386,31 @@ export function deriveVisitUpdate(
   const consent = deriveConsent(visit, usable, options);
   if (prev.visit.id !== visit.id || JSON.stringify(consent.choices) !== JSON.stringify(prev.consent.choices))
     return deriveVisit(visit, entries, options);
+  const requestVendors = requestVendorsOf(usable);
+  // A vendor's first request can change who wrote a shared cookie name: those cookies are folded again.
+  const seenChanged = requestVendors.join('\n') !== prev.requestVendors.join('\n');
   const groups = new Set<string>();
   // From every written entry, usable or not: one that no longer counts (browserOnly) drops its old findings.
   for (const e of entries) {
-    const kind = written.has(e.id) ? findingKind(e) : null;
-    if (kind) groups.add(groupOf(kind, e.key));
+    const kind = findingKind(e);
+    if (kind && (written.has(e.id) || (seenChanged && e.classification?.alternatives)))
+      groups.add(groupOf(kind, e.key));
   }
   const touched = usable.filter((e) => {
     const kind = findingKind(e);
     return kind !== null && groups.has(groupOf(kind, e.key));
   });
   const kept = prev.findings.filter((f) => !groups.has(groupOf(f.kind, f.key)));
-  const findings = mergeSorted(kept, findingsOf(visit, touched, consent));
-  return fromFindings(visit, findings, consent);
+  const findings = mergeSorted(kept, findingsOf(visit, touched, consent, requestVendors));
+  return fromFindings(visit, findings, consent, requestVendors);
 }
 
-function fromFindings(visit: PageVisit, findings: Finding[], consent: DerivedConsent): DerivedVisit {
+function fromFindings(
+  visit: PageVisit,
+  findings: Finding[],
+  consent: DerivedConsent,
+  requestVendors: string[],
+): DerivedVisit {
   const parties = partiesOf(findings);
   const verdict = verdictOf(parties, findings, consent);
   return {
@@ -371,6 +421,7 @@ function fromFindings(visit: PageVisit, findings: Finding[], consent: DerivedCon
     verdict,
     badge: badgeOf(parties, verdict),
     consentState: consentStateText(consent),
+    requestVendors,
   };
 }
 

@@ -94,6 +94,14 @@ describe('JSON export and import', () => {
     expect(bad((d) => (d.evidence[2].consent.signal.state = 'maybe'))).toMatch(
       /evidence\[2\]\.consent\.signal\.state/,
     );
+    // A claimant the derivation could name instead of the classified vendor must be well-formed.
+    const withClaim = (d: any) => d.evidence.find((e: any) => e.classification)!.classification;
+    expect(
+      bad((d) => (withClaim(d).alternatives = [{ vendor: 'x', vendorName: 'X', category: 'exempt' }])),
+    ).toMatch(/classification\.alternatives\[0\]\.category: expected one of/);
+    expect(
+      bad((d) => (withClaim(d).alternatives = [{ vendor: 'x', vendorName: 'X', category: 'analytics' }])),
+    ).toBe('ok');
     expect(bad(() => {})).toBe('ok');
   });
 

@@ -67,6 +67,14 @@ function checkEntry(raw: unknown, i: number): void {
     oneOf(c, 'category', CATS, `${p}.classification`);
     bool(c, 'thirdParty', `${p}.classification`);
     optStr(c, 'vendor', `${p}.classification`);
+    // The derivation may name one of these instead of `vendor`: each must be a well-formed claimant.
+    if (c.alternatives !== undefined)
+      arr(c.alternatives, `${p}.classification.alternatives`).forEach((a, j) => {
+        const ap = `${p}.classification.alternatives[${j}]`;
+        const o = obj(a, ap);
+        for (const k of ['vendor', 'vendorName']) str(o, k, ap);
+        oneOf(o, 'category', CATS, ap);
+      });
   }
   if (e.consent !== undefined) {
     const s = obj(obj(e.consent, `${p}.consent`).signal, `${p}.consent.signal`);

@@ -1,6 +1,6 @@
 import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
 import { needsConsent, type CategoryOrUnknown } from '../category';
-import type { Classification } from './types';
+import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
@@ -377,7 +377,7 @@ function pick(
   index: VendorIndex,
   entries: CookieEntry[],
   domain: string | null,
-): { entry: CookieEntry; why: string } {
+): { entry: CookieEntry; why: string; undecided?: true } {
   const first = entries[0]!;
   if (entries.length === 1 && (domain === null || first[1] === null || domainMatches(domain, first[1]))) {
     return { entry: first, why: '' };
@@ -394,10 +394,28 @@ function pick(
   }
   let others = 0;
   for (const e of entries) if (e[0] !== first[0]) others++;
+  if (others === 0) return { entry: first, why: '' };
   return {
     entry: first,
-    why: others > 0 ? `; name also listed for other vendor(s), domain does not decide` : '',
+    why: `; name also listed for other vendor(s), domain does not decide`,
+    undecided: true,
   };
+}
+
+/** The vendors other than `n` among a name's claims, each once, in the database's order. */
+function claimantsBesides(index: VendorIndex, entries: CookieEntry[], n: number): CookieClaimant[] {
+  const out: CookieClaimant[] = [];
+  for (const e of entries) {
+    const id = index.ids[e[0]]!;
+    if (e[0] === n || out.some((c) => c.vendor === id)) continue;
+    out.push({
+      vendor: id,
+      vendorName: index.names[e[0]]!,
+      company: index.companies[e[0]] ?? null,
+      category: e[2] ?? index.categories[e[0]] ?? 'unknown',
+    });
+  }
+  return out;
 }
 
 /** The name of a consent-needing vendor among the claims, if any (drives the no-exempt-guess rule). */
@@ -457,7 +475,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
         : '';
   if (found !== null && entries !== null) {
     const claims = { entries, prefix: found.prefix };
-    const { entry, why } = pick(index, claims.entries, domain);
+    const { entry, why, undecided } = pick(index, claims.entries, domain);
     let n = entry[0];
     // The domain's owner costs a label walk: only looked up when it can change the answer.
     const owner = thirdParty && domain !== null ? (cookieDomainOwner(index, domain)?.vendor ?? null) : null;
@@ -469,13 +487,16 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
       return vendorAnswer(index, n, thirdParty, reason);
     }
     const what = claims.prefix === null ? `is a known cookie of` : `matches prefix ${claims.prefix}* of`;
-    return vendorAnswer(
+    const answer = vendorAnswer(
       index,
       n,
       thirdParty,
       `cookie ${echo(name)} ${what} ${index.names[n]}${why}${boundNote}${note}`,
       entry[2],
     );
+    // Which of them wrote it is for the page's other evidence to tell (lib/evidence/derive.ts).
+    if (undecided) answer.alternatives = claimantsBesides(index, claims.entries, n);
+    return answer;
   }
   const owned = domain === null ? null : cookieDomainOwner(index, domain);
   if (owned !== null) {

@@ -178,12 +178,36 @@ describe('facts with evidence', () => {
       ['neustar-adadvisor', 'TransUnion'],
       ['exponea', 'Bloomreach'],
       ['silverpop', 'Acoustic'],
+      ['aggregate-knowledge', 'TransUnion'],
+      ['cj-affiliate', 'Commission Junction'],
+      ['tumblr-analytics', 'Tumblr'],
+      ['webtrekk', 'Mapp'],
+      ['cxense', 'Piano'],
+      ['kenshoo', 'Skai'],
+      ['tremor-video', 'Nexxen'],
+      ['evergage', 'Salesforce'],
+      ['one-by-aol', 'Yahoo'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
       expect(r.facts?.company?.evidence?.quote, id).toBeTruthy();
     }
     expect(byId.get('segment')!.company).toBe('Twilio Inc.');
+  });
+
+  it('states every country as an ISO code, so the adequacy rule sees the UK', () => {
+    const odd = records.filter((r) => r.country !== null && !/^[A-Z]{2}$/.test(r.country));
+    expect(odd.map((r) => r.id)).toEqual([]);
+    expect(records.filter((r) => r.country === 'UK' || r.country === 'KO').map((r) => r.id)).toEqual([]);
+    const qubit = byId.get('qubit')!;
+    expect(qubit.country).toBe('GB');
+    expect(qubit.gdpr.transfer.value).toMatch(/adequacy decision/);
+  });
+
+  it("gives a domain WhoTracks.me files under collector software to the domain's owner", () => {
+    // WhoTracks.me saw Snowplow's collector on playwire.com: the data goes to Playwire, not to Snowplow.
+    expect(byId.get('snowplow')!.domains).not.toContain('playwire.com');
+    expect(byId.get('intergi')!.domains).toContain('playwire.com');
   });
 
   it('records the sources behind each field', () => {

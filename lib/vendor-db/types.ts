@@ -199,4 +199,17 @@ export interface Classification {
   signature?: string;
   /** Set when a path rule on a shared host identified the vendor: `<vendor id><path>`, e.g. "bing-ads/action/". */
   rule?: string;
+  /**
+   * A cookie name other vendors list too, where the cookie's domain did not decide: those vendors, in the
+   * database's order. The derivation names one of them instead when only its requests were seen on the page.
+   */
+  alternatives?: CookieClaimant[];
+}
+
+/** Another vendor that lists a cookie name, with the category its record gives that cookie. */
+export interface CookieClaimant {
+  vendor: string;
+  vendorName: string;
+  company: string | null;
+  category: CategoryOrUnknown;
 }

@@ -18,7 +18,7 @@ import { KNOWN_SOURCES, OCD, TPW } from './registry';
 import { TPW_CATEGORY, type TpwEntity } from './third-party-web';
 import { draftsFromEntities, linkOcd, target } from './link';
 import { resolveDomains, type DomainConflict } from './domains';
-import { companyProblem, sameCompany } from './sanity';
+import { companyProblem, datasetCountry, sameCompany } from './sanity';
 import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
 import { linkWhoTracksMe, WTM, wtmOwner, type GroupingIssue, type GroupingRules } from './wtm-link';
 import { needsConsent } from '../../category';
@@ -276,7 +276,18 @@ function toRecord(
   const wtmCountry = wtmCompanies.find(
     (t) => t.company!.country && (!companyEntry || sameCompany(wtmOwner(t), companyEntry[1].company)),
   )?.company!.country;
-  if (!country && wtmCountry) country = { value: wtmCountry, source: WTM };
+  if (!country && wtmCountry) {
+    const c = datasetCountry(wtmCountry);
+    if ('code' in c) country = { value: c.code, source: WTM };
+    else
+      report.rejected.push({
+        vendor: d.id,
+        field: 'country',
+        value: wtmCountry,
+        source: WTM,
+        problem: c.problem,
+      });
+  }
   const gdpr = deriveGdpr(name, category.value, country?.value ?? null);
   const ocdPolicy = mostCommon(d.rows.map((r) => r.privacyUrl).filter((u) => /^https?:\/\//.test(u)));
   const wtmPolicy = wtmCompanies.map((t) => t.company!.privacyUrl).find((u) => u && /^https?:\/\//.test(u));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, companyProblem, retentionProblem, sameCompany } from './sanity';
+import { companyKey, companyProblem, datasetCountry, retentionProblem, sameCompany } from './sanity';
 
 describe('companyProblem', () => {
   it('rejects durations, domains, URLs and placeholders', () => {
@@ -39,5 +39,14 @@ describe('retentionProblem', () => {
   it('accepts readable retention and names unreadable text', () => {
     expect(retentionProblem('13 months')).toBeNull();
     expect(retentionProblem('Varies')).toMatch(/not readable/);
+  });
+});
+
+describe('datasetCountry', () => {
+  it("reads WhoTracks.me's UK as GB and refuses codes no country has", () => {
+    expect(datasetCountry('UK')).toEqual({ code: 'GB' });
+    expect(datasetCountry('de')).toEqual({ code: 'DE' });
+    for (const bad of ['KO', 'EU', 'ZZ', 'USA', ''])
+      expect(datasetCountry(bad), bad).toEqual({ problem: expect.stringMatching(/not an ISO 3166-1/) });
   });
 });

@@ -38,6 +38,21 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Codes ICU names that are no country: the EU, the eurozone, the UN, "unknown", outlying Oceania. */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO']);
+
+/**
+ * A dataset's company country as an ISO 3166-1 alpha-2 code, or why it is refused. WhoTracks.me writes the
+ * United Kingdom "UK" (ISO's reserved alias of GB: read as "UK" the adequacy rule missed it) and Korea "KO" (no code).
+ */
+export function datasetCountry(value: string): { code: string } | { problem: string } {
+  const v = value.trim().toUpperCase();
+  if (v === 'UK') return { code: 'GB' };
+  if (/^[A-Z]{2}$/.test(v) && !NOT_COUNTRIES.has(v) && REGIONS.of(v) !== undefined) return { code: v };
+  return { problem: `not an ISO 3166-1 country code (${JSON.stringify(value)})` };
+}
+
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/;
 const PLACEHOLDER = /^(n\/?a|none|unknown|undefined|null|-+|\?+|tbd|other)$/i;
 
