@@ -80,6 +80,22 @@ describe('a cookie name several vendors list', () => {
     expect(next).toEqual(deriveVisit(v, all));
   });
 
+  it("names F5's firewall for TS01*, and Wix only on a Wix site", () => {
+    const ts = (at: number) =>
+      cookieSighting(
+        v,
+        { name: 'TS01a2b3c4', value: '01ab', domain: v.site, via: 'set-cookie', provenance: 'browser', at },
+        classifier,
+        false,
+      );
+    expect(vendorOf(stored(ts(T0 + 5)), 'TS01a2b3c4')).toBe('f5-big-ip-asm');
+    const wix = stored(
+      request('https://static.parastorage.com/services/wix-thunderbolt/dist/main.js', T0),
+      ts(T0 + 5),
+    );
+    expect(vendorOf(wix, 'TS01a2b3c4')).toBe('wix');
+  });
+
   it('never moves a cookie that needs consent to a claimant whose category would exempt it', () => {
     const c = {
       vendor: 'ads',

@@ -187,6 +187,8 @@ describe('facts with evidence', () => {
       ['tremor-video', 'Nexxen'],
       ['evergage', 'Salesforce'],
       ['one-by-aol', 'Yahoo'],
+      ['paypal', 'PayPal'],
+      ['opentable', 'OpenTable'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
