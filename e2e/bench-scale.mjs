@@ -24,6 +24,7 @@ import { startServer } from './lib/server.mjs';
 import { warmUp } from './lib/warmup.mjs';
 import { popupTimesUnattached } from './lib/popup-unattached.mjs';
 import { putRows, realVendors, syntheticEntries } from './lib/seed.mjs';
+import { median } from './lib/stats.mjs';
 
 const SIZES = [1000, 10_000, 50_000];
 const OPENS = 5;
@@ -106,8 +107,6 @@ async function diskPerVisit(browser, visit, parts) {
   );
   return Math.round((after - before) / COPIES);
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function popupTimes(browser, tabId, opens = OPENS) {
   const times = [];

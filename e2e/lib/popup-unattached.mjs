@@ -1,12 +1,11 @@
 // The popup's time to verdict as a user opens it: in a Chromium that no DevTools client instruments while the
 // popup loads (e2e/lib/raw-chromium.mjs), on the same synthetic visits as bench:scale's Playwright measurement.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DB_NAME, readStoresInExtension } from './db.mjs';
 import { launchRawChromium } from './raw-chromium.mjs';
 import { putRowsVia } from './seed.mjs';
+import { median } from './stats.mjs';
 import { syntheticEntries } from './synthetic.mjs';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The stored visit rows (read in the worker as readDb reads them; none before the extension made its database). */
 async function storedVisits(raw) {

@@ -6,10 +6,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { BASE_ARGS, DEFAULT_EXTENSION_PATH, seedProfile } from './launch.mjs';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** @returns {Promise<{ extensionId: string, open: Function, evaluate: Function, evaluateInWorker: Function, closePage: Function, close: Function }>} */
 export async function launchRawChromium({ hostResolverRules, port = 9333 } = {}) {

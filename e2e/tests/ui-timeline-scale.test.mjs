@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { findingsOf, visitsOf } from '../lib/records.mjs';
+import { median } from '../lib/stats.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
@@ -178,7 +179,6 @@ test(
     // We were scrolled to the middle before searching: a new search result starts at its top.
     assert.deepEqual([after.scrollTop, after.first], [0, '2']);
 
-    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const frames = keys.map((k) => Math.round(k.frame));
     h.dump('ui-timeline-scale', { events: total, importMs, dom, mid, keys, fileMb: mb });
     const timing = `median keystroke ${median(frames)} ms (budget ${BUDGET_MS} ms); each: ${frames.join(', ')} ms`;
