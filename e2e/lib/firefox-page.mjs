@@ -2,10 +2,10 @@
 // BrowserContext the shared E2E tests use, so the same test code drives both browsers.
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const POLL = 100;
 const DEFAULT_TIMEOUT = 30_000;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * BrowserContext facade: newPage() and waitForEvent('page').

@@ -1,6 +1,6 @@
 // Stops the extension's service worker the way Chrome does when idle, through the DevTools protocol.
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Target ids of the extension's running service workers (CDP Target.getTargets). */
 export async function workerTargets(cdp, extensionId) {

@@ -2,6 +2,7 @@
 // and up to N more pages of it, several sites at once, with a state file so a stopped run resumes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { launchWithExtension } from '../../e2e/lib/launch.mjs';
 import { renderHtmlReport } from '../../components/export/html.tsx';
 import { renderAuditSection } from '../../lib/audit/html.ts';
@@ -21,8 +22,6 @@ import { STATE_FILE, listFingerprint, newState, parseState, pendingIndices, shar
 import { createProgress } from './progress.mjs';
 import { renderSiteHtml } from './site-html.ts';
 import { fetchVisitBundle } from '../../lib/visit-pages.ts';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends a typed Protocol message from an extension page (the worker cannot message itself). */
 function sender(page) {
