@@ -63,6 +63,17 @@ describe('path- and shape-aware matching', () => {
       vendor: 'customer-io',
       signature: 'customerio-track-api',
     });
+    // Google's scripts served from the site's own tagging server or CDN (Google tag gateway, server-side GTM).
+    expect(req('https://www.shop.example/metrics/gtm.js?id=GTM-AB12CD')).toMatchObject({
+      vendor: 'google-tag-manager',
+      signature: 'gtm-js',
+    });
+    expect(req('https://sgtm.shop.example/gtag/js?id=AW-123456789&l=dataLayer')).toMatchObject({
+      vendor: 'google-tag-manager',
+      signature: 'gtag-js',
+    });
+    expect(req('https://shop.example/js/gtm.js').vendor).toBeNull();
+    expect(req('https://shop.example/gtag/js?id=GTM').vendor).toBeNull();
     // A CNAME-cloaked host of another site is third-party, and still caught.
     expect(req('https://metrics.other-brand.example/g/collect?tid=G-XYZ').vendor).toBe('google-analytics');
     // The same paths without the protocol's query shape are not.
