@@ -153,7 +153,16 @@ function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
  * exempt what the first one's needs consent for: the page chooses its requests.
  */
 export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
-  if (!c.alternatives || c.vendor === null || seen.has(c.vendor)) return c;
+  if (!c.alternatives || c.vendor === null) return c;
+  if (seen.has(c.vendor)) {
+    // Both loaded: the name alone cannot tell which wrote it, so the finding says so.
+    const also = c.alternatives.filter((a) => seen.has(a.vendor)).map((a) => a.vendorName);
+    if (also.length === 0) return c;
+    return {
+      ...c,
+      reason: `${c.reason}; ${also.join(', ')} ${also.length > 1 ? 'list' : 'lists'} the name too and ${also.length > 1 ? 'their' : 'its'} requests were also seen on this page: either may have written it`,
+    };
+  }
   const alt = c.alternatives.find(
     (a) => seen.has(a.vendor) && (needsConsent(a.category) || !needsConsent(c.category)),
   );
