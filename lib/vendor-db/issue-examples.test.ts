@@ -142,6 +142,27 @@ describe('coverage', () => {
     expect(req('https://api.pippio.com/x').company).toBe('LiveRamp');
   });
 
+  it("files consent managers' own tags as consent, not as the tracking their owner also sells", () => {
+    for (const url of [
+      'https://cdn.privacy-mgmt.com/wrapperMessagingWithoutDetection.js',
+      'https://delivery.consentmanager.net/delivery/js/cmp.min.js',
+      'https://static.axept.io/sdk.js',
+      'https://choices.consentframework.com/js/pa/1/c/2/cmp',
+      'https://consent.trustarc.com/notice?domain=shop.example',
+      'https://global.ketchcdn.com/web/v3/config/x/y/boot.js',
+      'https://cmp.osano.com/x/y/osano.js',
+      'https://consent.cookiefirst.com/sites/x/consent.js',
+      'https://cc.cdn.civiccomputing.com/9/cookieControl-9.x.min.js',
+      'https://transcend-cdn.com/cm/x/airgap.js',
+      'https://cmp.inmobi.com/tcfv2/cmp2.js',
+      'https://cmp.quantcast.com/choice/abc/shop.example/choice.js?tag_version=V2',
+    ])
+      expect(req(url).category, url).toBe('consent');
+    // The same owners' tracking stays tracking.
+    expect(req('https://secure.quantserve.com/quant.js').category).toBe('analytics');
+    expect(req('https://www.inmobi.com/x').category).toBe('advertising');
+  });
+
   it('does not group unrelated companies under one vendor', () => {
     expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
     expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');
