@@ -163,6 +163,22 @@ describe('coverage', () => {
     expect(req('https://www.inmobi.com/x').category).toBe('advertising');
   });
 
+  it("files a site platform's own asset CDN as functional and keeps its analytics as analytics", () => {
+    // Each was a false "tracker before consent" on every site of that platform.
+    for (const url of [
+      'https://s.w.org/images/core/emoji/15.0.3/svg/1f600.svg',
+      'https://c0.wp.com/c/6.4/wp-includes/js/jquery/jquery.min.js',
+      'https://i0.wp.com/shop.example/wp-content/uploads/a.jpg',
+      'https://static1.squarespace.com/static/abc/t/def/1/a.jpg',
+      'https://cdn11.bigcommerce.com/s-abc123/images/stencil/640x640/products/1/2/a.jpg',
+      'https://production-eu01-x.demandware.net/on/demandware.static/-/Sites-catalog/default/a.jpg',
+    ])
+      expect(req(url).category, url).toBe('functional');
+    expect(req('https://stats.wp.com/e-202448.js').category).toBe('analytics');
+    expect(req('https://pixel.wp.com/g.gif').category).toBe('analytics');
+    expect(req('https://api.cquotient.com/v3/activities/x').category).toBe('analytics');
+  });
+
   it('does not group unrelated companies under one vendor', () => {
     expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
     expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');
