@@ -231,7 +231,7 @@ describe('consent-safe cookie categories', () => {
 describe('short cookie-name prefixes (owners: a site cookie is not given to an unrelated vendor)', () => {
   it.each([
     ['_session_id', 'Marfeel'],
-    ['_sharedid', 'Marfeel'],
+    ['_shipping_rate', 'Marfeel'],
     ['_utm_test', 'Marfeel'],
     ['captcha_token', 'Adhese'],
     ['CTX1', 'Adform'],
