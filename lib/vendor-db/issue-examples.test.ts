@@ -174,6 +174,16 @@ describe('coverage', () => {
       'https://production-eu01-x.demandware.net/on/demandware.static/-/Sites-catalog/default/a.jpg',
     ])
       expect(req(url).category, url).toBe('functional');
+    expect(req('https://cdn.shopify.com/s/files/1/0001/t/1/assets/theme.css').category).toBe('functional');
+    expect(req('https://monorail-edge.shopifysvc.com/unstable/produce_batch').category).toBe('analytics');
+    expect(req('https://shop.example/.well-known/shopify/monorail/unstable/produce_batch')).toMatchObject({
+      vendor: 'shopify',
+      category: 'analytics',
+    });
+    // A tag manager's loader is functional; the same company's data collection is not.
+    expect(req('https://tags.tiqcdn.com/utag/acct/main/prod/utag.js').category).toBe('functional');
+    expect(req('https://collect.tealiumiq.com/event').category).toBe('analytics');
+    expect(req('https://imasdk.googleapis.com/js/sdkloader/ima3.js').category).toBe('advertising');
     expect(req('https://stats.wp.com/e-202448.js').category).toBe('analytics');
     expect(req('https://pixel.wp.com/g.gif').category).toBe('analytics');
     expect(req('https://api.cquotient.com/v3/activities/x').category).toBe('analytics');
