@@ -69,7 +69,9 @@ describe('a cookie name several vendors list', () => {
     expect(vendorOf(both, 'ajs_anonymous_id')).toBe('segment');
     // With both loaded the name cannot tell which wrote it: the finding says so.
     const f = deriveVisit(v, both).findings.find((x) => x.cookieName === 'ajs_anonymous_id')!;
-    expect(f.reason).toMatch(/; Customer\.io lists the name too and its requests were also seen on this page/);
+    expect(f.reason).toMatch(
+      /; Customer\.io lists the name too and its requests were also seen on this page/,
+    );
     expect(vendorOf(stored(cookie('ajs_anonymous_id', T0 + 20)), 'ajs_anonymous_id')).toBe('segment');
   });
 
