@@ -76,9 +76,11 @@ export function forgetSummaries(
     .then(async () => {
       const store = local();
       const index = await readIndex();
+      // One read for every tab's summary: each storage call is a round trip to the browser.
+      const all = index.length ? await store.get(index.map((t) => PREFIX + t)) : {};
       const dropped: number[] = [];
       for (const t of index) {
-        const saved = (await store.get(PREFIX + t))[PREFIX + t] as Saved | undefined;
+        const saved = all[PREFIX + t] as Saved | undefined;
         if (t === tabId || !saved || (await gone(saved.visitId))) dropped.push(t);
       }
       if (!dropped.length) return;

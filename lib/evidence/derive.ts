@@ -160,7 +160,7 @@ export function attributed(c: Classification, seen: ReadonlySet<string>): Classi
     if (also.length === 0) return c;
     return {
       ...c,
-      reason: `${c.reason}; ${also.join(', ')} ${also.length > 1 ? 'list' : 'lists'} the name too and ${also.length > 1 ? 'their' : 'its'} requests were also seen on this page: either may have written it`,
+      reason: `${c.reason}; ${also.join(', ')} ${also.length > 1 ? 'list' : 'lists'} the name too and ${also.length > 1 ? 'their' : 'its'} requests were also seen on this page: ${also.length > 1 ? 'any of them' : 'either'} may have written it`,
     };
   }
   const alt = c.alternatives.find(
