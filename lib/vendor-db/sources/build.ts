@@ -237,13 +237,16 @@ function toRecord(
     // An entry without a country states none: a dataset's country may still fill in, shown as unverified.
     if (companyEntry[1].country) country = { value: companyEntry[1].country, source: ref.id };
   }
-  // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
-  const checked = (value: string | null | undefined, source: string, field = 'company') => {
-    if (!value) return null;
-    const problem = companyProblem(value, known, d.name);
-    if (problem === null) return { value, source };
+  // A dataset value the sanity checks refuse is listed in conflicts.md, never used.
+  const reject = (field: string, value: string, source: string, problem: string): null => {
     report.rejected.push({ vendor: d.id, field, value, source, problem });
     return null;
+  };
+  // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
+  const checked = (value: string | null | undefined, source: string) => {
+    if (!value) return null;
+    const problem = companyProblem(value, known, d.name);
+    return problem === null ? { value, source } : reject('company', value, source, problem);
   };
   const wtmCompanies = (d.wtm ?? []).filter((t) => t.company !== null);
   const candidates = [
@@ -279,14 +282,7 @@ function toRecord(
   if (!country && wtmCountry) {
     const c = datasetCountry(wtmCountry);
     if ('code' in c) country = { value: c.code, source: WTM };
-    else
-      report.rejected.push({
-        vendor: d.id,
-        field: 'country',
-        value: wtmCountry,
-        source: WTM,
-        problem: c.problem,
-      });
+    else reject('country', wtmCountry, WTM, c.problem);
   }
   const gdpr = deriveGdpr(name, category.value, country?.value ?? null);
   const ocdPolicy = mostCommon(d.rows.map((r) => r.privacyUrl).filter((u) => /^https?:\/\//.test(u)));
