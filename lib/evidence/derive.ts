@@ -150,12 +150,12 @@ function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
  * A cookie name several vendors list, its domain not deciding: the classifier names the database's first
  * claimant. When that vendor's requests were not seen on the page and another claimant's were, the other one
  * wrote it (Customer.io's client sets Segment's `ajs_anonymous_id`). Never toward a claimant whose category would
- * exempt what the first one's needs consent for: the page chooses its requests.
+ * exempt what the first one's needs consent for: the page chooses its requests. When the first claimant's requests
+ * were seen too, it keeps the cookie and the reason names the others that were.
  */
 export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
   if (!c.alternatives || c.vendor === null) return c;
   if (seen.has(c.vendor)) {
-    // Both loaded: the name alone cannot tell which wrote it, so the finding says so.
     const also = c.alternatives.filter((a) => seen.has(a.vendor)).map((a) => a.vendorName);
     if (also.length === 0) return c;
     return {
