@@ -9,6 +9,7 @@ import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import { ConsentEvents } from './ConsentEvents';
 import { CutShortHint } from './render-mode';
 import { ExportBar, type ExportBarProps } from './ExportBar';
+import { RefiledNote } from './RefiledNote';
 import { TimelineSection } from './TimelineSection';
 import { UnknownList } from './UnknownList';
 import { VendorGroups } from './VendorGroups';
@@ -62,6 +63,7 @@ export function ReportView({
           {visit.incognito ? ', private window' : ''}
         </p>
         {note && <p class="note small">{note}</p>}
+        <RefiledNote derived={derived} />
       </header>
       <Verdict verdict={derived.verdict} consentState={derived.consentState} />
       {exports && !loading && <ExportBar {...exports} />}

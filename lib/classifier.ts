@@ -5,6 +5,7 @@ import type { VendorIndex } from './vendor-db/load';
 
 export function indexClassifier(index: VendorIndex): Classifier {
   return {
+    ...(index.sourceHash && { database: index.sourceHash }),
     request: (url, pageUrl) => classifyRequest(index, url, pageUrl),
     cookie: (c) =>
       classifyCookie(index, {

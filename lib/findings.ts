@@ -30,10 +30,18 @@ export interface PageVisit {
   touchedAt?: number;
   /** Bytes of the visit's packed evidence, written when it was packed (the real stored size, not an estimate). */
   packedBytes?: number;
+  /**
+   * The vendor database (its source hash) the visit's evidence was classified with when it was recorded. Another
+   * one, or none (visits recorded before the stamp), and the evidence is classified again when it is derived
+   * (lib/evidence/reclassify.ts).
+   */
+  classifiedWith?: string;
 }
 
 export interface VisitSummaryCache {
   version: number;
+  /** The vendor database the cache was derived with, when it was derived in the extension. */
+  database?: string;
   violating: string[];
   /** Estimated stored size of the visit and its evidence, in bytes (lib/store/sites.ts visitBytes). */
   bytes: number;

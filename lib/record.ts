@@ -25,6 +25,8 @@ export interface CookieInput {
 export interface Classifier {
   request(url: string, pageUrl: string): Classification;
   cookie(input: CookieInput): Classification;
+  /** The vendor database behind it (its source hash), stamped on each visit it classifies; absent in tests. */
+  database?: string;
 }
 
 /** The frame scope of a request: the tab's top document, a frame inside it, or a worker. */
@@ -38,7 +40,11 @@ export function frameOf(req: Pick<ObservedRequest, 'tabId' | 'type' | 'topFrame'
  * the request is the site's own organisation, not a third-party vendor. A protocol-signature match (a vendor
  * reached through the site's own host) stays the vendor's.
  */
-function ownOrganisation(c: Classification, visit: PageVisit, classifier: Classifier): boolean {
+function ownOrganisation(
+  c: Classification,
+  visit: Pick<PageVisit, 'url' | 'site'>,
+  classifier: Classifier,
+): boolean {
   if (!c.vendor || c.signature) return false;
   const own = classifier.request(`https://${visit.site}/`, visit.url);
   return own.vendor === c.vendor && !own.signature;
@@ -61,10 +67,23 @@ export function requestShapeOf(key: string): string | null {
   return space < 0 ? null : key.slice(space + 1);
 }
 
+/** What the vendor database says of a request of the visit: its classification, first party or not, its key. */
+export function classifyRequestOf(
+  visit: Pick<PageVisit, 'url' | 'site'>,
+  url: string,
+  host: string,
+  classifier: Classifier,
+): { classification: Classification; own: boolean; key: string } {
+  const classification = classifier.request(url, visit.url);
+  return {
+    classification,
+    own: ownOrganisation(classification, visit, classifier),
+    key: requestKey(host, classification),
+  };
+}
+
 export function requestSighting(visit: PageVisit, req: ObservedRequest, classifier: Classifier): Sighting {
-  const classification = classifier.request(req.url, visit.url);
-  const own = ownOrganisation(classification, visit, classifier);
-  const key = requestKey(req.host, classification);
+  const { classification, own, key } = classifyRequestOf(visit, req.url, req.host, classifier);
   return {
     id: `${visit.id}|request|${key}`,
     visitId: visit.id,
@@ -126,6 +145,29 @@ function asConsentRecord(c: Classification, tool: string | null): Classification
   };
 }
 
+/** What the vendor database (or the consent manager registry) says of a cookie seen during the visit. */
+export function classifyCookieOf(
+  visit: Pick<PageVisit, 'url'>,
+  c: Omit<CookieInput, 'pageUrl'>,
+  classifier: Classifier,
+): Classification {
+  return asConsentRecord(classifier.cookie({ ...c, pageUrl: visit.url }), consentToolForCookie(c.name));
+}
+
+/** A web-storage key of the page, classified like a first-party cookie of the page. */
+export function classifyStorageOf(
+  visit: Pick<PageVisit, 'url' | 'site'>,
+  area: StorageItem['area'],
+  name: string,
+  classifier: Classifier,
+): Classification {
+  const host = hostOf(visit.url) ?? visit.site;
+  return asConsentRecord(
+    classifier.cookie({ name, domain: host, pageUrl: visit.url, lifetimeSeconds: null }),
+    area === 'indexedDB' ? null : consentToolForStorageKey(name),
+  );
+}
+
 export function cookieSighting(
   visit: PageVisit,
   c: SeenCookie,
@@ -135,16 +177,10 @@ export function cookieSighting(
   const domain = c.domain.replace(/^\./, '').toLowerCase();
   const site = siteOf(domain) ?? domain;
   const action = cookieAction(c);
-  const classification = asConsentRecord(
-    classifier.cookie({
-      name: c.name,
-      domain,
-      pageUrl: visit.url,
-      lifetimeSeconds: c.lifetimeSeconds,
-      value: c.value,
-      httpOnly: c.httpOnly,
-    }),
-    consentToolForCookie(c.name),
+  const classification = classifyCookieOf(
+    visit,
+    { name: c.name, domain, lifetimeSeconds: c.lifetimeSeconds, value: c.value, httpOnly: c.httpOnly },
+    classifier,
   );
   const key = `${c.name}@${site}`;
   return {
@@ -220,10 +256,7 @@ export function storageSighting(
   classifier: Classifier,
 ): Sighting {
   const host = hostOf(visit.url) ?? visit.site;
-  const classification = asConsentRecord(
-    classifier.cookie({ name: item.name, domain: host, pageUrl: visit.url, lifetimeSeconds: null }),
-    item.area === 'indexedDB' ? null : consentToolForStorageKey(item.name),
-  );
+  const classification = classifyStorageOf(visit, item.area, item.name, classifier);
   const key = `${item.area}:${item.name}`;
   return {
     id: `${visit.id}|storage|${key}`,

@@ -42,7 +42,14 @@ export function emptyTab(tabId: number): TabState {
   return { tabId, current: null, pending: null, previous: null };
 }
 
-export function newVisit(id: string, tabId: number, url: string, at: number, incognito: boolean): PageVisit {
+export function newVisit(
+  id: string,
+  tabId: number,
+  url: string,
+  at: number,
+  incognito: boolean,
+  classifiedWith?: string,
+): PageVisit {
   return {
     id,
     tabId,
@@ -50,6 +57,7 @@ export function newVisit(id: string, tabId: number, url: string, at: number, inc
     site: siteOf(url) ?? url,
     startedAt: at,
     incognito,
+    ...(classifiedWith && { classifiedWith }),
   };
 }
 

@@ -6,6 +6,7 @@ import { groupVendors, unknownItems } from '@/lib/report/vendors';
 import type { VendorRecord } from '@/lib/vendor-db/types';
 import { ConsentEvents } from '../ConsentEvents';
 import { PageText } from '../PageText';
+import { RefiledNote } from '../RefiledNote';
 import { SafeLink } from '../SafeLink';
 import { TimelineHead, TimelineRow } from '../Timeline';
 import { UnknownList } from '../UnknownList';
@@ -162,6 +163,7 @@ export function ReportDocument({ input, vendors, meta }: ReportDocumentProps) {
           <strong>Browser-observed evidence only</strong>: what our detector or the page reported is left out.
         </p>
       )}
+      <RefiledNote derived={derived} />
       <h2>Consent timeline</h2>
       <ConsentEvents derived={derived} />
       <h2>Vendors</h2>

@@ -29,8 +29,8 @@ async function sweep(): Promise<void> {
   if (sweeping) return sweepAt(Date.now() + MIN_WAIT_MS);
   sweeping = true;
   try {
-    const { db } = await ready();
-    const { nextDueAt } = await packQuiet(db, Date.now(), undefined, forgetLogCopy);
+    const { db, classifier } = await ready();
+    const { nextDueAt } = await packQuiet(db, Date.now(), undefined, forgetLogCopy, classifier);
     if (nextDueAt !== null) sweepAt(nextDueAt);
   } catch (e) {
     console.error('packing quiet visits failed', e);

@@ -16,14 +16,19 @@ export interface Context {
  * the vendor index is re-read from the packaged file and tab state from storage.session on each start.
  */
 let context: Promise<Context> | undefined;
+let database: string | undefined;
 
 export function ready(): Promise<Context> {
   context ??= (async () => {
     const [classifier, settings] = await Promise.all([loadClassifier(), loadSettings(), loadTabs()]);
+    database = classifier.database;
     return { db: createDb(), classifier, settings };
   })();
   return context;
 }
+
+/** The vendor database classifying this worker's evidence, once ready() has loaded it (stamped on new visits). */
+export const currentDatabase = (): string | undefined => database;
 
 async function loadSettings(): Promise<Settings> {
   const { settings } = await browser.storage.local.get('settings');

@@ -1,4 +1,5 @@
 import { deriveVisit, deriveVisitUpdate, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
+import { needsReclassification, reclassify, storedEntries } from '@/lib/evidence/reclassify';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
 import type { VisitLog, VisitLogCopy } from '@/lib/store/visit-log';
@@ -106,9 +107,13 @@ async function visitLog(visitId: string): Promise<VisitLogCopy | null> {
   }
 }
 
-/** A visit's evidence log and its derivation, with the copy's snapshot it came from when it came from one. */
+/**
+ * A visit's evidence log, its entries as the current vendor database files them (lib/evidence/reclassify.ts) and
+ * its derivation, with the copy's snapshot it came from when it came from one.
+ */
 interface Read {
   log: VisitLog;
+  entries: EvidenceEntry[];
   derived: DerivedVisit;
   basis?: Derived['basis'];
 }
@@ -117,38 +122,58 @@ interface Read {
 async function fromCopy(visitId: string, previous?: Derived): Promise<Read | null> {
   const copy = await visitLog(visitId);
   if (!copy) return null;
+  const { classifier } = await ready();
   const { log, written, number } = copy.snapshot();
   const prior = previous?.basis;
+  // Batches are filed by the current database; a visit recorded with another one is filed again whole.
+  if (needsReclassification(log.visit, classifier)) {
+    const { entries, changed } = reclassify(log.visit, log.entries, classifier);
+    return {
+      log,
+      entries,
+      derived: { ...deriveVisit(log.visit, entries), refiled: changed },
+      basis: { copy: copy.serial, snapshot: number },
+    };
+  }
   const derived =
     previous && prior?.copy === copy.serial && prior.snapshot === number - 1
       ? deriveVisitUpdate(previous.derived, log.visit, log.entries, written)
       : deriveVisit(log.visit, log.entries);
-  return { log, derived, basis: { copy: copy.serial, snapshot: number } };
+  return { log, entries: log.entries, derived, basis: { copy: copy.serial, snapshot: number } };
 }
 
 /** Browser-observed evidence alone: read whole from the store, never cached. */
 async function browserOnly(visitId: string, options: DeriveOptions): Promise<Read | null> {
-  const log = await getVisitLog((await ready()).db, visitId);
-  return log && { log, derived: deriveVisit(log.visit, log.entries, options) };
+  const { db, classifier } = await ready();
+  const log = await getVisitLog(db, visitId);
+  if (!log) return null;
+  const filed = storedEntries(log.visit, log.entries, classifier);
+  const entries = filed.entries as EvidenceEntry[];
+  const derived = deriveVisit(log.visit, entries, options);
+  return {
+    log,
+    entries,
+    derived: needsReclassification(log.visit, classifier) ? { ...derived, refiled: filed.changed } : derived,
+  };
 }
 
 async function load(visitId: string, options: DeriveOptions, previous?: Derived): Promise<Derived | null> {
-  const { db } = await ready();
+  const { db, classifier } = await ready();
   const started = performance.now();
   const read = options.browserOnly ? await browserOnly(visitId, options) : await fromCopy(visitId, previous);
   if (!read) return null;
-  const { log, derived, basis } = read;
+  const { log, entries, derived, basis } = read;
   const ms = performance.now() - started;
   // The site history's cache of this visit, filled while we have the derivation at hand. Not for a visit with
   // rows still to pack: its next batch would outdate it, and packing caches it (lib/store/compact.ts).
-  if (!options.browserOnly && !log.loose && !hasCurrentSummary(log.visit)) {
-    const summary = summaryCache(log.visit, log.entries, derived.parties);
+  if (!options.browserOnly && !log.loose && !hasCurrentSummary(log.visit, classifier)) {
+    const summary = summaryCache(log.visit, log.entries, classifier, derived.parties);
     await db.visits.update(visitId, { summary }).catch(() => undefined);
     // The copy holds the row as stored.
     const copy = copies.get(visitId);
     if (copy && !copy.loose) copy.visit = { ...copy.visit, summary };
   }
-  return { derived, entries: log.entries, ms, ...(basis && { basis }) };
+  return { derived, entries, ms, ...(basis && { basis }) };
 }
 
 function derive(visitId: string, previous?: Derived): CacheEntry {

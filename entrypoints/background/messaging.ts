@@ -63,7 +63,8 @@ export const handlers: Handlers = {
   getVisitPage,
   async listSites() {
     await flush();
-    return listSites((await ready()).db);
+    const { db, classifier } = await ready();
+    return listSites(db, classifier);
   },
   async listVisits({ site }) {
     return listVisits((await ready()).db, String(site));

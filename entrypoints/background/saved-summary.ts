@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DERIVE_VERSION } from '@/lib/evidence/derive';
+import { currentDatabase } from './context';
 import type { VisitSummary } from '@/lib/report/summary';
 import type { PageVisit } from '@/lib/findings';
 
@@ -24,7 +25,7 @@ const INDEX = 'popupSummary:tabs';
 
 interface Saved {
   visitId: string;
-  /** The derivation and extension version that made it: a summary from an older build is not shown. */
+  /** The derivation, extension version and vendor database that made it: one from an older build is not shown. */
   stamp: string;
   summary: VisitSummary;
 }
@@ -32,7 +33,7 @@ interface Saved {
 const local = () => browser.storage.local;
 /** The tabs with a saved summary, least recently saved first. */
 const readIndex = async () => ((await local().get(INDEX))[INDEX] as number[] | undefined) ?? [];
-const stamp = () => `${DERIVE_VERSION}/${browser.runtime.getManifest().version}`;
+const stamp = () => `${DERIVE_VERSION}/${browser.runtime.getManifest().version}/${currentDatabase() ?? ''}`;
 
 /** Saves run one after another, so two never interleave their reads and writes of the index. */
 let queue: Promise<void> = Promise.resolve();

@@ -5,6 +5,7 @@ import type { PageVisit } from '@/lib/findings';
 import { newVisit, onCommit } from '@/lib/tab-state';
 import { getTab, setTab } from './session';
 import { saveVisit } from './writer';
+import { currentDatabase } from './context';
 
 /** Tabs known to be incognito (tabs.onCreated / startup query); webNavigation events do not say. */
 const incognitoTabs = new Set<number>();
@@ -17,8 +18,9 @@ export function forgetTab(tabId: number): void {
   incognitoTabs.delete(tabId);
 }
 
+/** A new visit, stamped with the vendor database its evidence will be classified with (handlers await ready()). */
 export function createVisit(tabId: number, url: string, at: number): PageVisit {
-  return newVisit(crypto.randomUUID(), tabId, url, at, incognitoTabs.has(tabId));
+  return newVisit(crypto.randomUUID(), tabId, url, at, incognitoTabs.has(tabId), currentDatabase());
 }
 
 const recovering = new Map<number, Promise<void>>();

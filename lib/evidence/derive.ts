@@ -75,6 +75,11 @@ export interface DerivedVisit {
   consentState: string;
   /** The vendors of the visit's requests, sorted: they decide which claimant of a shared cookie name wrote it. */
   requestVendors: string[];
+  /**
+   * Set when the visit was recorded with another vendor database and its evidence filed again under the current
+   * one (lib/evidence/reclassify.ts): how many observations it classifies differently.
+   */
+  refiled?: number;
 }
 
 /** The vendor ids among a visit's parties (whose records the popup, report and exports show). */

@@ -9,6 +9,7 @@ import type { InspectorDb, PackedPart } from './db';
 import { packEntries, PART_ENTRIES } from './pack';
 import { readEntries } from './repo';
 import { summaryCache } from './sites';
+import type { Classifier } from '../record';
 
 /** Quiet time before an ended visit is packed: longer than the late-cookie window (lib/late-cookies.ts). */
 export const ENDED_QUIET_MS = 15_000;
@@ -20,9 +21,10 @@ export const dueAt = (v: PageVisit) => (v.touchedAt ?? 0) + (v.endedAt ? ENDED_Q
 
 /**
  * Packs one visit's evidence (its earlier parts and its rows) into fresh parts, in one transaction with the
- * writes it races, and caches its summary with the real stored size. Returns false for a visit that is gone.
+ * writes it races, and caches its summary with the real stored size (derived as `classifier` files the evidence).
+ * Returns false for a visit that is gone.
  */
-export async function packVisit(db: InspectorDb, visitId: string): Promise<boolean> {
+export async function packVisit(db: InspectorDb, visitId: string, classifier?: Classifier): Promise<boolean> {
   return db.transaction('rw', db.visits, db.evidence, db.packed, async () => {
     const visit = await db.visits.get(visitId);
     if (!visit) return false;
@@ -37,7 +39,7 @@ export async function packVisit(db: InspectorDb, visitId: string): Promise<boole
     await db.evidence.where('visitId').equals(visitId).delete();
     const { loose: _loose, ...packed } = visit;
     packed.packedBytes = parts.reduce((n, p) => n + p.data.byteLength, 0);
-    packed.summary = summaryCache(packed, entries);
+    packed.summary = summaryCache(packed, entries, classifier);
     await db.visits.put(packed);
     return true;
   });
@@ -53,6 +55,7 @@ export async function packQuiet(
   now: number,
   max = 50,
   around: (visitId: string) => void = () => undefined,
+  classifier?: Classifier,
 ): Promise<{ packed: number; nextDueAt: number | null }> {
   const loose = await db.visits.where('loose').equals(1).toArray();
   const due = loose.filter((v) => dueAt(v) <= now).sort((a, b) => dueAt(a) - dueAt(b));
@@ -61,7 +64,7 @@ export async function packQuiet(
     // One visit that cannot be packed (its transaction aborted, nothing changed) must not stop the others.
     around(v.id);
     try {
-      if (await packVisit(db, v.id)) packed++;
+      if (await packVisit(db, v.id, classifier)) packed++;
     } catch (e) {
       console.error(`cannot pack visit ${v.id}`, e);
     } finally {

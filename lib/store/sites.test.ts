@@ -4,6 +4,10 @@ import { writeBatch } from './repo';
 import { listSites, visitBytes } from './sites';
 import { requestSighting, visitRow } from './__fixtures__/sighting';
 import type { EvidenceEntry } from '../evidence/types';
+import { indexClassifier } from '../classifier';
+import { compileVendors } from '../vendor-db/compile';
+import { loadVendorIndex } from '../vendor-db/load';
+import { vendor as vendorRecord } from '../vendor-db/__fixtures__/vendors';
 
 const visit = visitRow;
 const req = (visitId: string, host: string, at: number, path = 'x') =>
@@ -108,5 +112,30 @@ describe('site history size', () => {
     const exact = entries.reduce((n, e) => n + Buffer.byteLength(JSON.stringify(e)), 0);
     const estimate = visitBytes(v, entries) - Buffer.byteLength(JSON.stringify(v));
     expect(Math.abs(estimate - exact) / exact).toBeLessThan(0.02);
+  });
+});
+
+describe('site history after a vendor database update', () => {
+  it('counts the violations of stored visits as the current database files their evidence', async () => {
+    const now = indexClassifier(
+      loadVendorIndex(
+        compileVendors([vendorRecord('cdn-co', 'functional', ['cdn.example'])], 'db-now').index,
+      ),
+    );
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    // Recorded when an earlier database called the platform CDN an advertiser: one violating party.
+    const recordedAs = { vendor: 'ad-co', vendorName: 'Ad Co', company: null, thirdParty: true, reason: 'r' };
+    await writeBatch(db, {
+      visits: [visit('a1', 'a.example', 100, { classifiedWith: 'db-earlier' })],
+      sightings: [req('a1', 'cdn.example', 101)].map((s) => ({
+        ...s,
+        classification: { ...recordedAs, category: 'advertising' as const },
+      })),
+    });
+    expect((await listSites(db))[0]!.violations).toBe(1);
+    // The cache made without a database stays valid for a caller without one, not for the extension's.
+    const [site] = await listSites(db, now);
+    expect(site!.violations).toBe(0);
+    expect((await db.visits.get('a1'))!.summary).toMatchObject({ database: 'db-now', violating: [] });
   });
 });

@@ -2,15 +2,24 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type InspectorDb } from '@/lib/store/db';
 import { writeBatch } from '@/lib/store/repo';
 import { requestSighting, visitRow } from '@/lib/store/__fixtures__/sighting';
+import { indexClassifier } from '@/lib/classifier';
+import type { Classifier } from '@/lib/record';
+import { compileVendors } from '@/lib/vendor-db/compile';
+import { loadVendorIndex } from '@/lib/vendor-db/load';
+import { vendor } from '@/lib/vendor-db/__fixtures__/vendors';
 import type { Written } from '../writer';
 
 // The writer and context are replaced: batches are written straight to a test database and announced by hand.
 const flushed: ((ids: Set<string>, written: Written) => void)[] = [];
 let db: InspectorDb;
+// The worker's vendor database: 'ads.example' is a functional CDN in it (an earlier database said advertising).
+const classifier: Classifier = indexClassifier(
+  loadVendorIndex(compileVendors([vendor('cdn-co', 'functional', ['ads.example'])], 'db-now').index),
+);
 vi.mock('../writer', () => ({ flush: async () => undefined, onFlushed: (l: never) => flushed.push(l) }));
-vi.mock('../context', () => ({ ready: async () => ({ db }) }));
+vi.mock('../context', () => ({ ready: async () => ({ db, classifier }) }));
 
-const visit = visitRow('v1', 'shop.example', 1);
+const visit = visitRow('v1', 'shop.example', 1, { classifiedWith: 'db-now' });
 const UNKNOWN = {
   vendor: null,
   vendorName: null,
@@ -147,5 +156,32 @@ describe('derived visits for the popup', () => {
     flushed.forEach((l) => l(new Set(['v1']), { entries: [], visits: [] }));
     await readDerived('v1', { fresh: false });
     expect((await db.visits.get('v1'))!.summary).toMatchObject({ violating: [], bytes: expect.any(Number) });
+  });
+
+  it('files a visit recorded with an earlier vendor database under the current one, and caches that', async () => {
+    const { readDerived, forgetLogCopy } = await import('../derived');
+    const { packVisit } = await import('@/lib/store/compact');
+    const earlier = visitRow('v2', 'shop.example', 1, { classifiedWith: 'db-earlier' });
+    const recordedAs = { ...UNKNOWN, vendor: 'ad-co', vendorName: 'Ad Co', category: 'advertising' } as const;
+    await writeBatch(db, {
+      visits: [earlier],
+      sightings: [requestSighting('v2', 'ads.example', 10, { classification: recordedAs })],
+    });
+    const read = (await readDerived('v2', { fresh: false }))!;
+    expect(read.derived.refiled).toBe(1);
+    expect(read.derived.findings[0]).toMatchObject({
+      vendorId: 'cdn-co',
+      category: 'functional',
+      violation: false,
+    });
+    expect(read.derived.findings[0]!.reason).toContain('recorded as Ad Co, advertising');
+    // The report's timeline and exports get the entries as filed now; the store keeps them as recorded.
+    expect(read.entries[0]!.classification?.vendor).toBe('cdn-co');
+    forgetLogCopy('v2');
+    await packVisit(db, 'v2', classifier);
+    expect((await db.visits.get('v2'))!.summary).toMatchObject({ database: 'db-now', violating: [] });
+    // A visit recorded with the current database is derived as recorded: nothing said about refiling.
+    await batch('ads.example', 10);
+    expect((await readDerived('v1', { fresh: false }))!.derived.refiled).toBeUndefined();
   });
 });
