@@ -206,6 +206,22 @@ describe('buildRecords', () => {
     expect(acme.sources.map((s) => s.id)).toEqual(['open-cookie-database', 'seed:x', 'third-party-web']);
   });
 
+  it("states no privacy policy for an owner entry without one, rather than the datasets' policy of the old owner", () => {
+    const before = buildRecords(input()).records.find((r) => r.id === 'acme-ads')!;
+    expect(before.gdpr.privacyPolicy.value).toBe('https://acme.example/privacy');
+    const filing = {
+      url: 'https://owner.example/filing',
+      checked: '2026-12-03',
+      quote: 'Owner Inc. acquired Acme.',
+    };
+    const owner = { company: 'Owner Inc.', vendors: ['acme-ads'], evidence: { company: filing } };
+    const after = buildRecords(input({ companies: { owner } })).records.find((r) => r.id === 'acme-ads')!;
+    expect(after.company).toBe('Owner Inc.');
+    expect(after.gdpr.privacyPolicy).toMatchObject({ value: null, derived: true });
+    // The entry is still cited, by the page that named the company.
+    expect(after.sources.find((s) => s.id === 'policy:owner')?.url).toBe(filing.url);
+  });
+
   it('states no country for an entry without one; transfers then need review, never "no transfer"', () => {
     const beta = {
       company: 'Beta Ltd',

@@ -206,8 +206,16 @@ function sourceTitleOf(id: string, curated?: CuratedVendor): string {
   return curated?.sources?.find((s) => s.id === id)?.title ?? KNOWN_SOURCES[id]?.title ?? id;
 }
 
+/** The company-facts entry as a source: its privacy policy, or (an entry without one) the page naming the company. */
 function policySource(key: string, fact: CompanyFact): SourceRef {
-  return { id: `policy:${key}`, title: `${fact.company} privacy policy`, url: fact.policy, licence: null };
+  return fact.policy
+    ? { id: `policy:${key}`, title: `${fact.company} privacy policy`, url: fact.policy, licence: null }
+    : {
+        id: `policy:${key}`,
+        title: `${fact.company} (company facts; no privacy policy read)`,
+        url: fact.evidence?.company?.url ?? null,
+        licence: null,
+      };
 }
 
 /** Merges one draft with its overlays into a record (domains and shared cookies are settled later). */
@@ -291,10 +299,14 @@ function toRecord(
   else if (wtmPolicy) gdpr.privacyPolicy = { value: wtmPolicy, source: WTM, derived: false };
   const facts = companyEntry ? companyFacts(companyEntry[0], companyEntry[1]) : undefined;
   if (companyEntry) {
-    gdpr.privacyPolicy = withEvidence(
-      { value: companyEntry[1].policy, source: `policy:${companyEntry[0]}`, derived: false },
-      companyEntry[1].evidence?.policy,
-    );
+    const policy = companyEntry[1].policy;
+    // Without the entry's own, none is stated: the datasets' policy is that of the owner the entry replaces.
+    gdpr.privacyPolicy = policy
+      ? withEvidence(
+          { value: policy, source: `policy:${companyEntry[0]}`, derived: false },
+          companyEntry[1].evidence?.policy,
+        )
+      : deriveGdpr(name, category.value, null).privacyPolicy;
     const eea = companyEntry[1].eeaController;
     if (eea) {
       gdpr.transfer = deriveTransferFromController(

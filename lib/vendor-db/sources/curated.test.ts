@@ -26,6 +26,16 @@ describe('checkCompanyFacts', () => {
     }
   });
 
+  it('accepts an entry without a policy, refuses one that is not https and evidence for a policy it lacks', () => {
+    expect(checkCompanyFacts({ acme: entry({ policy: undefined }) }).acme!.policy).toBeUndefined();
+    expect(() => checkCompanyFacts({ acme: entry({ policy: 'http://acme.example/privacy' }) })).toThrow(
+      /acme: policy must be an https URL or absent/,
+    );
+    expect(() => checkCompanyFacts({ acme: entry({ policy: undefined, evidence: { policy: ev } }) })).toThrow(
+      /evidence for policy but no policy/,
+    );
+  });
+
   it('refuses evidence for a country the entry does not state, and an entry without a company', () => {
     expect(() => checkCompanyFacts({ acme: entry({ evidence: { country: ev } }) })).toThrow(
       /evidence for country but no country/,

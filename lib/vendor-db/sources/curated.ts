@@ -77,7 +77,11 @@ export interface CompanyFact {
   company: string;
   /** HQ country (ISO alpha-2); absent when no page read names it, so the record shows none stated. */
   country?: string;
-  policy: string;
+  /**
+   * Privacy-policy URL; absent when no page read gives the company's policy (an owner named from a filing): the
+   * record then states none, and a dataset's policy (of the owner it names) is not shown.
+   */
+  policy?: string;
   vendors: string[];
   note?: string;
   eeaController?: { name: string; country: string };
@@ -148,7 +152,9 @@ export function checkCompanyFacts(raw: unknown): Record<string, CompanyFact> {
       fail(file, `${key}: country must be ISO 3166-1 alpha-2 or absent`);
     if (f.country === undefined && f.evidence?.country)
       fail(file, `${key}: evidence for country but no country`);
-    if (!/^https:\/\/[^\s]+$/.test(f.policy)) fail(file, `${key}: policy must be an https URL`);
+    if (f.policy !== undefined && !/^https:\/\/[^\s]+$/.test(f.policy))
+      fail(file, `${key}: policy must be an https URL or absent`);
+    if (f.policy === undefined && f.evidence?.policy) fail(file, `${key}: evidence for policy but no policy`);
     if (!Array.isArray(f.vendors) || f.vendors.length === 0) fail(file, `${key}: needs vendor ids`);
     if (f.eeaController && (!f.eeaController.name || !isCountryCode(f.eeaController.country)))
       fail(file, `${key}: eeaController needs name and ISO country`);
