@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import wordListPath from 'word-list';
 import { compileVendors, CompileError, type CompileResult } from '../lib/vendor-db/compile';
 import { INDEX_VERSION, type VendorIndex } from '../lib/vendor-db/compiled-types';
 import { loadVendorIndex } from '../lib/vendor-db/load';
@@ -45,10 +46,18 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
   return { records, files, hash: hash.digest('hex') };
 }
 
+let english: ReadonlySet<string> | undefined;
+
+/** English words (the word-list package, MIT): a vendor brand that is one is weaker evidence in a cookie name. */
+function englishWords(): ReadonlySet<string> {
+  english ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return english;
+}
+
 /** Compiles a directory of vendor records (throws CompileError on fatal problems). */
 export function compileDir(dir = VENDOR_DIR): CompileResult & { files: string[] } {
   const { records, files, hash } = readVendorSources(dir);
-  return { ...compileVendors(records, hash, files), files };
+  return { ...compileVendors(records, hash, files, englishWords()), files };
 }
 
 /** Writes a file via a temporary name and a rename, so a concurrent reader never sees half a file. */
@@ -100,7 +109,7 @@ export function loadNodeVendorIndex(opts: { dir?: string; outDir?: string } = {}
   const fresh = existing && existing.version === INDEX_VERSION && existing.hash === sources.hash;
   // No sources at all (e.g. a packaged copy): trust whatever index exists.
   if (existing && (fresh || sources.files.length === 0)) return loadVendorIndex(existing.text);
-  const result = compileVendors(sources.records, sources.hash, sources.files);
+  const result = compileVendors(sources.records, sources.hash, sources.files, englishWords());
   try {
     writeCompiled(result, outDir);
   } catch {

@@ -16,7 +16,8 @@
  * Fatal (CompileError): duplicate vendor ids, a domain owned by two vendors, a record missing id/name/category,
  * an unreadable domain or an empty cookie name. Reported only: cookie names claimed by several vendors.
  */
-import { isCategory } from '../category';
+import { isCategory, needsConsent } from '../category';
+import { brandOf } from './brand-words';
 import { normalizeHost } from '../domain';
 import type { VendorRecord } from './types';
 import {
@@ -206,6 +207,8 @@ export function compileVendors(
   records: VendorRecord[],
   sourceHash = '',
   where: string[] = [],
+  /** English words (the build passes a word list): a brand that is one counts only at a cookie name's start. */
+  commonWords: ReadonlySet<string> = new Set(),
 ): CompileResult {
   const problems: string[] = [];
   const seen = new Map<string, string>();
@@ -287,6 +290,7 @@ export function compileVendors(
     pathRules,
     signatures,
     labelSuffixes,
+    brands: compileBrands(valid, commonWords),
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,
@@ -303,4 +307,22 @@ export function compileVendors(
     prefixLengths: groups.size,
   };
   return { index, details, conflicts, stats };
+}
+
+/** The brand words of the vendors whose category needs consent, in the database's order. */
+function compileBrands(
+  valid: readonly VendorRecord[],
+  commonWords: ReadonlySet<string>,
+): CompiledIndex['brands'] {
+  const byWord = new Map<string, number[]>();
+  valid.forEach((r, n) => {
+    const brand = needsConsent(r.category) ? brandOf(r.name) : null;
+    if (brand) byWord.set(brand, [...(byWord.get(brand) ?? []), n]);
+  });
+  const words = [...byWord.keys()];
+  return {
+    words,
+    vendors: words.map((w) => byWord.get(w)!),
+    common: words.map((w) => (commonWords.has(w) ? 1 : 0)),
+  };
 }

@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
@@ -71,6 +71,11 @@ export interface CompiledIndex {
   signatures: SignatureEntry[];
   /** [label ending such as "-id5-sync.com", vendor]: hosts no suffix matches are tried against these. */
   labelSuffixes: [suffix: string, vendor: number][];
+  /**
+   * Brand words of tracking vendors' names (lib/vendor-db/brand-words.ts): brands.vendors[i] use words[i];
+   * common[i] = 1 when the word is also an English word (it then counts only at the start of a cookie name).
+   */
+  brands: { words: string[]; vendors: number[][]; common: (0 | 1)[] };
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -113,6 +118,8 @@ export interface VendorIndex {
   signatureLengths: Set<number>;
   labelSuffixes: [suffix: string, vendor: number][];
   sourceHash: string;
+  /** Brand word of tracking vendors' names → those vendors, and whether it is also an English word. */
+  brands: Map<string, { vendors: number[]; common: boolean }>;
 }
 
 export interface PathRule {

@@ -10,6 +10,8 @@ export interface CookieClues {
   httpOnly?: boolean;
   /** A tracking vendor whose cookie list has this name (bound to another domain): no exempt guess then. */
   listedFor?: string;
+  /** A clause saying the name holds a word of a tracking vendor's name (brand-words.ts): no exempt guess then. */
+  brand?: string;
 }
 
 export interface CookieGuess {
@@ -115,7 +117,9 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const party = clues.thirdParty ? 'third-party' : 'first-party';
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
   const rule = ANY_NAME_RULE.test(name) ? NAME_RULES.find((r) => r.test.test(name)) : undefined;
-  const listed = clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '';
+  const listed =
+    (clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '') +
+    (clues.brand ? `; ${clues.brand}` : '');
   const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
   if (clues.thirdParty && longLived && rule?.category !== 'consent') {
     // A persistent identifier set by a third party: needs consent unless proven otherwise; no vendor to name.
@@ -125,9 +129,13 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
       reason: `${REVIEW}; ${facts}: a persistent identifier set by a third party, possibly cross-site tracking${hint}${listed}`,
     };
   }
-  if (rule && EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor)) {
+  if (rule && EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor || clues.brand)) {
     // A name guess must never exempt a third party's cookie or a tracker's cookie name from consent.
-    const why = clues.thirdParty ? 'a third party sets it' : 'a tracking vendor uses this name';
+    const why = clues.thirdParty
+      ? 'a third party sets it'
+      : clues.listedFor
+        ? 'a tracking vendor uses this name'
+        : 'it is named after a tracking vendor';
     return {
       category: 'unknown',
       reason: `${REVIEW}; ${rule.why} (${facts}), but ${why}, so the name alone cannot make it ${rule.category}${listed}`,
@@ -146,7 +154,7 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
       reason: `unknown cookie; ${facts} → likely tracking (analytics)${listed}`,
     };
   }
-  if (clues.listedFor) {
+  if (clues.listedFor || clues.brand) {
     return { category: 'unknown', reason: `${REVIEW}; ${facts}${listed}` };
   }
   return { category: 'unknown', reason: `unknown cookie; no name, lifetime or value clue (${facts})` };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileVendors } from './compile';
 import { getVendorDetails, loadVendorIndex, parseVendorDetails, VendorDbFormatError } from './load';
 import { FIXTURE_VENDORS } from './__fixtures__/vendors';
+import { INDEX_VERSION } from './compiled-types';
 
 const compiled = compileVendors(FIXTURE_VENDORS, 'abc');
 
@@ -23,7 +24,9 @@ describe('loadVendorIndex', () => {
   it('rejects what is not a compatible index with a clear error', () => {
     expect(() => loadVendorIndex('{oops')).toThrow(/not valid JSON/);
     expect(() => loadVendorIndex({})).toThrow(/not a vendor index/);
-    expect(() => loadVendorIndex({ ...compiled.index, version: 99 })).toThrow(/version 99, expected 2/);
+    expect(() => loadVendorIndex({ ...compiled.index, version: 99 })).toThrow(
+      new RegExp(`version 99, expected ${INDEX_VERSION}`),
+    );
     const truncated = { ...compiled.index, hosts: { names: ['a.example'], vendors: [] } };
     expect(() => loadVendorIndex(truncated)).toThrow(VendorDbFormatError);
   });

@@ -56,7 +56,10 @@ function checkIndex(raw: unknown): CompiledIndex {
     c.pathRules.hosts.length === c.pathRules.set?.length &&
     Array.isArray(c.pathRules.sets) &&
     Array.isArray(c.signatures) &&
-    Array.isArray(c.labelSuffixes);
+    Array.isArray(c.labelSuffixes) &&
+    Array.isArray(c.brands?.words) &&
+    c.brands.words.length === c.brands.vendors?.length &&
+    c.brands.words.length === c.brands.common?.length;
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -128,6 +131,9 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     signatureLengths: new Set([...signatureByPath.keys()].map((k) => k.length)),
     labelSuffixes: c.labelSuffixes,
     sourceHash: c.sourceHash,
+    brands: new Map(
+      c.brands.words.map((w, i) => [w, { vendors: c.brands.vendors[i]!, common: c.brands.common[i] === 1 }]),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
+import { brandInName } from './brand-words';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
@@ -510,6 +511,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     value: input.value,
     httpOnly: input.httpOnly,
     listedFor: listedTracker(index, found?.entries),
+    brand: brandInName(index, name),
   });
   return {
     vendor: null,
