@@ -51,8 +51,13 @@ export function TimelineRow({ e, index }: { e: TimelineEntry; index: number }) {
       <td style={cell}>
         <div style={line}>{e.vendorName ?? (e.kind === 'consent' ? '' : 'unknown')}</div>
         {e.category && (
-          <span class="prov" style={line}>
+          <span
+            class="prov"
+            style={line}
+            title={e.recordedAs && `Recorded as ${e.recordedAs} by an earlier vendor database`}
+          >
             {e.category}
+            {e.recordedAs && <span class="recorded-as"> · recorded as {e.recordedAs}</span>}
           </span>
         )}
       </td>

@@ -74,6 +74,8 @@ export interface Finding {
   vendorName?: string;
   category: CategoryOrUnknown;
   reason: string;
+  /** What an earlier vendor database classified it as, when the current one files it differently. */
+  recordedAs?: string;
   phase: Phase;
   violation: boolean;
   firstSeenAt: number;

@@ -74,6 +74,7 @@ test('a visit recorded with an earlier vendor database is classified again with 
   await report.waitForSelector('#vendors .vendor-row');
   const shown = await report.evaluate(() => ({
     refiled: document.getElementById('refiled').textContent,
+    timeline: [...document.querySelectorAll('#report tbody tr')].map((r) => r.textContent),
     rows: Object.fromEntries(
       [...document.querySelectorAll('#vendors .vendor-row')].map((r) => [r.dataset.vendor, r.className]),
     ),
@@ -87,6 +88,10 @@ test('a visit recorded with an earlier vendor database is classified again with 
   assert.ok(shown.rows.shopify, `Shopify row shown: ${JSON.stringify(shown.rows)}`);
   assert.doesNotMatch(shown.rows.shopify, /violation/);
   assert.match(shown.rows['google-doubleclick-ads'] ?? '', /violation/);
+  // Its timeline row says what it was recorded as; the unchanged one says nothing.
+  const cdnRow = shown.timeline.find((t) => t.includes('cdn.shopify.com')) ?? '';
+  assert.match(cdnRow, /recorded as Shopify, advertising/);
+  assert.doesNotMatch(shown.timeline.find((t) => t.includes('doubleclick')) ?? '', /recorded as/);
 
   // The site history counts the same: one violating vendor, not two.
   await report.goto(h.extensionUrl('report.html'));

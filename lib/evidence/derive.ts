@@ -218,6 +218,7 @@ function findingsOf(
           ? `The site's own organisation (${c.vendorName ?? e.site ?? e.host}): first party`
           : c.reason,
         ...(c.vendorName && !ownSite && { vendorName: c.vendorName }),
+        ...(c.recordedAs && { recordedAs: c.recordedAs }),
         phase,
         violation,
         firstSeenAt: t,
@@ -240,6 +241,7 @@ function findingsOf(
           thirdParty: c.thirdParty,
         });
         if (c.vendorName) f.vendorName = c.vendorName;
+        if (c.recordedAs) f.recordedAs = c.recordedAs;
       }
       if (e.cookie) {
         f.cookieName = e.cookie.name;

@@ -7,6 +7,7 @@ import { loadVendorIndex } from '../vendor-db/load';
 import { cookie, vendor } from '../vendor-db/__fixtures__/vendors';
 import type { VendorRecord } from '../vendor-db/types';
 import { deriveVisit } from './derive';
+import { buildTimeline } from '../report/timeline';
 import { mergeSighting } from './merge';
 import { needsReclassification, reclassify, storedEntries } from './reclassify';
 import type { EvidenceEntry, Sighting } from './types';
@@ -94,6 +95,12 @@ describe('reclassify', () => {
     expect(cdn.classification?.reason).toContain('recorded as Shop Platform, advertising');
     const ads = refiled.find((e) => e.host === 'beta-ads.example')!;
     expect(ads.classification?.reason).not.toContain('recorded as');
+    // The finding and the report's timeline carry it as a field too.
+    const findings = deriveVisit(visit, refiled).findings;
+    expect(findings.find((f) => f.host === 'shopcdn.example')?.recordedAs).toBe('Shop Platform, advertising');
+    expect(findings.find((f) => f.host === 'beta-ads.example')?.recordedAs).toBeUndefined();
+    const row = buildTimeline(visit, findings, []).find((t) => t.label === 'shopcdn.example');
+    expect(row?.recordedAs).toBe('Shop Platform, advertising');
   });
 
   it('leaves the stored entries as they were recorded (a later read files them again from the same evidence)', () => {

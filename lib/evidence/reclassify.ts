@@ -29,7 +29,12 @@ const label = (c: Classification) => `${c.vendorName ?? 'no vendor'}, ${c.catego
 /** The new classification, with what the entry was recorded as in its reason when vendor or category differ. */
 function refiled(recorded: Classification | undefined, now: Classification): Classification {
   if (!recorded || (recorded.vendor === now.vendor && recorded.category === now.category)) return now;
-  return { ...now, reason: `${now.reason} (recorded as ${label(recorded)}, by an earlier vendor database)` };
+  const was = label(recorded);
+  return {
+    ...now,
+    recordedAs: was,
+    reason: `${now.reason} (recorded as ${was}, by an earlier vendor database)`,
+  };
 }
 
 function classified(visit: PageVisit, e: EvidenceEntry, classifier: Classifier): EvidenceEntry {

@@ -22,6 +22,8 @@ export interface TimelineEntry {
   label: string;
   /** Full URL (requests, cookies) or the raw consent signal. */
   detail: string;
+  /** What an earlier vendor database classified the finding as (a visit classified again). */
+  recordedAs?: string;
 }
 
 /** Every finding and consent line of the visit in time order. */
@@ -44,6 +46,7 @@ export function buildTimeline(
     violation: f.violation,
     label: f.kind === 'request' ? f.host : `${f.cookieName ?? f.key} @ ${f.cookieDomain ?? f.host}`,
     detail: f.url,
+    ...(f.recordedAs && { recordedAs: f.recordedAs }),
   }));
   consent.forEach((e, n) => {
     entries.push({

@@ -204,6 +204,11 @@ export interface Classification {
    * database's order. The derivation names one of them instead when only its requests were seen on the page.
    */
   alternatives?: CookieClaimant[];
+  /**
+   * Set when stored evidence was classified again with a newer vendor database (lib/evidence/reclassify.ts) and
+   * the vendor or category changed: what it was recorded as, e.g. "Shopify, advertising".
+   */
+  recordedAs?: string;
 }
 
 /** Another vendor that lists a cookie name, with the category its record gives that cookie. */
