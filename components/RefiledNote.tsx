@@ -11,7 +11,7 @@ export function RefiledNote({ derived }: { derived: Pick<DerivedVisit, 'refiled'
       Recorded with an earlier vendor database and classified again with the current one:{' '}
       {derived.refiled === 0
         ? 'no observation is classified differently.'
-        : `${derived.refiled} observation${derived.refiled === 1 ? ' is' : 's are'} classified differently (the CSV and JSON exports give each one's reason, with what it was recorded as).`}
+        : `${derived.refiled} observation${derived.refiled === 1 ? ' is' : 's are'} classified differently (the timeline says what each was recorded as).`}
     </p>
   );
 }
