@@ -1,5 +1,5 @@
 import { deriveVisit, deriveVisitUpdate, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
-import { needsReclassification, reclassify, storedEntries } from '@/lib/evidence/reclassify';
+import { storedEntries } from '@/lib/evidence/reclassify';
 import type { EvidenceEntry } from '@/lib/evidence/types';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
 import type { VisitLog, VisitLogCopy } from '@/lib/store/visit-log';
@@ -126,12 +126,12 @@ async function fromCopy(visitId: string, previous?: Derived): Promise<Read | nul
   const { log, written, number } = copy.snapshot();
   const prior = previous?.basis;
   // Batches are filed by the current database; a visit recorded with another one is filed again whole.
-  if (needsReclassification(log.visit, classifier)) {
-    const { entries, changed } = reclassify(log.visit, log.entries, classifier);
+  const { entries, refiled } = storedEntries(log.visit, log.entries, classifier);
+  if (refiled !== undefined) {
     return {
       log,
       entries,
-      derived: { ...deriveVisit(log.visit, entries), refiled: changed },
+      derived: { ...deriveVisit(log.visit, entries), refiled },
       basis: { copy: copy.serial, snapshot: number },
     };
   }
@@ -139,7 +139,7 @@ async function fromCopy(visitId: string, previous?: Derived): Promise<Read | nul
     previous && prior?.copy === copy.serial && prior.snapshot === number - 1
       ? deriveVisitUpdate(previous.derived, log.visit, log.entries, written)
       : deriveVisit(log.visit, log.entries);
-  return { log, entries: log.entries, derived, basis: { copy: copy.serial, snapshot: number } };
+  return { log, entries, derived, basis: { copy: copy.serial, snapshot: number } };
 }
 
 /** Browser-observed evidence alone: read whole from the store, never cached. */
@@ -147,14 +147,9 @@ async function browserOnly(visitId: string, options: DeriveOptions): Promise<Rea
   const { db, classifier } = await ready();
   const log = await getVisitLog(db, visitId);
   if (!log) return null;
-  const filed = storedEntries(log.visit, log.entries, classifier);
-  const entries = filed.entries as EvidenceEntry[];
+  const { entries, refiled } = storedEntries(log.visit, log.entries, classifier);
   const derived = deriveVisit(log.visit, entries, options);
-  return {
-    log,
-    entries,
-    derived: needsReclassification(log.visit, classifier) ? { ...derived, refiled: filed.changed } : derived,
-  };
+  return { log, entries, derived: refiled === undefined ? derived : { ...derived, refiled } };
 }
 
 async function load(visitId: string, options: DeriveOptions, previous?: Derived): Promise<Derived | null> {

@@ -195,9 +195,9 @@ describe('storedEntries', () => {
   it('files again a visit recorded before visits were stamped', () => {
     const visit = recorded(undefined);
     const entries = stored([requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), before)]);
-    const { entries: refiled, changed } = storedEntries(visit, entries, after);
-    expect(changed).toBe(1);
-    expect(refiled[0]!.classification?.category).toBe('functional');
+    const { entries: filed, refiled } = storedEntries(visit, entries, after);
+    expect(refiled).toBe(1);
+    expect(filed[0]!.classification?.category).toBe('functional');
   });
 });
 

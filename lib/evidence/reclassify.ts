@@ -80,21 +80,24 @@ export function reclassify(
   let changed = 0;
   for (const e of entries) {
     const next = classified(visit, e, classifier);
-    const before = e.classification;
-    const after = next.classification;
-    if (before && after && (before.vendor !== after.vendor || before.category !== after.category)) changed++;
+    // refiled() notes what an entry was recorded as exactly when its vendor or category changed.
+    if (next.classification?.recordedAs !== undefined) changed++;
     const prev = byId.get(next.id);
     byId.set(next.id, prev ? mergeEntries(prev, next) : next);
   }
   return { entries: [...byId.values()], changed };
 }
 
-/** The visit's stored entries as `classifier` files them: as recorded when it recorded them (or none is given). */
-export function storedEntries(
+/**
+ * The visit's stored entries as `classifier` files them: as recorded when it recorded them (or none is given),
+ * else filed again, with `refiled` the number classified differently.
+ */
+export function storedEntries<T extends readonly EvidenceEntry[]>(
   visit: PageVisit,
-  entries: readonly EvidenceEntry[],
+  entries: T,
   classifier: Classifier | undefined,
-): { entries: readonly EvidenceEntry[]; changed: number } {
-  if (!classifier || !needsReclassification(visit, classifier)) return { entries, changed: 0 };
-  return reclassify(visit, entries, classifier);
+): { entries: T | EvidenceEntry[]; refiled?: number } {
+  if (!classifier || !needsReclassification(visit, classifier)) return { entries };
+  const { entries: filed, changed } = reclassify(visit, entries, classifier);
+  return { entries: filed, refiled: changed };
 }

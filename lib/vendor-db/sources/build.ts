@@ -295,18 +295,19 @@ function toRecord(
   const gdpr = deriveGdpr(name, category.value, country?.value ?? null);
   const ocdPolicy = mostCommon(d.rows.map((r) => r.privacyUrl).filter((u) => /^https?:\/\//.test(u)));
   const wtmPolicy = wtmCompanies.map((t) => t.company!.privacyUrl).find((u) => u && /^https?:\/\//.test(u));
-  if (ocdPolicy) gdpr.privacyPolicy = { value: ocdPolicy, source: OCD, derived: false };
-  else if (wtmPolicy) gdpr.privacyPolicy = { value: wtmPolicy, source: WTM, derived: false };
+  // A company-facts entry decides the policy. Without one of its own, none is stated (deriveGdpr's default): the
+  // datasets' policy is that of the owner the entry replaces.
+  if (!companyEntry && ocdPolicy) gdpr.privacyPolicy = { value: ocdPolicy, source: OCD, derived: false };
+  else if (!companyEntry && wtmPolicy) gdpr.privacyPolicy = { value: wtmPolicy, source: WTM, derived: false };
   const facts = companyEntry ? companyFacts(companyEntry[0], companyEntry[1]) : undefined;
   if (companyEntry) {
     const policy = companyEntry[1].policy;
-    // Without the entry's own, none is stated: the datasets' policy is that of the owner the entry replaces.
-    gdpr.privacyPolicy = policy
-      ? withEvidence(
-          { value: policy, source: `policy:${companyEntry[0]}`, derived: false },
-          companyEntry[1].evidence?.policy,
-        )
-      : deriveGdpr(name, category.value, null).privacyPolicy;
+    if (policy) {
+      gdpr.privacyPolicy = withEvidence(
+        { value: policy, source: `policy:${companyEntry[0]}`, derived: false },
+        companyEntry[1].evidence?.policy,
+      );
+    }
     const eea = companyEntry[1].eeaController;
     if (eea) {
       gdpr.transfer = deriveTransferFromController(
