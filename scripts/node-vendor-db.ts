@@ -48,7 +48,7 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
 
 let english: ReadonlySet<string> | undefined;
 
-/** English words (the word-list package, MIT): a vendor brand that is one is weaker evidence in a cookie name. */
+/** English words (the word-list package, MIT): brand words that are one, and cookie names made only of them. */
 function englishWords(): ReadonlySet<string> {
   english ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
   return english;

@@ -18,6 +18,7 @@
  */
 import { isCategory, needsConsent } from '../category';
 import { brandOf } from './brand-words';
+import { isGenericCookieName } from './generic-names';
 import { normalizeHost } from '../domain';
 import type { VendorRecord } from './types';
 import {
@@ -291,6 +292,7 @@ export function compileVendors(
     signatures,
     labelSuffixes,
     brands: compileBrands(valid, commonWords),
+    genericNames: compileGenericNames([exact, prefix], valid, commonWords),
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,
@@ -307,6 +309,29 @@ export function compileVendors(
     prefixLengths: groups.size,
   };
   return { index, details, conflicts, stats };
+}
+
+/**
+ * Listed names that only ever name a cookie on the vendor's own domain and are made of everyday words
+ * (generic-names.ts): the matcher does not take them as the vendor's when a site sets them first-party.
+ */
+function compileGenericNames(
+  claims: readonly Map<string, CookieEntry[]>[],
+  valid: readonly VendorRecord[],
+  commonWords: ReadonlySet<string>,
+): string[] {
+  const out: string[] = [];
+  for (const table of claims) {
+    for (const [name, entries] of table) {
+      if (!entries.every((e) => e[1] !== null && e[3] === 0)) continue;
+      const brands = entries.flatMap(([n]) => {
+        const vendorName = valid[n]!.name;
+        return [vendorName.toLowerCase().replace(/[^a-z0-9]/g, ''), brandOf(vendorName) ?? ''];
+      });
+      if (isGenericCookieName(name, commonWords, brands)) out.push(name);
+    }
+  }
+  return out;
 }
 
 /** The brand words of the vendors whose category needs consent, in the database's order. */

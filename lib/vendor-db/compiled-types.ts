@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
@@ -76,6 +76,8 @@ export interface CompiledIndex {
    * common[i] = 1 when the word is also an English word (it then counts only at the start of a cookie name).
    */
   brands: { words: string[]; vendors: number[][]; common: (0 | 1)[] };
+  /** Listed names (exact or prefix) bound to vendors' own domains and made of everyday words (generic-names.ts). */
+  genericNames: string[];
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -120,6 +122,8 @@ export interface VendorIndex {
   sourceHash: string;
   /** Brand word of tracking vendors' names → those vendors, and whether it is also an English word. */
   brands: Map<string, { vendors: number[]; common: boolean }>;
+  /** Listed names that name the vendor's cookie on its own domain only: never taken as its cookie on a site. */
+  genericNames: Set<string>;
 }
 
 export interface PathRule {

@@ -268,6 +268,26 @@ describe('short cookie-name prefixes (owners: a site cookie is not given to an u
     ).toBe('media-net');
   });
 
+  it('a site’s own everyday-word cookie is not a vendor’s that lists the name on its own domain', () => {
+    // Django's sessionid, Express's connect.sid and a site's locale were Instagram, ZenDesk and Facebook.
+    for (const name of [
+      'sessionid',
+      'connect.sid',
+      'locale',
+      'version',
+      'auth_token',
+      'device_id',
+      'callback',
+    ])
+      expect(onSite(name).vendor, name).toBeNull();
+    expect(onSite('sessionid').reason).toMatch(/everyday words/);
+    // Names vendors' scripts write on sites stay theirs.
+    expect(onSite('__stripe_mid').vendor).toBe('stripe');
+    expect(onSite('_uetsid').vendor).toBe('bing-ads');
+    expect(onSite('hubspotutk').vendor).toBe('hubspot');
+    expect(onSite('_shopify_y').vendor).toBe('shopify');
+  });
+
   it('a short-prefixed cookie on the vendor’s own domain is still the vendor’s', () => {
     const c = classifyCookie(index, { name: 'CTX1', domain: '.adform.net', pageUrl: PAGE });
     expect(c).toMatchObject({ vendor: 'adform', thirdParty: true });

@@ -59,7 +59,8 @@ function checkIndex(raw: unknown): CompiledIndex {
     Array.isArray(c.labelSuffixes) &&
     Array.isArray(c.brands?.words) &&
     c.brands.words.length === c.brands.vendors?.length &&
-    c.brands.words.length === c.brands.common?.length;
+    c.brands.words.length === c.brands.common?.length &&
+    Array.isArray(c.genericNames);
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -134,6 +135,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     brands: new Map(
       c.brands.words.map((w, i) => [w, { vendors: c.brands.vendors[i]!, common: c.brands.common[i] === 1 }]),
     ),
+    genericNames: new Set(c.genericNames),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileVendors } from './compile';
 import { loadVendorIndex } from './load';
 import { classifyCookie, classifyRequest, distinctivePrefix } from './match';
-import { FIXTURE_VENDORS } from './__fixtures__/vendors';
+import { cookie, FIXTURE_VENDORS, vendor } from './__fixtures__/vendors';
 
 const index = loadVendorIndex(compileVendors(FIXTURE_VENDORS).index);
 const PAGE = 'https://shop.example/cart';
@@ -156,12 +156,56 @@ describe('third-party name claims', () => {
     const elsewhere = classifyCookie(index, { name: 'shared_id', domain: 'other.test', pageUrl: PAGE });
     expect(elsewhere.vendor).toBeNull();
     expect(elsewhere.category).toBe('unknown');
-    expect(elsewhere.reason).toMatch(/the name is listed only for Acme Analytics on acme-analytics.example/);
+    expect(elsewhere.reason).toMatch(/the name is a known cookie of Acme Analytics on acme-analytics.example/);
     // Set first-party on the visited site: the vendor's script wrote it there.
     const onSite = classifyCookie(index, { name: 'shared_id', domain: 'shop.example', pageUrl: PAGE });
     expect(onSite.vendor).toBe('acme-analytics');
     expect(onSite.reason).toMatch(/set first-party on the site/);
     expect(classifyCookie(index, { name: 'shared_id', domain: '' }).vendor).toBe('acme-analytics');
+  });
+});
+
+describe('everyday cookie names listed on a vendor’s own domain', () => {
+  // A social network lists its login cookie `sessionid` and `locale` on its own domain, and `snet_uid`, a
+  // name its script writes on sites; an analytics vendor named by a dictionary word lists `pebble_session`.
+  const onOwnDomain = (id: string, names: string[]) =>
+    names.map((name) => cookie(name, { domain: `.${id}.example`, party: 'third' }));
+  const social = vendor(
+    'social-net',
+    'marketing',
+    ['social-net.example'],
+    onOwnDomain('social-net', ['sessionid', 'locale', 'snet_uid']),
+  );
+  const pebble = vendor('pebble', 'analytics', ['pebble.example'], onOwnDomain('pebble', ['pebble_session']));
+  const withWords = loadVendorIndex(
+    compileVendors([social, pebble], '', [], new Set(['session', 'locale', 'social', 'pebble'])).index,
+  );
+  const onSite = (name: string) =>
+    classifyCookie(withWords, { name, domain: 'shop.example', pageUrl: PAGE, lifetimeSeconds: null });
+
+  it('does not take a site’s own sessionid or locale for the vendor’s', () => {
+    for (const name of ['sessionid', 'locale']) {
+      const c = onSite(name);
+      expect(c.vendor, name).toBeNull();
+      expect(c.reason).toMatch(/known cookie of Social Net on social-net\.example \(everyday words/);
+      // Still never exempt from consent by the name guess alone: a tracking vendor uses the name.
+      expect(c.category).toBe('unknown');
+    }
+  });
+
+  it('still takes a distinctive name or one holding the vendor’s name as the vendor’s', () => {
+    expect(onSite('snet_uid').vendor).toBe('social-net');
+    expect(onSite('pebble_session').vendor).toBe('pebble');
+    expect(
+      classifyCookie(withWords, { name: 'sessionid', domain: '.social-net.example', pageUrl: PAGE }).vendor,
+    ).toBe('social-net');
+  });
+
+  it('binds everyday names as before when the build passes no dictionary', () => {
+    const noWords = loadVendorIndex(compileVendors([social]).index);
+    expect(classifyCookie(noWords, { name: 'sessionid', domain: 'shop.example', pageUrl: PAGE }).vendor).toBe(
+      'social-net',
+    );
   });
 });
 

@@ -422,7 +422,8 @@ function claimantsBesides(index: VendorIndex, entries: CookieEntry[], n: number)
 /** The name of a consent-needing vendor among the claims, if any (drives the no-exempt-guess rule). */
 function listedTracker(index: VendorIndex, entries: CookieEntry[] | undefined): string | undefined {
   for (const e of entries ?? []) {
-    if (needsConsent(e[2] ?? index.categories[e[0]] ?? 'unknown')) return index.names[e[0]];
+    if (needsConsent(e[2] ?? index.categories[e[0]] ?? 'unknown'))
+      return e[1] === null ? index.names[e[0]] : `${index.names[e[0]]} on ${e[1]}`;
   }
   return undefined;
 }
@@ -458,8 +459,10 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   let boundNote = '';
   // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
   // write many such cookies first-party (sources often name the vendor's domain). Distinctive names only:
-  // a short generic name ("token", "c") or a word prefix ("data-") is more likely the site's own.
-  if (found !== null && entries === null && !thirdParty && note === '' && domain !== null) {
+  // a short name ("token", "c"), a word prefix ("data-") or everyday words ("sessionid", "locale",
+  // "connect.sid") are more likely the site's own.
+  const generic = found !== null && entries === null && index.genericNames.has(found.prefix ?? name);
+  if (found !== null && entries === null && !thirdParty && note === '' && domain !== null && !generic) {
     const pageKnown = typeof input.pageUrl === 'string' && input.pageUrl !== '';
     if (pageKnown && (found.prefix !== null ? !WORD_PREFIX.test(found.prefix) : name.length >= 6)) {
       entries = found.entries;
@@ -467,10 +470,16 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
       boundNote = `; the source lists it on ${first[1]}, here it is set first-party on the site (written by the vendor's script)`;
     }
   }
+  const listedFor = found !== null && entries === null ? listedTracker(index, found.entries) : undefined;
+  const everyday = generic
+    ? ' (everyday words: the name alone does not name the vendor on another site)'
+    : '';
   // Listed only as another site's third-party cookie: the name alone says nothing here.
   const unbound =
     found !== null && entries === null
-      ? `; the name is listed only for ${index.names[found.entries[0]![0]]} on ${found.entries[0]![1]}`
+      ? listedFor !== undefined
+        ? everyday
+        : `; the name is listed only for ${index.names[found.entries[0]![0]]} on ${found.entries[0]![1]}${everyday}`
       : weak
         ? `; it starts with ${claimed.prefix}, a prefix listed for ${index.names[claimed.entries[0]![0]]}, too short to name a vendor`
         : '';
@@ -510,7 +519,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     thirdParty,
     value: input.value,
     httpOnly: input.httpOnly,
-    listedFor: listedTracker(index, found?.entries),
+    listedFor,
     brand: brandInName(index, name),
   });
   return {
