@@ -156,7 +156,9 @@ describe('third-party name claims', () => {
     const elsewhere = classifyCookie(index, { name: 'shared_id', domain: 'other.test', pageUrl: PAGE });
     expect(elsewhere.vendor).toBeNull();
     expect(elsewhere.category).toBe('unknown');
-    expect(elsewhere.reason).toMatch(/the name is a known cookie of Acme Analytics on acme-analytics.example/);
+    expect(elsewhere.reason).toMatch(
+      /the name is a known cookie of Acme Analytics on acme-analytics.example/,
+    );
     // Set first-party on the visited site: the vendor's script wrote it there.
     const onSite = classifyCookie(index, { name: 'shared_id', domain: 'shop.example', pageUrl: PAGE });
     expect(onSite.vendor).toBe('acme-analytics');
