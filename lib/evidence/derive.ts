@@ -151,6 +151,30 @@ function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
   return [...seen].sort();
 }
 
+/** Who wrote a cookie the classifier named by its name, from the vendors whose requests the page shows. */
+export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
+  const named = claimantOf(c, seen);
+  return named === c ? everydayName(c, seen) : named;
+}
+
+/**
+ * A cookie given to its vendor by a one-word name alone ("hash", "viewer"): when none of the vendor's requests
+ * were seen on the page, it is the site's own cookie of that name, judged as the classifier would without the
+ * claim (never exempt when the vendor's purpose needs consent).
+ */
+function everydayName(c: Classification, seen: ReadonlySet<string>): Classification {
+  if (!c.nameOnly || c.vendor === null || seen.has(c.vendor)) return c;
+  const { nameOnly: _, alternatives: __, ...rest } = c;
+  return {
+    ...rest,
+    vendor: null,
+    vendorName: null,
+    company: null,
+    category: c.nameOnly.category,
+    reason: `${c.nameOnly.reason}; the name, one everyday word, is listed for ${c.vendorName}, none of whose requests were seen on this page`,
+  };
+}
+
 /**
  * A cookie name several vendors list, its domain not deciding: the classifier names the database's first
  * claimant. When that vendor's requests were not seen on the page and another claimant's were, the other one
@@ -158,7 +182,7 @@ function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
  * exempt what the first one's needs consent for: the page chooses its requests. When the first claimant's requests
  * were seen too, it keeps the cookie and the reason names the others that were.
  */
-export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
+function claimantOf(c: Classification, seen: ReadonlySet<string>): Classification {
   if (!c.alternatives || c.vendor === null) return c;
   if (seen.has(c.vendor)) {
     const also = c.alternatives.filter((a) => seen.has(a.vendor)).map((a) => a.vendorName);
@@ -409,7 +433,10 @@ export function deriveVisitUpdate(
   // From every written entry, usable or not: one that no longer counts (browserOnly) drops its old findings.
   for (const e of entries) {
     const kind = findingKind(e);
-    if (kind && (written.has(e.id) || (seenChanged && e.classification?.alternatives)))
+    if (
+      kind &&
+      (written.has(e.id) || (seenChanged && (e.classification?.alternatives || e.classification?.nameOnly)))
+    )
       groups.add(groupOf(kind, e.key));
   }
   const touched = usable.filter((e) => {

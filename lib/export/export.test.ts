@@ -102,6 +102,11 @@ describe('JSON export and import', () => {
     expect(
       bad((d) => (withClaim(d).alternatives = [{ vendor: 'x', vendorName: 'X', category: 'analytics' }])),
     ).toBe('ok');
+    expect(bad((d) => (withClaim(d).nameOnly = { category: 'exempt', reason: 'r' }))).toMatch(
+      /classification\.nameOnly\.category: expected one of/,
+    );
+    expect(bad((d) => (withClaim(d).nameOnly = { category: 'unknown' }))).toMatch(/nameOnly\.reason/);
+    expect(bad((d) => (withClaim(d).nameOnly = { category: 'unknown', reason: 'r' }))).toBe('ok');
     expect(bad(() => {})).toBe('ok');
   });
 

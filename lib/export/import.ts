@@ -75,6 +75,13 @@ function checkEntry(raw: unknown, i: number): void {
         for (const k of ['vendor', 'vendorName']) str(o, k, ap);
         oneOf(o, 'category', CATS, ap);
       });
+    // ...or this, when none of the vendor's requests were seen.
+    if (c.nameOnly !== undefined) {
+      const np = `${p}.classification.nameOnly`;
+      const o = obj(c.nameOnly, np);
+      oneOf(o, 'category', CATS, np);
+      str(o, 'reason', np);
+    }
   }
   if (e.consent !== undefined) {
     const s = obj(obj(e.consent, `${p}.consent`).signal, `${p}.consent.signal`);

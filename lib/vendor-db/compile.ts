@@ -18,7 +18,7 @@
  */
 import { isCategory, needsConsent } from '../category';
 import { brandOf } from './brand-words';
-import { isGenericCookieName } from './generic-names';
+import { isGenericCookieName, isSingleWordName } from './generic-names';
 import { normalizeHost } from '../domain';
 import type { VendorRecord } from './types';
 import {
@@ -292,7 +292,7 @@ export function compileVendors(
     signatures,
     labelSuffixes,
     brands: compileBrands(valid, commonWords),
-    genericNames: compileGenericNames([exact, prefix], valid, commonWords),
+    ...compileGenericNames([exact, prefix], valid, commonWords),
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,
@@ -312,18 +312,17 @@ export function compileVendors(
 }
 
 /**
- * Listed names that only ever name a cookie on the vendor's own domain and are made of everyday words
- * (generic-names.ts): the matcher does not take them as the vendor's when a site sets them first-party.
+ * Listed names (exact and prefixes) made of everyday words (generic-names.ts): one listed only on the vendor's own
+ * domain does not claim a site's cookie; a single word names the vendor only with its requests.
  */
 function compileGenericNames(
   claims: readonly Map<string, CookieEntry[]>[],
   valid: readonly VendorRecord[],
   commonWords: ReadonlySet<string>,
-): string[] {
+): Pick<CompiledIndex, 'genericNames' | 'singleWordNames'> {
   const out: string[] = [];
   for (const table of claims) {
     for (const [name, entries] of table) {
-      if (!entries.every((e) => e[1] !== null && e[3] === 0)) continue;
       const brands = entries.flatMap(([n]) => {
         const vendorName = valid[n]!.name;
         return [vendorName.toLowerCase().replace(/[^a-z0-9]/g, ''), brandOf(vendorName) ?? ''];
@@ -331,7 +330,7 @@ function compileGenericNames(
       if (isGenericCookieName(name, commonWords, brands)) out.push(name);
     }
   }
-  return out;
+  return { genericNames: out, singleWordNames: out.filter((n) => isSingleWordName(n, commonWords)) };
 }
 
 /** The brand words of the vendors whose category needs consent, in the database's order. */

@@ -76,8 +76,10 @@ export interface CompiledIndex {
    * common[i] = 1 when the word is also an English word (it then counts only at the start of a cookie name).
    */
   brands: { words: string[]; vendors: number[][]; common: (0 | 1)[] };
-  /** Listed names (exact or prefix) bound to vendors' own domains and made of everyday words (generic-names.ts). */
+  /** Listed names (exact or prefix) made only of everyday words (generic-names.ts). */
   genericNames: string[];
+  /** Those of them that are one word, a letter or a short word ("hash", "c", "UID"). */
+  singleWordNames: string[];
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -122,8 +124,10 @@ export interface VendorIndex {
   sourceHash: string;
   /** Brand word of tracking vendors' names → those vendors, and whether it is also an English word. */
   brands: Map<string, { vendors: number[]; common: boolean }>;
-  /** Listed names that name the vendor's cookie on its own domain only: never taken as its cookie on a site. */
+  /** Listed names made only of everyday words: they name a vendor on a site only with its own evidence. */
   genericNames: Set<string>;
+  /** Listed single-word names: a cookie given to a vendor by one of them alone needs the vendor's requests. */
+  singleWordNames: Set<string>;
 }
 
 export interface PathRule {

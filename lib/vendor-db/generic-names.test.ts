@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGenericCookieName } from './generic-names';
+import { isGenericCookieName, isSingleWordName } from './generic-names';
 
 const words = new Set([
   'session',
@@ -42,5 +42,12 @@ describe('isGenericCookieName', () => {
     expect(isGenericCookieName('auth_token', new Set())).toBe(false);
     expect(isGenericCookieName('api_key', new Set())).toBe(true);
     expect(isGenericCookieName('', words)).toBe(false);
+  });
+
+  it('tells one everyday word, a letter or a short word from compounds', () => {
+    for (const name of ['locale', '__Version', 'c', 'UID', 'ts'])
+      expect(isSingleWordName(name, words), name).toBe(true);
+    for (const name of ['sessionid', 'user_session', 'connect.sid', 'hstc', 'sid_session', 'TS01', 'A1'])
+      expect(isSingleWordName(name, words), name).toBe(false);
   });
 });

@@ -32,6 +32,20 @@ function splitsIntoWords(word: string, dictionary: ReadonlySet<string>): boolean
 }
 
 /**
+ * Whether a generic name is one everyday word, a letter or a short word ("hash", "viewer", "c", "UID"), not a
+ * compound ("sharedid", "panoramaId") or a code with digits: such a name names a vendor on a site only with the
+ * vendor's requests.
+ */
+export function isSingleWordName(name: string, dictionary: ReadonlySet<string>): boolean {
+  // Digits make a code ("TS01", F5's firewall cookies; "A1"), not a word.
+  if (/\d/.test(name)) return false;
+  const words = wordsOf(name);
+  if (words.length !== 1) return false;
+  const w = words[0]!;
+  return w.length === 1 || SHORT_WORDS.has(w) || (w.length >= MIN_WORD && dictionary.has(w));
+}
+
+/**
  * Whether a cookie name (or listed prefix) is made only of everyday words: each word of it (split at
  * separators, camelCase humps and digits; single letters pass) splits into dictionary words, and it holds none
  * of `brands` (the listing vendors' names, lower case, letters and digits only).

@@ -60,7 +60,8 @@ function checkIndex(raw: unknown): CompiledIndex {
     Array.isArray(c.brands?.words) &&
     c.brands.words.length === c.brands.vendors?.length &&
     c.brands.words.length === c.brands.common?.length &&
-    Array.isArray(c.genericNames);
+    Array.isArray(c.genericNames) &&
+    Array.isArray(c.singleWordNames);
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -136,6 +137,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       c.brands.words.map((w, i) => [w, { vendors: c.brands.vendors[i]!, common: c.brands.common[i] === 1 }]),
     ),
     genericNames: new Set(c.genericNames),
+    singleWordNames: new Set(c.singleWordNames),
   };
 }
 

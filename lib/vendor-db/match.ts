@@ -506,6 +506,23 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     );
     // Which of them wrote it is for the page's other evidence to tell (lib/evidence/derive.ts).
     if (undecided) answer.alternatives = claimantsBesides(index, claims.entries, n);
+    // One everyday word bound by the name alone: the site's own cookie unless the vendor shows up on the page.
+    if (
+      index.singleWordNames.has(claims.prefix ?? name) &&
+      (domain === null || entry[1] === null || !domainMatches(domain, entry[1])) &&
+      (domain === null || cookieDomainOwner(index, domain)?.vendor !== n)
+    ) {
+      const guess = guessCookiePurpose({
+        name,
+        lifetimeSeconds: lifetimeOf(input),
+        thirdParty,
+        value: input.value,
+        httpOnly: input.httpOnly,
+        listedFor: needsConsent(answer.category) ? index.names[n] : undefined,
+        brand: brandInName(index, name),
+      });
+      answer.nameOnly = { category: guess.category, reason: guess.reason + note };
+    }
     return answer;
   }
   const owned = domain === null ? null : cookieDomainOwner(index, domain);

@@ -205,6 +205,11 @@ export interface Classification {
    */
   alternatives?: CookieClaimant[];
   /**
+   * A cookie given to `vendor` by a one-word name alone ("hash", "viewer", "c"; lib/vendor-db/generic-names.ts):
+   * what the cookie is without that claim. The derivation uses it when none of the vendor's requests were seen.
+   */
+  nameOnly?: { category: CategoryOrUnknown; reason: string };
+  /**
    * Set when stored evidence was classified again with a newer vendor database (lib/evidence/reclassify.ts) and
    * the vendor or category changed: what it was recorded as, e.g. "Shopify, advertising".
    */

@@ -1,0 +1,70 @@
+// A cookie whose name is one everyday word ("hash", "__gads"): the database lists it as some vendor's first-party
+// cookie, but a site may use the same word. The real database, the recorder and the derivation: the vendor's own
+// requests on the page decide.
+import { describe, expect, it } from 'vitest';
+import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
+import { indexClassifier } from '../classifier';
+import { T0, observedRequest, visit } from '../report/__fixtures__/visit';
+import { cookieSighting, requestSighting } from '../record';
+import { deriveVisit, deriveVisitUpdate } from './derive';
+import { mergeSighting } from './merge';
+import type { EvidenceEntry, Sighting } from './types';
+
+const classifier = indexClassifier(loadNodeVendorIndex());
+const v = visit();
+const ADS = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
+
+const request = (url: string, at: number) => requestSighting(v, observedRequest(url, at), classifier);
+const cookie = (name: string, at: number) =>
+  cookieSighting(
+    v,
+    { name, value: 'x1', domain: v.site, via: 'set-cookie', provenance: 'browser', at, lifetimeSeconds: 3e7 },
+    classifier,
+    false,
+  );
+
+function stored(...sightings: Sighting[]): EvidenceEntry[] {
+  const byId = new Map<string, EvidenceEntry>();
+  for (const s of sightings) byId.set(s.id, mergeSighting(byId.get(s.id), s));
+  return [...byId.values()];
+}
+
+const findingOf = (entries: EvidenceEntry[], name: string) =>
+  deriveVisit(v, entries).findings.find((f) => f.cookieName === name)!;
+
+describe('a cookie named by one everyday word', () => {
+  it('the classifier names the listed vendor and says what the cookie is without the name claim', () => {
+    const c = cookie('hash', T0).classification!;
+    expect(c).toMatchObject({ vendor: 'blue', category: 'marketing' });
+    expect(c.nameOnly).toMatchObject({ category: 'unknown' });
+    // Compound or distinctive names keep their vendor without this hedge.
+    expect(cookie('_sharedid', T0).classification!.nameOnly).toBeUndefined();
+    expect(cookie('_hjSessionUser_1', T0).classification!.nameOnly).toBeUndefined();
+  });
+
+  it("is the site's own when none of the vendor's requests were seen: needs review, no vendor, no violation", () => {
+    const f = findingOf(stored(cookie('hash', T0 + 5)), 'hash');
+    expect(f).toMatchObject({ vendorId: null, category: 'unknown', violation: false });
+    expect(f.reason).toMatch(/^unknown: needs review; .*known cookie of Blue/);
+    expect(f.reason).toMatch(/one everyday word, is listed for Blue, none of whose requests were seen/);
+    // A name guess still never exempts it: the listed vendor's purpose needs consent.
+    expect(findingOf(stored(cookie('__gads', T0 + 5)), '__gads').category).toBe('unknown');
+  });
+
+  it("is the vendor's when its requests were seen, in the same batch or a later one", () => {
+    const both = stored(request(ADS, T0), cookie('__gads', T0 + 5));
+    expect(findingOf(both, '__gads')).toMatchObject({
+      vendorId: 'google-doubleclick-ads',
+      category: 'advertising',
+      violation: true,
+    });
+    const first = stored(cookie('__gads', T0 + 5));
+    const prev = deriveVisit(v, first);
+    expect(prev.findings[0]!.vendorId).toBeNull();
+    const later = request(ADS, T0 + 30);
+    const all = [...first, ...stored(later)];
+    const next = deriveVisitUpdate(prev, v, all, new Set([later.id]));
+    expect(next.findings.find((f) => f.cookieName === '__gads')?.vendorId).toBe('google-doubleclick-ads');
+    expect(next).toEqual(deriveVisit(v, all));
+  });
+});
