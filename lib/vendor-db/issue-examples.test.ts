@@ -190,6 +190,19 @@ describe('coverage', () => {
     expect(req('https://api.cquotient.com/v3/activities/x').category).toBe('analytics');
   });
 
+  it("files a cloud customer's host as needing review, not as the cloud's own website's analytics", () => {
+    // The OCD's analytics cookies of aws.amazon.com and github.com made every S3 bucket and GitHub Pages site
+    // an analytics tracker; the bucket's or site's owner decides what it serves or collects.
+    for (const url of [
+      'https://mybucket.s3.eu-west-1.amazonaws.com/logo.png',
+      'https://abc123.execute-api.us-east-1.amazonaws.com/prod/items',
+      'https://someone.github.io/lib.js',
+    ])
+      expect(req(url), url).toMatchObject({ category: 'unknown', thirdParty: true });
+    expect(req('https://mybucket.s3.amazonaws.com/a.js').vendor).toBe('aws-customer-resources');
+    expect(req('https://someone.github.io/').vendor).toBe('github-pages-sites');
+  });
+
   it('does not group unrelated companies under one vendor', () => {
     expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
     expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');

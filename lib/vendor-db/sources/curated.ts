@@ -1,4 +1,4 @@
-import { isCategory, type Category } from '../../category';
+import { isCategory, type Category, type CategoryOrUnknown } from '../../category';
 import type {
   FactEvidence,
   GdprBlock,
@@ -32,7 +32,8 @@ export interface CuratedVendor {
   name?: string;
   company?: Sourced;
   country?: Sourced;
-  category?: { value: Category; reason: string };
+  /** "unknown" states that the purpose needs review (a host whose operator the domain does not tell). */
+  category?: { value: CategoryOrUnknown; reason: string };
   homepage?: string;
   domains?: { domain: string; source: string }[];
   /** Added to the imported cookies; one with the same name and match replaces the imported one. */
@@ -118,7 +119,8 @@ function fail(file: string, message: string): never {
 export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
   const c = raw as CuratedVendor;
   if (!c || typeof c !== 'object' || typeof c.id !== 'string') fail(file, 'needs an "id"');
-  if (c.category && !isCategory(c.category.value)) fail(file, `bad category ${String(c.category.value)}`);
+  if (c.category && !isCategory(c.category.value) && c.category.value !== 'unknown')
+    fail(file, `bad category ${String(c.category.value)}`);
   for (const s of [c.company, c.country]) {
     if (s && (typeof s.value !== 'string' || typeof s.source !== 'string'))
       fail(file, 'company/country need value+source');
