@@ -294,6 +294,9 @@ describe('short cookie-name prefixes (owners: a site cookie is not given to an u
     ])
       expect(onSite(name).vendor, name).toBeNull();
     expect(onSite('sessionid').reason).toMatch(/everyday words/);
+    // An everyday-word prefix alone is the site's word; the vendor's cookies add to it.
+    expect(onSite('visitor_id').vendor).toBeNull();
+    expect(onSite('visitor_id123456').vendor).toBe('pardot');
     // Names vendors' scripts write on sites stay theirs.
     expect(onSite('__stripe_mid').vendor).toBe('stripe');
     expect(onSite('_uetsid').vendor).toBe('bing-ads');

@@ -454,7 +454,9 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   const claimed = claimsFor(index, name);
   // A short prefix ("_s", "CT", "cap") names no vendor by itself: many unrelated cookies start with it.
   const weak = claimed !== null && claimed.prefix !== null && !distinctivePrefix(claimed.prefix);
-  const found = weak ? null : claimed;
+  // An everyday-word prefix with nothing after it ("visitor_id", Pardot's visitor_id<account>) is the site's word.
+  const bare = claimed?.prefix === name && index.genericNames.has(name);
+  const found = weak || bare ? null : claimed;
   let entries = found === null ? null : bindable(found.entries, domain);
   let boundNote = '';
   // Listed only as the vendor's cookie on its own domain, but set on the visited site itself: vendors' scripts
@@ -482,7 +484,9 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
         : `; the name is listed only for ${index.names[found.entries[0]![0]]} on ${found.entries[0]![1]}${everyday}`
       : weak
         ? `; it starts with ${claimed.prefix}, a prefix listed for ${index.names[claimed.entries[0]![0]]}, too short to name a vendor`
-        : '';
+        : bare
+          ? `; ${index.names[claimed.entries[0]![0]]}'s cookies start with ${name} and add to it, and ${name} alone is everyday words`
+          : '';
   if (found !== null && entries !== null) {
     const claims = { entries, prefix: found.prefix };
     const { entry, why, undecided } = pick(index, claims.entries, domain);
