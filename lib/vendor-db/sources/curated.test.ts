@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompanyFacts } from './curated';
+import { checkCompanyFacts, checkCuratedVendor } from './curated';
 
 const ev = {
   url: 'https://acme.example/privacy',
@@ -41,5 +41,15 @@ describe('checkCompanyFacts', () => {
       /evidence for country but no country/,
     );
     expect(() => checkCompanyFacts({ acme: entry({ company: ' ' }) })).toThrow(/acme: needs a company/);
+  });
+});
+
+describe('checkCuratedVendor', () => {
+  const vendor = (category: unknown) => ({ id: 'acme', category: { value: category, reason: 'why' } });
+
+  it('takes "unknown" as a stated category (a host whose operator needs review) and refuses other words', () => {
+    expect(checkCuratedVendor('acme.json', vendor('unknown')).category?.value).toBe('unknown');
+    expect(checkCuratedVendor('acme.json', vendor('analytics')).category?.value).toBe('analytics');
+    expect(() => checkCuratedVendor('acme.json', vendor('exempt'))).toThrow(/bad category exempt/);
   });
 });
