@@ -7,8 +7,8 @@ import { indexClassifier } from '../classifier';
 import { T0, observedRequest, visit } from '../report/__fixtures__/visit';
 import { cookieSighting, requestSighting } from '../record';
 import { deriveVisit, deriveVisitUpdate } from './derive';
-import { mergeSighting } from './merge';
-import type { EvidenceEntry, Sighting } from './types';
+import type { EvidenceEntry } from './types';
+import { folded } from './__fixtures__/fold';
 
 const classifier = indexClassifier(loadNodeVendorIndex());
 const v = visit();
@@ -22,12 +22,6 @@ const cookie = (name: string, at: number) =>
     classifier,
     false,
   );
-
-function stored(...sightings: Sighting[]): EvidenceEntry[] {
-  const byId = new Map<string, EvidenceEntry>();
-  for (const s of sightings) byId.set(s.id, mergeSighting(byId.get(s.id), s));
-  return [...byId.values()];
-}
 
 const findingOf = (entries: EvidenceEntry[], name: string) =>
   deriveVisit(v, entries).findings.find((f) => f.cookieName === name)!;
@@ -43,26 +37,26 @@ describe('a cookie named by one everyday word', () => {
   });
 
   it("is the site's own when none of the vendor's requests were seen: needs review, no vendor, no violation", () => {
-    const f = findingOf(stored(cookie('hash', T0 + 5)), 'hash');
+    const f = findingOf(folded(cookie('hash', T0 + 5)), 'hash');
     expect(f).toMatchObject({ vendorId: null, category: 'unknown', violation: false });
     expect(f.reason).toMatch(/^unknown: needs review; .*known cookie of Blue/);
     expect(f.reason).toMatch(/one everyday word, is listed for Blue, none of whose requests were seen/);
     // A name guess still never exempts it: the listed vendor's purpose needs consent.
-    expect(findingOf(stored(cookie('__gads', T0 + 5)), '__gads').category).toBe('unknown');
+    expect(findingOf(folded(cookie('__gads', T0 + 5)), '__gads').category).toBe('unknown');
   });
 
   it("is the vendor's when its requests were seen, in the same batch or a later one", () => {
-    const both = stored(request(ADS, T0), cookie('__gads', T0 + 5));
+    const both = folded(request(ADS, T0), cookie('__gads', T0 + 5));
     expect(findingOf(both, '__gads')).toMatchObject({
       vendorId: 'google-doubleclick-ads',
       category: 'advertising',
       violation: true,
     });
-    const first = stored(cookie('__gads', T0 + 5));
+    const first = folded(cookie('__gads', T0 + 5));
     const prev = deriveVisit(v, first);
     expect(prev.findings[0]!.vendorId).toBeNull();
     const later = request(ADS, T0 + 30);
-    const all = [...first, ...stored(later)];
+    const all = [...first, ...folded(later)];
     const next = deriveVisitUpdate(prev, v, all, new Set([later.id]));
     expect(next.findings.find((f) => f.cookieName === '__gads')?.vendorId).toBe('google-doubleclick-ads');
     expect(next).toEqual(deriveVisit(v, all));

@@ -8,9 +8,8 @@ import { cookie, vendor } from '../vendor-db/__fixtures__/vendors';
 import type { VendorRecord } from '../vendor-db/types';
 import { deriveVisit } from './derive';
 import { buildTimeline } from '../report/timeline';
-import { mergeSighting } from './merge';
 import { needsReclassification, reclassify, storedEntries } from './reclassify';
-import type { EvidenceEntry, Sighting } from './types';
+import { folded } from './__fixtures__/fold';
 
 const classifierOf = (records: VendorRecord[], hash: string): Classifier =>
   indexClassifier(loadVendorIndex(compileVendors(records, hash).index));
@@ -50,13 +49,6 @@ const request = (url: string, at: number) => ({
   at,
 });
 
-/** Folds sightings into stored entries as the writer does. */
-function stored(sightings: Sighting[]): EvidenceEntry[] {
-  const byId = new Map<string, EvidenceEntry>();
-  for (const s of sightings) byId.set(s.id, mergeSighting(byId.get(s.id), s));
-  return [...byId.values()];
-}
-
 describe('needsReclassification', () => {
   it('holds for a visit of another database or of none, not for one of the same', () => {
     expect(needsReclassification(recorded('db-before'), after)).toBe(true);
@@ -69,11 +61,11 @@ describe('needsReclassification', () => {
 
 describe('reclassify', () => {
   const visit = recorded('db-before');
-  const entries = stored([
+  const entries = folded(
     requestSighting(visit, request('https://shopcdn.example/theme.js', 2_000), before),
     requestSighting(visit, request('https://widget.example/w.js', 2_100), before),
     requestSighting(visit, request('https://beta-ads.example/px', 2_200), before),
-  ]);
+  );
 
   it('takes a corrected category back to stored visits: the platform CDN is no longer a violation', () => {
     const old = deriveVisit(visit, entries);
@@ -134,21 +126,21 @@ describe('reclassify', () => {
       ],
       'db-rule',
     );
-    const ruled = stored([
+    const ruled = folded(
       requestSighting(visit, request('https://portal.example/ads/hit', 3_000), pathRule),
       requestSighting(visit, request('https://portal.example/app.js', 3_100), pathRule),
-    ]);
+    );
     expect(ruled.map((e) => e.key).sort()).toEqual(['portal.example', 'portal.example portal/ads/']);
     // A database without the rule files both under the host: one entry, both sightings counted.
     const hostOnly = classifierOf([vendor('portal', 'functional', ['portal.example'])], 'db-host');
-    const { entries: folded } = reclassify(recorded('db-rule'), ruled, hostOnly);
-    expect(folded).toHaveLength(1);
-    expect(folded[0]!.count).toBe(2);
-    expect(folded[0]!.id).toBe('v1|request|portal.example');
+    const { entries: merged } = reclassify(recorded('db-rule'), ruled, hostOnly);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.count).toBe(2);
+    expect(merged[0]!.id).toBe('v1|request|portal.example');
   });
 
   it('files a cookie the new database names, and keeps a recorded guess that saw a value no longer stored', () => {
-    const jar = stored([
+    const jar = folded(
       cookieSighting(
         visit,
         cookie1('_wdg', 'store.test', 'a1b2c3d4-e5f6-4a1b-8c9d-0e1f2a3b4c5d'),
@@ -161,7 +153,7 @@ describe('reclassify', () => {
         before,
         false,
       ),
-    ]);
+    );
     const guess = jar.find((e) => e.cookie?.name === '_zz')!.classification!;
     const { entries: refiled } = reclassify(visit, jar, after);
     expect(refiled.find((e) => e.cookie?.name === '_wdg')?.classification?.vendor).toBe('widget-co');
@@ -169,7 +161,7 @@ describe('reclassify', () => {
   });
 
   it('keeps a consent manager cookie a consent record, and files storage keys too', () => {
-    const items = stored([
+    const items = folded(
       cookieSighting(visit, cookie1('OptanonConsent', 'store.test', 'groups=C0001:1'), before, false),
       storageSighting(
         visit,
@@ -177,7 +169,7 @@ describe('reclassify', () => {
         4_000,
         before,
       ),
-    ]);
+    );
     const { entries: refiled } = reclassify(visit, items, after);
     expect(refiled.find((e) => e.kind === 'cookie')?.classification?.category).toBe('consent');
     expect(refiled.find((e) => e.kind === 'storage')?.classification?.vendor).toBe('widget-co');
@@ -187,14 +179,14 @@ describe('reclassify', () => {
 describe('storedEntries', () => {
   it('hands back the recorded entries untouched when the visit was recorded with the same database', () => {
     const visit = recorded('db-after');
-    const entries = stored([requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), after)]);
+    const entries = folded(requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), after));
     expect(storedEntries(visit, entries, after).entries).toBe(entries);
     expect(storedEntries(visit, entries, undefined).entries).toBe(entries);
   });
 
   it('files again a visit recorded before visits were stamped', () => {
     const visit = recorded(undefined);
-    const entries = stored([requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), before)]);
+    const entries = folded(requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), before));
     const { entries: filed, refiled } = storedEntries(visit, entries, after);
     expect(refiled).toBe(1);
     expect(filed[0]!.classification?.category).toBe('functional');

@@ -6,8 +6,8 @@ import { indexClassifier } from '../classifier';
 import { T0, observedRequest, visit } from '../report/__fixtures__/visit';
 import { cookieSighting, requestSighting } from '../record';
 import { attributed, deriveVisit, deriveVisitUpdate } from './derive';
-import { mergeSighting } from './merge';
-import type { EvidenceEntry, Sighting } from './types';
+import type { EvidenceEntry } from './types';
+import { folded } from './__fixtures__/fold';
 
 const classifier = indexClassifier(loadNodeVendorIndex());
 const v = visit();
@@ -29,12 +29,6 @@ const cookie = (name: string, at: number) =>
     false,
   );
 
-function stored(...sightings: Sighting[]): EvidenceEntry[] {
-  const byId = new Map<string, EvidenceEntry>();
-  for (const s of sightings) byId.set(s.id, mergeSighting(byId.get(s.id), s));
-  return [...byId.values()];
-}
-
 const vendorOf = (entries: EvidenceEntry[], name: string) =>
   deriveVisit(v, entries).findings.find((f) => f.cookieName === name)?.vendorId;
 
@@ -46,7 +40,7 @@ describe('a cookie name several vendors list', () => {
   });
 
   it("is Customer.io's when only Customer.io's requests were seen on the page", () => {
-    const entries = stored(
+    const entries = folded(
       request('https://cdp.customer.io/v1/analytics-js/snippet/abc/analytics.min.js', T0 + 10),
       cookie('ajs_anonymous_id', T0 + 20),
       cookie('ajs_user_id', T0 + 20),
@@ -61,7 +55,7 @@ describe('a cookie name several vendors list', () => {
   });
 
   it("stays Segment's when Segment's requests were seen, or nobody's were", () => {
-    const both = stored(
+    const both = folded(
       request('https://cdp.customer.io/v1/analytics-js/snippet/abc/analytics.min.js', T0 + 10),
       request('https://cdn.segment.com/analytics.js/v1/abc/analytics.min.js', T0 + 11),
       cookie('ajs_anonymous_id', T0 + 20),
@@ -72,14 +66,14 @@ describe('a cookie name several vendors list', () => {
     expect(f.reason).toMatch(
       /; Customer\.io lists the name too and its requests were also seen on this page/,
     );
-    expect(vendorOf(stored(cookie('ajs_anonymous_id', T0 + 20)), 'ajs_anonymous_id')).toBe('segment');
+    expect(vendorOf(folded(cookie('ajs_anonymous_id', T0 + 20)), 'ajs_anonymous_id')).toBe('segment');
   });
 
   it("follows a claimant's first request that arrives in a later batch", () => {
-    const first = stored(cookie('ajs_anonymous_id', T0 + 20));
+    const first = folded(cookie('ajs_anonymous_id', T0 + 20));
     const prev = deriveVisit(v, first);
     const later = request('https://cdp.customer.io/v1/p', T0 + 30);
-    const all = [...first, ...stored(later)];
+    const all = [...first, ...folded(later)];
     const next = deriveVisitUpdate(prev, v, all, new Set([later.id]));
     expect(next.findings.find((f) => f.cookieName === 'ajs_anonymous_id')?.vendorId).toBe('customer-io');
     expect(next).toEqual(deriveVisit(v, all));
@@ -93,8 +87,8 @@ describe('a cookie name several vendors list', () => {
         classifier,
         false,
       );
-    expect(vendorOf(stored(ts(T0 + 5)), 'TS01a2b3c4')).toBe('f5-big-ip-asm');
-    const wix = stored(
+    expect(vendorOf(folded(ts(T0 + 5)), 'TS01a2b3c4')).toBe('f5-big-ip-asm');
+    const wix = folded(
       request('https://static.parastorage.com/services/wix-thunderbolt/dist/main.js', T0),
       ts(T0 + 5),
     );

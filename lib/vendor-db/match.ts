@@ -435,6 +435,24 @@ function lifetimeOf(input: CookieInput): number | null | undefined {
   return Math.max(0, Math.round((input.expiresAt - (input.now ?? Date.now())) / 1000));
 }
 
+/** The explainable guess for a cookie no vendor record is taken to name (cookie-heuristics.ts). */
+function guessUnlisted(
+  index: VendorIndex,
+  input: CookieInput,
+  thirdParty: boolean,
+  listedFor: string | undefined,
+): ReturnType<typeof guessCookiePurpose> {
+  return guessCookiePurpose({
+    name: input.name,
+    lifetimeSeconds: lifetimeOf(input),
+    thirdParty,
+    value: input.value,
+    httpOnly: input.httpOnly,
+    listedFor,
+    brand: brandInName(index, input.name),
+  });
+}
+
 /**
  * Classifies a cookie: exact name, then name prefixes (longest first), disambiguated by the cookie's domain;
  * a third-party cookie on a vendor's own domain goes to that vendor; anything else gets an explainable guess
@@ -516,15 +534,12 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
       (domain === null || entry[1] === null || !domainMatches(domain, entry[1])) &&
       (domain === null || cookieDomainOwner(index, domain)?.vendor !== n)
     ) {
-      const guess = guessCookiePurpose({
-        name,
-        lifetimeSeconds: lifetimeOf(input),
+      const guess = guessUnlisted(
+        index,
+        input,
         thirdParty,
-        value: input.value,
-        httpOnly: input.httpOnly,
-        listedFor: needsConsent(answer.category) ? index.names[n] : undefined,
-        brand: brandInName(index, name),
-      });
+        needsConsent(answer.category) ? index.names[n] : undefined,
+      );
       answer.nameOnly = { category: guess.category, reason: guess.reason + note };
     }
     return answer;
@@ -534,15 +549,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     const reason = `cookie ${echo(name)} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
     return vendorAnswer(index, owned.vendor, thirdParty, reason);
   }
-  const guess = guessCookiePurpose({
-    name,
-    lifetimeSeconds: lifetimeOf(input),
-    thirdParty,
-    value: input.value,
-    httpOnly: input.httpOnly,
-    listedFor,
-    brand: brandInName(index, name),
-  });
+  const guess = guessUnlisted(index, input, thirdParty, listedFor);
   return {
     vendor: null,
     vendorName: null,
