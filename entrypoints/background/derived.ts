@@ -126,12 +126,12 @@ async function fromCopy(visitId: string, previous?: Derived): Promise<Read | nul
   const { log, written, number } = copy.snapshot();
   const prior = previous?.basis;
   // Batches are filed by the current database; a visit recorded with another one is filed again whole.
-  const { entries, refiled } = storedEntries(log.visit, log.entries, classifier);
+  const { visit, entries, refiled } = storedEntries(log.visit, log.entries, classifier);
   if (refiled !== undefined) {
     return {
       log,
       entries,
-      derived: { ...deriveVisit(log.visit, entries), refiled },
+      derived: { ...deriveVisit(visit, entries), refiled },
       basis: { copy: copy.serial, snapshot: number },
     };
   }
@@ -147,8 +147,8 @@ async function browserOnly(visitId: string, options: DeriveOptions): Promise<Rea
   const { db, classifier } = await ready();
   const log = await getVisitLog(db, visitId);
   if (!log) return null;
-  const { entries, refiled } = storedEntries(log.visit, log.entries, classifier);
-  const derived = deriveVisit(log.visit, entries, options);
+  const { visit, entries, refiled } = storedEntries(log.visit, log.entries, classifier);
+  const derived = deriveVisit(visit, entries, options);
   return { log, entries, derived: refiled === undefined ? derived : { ...derived, refiled } };
 }
 

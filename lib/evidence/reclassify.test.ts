@@ -180,6 +180,7 @@ describe('storedEntries', () => {
   it('hands back the recorded entries untouched when the visit was recorded with the same database', () => {
     const visit = recorded('db-after');
     const entries = folded(requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), after));
+    expect(storedEntries(visit, entries, after)).toEqual({ visit, entries });
     expect(storedEntries(visit, entries, after).entries).toBe(entries);
     expect(storedEntries(visit, entries, undefined).entries).toBe(entries);
   });
@@ -187,9 +188,12 @@ describe('storedEntries', () => {
   it('files again a visit recorded before visits were stamped', () => {
     const visit = recorded(undefined);
     const entries = folded(requestSighting(visit, request('https://shopcdn.example/a.js', 2_000), before));
-    const { entries: filed, refiled } = storedEntries(visit, entries, after);
+    const { entries: filed, refiled, visit: stamped } = storedEntries(visit, entries, after);
     expect(refiled).toBe(1);
     expect(filed[0]!.classification?.category).toBe('functional');
+    // The visit handed on (to exports too) names the database that filed its evidence; the stored one is unchanged.
+    expect(stamped.classifiedWith).toBe(after.database);
+    expect(visit.classifiedWith).toBeUndefined();
   });
 });
 

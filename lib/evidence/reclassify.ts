@@ -90,14 +90,15 @@ export function reclassify(
 
 /**
  * The visit's stored entries as `classifier` files them: as recorded when it recorded them (or none is given),
- * else filed again, with `refiled` the number classified differently.
+ * else filed again, with `refiled` the number classified differently and the visit stamped with the database
+ * that filed them (so an export says which database its evidence's classifications are from).
  */
-export function storedEntries<T extends readonly EvidenceEntry[]>(
-  visit: PageVisit,
+export function storedEntries<T extends readonly EvidenceEntry[], V extends PageVisit>(
+  visit: V,
   entries: T,
   classifier: Classifier | undefined,
-): { entries: T | EvidenceEntry[]; refiled?: number } {
-  if (!classifier || !needsReclassification(visit, classifier)) return { entries };
+): { visit: V; entries: T | EvidenceEntry[]; refiled?: number } {
+  if (!classifier || !needsReclassification(visit, classifier)) return { visit, entries };
   const { entries: filed, changed } = reclassify(visit, entries, classifier);
-  return { entries: filed, refiled: changed };
+  return { visit: { ...visit, classifiedWith: classifier.database }, entries: filed, refiled: changed };
 }
