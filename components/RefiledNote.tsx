@@ -1,8 +1,8 @@
 import type { DerivedVisit } from '@/lib/evidence/derive';
 
 /**
- * Says that a stored visit was classified again with the vendor database in use (it was recorded with another
- * one), and how many observations that changed: an auditor comparing with an earlier export sees why.
+ * Says that a stored or imported visit was classified again with the vendor database in use (it was recorded with
+ * another one), and how many observations that changed: an auditor comparing with an earlier export sees why.
  */
 export function RefiledNote({ derived }: { derived: Pick<DerivedVisit, 'refiled'> }) {
   if (derived.refiled === undefined) return null;

@@ -117,6 +117,14 @@ export interface PageProtocol {
     { visitId: string; browserOnly?: boolean; page: number; token?: string; withEntries?: boolean },
     VisitPage | null,
   ];
+  /**
+   * An imported export's evidence as the vendor database in use files it (lib/evidence/reclassify.ts): `entries`
+   * and `refiled` only when that database differs from the one the export names; the visit stamped with it.
+   */
+  fileEvidence: [
+    { visit: PageVisit; entries: EvidenceEntry[] },
+    { visit: PageVisit; entries?: EvidenceEntry[]; refiled?: number },
+  ];
   listSites: [Record<string, never>, SiteSummary[]];
   listVisits: [{ site: string }, PageVisit[]];
   deleteSite: [{ site: string }, { deleted: number }];
@@ -169,6 +177,7 @@ const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   getTabVisit: true,
   getVendorRow: true,
   getVisitPage: true,
+  fileEvidence: true,
   listSites: true,
   listVisits: true,
   deleteSite: true,

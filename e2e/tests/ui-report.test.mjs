@@ -119,6 +119,23 @@ test('shop.example report: verdict, timeline with filters, vendor details, expor
   await viewer.waitForSelector('#report');
   assert.match(await viewer.textContent('.report .note'), /^Imported from cookie-inspector_shop\.example_/);
   assert.equal(await viewer.textContent('#verdict'), await report.textContent('#verdict'));
+  assert.equal(await viewer.locator('#refiled').count(), 0, 'exported by this database: shown as exported');
+  // An export made by an earlier vendor database that filed Customer.io's script as functional: filed again by
+  // the one in use, as a stored visit is, so the violation shows and the timeline says what it was recorded as.
+  const cioAt = doc.evidence.findIndex(
+    (e) => e.kind === 'request' && e.classification?.vendor === 'customer-io',
+  );
+  assert.ok(cioAt >= 0, 'the export holds a Customer.io request');
+  const stale = structuredClone(doc);
+  stale.visit.classifiedWith = 'an-earlier-vendor-database';
+  stale.evidence[cioAt].classification.category = 'functional';
+  const staleFile = path.join(tmp, 'earlier-database.json');
+  fs.writeFileSync(staleFile, JSON.stringify(stale));
+  await viewer.setInputFiles('#import-file', staleFile);
+  await viewer.waitForSelector('#refiled');
+  assert.match(await viewer.textContent('#refiled'), /1 observation is classified differently/);
+  assert.equal(await viewer.textContent('#verdict'), await report.textContent('#verdict'));
+  assert.match(await viewer.textContent('#timeline'), /recorded as Customer\.io, functional/);
   // A broken file: clear error, and the imported report stays on screen.
   const bad = path.join(tmp, 'bad.json');
   fs.writeFileSync(bad, JSON.stringify({ ...doc, evidence: [{ id: 1 }] }));

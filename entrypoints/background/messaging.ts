@@ -8,6 +8,7 @@ import { flush } from './writer';
 import { vendorDetails } from './classifier';
 import { hasDerivation, readDerived, rederive } from './derived';
 import { partyVendorIds } from '@/lib/evidence/derive';
+import { storedEntries } from '@/lib/evidence/reclassify';
 import { POPUP_LIMITS } from '@/lib/report/summary';
 import { vendorRowOf } from '@/lib/report/vendors';
 import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
@@ -84,6 +85,13 @@ export const handlers: Handlers = {
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
+  },
+  async fileEvidence({ visit, entries }) {
+    if (typeof visit !== 'object' || visit === null || !Array.isArray(entries))
+      throw new Error('fileEvidence: expected a visit and its evidence entries');
+    const filed = storedEntries(visit, entries, (await ready()).classifier);
+    // Unchanged evidence is not sent back: the page has it (an import may hold 50,000 entries).
+    return filed.refiled === undefined ? { visit } : filed;
   },
   async getVendors({ ids }) {
     return vendorDetails(Array.isArray(ids) ? ids.slice(0, 5000).map(String) : []);

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { deriveVisit } from '@/lib/evidence/derive';
+import type { ImportResult } from '@/lib/export/import';
 import type { VisitBundle } from '@/lib/messages';
 import type { VisitSummary } from '@/lib/report/summary';
 import type { VendorRecord } from '@/lib/vendor-db/types';
@@ -17,6 +19,8 @@ interface Loaded {
   /** The stored visit the bundle was read from (without its evidence log); absent for an imported file. */
   storedId?: string;
 }
+
+type Imported = Extract<ImportResult, { ok: true }>;
 
 type State =
   | { status: 'loading' }
@@ -44,6 +48,25 @@ async function loadVisit(
   );
   if (!bundle) return { status: 'error', message: VISIT_GONE };
   return { status: 'visit', bundle, vendors: await vendorsOf(bundle.derived), storedId: visitId };
+}
+
+/**
+ * An imported export, its evidence filed by the vendor database in use when the export names another one (as a
+ * stored visit is), so a corrected category reaches it too; as exported when the background cannot say.
+ */
+async function importedState(r: Imported, name: string): Promise<State> {
+  const note = `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.`;
+  const asExported: State = { status: 'visit', bundle: r.bundle, vendors: r.vendors, note };
+  const filed = await send('fileEvidence', {
+    visit: r.bundle.derived.visit,
+    entries: r.bundle.entries ?? [],
+  }).catch(() => null);
+  if (!filed?.entries) return asExported;
+  const derived = { ...deriveVisit(filed.visit, filed.entries), refiled: filed.refiled };
+  // The current records of the vendors now named; the export's own for any the database no longer has.
+  const current = await vendorsOf(derived).catch(() => []);
+  const vendors = [...current, ...r.vendors.filter((v) => !current.some((c) => c.id === v.id))];
+  return { status: 'visit', bundle: { derived, entries: filed.entries }, vendors, note };
 }
 
 /**
@@ -89,16 +112,7 @@ export function App() {
           Compare audits
         </a>
         <span class="spacer" />
-        <ImportButton
-          onImported={(r, name) =>
-            setState({
-              status: 'visit',
-              bundle: r.bundle,
-              vendors: r.vendors,
-              note: `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.`,
-            })
-          }
-        />
+        <ImportButton onImported={(r, name) => void importedState(r, name).then(setState)} />
       </nav>
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'reading' && (

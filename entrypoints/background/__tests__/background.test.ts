@@ -18,6 +18,7 @@ function classify(host: string): Classification {
 
 vi.mock('../classifier', () => ({
   loadClassifier: async () => ({
+    database: 'test-vendor-database',
     request: (url: string) => classify(new URL(url).hostname),
     cookie: (c: { name: string; domain: string }) => classify(c.name.startsWith('_cio') ? c.name : c.domain),
   }),
@@ -222,6 +223,37 @@ describe('background', () => {
     const summary = await handlers.getTabVisit!({ tabId: TAB }, {});
     expect(summary?.visit.site).toBe('shop.example');
     expect(summary?.findings).toBe(3);
+  });
+
+  it("files an imported export's evidence with the worker's vendor database, and sends unchanged evidence back as none", async () => {
+    const worker = await startWorker();
+    await visitShop();
+    await worker.writer.flush();
+    const { handlers } = await import('../messaging');
+    const { visit } = (await handlers.getTabVisit!({ tabId: TAB }, {}))!;
+    const page = (await handlers.getVisitPage!({ visitId: visit.id, page: 0 }, {}))!;
+    const { entries } = page;
+    const exported = page.head!.visit;
+    // Exported by this database: nothing to file again, and no evidence in the answer.
+    expect(await handlers.fileEvidence!({ visit: exported, entries }, {})).toEqual({ visit: exported });
+    // Exported by another one, with a request recorded under another category: filed again and stamped.
+    const stale = entries.map((e) =>
+      e.kind === 'request' && e.host === 'assets.customer.io'
+        ? { ...e, classification: { ...e.classification!, category: 'functional' as const } }
+        : e,
+    );
+    const old = { ...exported, classifiedWith: 'an-earlier-vendor-database' };
+    const filed = await handlers.fileEvidence!({ visit: old, entries: stale }, {});
+    expect(filed.visit.classifiedWith).toBe('test-vendor-database');
+    expect(filed.refiled).toBe(1);
+    const cio = filed.entries!.find((e) => e.host === 'assets.customer.io')!;
+    expect(cio.classification).toMatchObject({
+      category: 'marketing',
+      recordedAs: 'Customer.io, functional',
+    });
+    await expect(handlers.fileEvidence!({ visit: old, entries: 'x' as never }, {})).rejects.toThrow(
+      /fileEvidence/,
+    );
   });
 
   it("gives the popup's vendor rows without details, and one opened row's details on demand", async () => {
@@ -519,6 +551,7 @@ describe('background', () => {
     expect(content).toBe('content-script');
     for (const type of [
       'getVisitPage',
+      'fileEvidence',
       'getTabVisit',
       'listSites',
       'deleteAll',
