@@ -117,6 +117,8 @@ export interface PageProtocol {
     { visitId: string; browserOnly?: boolean; page: number; token?: string; withEntries?: boolean },
     VisitPage | null,
   ];
+  /** The vendor database in use (its compiled index's source hash), null when the worker has none stamped. */
+  getVendorDatabase: [Record<string, never>, { database: string | null }];
   /**
    * An imported export's evidence as the vendor database in use files it (lib/evidence/reclassify.ts): `entries`
    * and `refiled` only when that database differs from the one the export names; the visit stamped with it.
@@ -178,6 +180,7 @@ const PAGE_TYPES: Record<keyof PageProtocol, true> = {
   getVendorRow: true,
   getVisitPage: true,
   fileEvidence: true,
+  getVendorDatabase: true,
   listSites: true,
   listVisits: true,
   deleteSite: true,

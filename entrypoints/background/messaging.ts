@@ -86,6 +86,9 @@ export const handlers: Handlers = {
     await clearSavedSummaries();
     return { deleted };
   },
+  async getVendorDatabase() {
+    return { database: (await ready()).classifier.database ?? null };
+  },
   async fileEvidence({ visit, entries }) {
     if (typeof visit !== 'object' || visit === null || !Array.isArray(entries))
       throw new Error('fileEvidence: expected a visit and its evidence entries');

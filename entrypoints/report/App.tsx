@@ -57,15 +57,16 @@ async function loadVisit(
 async function importedState(r: Imported, name: string): Promise<State> {
   const note = `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.`;
   const asExported: State = { status: 'visit', bundle: r.bundle, vendors: r.vendors, note };
-  const filed = await send('fileEvidence', {
-    visit: r.bundle.derived.visit,
-    entries: r.bundle.entries ?? [],
-  }).catch(() => null);
+  const { visit } = r.bundle.derived;
+  // Asked first, so an export of the database in use (50,000 entries, say) is not sent to the background for nothing.
+  const current = await send('getVendorDatabase', {}).catch(() => null);
+  if (!current?.database || current.database === visit.classifiedWith) return asExported;
+  const filed = await send('fileEvidence', { visit, entries: r.bundle.entries ?? [] }).catch(() => null);
   if (!filed?.entries) return asExported;
   const derived = { ...deriveVisit(filed.visit, filed.entries), refiled: filed.refiled };
   // The current records of the vendors now named; the export's own for any the database no longer has.
-  const current = await vendorsOf(derived).catch(() => []);
-  const vendors = [...current, ...r.vendors.filter((v) => !current.some((c) => c.id === v.id))];
+  const records = await vendorsOf(derived).catch(() => []);
+  const vendors = [...records, ...r.vendors.filter((v) => !records.some((c) => c.id === v.id))];
   return { status: 'visit', bundle: { derived, entries: filed.entries }, vendors, note };
 }
 

@@ -234,6 +234,7 @@ describe('background', () => {
     const page = (await handlers.getVisitPage!({ visitId: visit.id, page: 0 }, {}))!;
     const { entries } = page;
     const exported = page.head!.visit;
+    expect(await handlers.getVendorDatabase!({}, {})).toEqual({ database: 'test-vendor-database' });
     // Exported by this database: nothing to file again, and no evidence in the answer.
     expect(await handlers.fileEvidence!({ visit: exported, entries }, {})).toEqual({ visit: exported });
     // Exported by another one, with a request recorded under another category: filed again and stamped.
@@ -552,6 +553,7 @@ describe('background', () => {
     for (const type of [
       'getVisitPage',
       'fileEvidence',
+      'getVendorDatabase',
       'getTabVisit',
       'listSites',
       'deleteAll',
