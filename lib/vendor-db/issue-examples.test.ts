@@ -23,7 +23,13 @@ describe('path- and shape-aware matching', () => {
   });
 
   it('keeps other paths on shared hosts with the host owner', () => {
-    expect(req('https://www.google.com/maps/embed?pb=1').vendor).toBe('other-google-apis-sdks');
+    expect(req('https://www.google.com/search?q=shop').vendor).toBe('other-google-apis-sdks');
+    // A Maps embed on www.google.com is Google Maps, as on maps.googleapis.com (Maps Embed API's own URL).
+    expect(req('https://www.google.com/maps/embed?pb=1')).toMatchObject({
+      vendor: 'google-maps',
+      category: 'marketing',
+    });
+    expect(req('https://www.google.com/maps/embed/v1/place?key=K&q=Paris').vendor).toBe('google-maps');
     expect(req('https://www.google.com/recaptcha/api.js')).toMatchObject({
       vendor: 'google-recaptcha',
       category: 'functional',
