@@ -67,6 +67,26 @@ describe("Osano's open-source Cookie Consent (cookieconsent_status)", () => {
   });
 });
 
+describe('react-cookie-consent (CookieConsent true / false, the name Cookiebot uses too)', () => {
+  it('true = accept-all, false = reject-all; a Cookiebot record stays Cookiebot', () => {
+    expect(kind('CookieConsent', 'true')).toBe('accept-all');
+    expect(kind('CookieConsent', 'false')).toBe('reject-all');
+    expect(kind('CookieConsent-legacy', 'false')).toBe('reject-all');
+    expect(signalFromCookie('CookieConsent', 'false')?.tool).toBe('react-cookie-consent');
+    expect(phaseAfter(signalFromCookie('CookieConsent', 'false'))).toBe('after-reject');
+    expect(phaseAfter(signalFromCookie('CookieConsent', 'true'))).toBe('after-accept');
+    const cookiebot = signalFromCookie(
+      'CookieConsent',
+      "{stamp:'x',necessary:true,preferences:false,statistics:false,marketing:false}",
+    );
+    expect(cookiebot?.tool).toBe('cookiebot');
+    expect(signalFromCookie('CookieConsent', '-1')?.tool).toBe('cookiebot');
+    // Other values are no record of either: no choice is invented.
+    for (const v of ['yes', 'TRUE', '1', '', 'true;x'])
+      expect(signalFromCookie('CookieConsent', v), v).toBeNull();
+  });
+});
+
 describe('tarteaucitron', () => {
   it('maps services through their tarteaucitron type', () => {
     expect(kind('tarteaucitron', M.TAC_DENY)).toBe('reject-all');

@@ -16,6 +16,7 @@ import { parseKetch } from './ketch';
 import { parseKlaro, parseOrejime } from './klaro';
 import { parseOptanonAlertBoxClosed, parseOptanonConsent } from './onetrust';
 import { parsePiwikPro } from './piwik-pro';
+import { parseReactCookieConsent } from './react-cookie-consent';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
@@ -33,7 +34,9 @@ type CookieParser = (name: string, value: string) => ConsentSignal | null;
 const BY_NAME = new Map<string, CookieParser>([
   ['OptanonConsent', parseOptanonConsent],
   ['OptanonAlertBoxClosed', parseOptanonAlertBoxClosed],
-  ['CookieConsent', parseCookiebot],
+  // One name, two managers: Cookiebot's `{stamp:…}` record, or react-cookie-consent's `true` / `false`.
+  ['CookieConsent', (n, v) => parseCookiebot(n, v) ?? parseReactCookieConsent(n, v)],
+  ['CookieConsent-legacy', parseReactCookieConsent],
   ['euconsent-v2', parseEuconsent],
   ['__gpp', parseGppCookie],
   ['didomi_token', parseDidomiToken],

@@ -157,6 +157,12 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['osano'],
   },
   {
+    // Its default cookie `CookieConsent` is Cookiebot's name too: only the SameSite=None copy names it.
+    id: 'react-cookie-consent',
+    name: 'react-cookie-consent',
+    cookies: ['CookieConsent-legacy'],
+  },
+  {
     id: 'vanilla-cookieconsent',
     name: 'CookieConsent (orestbida)',
     cookies: ['cc_cookie'],
