@@ -1,4 +1,5 @@
 import type { Category } from '../category';
+import { ALL_OPTIONAL } from './names';
 import type { ConsentChoice } from './types';
 
 /** One switch of a consent tool (a OneTrust group, a TCF purpose, a Cookiebot level) and what it allowed. */
@@ -38,6 +39,13 @@ export function choiceFromToggles(toggles: readonly Toggle[]): ConsentChoice {
   const choice: ConsentChoice = { kind, granted: [...granted] };
   if (unmapped.length > 0) choice.unmapped = unmapped;
   return choice;
+}
+
+/** A tool's one yes-or-no answer: accept-all grants every optional category, reject-all only necessary. */
+export function allOrNothing(accepted: boolean): ConsentChoice {
+  return accepted
+    ? { kind: 'accept-all', granted: [...ALL_OPTIONAL] }
+    : { kind: 'reject-all', granted: ['necessary'] };
 }
 
 /** Safe decodeURIComponent: returns the input unchanged when it is not valid percent-encoding. */

@@ -1,4 +1,4 @@
-import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { allOrNothing, choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
 import { ALL_OPTIONAL, categoriesForName, jsonObject } from './names';
 import type { ConsentChoice, ConsentSignal } from './types';
 
@@ -69,13 +69,7 @@ export function parseOsanoCookieConsent(name: string, value: string): ConsentSig
     state: 'choice',
     via: `cookie:${name}`,
     raw: clip(v),
-    choice:
-      v === 'allow'
-        ? {
-            kind: 'accept-all',
-            granted: ['necessary', 'functional', 'analytics', 'marketing', 'advertising', 'social'],
-          }
-        : { kind: 'reject-all', granted: ['necessary'] },
+    choice: allOrNothing(v === 'allow'),
     decoded: { status: v },
   };
 }

@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { allOrNothing, choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
 import { jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
@@ -33,16 +33,7 @@ export function parseIubenda(name: string, value: string): ConsentSignal | null 
       return { ...base, choice: choiceFromToggles(toggles), decoded: { purposes } };
     }
   }
-  if (obj.consent === true)
-    return {
-      ...base,
-      choice: {
-        kind: 'accept-all',
-        granted: ['necessary', 'functional', 'analytics', 'marketing', 'advertising', 'social'],
-      },
-      decoded: { consent: true },
-    };
-  if (obj.consent === false)
-    return { ...base, choice: { kind: 'reject-all', granted: ['necessary'] }, decoded: { consent: false } };
+  if (typeof obj.consent === 'boolean')
+    return { ...base, choice: allOrNothing(obj.consent), decoded: { consent: obj.consent } };
   return base;
 }

@@ -1,6 +1,6 @@
 import type { ConsentChoice, ConsentSignal } from './types';
-import { clip, safeDecode } from './choice';
-import { ALL_OPTIONAL, jsonObject } from './names';
+import { allOrNothing, clip, safeDecode } from './choice';
+import { jsonObject } from './names';
 
 /**
  * A service → boolean map (Klaro, Orejime) as a choice. Service names are the site's own and the cookie
@@ -11,8 +11,8 @@ import { ALL_OPTIONAL, jsonObject } from './names';
 export function choiceFromServiceMap(services: Record<string, boolean>): ConsentChoice {
   const names = Object.keys(services);
   const on = names.filter((n) => services[n]);
-  if (on.length === names.length) return { kind: 'accept-all', granted: [...ALL_OPTIONAL] };
-  if (on.length === 0) return { kind: 'reject-all', granted: ['necessary'] };
+  if (on.length === names.length) return allOrNothing(true);
+  if (on.length === 0) return allOrNothing(false);
   return { kind: 'custom', granted: ['necessary'], unmapped: on.slice(0, 50) };
 }
 

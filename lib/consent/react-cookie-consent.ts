@@ -1,4 +1,4 @@
-import { clip, safeDecode } from './choice';
+import { allOrNothing, clip, safeDecode } from './choice';
 import type { ConsentSignal } from './types';
 
 // react-cookie-consent (npm, Mastermindzh/react-cookie-consent): one "I understand" button and an optional
@@ -20,13 +20,7 @@ export function parseReactCookieConsent(name: string, value: string): ConsentSig
     state: 'choice',
     via: `cookie:${name}`,
     raw: clip(v),
-    choice:
-      v === 'true'
-        ? {
-            kind: 'accept-all',
-            granted: ['necessary', 'functional', 'analytics', 'marketing', 'advertising', 'social'],
-          }
-        : { kind: 'reject-all', granted: ['necessary'] },
+    choice: allOrNothing(v === 'true'),
     decoded: { accepted: v === 'true' },
   };
 }
