@@ -1,10 +1,11 @@
 import { deriveVisit, deriveVisitUpdate, type DeriveOptions, type DerivedVisit } from '@/lib/evidence/derive';
 import { storedEntries } from '@/lib/evidence/reclassify';
 import type { EvidenceEntry } from '@/lib/evidence/types';
+import type { Classifier } from '@/lib/record';
 import { countVisitLog, getVisitLog, readVisitLogCopy } from '@/lib/store/repo';
 import type { VisitLog, VisitLogCopy } from '@/lib/store/visit-log';
 import { hasCurrentSummary, summaryCache } from '@/lib/store/sites';
-import { ready } from './context';
+import { ready, type Context } from './context';
 import { flush, onFlushed, type Written } from './writer';
 
 export interface Derived {
@@ -119,10 +120,9 @@ interface Read {
 }
 
 /** The visit derived from its copy: from the previous derivation when that was of the copy's previous snapshot. */
-async function fromCopy(visitId: string, previous?: Derived): Promise<Read | null> {
+async function fromCopy(visitId: string, classifier: Classifier, previous?: Derived): Promise<Read | null> {
   const copy = await visitLog(visitId);
   if (!copy) return null;
-  const { classifier } = await ready();
   const { log, written, number } = copy.snapshot();
   const prior = previous?.basis;
   // Batches are filed by the current database; a visit recorded with another one is filed again whole.
@@ -143,8 +143,11 @@ async function fromCopy(visitId: string, previous?: Derived): Promise<Read | nul
 }
 
 /** Browser-observed evidence alone: read whole from the store, never cached. */
-async function browserOnly(visitId: string, options: DeriveOptions): Promise<Read | null> {
-  const { db, classifier } = await ready();
+async function browserOnly(
+  visitId: string,
+  { db, classifier }: Context,
+  options: DeriveOptions,
+): Promise<Read | null> {
   const log = await getVisitLog(db, visitId);
   if (!log) return null;
   const { visit, entries, refiled } = storedEntries(log.visit, log.entries, classifier);
@@ -153,9 +156,12 @@ async function browserOnly(visitId: string, options: DeriveOptions): Promise<Rea
 }
 
 async function load(visitId: string, options: DeriveOptions, previous?: Derived): Promise<Derived | null> {
-  const { db, classifier } = await ready();
+  const context = await ready();
+  const { db, classifier } = context;
   const started = performance.now();
-  const read = options.browserOnly ? await browserOnly(visitId, options) : await fromCopy(visitId, previous);
+  const read = options.browserOnly
+    ? await browserOnly(visitId, context, options)
+    : await fromCopy(visitId, classifier, previous);
   if (!read) return null;
   const { log, entries, derived, basis } = read;
   const ms = performance.now() - started;
