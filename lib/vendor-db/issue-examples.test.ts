@@ -22,6 +22,18 @@ describe('path- and shape-aware matching', () => {
     expect(req(url)).toMatchObject({ vendor: 'google-doubleclick-ads', category: 'advertising' });
   });
 
+  // The Google tag's user-provided data (enhanced conversions) goes to paths no Google page lists; under the
+  // documented ad paths they stay Google Ads instead of falling back to the host's functional owner.
+  it.each([
+    'https://www.google.com/pagead/form-data/123456789?gtm=45be&em=tv.1~em.x',
+    'https://www.google.com/ccm/form-data/123456789?gtm=45be',
+    'https://www.google.com.mx/pagead/form-data/1',
+  ])('files the undocumented Google Ads path %s under Google Ads and says it is derived', (url) => {
+    const c = req(url);
+    expect(c).toMatchObject({ vendor: 'google-doubleclick-ads', category: 'advertising' });
+    expect(c.reason).toContain('derived');
+  });
+
   it('keeps other paths on shared hosts with the host owner', () => {
     expect(req('https://www.google.com/search?q=shop').vendor).toBe('other-google-apis-sdks');
     // A Maps embed on www.google.com is Google Maps, as on maps.googleapis.com (Maps Embed API's own URL).
