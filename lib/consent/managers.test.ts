@@ -195,6 +195,44 @@ describe('Real Cookie Banner', () => {
   });
 });
 
+describe("Shopify's Customer Privacy record (_tracking_consent)", () => {
+  it('a record with no purpose answered is no choice: the banner where the region shows one, else nothing', () => {
+    expect(signalFromCookie('_tracking_consent', M.SHOPIFY_21_UNASKED)).toBeNull();
+    expect(signalFromCookie('_tracking_consent', M.SHOPIFY_3_UNASKED)).toBeNull();
+    expect(signalFromCookie('_tracking_consent', M.SHOPIFY_21_BANNER)).toMatchObject({
+      tool: 'shopify',
+      state: 'banner',
+    });
+  });
+  it('reads the answers in both versions', () => {
+    expect(kind('_tracking_consent', M.SHOPIFY_21_ACCEPT)).toBe('accept-all');
+    expect(kind('_tracking_consent', M.SHOPIFY_3_ACCEPT)).toBe('accept-all');
+    expect(signalFromCookie('_tracking_consent', M.SHOPIFY_21_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    expect(kind('_tracking_consent', M.SHOPIFY_3_REJECT)).toBe('reject-all');
+    const custom = signalFromCookie('_tracking_consent', M.SHOPIFY_21_ANALYTICS_ONLY);
+    expect(custom?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(phaseAfter(custom, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(custom, 'advertising')).toBe('after-reject');
+  });
+  it('a declined sale of data withdraws advertising, not the rest of marketing', () => {
+    const s = signalFromCookie('_tracking_consent', M.SHOPIFY_3_NO_SALE);
+    expect(s?.choice?.kind).toBe('custom');
+    expect(s?.choice?.granted).not.toContain('advertising');
+    expect(s?.choice?.granted).toEqual(expect.arrayContaining(['analytics', 'marketing', 'functional']));
+    expect(s?.decoded).toMatchObject({ version: '3', region: 'USCA', sale_of_data: '0' });
+  });
+  it("other versions and shapes are not read (as Shopify's own script ignores them)", () => {
+    const v20 = encodeURIComponent('{"lim":["GDPR"],"v":"2.0","con":{"GDPR":"1"},"reg":"CCPA"}');
+    expect(signalFromCookie('_tracking_consent', v20)).toBeNull();
+    expect(signalFromCookie('_tracking_consent', '{"v":"2.1"')).toBeNull();
+    expect(signalFromCookie('_tracking_consent', '3<script>_x')).toBeNull();
+    expect(signalFromCookie('_tracking_consent', 'yes')).toBeNull();
+  });
+});
+
 describe('refused never becomes accepted', () => {
   it('every reject fixture gives after-reject for marketing', () => {
     const rejects: Array<[string, string]> = [
@@ -213,6 +251,8 @@ describe('refused never becomes accepted', () => {
       ['__cmpconsentx1', M.CMP_CONSENTX],
       ['real_cookie_banner-blog:1', M.RCB_ESSENTIAL_ONLY],
       ['__hs_cookie_cat_pref', M.HUBSPOT_REJECT],
+      ['_tracking_consent', M.SHOPIFY_21_REJECT],
+      ['_tracking_consent', M.SHOPIFY_3_REJECT],
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');

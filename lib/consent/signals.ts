@@ -17,6 +17,7 @@ import { parseKlaro, parseOrejime } from './klaro';
 import { parseOptanonAlertBoxClosed, parseOptanonConsent } from './onetrust';
 import { parsePiwikPro } from './piwik-pro';
 import { parseReactCookieConsent } from './react-cookie-consent';
+import { parseShopifyTrackingConsent } from './shopify';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
@@ -60,6 +61,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['_ketch_consent_v1_', parseKetch],
   ['FCCDCF', parseFundingChoices],
   ['__hs_cookie_cat_pref', parseHubSpot],
+  ['_tracking_consent', parseShopifyTrackingConsent],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

@@ -93,6 +93,18 @@ describe('consent tool registry', () => {
     expect(identifyTool({ autoconsentRule: 'Moove' })).toBe('moove');
     expect(identifyTool({})).toBeNull();
   });
+  it("names Shopify's Customer Privacy record only when no other manager is there", () => {
+    // Shopify keeps `_tracking_consent` on every store, also when a consent app (here Cookiebot) asks.
+    expect(identifyTool({ cookies: ['_tracking_consent', 'CookieConsent'] })).toBe('cookiebot');
+    expect(identifyTool({ cookies: ['_tracking_consent'], globals: ['OneTrust'] })).toBe('onetrust');
+    expect(identifyTool({ cookies: ['_tracking_consent'] })).toBe('shopify');
+    expect(identifyTool({ autoconsentRule: 'shopify' })).toBe('shopify');
+    expect(
+      consentToolForScript('https://cdn.shopify.com/shopifycloud/privacy-banner/storefront-banner.js'),
+    ).toBe('shopify');
+    expect(consentToolForScript('https://cdn.shopify.com/s/files/1/theme.js')).toBeNull();
+    expect(toolDisplayName('shopify')).toBe('Shopify Customer Privacy');
+  });
   it('maps raw rule names to human names; no raw rule name reaches the UI', () => {
     expect(toolDisplayName('vanilla-cookieconsent')).toBe('CookieConsent (orestbida)');
     expect(toolDisplayName('cookieconsent3')).toBe('CookieConsent (orestbida)');

@@ -271,6 +271,18 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     storageKeys: ['euconsent-v2'],
     globals: ['__tcfapi'],
   },
+  {
+    // Shopify writes this record on every store, whichever banner asks: the store's own banner, or a consent
+    // app that passes its answer to the Customer Privacy API. So it names the manager only when nothing else does.
+    id: 'shopify',
+    name: 'Shopify Customer Privacy',
+    cookies: ['_tracking_consent'],
+    scriptHosts: [
+      'cdn.shopify.com/shopifycloud/privacy-banner/',
+      'cdn.shopify.com/shopifycloud/consent-tracking-api/',
+    ],
+    autoconsentRules: ['shopify'],
+  },
   { id: 'gpp', name: 'IAB GPP', cookies: ['__gpp', '__gpp_sid'], globals: ['__gpp'] },
   { id: 'google-consent-mode', name: 'Google Consent Mode' },
   { id: 'gpc', name: 'Global Privacy Control' },
@@ -292,6 +304,9 @@ const STORAGE_PREFIXES = CONSENT_TOOLS.flatMap((t) =>
 
 /** Generic standards: evidence of a manager, never its name when the manager's own evidence is there. */
 const STANDARDS = new Set(['tcf', 'gpp', 'google-consent-mode', 'gpc']);
+
+/** A platform's own consent record, kept whichever manager asked: named only when no other manager is. */
+const PLATFORM_RECORDS = new Set(['shopify']);
 
 /** A consent manager's id (not a standard such as IAB TCF, GPP, Consent Mode or GPC). */
 export function isManager(id: string | null): id is string {
@@ -411,6 +426,7 @@ export function identifyTool(evidence: ToolEvidence): string | null {
     add(consentToolForScript(s.includes('://') ? s : `https://${s}`));
   for (const k of (evidence.storageKeys ?? []).slice(0, 500)) add(consentToolForStorageKey(k));
   const managers = found.filter((id) => !STANDARDS.has(id));
+  managers.sort((a, b) => Number(PLATFORM_RECORDS.has(a)) - Number(PLATFORM_RECORDS.has(b)));
   const ruleTool = evidence.autoconsentRule ? consentToolForRule(evidence.autoconsentRule) : null;
   if (managers.length > 0) return ruleTool && managers.includes(ruleTool) ? ruleTool : managers[0]!;
   if (ruleTool) return ruleTool;

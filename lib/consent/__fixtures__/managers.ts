@@ -229,3 +229,29 @@ export const HUBSPOT_ACCEPT = '1:true,2:true,3:true';
 export const HUBSPOT_ACCEPT_UNDERSCORE = '1:true_2:true_3:true';
 export const HUBSPOT_REJECT = '1:false,2:false,3:false';
 export const HUBSPOT_ONE = '1:true,2:false,3:false';
+
+// Shopify `_tracking_consent`, as stores send it (public samples in captured Cookie headers): version 2.1 with no
+// purpose asked (an Indian visitor; all purposes allowed by region), and the compact version 3 with none asked
+// either (a Virginia visitor: nothing before the "."). The answered values follow Shopify's storefront script:
+// "1" / "0" per purpose in 2.1, upper / lower case letters before the "." in 3.
+export const SHOPIFY_21_UNASKED =
+  '%7B%22con%22%3A%7B%22CMP%22%3A%7B%22a%22%3A%22%22%2C%22m%22%3A%22%22%2C%22p%22%3A%22%22%2C%22s%22%3A%22%22%7D%7D%2C%22v%22%3A%222.1%22%2C%22region%22%3A%22INGJ%22%2C%22reg%22%3A%22%22%2C%22purposes%22%3A%7B%22a%22%3Atrue%2C%22p%22%3Atrue%2C%22m%22%3Atrue%2C%22t%22%3Atrue%7D%2C%22display_banner%22%3Afalse%7D';
+export const SHOPIFY_3_UNASKED = '3.AMPS_USVA_f_f_-DlBBsijT9252dNjR-wT4w';
+const shopify21 = (a: string, m: string, p: string, s: string, banner: boolean) =>
+  encodeURIComponent(
+    JSON.stringify({
+      con: { CMP: { a, m, p, s } },
+      v: '2.1',
+      region: 'DEBE',
+      reg: 'GDPR',
+      purposes: { a: a === '1', p: p === '1', m: m === '1', t: m === '1' },
+      display_banner: banner,
+    }),
+  );
+export const SHOPIFY_21_BANNER = shopify21('', '', '', '', true);
+export const SHOPIFY_21_ACCEPT = shopify21('1', '1', '1', '', false);
+export const SHOPIFY_21_REJECT = shopify21('0', '0', '0', '', false);
+export const SHOPIFY_21_ANALYTICS_ONLY = shopify21('1', '0', '0', '', false);
+export const SHOPIFY_3_ACCEPT = '3AMP.AMP_DEBE_f_f_-DlBBsijT9252dNjR-wT4w';
+export const SHOPIFY_3_REJECT = '3amp_DEBE_f_f_-DlBBsijT9252dNjR-wT4w';
+export const SHOPIFY_3_NO_SALE = '3AMPs.AMP_USCA_f_t_-DlBBsijT9252dNjR-wT4w';
