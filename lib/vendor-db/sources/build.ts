@@ -124,6 +124,10 @@ function chooseCategory(
     return { value: upstream, from: `${TPW}:${d.entity!.category}` };
   }
   const cats = d.rows.map((r) => ocdPurpose(r).category);
+  // WhoTracks.me's "essential" as the only word on a vendor is a label no other source backs (it files ad and
+  // affiliate networks such as Contaxe and MaxBounty there too): needs review, never silently exempt.
+  if (upstream === undefined && wtm?.label === 'essential' && cats.length === 0)
+    return { value: 'unknown', from: `${WTM}:essential, and no other source names a purpose` };
   if (upstream !== 'unknown') return fromOcdAndWtm(d, wtm, cats, report);
   // third-party-web's label names no consent purpose (utility, content, video …): another source's purpose
   // decides, else "unknown: needs review"; never silently functional.

@@ -38,6 +38,12 @@ const EXPECTED: Record<string, CategoryOrUnknown> = {
   unknown: 'unknown',
   extensions: 'unknown',
 };
+/**
+ * A vendor WhoTracks.me alone knows: "essential" alone is a label no other source backs (Contaxe's ad network and
+ * MaxBounty's affiliate network carry it), so it is "needs review" there.
+ */
+const ALONE: Record<string, CategoryOrUnknown> = { ...EXPECTED, essential: 'unknown' };
+const labelOf = (r: VendorRecord) => /^whotracksme-2022:(\w+)/.exec(r.categoryFrom ?? '')?.[1];
 const CONSENT_PURPOSES = [
   'advertising',
   'pornvertising',
@@ -56,8 +62,17 @@ describe('WhoTracks.me category → consent purpose (small inputs)', () => {
   it('keeps consent purposes, lets only infrastructure be functional, and files the rest as unknown', () => {
     const labels = Object.keys(EXPECTED);
     const { records } = buildRecords(input(labels.map((l, n) => tracker(`t${n}`, l, [`t${n}.example`]))));
-    const got = Object.fromEntries(records.map((r) => [r.categoryFrom!.split(':')[1], r.category]));
-    expect(got).toEqual(EXPECTED);
+    const got = Object.fromEntries(records.map((r) => [labelOf(r), r.category]));
+    expect(got).toEqual(ALONE);
+  });
+
+  it('"essential" stays functional when another source backs it, and needs review when it stands alone', () => {
+    const ocd = { Tagger: [ocdRow('c1', 'Functional', 'tagger_session')] };
+    const backed = buildRecords(input([tracker('tagger', 'essential', ['tagger.example'])], ocd));
+    expect(backed.records[0]!.category).toBe('functional');
+    const alone = buildRecords(input([tracker('tagger', 'essential', ['tagger.example'])]));
+    expect(alone.records[0]).toMatchObject({ category: 'unknown' });
+    expect(alone.records[0]!.categoryFrom).toMatch(/essential.*no other source/);
   });
 
   it('an unknown vendor gets derived GDPR facts that say "needs review" and never "low risk" or "exempt"', () => {
@@ -128,7 +143,7 @@ describe('real data: vendors known only from WhoTracks.me 2022', () => {
   it('each takes the purpose its WhoTracks.me category implies; purpose-less ones are unknown', () => {
     const wrong = wtmOnly.filter((r) => {
       const labels = rawLabels(r);
-      return labels.length === 1 && r.category !== EXPECTED[labels[0]!];
+      return labels.length === 1 && r.category !== ALONE[labels[0]!];
     });
     expect(wrong.map((r) => `${r.id}: ${r.category} (${rawLabels(r).join(', ')})`)).toEqual([]);
     const count = (c: CategoryOrUnknown) => wtmOnly.filter((r) => r.category === c).length;
@@ -136,9 +151,13 @@ describe('real data: vendors known only from WhoTracks.me 2022', () => {
     expect(count('advertising')).toBeGreaterThan(1000);
     expect(count('analytics')).toBeGreaterThan(300);
     expect(count('unknown')).toBeGreaterThan(400);
-    // Only CDN, hosting and "essential" (tag managers, privacy notices) may be functional; none is necessary.
+    // Only CDN and hosting may be functional from WhoTracks.me alone; none is necessary.
     const functional = wtmOnly.filter((r) => EXEMPT.has(r.category));
-    const infra = new Set(['cdn', 'hosting', 'essential']);
+    const infra = new Set(['cdn', 'hosting']);
+    expect(records.filter((r) => ['contaxe', 'maxbounty'].includes(r.id)).map((r) => r.category)).toEqual([
+      'unknown',
+      'unknown',
+    ]);
     expect(functional.filter((r) => !rawLabels(r).every((l) => infra.has(l))).map((r) => r.id)).toEqual([]);
     expect(functional.every((r) => r.category === 'functional')).toBe(true);
   });
