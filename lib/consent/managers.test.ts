@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as M from './__fixtures__/managers';
 import { phaseAt, type CountedChoice } from '../evidence/consent';
-import { signalFromCookie } from './signals';
+import { signalFromCookie, signalsFromJar } from './signals';
 import type { ConsentSignal } from './types';
 
 const kind = (name: string, value: string) => signalFromCookie(name, value)?.choice?.kind;
@@ -233,6 +233,119 @@ describe("Shopify's Customer Privacy record (_tracking_consent)", () => {
   });
 });
 
+describe("Wix's cookie banner (consent-policy)", () => {
+  it('reads accept and reject; data to third parties never grants, and at 0 withdraws advertising', () => {
+    expect(kind('consent-policy', M.WIX_ACCEPT)).toBe('accept-all');
+    expect(signalFromCookie('consent-policy', M.WIX_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    const noSale = signalFromCookie('consent-policy', M.WIX_ANALYTICS_NO_SALE);
+    expect(noSale?.choice?.granted).toEqual(expect.arrayContaining(['analytics', 'marketing', 'functional']));
+    expect(noSale?.choice?.granted).not.toContain('advertising');
+    expect(signalFromCookie('consent-policy', M.WIX_ACCEPT)).toMatchObject({
+      tool: 'wix',
+      decoded: { ts: 29372852 },
+    });
+  });
+  it("a value without the choice's time is the site's default, not the visitor's choice", () => {
+    expect(signalFromCookie('consent-policy', M.WIX_DEFAULT_HEADER)).toBeNull();
+    expect(signalFromCookie('consent-policy', 'strict-origin')).toBeNull();
+  });
+});
+
+describe('Cookie Information (CookieInformationConsent)', () => {
+  it('reads approved and denied categories; unclassified is unmapped', () => {
+    expect(kind('CookieInformationConsent', M.CI_ACCEPT)).toBe('accept-all');
+    expect(signalFromCookie('CookieInformationConsent', M.CI_ACCEPT)?.choice?.unmapped).toEqual([
+      'cookie_cat_unclassified',
+    ]);
+    expect(signalFromCookie('CookieInformationConsent', M.CI_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    const statistic = signalFromCookie('CookieInformationConsent', M.CI_STATISTIC_ONLY);
+    expect(statistic?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(phaseAfter(statistic, 'analytics')).toBe('after-accept');
+    expect(phaseAfter(statistic)).toBe('after-reject');
+  });
+  it('ignores values that are not its record', () => {
+    expect(signalFromCookie('CookieInformationConsent', '{"consents_approved":"all"}')).toBeNull();
+    expect(signalFromCookie('CookieInformationConsent', 'true')).toBeNull();
+  });
+});
+
+/** A Cookie header as the jar the background decodes. */
+const jar = (header: string) =>
+  header
+    .split('; ')
+    .map((kv) => ({ name: kv.slice(0, kv.indexOf('=')), value: kv.slice(kv.indexOf('=') + 1) }));
+const fromJar = (header: string, tool: string) => signalsFromJar(jar(header)).find((s) => s.tool === tool);
+
+describe('Cookie Notice (cookie_notice_accepted, hu-consent)', () => {
+  it('true / false (any case) is accept-all / reject-all', () => {
+    expect(kind('cookie_notice_accepted', 'true')).toBe('accept-all');
+    expect(kind('cookie_notice_accepted', 'TRUE')).toBe('accept-all');
+    expect(kind('cookie_notice_accepted', 'false')).toBe('reject-all');
+    expect(signalFromCookie('cookie_notice_accepted', 'yes')).toBeNull();
+  });
+  it('hu-consent: category 1 is Essential, the others stay unmapped; the lowest level is a refusal', () => {
+    expect(kind('hu-consent', M.HU_CONSENT_ALL)).toBe('accept-all');
+    expect(signalFromCookie('hu-consent', M.HU_CONSENT_ESSENTIAL)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    expect(signalFromCookie('hu-consent', encodeURIComponent(M.HU_CONSENT_ALL))?.tool).toBe('cookie-notice');
+    expect(signalFromCookie('hu-consent', '{"consent":false,"categories":{"1":true}}')).toBeNull();
+  });
+});
+
+describe('GDPR Cookie Compliance (Moove)', () => {
+  it('reads each tab; Reject keeps only the strictly necessary one', () => {
+    expect(kind('moove_gdpr_popup', M.MOOVE_ACCEPT)).toBe('accept-all');
+    expect(signalFromCookie('moove_gdpr_popup', M.MOOVE_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    const custom = signalFromCookie('moove_gdpr_popup', M.MOOVE_5_ANALYTICS);
+    expect(custom?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics', 'functional'] });
+    expect(phaseAfter(custom)).toBe('after-reject');
+    expect(signalFromCookie('moove_gdpr_popup', '%7B%22strict%22%3A%221%22%7D')).toBeNull();
+  });
+});
+
+describe("GDPR Cookie Consent's legacy banner (CookieLawInfo)", () => {
+  it('Reject is viewed_cookie_policy=no: reject-all on its own', () => {
+    expect(signalFromCookie('viewed_cookie_policy', 'no')?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+  });
+  it('an answer takes its categories from the jar beside it', () => {
+    expect(fromJar(M.CLI_ACCEPT_JAR, 'cookie-law-info')?.choice?.kind).toBe('accept-all');
+    expect(fromJar(M.CLI_ALL_OFF_SAVED_JAR, 'cookie-law-info')?.choice).toMatchObject({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    const analytics = fromJar(M.CLI_ANALYTICS_ONLY_JAR, 'cookie-law-info');
+    expect(analytics?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(phaseAfter(analytics ?? null, 'advertising')).toBe('after-reject');
+  });
+  it("the boxes' defaults on a first page view are no answer", () => {
+    expect(fromJar(M.CLI_FIRST_VIEW_JAR, 'cookie-law-info')).toBeUndefined();
+    expect(signalFromCookie('cookielawinfo-checkbox-analytics', 'yes')).toBeNull();
+    expect(signalFromCookie('CookieLawInfoConsent', 'eyJuZWNlc3NhcnkiOnRydWV9')).toBeNull();
+  });
+  it('a US opt-out in the record withdraws advertising', () => {
+    const record = btoa(
+      JSON.stringify({ necessary: true, analytics: true, advertisement: true, ccpaOptout: true }),
+    );
+    const s = fromJar(`CookieLawInfoConsent=${record}; viewed_cookie_policy=yes`, 'cookie-law-info');
+    expect(s?.choice?.granted).toContain('analytics');
+    expect(s?.choice?.granted).not.toContain('advertising');
+  });
+});
+
 describe('refused never becomes accepted', () => {
   it('every reject fixture gives after-reject for marketing', () => {
     const rejects: Array<[string, string]> = [
@@ -253,6 +366,12 @@ describe('refused never becomes accepted', () => {
       ['__hs_cookie_cat_pref', M.HUBSPOT_REJECT],
       ['_tracking_consent', M.SHOPIFY_21_REJECT],
       ['_tracking_consent', M.SHOPIFY_3_REJECT],
+      ['consent-policy', M.WIX_REJECT],
+      ['CookieInformationConsent', M.CI_REJECT],
+      ['cookie_notice_accepted', 'false'],
+      ['hu-consent', M.HU_CONSENT_ESSENTIAL],
+      ['moove_gdpr_popup', M.MOOVE_REJECT],
+      ['viewed_cookie_policy', 'no'],
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');

@@ -18,6 +18,11 @@ import { parseOptanonAlertBoxClosed, parseOptanonConsent } from './onetrust';
 import { parsePiwikPro } from './piwik-pro';
 import { parseReactCookieConsent } from './react-cookie-consent';
 import { parseShopifyTrackingConsent } from './shopify';
+import { parseWix } from './wix';
+import { parseCookieInformation } from './cookie-information';
+import { parseCookieNotice } from './cookie-notice';
+import { mergeCookieLawInfo, parseCookieLawInfo } from './cookie-law-info';
+import { parseMoove } from './moove';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
@@ -62,6 +67,12 @@ const BY_NAME = new Map<string, CookieParser>([
   ['FCCDCF', parseFundingChoices],
   ['__hs_cookie_cat_pref', parseHubSpot],
   ['_tracking_consent', parseShopifyTrackingConsent],
+  ['consent-policy', parseWix],
+  ['CookieInformationConsent', parseCookieInformation],
+  ['cookie_notice_accepted', parseCookieNotice],
+  ['hu-consent', parseCookieNotice],
+  ['moove_gdpr_popup', parseMoove],
+  ['viewed_cookie_policy', parseCookieLawInfo],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */
@@ -107,6 +118,7 @@ export function signalFromRequestUrl(url: string): ConsentSignal | null {
 /** Tools that spread one choice over several cookies, with how their whole jar merges into one signal. */
 const SPREAD: Readonly<Record<string, (jar: ReadonlyMap<string, string>) => ConsentSignal | null>> = {
   complianz: mergeComplianz,
+  'cookie-law-info': mergeCookieLawInfo,
 };
 
 type Jar = ReadonlyArray<{ name: string; value: string }>;
@@ -127,7 +139,7 @@ export function mergeSpread(tool: string, cookies: Jar): ConsentSignal | null {
 
 /**
  * Signals from a whole cookie jar (cookies.getAll, or a parsed Cookie header), one per consent cookie, plus
- * tools that spread one choice over several cookies (Complianz): their merged choice replaces the partial one.
+ * tools that spread one choice over several cookies (Complianz, CookieLawInfo): their merged choice replaces the partial one.
  */
 export function signalsFromJar(cookies: Jar): ConsentSignal[] {
   const signals: ConsentSignal[] = [];

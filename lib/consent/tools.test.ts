@@ -89,7 +89,7 @@ describe('consent tool registry', () => {
     expect(identifyTool({ cookies: ['euconsent-v2'] })).toBe('tcf');
     expect(identifyTool({ autoconsentRule: 'cookieconsent3' })).toBe('vanilla-cookieconsent');
     expect(identifyTool({ autoconsentRule: 'tarteaucitron deny' })).toBe('tarteaucitron');
-    expect(identifyTool({ autoconsentRule: 'cookie-law-info' })).toBe('cookieyes');
+    expect(identifyTool({ autoconsentRule: 'cookie-law-info' })).toBe('cookie-law-info');
     expect(identifyTool({ autoconsentRule: 'Moove' })).toBe('moove');
     expect(identifyTool({})).toBeNull();
   });

@@ -88,10 +88,33 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     id: 'cookieyes',
     name: 'CookieYes',
     cookies: ['cookieyes-consent', 'cky-consent'],
-    cookiePrefixes: ['cookielawinfo-checkbox-'],
     globals: ['getCkyConsent'],
     scriptHosts: ['cdn-cookieyes.com'],
-    autoconsentRules: ['cookieyes', 'cookie-law-info'],
+    autoconsentRules: ['cookieyes'],
+  },
+  {
+    // The same WordPress plugin's legacy banner (`cookie-law-info`, before CookieYes' own banner).
+    id: 'cookie-law-info',
+    name: 'GDPR Cookie Consent (legacy banner)',
+    cookies: ['viewed_cookie_policy', 'CookieLawInfoConsent'],
+    cookiePrefixes: ['cookielawinfo-checkbox-'],
+    globals: ['CLI_Cookie', 'Cli_Data'],
+    autoconsentRules: ['cookie-law-info'],
+  },
+  {
+    id: 'cookie-notice',
+    name: 'Cookie Notice (Hu-manity)',
+    cookies: ['cookie_notice_accepted', 'hu-consent'],
+    globals: ['cnArgs'],
+    scriptHosts: ['cdn.hu-manity.co'],
+    autoconsentRules: ['hu-manity'],
+  },
+  {
+    id: 'moove',
+    name: 'GDPR Cookie Compliance (Moove)',
+    cookies: ['moove_gdpr_popup'],
+    globals: ['moove_frontend_gdpr_scripts'],
+    autoconsentRules: ['moove'],
   },
   {
     id: 'complianz',
@@ -270,6 +293,20 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     cookies: ['euconsent-v2'],
     storageKeys: ['euconsent-v2'],
     globals: ['__tcfapi'],
+  },
+  {
+    id: 'wix',
+    name: 'Wix cookie banner',
+    cookies: ['consent-policy'],
+    globals: ['consentPolicyManager'],
+    autoconsentRules: ['wix'],
+  },
+  {
+    id: 'cookie-information',
+    name: 'Cookie Information',
+    cookies: ['CookieInformationConsent'],
+    globals: ['CookieInformation'],
+    scriptHosts: ['policy.app.cookieinformation.com'],
   },
   {
     // Shopify writes this record on every store, whichever banner asks: the store's own banner, or a consent

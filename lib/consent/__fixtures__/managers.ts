@@ -255,3 +255,73 @@ export const SHOPIFY_21_ANALYTICS_ONLY = shopify21('1', '0', '0', '', false);
 export const SHOPIFY_3_ACCEPT = '3AMP.AMP_DEBE_f_f_-DlBBsijT9252dNjR-wT4w';
 export const SHOPIFY_3_REJECT = '3amp_DEBE_f_f_-DlBBsijT9252dNjR-wT4w';
 export const SHOPIFY_3_NO_SALE = '3AMPs.AMP_USCA_f_t_-DlBBsijT9252dNjR-wT4w';
+
+// Wix `consent-policy`, as sites store it (public samples: an "accept all" jar, a "reject all" entry of a banner
+// blocker list; `dt3` stays 1 on reject), and the header copy of a site's default policy (no `ts`).
+export const WIX_ACCEPT =
+  '%7B%22ess%22%3A1%2C%22func%22%3A1%2C%22anl%22%3A1%2C%22adv%22%3A1%2C%22dt3%22%3A1%2C%22ts%22%3A29372852%7D';
+export const WIX_REJECT =
+  '%7B%22ess%22%3A1%2C%22func%22%3A0%2C%22anl%22%3A0%2C%22adv%22%3A0%2C%22dt3%22%3A1%2C%22ts%22%3A28815767%7D';
+export const WIX_DEFAULT_HEADER =
+  '%7B%22func%22%3A1%2C%22anl%22%3A1%2C%22adv%22%3A0%2C%22dt3%22%3A0%2C%22ess%22%3A1%7D';
+export const WIX_ANALYTICS_NO_SALE = encodeURIComponent(
+  JSON.stringify({ ess: 1, func: 1, anl: 1, adv: 1, dt3: 0, ts: 29468392 }),
+);
+
+// Cookie Information `CookieInformationConsent`, in the shape sites store it (public samples: accept all on a
+// Danish site, reject all on a Finnish one); ids and agent replaced.
+const cookieInformation = (approved: string[], denied: string[]) =>
+  encodeURIComponent(
+    JSON.stringify({
+      website_uuid: '00000000-0000-4000-8000-000000000001',
+      timestamp: '2025-05-21T20:21:36.739Z',
+      consent_url: 'https://www.shop.example/',
+      consent_website: 'shop.example',
+      consent_domain: 'www.shop.example',
+      user_uid: '00000000-0000-4000-8000-000000000002',
+      consents_approved: approved,
+      consents_denied: denied,
+      user_agent: 'Mozilla/5.0',
+    }),
+  );
+const CI_ALL = [
+  'cookie_cat_necessary',
+  'cookie_cat_functional',
+  'cookie_cat_statistic',
+  'cookie_cat_marketing',
+  'cookie_cat_unclassified',
+];
+export const CI_ACCEPT = cookieInformation(CI_ALL, []);
+export const CI_REJECT = cookieInformation(['cookie_cat_necessary'], CI_ALL.slice(1));
+export const CI_STATISTIC_ONLY = cookieInformation(
+  ['cookie_cat_necessary', 'cookie_cat_statistic'],
+  ['cookie_cat_functional', 'cookie_cat_marketing', 'cookie_cat_unclassified'],
+);
+
+// Cookie Notice (Hu-manity): `cookie_notice_accepted` true / false, and `hu-consent` from its Compliance banner, as
+// sites store them (public samples: the highest level, and the lowest with only category 1, Essential; ids replaced).
+export const HU_CONSENT_ALL =
+  '{"consent":true,"consentLevel":3,"consentID":"00000000-0000-4000-8000-000000000003","categories":{"1":true,"2":true,"3":true,"4":true},"expiry":365,"timestamp":1732625470998,"blocking":{"blocked":0,"allowed":3,"blockedServices":[],"allowedServices":["2","34","58"]},"lastVersion":9}';
+export const HU_CONSENT_ESSENTIAL =
+  '{"consent":true,"consentLevel":1,"consentID":"00000000-0000-4000-8000-000000000004","categories":{"1":true,"2":false,"3":false,"4":false},"expiry":30,"timestamp":1749367913601,"blocking":{"blocked":8,"allowed":0,"blockedServices":["2","3","9","58","93"],"allowedServices":[]},"lastVersion":1,"bannerConfigVersion":"2.4.0"}';
+
+// GDPR Cookie Compliance (Moove) `moove_gdpr_popup`, as sites store it (public samples, the three-key form) and as
+// its 5.x script writes Accept.
+export const MOOVE_ACCEPT =
+  '%7B%22strict%22%3A%221%22%2C%22thirdparty%22%3A%221%22%2C%22advanced%22%3A%221%22%7D';
+export const MOOVE_REJECT =
+  '%7B%22strict%22%3A%221%22%2C%22thirdparty%22%3A%220%22%2C%22advanced%22%3A%220%22%7D';
+export const MOOVE_5_ANALYTICS = encodeURIComponent(
+  JSON.stringify({ strict: '1', thirdparty: '1', advanced: '0', performance: '0', preference: '1' }),
+);
+
+// GDPR Cookie Consent's legacy banner (CookieLawInfo): a jar after "Accept all" (public sample, six categories) and
+// one with every box off saved with Accept (viewed_cookie_policy=yes), and the first page view before any answer.
+export const CLI_ACCEPT_JAR =
+  'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-functional=yes; cookielawinfo-checkbox-performance=yes; cookielawinfo-checkbox-analytics=yes; cookielawinfo-checkbox-advertisement=yes; cookielawinfo-checkbox-others=yes; CookieLawInfoConsent=eyJuZWNlc3NhcnkiOnRydWUsImZ1bmN0aW9uYWwiOnRydWUsInBlcmZvcm1hbmNlIjp0cnVlLCJhbmFseXRpY3MiOnRydWUsImFkdmVydGlzZW1lbnQiOnRydWUsIm90aGVycyI6dHJ1ZX0=; viewed_cookie_policy=yes';
+export const CLI_ALL_OFF_SAVED_JAR =
+  'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-functional=no; cookielawinfo-checkbox-performance=no; cookielawinfo-checkbox-analytics=no; cookielawinfo-checkbox-advertisement=no; cookielawinfo-checkbox-others=no; CookieLawInfoConsent=eyJuZWNlc3NhcnkiOnRydWUsImZ1bmN0aW9uYWwiOmZhbHNlLCJwZXJmb3JtYW5jZSI6ZmFsc2UsImFuYWx5dGljcyI6ZmFsc2UsImFkdmVydGlzZW1lbnQiOmZhbHNlLCJvdGhlcnMiOmZhbHNlfQ==; viewed_cookie_policy=yes';
+export const CLI_FIRST_VIEW_JAR =
+  'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-analytics=yes; cookielawinfo-checkbox-advertisement=yes';
+export const CLI_ANALYTICS_ONLY_JAR =
+  'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-analytics=yes; cookielawinfo-checkbox-advertisement=no; viewed_cookie_policy=yes';
