@@ -114,7 +114,7 @@ function vendorAnswer(
     category: cat,
     thirdParty,
     // A known vendor whose purpose no source names is shown for review, never as exempt.
-    reason: cat === 'unknown' ? `${reason}; unknown: needs review (no source names its purpose)` : reason,
+    reason: cat === 'unknown' ? `${reason}; unknown: needs review (no source settles its consent purpose)` : reason,
   };
 }
 
