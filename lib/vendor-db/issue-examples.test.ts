@@ -47,6 +47,9 @@ describe('path- and shape-aware matching', () => {
       category: 'functional',
     });
     expect(req('https://x.com/home').vendor).toBe('twitter');
+    // A CDN host joined to an ad tracker's record through a shared domain keeps its own label.
+    expect(req('https://yastatic.net/jquery/3.3.1/jquery.min.js').category).toBe('functional');
+    expect(req('https://yandex.ru/ads/system/context.js').category).toBe('advertising');
   });
 
   it.each([
