@@ -3,8 +3,8 @@ import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
 import type { ConsentSignal } from './types';
 
 // Shopify's Customer Privacy API keeps the visitor's choice in `_tracking_consent`, whichever banner asked (Shopify's
-// own, or a consent app that calls `setTrackingConsent`). Format from Shopify's storefront script
-// (cdn.shopify.com/shopifycloud/privacy-banner/storefront-banner.js, `fn()`): either JSON with `"v":"2.1"` and
+// own, or a consent app that calls `setTrackingConsent`). Format from Shopify's storefront banner script
+// (`var privacyBanner = …`, its cookie reader `fn()`, read in a public copy of the script): JSON with `"v":"2.1"` and
 // `con.CMP` {a, m, p, s} each "1" (accepted), "0" (declined) or "" (not asked), or `3<letters>_<region>_<banner
 // t|f>_<sale-of-data region t|f>_<id>` whose letters before the first "." are the visitor's answers (upper case
 // accepted, lower case declined, absent not asked). Other versions are ignored, as Shopify's own script does.
