@@ -47,6 +47,31 @@ export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown, runs 
   return { medianNs: median(medians), p99Ns: median(p99s), batchNs: median(batches) };
 }
 
+/**
+ * Times `a` and `b` on the same items in alternating rounds, so both see the same machine state (on a shared 2-core
+ * machine the speed of the whole process shifts by up to 2× for seconds at a time). Returns each one's medians over
+ * the rounds and the median of the per-round ratios b / a.
+ */
+export function timePaired<T>(
+  items: readonly T[],
+  a: (item: T) => unknown,
+  b: (item: T) => unknown,
+  rounds = 7,
+): { a: Timing; b: Timing; ratio: number } {
+  const as: Timing[] = [];
+  const bs: Timing[] = [];
+  for (let r = 0; r < rounds; r++) {
+    as.push(timeEach(items, a, 1));
+    bs.push(timeEach(items, b, 1));
+  }
+  const pick = (ts: Timing[]): Timing => ({
+    medianNs: median(ts.map((t) => t.medianNs)),
+    p99Ns: median(ts.map((t) => t.p99Ns)),
+    batchNs: median(ts.map((t) => t.batchNs)),
+  });
+  return { a: pick(as), b: pick(bs), ratio: median(as.map((t, i) => bs[i]!.medianNs / t.medianNs)) };
+}
+
 /** Median wall time (ms) of `runs` calls of `fn`, plus the first call's time. */
 export function timeRuns(fn: () => unknown, runs = 7): { firstMs: number; medianMs: number } {
   const times: number[] = [];
