@@ -1,5 +1,6 @@
 import type { Category } from '../category';
 import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
 // Shopify's Customer Privacy API keeps the visitor's choice in `_tracking_consent`, whichever banner asked (Shopify's
@@ -30,15 +31,14 @@ interface ShopifyRecord {
 const answer = (v: unknown): Answer => (v === '1' || v === '0' ? v : '');
 
 function fromJson(text: string): ShopifyRecord | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const o = parsed as { v?: unknown; con?: { CMP?: unknown }; region?: unknown; display_banner?: unknown };
-  const cmp = o.con?.CMP;
+  const o = jsonObject(text) as {
+    v?: unknown;
+    con?: { CMP?: unknown };
+    region?: unknown;
+    display_banner?: unknown;
+  } | null;
+  if (!o) return null;
+  const cmp = typeof o.con === 'object' && o.con !== null ? o.con.CMP : undefined;
   if (o.v !== '2.1' || typeof cmp !== 'object' || cmp === null) return null;
   const c = cmp as Record<string, unknown>;
   return {
