@@ -346,6 +346,62 @@ describe("GDPR Cookie Consent's legacy banner (CookieLawInfo)", () => {
   });
 });
 
+describe('CookieHub (cookiehub)', () => {
+  it('reads accept-all, per-category answers and an answer allowing nothing', () => {
+    expect(kind('cookiehub', M.CH_ACCEPT)).toBe('accept-all');
+    const custom = signalFromCookie('cookiehub', M.CH_ANALYTICS_DENIED);
+    expect(custom?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'functional', 'advertising', 'marketing'],
+    });
+    expect(phaseAfter(custom, 'analytics')).toBe('after-reject');
+    expect(kind('cookiehub', M.CH_NOTHING_ALLOWED)).toBe('reject-all');
+  });
+  it("an implied-consent region's unanswered default is no choice", () => {
+    expect(signalFromCookie('cookiehub', M.CH_IMPLIED_UNANSWERED)).toBeNull();
+    expect(signalFromCookie('cookiehub', 'not base64!')).toBeNull();
+  });
+});
+
+describe('Commanders Act TrustCommander (TC_PRIVACY)', () => {
+  it('opted out of everything is reject-all, in to ALL accept-all, in to site categories custom', () => {
+    expect(kind('TC_PRIVACY', M.TC_OPTOUT_ALL)).toBe('reject-all');
+    expect(kind('TC_PRIVACY', M.TC_OPTIN_ALL)).toBe('accept-all');
+    const some = signalFromCookie('TC_PRIVACY', M.TC_OPTIN_SOME);
+    expect(some?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['category 2', 'category 3', 'category 4', 'category 5'],
+    });
+    expect(signalFromCookie('TC_PRIVACY', M.TC_BANG)?.decoded).toMatchObject({
+      optIn: true,
+      categories: ['2', '5'],
+    });
+    expect(signalFromCookie('TC_PRIVACY', 'yes')).toBeNull();
+  });
+});
+
+describe('Squarespace cookie banner (ss_*CookiesAllowed)', () => {
+  it('both cookies in the jar are one choice', () => {
+    expect(
+      fromJar('ss_performanceCookiesAllowed=true; ss_marketingCookiesAllowed=true', 'squarespace')?.choice
+        ?.kind,
+    ).toBe('accept-all');
+    expect(
+      fromJar('ss_performanceCookiesAllowed=false; ss_marketingCookiesAllowed=false', 'squarespace')?.choice,
+    ).toEqual({ kind: 'reject-all', granted: ['necessary'] });
+    expect(
+      fromJar('ss_performanceCookiesAllowed=true; ss_marketingCookiesAllowed=false', 'squarespace')?.choice,
+    ).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+  });
+  it('one cookie alone never grants the other half', () => {
+    const refusal = signalFromCookie('ss_marketingCookiesAllowed', 'false');
+    expect(phaseAfter(refusal)).toBe('after-reject');
+    expect(phaseAfter(refusal, 'analytics')).toBe('after-reject');
+    expect(signalFromCookie('ss_performanceCookiesAllowed', 'true')?.choice).toBeUndefined();
+  });
+});
+
 describe('refused never becomes accepted', () => {
   it('every reject fixture gives after-reject for marketing', () => {
     const rejects: Array<[string, string]> = [
@@ -372,6 +428,9 @@ describe('refused never becomes accepted', () => {
       ['hu-consent', M.HU_CONSENT_ESSENTIAL],
       ['moove_gdpr_popup', M.MOOVE_REJECT],
       ['viewed_cookie_policy', 'no'],
+      ['cookiehub', M.CH_NOTHING_ALLOWED],
+      ['TC_PRIVACY', M.TC_OPTOUT_ALL],
+      ['ss_marketingCookiesAllowed', 'false'],
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');

@@ -23,6 +23,9 @@ import { parseCookieInformation } from './cookie-information';
 import { parseCookieNotice } from './cookie-notice';
 import { mergeCookieLawInfo, parseCookieLawInfo } from './cookie-law-info';
 import { parseMoove } from './moove';
+import { parseCookieHub } from './cookiehub';
+import { parseCommandersAct } from './commanders-act';
+import { mergeSquarespace, parseSquarespace } from './squarespace';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
@@ -73,6 +76,10 @@ const BY_NAME = new Map<string, CookieParser>([
   ['hu-consent', parseCookieNotice],
   ['moove_gdpr_popup', parseMoove],
   ['viewed_cookie_policy', parseCookieLawInfo],
+  ['cookiehub', parseCookieHub],
+  ['TC_PRIVACY', parseCommandersAct],
+  ['ss_performanceCookiesAllowed', parseSquarespace],
+  ['ss_marketingCookiesAllowed', parseSquarespace],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */
@@ -119,6 +126,7 @@ export function signalFromRequestUrl(url: string): ConsentSignal | null {
 const SPREAD: Readonly<Record<string, (jar: ReadonlyMap<string, string>) => ConsentSignal | null>> = {
   complianz: mergeComplianz,
   'cookie-law-info': mergeCookieLawInfo,
+  squarespace: mergeSquarespace,
 };
 
 type Jar = ReadonlyArray<{ name: string; value: string }>;
@@ -139,7 +147,7 @@ export function mergeSpread(tool: string, cookies: Jar): ConsentSignal | null {
 
 /**
  * Signals from a whole cookie jar (cookies.getAll, or a parsed Cookie header), one per consent cookie, plus
- * tools that spread one choice over several cookies (Complianz, CookieLawInfo): their merged choice replaces the partial one.
+ * tools that spread one choice over several cookies (Complianz, CookieLawInfo, Squarespace): their merged choice replaces the partial one.
  */
 export function signalsFromJar(cookies: Jar): ConsentSignal[] {
   const signals: ConsentSignal[] = [];

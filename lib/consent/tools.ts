@@ -309,6 +309,27 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     scriptHosts: ['policy.app.cookieinformation.com'],
   },
   {
+    id: 'cookiehub',
+    name: 'CookieHub',
+    cookies: ['cookiehub'],
+    globals: ['cookiehub'],
+    scriptHosts: ['cookiehub.net'],
+    autoconsentRules: ['cookiehub'],
+  },
+  {
+    id: 'commanders-act',
+    name: 'Commanders Act TrustCommander',
+    cookies: ['TC_PRIVACY', 'TC_PRIVACY_CENTER'],
+    globals: ['tC'],
+    scriptHosts: ['cdn.trustcommander.net'],
+  },
+  {
+    id: 'squarespace',
+    name: 'Squarespace cookie banner',
+    cookies: ['ss_performanceCookiesAllowed', 'ss_marketingCookiesAllowed'],
+    autoconsentRules: ['squarespace-cookie-banner'],
+  },
+  {
     // Shopify writes this record on every store, whichever banner asks: the store's own banner, or a consent
     // app that passes its answer to the Customer Privacy API. So it names the manager only when nothing else does.
     id: 'shopify',

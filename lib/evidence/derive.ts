@@ -196,7 +196,8 @@ function claimantOf(c: Classification, seen: ReadonlySet<string>): Classificatio
     (a) => seen.has(a.vendor) && (needsConsent(a.category) || !needsConsent(c.category)),
   );
   if (!alt) return c;
-  const review = alt.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
+  const review =
+    alt.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
   return {
     ...c,
     vendor: alt.vendor,

@@ -114,7 +114,8 @@ function vendorAnswer(
     category: cat,
     thirdParty,
     // A known vendor whose purpose no source names is shown for review, never as exempt.
-    reason: cat === 'unknown' ? `${reason}; unknown: needs review (no source settles its consent purpose)` : reason,
+    reason:
+      cat === 'unknown' ? `${reason}; unknown: needs review (no source settles its consent purpose)` : reason,
   };
 }
 

@@ -325,3 +325,65 @@ export const CLI_FIRST_VIEW_JAR =
   'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-analytics=yes; cookielawinfo-checkbox-advertisement=yes';
 export const CLI_ANALYTICS_ONLY_JAR =
   'cookielawinfo-checkbox-necessary=yes; cookielawinfo-checkbox-analytics=yes; cookielawinfo-checkbox-advertisement=no; viewed_cookie_policy=yes';
+
+// CookieHub `cookiehub` (base64 JSON), in the shapes sites store (public samples: the current accept-all with empty
+// lists, an older per-category record, an answered record allowing nothing, and an implied-consent region's
+// unanswered default); tokens replaced.
+const cookieHub = (o: Record<string, unknown>) => btoa(JSON.stringify(o));
+export const CH_ACCEPT = cookieHub({
+  answered: true,
+  revision: 1,
+  dnt: false,
+  allowSale: true,
+  implict: false,
+  region: '',
+  token: 't',
+  timestamp: '2025-05-01T10:00:00.000Z',
+  allAllowed: true,
+  categories: [],
+  vendors: [],
+  services: [],
+});
+export const CH_ANALYTICS_DENIED = cookieHub({
+  answered: true,
+  preconsent: false,
+  revision: 1,
+  dnt: false,
+  allowSale: true,
+  implict: false,
+  region: '',
+  token: 't',
+  timestamp: '2023-09-01T10:00:00.000Z',
+  categories: [
+    { cid: 1, id: 'necessary', value: true, preconsent: true, fired: true },
+    { cid: 2, id: 'preferences', value: true, preconsent: false, fired: true },
+    { cid: 3, id: 'analytics', value: false, preconsent: false, fired: false },
+    { cid: 4, id: 'marketing', value: true, preconsent: false, fired: true },
+  ],
+});
+export const CH_NOTHING_ALLOWED = cookieHub({
+  answered: true,
+  revision: 1,
+  allowSale: true,
+  implict: false,
+  allAllowed: false,
+  categories: [],
+  vendors: [],
+  services: [],
+});
+export const CH_IMPLIED_UNANSWERED = cookieHub({
+  answered: false,
+  revision: 1,
+  implict: true,
+  region: 'G0',
+  allAllowed: true,
+  categories: [],
+});
+
+// Commanders Act `TC_PRIVACY`, as sites store it (public samples): opted in to four site categories, opted out of
+// everything, the legacy "ALL", and a site's "!" separator.
+export const TC_OPTIN_SOME =
+  '0%40032%7C13%7C1665%402%2C3%2C4%2C5%401%401701350442246%2C1701350442246%2C1735046442246%40';
+export const TC_OPTOUT_ALL = '1@003@@@1614693979031@';
+export const TC_OPTIN_ALL = '0@064@ALL@';
+export const TC_BANG = '0!010|19|5606!2,5!6!1769177040214,1769177040214,1784729040214!';

@@ -1,0 +1,45 @@
+import { allOrNothing, choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { categoriesForName, jsonObject } from './names';
+import type { ConsentSignal } from './types';
+
+// CookieHub keeps the visitor's choice in `cookiehub`: base64 of JSON (its support docs: "the cookie value is base64
+// encoded"). `answered` says whether the visitor made any choice; `allAllowed` (newer records) is accept-all, whose
+// `categories` is then empty ("Empty if all are allowed"); otherwise each category {id, value} is allowed or not
+// (ids necessary, preferences, analytics, marketing, or a site's own). `implict` (sic) / `implicit` marks
+// implied consent: an unanswered record there is the region's default, not the visitor's choice.
+
+/** Parses `cookiehub`. Answered with nothing allowed (no category, not all allowed) is read as a refusal. */
+export function parseCookieHub(name: string, value: string): ConsentSignal | null {
+  if (name !== 'cookiehub') return null;
+  const b64 = safeDecode(value).trim().replace(/^"|"$/g, '');
+  if (!/^[A-Za-z0-9+/]{4,8000}={0,2}$/.test(b64)) return null;
+  let text: string;
+  try {
+    text = atob(b64);
+  } catch {
+    return null;
+  }
+  const o = jsonObject(text);
+  if (!o || typeof o.answered !== 'boolean') return null;
+  if (!o.answered) return null;
+  const base = { tool: 'cookiehub', state: 'choice' as const, via: 'cookie:cookiehub', raw: clip(value) };
+  if (o.allAllowed === true) return { ...base, choice: allOrNothing(true), decoded: { allAllowed: true } };
+  const toggles: Toggle[] = (Array.isArray(o.categories) ? o.categories : [])
+    .slice(0, 30)
+    .filter(
+      (c): c is { id: string; value: boolean } =>
+        typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.value === 'boolean',
+    )
+    .map((c) => ({ id: c.id, granted: c.value, categories: categoriesForName(c.id) }));
+  // Sale of personal data refused (CCPA): advertising is withdrawn whatever the categories say.
+  const choice = toggles.length > 0 ? choiceFromToggles(toggles) : allOrNothing(false);
+  if (o.allowSale === false) choice.granted = choice.granted.filter((c) => c !== 'advertising');
+  return {
+    ...base,
+    choice,
+    decoded: {
+      allAllowed: o.allAllowed === true,
+      ...Object.fromEntries(toggles.map((t) => [t.id, t.granted])),
+    },
+  };
+}
