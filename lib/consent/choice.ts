@@ -48,6 +48,28 @@ export function allOrNothing(accepted: boolean): ConsentChoice {
     : { kind: 'reject-all', granted: ['necessary'] };
 }
 
+/** A US "do not sell or share" opt-out withdraws advertising, whatever else the choice allows. */
+export function withoutAdvertising(choice: ConsentChoice): ConsentChoice {
+  return { ...choice, granted: choice.granted.filter((c) => c !== 'advertising') };
+}
+
+/**
+ * The switches of a tool that keeps one cookie per category (Complianz, Squarespace): each named cookie in the jar
+ * whose value is exactly `on` or `off`.
+ */
+export function togglesFromJar(
+  jar: ReadonlyMap<string, string>,
+  cookies: Readonly<Record<string, readonly Category[]>>,
+  [on, off]: readonly [on: string, off: string],
+): Toggle[] {
+  const toggles: Toggle[] = [];
+  for (const [name, categories] of Object.entries(cookies)) {
+    const v = jar.get(name);
+    if (v === on || v === off) toggles.push({ id: name, granted: v === on, categories });
+  }
+  return toggles;
+}
+
 /** Safe decodeURIComponent: returns the input unchanged when it is not valid percent-encoding. */
 export function safeDecode(value: string): string {
   try {

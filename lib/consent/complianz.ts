@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, clip, type Toggle } from './choice';
+import { choiceFromToggles, clip, togglesFromJar } from './choice';
 import type { ConsentSignal } from './types';
 
 /** Complianz (WordPress) per-category cookies, each `allow` or `deny`. */
@@ -32,11 +32,7 @@ export function parseComplianz(name: string, value: string): ConsentSignal | nul
  * visitor has not chosen (no category cookie set).
  */
 export function mergeComplianz(jar: ReadonlyMap<string, string>): ConsentSignal | null {
-  const toggles: Toggle[] = [];
-  for (const [name, categories] of Object.entries(CATEGORY_COOKIES)) {
-    const v = jar.get(name);
-    if (v === 'allow' || v === 'deny') toggles.push({ id: name, granted: v === 'allow', categories });
-  }
+  const toggles = togglesFromJar(jar, CATEGORY_COOKIES, ['allow', 'deny']);
   if (toggles.length === 0) return null;
   const raw = toggles.map((t) => `${t.id}=${t.granted ? 'allow' : 'deny'}`).join('; ');
   const decoded = Object.fromEntries(toggles.map((t) => [t.id, t.granted]));

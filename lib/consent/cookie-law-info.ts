@@ -1,5 +1,5 @@
-import { choiceFromToggles, clip, type Toggle } from './choice';
-import { categoriesForName, jsonObject } from './names';
+import { allOrNothing, choiceFromToggles, clip, withoutAdvertising, type Toggle } from './choice';
+import { categoriesForName, fromBase64, jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
 // GDPR Cookie Consent's legacy banner (WordPress `cookie-law-info`, CookieLawInfo; shipped as `legacy/` in 3.x),
@@ -22,7 +22,7 @@ export function parseCookieLawInfo(name: string, value: string): ConsentSignal |
     raw: clip(v),
     decoded: { viewed: v },
   };
-  return v === 'no' ? { ...base, choice: { kind: 'reject-all', granted: ['necessary'] } } : base;
+  return v === 'no' ? { ...base, choice: allOrNothing(false) } : base;
 }
 
 const yes = (v: unknown): boolean | null =>
@@ -41,12 +41,7 @@ function slugs(jar: ReadonlyMap<string, string>): {
   const values = new Map<string, boolean>();
   const stored = jar.get('CookieLawInfoConsent');
   if (stored && /^[A-Za-z0-9+/=]{1,4096}$/.test(stored)) {
-    let o: Record<string, unknown> | null = null;
-    try {
-      o = jsonObject(atob(stored));
-    } catch {
-      o = null;
-    }
+    const o = jsonObject(fromBase64(stored) ?? '');
     for (const [k, v] of Object.entries(o ?? {}).slice(0, 30)) {
       const on = yes(v);
       if (k !== 'ver' && k !== 'ccpaOptout' && on !== null) values.set(k, on);
@@ -72,9 +67,8 @@ export function mergeCookieLawInfo(jar: ReadonlyMap<string, string>): ConsentSig
     categories: categoriesForName(slug),
   }));
   if (toggles.length === 0) return viewed;
-  const choice = choiceFromToggles(toggles);
-  // A US "do not sell" opt-out withdraws advertising whatever the boxes say.
-  if (optOut) choice.granted = choice.granted.filter((c) => c !== 'advertising');
+  const chosen = choiceFromToggles(toggles);
+  const choice = optOut ? withoutAdvertising(chosen) : chosen;
   return {
     ...viewed,
     via: `cookie:viewed_cookie_policy+${from}`,

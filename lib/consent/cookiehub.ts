@@ -1,5 +1,5 @@
-import { allOrNothing, choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
-import { categoriesForName, jsonObject } from './names';
+import { allOrNothing, choiceFromToggles, clip, safeDecode, withoutAdvertising, type Toggle } from './choice';
+import { categoriesForName, fromBase64, jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
 // CookieHub keeps the visitor's choice in `cookiehub`: base64 of JSON (its support docs: "the cookie value is base64
@@ -13,15 +13,8 @@ export function parseCookieHub(name: string, value: string): ConsentSignal | nul
   if (name !== 'cookiehub') return null;
   const b64 = safeDecode(value).trim().replace(/^"|"$/g, '');
   if (!/^[A-Za-z0-9+/]{4,8000}={0,2}$/.test(b64)) return null;
-  let text: string;
-  try {
-    text = atob(b64);
-  } catch {
-    return null;
-  }
-  const o = jsonObject(text);
-  if (!o || typeof o.answered !== 'boolean') return null;
-  if (!o.answered) return null;
+  const o = jsonObject(fromBase64(b64) ?? '');
+  if (!o || o.answered !== true) return null;
   const base = { tool: 'cookiehub', state: 'choice' as const, via: 'cookie:cookiehub', raw: clip(value) };
   if (o.allAllowed === true) return { ...base, choice: allOrNothing(true), decoded: { allAllowed: true } };
   const toggles: Toggle[] = (Array.isArray(o.categories) ? o.categories : [])
@@ -32,8 +25,8 @@ export function parseCookieHub(name: string, value: string): ConsentSignal | nul
     )
     .map((c) => ({ id: c.id, granted: c.value, categories: categoriesForName(c.id) }));
   // Sale of personal data refused (CCPA): advertising is withdrawn whatever the categories say.
-  const choice = toggles.length > 0 ? choiceFromToggles(toggles) : allOrNothing(false);
-  if (o.allowSale === false) choice.granted = choice.granted.filter((c) => c !== 'advertising');
+  const chosen = toggles.length > 0 ? choiceFromToggles(toggles) : allOrNothing(false);
+  const choice = o.allowSale === false ? withoutAdvertising(chosen) : chosen;
   return {
     ...base,
     choice,

@@ -1,5 +1,6 @@
 import type { Category } from '../category';
 import { choiceFromToggles, clip, type Toggle } from './choice';
+import { fromBase64 } from './names';
 import type { ConsentSignal } from './types';
 
 /**
@@ -22,18 +23,6 @@ const PURPOSES: Record<string, readonly Category[]> = {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 500) : [];
-}
-
-/** Decodes base64 or base64url to text without DOM globals (works in Node and in extension workers). */
-function fromBase64(text: string): string | null {
-  const clean = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length > 60000) return null;
-  try {
-    const bin = atob(clean + '='.repeat((4 - (clean.length % 4)) % 4));
-    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
-  }
 }
 
 /**

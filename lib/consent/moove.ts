@@ -24,11 +24,10 @@ export function parseMoove(name: string, value: string): ConsentSignal | null {
   if (name !== 'moove_gdpr_popup') return null;
   const o = jsonObject(safeDecode(value).trim());
   if (!o) return null;
-  const toggles: Toggle[] = TABS.filter(([k]) => flag(o[k]) !== null).map(([k, categories]) => ({
-    id: k,
-    granted: flag(o[k]) === true,
-    categories,
-  }));
+  const toggles: Toggle[] = TABS.flatMap(([k, categories]) => {
+    const on = flag(o[k]);
+    return on === null ? [] : [{ id: k, granted: on, categories }];
+  });
   if (!toggles.some((t) => t.id !== 'strict')) return null;
   return {
     tool: 'moove',

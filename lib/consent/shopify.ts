@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { choiceFromToggles, clip, safeDecode, withoutAdvertising, type Toggle } from './choice';
 import { jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
@@ -87,6 +87,5 @@ export function parseShopifyTrackingConsent(name: string, value: string): Consen
     ([k, , categories]) => ({ id: k, granted: record.answers[k] === '1', categories }),
   );
   const choice = choiceFromToggles(toggles);
-  if (record.answers.s === '0') choice.granted = choice.granted.filter((c) => c !== 'advertising');
-  return { ...base, state: 'choice', choice };
+  return { ...base, state: 'choice', choice: record.answers.s === '0' ? withoutAdvertising(choice) : choice };
 }

@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, type Toggle } from './choice';
+import { choiceFromToggles, togglesFromJar } from './choice';
 import type { ConsentSignal } from './types';
 
 // Squarespace's cookie banner writes two cookies, "true" or "false" each: `ss_performanceCookiesAllowed` and
@@ -28,11 +28,7 @@ export function parseSquarespace(name: string, value: string): ConsentSignal | n
 
 /** Both cookies from the page's jar as one choice, or null until both are there. */
 export function mergeSquarespace(jar: ReadonlyMap<string, string>): ConsentSignal | null {
-  const toggles: Toggle[] = [];
-  for (const [name, categories] of Object.entries(COOKIES)) {
-    const v = jar.get(name);
-    if (v === 'true' || v === 'false') toggles.push({ id: name, granted: v === 'true', categories });
-  }
+  const toggles = togglesFromJar(jar, COOKIES, ['true', 'false']);
   if (toggles.length < 2) return null;
   return {
     tool: 'squarespace',

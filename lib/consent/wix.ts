@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
+import { choiceFromToggles, clip, safeDecode, withoutAdvertising, type Toggle } from './choice';
 import { jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
@@ -30,8 +30,8 @@ export function parseWix(name: string, value: string): ConsentSignal | null {
   const known = FLAGS.filter(([k]) => o[k] === 0 || o[k] === 1);
   if (known.length === 0) return null;
   const toggles: Toggle[] = known.map(([k, categories]) => ({ id: k, granted: o[k] === 1, categories }));
-  const choice = choiceFromToggles(toggles);
-  if (o.dt3 === 0) choice.granted = choice.granted.filter((c) => c !== 'advertising');
+  const chosen = choiceFromToggles(toggles);
+  const choice = o.dt3 === 0 ? withoutAdvertising(chosen) : chosen;
   const decoded = Object.fromEntries(
     ['ess', 'func', 'anl', 'adv', 'dt3', 'ts'].filter((k) => typeof o[k] === 'number').map((k) => [k, o[k]]),
   );
