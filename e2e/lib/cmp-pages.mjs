@@ -220,6 +220,30 @@ ${
 }`;
     },
   },
+  finsweet: {
+    label: 'Finsweet Cookie Consent 1.15.0',
+    name: /Finsweet/,
+    cookie: 'fs-cc',
+    accept: '[fs-cc=banner] [fs-cc=allow]',
+    reject: '[fs-cc=banner] [fs-cc=deny]',
+    page(clean) {
+      // Its README: a `fs-cc="banner"` element with Allow / Deny; gated tags are type="fs-cc" with
+      // fs-cc-categories; the script goes after the last of them. Opt-in mode (its default).
+      const gated = (category, inner, src) =>
+        `<script type="fs-cc" fs-cc-categories="${category}"${src ? ` src="${src}"` : ''}>${inner}</script>`;
+      return `<div fs-cc="banner" style="display:none;position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px">
+<p>We use cookies for analytics and marketing.</p><button fs-cc="deny">Deny</button><button fs-cc="allow">Allow all</button></div>
+${
+  clean
+    ? gated('analytics', '', GTAG_SRC) +
+      gated('analytics', GTAG_INLINE) +
+      gated('marketing', PIXEL_INLINE) +
+      gated('marketing', '', TRACK_SCRIPT)
+    : TRACKER_TAGS
+}
+<script async src="${CDN}/@finsweet/cookie-consent@1/fs-cc.js"></script>`;
+    },
+  },
   tcf: {
     label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
     name: /IAB TCF/,

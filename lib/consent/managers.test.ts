@@ -402,6 +402,61 @@ describe('Squarespace cookie banner (ss_*CookiesAllowed)', () => {
   });
 });
 
+describe('Finsweet Cookie Consent (fs-cc)', () => {
+  it('Allow is accept-all, Deny keeps only essential, a saved form is custom', () => {
+    expect(signalFromCookie('fs-cc', M.FS_ALLOW)?.choice).toEqual({
+      kind: 'accept-all',
+      granted: ['necessary', 'functional', 'analytics', 'advertising', 'marketing'],
+      unmapped: ['uncategorized'],
+    });
+    expect(signalFromCookie('fs-cc', M.FS_DENY)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    expect(signalFromCookie('fs-cc', M.FS_ANALYTICS_ONLY)?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+    });
+    // Encoded once (a site writing the record itself) reads the same.
+    expect(kind('fs-cc', decodeURIComponent(M.FS_DENY))).toBe('reject-all');
+    // Finsweet Attributes' Consent keeps the same record under its own name.
+    expect(signalFromCookie('fs-consent', M.FS_DENY)).toMatchObject({
+      tool: 'finsweet',
+      via: 'cookie:fs-consent',
+      choice: { kind: 'reject-all' },
+    });
+  });
+  it('anything else is not read', () => {
+    expect(signalFromCookie('fs-cc', '%7B%22id%22%3A%22x%22%7D')).toBeNull();
+    expect(signalFromCookie('fs-cc', '{"consents":{"analytics":"yes"}}')).toBeNull();
+    expect(signalFromCookie('fs-cc', 'true')).toBeNull();
+    expect(signalFromCookie('fs-cc-updated', 'true')).toBeNull();
+    expect(signalFromCookie('fs-consent-ad_storage', 'true')).toBeNull();
+  });
+});
+
+describe('TermsFeed Cookie Consent (cookie_consent_level)', () => {
+  it('Agree is accept-all, Reject keeps strictly-necessary only, toggles are custom', () => {
+    expect(kind('cookie_consent_level', M.TF_AGREE)).toBe('accept-all');
+    expect(signalFromCookie('cookie_consent_level', M.TF_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    const tracking = encodeURIComponent(
+      JSON.stringify({ 'strictly-necessary': true, functionality: false, tracking: true, targeting: false }),
+    );
+    expect(signalFromCookie('cookie_consent_level', tracking)?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+    });
+  });
+  it('"user accepted" is said after Reject too: it is no choice; other shapes are not read', () => {
+    expect(signalFromCookie('cookie_consent_user_accepted', 'true')).toBeNull();
+    expect(signalFromCookie('cookie_consent_level', '%7B%22strictly-necessary%22%3Atrue%7D')).toBeNull();
+    expect(signalFromCookie('cookie_consent_level', 'true')).toBeNull();
+  });
+});
+
 describe('refused never becomes accepted', () => {
   it('every reject fixture gives after-reject for marketing', () => {
     const rejects: Array<[string, string]> = [
@@ -431,6 +486,8 @@ describe('refused never becomes accepted', () => {
       ['cookiehub', M.CH_NOTHING_ALLOWED],
       ['TC_PRIVACY', M.TC_OPTOUT_ALL],
       ['ss_marketingCookiesAllowed', 'false'],
+      ['fs-cc', M.FS_DENY],
+      ['cookie_consent_level', M.TF_REJECT],
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');

@@ -5,6 +5,7 @@ import { mergeComplianz, parseComplianz } from './complianz';
 import { parseCookiebot } from './cookiebot';
 import { parseOsanoCookieConsent, parseVanillaCookieConsent } from './cookieconsent';
 import { parseCookieFirst } from './cookiefirst';
+import { parseFinsweet } from './finsweet';
 import { parseHubSpot } from './hubspot';
 import { parseCookieScript } from './cookie-script';
 import { parseCookieYes } from './cookieyes';
@@ -28,6 +29,7 @@ import { parseCommandersAct } from './commanders-act';
 import { mergeSquarespace, parseSquarespace } from './squarespace';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseTarteaucitron } from './tarteaucitron';
+import { parseTermsFeed } from './termsfeed';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
 import { parseEuconsent } from './tcf';
 import { parseTrustArc } from './trustarc';
@@ -80,6 +82,9 @@ const BY_NAME = new Map<string, CookieParser>([
   ['TC_PRIVACY', parseCommandersAct],
   ['ss_performanceCookiesAllowed', parseSquarespace],
   ['ss_marketingCookiesAllowed', parseSquarespace],
+  ['fs-cc', parseFinsweet],
+  ['fs-consent', parseFinsweet],
+  ['cookie_consent_level', parseTermsFeed],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

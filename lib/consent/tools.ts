@@ -330,6 +330,25 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['squarespace-cookie-banner'],
   },
   {
+    id: 'finsweet',
+    name: 'Finsweet Cookie Consent',
+    cookies: ['fs-cc', 'fs-cc-updated', 'fs-consent', 'fs-consent-updated'],
+    // Attributes' Consent mirrors Google Consent Mode into `fs-consent-<type>` cookies.
+    cookiePrefixes: ['fs-consent-'],
+    globals: ['FsCC'],
+    scriptHosts: ['cdn.jsdelivr.net/npm/@finsweet/cookie-consent'],
+    // autoconsent's `webflow` rule matches this banner's `fs-cc` markup; `finsweet` its successor's `fs-consent-element`.
+    autoconsentRules: ['webflow', 'finsweet'],
+  },
+  {
+    id: 'termsfeed',
+    name: 'TermsFeed Cookie Consent',
+    cookies: ['cookie_consent_level', 'cookie_consent_user_accepted', 'cookie_consent_user_consent_token'],
+    // Its global `cookieconsent` is also the open-source Cookie Consent's (Osano): not evidence of either alone.
+    scriptHosts: ['www.termsfeed.com/public/cookie-consent/'],
+    autoconsentRules: ['termsfeed', 'termsfeed3'],
+  },
+  {
     // Shopify writes this record on every store, whichever banner asks: the store's own banner, or a consent
     // app that passes its answer to the Customer Privacy API. So it names the manager only when nothing else does.
     id: 'shopify',

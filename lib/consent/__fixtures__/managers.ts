@@ -387,3 +387,38 @@ export const TC_OPTIN_SOME =
 export const TC_OPTOUT_ALL = '1@003@@@1614693979031@';
 export const TC_OPTIN_ALL = '0@064@ALL@';
 export const TC_BANG = '0!010|19|5606!2,5!6!1769177040214,1769177040214,1784729040214!';
+
+// Finsweet Cookie Consent `fs-cc`, written as fs-cc.js 1.15.0 writes it: `encodeURIComponent(JSON.stringify({id,
+// consents}))`, then js-cookie's own encoding of that value (which keeps the "%" as "%25").
+const finsweet = (consents: Record<string, boolean>) =>
+  encodeURIComponent(encodeURIComponent(JSON.stringify({ id: 'V1StGXR8_Z5jdHi6B-myT', consents }))).replace(
+    /%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g,
+    decodeURIComponent,
+  );
+export const FS_ALLOW = finsweet({
+  analytics: true,
+  essential: true,
+  marketing: true,
+  personalization: true,
+  uncategorized: true,
+});
+export const FS_DENY = finsweet({
+  analytics: false,
+  essential: true,
+  marketing: false,
+  personalization: false,
+  uncategorized: false,
+});
+export const FS_ANALYTICS_ONLY = finsweet({
+  analytics: true,
+  essential: true,
+  marketing: false,
+  personalization: false,
+  uncategorized: false,
+});
+
+// TermsFeed `cookie_consent_level`, as sites store it (public samples: Agree, and Reject keeping strictly-necessary).
+export const TF_AGREE =
+  '%7B%22strictly-necessary%22%3Atrue%2C%22functionality%22%3Atrue%2C%22tracking%22%3Atrue%2C%22targeting%22%3Atrue%7D';
+export const TF_REJECT =
+  '%7B%22strictly-necessary%22%3Atrue%2C%22functionality%22%3Afalse%2C%22tracking%22%3Afalse%2C%22targeting%22%3Afalse%7D';
