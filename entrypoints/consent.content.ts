@@ -23,6 +23,12 @@ const MAX_STORAGE_VALUE = 16_384;
 const MAX_STORAGE_ITEMS = 50;
 /** When to re-read localStorage after load: managers write their record on init and after a click. */
 const STORAGE_DELAYS_MS = [1_000, 3_000, 10_000];
+/**
+ * When to re-read it after the visitor's click: at once (after the page's own handlers, which most managers write
+ * from), then as slower ones settle. Without this a choice made later than the load reads is seen only at pagehide,
+ * and everything it released in between looks like tracking before consent.
+ */
+const CLICK_STORAGE_DELAYS_MS = [0, 1_000, 4_000];
 
 /** Cookie names visible to the page (values are not needed to name a manager). */
 function cookieNames(): string[] {
@@ -107,13 +113,31 @@ export default defineContentScript({
         .catch(() => undefined);
     };
 
+    // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
+    // when the page goes.
+    let lastSent = '';
+    const sendStorage = (): void => {
+      const items = consentStorage();
+      const key = JSON.stringify(items);
+      if (key === lastSent || (items.length === 0 && lastSent === '')) return;
+      lastSent = key;
+      browser.runtime
+        .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
+        .catch(() => undefined);
+    };
+
     // The visitor's own clicks: capture phase, so the button is still in the page when we look at it.
     let lastClick = { action: '' as ClickAction | '', at: 0 };
+    let clickReads: ReturnType<typeof setTimeout>[] = [];
     document.addEventListener(
       'click',
       (event) => {
         try {
-          if (!event.isTrusted || !detected) return;
+          if (!event.isTrusted) return;
+          // Any click may be the answer (a banner autoconsent has no rule for, a button we cannot classify).
+          for (const t of clickReads) clearTimeout(t);
+          clickReads = CLICK_STORAGE_DELAYS_MS.map((ms) => setTimeout(sendStorage, ms));
+          if (!detected) return;
           const target = event.composedPath()[0] ?? event.target;
           if (!(target instanceof Element)) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
@@ -139,17 +163,6 @@ export default defineContentScript({
       true,
     );
 
-    // localStorage records of the registry's managers: on load, a little later, and when the page goes.
-    let lastSent = '';
-    const sendStorage = (): void => {
-      const items = consentStorage();
-      const key = JSON.stringify(items);
-      if (key === lastSent || (items.length === 0 && lastSent === '')) return;
-      lastSent = key;
-      browser.runtime
-        .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
-        .catch(() => undefined);
-    };
     /** Page globals the isolated world can infer from the DOM: every IAB CMP stub adds its locator frame. */
     const apiGlobals = (): string[] =>
       [

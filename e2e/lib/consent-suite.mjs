@@ -21,10 +21,12 @@ async function settledVisit(h, visitId, tool) {
 
 /**
  * @param {object} h handle from useBrowser
- * @param {{ prefix: string, tool: RegExp, accept: string, reject: string, consentCookie: string }} tool
- *   prefix: host prefix (`ot`, `tcf`); accept/reject: button selectors; consentCookie: the tool's cookie
+ * @param {{ prefix: string, tool: RegExp, accept: string, reject: string, consentCookie?: string,
+ *   consentStorage?: string }} tool
+ *   prefix: host prefix (`ot`, `tcf`); accept/reject: button selectors; consentCookie: the tool's cookie, or
+ *   consentStorage: its localStorage key (managers that keep no cookie)
  */
-export function consentSuite(h, { prefix, tool, accept, reject, consentCookie }) {
+export function consentSuite(h, { prefix, tool, accept, reject, consentCookie, consentStorage }) {
   const clicks = { before: undefined, accept, reject };
   for (const variant of Object.keys(EXPECT)) {
     test(`${prefix}: Customer.io firing ${variant === 'before' ? 'before any click' : `after ${variant}`} is ${EXPECT[variant].phase}`, async () => {
@@ -41,11 +43,16 @@ export function consentSuite(h, { prefix, tool, accept, reject, consentCookie })
   test(`${prefix}: a returning visitor with consent stored is not before-consent`, async () => {
     const url = `https://${prefix}-return.example/`;
     const first = await runVisit(h, { url, click: accept });
-    const jar = await jarCookies(h.browser, { url });
-    assert.ok(
-      jar.some((c) => c.name === consentCookie),
-      `${consentCookie} stored by the first visit`,
-    );
+    if (consentStorage) {
+      const stored = await first.page.evaluate((key) => localStorage.getItem(key), consentStorage);
+      assert.ok(stored, `${consentStorage} stored by the first visit`);
+    } else {
+      const jar = await jarCookies(h.browser, { url });
+      assert.ok(
+        jar.some((c) => c.name === consentCookie),
+        `${consentCookie} stored by the first visit`,
+      );
+    }
     // Second visit in the same tab: the tracker fires on load because consent is already stored.
     const second = await runVisit(h, { url, page: first.page, notVisit: first.visit.id });
     assert.notEqual(second.visit.id, first.visit.id, 'the reload is a new visit');

@@ -25,6 +25,25 @@ describe('signalFromStorage', () => {
     expect(signalFromStorage('TERMLY_API_CACHE', M.TERMLY_REJECT)?.choice?.kind).toBe('reject-all');
     expect(signalFromStorage('TERMLY_API_CACHE', M.TERMLY_ACCEPT)?.choice?.kind).toBe('accept-all');
   });
+  it('Transcend tcmConsent: confirmed purposes only; defaults and Auto grant nothing', () => {
+    expect(signalFromStorage('tcmConsent', M.TCM_REJECT)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    expect(signalFromStorage('tcmConsent', M.TCM_ACCEPT)?.choice?.kind).toBe('accept-all');
+    expect(signalFromStorage('tcmConsent', M.TCM_DEFAULTS)).toBeNull();
+    const confirmedAuto = M.TCM_DEFAULTS.replace('"confirmed":false', '"confirmed":true').replace(
+      '"Analytics":"Auto"',
+      '"Analytics":true',
+    );
+    expect(signalFromStorage('tcmConsent', confirmedAuto)?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+    });
+    // The US sale opt-out withdraws advertising, whatever else was allowed.
+    const saleOptOut = M.TCM_ACCEPT.replace('"SaleOfInfo":true', '"SaleOfInfo":false');
+    expect(signalFromStorage('tcmConsent', saleOptOut)?.choice?.granted).not.toContain('advertising');
+  });
   it('records some managers keep in localStorage instead of a cookie', () => {
     expect(signalFromStorage('cc_cookie', decodeURIComponent(M.CC_REJECT))).toMatchObject({
       tool: 'vanilla-cookieconsent',

@@ -6,6 +6,7 @@ import { choiceFromServiceMap, parseKlaro } from './klaro';
 import { parseKetch } from './ketch';
 import { jsonObject } from './names';
 import { signalFromTcString } from './tcf';
+import { parseTranscend } from './transcend';
 import type { ConsentSignal } from './types';
 
 /** Values longer than this are not a consent record we read (the content script caps at 16 KB too). */
@@ -136,6 +137,7 @@ export function signalFromStorage(key: string, value: string): ConsentSignal | n
     if (key === 'usercentrics') return usercentricsV1(value);
     if (/^_sp_user_consent_\d{1,12}$/.test(key)) return sourcepoint(key, value);
     if (key === 'TERMLY_API_CACHE') return termly(value);
+    if (key === 'tcmConsent') return parseTranscend(value);
     if (key === 'cc_cookie') return asCookie(parseVanillaCookieConsent, key, value);
     if (key === 'klaro') return asCookie(parseKlaro, key, value);
     if (key === '_ketch_consent_v1_') return asCookie(parseKetch, key, value);

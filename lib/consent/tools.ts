@@ -349,6 +349,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['termsfeed', 'termsfeed3'],
   },
   {
+    id: 'transcend',
+    name: 'Transcend Consent',
+    storageKeys: ['tcmConsent', 'tcmMPConsent'],
+    globals: ['airgap', 'transcend'],
+    scriptHosts: ['transcend-cdn.com'],
+    autoconsentRules: ['transcend'],
+  },
+  {
     // Shopify writes this record on every store, whichever banner asks: the store's own banner, or a consent
     // app that passes its answer to the Customer Privacy API. So it names the manager only when nothing else does.
     id: 'shopify',

@@ -422,3 +422,12 @@ export const TF_AGREE =
   '%7B%22strictly-necessary%22%3Atrue%2C%22functionality%22%3Atrue%2C%22tracking%22%3Atrue%2C%22targeting%22%3Atrue%7D';
 export const TF_REJECT =
   '%7B%22strictly-necessary%22%3Atrue%2C%22functionality%22%3Afalse%2C%22tracking%22%3Afalse%2C%22targeting%22%3Afalse%7D';
+
+// Transcend `tcmConsent` (localStorage): a refusal as a site stores it (public sample), an acceptance of the same
+// record, and defaults nobody confirmed.
+export const TCM_REJECT =
+  '{"purposes":{"SaleOfInfo":false,"Analytics":false,"Functional":false,"Advertising":false},"timestamp":"2026-10-02T01:33:15.268Z","confirmed":true,"prompted":true,"updated":true}';
+export const TCM_ACCEPT =
+  '{"purposes":{"SaleOfInfo":true,"Analytics":true,"Functional":true,"Advertising":true},"timestamp":"2026-10-02T01:33:15.268Z","confirmed":true,"prompted":true,"updated":true}';
+export const TCM_DEFAULTS =
+  '{"purposes":{"SaleOfInfo":"Auto","Analytics":"Auto","Functional":"Auto","Advertising":"Auto"},"timestamp":"2026-10-02T01:33:15.268Z","confirmed":false,"prompted":false,"updated":false}';
