@@ -105,6 +105,26 @@ describe('consent tool registry', () => {
     expect(consentToolForScript('https://cdn.shopify.com/s/files/1/theme.js')).toBeNull();
     expect(toolDisplayName('shopify')).toBe('Shopify Customer Privacy');
   });
+  it('names Finsweet, TermsFeed, Transcend and Evidon by their own records, scripts and banner rules', () => {
+    expect(consentToolForCookie('fs-cc')).toBe('finsweet');
+    expect(consentToolForCookie('fs-consent-ad_storage')).toBe('finsweet');
+    expect(identifyTool({ autoconsentRule: 'webflow' })).toBe('finsweet');
+    expect(consentToolForCookie('cookie_consent_user_accepted')).toBe('termsfeed');
+    // TermsFeed's global is also the open-source Cookie Consent's: its rule and script settle it.
+    expect(
+      identifyTool({
+        globals: ['cookieconsent'],
+        scriptHosts: ['https://www.termsfeed.com/public/cookie-consent/4.1.0/cookie-consent.js'],
+        autoconsentRule: 'termsfeed',
+      }),
+    ).toBe('termsfeed');
+    expect(isConsentStorageKey('tcmConsent')).toBe(true);
+    expect(consentToolForScript('https://transcend-cdn.com/cm/0000/airgap.js')).toBe('transcend');
+    expect(consentToolForCookie('_evidon_consent_cookie')).toBe('evidon');
+    expect(isConsentStorageKey('_evidon_consent_ls_12345')).toBe(true);
+    expect(identifyTool({ autoconsentRule: 'Evidon' })).toBe('evidon');
+    expect(toolDisplayName('evidon')).toBe('Crownpeak (Evidon)');
+  });
   it('maps raw rule names to human names; no raw rule name reaches the UI', () => {
     expect(toolDisplayName('vanilla-cookieconsent')).toBe('CookieConsent (orestbida)');
     expect(toolDisplayName('cookieconsent3')).toBe('CookieConsent (orestbida)');

@@ -349,6 +349,17 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['termsfeed', 'termsfeed3'],
   },
   {
+    // Named only: its record is written by an Accept and, where the site configures it, by scrolling or moving on
+    // (implied consent), with nothing to tell them apart, and a Decline writes none. The click says which it was.
+    id: 'evidon',
+    name: 'Crownpeak (Evidon)',
+    cookies: ['_evidon_consent_cookie', '_evidon_suppress_notification_cookie'],
+    storagePrefixes: ['_evidon_consent_ls_'],
+    globals: ['evidon'],
+    scriptHosts: ['c.evidon.com'],
+    autoconsentRules: ['evidon'],
+  },
+  {
     id: 'transcend',
     name: 'Transcend Consent',
     storageKeys: ['tcmConsent', 'tcmMPConsent'],
