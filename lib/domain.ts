@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts';
+import { getDomain, getPublicSuffix } from 'tldts';
 import { boundedMemo } from './memo';
 
 /** Largest number of hosts whose registrable domain we memoise; the cache is cleared when full. */
@@ -95,6 +95,18 @@ export function normalizeHost(host: string): string | null {
   const h = start === 0 && end === host.length ? host : host.slice(start, end);
   return upper ? h.toLowerCase() : h;
 }
+
+/**
+ * Is `suffix` a private public suffix: a platform (CloudFront, App Engine, Heroku, GitHub Pages…) on which each
+ * customer runs names of its own? Memoised, bounded: the classifier asks it of the few keys its hosts match.
+ */
+export const isPlatformSuffix = boundedMemo(SITE_CACHE_MAX, (suffix: string): boolean => {
+  const probe = `x.${suffix}`;
+  return (
+    getPublicSuffix(probe, { allowPrivateDomains: true }) === suffix &&
+    getPublicSuffix(probe, { allowPrivateDomains: false }) !== suffix
+  );
+});
 
 /** Registrable domain (eTLD+1, private PSL suffixes included) of a normalised host; memoised, bounded. */
 const siteOfHost = boundedMemo(

@@ -224,6 +224,32 @@ describe('coverage', () => {
     expect(req('https://someone.github.io/').vendor).toBe('github-pages-sites');
   });
 
+  it("files a name under a platform's public suffix as needing review, not as the platform's", () => {
+    // cloudfront.net, appspot.com, herokuapp.com, azurewebsites.net, akamaihd.net are private public suffixes:
+    // each name below them is a customer's, and a tracker served there was exempt as the CDN's or host's.
+    for (const url of [
+      'https://d3abc123xyz.cloudfront.net/t.js',
+      'https://tracker-1a2b.appspot.com/collect',
+      'https://myapp.herokuapp.com/pixel',
+      'https://shop-api.azurewebsites.net/t',
+      'https://cdn-tracking.akamaihd.net/x.gif',
+    ])
+      expect(req(url), url).toMatchObject({ vendor: null, category: 'unknown', thirdParty: true });
+    // A name the database lists for a vendor stays that vendor's, and a protocol still names its tracker.
+    expect(req('https://d31j93rd8oukbv.cloudfront.net/watch.js').vendor).toBe('yandex-metrica');
+    expect(req('https://d3abc123xyz.cloudfront.net/g/collect?v=2&tid=G-ABC123&cid=1.2').vendor).toBe(
+      'google-analytics',
+    );
+    // A third-party cookie on a customer's name is not the platform's either.
+    const cookie = classifyCookie(index, {
+      name: 'uid',
+      domain: '.myapp.herokuapp.com',
+      pageUrl: PAGE,
+      lifetimeSeconds: 365 * 86_400,
+    });
+    expect(cookie).toMatchObject({ vendor: null, category: 'unknown', thirdParty: true });
+  });
+
   it('does not group unrelated companies under one vendor', () => {
     expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
     expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');

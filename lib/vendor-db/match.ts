@@ -1,4 +1,4 @@
-import { hostOf, normalizeHost, siteOf, underSite } from '../domain';
+import { hostOf, isPlatformSuffix, normalizeHost, siteOf, underSite } from '../domain';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
@@ -51,18 +51,29 @@ function pageSiteOf(pageUrl: string): string | null {
   return lastPageSite;
 }
 
-type Owner = { vendor: number; suffix: string };
+/**
+ * `tenant`: the host is a customer's own name under a platform's public suffix (d123.cloudfront.net under
+ * cloudfront.net): the platform serves it, but whose it is, and what it does, the platform's record cannot say.
+ */
+type Owner = { vendor: number; suffix: string; tenant: boolean };
 
 /** Vendor owning the most specific suffix of `host`, walking labels from most to least specific. */
 function walkOwner(index: VendorIndex, host: string): Owner | null {
   let v = index.hosts.get(host);
-  if (v !== undefined) return { vendor: v, suffix: host };
+  if (v !== undefined) return { vendor: v, suffix: host, tenant: false };
   for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
     const suffix = host.slice(dot + 1);
     v = index.hosts.get(suffix);
-    if (v !== undefined) return { vendor: v, suffix };
+    // A record already of unknown purpose (AWS customer resources, GitHub Pages sites) is about the customers.
+    if (v !== undefined)
+      return { vendor: v, suffix, tenant: index.categories[v] !== 'unknown' && isPlatformSuffix(suffix) };
   }
   return null;
+}
+
+/** Why a platform customer's host or cookie domain is not the platform's. */
+function tenantNote(index: VendorIndex, hit: Owner, host: string): string {
+  return `${host} is a name under ${hit.suffix}, a public suffix whose names belong to different owners (${hit.suffix} itself is ${index.names[hit.vendor]}'s), so whose it is, and what it does, is not known`;
 }
 
 // Cookie domains repeat within a page: one lookup instead of a label walk (per index, bounded). Request hosts
@@ -252,7 +263,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     }
     const category = index.categories[n]!;
     // A tracking vendor's own host is already attributed; hosting, CDN and tag-manager hosts may relay a tracker.
-    if (!needsConsent(category)) {
+    if (hit.tenant || !needsConsent(category)) {
       const found = signatureFor(index, url);
       if (found !== null && found.sig.vendor !== n) {
         const { sig, path } = found;
@@ -263,6 +274,8 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
         };
       }
     }
+    // Never the platform's record (its purpose, its company's GDPR details): the customer is unknown.
+    if (hit.tenant) return unknown(thirdParty, `host ${tenantNote(index, hit, host)}: needs review${note}`);
     return vendorAnswer(
       index,
       n,
@@ -511,7 +524,9 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     const { entry, why, undecided } = pick(index, claims.entries, domain);
     let n = entry[0];
     // The domain's owner costs a label walk: only looked up when it can change the answer.
-    const owner = thirdParty && domain !== null ? (cookieDomainOwner(index, domain)?.vendor ?? null) : null;
+    const domainOwner = thirdParty && domain !== null ? cookieDomainOwner(index, domain) : null;
+    // A platform customer's domain is the customer's: the platform's servers did not set the cookie.
+    const owner = domainOwner !== null && !domainOwner.tenant ? domainOwner.vendor : null;
     // Only the owner's servers can set a third-party cookie on its domain: that beats an unsupported name claim.
     if (owner !== null && owner !== n) {
       const listed = `the name is listed for ${index.names[n]}`;
@@ -546,6 +561,11 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     return answer;
   }
   const owned = domain === null ? null : cookieDomainOwner(index, domain);
+  if (owned !== null && owned.tenant) {
+    const guess = guessUnlisted(index, input, thirdParty, listedFor);
+    const reason = `${guess.reason}; its domain ${tenantNote(index, owned, domain!)}${unbound}${note}`;
+    return { vendor: null, vendorName: null, company: null, category: guess.category, thirdParty, reason };
+  }
   if (owned !== null) {
     const reason = `cookie ${echo(name)} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
     return vendorAnswer(index, owned.vendor, thirdParty, reason);
