@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wordListPath from 'word-list';
 import { compileVendors, CompileError, type CompileResult } from '../lib/vendor-db/compile';
-import { INDEX_VERSION, type VendorIndex } from '../lib/vendor-db/compiled-types';
+import { INDEX_VERSION, MATCH_RULES_VERSION, type VendorIndex } from '../lib/vendor-db/compiled-types';
 import { loadVendorIndex } from '../lib/vendor-db/load';
 import type { VendorRecord } from '../lib/vendor-db/types';
 import { shardPath, splitDetails } from '../lib/vendor-db/shard';
@@ -30,7 +30,7 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
         .filter((f) => f.endsWith('.json'))
         .sort()
     : [];
-  const hash = createHash('sha256').update(`v${INDEX_VERSION}\n`);
+  const hash = createHash('sha256').update(`v${INDEX_VERSION}\nmatch ${MATCH_RULES_VERSION}\n`);
   const records: VendorRecord[] = [];
   const problems: string[] = [];
   for (const file of files) {

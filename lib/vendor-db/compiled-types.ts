@@ -4,6 +4,11 @@ import type { VendorRecord } from './types';
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
 export const INDEX_VERSION = 4;
+/**
+ * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
+ * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix.
+ */
+export const MATCH_RULES_VERSION = 2;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
