@@ -29,6 +29,12 @@ const STORAGE_DELAYS_MS = [1_000, 3_000, 10_000];
  * and everything it released in between looks like tracking before consent.
  */
 const CLICK_STORAGE_DELAYS_MS = [0, 1_000, 4_000];
+/**
+ * A banner in a frame (Sourcepoint's, and others) takes clicks this document never sees: the frame telling the page
+ * (a message) or taking the focus (a blur) is the sign. Read soon, while a tracker the choice releases is still to
+ * come, and once more for a banner slower to store.
+ */
+const FRAME_STORAGE_DELAYS_MS = [150, 1_500];
 
 /** Cookie names visible to the page (values are not needed to name a manager). */
 function cookieNames(): string[] {
@@ -129,6 +135,24 @@ export default defineContentScript({
     // The visitor's own clicks: capture phase, so the button is still in the page when we look at it.
     let lastClick = { action: '' as ClickAction | '', at: 0 };
     let clickReads: ReturnType<typeof setTimeout>[] = [];
+    // Frames may post many messages: at most one read per delay pending, never postponed by the next message.
+    const frameReads = FRAME_STORAGE_DELAYS_MS.map(() => false);
+    const readAfterFrame = (): void => {
+      FRAME_STORAGE_DELAYS_MS.forEach((ms, i) => {
+        if (frameReads[i]) return;
+        frameReads[i] = true;
+        setTimeout(() => {
+          frameReads[i] = false;
+          sendStorage();
+        }, ms);
+      });
+    };
+    window.addEventListener('message', (event) => {
+      if (event.source !== window) readAfterFrame();
+    });
+    window.addEventListener('blur', () => {
+      if (document.activeElement instanceof HTMLIFrameElement) readAfterFrame();
+    });
     document.addEventListener(
       'click',
       (event) => {

@@ -19,20 +19,15 @@ consentSuite(h, {
   consentStorage: 'tcmConsent',
 });
 
-// The content script reads managers' localStorage on load and a few seconds after; a choice made later is read
-// right after the visitor's click, so a tracker the choice releases is after consent, not before it.
-test('tcm: an answer 12 s after load is read at the click, not when the page goes', async () => {
-  const url = 'https://tcm-late.example/';
+/** Loads `url`, waits 12 s (past the content script's load reads), answers with `answer`, returns the visit. */
+async function lateAnswer(url, answer) {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.waitForFunction(
-    () => document.getElementById('transcend-consent-manager')?.hidden === false,
-    null,
-  );
+  await answer(page, 'waiting');
   await new Promise((r) => setTimeout(r, 12_000));
-  await page.click('#tcm-accept');
+  await answer(page, 'click');
   await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
-  const tabId = await tabIdFor(h.browser, 'https://tcm-late.example/*');
+  const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
   let visit;
   // While the page is still open: nothing has been read at pagehide yet.
   const db = await waitForDb(
@@ -43,9 +38,57 @@ test('tcm: an answer 12 s after load is read at the click, not when the page goe
         !!visit && cioFindings(db, visit.id).length >= 3 && visit.consent.some((e) => e.state === 'choice')
       );
     },
-    { timeout: 30_000, message: 'Customer.io findings and the stored choice of tcm-late' },
+    { timeout: 30_000, message: `Customer.io findings and the stored choice of ${url}` },
   );
+  return { db, visit, page };
+}
+
+// The content script reads managers' localStorage on load and a few seconds after; a choice made later is read
+// right after the visitor's click, so a tracker the choice releases is after consent, not before it.
+test('tcm: an answer 12 s after load is read at the click, not when the page goes', async () => {
+  const { db, visit, page } = await lateAnswer('https://tcm-late.example/', async (page, step) => {
+    if (step === 'waiting')
+      await page.waitForFunction(
+        () => document.getElementById('transcend-consent-manager')?.hidden === false,
+        null,
+      );
+    else await page.click('#tcm-accept');
+  });
   h.dump('consent-tcm-late-db', { visit, findings: cioFindings(db, visit.id) });
+  assertTimeline(visit, /transcend/i, 'accept');
+  assertPhases(db, visit, 'accept');
+  await page.close();
+});
+
+// A banner in a frame: the click is the frame's, and the page hears of the answer by a message. The tracker
+// follows 1 s later, as a tag manager's trigger after a consent update does.
+test('tcm: an answer given in a banner frame 12 s after load is read when the frame tells the page', async () => {
+  const { db, visit, page } = await lateAnswer(
+    'https://tcm-frame.example/?delay=1000',
+    async (page, step) => {
+      if (step === 'waiting') {
+        await page.waitForFunction(
+          () => !!document.getElementById('tcm-frame')?.contentDocument?.getElementById('tcm-accept'),
+          null,
+        );
+        return;
+      }
+      // A real click inside the frame, at the button's place on the page.
+      const { x, y } = await page.evaluate(() => {
+        const frame = document.getElementById('tcm-frame').getBoundingClientRect();
+        const button = document
+          .getElementById('tcm-frame')
+          .contentDocument.getElementById('tcm-accept')
+          .getBoundingClientRect();
+        return {
+          x: frame.left + button.left + button.width / 2,
+          y: frame.top + button.top + button.height / 2,
+        };
+      });
+      await page.mouse.click(x, y);
+    },
+  );
+  h.dump('consent-tcm-frame-db', { visit, findings: cioFindings(db, visit.id) });
   assertTimeline(visit, /transcend/i, 'accept');
   assertPhases(db, visit, 'accept');
   await page.close();
