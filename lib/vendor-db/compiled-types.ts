@@ -6,9 +6,10 @@ export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
 export const INDEX_VERSION = 4;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
- * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix.
+ * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
+ * 3: consent managers' own records are consent management.
  */
-export const MATCH_RULES_VERSION = 2;
+export const MATCH_RULES_VERSION = 3;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

@@ -258,6 +258,15 @@ describe('coverage', () => {
 });
 
 describe('consent-safe cookie categories', () => {
+  it("files a consent manager's own record as consent management, whatever a cookie list says", () => {
+    // The Open Cookie Database files Funding Choices' records as analytics: a Reject stored in FCCDCF was an
+    // analytics cookie set after the refusal.
+    expect(onSite('FCCDCF')).toMatchObject({ vendor: 'other-google-apis-sdks', category: 'consent' });
+    for (const n of ['fs-cc', 'ss_marketingCookiesAllowed', 'notice_preferences', 'cmplz_statistics'])
+      expect(onSite(n), n).toMatchObject({ category: 'consent' });
+    expect(onSite('_ga')).toMatchObject({ vendor: 'google-analytics', category: 'analytics' });
+  });
+
   it('files Hotjar session cookies as analytics', () => {
     for (const n of ['_hjSessionUser_123456', '_hjSession_123456'])
       expect(onSite(n)).toMatchObject({ vendor: 'hotjar', category: 'analytics' });

@@ -6,6 +6,7 @@ import { brandInName } from './brand-words';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
+import { consentToolForCookie, toolDisplayName } from '../consent/tools';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
 const ECHO_MAX = 80;
@@ -472,7 +473,26 @@ function guessUnlisted(
  * a third-party cookie on a vendor's own domain goes to that vendor; anything else gets an explainable guess
  * from cookie-heuristics (vendor null). Never throws.
  */
+/**
+ * A cookie a consent manager keeps its record of the visitor's choice in (lib/consent/tools.ts, each from the
+ * manager's own code or documentation) is consent management, whatever a cookie list files it under: the Open Cookie
+ * Database's "analytics" for Funding Choices' FCCDCF made Google's own consent record an analytics cookie, set after
+ * a refusal by the refusal itself.
+ */
 export function classifyCookie(index: VendorIndex, input: CookieInput): Classification {
+  const answer = classifyCookieByDatabase(index, input);
+  const tool = answer.category === 'consent' ? null : consentToolForCookie(input?.name);
+  if (tool === null) return answer;
+  const { nameOnly: _guess, ...rest } = answer;
+  const record = `where ${toolDisplayName(tool)} keeps the visitor's consent choice (the consent manager's own record), so consent management`;
+  const reason =
+    answer.vendor === null
+      ? `cookie ${echo(input.name)} is ${record} (${answer.thirdParty ? 'third' : 'first'}-party)`
+      : `${answer.reason}; it is ${record}`;
+  return { ...rest, category: 'consent', reason };
+}
+
+function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Classification {
   if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
   const { name } = input;
   const domain = typeof input.domain === 'string' ? cookieDomainOf(input.domain) : null;
