@@ -45,6 +45,16 @@ const CLICK_TRACKING = `<script>
 const CDN = 'https://cdn.jsdelivr.net/npm';
 
 /**
+ * A clean shop's trackers, each tag wrapped by the manager's own gate under the manager's name for it: GA4 under
+ * `analytics`, the Meta pixel under `pixel`, Customer.io under `cio` (the pixel's, unless the manager names services).
+ */
+const gatedTrackers = (gated, analytics, pixel, cio = pixel) =>
+  gated(analytics, '', GTAG_SRC) +
+  gated(analytics, GTAG_INLINE) +
+  gated(pixel, PIXEL_INLINE) +
+  gated(cio, '', TRACK_SCRIPT);
+
+/**
  * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
  * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers.
  */
@@ -86,14 +96,7 @@ export const MANAGERS = {
         `<script type="text/plain" data-type="text/javascript" data-name="${name}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
       return `<script>window.klaroConfig = ${inlineJson(config)};</script>
 <script defer src="https://cdn.kiprotect.com/klaro/v0.7/klaro.js"></script>
-${
-  clean
-    ? gated('ga4', '', GTAG_SRC) +
-      gated('ga4', GTAG_INLINE) +
-      gated('meta-pixel', PIXEL_INLINE) +
-      gated('customerio', '', TRACK_SCRIPT)
-    : TRACKER_TAGS
-}`;
+${clean ? gatedTrackers(gated, 'ga4', 'meta-pixel', 'customerio') : TRACKER_TAGS}`;
     },
   },
   'vanilla-cookieconsent': {
@@ -135,14 +138,7 @@ ${
       const gated = (category, inner, src) =>
         `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
       return `<link rel="stylesheet" href="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.css">
-${
-  clean
-    ? gated('analytics', '', GTAG_SRC) +
-      gated('analytics', GTAG_INLINE) +
-      gated('marketing', PIXEL_INLINE) +
-      gated('marketing', '', TRACK_SCRIPT)
-    : TRACKER_TAGS
-}
+${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
 <script src="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.umd.js"></script>
 <script>CookieConsent.run(${inlineJson(config)});</script>`;
     },
@@ -233,14 +229,7 @@ ${
         `<script type="fs-cc" fs-cc-categories="${category}"${src ? ` src="${src}"` : ''}>${inner}</script>`;
       return `<div fs-cc="banner" style="display:none;position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px">
 <p>We use cookies for analytics and marketing.</p><button fs-cc="deny">Deny</button><button fs-cc="allow">Allow all</button></div>
-${
-  clean
-    ? gated('analytics', '', GTAG_SRC) +
-      gated('analytics', GTAG_INLINE) +
-      gated('marketing', PIXEL_INLINE) +
-      gated('marketing', '', TRACK_SCRIPT)
-    : TRACKER_TAGS
-}
+${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
 <script async src="${CDN}/@finsweet/cookie-consent@1/fs-cc.js"></script>`;
     },
   },

@@ -26,13 +26,16 @@ export function cioFindings(db, visitId) {
  * Loads `url`, clicks `click` (a selector, or nothing), waits for the tracker's page event, then for the
  * extension to hold every Customer.io finding of that visit. Returns `{ db, visit, tabId, page }`.
  * @param {object} h handle from useBrowser
- * @param {{ url: string, click?: string, page?: import('playwright-core').Page, notVisit?: string }} step
- *   notVisit: a visit id to skip (the previous visit of the same URL in the same tab)
+ * @param {{ url: string, click?: string | ((page: object) => Promise<void>), page?: import('playwright-core').Page,
+ *   notVisit?: string, until?: (visit: object) => boolean }} step
+ *   click: a selector, or how the visitor answers; notVisit: a visit id to skip (the previous visit of the same
+ *   URL in the same tab); until: what else the stored visit must show before it is returned
  */
-export async function runVisit(h, { url, click, page, notVisit }) {
+export async function runVisit(h, { url, click, page, notVisit, until = () => true }) {
   page ??= await h.context.newPage();
   await page.goto(url);
-  if (click) await page.click(click);
+  if (typeof click === 'function') await click(page);
+  else if (click) await page.click(click);
   await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
   const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
   let visit;
@@ -42,7 +45,7 @@ export async function runVisit(h, { url, click, page, notVisit }) {
       visit = visitsOf(db, { tabId, url })
         .filter((v) => v.id !== notVisit)
         .at(-1);
-      if (!visit) return false;
+      if (!visit || !until(visit)) return false;
       const found = cioFindings(db, visit.id);
       return (
         CIO_HOSTS.every((host) => found.some((f) => f.host === host)) &&

@@ -2,11 +2,8 @@
 // findings, the timeline, and a visitor who answers long after the page loaded.
 // e2e-browsers: chromium firefox
 import { test } from 'node:test';
-import { assertPhases, assertTimeline, cioFindings } from '../lib/consent-flow.mjs';
+import { assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
 import { consentSuite } from '../lib/consent-suite.mjs';
-import { tabIdFor } from '../lib/browser-util.mjs';
-import { waitForDb } from '../lib/db.mjs';
-import { visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
@@ -19,28 +16,21 @@ consentSuite(h, {
   consentStorage: 'tcmConsent',
 });
 
-/** Loads `url`, waits 12 s (past the content script's load reads), answers with `answer`, returns the visit. */
-async function lateAnswer(url, answer) {
-  const page = await h.context.newPage();
-  await page.goto(url);
-  await answer(page, 'waiting');
-  await new Promise((r) => setTimeout(r, 12_000));
-  await answer(page, 'click');
-  await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
-  const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
-  let visit;
-  // While the page is still open: nothing has been read at pagehide yet.
-  const db = await waitForDb(
-    h.browser,
-    (db) => {
-      visit = visitsOf(db, { tabId, url }).at(-1);
-      return (
-        !!visit && cioFindings(db, visit.id).length >= 3 && visit.consent.some((e) => e.state === 'choice')
-      );
+/**
+ * Loads `url`, waits until `answer(page, 'waiting')` sees the banner, then 12 s more (past the content script's load
+ * reads), answers with `answer(page, 'click')`, and returns the visit once it holds the trackers and the choice,
+ * while the page is still open (nothing has been read at pagehide yet).
+ */
+function lateAnswer(url, answer) {
+  return runVisit(h, {
+    url,
+    click: async (page) => {
+      await answer(page, 'waiting');
+      await new Promise((r) => setTimeout(r, 12_000));
+      await answer(page, 'click');
     },
-    { timeout: 30_000, message: `Customer.io findings and the stored choice of ${url}` },
-  );
-  return { db, visit, page };
+    until: (visit) => visit.consent.some((e) => e.state === 'choice'),
+  });
 }
 
 // The content script reads managers' localStorage on load and a few seconds after; a choice made later is read
