@@ -472,8 +472,7 @@ function guessUnlisted(
  * Classifies a cookie: exact name, then name prefixes (longest first), disambiguated by the cookie's domain;
  * a third-party cookie on a vendor's own domain goes to that vendor; anything else gets an explainable guess
  * from cookie-heuristics (vendor null). Never throws.
- */
-/**
+ *
  * A cookie a consent manager keeps its record of the visitor's choice in (lib/consent/tools.ts, each from the
  * manager's own code or documentation) is consent management, whatever a cookie list files it under: the Open Cookie
  * Database's "analytics" for Funding Choices' FCCDCF made Google's own consent record an analytics cookie, set after
@@ -492,6 +491,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   return { ...rest, category: 'consent', reason };
 }
 
+/** What the vendor database and the name heuristics say of a cookie (classifyCookie without the consent registry). */
 function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Classification {
   if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
   const { name } = input;
