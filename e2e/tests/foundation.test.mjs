@@ -76,7 +76,8 @@ test("shop.example's Customer.io requests and cookies are stored for the tab's v
   const badge = await waitFor(
     async () => {
       const b = await readBadge();
-      return b.text === String(expected) ? b : null;
+      // Text and colour are two calls: wait for the pair (a count may arrive before its colour is read back).
+      return b.text === String(expected) && b.color?.[0] === 198 ? b : null;
     },
     { message: `badge text ${expected}` },
   );

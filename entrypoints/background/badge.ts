@@ -20,8 +20,9 @@ async function updateBadge(tabId: number, visitId: string): Promise<void> {
   const key = JSON.stringify([visitId, badge.text, badge.color, badge.title]);
   if (shown.get(tabId) === key) return;
   const action = (browser as any).action ?? (browser as any).browserAction;
-  await action.setBadgeText({ tabId, text: badge.text });
+  // Colour first: a new count never shows, even for a moment, in the previous verdict's colour.
   await action.setBadgeBackgroundColor({ tabId, color: COLORS[badge.color] });
+  await action.setBadgeText({ tabId, text: badge.text });
   await action.setTitle({ tabId, title: badge.title });
   shown.delete(tabId);
   shown.set(tabId, key);
