@@ -15,6 +15,7 @@ export function indexClassifier(index: VendorIndex): Classifier {
         expiresAt: c.lifetimeSeconds == null ? undefined : Date.now() + c.lifetimeSeconds * 1000,
         value: c.value,
         httpOnly: c.httpOnly,
+        store: c.store,
       }),
   };
 }

@@ -8,6 +8,8 @@ import {
   type Classifier,
 } from './record';
 import { newVisit } from './tab-state';
+import { indexClassifier } from './classifier';
+import { loadNodeVendorIndex } from '../scripts/node-vendor-db';
 
 const classifier: Classifier = {
   request: (url, pageUrl) => ({
@@ -141,36 +143,57 @@ describe('record', () => {
 });
 
 describe('consent managers’ own records', () => {
+  // The real classifier: the consent manager registry is part of it (lib/vendor-db/match.ts classifyCookie).
+  const real = indexClassifier(loadNodeVendorIndex());
+  const seen = {
+    name: 'klaro',
+    value: '{}',
+    domain: 'shop.example',
+    via: 'cookies-api',
+    provenance: 'browser' as const,
+    at: 1,
+  };
+
   it('are consent records of their manager, not unknown identifiers', () => {
-    const unknown: Classifier = {
-      ...classifier,
-      cookie: () => ({
-        vendor: null,
-        vendorName: null,
-        company: null,
-        category: 'unknown',
-        thirdParty: false,
-        reason: 'no match',
-      }),
-    };
-    const seen = {
-      name: 'klaro',
-      value: '{}',
-      domain: 'shop.example',
-      via: 'cookies-api',
-      provenance: 'browser' as const,
-      at: 1,
-    };
-    expect(cookieSighting(visit, seen, unknown, false).classification).toMatchObject({
-      vendor: 'cmp:klaro',
-      vendorName: 'Klaro',
+    // TermsFeed's record: no list names it, a name guess would say "likely consent" with no manager.
+    expect(
+      cookieSighting(visit, { ...seen, name: 'cookie_consent_level' }, real, false).classification,
+    ).toMatchObject({
+      vendor: 'cmp:termsfeed',
+      vendorName: 'TermsFeed Cookie Consent',
+      category: 'consent',
+    });
+    // Klaro's: the database lists it (of no stated purpose); it keeps that vendor, as consent management.
+    expect(cookieSighting(visit, seen, real, false).classification).toMatchObject({
+      vendor: 'klaro',
       category: 'consent',
     });
     const item = { area: 'localStorage' as const, name: 'uc_settings', valueLength: 2, valueHash: 'h' };
-    expect(storageSighting(visit, item, 5, unknown).classification).toMatchObject({ category: 'consent' });
-    // A known vendor's cookie keeps its classification.
+    expect(storageSighting(visit, item, 5, real).classification).toMatchObject({
+      vendor: 'cmp:usercentrics',
+      category: 'consent',
+    });
+    expect(storageSighting(visit, { ...item, name: 'tcmConsent' }, 5, real).classification).toMatchObject({
+      category: 'consent',
+    });
+  });
+
+  it('only where the manager keeps them: a storage key is not read as a cookie name, nor a database as either', () => {
+    const item = { area: 'indexedDB' as const, name: 'uc_settings', valueLength: 2, valueHash: 'h' };
+    expect(storageSighting(visit, item, 5, real).classification!.category).not.toBe('consent');
+    // tcmConsent lives in localStorage only (Transcend keeps no cookie): a cookie of that name is not its record.
+    expect(
+      cookieSighting(visit, { ...seen, name: 'tcmConsent' }, real, false).classification!.vendor,
+    ).not.toBe('cmp:transcend');
+  });
+
+  it('a known vendor’s cookie keeps its classification', () => {
     expect(cookieSighting(visit, { ...seen, name: '_cio' }, classifier, false).classification!.vendor).toBe(
       'customer-io',
     );
+    expect(cookieSighting(visit, { ...seen, name: '_ga' }, real, false).classification).toMatchObject({
+      vendor: 'google-analytics',
+      category: 'analytics',
+    });
   });
 });

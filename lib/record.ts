@@ -5,12 +5,12 @@
 import { hashString } from './hash';
 import { hostOf, siteOf } from './domain';
 import type { StorageItem } from './storage-snapshot';
-import { consentToolForCookie, consentToolForStorageKey, toolDisplayName } from './consent/tools';
 import type { PageVisit } from './findings';
 import type { ConsentSignal } from './consent/types';
 import type { CookieAction, FrameScope, Provenance, Sighting } from './evidence/types';
 import type { ObservedRequest } from './request';
 import type { Classification } from './vendor-db/types';
+import type { NameStore } from './vendor-db/match';
 
 export interface CookieInput {
   name: string;
@@ -19,6 +19,8 @@ export interface CookieInput {
   lifetimeSeconds?: number | null;
   value?: string;
   httpOnly?: boolean;
+  /** Where the name was seen: a cookie (the default) or a key of the page's web storage. */
+  store?: NameStore;
 }
 
 /** The classifier as the recorder sees it; the background adapts the compiled vendor index to this. */
@@ -129,29 +131,13 @@ function cookieAction(c: SeenCookie): CookieAction {
   return c.removed ? 'removed' : 'set';
 }
 
-/**
- * A consent manager's own cookie or storage key is a consent record of that manager, not an unknown identifier:
- * the vendor database may not list every manager, the consent registry (lib/consent/tools.ts) does.
- */
-function asConsentRecord(c: Classification, tool: string | null): Classification {
-  if (!tool || (c.vendor !== null && c.category !== 'unknown')) return c;
-  const name = toolDisplayName(tool);
-  return {
-    ...c,
-    vendor: `cmp:${tool}`,
-    vendorName: name,
-    category: 'consent',
-    reason: `the consent record of ${name} (consent manager registry)`,
-  };
-}
-
-/** What the vendor database (or the consent manager registry) says of a cookie seen during the visit. */
+/** What the vendor database (with the consent manager registry) says of a cookie seen during the visit. */
 export function classifyCookieOf(
   visit: Pick<PageVisit, 'url'>,
   c: Omit<CookieInput, 'pageUrl'>,
   classifier: Classifier,
 ): Classification {
-  return asConsentRecord(classifier.cookie({ ...c, pageUrl: visit.url }), consentToolForCookie(c.name));
+  return classifier.cookie({ ...c, pageUrl: visit.url });
 }
 
 /** A web-storage key of the page, classified like a first-party cookie of the page. */
@@ -162,10 +148,7 @@ export function classifyStorageOf(
   classifier: Classifier,
 ): Classification {
   const host = hostOf(visit.url) ?? visit.site;
-  return asConsentRecord(
-    classifier.cookie({ name, domain: host, pageUrl: visit.url, lifetimeSeconds: null }),
-    area === 'indexedDB' ? null : consentToolForStorageKey(name),
-  );
+  return classifier.cookie({ name, domain: host, pageUrl: visit.url, lifetimeSeconds: null, store: area });
 }
 
 export function cookieSighting(

@@ -7,9 +7,10 @@ export const INDEX_VERSION = 4;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
- * 3: consent managers' own records are consent management.
+ * 3: consent managers' own records are consent management; 4: storage keys too, a record no list names named after
+ * its manager in the classifier (it was the recorder's).
  */
-export const MATCH_RULES_VERSION = 3;
+export const MATCH_RULES_VERSION = 4;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

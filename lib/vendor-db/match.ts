@@ -6,7 +6,7 @@ import { brandInName } from './brand-words';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
-import { consentToolForCookie, toolDisplayName } from '../consent/tools';
+import { consentToolForCookie, consentToolForStorageKey, toolDisplayName } from '../consent/tools';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
 const ECHO_MAX = 80;
@@ -318,6 +318,18 @@ export interface CookieInput {
   httpOnly?: boolean;
   /** Clock for expiresAt → lifetime (ms since epoch); defaults to Date.now(). */
   now?: number;
+  /** Where the name was seen: a cookie (the default) or a key of the page's web storage, classified alike. */
+  store?: NameStore;
+}
+
+/** A cookie, or a key of the page's localStorage, sessionStorage or IndexedDB (a database name). */
+export type NameStore = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB';
+
+/** The consent manager whose record of the visitor's choice a cookie or storage key is, or null. */
+function consentToolFor(name: string, store: NameStore | undefined): string | null {
+  if (store === undefined || store === 'cookie') return consentToolForCookie(name);
+  // The managers keep their records in localStorage or sessionStorage; no registry entry names a database.
+  return store === 'indexedDB' ? null : consentToolForStorageKey(name);
 }
 
 function probe(index: VendorIndex, name: string, groups: readonly number[]) {
@@ -469,26 +481,36 @@ function guessUnlisted(
 }
 
 /**
- * Classifies a cookie: exact name, then name prefixes (longest first), disambiguated by the cookie's domain;
- * a third-party cookie on a vendor's own domain goes to that vendor; anything else gets an explainable guess
- * from cookie-heuristics (vendor null). Never throws.
+ * Classifies a cookie (or a web-storage key, `store`): exact name, then name prefixes (longest first),
+ * disambiguated by the cookie's domain; a third-party cookie on a vendor's own domain goes to that vendor; anything
+ * else gets an explainable guess from cookie-heuristics (vendor null). Never throws.
  *
- * A cookie a consent manager keeps its record of the visitor's choice in (lib/consent/tools.ts, each from the
- * manager's own code or documentation) is consent management, whatever a cookie list files it under: the Open Cookie
- * Database's "analytics" for Funding Choices' FCCDCF made Google's own consent record an analytics cookie, set after
- * a refusal by the refusal itself.
+ * A cookie or storage key a consent manager keeps its record of the visitor's choice in (lib/consent/tools.ts, each
+ * from the manager's own code or documentation) is consent management, whatever a cookie list files it under: the
+ * Open Cookie Database's "analytics" for Funding Choices' FCCDCF made Google's own consent record an analytics
+ * cookie, set after a refusal by the refusal itself. A record no list attributes is named after its manager
+ * (`cmp:<tool>`); one a list attributes keeps that vendor.
  */
 export function classifyCookie(index: VendorIndex, input: CookieInput): Classification {
   const answer = classifyCookieByDatabase(index, input);
-  const tool = answer.category === 'consent' ? null : consentToolForCookie(input?.name);
+  // A named vendor's or a specification's cookie (the TCF string, written by any CMP) needs no manager named.
+  const settled =
+    answer.category === 'consent' && (answer.vendor !== null || STANDARD_CONSENT_COOKIES.has(input.name));
+  const tool = settled ? null : consentToolFor(input?.name, input?.store);
   if (tool === null) return answer;
   const { nameOnly: _guess, ...rest } = answer;
-  const record = `where ${toolDisplayName(tool)} keeps the visitor's consent choice (the consent manager's own record), so consent management`;
-  const reason =
-    answer.vendor === null
-      ? `cookie ${echo(input.name)} is ${record} (${answer.thirdParty ? 'third' : 'first'}-party)`
-      : `${answer.reason}; it is ${record}`;
-  return { ...rest, category: 'consent', reason };
+  const name = toolDisplayName(tool);
+  const record = `where ${name} keeps the visitor's consent choice (the consent manager's own record), so consent management`;
+  if (answer.vendor !== null)
+    return { ...rest, category: 'consent', reason: `${answer.reason}; it is ${record}` };
+  const what = input.store && input.store !== 'cookie' ? `${input.store} key` : 'cookie';
+  return {
+    ...rest,
+    vendor: `cmp:${tool}`,
+    vendorName: name,
+    category: 'consent',
+    reason: `${what} ${echo(input.name)} is ${record} (${answer.thirdParty ? 'third' : 'first'}-party; consent manager registry)`,
+  };
 }
 
 /** What the vendor database and the name heuristics say of a cookie (classifyCookie without the consent registry). */
