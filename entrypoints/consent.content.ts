@@ -17,6 +17,7 @@ import {
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
 import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
+import { watchUserActivation } from './shared/user-activation';
 
 /** localStorage values longer than this are not sent (consent records are far smaller). */
 const MAX_STORAGE_VALUE = 16_384;
@@ -118,6 +119,11 @@ export default defineContentScript({
         .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown, at: Date.now() } })
         .catch(() => undefined);
     };
+
+    // Whether the visitor has touched the page yet: a choice allowing tracking stored before that is the site's.
+    watchUserActivation((active, at) => {
+      browser.runtime.sendMessage({ type: 'userActivation', args: { active, at } }).catch(() => undefined);
+    });
 
     // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
     // when the page goes.

@@ -59,6 +59,15 @@ export interface ConsentClick {
   at: number;
 }
 
+/**
+ * The page's sticky user activation as the isolated world reads it: once when the detector starts (`active` as it
+ * is then) and once when it turns true. Sent only where the browser has `navigator.userActivation`.
+ */
+export interface UserActivationReport {
+  active: boolean;
+  at: number;
+}
+
 /** New or changed web-storage items of the page (isolated world): names, lengths and hashes only. */
 export interface StorageSnapshotReport {
   items: StorageItem[];
@@ -158,6 +167,7 @@ export interface ContentProtocol {
   consentClick: [ConsentClick, void];
   consentStorage: [ConsentStorageReport, void];
   storageSnapshot: [StorageSnapshotReport, void];
+  userActivation: [UserActivationReport, void];
 }
 
 export type Protocol = PageProtocol & ContentProtocol;
@@ -203,6 +213,7 @@ const CONTENT_TYPES: Record<keyof ContentProtocol, true> = {
   consentClick: true,
   consentStorage: true,
   storageSnapshot: true,
+  userActivation: true,
 };
 
 /** Reports that originate in the page's main world (relayed by the bridge): page provenance. */

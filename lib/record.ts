@@ -207,13 +207,15 @@ export interface SignalSource {
   frame?: FrameScope;
   mainFrame?: boolean;
   initial?: boolean;
+  /** Another tab had a page of the same site open (the choice may be that tab's). */
+  otherTab?: boolean;
 }
 
 /** A consent signal (decoded by the background) as evidence; repeats of the same value fold into one entry. */
 export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: SignalSource): Sighting {
   const frame = src.mainFrame ? 'main' : (src.frame ?? '');
   return {
-    id: `${visit.id}|consent|${src.via}|${frame}|${src.site ?? ''}|${signal.tool}|${signal.state}|${hashString(signal.raw)}${src.initial ? '|initial' : ''}`,
+    id: `${visit.id}|consent|${src.via}|${frame}|${src.site ?? ''}|${signal.tool}|${signal.state}|${hashString(signal.raw)}${src.initial ? '|initial' : ''}${src.otherTab ? '|other-tab' : ''}`,
     visitId: visit.id,
     kind: 'consent',
     provenance: src.provenance,
@@ -227,6 +229,7 @@ export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: Si
       signal,
       ...(src.mainFrame && { mainFrame: true }),
       ...(src.initial && { initial: true }),
+      ...(src.otherTab && { otherTab: true }),
     },
   };
 }

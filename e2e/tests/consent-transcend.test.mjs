@@ -1,9 +1,14 @@
 // Transcend-style banner (the choice in localStorage `tcmConsent` only): phases and violations of Customer.io
 // findings, the timeline, and a visitor who answers long after the page loaded.
 // e2e-browsers: chromium firefox
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
+import { CIO_HOSTS, assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { evalInExtension } from '../lib/driver.mjs';
+import { visitsOf } from '../lib/records.mjs';
 import { consentSuite } from '../lib/consent-suite.mjs';
+import { waitForDb } from '../lib/db.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
@@ -83,3 +88,118 @@ test('tcm: an answer given in a banner frame 12 s after load is read when the fr
   assertPhases(db, visit, 'accept');
   await page.close();
 });
+
+/**
+ * Opens `url` and returns, without running any script in the page (Playwright's and Puppeteer's evaluate calls
+ * count as a user gesture, which would make the page "touched"), the stored visit once it holds the stored choice
+ * and Customer.io's requests. `act(page)` is what the visitor does after the load, if anything.
+ */
+async function untouchedVisit(url, act = async () => {}) {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await act(page);
+  const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
+  let visit;
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url }).at(-1);
+      const d = visit && db.derived[visit.id];
+      const found = visit ? cioFindings(db, visit.id) : [];
+      return (
+        d?.consent.lines.some((l) => l.state === 'choice') &&
+        CIO_HOSTS.every((host) => found.some((f) => f.host === host))
+      );
+    },
+    { timeout: 30_000, message: `the stored choice and Customer.io on ${url}` },
+  );
+  const activation = db.evidence.filter((e) => e.visitId === visit.id && e.kind === 'activation');
+  return { db, visit, page, d: db.derived[visit.id], activation };
+}
+
+// A site that stores "accept" on its own, before the visitor has clicked, tapped or typed anywhere: the browser's
+// sticky user activation says nobody touched the page, so the record is not the visitor's consent.
+test('tcm: an accept the site stores before any interaction is not consent', async () => {
+  const { db, visit, page, d, activation } = await untouchedVisit('https://tcm-auto.example/');
+  h.dump('consent-tcm-auto-db', {
+    visit,
+    findings: cioFindings(db, visit.id),
+    consent: d.consent,
+    activation,
+  });
+  assert.ok(
+    activation.some((e) => e.activation.active === false),
+    'the detector reported the page untouched',
+  );
+  assert.equal(d.consent.withoutInteraction, true, 'consent stored without interaction');
+  assert.deepEqual(d.consent.choices, [], 'no choice counted');
+  assert.match(d.verdict.text, /stored without any interaction/);
+  assertPhases(db, visit, 'before');
+  await page.close();
+});
+
+// The visitor's click in a banner frame of another origin activates the page too (activation reaches the
+// ancestors): the answer is theirs, though the page saw no click of its own.
+test('tcm: an accept clicked in a cross-origin banner frame is the visitor’s', async () => {
+  const { db, visit, page, d, activation } = await untouchedVisit(
+    'https://tcm-xframe.example/?delay=1000',
+    async (page) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await page.mouse.click(150, 50);
+    },
+  );
+  h.dump('consent-tcm-xframe-db', {
+    visit,
+    findings: cioFindings(db, visit.id),
+    consent: d.consent,
+    activation,
+  });
+  assert.ok(
+    activation.some((e) => e.activation.active === false) &&
+      activation.some((e) => e.activation.active === true),
+    'the detector saw the page untouched, then touched',
+  );
+  assert.equal(d.consent.withoutInteraction, false);
+  assertTimeline(visit, /transcend/i, 'accept');
+  assertPhases(db, visit, 'accept');
+  await page.close();
+});
+
+// Two tabs of one site: the visitor accepts in the first; the second, untouched, then reads the same record. It
+// may be the visitor's answer in the other tab, so it is not "stored without interaction" there.
+test('tcm: an accept given in another tab of the site is not the site’s doing in this one', async () => {
+  const url = 'https://tcm-tabs.example/';
+  const first = await h.context.newPage();
+  await first.goto(url);
+  const second = await h.context.newPage();
+  await second.goto(url);
+  await first.click('#tcm-accept');
+  const tabs = await evalTabs(url);
+  const tabId = tabs.at(-1);
+  let visit;
+  // The second tab's content script reads the record 3 or 10 s after its load.
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url }).at(-1);
+      return visit && db.derived[visit.id]?.consent.lines.some((l) => l.state === 'choice');
+    },
+    { timeout: 30_000, message: `the choice read in the second tab of ${url}` },
+  );
+  const d = db.derived[visit.id];
+  h.dump('consent-tcm-two-tabs-db', { visit, consent: d.consent });
+  assert.ok(
+    db.evidence.some((e) => e.visitId === visit.id && e.kind === 'activation' && !e.activation.active),
+    'the second tab was watched, untouched',
+  );
+  assert.equal(d.consent.withoutInteraction, false);
+  assert.equal(d.consent.choices.at(-1)?.choice?.kind, 'accept-all');
+  await first.close();
+  await second.close();
+});
+
+/** The ids of the tabs showing `url`, oldest first. */
+async function evalTabs(url) {
+  const tabs = await evalInExtension(h.browser, (api, u) => api.tabs.query({ url: u }), url);
+  return tabs.map((t) => t.id).sort((a, b) => a - b);
+}

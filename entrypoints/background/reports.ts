@@ -119,6 +119,25 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       },
     });
   },
+  async userActivation({ active, at }, sender) {
+    await ready();
+    const visit = sender.frameId === 0 ? visitForSender(sender) : null;
+    if (!visit || typeof active !== 'boolean') return;
+    // One entry per state: the first time folded in is when the detector began watching, or saw the activation.
+    enqueue(visit, {
+      id: `${visit.id}|activation|${active}`,
+      visitId: visit.id,
+      kind: 'activation',
+      provenance: 'detector',
+      via: 'userActivation',
+      key: String(active),
+      host: visit.site,
+      site: visit.site,
+      frame: 'main',
+      at: detectorAt(visit, at),
+      activation: { active },
+    });
+  },
   async storageSnapshot({ items, at }, sender) {
     const { classifier } = await ready();
     const visit = visitForSender(sender);

@@ -12,7 +12,19 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
   return undefined;
 }
 
+/** Whether a tab other than the visit's has a page of the same site open (in the same cookie store). */
+function otherTabOnSite(visit: PageVisit): boolean {
+  for (const s of allTabs()) {
+    const other = s.current?.visit;
+    if (other && s.tabId !== visit.tabId && other.site === visit.site && other.incognito === visit.incognito)
+      return true;
+  }
+  return false;
+}
+
 /** Records a consent signal as evidence of the visit; what it means is derived when the visit is read. */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  enqueue(visit, consentSighting(visit, signal, src));
+  // A stored choice another open tab of the site may have made: the derivation must not call it the site's doing.
+  const otherTab = signal.state === 'choice' && otherTabOnSite(visit);
+  enqueue(visit, consentSighting(visit, signal, otherTab ? { ...src, otherTab } : src));
 }

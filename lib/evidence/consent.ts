@@ -12,6 +12,10 @@
  *   stored choice contradicts (Reject all, then a choice granting tracking) dates nothing: the choice counts from
  *   when it was stored, and the contradiction is flagged.
  * - Google Consent Mode and GPC are evidence lines, never the visitor's choice.
+ * - A choice allowing tracking (or of unknown content), stored during the visit while the visitor had not yet
+ *   clicked, tapped or typed anywhere in the page or its frames (the browser's sticky user activation, which a
+ *   script cannot set; the detector reports it), is "consent stored without interaction" too, unless it restates
+ *   the choice carried over. Only where the detector watched from before the choice: otherwise nothing is known.
  */
 import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
@@ -21,6 +25,11 @@ import type { EvidenceEntry, Provenance } from './types';
 
 /** A click this long before a stored choice is the click that made it. */
 export const CLICK_CONFIRM_MS = 10_000;
+/**
+ * How late the detector may see the visitor's first interaction after it happened: at once for input in the page
+ * or focus moving into a frame, within its 1 s poll otherwise (a tap in a frame that takes no focus).
+ */
+export const ACTIVATION_GRACE_MS = 1_500;
 
 export type ConsentStatus =
   | 'carried-over'
@@ -33,13 +42,15 @@ export type ConsentStatus =
   | 'click-confirmed'
   | 'click-not-confirmed'
   | 'click-contradicted'
+  | 'interaction'
   | 'evidence';
 
 /** One line of the consent timeline as the report shows it. */
 export interface ConsentLine {
   at: number;
   tool: string;
-  state: 'banner' | 'choice' | 'click';
+  /** `interaction`: the visitor's first click, tap or key press in the page or a frame (user activation). */
+  state: 'banner' | 'choice' | 'click' | 'interaction';
   choice?: ConsentChoice;
   /** Click lines: what the visitor clicked. */
   action?: string;
@@ -186,6 +197,29 @@ function signalLines(entries: EvidenceEntry[]): string[] {
   return out;
 }
 
+/**
+ * The visitor's interaction with the page, by the detector's user-activation reports: when it was first seen (or
+ * null), and whether the visitor had not yet interacted at a time, true only when the detector watched from then on
+ * and saw no activation until after it (ACTIVATION_GRACE_MS). Without reports (no detector, a browser without the
+ * API, an import from before them) nothing is untouched.
+ */
+function interactionOf(entries: readonly EvidenceEntry[]): {
+  untouched: (t: number) => boolean;
+  firstAt: number | null;
+} {
+  let watched = Infinity;
+  let active = Infinity;
+  for (const e of entries) {
+    if (e.kind !== 'activation' || !e.activation) continue;
+    watched = Math.min(watched, e.at);
+    if (e.activation.active) active = Math.min(active, e.at);
+  }
+  return {
+    untouched: (t) => watched <= t && active > t + ACTIVATION_GRACE_MS,
+    firstAt: Number.isFinite(active) ? active : null,
+  };
+}
+
 /** Derives the consent timeline of one visit. Pure. */
 export function deriveConsent(
   visit: { site: string; startedAt: number },
@@ -197,9 +231,11 @@ export function deriveConsent(
   const evidence = signals.filter((e) => e.consent!.signal.evidence);
   const own = signals.filter((e) => !e.consent!.signal.evidence);
   const clicks = usable.filter((e) => e.kind === 'click' && e.click).sort((a, b) => a.at - b.at);
+  const { untouched, firstAt: firstInteraction } = interactionOf(usable);
   const lines: ConsentLine[] = [];
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
+  const unprompted: { g: Group; first: number; choice: ConsentChoice | undefined }[] = [];
   let unconfirmed = 0;
   const contradicted: Contradiction[] = [];
 
@@ -259,6 +295,13 @@ export function deriveConsent(
       lines.push(line(g, 'banner', first));
       continue;
     }
+    // Tracking allowed before the visitor touched the page (and with no other tab of the site open, whose answer it
+    // could be): decided once every carried-over choice is known.
+    const elsewhere = fp.some((e) => e.consent!.otherTab);
+    if ((!signal.choice || grantsTracking(signal.choice)) && untouched(first) && !elsewhere) {
+      unprompted.push({ g, first, choice: signal.choice });
+      continue;
+    }
     // A trusted click shortly before the stored choice is when the visitor made it, unless the choice says the
     // opposite: then the click dates nothing, and the choice counts from when it was stored.
     const latest = [...clicks].reverse().find((c) => c.at <= first);
@@ -278,6 +321,18 @@ export function deriveConsent(
     const at = recent && !against ? latest.at : first;
     lines.push(line(g, 'counted', at));
     choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
+  }
+
+  // A site re-writing the choice the visitor brought (a fresh timestamp in it) restates it; anything else is the site's.
+  for (const { g, first, choice } of unprompted) {
+    const restated = choice && choices.some((c) => c.carriedOver && sameChoice(c.choice, choice));
+    if (restated) {
+      lines.push(line(g, 'counted', first));
+      choices.push({ at: first, tool: g.tool, choice, carriedOver: false });
+    } else {
+      withoutInteraction = true;
+      lines.push(line(g, 'without-interaction', first));
+    }
   }
 
   // Page reports: confirmed when a counted choice of the same content exists, never counted themselves.
@@ -321,6 +376,18 @@ export function deriveConsent(
       site: t.site,
     });
   }
+
+  // Only beside the manager's lines: on a page without any, the visitor's first click says nothing about consent.
+  if (firstInteraction !== null && lines.length > 0)
+    lines.push({
+      at: firstInteraction,
+      tool: '',
+      state: 'interaction',
+      status: 'interaction',
+      provenance: 'detector',
+      vias: ['userActivation'],
+      site: visit.site,
+    });
 
   for (const g of groupSignals(evidence)) {
     lines.push(line(g, 'evidence', Math.min(...g.entries.map((e) => e.at))));

@@ -107,6 +107,121 @@ describe('deriveVisit: trust rules', () => {
     expect(d.verdict.text).toContain('consent was stored without any interaction');
   });
 
+  describe('a choice stored before the visitor touched the page', () => {
+    const activation = (at: number, active: boolean): EvidenceEntry => ({
+      ...entry({ host: 'shop.example', at }),
+      id: `activation|${active}`,
+      kind: 'activation',
+      provenance: 'detector',
+      via: 'userActivation',
+      key: String(active),
+      activation: { active },
+      classification: undefined,
+    });
+    const accept = optanon(OPTANON_ACCEPT_ALL);
+    const reject = optanon(OPTANON_REJECT_ALL);
+
+    it('an accept a script stored with no click, tap or key press anywhere is not the visitor’s', () => {
+      const d = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        consentEntry(accept, { at: T0 + 800, via: 'cookies-api' }),
+        cio(T0 + 900),
+      ]);
+      expect(d.consent.withoutInteraction).toBe(true);
+      expect(d.consent.choices).toEqual([]);
+      expect(d.consent.lines.map((l) => l.status)).toEqual(['without-interaction']);
+      expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+      expect(d.verdict.text).toContain('consent was stored without any interaction');
+      // The visitor's first interaction long after it does not make it theirs.
+      const later = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        consentEntry(accept, { at: T0 + 800, via: 'cookies-api' }),
+        activation(T0 + 5000, true),
+        cio(T0 + 6000),
+      ]);
+      expect(later.consent.withoutInteraction).toBe(true);
+      expect(later.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    });
+
+    it('counts once the visitor interacted (in the page or a frame), even seen a moment after the choice', () => {
+      for (const activeAt of [T0 + 700, T0 + 800, T0 + 800 + 1_400]) {
+        const d = deriveVisit(visit(), [
+          activation(T0 + 10, false),
+          activation(activeAt, true),
+          consentEntry(accept, { at: T0 + 800, via: 'cookies-api' }),
+          cio(T0 + 3000),
+        ]);
+        expect(d.consent.withoutInteraction, String(activeAt)).toBe(false);
+        expect(d.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+        // The timeline shows when the visitor first interacted.
+        expect(d.consent.lines.find((l) => l.state === 'interaction')).toMatchObject({
+          at: activeAt,
+          status: 'interaction',
+          provenance: 'detector',
+        });
+      }
+    });
+
+    it('not where another tab of the site was open: the choice may be the visitor’s answer there', () => {
+      const shared = consentEntry(accept, { at: T0 + 800, via: 'cookies-api' });
+      const d = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        { ...shared, consent: { ...shared.consent!, otherTab: true } },
+        cio(T0 + 900),
+      ]);
+      expect(d.consent.withoutInteraction).toBe(false);
+      expect(d.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+    });
+
+    it('a refusal needs no interaction: it allows nothing', () => {
+      const d = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        consentEntry(reject, { at: T0 + 800, via: 'cookies-api' }),
+        cio(T0 + 900),
+      ]);
+      expect(d.consent.withoutInteraction).toBe(false);
+      expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    });
+
+    it('a re-written carried-over choice restates it; one allowing more than the visitor brought does not', () => {
+      const carried = (signal: ConsentSignal) =>
+        consentEntry(signal, {
+          at: T0,
+          via: 'cookie-header',
+          frame: 'main',
+          consent: { signal, mainFrame: true },
+        });
+      const fresh = optanon(`${OPTANON_ACCEPT_ALL}&datestamp=later`);
+      const same = deriveVisit(visit(), [
+        carried(accept),
+        activation(T0 + 10, false),
+        consentEntry(fresh, { at: T0 + 300, via: 'cookies-api' }),
+        cio(T0 + 900),
+      ]);
+      expect(same.consent.withoutInteraction).toBe(false);
+      expect(same.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+      const flipped = deriveVisit(visit(), [
+        carried(reject),
+        activation(T0 + 10, false),
+        consentEntry(accept, { at: T0 + 300, via: 'cookies-api' }),
+        cio(T0 + 900),
+      ]);
+      expect(flipped.consent.withoutInteraction).toBe(true);
+      expect(flipped.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    });
+
+    it('says nothing where the detector did not watch from before the choice', () => {
+      for (const entries of [
+        [consentEntry(accept, { at: T0 + 800, via: 'cookies-api' })],
+        [consentEntry(accept, { at: T0 + 800, via: 'cookies-api' }), activation(T0 + 900, false)],
+      ]) {
+        const d = deriveVisit(visit(), [...entries, cio(T0 + 1000)]);
+        expect(d.consent.withoutInteraction).toBe(false);
+        expect(d.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+      }
+    });
+  });
+
   it('a choice sent in the main-frame request is carried over and covers the whole visit', () => {
     const reject = optanon(OPTANON_REJECT_ALL);
     const d = deriveVisit(visit(), [

@@ -18,7 +18,7 @@ export type Provenance = 'browser' | 'detector' | 'page';
 
 export const PROVENANCES: readonly Provenance[] = ['browser', 'detector', 'page'];
 
-export type EvidenceKind = 'request' | 'cookie' | 'storage' | 'consent' | 'tool' | 'click';
+export type EvidenceKind = 'request' | 'cookie' | 'storage' | 'consent' | 'tool' | 'click' | 'activation';
 
 /** What kind of frame made a request or received a cookie. */
 export type FrameScope = 'main' | 'sub' | 'worker';
@@ -59,6 +59,11 @@ export interface ConsentDetail {
   mainFrame?: boolean;
   /** Read by the detector at document_start, before any page script of this document ran. */
   initial?: boolean;
+  /**
+   * Another tab had a page of the same site open when this choice was observed: a cookie or localStorage record is
+   * shared by them, so the choice may be the visitor's answer in that tab.
+   */
+  otherTab?: boolean;
 }
 
 export interface ClickDetail {
@@ -70,6 +75,15 @@ export interface ClickDetail {
 export interface ToolDetail {
   tool: string;
   bannerShown: boolean;
+}
+
+/**
+ * The page's sticky user activation (`navigator.userActivation.hasBeenActive`, read by the detector): whether the
+ * visitor had clicked, tapped or pressed a key in the page or any of its frames yet. The browser sets it on real
+ * input only, so the page's scripts cannot fake it. `active: false` says from when the detector watched.
+ */
+export interface ActivationDetail {
+  active: boolean;
 }
 
 /**
@@ -101,6 +115,7 @@ export interface Sighting {
   consent?: ConsentDetail;
   click?: ClickDetail;
   tool?: ToolDetail;
+  activation?: ActivationDetail;
 }
 
 /** A stored entry: a sighting with its repeats folded in. */

@@ -14,7 +14,7 @@ export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const PHASES = ['before-consent', 'after-accept', 'after-reject'] as const;
 const KINDS = ['request', 'cookie'] as const;
-const EVIDENCE_KINDS = ['request', 'cookie', 'storage', 'consent', 'tool', 'click'] as const;
+const EVIDENCE_KINDS = ['request', 'cookie', 'storage', 'consent', 'tool', 'click', 'activation'] as const;
 const CATS = [...CATEGORIES, 'unknown'] as const;
 
 export type ImportResult =
@@ -88,6 +88,7 @@ function checkEntry(raw: unknown, i: number): void {
     for (const k of ['tool', 'via', 'raw']) str(s, k, `${p}.consent.signal`);
     oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
   }
+  if (e.activation !== undefined) bool(obj(e.activation, `${p}.activation`), 'active', `${p}.activation`);
 }
 
 function checkVendor(raw: unknown, i: number): void {

@@ -13,6 +13,7 @@ const STATUS_TEXT: Record<ConsentStatus, string> = {
   'click-confirmed': 'click, confirmed by the stored choice that followed',
   'click-not-confirmed': 'click, not confirmed by any stored choice',
   'click-contradicted': 'click, contradicted by the stored choice that followed',
+  interaction: 'the browser’s user activation',
   evidence: 'evidence, not the visitor’s choice',
 };
 
@@ -22,6 +23,7 @@ export function statusText(status: ConsentStatus): string {
 
 /** e.g. "OneTrust banner shown", "Cookiebot: rejected all", "Klaro: clicked reject all". */
 export function consentEventText(e: ConsentLine): string {
+  if (e.state === 'interaction') return 'the visitor first clicked, tapped or typed in the page or a frame';
   const tool = toolName(e.tool);
   if (e.state === 'click')
     return `${tool}: clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (“${e.label}”)` : ''}`;
