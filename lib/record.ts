@@ -209,13 +209,15 @@ export interface SignalSource {
   initial?: boolean;
   /** Another tab had a page of the same site open (the choice may be that tab's). */
   otherTab?: boolean;
+  /** The site stored this record without interaction on an earlier visit (lib/evidence/unprompted.ts). */
+  unpromptedOn?: { visitId: string; at: number };
 }
 
 /** A consent signal (decoded by the background) as evidence; repeats of the same value fold into one entry. */
 export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: SignalSource): Sighting {
   const frame = src.mainFrame ? 'main' : (src.frame ?? '');
   return {
-    id: `${visit.id}|consent|${src.via}|${frame}|${src.site ?? ''}|${signal.tool}|${signal.state}|${hashString(signal.raw)}${src.initial ? '|initial' : ''}${src.otherTab ? '|other-tab' : ''}`,
+    id: `${visit.id}|consent|${src.via}|${frame}|${src.site ?? ''}|${signal.tool}|${signal.state}|${hashString(signal.raw)}${src.initial ? '|initial' : ''}${src.otherTab ? '|other-tab' : ''}${src.unpromptedOn ? '|unprompted' : ''}`,
     visitId: visit.id,
     kind: 'consent',
     provenance: src.provenance,
@@ -230,6 +232,7 @@ export function consentSighting(visit: PageVisit, signal: ConsentSignal, src: Si
       ...(src.mainFrame && { mainFrame: true }),
       ...(src.initial && { initial: true }),
       ...(src.otherTab && { otherTab: true }),
+      ...(src.unpromptedOn && { unpromptedOn: src.unpromptedOn }),
     },
   };
 }

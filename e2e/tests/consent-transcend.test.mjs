@@ -94,16 +94,21 @@ test('tcm: an answer given in a banner frame 12 s after load is read when the fr
  * count as a user gesture, which would make the page "touched"), the stored visit once it holds the stored choice
  * and Customer.io's requests. `act(page)` is what the visitor does after the load, if anything.
  */
-async function untouchedVisit(url, act = async () => {}) {
-  const page = await h.context.newPage();
-  await page.goto(url);
+async function untouchedVisit(url, act = async () => {}, { page, notVisit } = {}) {
+  if (page) await page.reload();
+  else {
+    page = await h.context.newPage();
+    await page.goto(url);
+  }
   await act(page);
   const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
   let visit;
   const db = await waitForDb(
     h.browser,
     (db) => {
-      visit = visitsOf(db, { tabId, url }).at(-1);
+      visit = visitsOf(db, { tabId, url })
+        .filter((v) => v.id !== notVisit)
+        .at(-1);
       const d = visit && db.derived[visit.id];
       const found = visit ? cioFindings(db, visit.id) : [];
       return (
@@ -135,6 +140,19 @@ test('tcm: an accept the site stores before any interaction is not consent', asy
   assert.deepEqual(d.consent.choices, [], 'no choice counted');
   assert.match(d.verdict.text, /stored without any interaction/);
   assertPhases(db, visit, 'before');
+
+  // The page again: the record comes back with the document. It is the site's, not a choice the visitor brought.
+  await new Promise((r) => setTimeout(r, 2_000));
+  const again = await untouchedVisit('https://tcm-auto.example/', undefined, { page, notVisit: visit.id });
+  h.dump('consent-tcm-auto-again-db', {
+    visit: again.visit,
+    findings: cioFindings(again.db, again.visit.id),
+    consent: again.d.consent,
+  });
+  const brought = again.d.consent.lines.find((l) => l.state === 'choice' && l.at === again.visit.startedAt);
+  assert.equal(brought?.status, 'without-interaction', 'the returning record is not carried over');
+  assert.equal(again.d.consent.withoutInteraction, true);
+  assertPhases(again.db, again.visit, 'before');
   await page.close();
 });
 

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/messages';
 import type { Classifier } from '@/lib/record';
 import { loadClassifier } from './classifier';
 import { loadTabs } from './session';
+import { loadUnprompted } from './unprompted';
 
 export interface Context {
   db: InspectorDb;
@@ -20,7 +21,12 @@ let database: string | undefined;
 
 export function ready(): Promise<Context> {
   context ??= (async () => {
-    const [classifier, settings] = await Promise.all([loadClassifier(), loadSettings(), loadTabs()]);
+    const [classifier, settings] = await Promise.all([
+      loadClassifier(),
+      loadSettings(),
+      loadTabs(),
+      loadUnprompted(),
+    ]);
     database = classifier.database;
     return { db: createDb(), classifier, settings };
   })();

@@ -11,6 +11,7 @@ import { enqueue } from './writer';
 import { recordCookieWrites } from './cookies';
 import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
+import { noteActivation } from './unprompted';
 
 /**
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
@@ -123,6 +124,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     await ready();
     const visit = sender.frameId === 0 ? visitForSender(sender) : null;
     if (!visit || typeof active !== 'boolean') return;
+    noteActivation(visit, active, detectorAt(visit, at));
     // One entry per state: the first time folded in is when the detector began watching, or saw the activation.
     enqueue(visit, {
       id: `${visit.id}|activation|${active}`,

@@ -3,6 +3,7 @@ import type { ConsentSignal } from '@/lib/consent/types';
 import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
+import { noteSignal } from './unprompted';
 
 /** The live (current, pending or previous) visit with this id, from any tab. */
 export function findLiveVisit(visitId: string): PageVisit | undefined {
@@ -26,5 +27,6 @@ function otherTabOnSite(visit: PageVisit): boolean {
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   // A stored choice another open tab of the site may have made: the derivation must not call it the site's doing.
   const otherTab = signal.state === 'choice' && otherTabOnSite(visit);
-  enqueue(visit, consentSighting(visit, signal, otherTab ? { ...src, otherTab } : src));
+  const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src);
+  enqueue(visit, consentSighting(visit, signal, source));
 }

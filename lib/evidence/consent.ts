@@ -16,6 +16,8 @@
  *   clicked, tapped or typed anywhere in the page or its frames (the browser's sticky user activation, which a
  *   script cannot set; the detector reports it), is "consent stored without interaction" too, unless it restates
  *   the choice carried over. Only where the detector watched from before the choice: otherwise nothing is known.
+ *   Such a record coming back on a later visit (the background remembers it: lib/evidence/unprompted.ts) is not
+ *   carried over either.
  */
 import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
@@ -98,7 +100,7 @@ export interface Contradiction {
 }
 
 /** Allows a purpose that needs consent (analytics, marketing …), or every category. */
-function grantsTracking(choice: ConsentChoice): boolean {
+export function grantsTracking(choice: ConsentChoice): boolean {
   return choice.kind === 'accept-all' || choice.granted.some(needsConsent);
 }
 
@@ -280,6 +282,14 @@ export function deriveConsent(
     const timed = fp.filter((e) => e.via !== 'jar');
     const first = Math.min(...(timed.length ? timed : fp).map((e) => e.at));
     const signal = fp[0]!.consent!.signal;
+    // A record the site stored without interaction on an earlier visit (lib/evidence/unprompted.ts) is not a
+    // choice the visitor brought, however often it comes back.
+    const remembered = fp.some((e) => e.consent!.unpromptedOn);
+    if ((sent || jar || initial) && remembered && (!signal.choice || grantsTracking(signal.choice))) {
+      withoutInteraction = true;
+      lines.push(line(g, 'without-interaction', visit.startedAt));
+      continue;
+    }
     if (sent || jar || initial) {
       lines.push(line(g, 'carried-over', visit.startedAt));
       if (signal.state === 'choice')

@@ -210,6 +210,26 @@ describe('deriveVisit: trust rules', () => {
       expect(flipped.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
     });
 
+    it('a record the site stored unprompted on an earlier visit is not carried over when it comes back', () => {
+      const brought = (signal: ConsentSignal, unpromptedOn?: { visitId: string; at: number }) =>
+        consentEntry(signal, {
+          at: T0,
+          via: 'cookie-header',
+          frame: 'main',
+          consent: { signal, mainFrame: true, ...(unpromptedOn && { unpromptedOn }) },
+        });
+      const d = deriveVisit(visit(), [brought(accept, { visitId: 'v0', at: T0 - 60_000 }), cio(T0 + 50)]);
+      expect(d.consent.withoutInteraction).toBe(true);
+      expect(d.consent.choices).toEqual([]);
+      expect(d.consent.lines.map((l) => l.status)).toEqual(['without-interaction']);
+      expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+      // A refusal, remembered or not, still counts; the same accept not remembered is carried over.
+      const refused = deriveVisit(visit(), [brought(reject, { visitId: 'v0', at: T0 - 1 }), cio(T0 + 50)]);
+      expect(refused.findings[0]).toMatchObject({ phase: 'after-reject' });
+      const brought2 = deriveVisit(visit(), [brought(accept), cio(T0 + 50)]);
+      expect(brought2.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+    });
+
     it('says nothing where the detector did not watch from before the choice', () => {
       for (const entries of [
         [consentEntry(accept, { at: T0 + 800, via: 'cookies-api' })],

@@ -64,6 +64,11 @@ export interface ConsentDetail {
    * shared by them, so the choice may be the visitor's answer in that tab.
    */
   otherTab?: boolean;
+  /**
+   * A choice the visit brought that the site had stored without the visitor's interaction on an earlier visit (the
+   * background's memory, lib/evidence/unprompted.ts): that visit and when.
+   */
+  unpromptedOn?: { visitId: string; at: number };
 }
 
 export interface ClickDetail {

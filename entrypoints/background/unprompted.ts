@@ -1,0 +1,89 @@
+/**
+ * Remembers consent records a site stored without the visitor's interaction (lib/evidence/unprompted.ts), so a
+ * later visit cannot present one as a choice the visitor brought. The memory is in storage.local (it describes
+ * what the browser keeps for the site); what the detector saw of each live visit is in memory only: a worker
+ * stopped mid-visit forgets it, and then nothing is remembered (never a record the visitor may have made).
+ */
+import { browser } from 'wxt/browser';
+import type { PageVisit } from '@/lib/findings';
+import type { ConsentSignal } from '@/lib/consent/types';
+import type { SignalSource } from '@/lib/record';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import {
+  EMPTY_INTERACTION,
+  decideStored,
+  signalRole,
+  unpromptedKey,
+  withRecord,
+  type UnpromptedMemory,
+  type VisitInteraction,
+} from '@/lib/evidence/unprompted';
+
+const KEY = 'unpromptedConsent';
+/** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
+const MAX_VISITS = 200;
+
+let memory: UnpromptedMemory = {};
+const visits = new Map<string, VisitInteraction>();
+
+/** Loads the memory; part of the worker's ready(). */
+export async function loadUnprompted(): Promise<void> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  memory = stored && typeof stored === 'object' ? (stored as UnpromptedMemory) : {};
+}
+
+function stateOf(visitId: string): VisitInteraction {
+  return visits.get(visitId) ?? EMPTY_INTERACTION;
+}
+
+function update(visitId: string, patch: Partial<VisitInteraction>): void {
+  visits.delete(visitId);
+  visits.set(visitId, { ...stateOf(visitId), ...patch });
+  if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
+}
+
+function save(key: string, record: UnpromptedMemory[string] | null): void {
+  if (record === null && !(key in memory)) return;
+  memory = withRecord(memory, key, record);
+  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
+}
+
+/** The detector's user-activation report of a visit. */
+export function noteActivation(visit: PageVisit, active: boolean, at: number): void {
+  const s = stateOf(visit.id);
+  update(visit.id, {
+    watchedAt: Math.min(s.watchedAt ?? at, at),
+    activeAt: active ? Math.min(s.activeAt ?? at, at) : s.activeAt,
+  });
+}
+
+/** The site's consent data was deleted (an audit's clean-up): nothing it stored is remembered any more. */
+export function forgetSite(site: string): void {
+  for (const key of Object.keys(memory))
+    if (key === site || key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`)) save(key, null);
+}
+
+/**
+ * Called for each consent signal before it is recorded: returns the source with the remembered record stamped on a
+ * choice the visit brought, and for a choice stored during the visit remembers or forgets it (after the activation
+ * grace when it must wait).
+ */
+export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): SignalSource {
+  const role = signalRole(visit.site, signal, src);
+  if (role === null) return src;
+  const key = unpromptedKey(visit.site, signal.tool, visit.incognito);
+  if (role === 'carried') {
+    const s = stateOf(visit.id);
+    if (!s.carried.includes(signal.tool)) update(visit.id, { carried: [...s.carried, signal.tool] });
+    const record = memory[key];
+    return record ? { ...src, unpromptedOn: record } : src;
+  }
+  const decide = (): void => {
+    const outcome = decideStored(stateOf(visit.id), signal, src, src.at, Date.now());
+    if (outcome === 'remember') save(key, { visitId: visit.id, at: src.at });
+    else if (outcome === 'forget') save(key, null);
+    else if (outcome === 'wait') setTimeout(decide, src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
+  };
+  decide();
+  return src;
+}

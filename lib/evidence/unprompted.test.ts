@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { signalFromCookie } from '../consent/signals';
+import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
+import { ACTIVATION_GRACE_MS } from './consent';
+import {
+  MAX_REMEMBERED,
+  decideStored,
+  signalRole,
+  unpromptedKey,
+  withRecord,
+  type VisitInteraction,
+} from './unprompted';
+
+const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
+const src = (extra: object = {}) => ({
+  provenance: 'browser' as const,
+  via: 'cookies-api',
+  site: 'shop.example',
+  at: 1_000,
+  ...extra,
+});
+const watched: VisitInteraction = { watchedAt: 10, activeAt: null, carried: [] };
+const later = 1_000 + ACTIVATION_GRACE_MS + 1;
+
+describe('signalRole', () => {
+  it('tells a choice the visit brought from one stored during it', () => {
+    expect(signalRole('shop.example', accept, src({ via: 'cookie-header', mainFrame: true }))).toBe(
+      'carried',
+    );
+    expect(signalRole('shop.example', accept, src({ via: 'jar' }))).toBe('carried');
+    expect(signalRole('shop.example', accept, src({ via: 'localStorage', initial: true }))).toBe('carried');
+    expect(signalRole('shop.example', accept, src())).toBe('stored');
+    expect(signalRole('shop.example', accept, src({ via: 'cookie-header' }))).toBe('stored');
+  });
+
+  it('ignores page reports, other sites’ cookies, banners and evidence', () => {
+    expect(signalRole('shop.example', accept, src({ provenance: 'page' }))).toBeNull();
+    expect(signalRole('shop.example', accept, src({ site: 'widget.example' }))).toBeNull();
+    expect(signalRole('shop.example', { ...accept, state: 'banner' }, src())).toBeNull();
+    expect(signalRole('shop.example', { ...accept, evidence: 'gpc' }, src())).toBeNull();
+  });
+});
+
+describe('decideStored', () => {
+  it('remembers an accept stored on an untouched page once the grace has passed', () => {
+    expect(decideStored(watched, accept, src(), 1_000, 1_100)).toBe('wait');
+    expect(decideStored(watched, accept, src(), 1_000, later)).toBe('remember');
+    // Activation seen only long after: still untouched when it was stored.
+    expect(decideStored({ ...watched, activeAt: 9_000 }, accept, src(), 1_000, later)).toBe('remember');
+  });
+
+  it('forgets the record when the visitor interacted: their own answer replaces it', () => {
+    expect(decideStored({ ...watched, activeAt: 900 }, accept, src(), 1_000, 1_100)).toBe('forget');
+    expect(decideStored({ ...watched, activeAt: 900 }, reject, src(), 1_000, 1_100)).toBe('forget');
+  });
+
+  it('leaves alone a refusal, a choice the visit brought, another tab’s, or a page not watched', () => {
+    expect(decideStored(watched, reject, src(), 1_000, later)).toBeNull();
+    expect(decideStored({ ...watched, carried: [accept.tool] }, accept, src(), 1_000, later)).toBeNull();
+    expect(decideStored(watched, accept, src({ otherTab: true }), 1_000, later)).toBeNull();
+    expect(decideStored({ ...watched, watchedAt: null }, accept, src(), 1_000, later)).toBeNull();
+    expect(decideStored({ ...watched, watchedAt: 2_000 }, accept, src(), 1_000, later)).toBeNull();
+  });
+
+  it('remembers a consent cookie the document’s own response set, watched or not', () => {
+    const main = src({ via: 'set-cookie', mainFrame: true });
+    expect(decideStored({ watchedAt: null, activeAt: null, carried: [] }, accept, main, 1_000, 1_000)).toBe(
+      'remember',
+    );
+  });
+});
+
+describe('the memory', () => {
+  it('keys by site, manager and cookie store, and stays bounded, oldest forgotten first', () => {
+    expect(unpromptedKey('shop.example', 'onetrust', false)).not.toBe(
+      unpromptedKey('shop.example', 'onetrust', true),
+    );
+    let m = {};
+    for (let i = 0; i < MAX_REMEMBERED + 5; i++)
+      m = withRecord(m, `s${i}.example|t`, { visitId: `v${i}`, at: i });
+    expect(Object.keys(m)).toHaveLength(MAX_REMEMBERED);
+    expect(m).not.toHaveProperty('s0.example|t');
+    expect(m).toHaveProperty(`s${MAX_REMEMBERED + 4}.example|t`);
+    expect(withRecord(m, 's5.example|t', null)).not.toHaveProperty('s5.example|t');
+  });
+});

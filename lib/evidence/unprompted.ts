@@ -1,0 +1,94 @@
+/**
+ * Consent a site stored without the visitor's interaction, remembered across visits. Without it a site could store
+ * "accept" on its own once (flagged on that visit) and every later visit would present the same record as the
+ * choice the visitor brought: carried over, trackers after accept. The background remembers such a record per site
+ * and consent manager, stamps the later visits' carried-over signals of it (`ConsentDetail.unpromptedOn`), and the
+ * derivation treats them as stored without interaction (lib/evidence/consent.ts). Pure; the background keeps the
+ * memory in storage.local and the per-visit state in memory.
+ */
+import type { ConsentSignal } from '../consent/types';
+import type { SignalSource } from '../record';
+import { ACTIVATION_GRACE_MS, grantsTracking } from './consent';
+
+/** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
+export interface UnpromptedRecord {
+  visitId: string;
+  at: number;
+}
+
+/** Remembered records by `unpromptedKey`. */
+export type UnpromptedMemory = Record<string, UnpromptedRecord>;
+
+/** Most records remembered: the oldest are forgotten first. */
+export const MAX_REMEMBERED = 1_000;
+
+export function unpromptedKey(site: string, tool: string, incognito: boolean): string {
+  return `${incognito ? 'private|' : ''}${site}|${tool}`;
+}
+
+/** What the detector saw of a visit so far: when it began watching, the first interaction, the tools carried in. */
+export interface VisitInteraction {
+  watchedAt: number | null;
+  activeAt: number | null;
+  /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
+  carried: string[];
+}
+
+export const EMPTY_INTERACTION: VisitInteraction = { watchedAt: null, activeAt: null, carried: [] };
+
+/**
+ * How a recorded signal bears on the memory: a choice the visit brought (`carried`), one stored during the visit
+ * (`stored`), or neither (a banner, evidence, another site's cookie, a page report).
+ */
+export function signalRole(
+  visitSite: string,
+  signal: ConsentSignal,
+  src: Pick<SignalSource, 'provenance' | 'via' | 'site' | 'mainFrame' | 'initial'>,
+): 'carried' | 'stored' | null {
+  if (signal.state !== 'choice' || signal.evidence || src.provenance === 'page') return null;
+  if (src.site !== null && src.site !== visitSite) return null;
+  if ((src.via === 'cookie-header' && src.mainFrame) || src.via === 'jar' || src.initial) return 'carried';
+  return 'stored';
+}
+
+/**
+ * What a choice stored during the visit does to the memory: `forget` when the visitor had interacted (their own
+ * answer replaces the record), `remember` when it allows tracking and the detector watched an untouched page until
+ * ACTIVATION_GRACE_MS after it, with no other tab of the site open and no choice of the manager brought in; `wait`
+ * while the grace has not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered
+ * whatever the detector saw (the derivation flags it the same way).
+ */
+export function decideStored(
+  state: VisitInteraction,
+  signal: ConsentSignal,
+  src: Pick<SignalSource, 'via' | 'mainFrame' | 'otherTab'>,
+  at: number,
+  now: number,
+): 'remember' | 'forget' | 'wait' | null {
+  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return 'forget';
+  if (src.otherTab || state.carried.includes(signal.tool)) return null;
+  if (signal.choice && !grantsTracking(signal.choice)) return null;
+  if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
+  if (state.watchedAt === null || state.watchedAt > at) return null;
+  return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';
+}
+
+/** The memory with one record added (the oldest dropped past MAX_REMEMBERED) or removed. */
+export function withRecord(
+  memory: UnpromptedMemory,
+  key: string,
+  record: UnpromptedRecord | null,
+): UnpromptedMemory {
+  const next = { ...memory };
+  if (record === null) {
+    delete next[key];
+    return next;
+  }
+  next[key] = record;
+  const keys = Object.keys(next);
+  if (keys.length > MAX_REMEMBERED) {
+    keys.sort((a, b) => next[a]!.at - next[b]!.at);
+    for (const k of keys.slice(0, keys.length - MAX_REMEMBERED)) delete next[k];
+  }
+  return next;
+}
