@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dispatch, isMessage, mayHandle, senderKind, type Handlers, type SenderInfo } from '@/lib/messages';
 import { deleteAll, deleteSite, listVisits } from '@/lib/store/repo';
+import { forgetBefore, forgetSite } from './unprompted';
 import { listSites } from '@/lib/store/sites';
 import { ready, updateSettings } from './context';
 import { getTab } from './session';
@@ -74,6 +75,7 @@ export const handlers: Handlers = {
     await flush();
     const deleted = await deleteSite((await ready()).db, String(site));
     forgetInMemory();
+    forgetSite(String(site));
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
@@ -82,6 +84,7 @@ export const handlers: Handlers = {
     await flush();
     const deleted = await deleteAll((await ready()).db);
     forgetInMemory();
+    forgetBefore();
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };

@@ -3,6 +3,7 @@ import { pruneBefore } from '@/lib/store/repo';
 import { forgetDerivations } from './derived';
 import { forgetSummaries } from './saved-summary';
 import { forgetSnapshots } from './visit-pages';
+import { forgetBefore } from './unprompted';
 
 /** What is held in memory of stored visits, forgotten when some are deleted (the derivations, the readings). */
 export function forgetInMemory(): void {
@@ -15,7 +16,10 @@ export function forgetInMemory(): void {
  * the worker holds of them in memory.
  */
 export async function pruneExpired(db: InspectorDb, retentionDays: number): Promise<void> {
-  const deleted = await pruneBefore(db, Date.now() - retentionDays * 86_400_000);
+  const cutoff = Date.now() - retentionDays * 86_400_000;
+  const deleted = await pruneBefore(db, cutoff);
   if (deleted) forgetInMemory();
+  // The memory of consent stored unprompted names sites visited: kept no longer than the visits.
+  forgetBefore(cutoff);
   await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
 }

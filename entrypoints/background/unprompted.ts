@@ -57,10 +57,24 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
   });
 }
 
-/** The site's consent data was deleted (an audit's clean-up): nothing it stored is remembered any more. */
+/**
+ * The site's consent data was deleted (an audit's clean-up), or its history (the memory names the sites visited,
+ * so it goes with them): nothing it stored is remembered any more.
+ */
 export function forgetSite(site: string): void {
-  for (const key of Object.keys(memory))
-    if (key === site || key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`)) save(key, null);
+  forgetWhere((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
+}
+
+/** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */
+export function forgetBefore(cutoff = Infinity): void {
+  forgetWhere((key) => memory[key]!.at < cutoff);
+}
+
+function forgetWhere(test: (key: string) => boolean): void {
+  const gone = Object.keys(memory).filter(test);
+  if (!gone.length) return;
+  for (const key of gone) memory = withRecord(memory, key, null);
+  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
 }
 
 /**
