@@ -11,6 +11,7 @@ import type { CookieAction, FrameScope, Provenance, Sighting } from './evidence/
 import type { ObservedRequest } from './request';
 import type { Classification } from './vendor-db/types';
 import type { NameStore } from './vendor-db/match';
+import type { UnpromptedRecord } from './evidence/unprompted';
 
 export interface CookieInput {
   name: string;
@@ -210,7 +211,7 @@ export interface SignalSource {
   /** Another tab had a page of the same site open (the choice may be that tab's). */
   otherTab?: boolean;
   /** The site stored this record without interaction on an earlier visit (lib/evidence/unprompted.ts). */
-  unpromptedOn?: { visitId: string; at: number };
+  unpromptedOn?: UnpromptedRecord;
 }
 
 /** A consent signal (decoded by the background) as evidence; repeats of the same value fold into one entry. */

@@ -124,7 +124,8 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     await ready();
     const visit = sender.frameId === 0 ? visitForSender(sender) : null;
     if (!visit || typeof active !== 'boolean') return;
-    noteActivation(visit, active, detectorAt(visit, at));
+    const t = detectorAt(visit, at);
+    noteActivation(visit, active, t);
     // One entry per state: the first time folded in is when the detector began watching, or saw the activation.
     enqueue(visit, {
       id: `${visit.id}|activation|${active}`,
@@ -136,7 +137,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       host: visit.site,
       site: visit.site,
       frame: 'main',
-      at: detectorAt(visit, at),
+      at: t,
       activation: { active },
     });
   },

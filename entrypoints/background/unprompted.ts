@@ -42,10 +42,14 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
 }
 
+function persist(): void {
+  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
+}
+
 function save(key: string, record: UnpromptedMemory[string] | null): void {
   if (record === null && !(key in memory)) return;
   memory = withRecord(memory, key, record);
-  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
+  persist();
 }
 
 /** The detector's user-activation report of a visit. */
@@ -74,7 +78,7 @@ function forgetWhere(test: (key: string) => boolean): void {
   const gone = Object.keys(memory).filter(test);
   if (!gone.length) return;
   for (const key of gone) memory = withRecord(memory, key, null);
-  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
+  persist();
 }
 
 /**

@@ -3,6 +3,7 @@
  * Nothing here is a verdict: phases, violations and counts are derived from these entries by
  * lib/evidence/derive.ts, so a corrected rule applies to visits already stored.
  */
+import type { UnpromptedRecord } from './unprompted';
 import type { ConsentSignal } from '../consent/types';
 import type { Classification } from '../vendor-db/types';
 
@@ -68,7 +69,7 @@ export interface ConsentDetail {
    * A choice the visit brought that the site had stored without the visitor's interaction on an earlier visit (the
    * background's memory, lib/evidence/unprompted.ts): that visit and when.
    */
-  unpromptedOn?: { visitId: string; at: number };
+  unpromptedOn?: UnpromptedRecord;
 }
 
 export interface ClickDetail {
