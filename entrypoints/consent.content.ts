@@ -14,10 +14,11 @@ import {
   shortLabel,
   type ClickAction,
 } from '@/lib/consent/click';
+import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/banner-target';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
 import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
-import { watchUserActivation } from './shared/user-activation';
+import { watchUserActivation, type InputPlace } from './shared/user-activation';
 
 /** localStorage values longer than this are not sent (consent records are far smaller). */
 const MAX_STORAGE_VALUE = 16_384;
@@ -62,6 +63,38 @@ function consentStorage(): { key: string; value: string }[] {
   }
   return items;
 }
+
+/** A button's or link's visible text, its value or its accessible name. */
+function buttonText(button: Element): string {
+  return (
+    (button as HTMLElement).innerText ||
+    button.textContent ||
+    (button as HTMLInputElement).value ||
+    button.getAttribute('aria-label') ||
+    ''
+  );
+}
+
+/** A shadow root the composed path cannot enter (closed), or any: the input landed somewhere we cannot see. */
+function hostsShadow(el: Element): boolean {
+  if (el.shadowRoot) return true;
+  try {
+    // Firefox gives content scripts the closed root on the element, Chrome through chrome.dom.
+    if ((el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot) return true;
+    type ChromeDom = { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } };
+    return !!(globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot?.(el);
+  } catch {
+    return true;
+  }
+}
+
+const TARGET_FACTS: TargetFacts = {
+  overlay: (el) => {
+    const position = getComputedStyle(el as Element).position;
+    return position === 'fixed' || position === 'sticky';
+  },
+  shadowHost: (el) => hostsShadow(el as Element),
+};
 
 function scriptUrls(): string[] {
   return [...document.scripts]
@@ -120,10 +153,29 @@ export default defineContentScript({
         .catch(() => undefined);
     };
 
-    // Whether the visitor has touched the page yet: a choice allowing tracking stored before that is the site's.
-    watchUserActivation((active, at) => {
-      browser.runtime.sendMessage({ type: 'userActivation', args: { active, at } }).catch(() => undefined);
-    });
+    // Whether the visitor has touched the page yet, and where: a choice allowing tracking stored before any input
+    // that could answer a banner is the site's.
+    const placeOf = (event: Event): InputPlace => {
+      const path = event.composedPath().filter((n): n is Element => n instanceof Element);
+      const target = path[0];
+      if (!target) return { answer: true };
+      const button = target.closest(BUTTON_SELECTOR);
+      const text = button ? shortLabel(buttonText(button)) : '';
+      if (couldAnswerBanner(path, text, detected?.rule ?? null, TARGET_FACTS)) return { answer: true };
+      return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
+    };
+    watchUserActivation((active, at, outside) => {
+      browser.runtime
+        .sendMessage({
+          type: 'userActivation',
+          args: {
+            active,
+            at,
+            ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
+          },
+        })
+        .catch(() => undefined);
+    }, placeOf);
 
     // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
     // when the page goes.
@@ -171,13 +223,7 @@ export default defineContentScript({
           const target = event.composedPath()[0] ?? event.target;
           if (!(target instanceof Element)) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
-          const label = shortLabel(
-            (button as HTMLElement).innerText ||
-              button.textContent ||
-              (button as HTMLInputElement).value ||
-              button.getAttribute('aria-label') ||
-              '',
-          );
+          const label = shortLabel(buttonText(button));
           if (!detected.rule) return; // rule not known yet: we cannot say the click is inside the manager
           const action = classifyClick(button, label, detected.rule);
           const at = Date.now();

@@ -61,11 +61,17 @@ export interface ConsentClick {
 
 /**
  * The page's sticky user activation as the isolated world reads it: once when the detector starts (`active` as it
- * is then) and once when it turns true. Sent only where the browser has `navigator.userActivation`.
+ * is then) and once when it turns true (twice when it first turned true by input outside any banner). Sent only where the browser has `navigator.userActivation`.
  */
 export interface UserActivationReport {
   active: boolean;
   at: number;
+  /**
+   * The page became active only by input clearly outside any consent banner (lib/consent/banner-target.ts); a
+   * later report without it is the first input that could answer one. `label` names where it landed.
+   */
+  outside?: boolean;
+  label?: string;
 }
 
 /** New or changed web-storage items of the page (isolated world): names, lengths and hashes only. */

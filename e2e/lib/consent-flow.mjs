@@ -27,16 +27,18 @@ export function cioFindings(db, visitId) {
  * extension to hold every Customer.io finding of that visit. Returns `{ db, visit, tabId, page }`.
  * @param {object} h handle from useBrowser
  * @param {{ url: string, click?: string | ((page: object) => Promise<void>), page?: import('playwright-core').Page,
- *   notVisit?: string, until?: (visit: object) => boolean }} step
+ *   notVisit?: string, until?: (visit: object, db: object) => boolean, untouched?: boolean }} step
  *   click: a selector, or how the visitor answers; notVisit: a visit id to skip (the previous visit of the same
- *   URL in the same tab); until: what else the stored visit must show before it is returned
+ *   URL in the same tab); until: what else the stored visit (or its derivation, db.derived) must show before it is
+ *   returned; untouched: run no script in the page (Playwright's and Puppeteer's evaluate and waitForFunction
+ *   count as a user gesture, which makes the page "touched"), and wait on the extension's database only
  */
-export async function runVisit(h, { url, click, page, notVisit, until = () => true }) {
+export async function runVisit(h, { url, click, page, notVisit, until = () => true, untouched = false }) {
   page ??= await h.context.newPage();
   await page.goto(url);
   if (typeof click === 'function') await click(page);
   else if (click) await page.click(click);
-  await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
+  if (!untouched) await page.waitForFunction(() => window.__cio?.state === 'sent', null, { timeout: 30_000 });
   const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
   let visit;
   const db = await waitForDb(
@@ -45,7 +47,7 @@ export async function runVisit(h, { url, click, page, notVisit, until = () => tr
       visit = visitsOf(db, { tabId, url })
         .filter((v) => v.id !== notVisit)
         .at(-1);
-      if (!visit || !until(visit)) return false;
+      if (!visit || !until(visit, db)) return false;
       const found = cioFindings(db, visit.id);
       return (
         CIO_HOSTS.every((host) => found.some((f) => f.host === host)) &&

@@ -105,3 +105,41 @@ test(
     await Promise.all([popup.close(), page.close()]);
   },
 );
+
+test(
+  'Audit this site where Reject stores consent: the verdict names the audit’s refusal and what followed',
+  { timeout: 120_000 },
+  async () => {
+    // contradict.example's Reject button stores OneTrust's accept-all 600 ms after the click.
+    const page = await h.context.newPage();
+    await page.goto('https://contradict.example/');
+    const tabId = await tabIdFor(h.browser, 'https://contradict.example/*');
+    const popup = await h.context.newPage();
+    await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.click('#audit-start');
+    await popup.click('#audit-confirm');
+    await popup.waitForSelector('#audit-summary', { timeout: 90_000 });
+
+    const db = await readDb(h.browser);
+    const visit = db.visits.filter((v) => v.tabId === tabId).sort((a, b) => b.startedAt - a.startedAt)[0];
+    const derived = db.derived[visit.id];
+    h.dump('audit-contradict', { visit, consent: derived.consent, verdict: derived.verdict });
+    // autoconsent's clicks grant no user activation: without the audit's own click in the evidence, the accept
+    // would read as "stored without any interaction".
+    assert.equal(derived.consent.withoutInteraction, false);
+    assert.deepEqual(
+      derived.consent.contradicted.map((c) => [c.action, c.by, c.choice.kind]),
+      [['reject-all', 'audit', 'accept-all']],
+    );
+    assert.match(
+      derived.verdict.text,
+      /the audit’s opt-out clicked reject all at .+, and OneTrust then stored: accepted at /,
+    );
+    const click = derived.consent.lines.find((l) => l.state === 'click');
+    assert.equal(click?.status, 'click-contradicted');
+    assert.equal(click?.by, 'audit');
+    // The audit's click is not the visitor's interaction.
+    assert.ok(!derived.consent.lines.some((l) => l.state === 'interaction'), 'no interaction line');
+    await Promise.all([popup.close(), page.close()]);
+  },
+);

@@ -3,8 +3,7 @@
 // e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CIO_HOSTS, assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
-import { tabIdFor } from '../lib/browser-util.mjs';
+import { assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
 import { evalInExtension } from '../lib/driver.mjs';
 import { visitsOf } from '../lib/records.mjs';
 import { consentSuite } from '../lib/consent-suite.mjs';
@@ -90,36 +89,16 @@ test('tcm: an answer given in a banner frame 12 s after load is read when the fr
 });
 
 /**
- * Opens `url` and returns, without running any script in the page (Playwright's and Puppeteer's evaluate calls
- * count as a user gesture, which would make the page "touched"), the stored visit once it holds the stored choice
- * and Customer.io's requests. `act(page)` is what the visitor does after the load, if anything.
+ * Opens `url` (in `page` when given) and returns, without running any script in the page, the stored visit once it
+ * holds the stored choice and Customer.io's findings, with its derivation and the detector's activation reports.
+ * `act(page)` is what the visitor does after the load, if anything.
  */
-async function untouchedVisit(url, act = async () => {}, { page, notVisit } = {}) {
-  if (page) await page.reload();
-  else {
-    page = await h.context.newPage();
-    await page.goto(url);
-  }
-  await act(page);
-  const tabId = await tabIdFor(h.browser, `${new URL(url).origin}/*`);
-  let visit;
-  const db = await waitForDb(
-    h.browser,
-    (db) => {
-      visit = visitsOf(db, { tabId, url })
-        .filter((v) => v.id !== notVisit)
-        .at(-1);
-      const d = visit && db.derived[visit.id];
-      const found = visit ? cioFindings(db, visit.id) : [];
-      return (
-        d?.consent.lines.some((l) => l.state === 'choice') &&
-        CIO_HOSTS.every((host) => found.some((f) => f.host === host))
-      );
-    },
-    { timeout: 30_000, message: `the stored choice and Customer.io on ${url}` },
-  );
-  const activation = db.evidence.filter((e) => e.visitId === visit.id && e.kind === 'activation');
-  return { db, visit, page, d: db.derived[visit.id], activation };
+async function untouchedVisit(url, act, { page, notVisit } = {}) {
+  // Any stored choice, counted or not (the visit's own `consent` shows only those that count).
+  const until = (visit, db) => db.derived[visit.id]?.consent.lines.some((l) => l.state === 'choice');
+  const run = await runVisit(h, { url, click: act, page, notVisit, until, untouched: true });
+  const activation = run.db.evidence.filter((e) => e.visitId === run.visit.id && e.kind === 'activation');
+  return { ...run, d: run.db.derived[run.visit.id], activation };
 }
 
 // A site that stores "accept" on its own, before the visitor has clicked, tapped or typed anywhere: the browser's
@@ -176,6 +155,98 @@ test('tcm: an accept clicked in a cross-origin banner frame is the visitor’s',
     activation.some((e) => e.activation.active === false) &&
       activation.some((e) => e.activation.active === true),
     'the detector saw the page untouched, then touched',
+  );
+  assert.equal(d.consent.withoutInteraction, false);
+  assertTimeline(visit, /transcend/i, 'accept');
+  assertPhases(db, visit, 'accept');
+  await page.close();
+});
+
+// "By continuing to browse you accept": the site stores an accept on the visitor's first click anywhere. A click on
+// the page's content, outside the banner, is not an answer to it.
+test('tcm: an accept stored on a click outside the banner is not the visitor’s answer', async () => {
+  const { db, visit, page, d, activation } = await untouchedVisit(
+    'https://tcm-anywhere.example/',
+    async (page) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await page.mouse.click(300, 300); // the story, below the banner
+    },
+  );
+  h.dump('consent-tcm-anywhere-db', {
+    visit,
+    findings: cioFindings(db, visit.id),
+    consent: d.consent,
+    activation,
+  });
+  assert.ok(
+    activation.some((e) => e.activation.outside === true && e.activation.label === '<p>'),
+    'the detector saw the page touched only outside the banner, on the story',
+  );
+  assert.equal(d.consent.withoutInteraction, true, 'the accept is not counted');
+  assert.equal(d.consent.outsideInput?.label, '<p>');
+  assert.deepEqual(d.consent.choices, [], 'no choice counted');
+  assert.match(d.verdict.text, /stored after the visitor’s click or key press outside the consent banner/);
+  assertPhases(db, visit, 'before');
+
+  // The page again, untouched: the record comes back with the document, still not the visitor's answer.
+  await new Promise((r) => setTimeout(r, 2_000));
+  const again = await untouchedVisit('https://tcm-anywhere.example/', undefined, {
+    page,
+    notVisit: visit.id,
+  });
+  const brought = again.d.consent.lines.find((l) => l.state === 'choice' && l.at === again.visit.startedAt);
+  assert.equal(brought?.status, 'without-interaction', 'the returning record is not carried over');
+  assertPhases(again.db, again.visit, 'before');
+  await page.close();
+});
+
+// The same page (on another site, with nothing stored yet) answered in its banner: that click is the answer.
+test('tcm: on the same page, an accept clicked in the banner is the visitor’s', async () => {
+  const { db, visit, page, d, activation } = await untouchedVisit(
+    'https://tcm-anywhere-banner.example/',
+    async (page) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await page.mouse.click(85, 35); // Accept all, in the fixed banner
+    },
+  );
+  h.dump('consent-tcm-anywhere-banner-db', {
+    visit,
+    findings: cioFindings(db, visit.id),
+    consent: d.consent,
+    activation,
+  });
+  assert.ok(
+    activation.some((e) => e.activation.active === true && !e.activation.outside),
+    'the detector saw an input that could answer the banner',
+  );
+  assert.equal(d.consent.withoutInteraction, false);
+  assertTimeline(visit, /transcend/i, 'accept');
+  assertPhases(db, visit, 'accept');
+  await page.close();
+});
+
+// A click on the page first, then the answer in a cross-origin banner frame: the frame's click is not seen here,
+// but focus moving into the frame is, so the answer still counts.
+test('tcm: a click on the page, then an accept in a cross-origin banner frame, is the visitor’s', async () => {
+  const { db, visit, page, d, activation } = await untouchedVisit(
+    'https://tcm-xframe-after.example/?delay=1000',
+    async (page) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await page.mouse.click(400, 300); // the page, below the frame
+      await new Promise((r) => setTimeout(r, 1_000));
+      await page.mouse.click(150, 50); // Accept all, filling the frame
+    },
+  );
+  h.dump('consent-tcm-xframe-after-page-db', {
+    visit,
+    findings: cioFindings(db, visit.id),
+    consent: d.consent,
+    activation,
+  });
+  assert.ok(
+    activation.some((e) => e.activation.outside === true) &&
+      activation.some((e) => e.activation.active === true && !e.activation.outside),
+    'the detector saw the click on the page, then one that could answer (the frame taking the focus)',
   );
   assert.equal(d.consent.withoutInteraction, false);
   assertTimeline(visit, /transcend/i, 'accept');

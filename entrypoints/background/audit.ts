@@ -17,12 +17,13 @@ import { cookieRemovalUrl, cookiesOfSite, originsToClear } from '@/lib/audit/cle
 import { parseOptOutReply, type OptOutResult } from '@/lib/audit/opt-out';
 import { buildAuditReport, type AuditReport } from '@/lib/audit/report';
 import { AUTOCONSENT_OPT_OUT } from '@/lib/consent/autoconsent-protocol';
+import { identifyTool } from '@/lib/consent/tools';
 import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
 import { readDerived } from './derived';
 import { ready } from './context';
 import { getTab } from './session';
-import { flush } from './writer';
+import { enqueue, flush } from './writer';
 import { vendorDetails } from './classifier';
 import { forgetSite } from './unprompted';
 
@@ -197,6 +198,7 @@ async function optOut(tabId: number): Promise<OptOutResult> {
   for (let attempt = 0; attempt < OPT_OUT_TRIES; attempt++) {
     if (attempt > 0) await new Promise((done) => setTimeout(done, OPT_OUT_RETRY_MS));
     if (records.get(tabId)?.step !== 'refusing') break;
+    const sentAt = Date.now();
     try {
       result = parseOptOutReply(
         await browser.tabs.sendMessage(tabId, { type: AUTOCONSENT_OPT_OUT }, { frameId: 0 }),
@@ -204,9 +206,41 @@ async function optOut(tabId: number): Promise<OptOutResult> {
     } catch (e) {
       result = parseOptOutReply(undefined, e);
     }
-    if (result.ok) break;
+    if (result.ok) {
+      recordOptOutClick(tabId, result.tool, sentAt);
+      break;
+    }
   }
   return result;
+}
+
+/**
+ * The audit's refusal as a click in the visit's evidence, timed when it was asked for (the manager may store the
+ * choice before autoconsent answers): autoconsent's synthetic clicks grant no user activation, so without it a
+ * choice the refusal stored would read as the site's own, and a reject that stores consent would not read as the
+ * contradiction it is.
+ */
+function recordOptOutClick(tabId: number, rule: string | null, at: number): void {
+  const visit = getTab(tabId).current?.visit;
+  if (!visit || visit.id !== records.get(tabId)?.visitId) return;
+  const tool = (rule && identifyTool({ autoconsentRule: rule })) ?? 'unknown';
+  enqueue(visit, {
+    id: `${visit.id}|click|${at}|audit`,
+    visitId: visit.id,
+    kind: 'click',
+    provenance: 'detector',
+    via: 'audit',
+    key: tool,
+    host: visit.site,
+    site: visit.site,
+    at,
+    click: {
+      tool,
+      action: 'reject-all',
+      by: 'audit',
+      ...(rule && { label: `autoconsent: ${rule}`.slice(0, 80) }),
+    },
+  });
 }
 
 /** Side effects on entering a step. */

@@ -120,25 +120,32 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       },
     });
   },
-  async userActivation({ active, at }, sender) {
+  async userActivation({ active, at, outside, label }, sender) {
     await ready();
     const visit = sender.frameId === 0 ? visitForSender(sender) : null;
     if (!visit || typeof active !== 'boolean') return;
     const t = detectorAt(visit, at);
-    noteActivation(visit, active, t);
+    // Input outside any banner made the page active: not yet an interaction that could be an answer.
+    const beside = active && outside === true;
+    noteActivation(visit, active && !beside, t);
+    const state = beside ? 'outside' : String(active);
     // One entry per state: the first time folded in is when the detector began watching, or saw the activation.
     enqueue(visit, {
-      id: `${visit.id}|activation|${active}`,
+      id: `${visit.id}|activation|${state}`,
       visitId: visit.id,
       kind: 'activation',
       provenance: 'detector',
       via: 'userActivation',
-      key: String(active),
+      key: state,
       host: visit.site,
       site: visit.site,
       frame: 'main',
       at: t,
-      activation: { active },
+      activation: {
+        active,
+        ...(beside && { outside: true }),
+        ...(beside && typeof label === 'string' && label && { label: label.slice(0, 80) }),
+      },
     });
   },
   async storageSnapshot({ items, at }, sender) {

@@ -52,7 +52,7 @@ function save(key: string, record: UnpromptedMemory[string] | null): void {
   persist();
 }
 
-/** The detector's user-activation report of a visit. */
+/** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
 export function noteActivation(visit: PageVisit, active: boolean, at: number): void {
   const s = stateOf(visit.id);
   update(visit.id, {

@@ -4,16 +4,31 @@
  * reaches the ancestors), never on a script's synthetic event, and the page's own scripts cannot redefine what our
  * world reads. Reports once at the start (as it is then) and once when it turns true; nothing where the browser
  * lacks the API, so a consent choice there is judged as before (lib/evidence/consent.ts).
+ *
+ * `where` says whether a trusted input in this document could have answered a consent banner
+ * (lib/consent/banner-target.ts). When the inputs that made the page active all landed outside any banner, the
+ * activation is reported as `outside` (with where it landed), and the watcher goes on until an input that could
+ * answer (or focus moving into a frame, whose inputs this document never sees) and reports that as the activation.
  */
 
 /** How often to look while no event says the visitor may have acted (a tap in a frame that takes no focus). */
 const POLL_MS = 1_000;
 /** Input events that grant activation; seeing one is the moment to look. */
 const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchend', 'pointerup'] as const;
+/** Focus moving into a frame sooner than this after an input outside any banner is that input's doing. */
+const FOCUS_AFTER_INPUT_MS = 500;
+/** When to look for the frame that took the focus after the window lost it. */
+const FOCUS_LOOKS_MS = [0, 100, 500];
 
-type Report = (active: boolean, at: number) => void;
+/** Where an input landed: `answer` false only when clearly outside any consent banner; `label` names the place. */
+export interface InputPlace {
+  answer: boolean;
+  label?: string;
+}
 
-export function watchUserActivation(report: Report): void {
+type Report = (active: boolean, at: number, outside?: { label?: string }) => void;
+
+export function watchUserActivation(report: Report, where: (event: Event) => InputPlace): void {
   const ua = (navigator as Navigator & { userActivation?: { hasBeenActive?: unknown } }).userActivation;
   if (!ua || typeof ua.hasBeenActive !== 'boolean') return;
   if (ua.hasBeenActive) {
@@ -22,22 +37,58 @@ export function watchUserActivation(report: Report): void {
   }
   report(false, Date.now());
   let done = false;
+  /** Inputs seen in this document so far: one that could answer a banner, and the first that could not. */
+  let answered = false;
+  let outside: InputPlace | null = null;
+  let outsideReported = false;
+  let lastOutsideAt = -Infinity;
   const poll = setInterval(() => check(), POLL_MS);
   const onInput = (event: Event): void => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || (event instanceof KeyboardEvent && event.key === 'Escape')) return;
+    try {
+      const place = where(event);
+      if (place.answer) answered = true;
+      else {
+        outside ??= place;
+        lastOutsideAt = Date.now();
+      }
+    } catch {
+      answered = true; // where it landed is unknown: it may have been the banner
+    }
     check();
     // Some browsers mark the activation while dispatching: look again once this event is done.
     setTimeout(check, 0);
   };
   // Focus moving into a frame (the visitor clicked in it) or a frame's message: look once the event is done.
   const onFrame = (): void => void setTimeout(check, 0);
+  const onBlur = (): void => {
+    // Focus moving into a frame: the visitor acted there, unless it follows an outside input at once (the page's
+    // own handler of that input can move the focus). The frame is the active element only a moment later in some
+    // browsers (Firefox, with the frame in another process): look again then.
+    const at = Date.now();
+    const look = (): void => {
+      if (document.activeElement instanceof HTMLIFrameElement && at - lastOutsideAt > FOCUS_AFTER_INPUT_MS)
+        answered = true;
+      check();
+    };
+    for (const ms of FOCUS_LOOKS_MS) setTimeout(look, ms);
+  };
   function check(): void {
     try {
       if (done || !ua!.hasBeenActive) return;
+      if (outside && !answered) {
+        // Active, but only by input outside any banner: say so once, and wait for one that could answer.
+        if (!outsideReported) {
+          outsideReported = true;
+          clearInterval(poll);
+          report(true, Date.now(), { ...(outside.label && { label: outside.label }) });
+        }
+        return;
+      }
       done = true;
       clearInterval(poll);
       for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, true);
-      window.removeEventListener('blur', onFrame);
+      window.removeEventListener('blur', onBlur);
       window.removeEventListener('message', onFrame);
       report(true, Date.now());
     } catch {
@@ -45,7 +96,7 @@ export function watchUserActivation(report: Report): void {
     }
   }
   for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
-  window.addEventListener('blur', onFrame);
+  window.addEventListener('blur', onBlur);
   window.addEventListener('message', onFrame);
   window.addEventListener('pagehide', () => check());
 }

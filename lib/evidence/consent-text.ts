@@ -16,10 +16,17 @@ function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): st
   return c.carriedOver ? `${what} before this visit` : `${what} at ${formatClock(c.at)}`;
 }
 
-/** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13". */
+/** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13" (or the audit's opt-out). */
 export function contradictionText(c: Contradiction): string {
   const stored = choiceText({ choice: c.choice, carriedOver: false, at: c.storedAt });
-  return `the visitor clicked ${c.action.replace('-', ' ')} at ${formatClock(c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
+  const who = c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor';
+  return `${who} clicked ${c.action.replace('-', ' ')} at ${formatClock(c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
+}
+
+/** "consent was stored after the visitor's click outside the consent banner (“Read more”, 14:02:11), …". */
+export function outsideInputText(input: { at: number; label?: string }): string {
+  const where = input.label ? `“${input.label}”, ` : '';
+  return `consent was stored after the visitor’s click or key press outside the consent banner (${where}${formatClock(input.at)}), before any answer in it`;
 }
 
 /** "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", or "no consent tool detected". */
@@ -27,9 +34,15 @@ export function consentStateText(consent: DerivedConsent): string {
   const last = consent.choices.at(-1);
   const tool = consent.tool ?? last?.tool ?? null;
   const notes: string[] = [];
-  if (consent.withoutInteraction) notes.push('consent stored without interaction');
+  if (consent.outsideInput) notes.push('consent stored on a click outside the banner');
+  else if (consent.withoutInteraction) notes.push('consent stored without interaction');
   if (consent.unconfirmed) notes.push('a choice reported by the page, not confirmed');
-  if (consent.contradicted.length) notes.push('the stored choice contradicts the visitor’s click');
+  if (consent.contradicted.length)
+    notes.push(
+      consent.contradicted.every((c) => c.by === 'audit')
+        ? 'the stored choice contradicts the audit’s refusal'
+        : 'the stored choice contradicts the visitor’s click',
+    );
   const suffix = notes.length ? ` (${notes.join('; ')})` : '';
   if (!tool) return `no consent tool detected${suffix}`;
   return `${toolName(tool)} · ${last ? choiceText(last) : 'no choice yet'}${suffix}`;

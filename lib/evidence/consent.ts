@@ -18,6 +18,9 @@
  *   the choice carried over. Only where the detector watched from before the choice: otherwise nothing is known.
  *   Such a record coming back on a later visit (the background remembers it: lib/evidence/unprompted.ts) is not
  *   carried over either.
+ * - Input clearly outside any consent banner (a click on the page's content: lib/consent/banner-target.ts) is not
+ *   an interaction that could answer one: a choice stored after only such input ("by continuing to browse you
+ *   accept") is stored without the visitor's answer, and the verdict says where the visitor clicked.
  */
 import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
@@ -51,12 +54,19 @@ export type ConsentStatus =
 export interface ConsentLine {
   at: number;
   tool: string;
-  /** `interaction`: the visitor's first click, tap or key press in the page or a frame (user activation). */
+  /**
+   * `interaction`: the visitor's first click, tap or key press in the page or a frame (user activation); with
+   * `outside`, the first one, which landed clearly outside any consent banner (`label` says where).
+   */
   state: 'banner' | 'choice' | 'click' | 'interaction';
+  outside?: boolean;
+  /** `interaction` after an `outside` one: the first input that could answer a banner. */
+  afterOutside?: boolean;
   choice?: ConsentChoice;
-  /** Click lines: what the visitor clicked. */
+  /** Click lines: what the visitor clicked (or the audit's opt-out, `by: 'audit'`). */
   action?: string;
   label?: string;
+  by?: 'audit';
   status: ConsentStatus;
   provenance: Provenance;
   /** Every channel that reported this signal, e.g. ['cookie-header', 'cookies-api']. */
@@ -80,6 +90,11 @@ export interface DerivedConsent {
   choices: CountedChoice[];
   /** A consent choice was stored without any interaction (set by the first response of a first visit). */
   withoutInteraction: boolean;
+  /**
+   * Such a choice was stored after the visitor's input clearly outside any consent banner, and before any that could
+   * answer one: when, and where it landed.
+   */
+  outsideInput: { at: number; label?: string } | null;
   /** Page-reported choices no browser-observed signal confirms. */
   unconfirmed: number;
   /** Stored choices that contradict the visitor's click just before them (Reject all, then tracking granted). */
@@ -94,6 +109,8 @@ export interface DerivedConsent {
 export interface Contradiction {
   clickAt: number;
   action: string;
+  /** The click was the one-click audit's opt-out, not the visitor's. */
+  by?: 'audit';
   storedAt: number;
   tool: string;
   choice: ConsentChoice;
@@ -208,17 +225,28 @@ function signalLines(entries: EvidenceEntry[]): string[] {
 function interactionOf(entries: readonly EvidenceEntry[]): {
   untouched: (t: number) => boolean;
   firstAt: number | null;
+  outside: { at: number; label?: string } | null;
 } {
   let watched = Infinity;
   let active = Infinity;
+  let outside: { at: number; label?: string } | null = null;
+  // The audit's refusal is an answer though the browser saw no input (autoconsent's clicks are synthetic); it is
+  // not the visitor's interaction, so the timeline shows it as the audit's click only.
+  let audit = Infinity;
   for (const e of entries) {
+    if (e.kind === 'click' && e.click?.by === 'audit') audit = Math.min(audit, e.at);
     if (e.kind !== 'activation' || !e.activation) continue;
     watched = Math.min(watched, e.at);
-    if (e.activation.active) active = Math.min(active, e.at);
+    // Input outside any banner touched the page, but could not have answered one.
+    if (e.activation.active && e.activation.outside) {
+      if (!outside || e.at < outside.at)
+        outside = { at: e.at, ...(e.activation.label && { label: e.activation.label }) };
+    } else if (e.activation.active) active = Math.min(active, e.at);
   }
   return {
-    untouched: (t) => watched <= t && active > t + ACTIVATION_GRACE_MS,
+    untouched: (t) => watched <= t && Math.min(active, audit) > t + ACTIVATION_GRACE_MS,
     firstAt: Number.isFinite(active) ? active : null,
+    outside: outside && outside.at < active ? outside : null,
   };
 }
 
@@ -233,10 +261,11 @@ export function deriveConsent(
   const evidence = signals.filter((e) => e.consent!.signal.evidence);
   const own = signals.filter((e) => !e.consent!.signal.evidence);
   const clicks = usable.filter((e) => e.kind === 'click' && e.click).sort((a, b) => a.at - b.at);
-  const { untouched, firstAt: firstInteraction } = interactionOf(usable);
+  const { untouched, firstAt: firstInteraction, outside } = interactionOf(usable);
   const lines: ConsentLine[] = [];
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
+  let outsideInput: DerivedConsent['outsideInput'] = null;
   const unprompted: { g: Group; first: number; choice: ConsentChoice | undefined }[] = [];
   let unconfirmed = 0;
   const contradicted: Contradiction[] = [];
@@ -324,6 +353,7 @@ export function deriveConsent(
       contradicted.push({
         clickAt: latest!.at,
         action,
+        ...(latest!.click!.by && { by: latest!.click!.by }),
         storedAt: first,
         tool: g.tool,
         choice: signal.choice!,
@@ -341,6 +371,7 @@ export function deriveConsent(
       choices.push({ at: first, tool: g.tool, choice, carriedOver: false });
     } else {
       withoutInteraction = true;
+      if (outside && outside.at <= first) outsideInput = outside;
       lines.push(line(g, 'without-interaction', first));
     }
   }
@@ -368,6 +399,7 @@ export function deriveConsent(
       state: 'click',
       action: c.click!.action,
       ...(c.click!.label && { label: c.click!.label }),
+      ...(c.click!.by && { by: c.click!.by }),
       status: against ? 'click-contradicted' : confirmed ? 'click-confirmed' : 'click-not-confirmed',
       provenance: c.provenance,
       vias: [c.via],
@@ -388,16 +420,22 @@ export function deriveConsent(
   }
 
   // Only beside the manager's lines: on a page without any, the visitor's first click says nothing about consent.
-  if (firstInteraction !== null && lines.length > 0)
-    lines.push({
-      at: firstInteraction,
-      tool: '',
-      state: 'interaction',
-      status: 'interaction',
-      provenance: 'detector',
-      vias: ['userActivation'],
-      site: visit.site,
-    });
+  const interaction = (at: number, more: Partial<ConsentLine> = {}): ConsentLine => ({
+    at,
+    tool: '',
+    state: 'interaction',
+    status: 'interaction',
+    provenance: 'detector',
+    vias: ['userActivation'],
+    site: visit.site,
+    ...more,
+  });
+  if (lines.length > 0) {
+    if (outside)
+      lines.push(interaction(outside.at, { outside: true, ...(outside.label && { label: outside.label }) }));
+    if (firstInteraction !== null)
+      lines.push(interaction(firstInteraction, outside ? { afterOutside: true } : {}));
+  }
 
   for (const g of groupSignals(evidence)) {
     lines.push(line(g, 'evidence', Math.min(...g.entries.map((e) => e.at))));
@@ -409,6 +447,7 @@ export function deriveConsent(
     lines,
     choices,
     withoutInteraction,
+    outsideInput,
     unconfirmed,
     contradicted,
     signals: signalLines(evidence),

@@ -7,6 +7,7 @@ import { signalFromGoogleRequest } from '../consent/google-consent-mode';
 import type { ConsentSignal } from '../consent/types';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL, TC_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
 import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { consentEventText } from '../report/consent';
 import { groupVendors } from '../report/vendors';
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
@@ -228,6 +229,114 @@ describe('deriveVisit: trust rules', () => {
       expect(refused.findings[0]).toMatchObject({ phase: 'after-reject' });
       const brought2 = deriveVisit(visit(), [brought(accept), cio(T0 + 50)]);
       expect(brought2.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+    });
+
+    describe('input clearly outside any consent banner', () => {
+      const outside = (at: number, label = '“Read more”'): EvidenceEntry => ({
+        ...activation(at, true),
+        id: 'activation|outside',
+        key: 'outside',
+        activation: { active: true, outside: true, label },
+      });
+
+      it('an accept stored on the visitor’s first click in the page’s content is not their answer', () => {
+        const d = deriveVisit(visit(), [
+          activation(T0 + 10, false),
+          outside(T0 + 3000, 'Read more'),
+          consentEntry(accept, { at: T0 + 3005, via: 'cookies-api' }),
+          cio(T0 + 3500),
+        ]);
+        expect(d.consent.withoutInteraction).toBe(true);
+        expect(d.consent.outsideInput).toEqual({ at: T0 + 3000, label: 'Read more' });
+        expect(d.consent.choices).toEqual([]);
+        expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+        expect(d.verdict.text).toContain('outside the consent banner (“Read more”');
+        expect(d.verdict.text).not.toContain('without any interaction');
+        const first = d.consent.lines.find((l) => l.state === 'interaction');
+        expect(first).toMatchObject({ at: T0 + 3000, outside: true, label: 'Read more' });
+        expect(consentEventText(first!)).toBe(
+          'the visitor first clicked or typed in the page, outside any consent banner (on “Read more”)',
+        );
+      });
+
+      it('counts once an input could answer the banner, before the choice or a moment after it', () => {
+        for (const answerAt of [T0 + 4000, T0 + 5000 + 1_400]) {
+          const d = deriveVisit(visit(), [
+            activation(T0 + 10, false),
+            outside(T0 + 3000),
+            activation(answerAt, true),
+            consentEntry(accept, { at: T0 + 5000, via: 'cookies-api' }),
+            cio(T0 + 7000),
+          ]);
+          expect(d.consent.withoutInteraction, String(answerAt)).toBe(false);
+          expect(d.consent.outsideInput).toBeNull();
+          expect(d.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+          const answer = d.consent.lines.find((l) => l.state === 'interaction' && !l.outside);
+          expect(answer).toMatchObject({ at: answerAt, afterOutside: true });
+        }
+      });
+
+      it('a refusal stored on such a click still counts: it allows nothing', () => {
+        const d = deriveVisit(visit(), [
+          activation(T0 + 10, false),
+          outside(T0 + 3000),
+          consentEntry(reject, { at: T0 + 3005, via: 'cookies-api' }),
+          cio(T0 + 3500),
+        ]);
+        expect(d.consent.withoutInteraction).toBe(false);
+        expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+      });
+
+      it('a choice stored before any input is said to be without interaction, not outside', () => {
+        const d = deriveVisit(visit(), [
+          activation(T0 + 10, false),
+          consentEntry(accept, { at: T0 + 800, via: 'cookies-api' }),
+          outside(T0 + 3000),
+          cio(T0 + 3500),
+        ]);
+        expect(d.consent.withoutInteraction).toBe(true);
+        expect(d.consent.outsideInput).toBeNull();
+        expect(d.verdict.text).toContain('consent was stored without any interaction');
+      });
+    });
+
+    it('the audit’s opt-out is an answer: a reject that stores consent reads as the contradiction it is', () => {
+      const auditClick: EvidenceEntry = {
+        ...entry({ host: 'shop.example', at: T0 + 2000 }),
+        id: 'click|audit',
+        kind: 'click',
+        provenance: 'detector',
+        via: 'audit',
+        key: 'onetrust',
+        click: { tool: 'onetrust', action: 'reject-all', by: 'audit', label: 'autoconsent: Onetrust' },
+        classification: undefined,
+      };
+      const d = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        auditClick,
+        consentEntry(accept, { at: T0 + 2300, via: 'cookies-api' }),
+        cio(T0 + 2500),
+      ]);
+      expect(d.consent.withoutInteraction).toBe(false);
+      expect(d.consent.contradicted).toMatchObject([{ action: 'reject-all', by: 'audit' }]);
+      expect(d.verdict.text).toMatch(
+        /the audit’s opt-out clicked reject all at .+, and OneTrust then stored: accepted/,
+      );
+      expect(d.consentState).toContain('contradicts the audit’s refusal');
+      const click = d.consent.lines.find((l) => l.state === 'click')!;
+      expect(click).toMatchObject({ status: 'click-contradicted', by: 'audit' });
+      expect(consentEventText(click)).toBe(
+        'OneTrust: the audit’s opt-out clicked reject all (autoconsent: Onetrust)',
+      );
+      // The visitor did not interact: no interaction line.
+      expect(d.consent.lines.some((l) => l.state === 'interaction')).toBe(false);
+      // Without the audit's click the same record is the site's own, stored without interaction.
+      const alone = deriveVisit(visit(), [
+        activation(T0 + 10, false),
+        consentEntry(accept, { at: T0 + 2300, via: 'cookies-api' }),
+        cio(T0 + 2500),
+      ]);
+      expect(alone.consent.withoutInteraction).toBe(true);
     });
 
     it('says nothing where the detector did not watch from before the choice', () => {

@@ -14,11 +14,11 @@ import {
   type Phase,
 } from '../findings';
 import { deriveConsent, isViolation, phaseAt, type DerivedConsent } from './consent';
-import { consentStateText, contradictionText } from './consent-text';
+import { consentStateText, contradictionText, outsideInputText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
 /** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
-export const DERIVE_VERSION = 4;
+export const DERIVE_VERSION = 5;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
@@ -346,7 +346,8 @@ export function verdictOf(parties: Party[], findings: Finding[], consent: Derive
   const parts: string[] = [];
   if (beforeConsent.length) parts.push(`${listText(beforeConsent)} fired before consent`);
   if (afterReject.length) parts.push(`${listText(afterReject)} fired after consent was refused`);
-  if (consent.withoutInteraction) parts.push('consent was stored without any interaction');
+  if (consent.outsideInput) parts.push(outsideInputText(consent.outsideInput));
+  else if (consent.withoutInteraction) parts.push('consent was stored without any interaction');
   // Consent stored against the visitor's click is not the visitor's consent: an auditor must see it.
   for (const c of consent.contradicted) parts.push(contradictionText(c));
   const tail = review ? ` (${review} of unknown purpose: needs review)` : '';

@@ -76,6 +76,8 @@ export interface ClickDetail {
   tool: string;
   action: 'accept-all' | 'reject-all' | 'save-settings';
   label?: string;
+  /** Made by the one-click audit's opt-out (autoconsent's clicks, which the browser does not count as input). */
+  by?: 'audit';
 }
 
 export interface ToolDetail {
@@ -90,6 +92,13 @@ export interface ToolDetail {
  */
 export interface ActivationDetail {
   active: boolean;
+  /**
+   * Active only by the visitor's input clearly outside any consent banner (a click on the page's own content, a
+   * key press in it); `label` says where (the link's or button's text, else the tag). The first input that could
+   * answer a banner is a separate entry without it.
+   */
+  outside?: boolean;
+  label?: string;
 }
 
 /**

@@ -88,7 +88,12 @@ function checkEntry(raw: unknown, i: number): void {
     for (const k of ['tool', 'via', 'raw']) str(s, k, `${p}.consent.signal`);
     oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
   }
-  if (e.activation !== undefined) bool(obj(e.activation, `${p}.activation`), 'active', `${p}.activation`);
+  if (e.activation !== undefined) {
+    const a = obj(e.activation, `${p}.activation`);
+    bool(a, 'active', `${p}.activation`);
+    if (a.outside !== undefined) bool(a, 'outside', `${p}.activation`);
+    optStr(a, 'label', `${p}.activation`);
+  }
 }
 
 function checkVendor(raw: unknown, i: number): void {

@@ -23,8 +23,14 @@ export function statusText(status: ConsentStatus): string {
 
 /** e.g. "OneTrust banner shown", "Cookiebot: rejected all", "Klaro: clicked reject all". */
 export function consentEventText(e: ConsentLine): string {
+  if (e.state === 'interaction' && e.outside)
+    return `the visitor first clicked or typed in the page, outside any consent banner${e.label ? ` (on “${e.label}”)` : ''}`;
+  if (e.state === 'interaction' && e.afterOutside)
+    return 'the visitor then first clicked, tapped or typed where a consent banner could take it (a banner, dialog, overlay or frame)';
   if (e.state === 'interaction') return 'the visitor first clicked, tapped or typed in the page or a frame';
   const tool = toolName(e.tool);
+  if (e.state === 'click' && e.by === 'audit')
+    return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;
   if (e.state === 'click')
     return `${tool}: clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (“${e.label}”)` : ''}`;
   if (e.state === 'banner') return `${tool} banner shown`;
