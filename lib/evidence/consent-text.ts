@@ -23,9 +23,14 @@ export function contradictionText(c: Contradiction): string {
   return `${who} clicked ${c.action.replace('-', ' ')} at ${formatClock(c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
 }
 
-/** "consent was stored after the visitor's click outside the consent banner (“Read more”, 14:02:11), …". */
+/** Where an outside input landed, as the detector named it: “Read more” (a button's or link's text), or <p>. */
+export function placeText(label: string): string {
+  return label.startsWith('<') ? label : `“${label}”`;
+}
+
+/** "consent was stored after the visitor's click … outside the consent banner (on “Read more”, 14:02:11), …". */
 export function outsideInputText(input: { at: number; label?: string }): string {
-  const where = input.label ? `“${input.label}”, ` : '';
+  const where = input.label ? `on ${placeText(input.label)}, ` : '';
   return `consent was stored after the visitor’s click or key press outside the consent banner (${where}${formatClock(input.at)}), before any answer in it`;
 }
 

@@ -250,7 +250,7 @@ describe('deriveVisit: trust rules', () => {
         expect(d.consent.outsideInput).toEqual({ at: T0 + 3000, label: 'Read more' });
         expect(d.consent.choices).toEqual([]);
         expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
-        expect(d.verdict.text).toContain('outside the consent banner (“Read more”');
+        expect(d.verdict.text).toContain('outside the consent banner (on “Read more”, ');
         expect(d.verdict.text).not.toContain('without any interaction');
         const first = d.consent.lines.find((l) => l.state === 'interaction');
         expect(first).toMatchObject({ at: T0 + 3000, outside: true, label: 'Read more' });

@@ -1,5 +1,6 @@
 /** Consent timeline lines in words, and their decoded detail as readable lines. */
 import type { ConsentLine, ConsentStatus } from '../evidence/consent';
+import { placeText } from '../evidence/consent-text';
 import { toolName } from './verdict';
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
@@ -24,7 +25,7 @@ export function statusText(status: ConsentStatus): string {
 /** e.g. "OneTrust banner shown", "Cookiebot: rejected all", "Klaro: clicked reject all". */
 export function consentEventText(e: ConsentLine): string {
   if (e.state === 'interaction' && e.outside)
-    return `the visitor first clicked or typed in the page, outside any consent banner${e.label ? ` (on “${e.label}”)` : ''}`;
+    return `the visitor first clicked or typed in the page, outside any consent banner${e.label ? ` (on ${placeText(e.label)})` : ''}`;
   if (e.state === 'interaction' && e.afterOutside)
     return 'the visitor then first clicked, tapped or typed where a consent banner could take it (a banner, dialog, overlay or frame)';
   if (e.state === 'interaction') return 'the visitor first clicked, tapped or typed in the page or a frame';
