@@ -6,7 +6,7 @@
  * purpose: anything that may be a banner (the manager's own elements, a dialog, a fixed or sticky overlay, an
  * element named cookie / consent / privacy, a shadow host we cannot see into, a button naming an answer) could.
  */
-import { actionFromText } from './click';
+import { actionFromText, someSelector } from './click';
 import type { ClickRule } from './click-rules';
 
 /** The part of an Element this needs (a real Element fits; tests pass fakes). */
@@ -41,17 +41,6 @@ const DISMISS =
 /** Elements that embed another document: input there is the frame's, not the page's. */
 const EMBEDS = new Set(['IFRAME', 'FRAME', 'OBJECT', 'EMBED']);
 
-function matchesAny(el: TargetElement, selectors: readonly string[]): boolean {
-  for (const s of selectors) {
-    try {
-      if (el.matches(s)) return true;
-    } catch {
-      // A selector the engine does not support: skip it.
-    }
-  }
-  return false;
-}
-
 /**
  * True when the input whose composed path is `path` (innermost first, elements only) could be an answer to a
  * consent banner; false only when it landed in the page clearly outside any. `label` is the text of the clicked
@@ -72,7 +61,7 @@ export function couldAnswerBanner(
     ? [...BANNER_HINTS, ...rule.accept, ...rule.reject, ...rule.other, ...rule.containers]
     : BANNER_HINTS;
   // The composed path holds every ancestor, across shadow roots too: each is asked once.
-  return path.some((el) => matchesAny(el, selectors) || facts.overlay(el));
+  return path.some((el) => someSelector(selectors, (s) => el.matches(s)) || facts.overlay(el));
 }
 
 /** How the detector names where an outside input landed: the clicked button's or link's text, else its tag. */

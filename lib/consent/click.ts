@@ -63,15 +63,20 @@ export function genericRule(toolId: string): ClickRule {
   };
 }
 
-function matchesAny(el: ElementLike, selectors: readonly string[]): boolean {
+/** True when `test` holds for one of `selectors`; a selector the engine refuses (e.g. :has in old engines) is skipped. */
+export function someSelector(selectors: readonly string[], test: (selector: string) => unknown): boolean {
   for (const s of selectors) {
     try {
-      if (el.closest(s)) return true;
+      if (test(s)) return true;
     } catch {
-      // An autoconsent selector the browser does not support (e.g. :has in old engines): skip it.
+      // An autoconsent selector the browser does not support: skip it.
     }
   }
   return false;
+}
+
+function matchesAny(el: ElementLike, selectors: readonly string[]): boolean {
+  return someSelector(selectors, (s) => el.closest(s));
 }
 
 /**
