@@ -3,6 +3,7 @@ import type { Phase } from '@/lib/findings';
 const LABEL: Record<Phase, string> = {
   'before-consent': 'before consent',
   'after-reject': 'after reject',
+  'after-unknown-choice': 'after a choice of unknown content',
   'after-accept': 'after accept',
 };
 

@@ -1,8 +1,11 @@
 import type { CategoryOrUnknown } from './category';
 import type { Provenance } from './evidence/types';
 
-/** The consent phases in display order: the ones that can be violations first. */
-export const PHASES = ['before-consent', 'after-reject', 'after-accept'] as const;
+/**
+ * The consent phases in display order: the ones that can be violations first, then after a stored choice whose
+ * content could not be read (neither a violation nor exempt: needs review), then after accept.
+ */
+export const PHASES = ['before-consent', 'after-reject', 'after-unknown-choice', 'after-accept'] as const;
 
 /** The consent phase a finding happened in. A custom choice maps to accept or reject per category. */
 export type Phase = (typeof PHASES)[number];

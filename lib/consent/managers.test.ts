@@ -28,7 +28,8 @@ describe('Klaro and Orejime (service maps)', () => {
   it('per service: custom, the granted services unmapped (the cookie names no purpose)', () => {
     const s = signalFromCookie('klaro', M.KLARO_CUSTOM);
     expect(s?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['google-analytics'] });
-    expect(phaseAfter(s)).toBe('after-accept');
+    // Whether the unmapped services cover this category is unknown: needs review, neither exempt nor a violation.
+    expect(phaseAfter(s)).toBe('after-unknown-choice');
   });
   it('ignores values that are not service maps', () => {
     expect(signalFromCookie('eu-consent', 'yes')).toBeNull();

@@ -498,13 +498,21 @@ export function phaseAt(choices: readonly CountedChoice[], t: number, category: 
   }
   if (!current) return 'before-consent';
   const choice = current.choice;
-  if (!choice || choice.kind === 'accept-all') return 'after-accept';
+  // A choice we could not read may be a refusal as well as an accept: not a violation, never exempt either.
+  if (!choice) return 'after-unknown-choice';
+  if (choice.kind === 'accept-all') return 'after-accept';
   if (choice.kind === 'reject-all') return 'after-reject';
   if (category !== 'unknown' && choice.granted.includes(category)) return 'after-accept';
-  return choice.unmapped && choice.unmapped.length > 0 ? 'after-accept' : 'after-reject';
+  // Purposes of the manager's own we could not map to a category may or may not cover this one.
+  return choice.unmapped && choice.unmapped.length > 0 ? 'after-unknown-choice' : 'after-reject';
 }
 
 /** A tracker of this category firing in this phase breaks the prior-consent rule (ePrivacy art. 5(3)). */
 export function isViolation(phase: Phase, category: CategoryOrUnknown): boolean {
-  return phase !== 'after-accept' && needsConsent(category);
+  return (phase === 'before-consent' || phase === 'after-reject') && needsConsent(category);
+}
+
+/** A tracker of this category firing in this phase needs an auditor's look: after a choice we could not read. */
+export function needsReviewAfter(phase: Phase, category: CategoryOrUnknown): boolean {
+  return phase === 'after-unknown-choice' && needsConsent(category);
 }

@@ -351,6 +351,28 @@ describe('deriveVisit: trust rules', () => {
     });
   });
 
+  it('a tracker after a stored choice whose content could not be read needs review: neither exempt nor a violation', () => {
+    // Cookiebot's `-1` (no consent law for the region, or a bot) says a choice exists, not what it allows.
+    const unread = signalFromCookie('CookieConsent', '-1')!;
+    expect(unread.choice).toBeUndefined();
+    const d = deriveVisit(visit(), [
+      consentEntry(unread, { at: T0 + 500, via: 'cookies-api' }),
+      cio(T0 + 900),
+    ]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
+    expect(d.parties[0]).toMatchObject({ review: true, afterUnknownChoice: true, violation: false });
+    expect(d.verdict).toMatchObject({ severity: 'clean', review: 1, violating: 0 });
+    expect(d.verdict.text).toBe(
+      'No tracker that needs consent fired before consent or after a refusal (1 after a consent choice whose content could not be read: needs review)',
+    );
+    // Before it, the same tracker is before consent.
+    const early = deriveVisit(visit(), [
+      consentEntry(unread, { at: T0 + 500, via: 'cookies-api' }),
+      cio(T0 + 100),
+    ]);
+    expect(early.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+
   it('a choice sent in the main-frame request is carried over and covers the whole visit', () => {
     const reject = optanon(OPTANON_REJECT_ALL);
     const d = deriveVisit(visit(), [

@@ -13,7 +13,7 @@ import {
   type PageVisit,
   type Phase,
 } from '../findings';
-import { deriveConsent, isViolation, phaseAt, type DerivedConsent } from './consent';
+import { deriveConsent, isViolation, needsReviewAfter, phaseAt, type DerivedConsent } from './consent';
 import { consentStateText, contradictionText, outsideInputText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
@@ -37,8 +37,12 @@ export interface Party {
   violation: boolean;
   /** Needs consent and fired (a tracker), whatever the phase. */
   tracker: boolean;
-  /** Unknown purpose, seen from a third party or as a cookie: an auditor must look. */
+  /**
+   * An auditor must look: of unknown purpose (seen from a third party or as a cookie), or a tracker that fired
+   * after a stored choice whose content could not be read (`afterUnknownChoice`).
+   */
   review: boolean;
+  afterUnknownChoice?: boolean;
   firstSeenAt: number;
 }
 
@@ -52,7 +56,7 @@ export interface Verdict {
   afterReject: CategoryCount[];
   /** Distinct parties with any violation: the badge number. */
   violating: number;
-  /** Parties of unknown purpose listed for review. */
+  /** Parties listed for review: of unknown purpose, or trackers after a choice of unknown content. */
   review: number;
   text: string;
   severity: 'violation' | 'clean' | 'empty';
@@ -312,6 +316,7 @@ function partiesOf(findings: Finding[]): Party[] {
     p.violation ||= f.violation;
     p.tracker ||= needsConsent(f.category);
     p.review ||= f.category === 'unknown' && (f.thirdParty || f.kind !== 'request');
+    if (needsReviewAfter(f.phase, f.category)) p.afterUnknownChoice = p.review = true;
     p.firstSeenAt = Math.min(p.firstSeenAt, f.firstSeenAt);
     parties.set(key, p);
   }
@@ -350,7 +355,12 @@ export function verdictOf(parties: Party[], findings: Finding[], consent: Derive
   else if (consent.withoutInteraction) parts.push('consent was stored without any interaction');
   // Consent stored against the visitor's click is not the visitor's consent: an auditor must see it.
   for (const c of consent.contradicted) parts.push(contradictionText(c));
-  const tail = review ? ` (${review} of unknown purpose: needs review)` : '';
+  const unreadChoice = parties.filter((p) => p.afterUnknownChoice).length;
+  const why = [
+    review - unreadChoice && `${review - unreadChoice} of unknown purpose`,
+    unreadChoice && `${unreadChoice} after a consent choice whose content could not be read`,
+  ].filter(Boolean);
+  const tail = review ? ` (${why.join(', ')}: needs review)` : '';
   const base = { beforeConsent, afterReject, violating, review };
   if (parts.length) return { ...base, text: parts.join('; ') + tail, severity: 'violation' };
   if (findings.length === 0) return { ...base, text: 'Nothing recorded on this page yet', severity: 'empty' };

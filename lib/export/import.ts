@@ -1,7 +1,7 @@
 /** Validates an exported JSON report so the report page can show it again. */
 import { CATEGORIES } from '../category';
 import type { VisitBundle } from '../messages';
-import type { PageVisit } from '../findings';
+import { PHASES, type PageVisit } from '../findings';
 import { deriveVisit } from '../evidence/derive';
 import { PROVENANCES, type EvidenceEntry } from '../evidence/types';
 import { migrateV1Visit, type V1Finding, type V1Visit } from '../store/migrate-v1';
@@ -12,7 +12,6 @@ import { ShapeError, arr, bool, num, obj, oneOf, optStr, str, type Obj } from '.
 /** Larger files are refused before parsing, so a wrong file cannot freeze the page. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-const PHASES = ['before-consent', 'after-accept', 'after-reject'] as const;
 const KINDS = ['request', 'cookie'] as const;
 const EVIDENCE_KINDS = ['request', 'cookie', 'storage', 'consent', 'tool', 'click', 'activation'] as const;
 const CATS = [...CATEGORIES, 'unknown'] as const;
