@@ -88,10 +88,15 @@ function hostsShadow(el: Element): boolean {
   }
 }
 
+/** A fixed element covering this much of the viewport is the page's own shell (a full-page app), not a banner. */
+const SHELL_SHARE = 0.9;
+
 const TARGET_FACTS: TargetFacts = {
   overlay: (el) => {
     const position = getComputedStyle(el as Element).position;
-    return position === 'fixed' || position === 'sticky';
+    if (position !== 'fixed' && position !== 'sticky') return false;
+    const r = (el as Element).getBoundingClientRect();
+    return r.width * r.height < SHELL_SHARE * window.innerWidth * window.innerHeight;
   },
   shadowHost: (el) => hostsShadow(el as Element),
 };

@@ -17,7 +17,7 @@ export interface TargetElement {
 
 /** What only the browser can tell of an element (computed style, a closed shadow root). */
 export interface TargetFacts {
-  /** Its computed position is fixed or sticky: an overlay, as banners are. */
+  /** Its computed position is fixed or sticky, and it does not fill the viewport: an overlay, as banners are. */
   overlay(el: TargetElement): boolean;
   /** It hosts a shadow root (open or closed): the input landed inside something we cannot see. */
   shadowHost(el: TargetElement): boolean;
