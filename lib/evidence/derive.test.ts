@@ -302,14 +302,9 @@ describe('deriveVisit: trust rules', () => {
 
     it('the audit’s opt-out is an answer: a reject that stores consent reads as the contradiction it is', () => {
       const auditClick: EvidenceEntry = {
-        ...entry({ host: 'shop.example', at: T0 + 2000 }),
-        id: 'click|audit',
-        kind: 'click',
-        provenance: 'detector',
+        ...clickEntry(T0 + 2000, 'reject-all', 'onetrust'),
         via: 'audit',
-        key: 'onetrust',
         click: { tool: 'onetrust', action: 'reject-all', by: 'audit', label: 'autoconsent: Onetrust' },
-        classification: undefined,
       };
       const d = deriveVisit(visit(), [
         activation(T0 + 10, false),
