@@ -16,6 +16,28 @@ describe('signalFromStorage', () => {
   it('Usercentrics v1 usercentrics: non-essential consents', () => {
     expect(signalFromStorage('usercentrics', M.UC_V1_REJECT)?.choice?.kind).toBe('reject-all');
   });
+  it('Usercentrics v3 ucData: only a whole answer is read', () => {
+    const accept = signalFromStorage('ucData', M.UC3_ACCEPT_ALL);
+    expect(accept).toMatchObject({
+      tool: 'usercentrics',
+      via: 'storage:ucData',
+      state: 'choice',
+      choice: { kind: 'accept-all' },
+      decoded: { services: { HkocEodjb7: true }, gcm: { analyticsStorage: 'granted' } },
+    });
+    expect(signalFromStorage('ucData', M.UC3_ALL_OFF)?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+    // Essential services on, the rest off: a refusal, the defaults before any answer or a custom choice alike.
+    expect(signalFromStorage('ucData', M.UC3_ESSENTIAL_ONLY)).toBeNull();
+    expect(signalFromStorage('ucData', JSON.stringify({ consent: { services: {} } }))).toBeNull();
+    expect(
+      signalFromStorage('ucData', JSON.stringify({ consent: { services: { a: { consent: 'yes' } } } })),
+    ).toBeNull();
+    expect(signalFromStorage('ucData', JSON.stringify({ consent: { services: [true] } }))).toBeNull();
+    expect(signalFromStorage('ucData', '{"consent":')).toBeNull();
+  });
   it('Sourcepoint _sp_user_consent_<id>: the TC string, else consentStatus', () => {
     const s = signalFromStorage('_sp_user_consent_7417', M.SP_REJECT);
     expect(s).toMatchObject({ tool: 'sourcepoint', choice: { kind: 'reject-all' } });

@@ -46,6 +46,38 @@ function usercentricsV2(value: string): ConsentSignal | null {
   return { ...base, decoded, choice: choiceFromServiceMap(statuses) };
 }
 
+// Usercentrics Web CMP v3 (loader on `web.cmp.usercentrics.eu` / `web.<region>.cmp.usercentrics.eu`): localStorage
+// `ucData` = JSON {gcm: {adStorage, analyticsStorage, …}, consent: {services: {<templateId>: {name, consent}}},
+// ui: {language}}; v3 writes no `uc_settings`. Shape as Usercentrics' own blocker bundle reads it back
+// (`services[id].consent`, read off uc-block.bundle.js in ryanbr/consent-rr's tests) and as
+// @s-group/react-usercentrics types it (`types.v3.ts`). No field says implicit or explicit, and essential services
+// stay `consent: true` after "Deny all" (as in v2), so only a whole answer is read: every service on = accept-all,
+// every service off = reject-all. A mix (the defaults before any answer, a refusal keeping the essential ones, a
+// custom choice) is not read: nothing here tells them apart, and a default must never stand as the visitor's choice.
+function usercentricsV3(value: string): ConsentSignal | null {
+  const record = jsonObject(value);
+  const services = (record?.consent as Record<string, unknown> | undefined)?.services;
+  if (typeof services !== 'object' || services === null || Array.isArray(services)) return null;
+  const statuses: Record<string, boolean> = {};
+  for (const [id, s] of Object.entries(services).slice(0, 300)) {
+    const consent = (s as Record<string, unknown> | null)?.consent;
+    if (typeof consent === 'boolean') statuses[id] = consent;
+  }
+  const values = Object.values(statuses);
+  if (values.length === 0) return null;
+  const all = values.every(Boolean);
+  if (!all && values.some(Boolean)) return null;
+  const gcm = record?.gcm;
+  return {
+    tool: 'usercentrics',
+    state: 'choice',
+    via: 'storage:ucData',
+    raw: clip(value),
+    choice: choiceFromServiceMap({ all }),
+    decoded: { services: statuses, ...(typeof gcm === 'object' && gcm !== null && { gcm }) },
+  };
+}
+
 // Usercentrics v1 (legacy): localStorage `usercentrics` = JSON {consents:[{templateId, consentStatus,
 // isEssential, …}]}, the fields autoconsent's usercentrics-button rule reads
 // (node_modules/@duckduckgo/autoconsent/lib/eval-snippets.ts EVAL_USERCENTRICS_BUTTON_0).
@@ -135,6 +167,7 @@ export function signalFromStorage(key: string, value: string): ConsentSignal | n
   try {
     if (key === 'uc_settings') return usercentricsV2(value);
     if (key === 'usercentrics') return usercentricsV1(value);
+    if (key === 'ucData') return usercentricsV3(value);
     if (/^_sp_user_consent_\d{1,12}$/.test(key)) return sourcepoint(key, value);
     if (key === 'TERMLY_API_CACHE') return termly(value);
     if (key === 'tcmConsent') return parseTranscend(value);

@@ -69,6 +69,9 @@ describe('consent tool registry', () => {
     expect(consentToolForScript('https://app.usercentrics.eu/browser-ui/latest/loader.js')).toBe(
       'usercentrics',
     );
+    // Usercentrics v3: the global loader and a regional one.
+    for (const host of ['web.cmp.usercentrics.eu', 'web.eu1.cmp.usercentrics.eu'])
+      expect(consentToolForScript(`https://${host}/ui/loader.js`)).toBe('usercentrics');
     expect(consentToolForScript('https://cdn.jsdelivr.net/npm/jquery@3')).toBeNull();
     expect(consentToolForScript('not a url')).toBeNull();
   });

@@ -48,8 +48,9 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     id: 'usercentrics',
     name: 'Usercentrics',
     storageKeys: ['uc_settings', 'uc_user_interaction', 'usercentrics', 'ucData'],
-    globals: ['UC_UI', 'usercentrics'],
-    scriptHosts: ['app.usercentrics.eu', 'web.cmp.usercentrics.eu', 'privacy-proxy.usercentrics.eu'],
+    // v3 (Web CMP) has `__ucCmp` and loads from web.cmp.usercentrics.eu or a regional web.<region>.cmp.usercentrics.eu.
+    globals: ['UC_UI', 'usercentrics', '__ucCmp'],
+    scriptHosts: ['app.usercentrics.eu', 'cmp.usercentrics.eu', 'privacy-proxy.usercentrics.eu'],
     autoconsentRules: ['usercentrics*'],
   },
   {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CATEGORIES, type CategoryOrUnknown } from '../category';
 import { signalFromCookie } from '../consent/signals';
+import { signalFromStorage } from '../consent/storage-signals';
+import { UC3_ACCEPT_ALL, UC3_ESSENTIAL_ONLY } from '../consent/__fixtures__/managers';
 import { signalFromTcString } from '../consent/tcf';
 import { signalFromGoogleRequest } from '../consent/google-consent-mode';
 import type { ConsentSignal } from '../consent/types';
@@ -524,6 +526,28 @@ describe('deriveVisit: trust rules', () => {
     expect(d.consent.signals[0]).toMatch(/^Google Consent Mode/);
     expect(d.consentState).toBe('no consent tool detected');
     expect(d.findings[0]!.violation).toBe(true);
+  });
+
+  it('Usercentrics v3: Accept all read from ucData counts; the essential-only record it keeps after Deny all or by default says nothing', () => {
+    const stored = (value: string, at: number) =>
+      consentEntry(signalFromStorage('ucData', value)!, { at, provenance: 'detector', via: 'localStorage' });
+    const accepted = deriveVisit(visit(), [
+      cio(T0 + 500),
+      clickEntry(T0 + 1000, 'accept-all', 'usercentrics'),
+      stored(UC3_ACCEPT_ALL, T0 + 1200),
+      cio(T0 + 2000, { id: 'late' }),
+    ]);
+    expect(accepted.findings.map((f) => f.phase).sort()).toEqual(['after-accept', 'before-consent']);
+    expect(accepted.consent.lines.map((l) => `${l.state} ${l.status}`).sort()).toEqual([
+      'choice counted',
+      'click click-confirmed',
+    ]);
+    expect(signalFromStorage('ucData', UC3_ESSENTIAL_ONLY)).toBeNull();
+    const refused = deriveVisit(visit(), [
+      clickEntry(T0 + 1000, 'reject-all', 'usercentrics'),
+      cio(T0 + 2000),
+    ]);
+    expect(refused.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
   });
 
   it('browser-only leaves out detector and page evidence', () => {

@@ -188,6 +188,44 @@ export const UC_DEFAULTS = JSON.stringify({
   ],
   version: '12',
 });
+// Usercentrics v3 ucData (shape as Usercentrics' uc-block bundle reads it back; ids are Usercentrics template ids).
+const uc3 = (services: Record<string, [string, boolean]>, granted: boolean) =>
+  JSON.stringify({
+    gcm: {
+      adsDataRedaction: !granted,
+      adStorage: granted ? 'granted' : 'denied',
+      adPersonalization: granted ? 'granted' : 'denied',
+      adUserData: granted ? 'granted' : 'denied',
+      analyticsStorage: granted ? 'granted' : 'denied',
+    },
+    consent: {
+      services: Object.fromEntries(
+        Object.entries(services).map(([id, [name, consent]]) => [id, { name, consent }]),
+      ),
+    },
+    ui: { language: 'de' },
+  });
+export const UC3_ACCEPT_ALL = uc3(
+  {
+    H1Vl5NidjWX: ['Usercentrics Consent Management Platform', true],
+    HkocEodjb7: ['Google Analytics', true],
+    'BJz7qNsdj-7': ['Facebook Pixel', true],
+  },
+  true,
+);
+/** After "Deny all", and equally the defaults before any answer: the essential service stays on. */
+export const UC3_ESSENTIAL_ONLY = uc3(
+  {
+    H1Vl5NidjWX: ['Usercentrics Consent Management Platform', true],
+    HkocEodjb7: ['Google Analytics', false],
+    'BJz7qNsdj-7': ['Facebook Pixel', false],
+  },
+  false,
+);
+export const UC3_ALL_OFF = uc3(
+  { HkocEodjb7: ['Google Analytics', false], 'BJz7qNsdj-7': ['Facebook Pixel', false] },
+  false,
+);
 export const UC_V1_REJECT = JSON.stringify({
   consents: [
     { templateId: 'essential-id', consentStatus: true, isEssential: true, dataProcessor: 'Usercentrics CMP' },
