@@ -1,11 +1,4 @@
-import type { Phase } from '@/lib/findings';
-
-const LABEL: Record<Phase, string> = {
-  'before-consent': 'before consent',
-  'after-reject': 'after reject',
-  'after-unknown-choice': 'after a choice of unknown content',
-  'after-accept': 'after accept',
-};
+import { phaseLabel, type Phase } from '@/lib/findings';
 
 /**
  * Phase label, coloured only when the finding is a violation (red = something to act on); the text always says
@@ -15,9 +8,9 @@ export function PhaseBadge({ phase, violation = true }: { phase: Phase; violatio
   return (
     <span
       class={`badge ${violation ? `b-${phase}` : 'b-neutral'}`}
-      title={violation ? `${LABEL[phase]}: violation` : LABEL[phase]}
+      title={violation ? `${phaseLabel(phase)}: violation` : phaseLabel(phase)}
     >
-      {LABEL[phase]}
+      {phaseLabel(phase)}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import type { SiteAuditRecord } from '@/lib/audit/site-audit';
 import type { SiteReport, SiteVendor } from '@/lib/audit/site-report';
+import { phaseLabel } from '@/lib/findings';
 
 /** The files a finished site audit can be saved as. */
 export type SiteExportKind = 'json' | 'html' | 'declaration-html' | 'declaration-csv' | 'declaration-json';
@@ -30,8 +31,6 @@ function hostOf(url: string): string {
   }
 }
 
-const phaseText = (p: string) => p.replace('-', ' ');
-
 /** One-line verdict of a site audit, from the site report's counts. */
 export function siteSummary(r: SiteReport): string {
   const c = r.counts;
@@ -46,7 +45,7 @@ function VendorLine({ v, host }: { v: SiteVendor; host: string }) {
     <li data-vendor={v.key}>
       <strong>{v.name}</strong> {v.category}
       {v.violation ? (
-        <strong class="bad"> violation: {v.violationPhases.map(phaseText).join(', ')}</strong>
+        <strong class="bad"> violation: {v.violationPhases.map(phaseLabel).join(', ')}</strong>
       ) : null}
       <span class="note">
         {' '}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type CategoryOrUnknown } from '@/lib/category';
-import { PHASES } from '@/lib/findings';
+import { PHASES, phaseLabel } from '@/lib/findings';
 import type { TimelineFilter } from '@/lib/report/timeline';
 
 const CATS: CategoryOrUnknown[] = [...CATEGORIES, 'unknown'];
@@ -82,7 +82,7 @@ export function TimelineFilters({ filter, vendors, onChange }: TimelineFiltersPr
               checked={filter.phases.includes(p)}
               onChange={() => onChange({ ...filter, text, phases: toggle(filter.phases, p) })}
             />
-            {p.replace('-', ' ')}
+            {phaseLabel(p)}
           </label>
         ))}
       </fieldset>

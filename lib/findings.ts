@@ -10,6 +10,18 @@ export const PHASES = ['before-consent', 'after-reject', 'after-unknown-choice',
 /** The consent phase a finding happened in. A custom choice maps to accept or reject per category. */
 export type Phase = (typeof PHASES)[number];
 
+const PHASE_LABEL: Record<Phase, string> = {
+  'before-consent': 'before consent',
+  'after-reject': 'after reject',
+  'after-unknown-choice': 'after a choice of unknown content',
+  'after-accept': 'after accept',
+};
+
+/** The phase in words, as every page and export shows it. */
+export function phaseLabel(phase: Phase): string {
+  return PHASE_LABEL[phase];
+}
+
 /** Everything that happened while one document was a tab's top-level page. */
 export interface PageVisit {
   id: string;

@@ -4,7 +4,7 @@
  * site reports (lib/audit/site-report.ts), whose violations come from the one derivation.
  */
 import type { CategoryOrUnknown } from '../category';
-import type { Phase } from '../findings';
+import { phaseLabel, type Phase } from '../findings';
 import type { SiteItem, SiteReport, SiteVendor } from './site-report';
 
 export const COMPARE_FORMAT = 'cookie-inspector/site-compare';
@@ -133,7 +133,6 @@ function lifetimeText(s: number | null): string {
 /** One human line per change, for the terminal and the summary. */
 export function changeLines(c: SiteComparison): string[] {
   const lines: string[] = [];
-  const phase = (p: Phase) => p.replace('-', ' ');
   for (const v of c.vendors.added) lines.push(`+ vendor ${v.name} (${v.category})`);
   for (const v of c.vendors.removed) lines.push(`- vendor ${v.name} (${v.category})`);
   for (const i of c.cookies.added) lines.push(`+ cookie ${i.name} (${i.domain})`);
@@ -144,8 +143,8 @@ export function changeLines(c: SiteComparison): string[] {
     );
   for (const i of c.storage.added) lines.push(`+ ${i.type} ${i.name}`);
   for (const i of c.storage.removed) lines.push(`- ${i.type} ${i.name}`);
-  for (const v of c.violations.new) lines.push(`! new violation: ${v.name} ${phase(v.phase)}`);
-  for (const v of c.violations.fixed) lines.push(`✓ fixed: ${v.name} no longer ${phase(v.phase)}`);
+  for (const v of c.violations.new) lines.push(`! new violation: ${v.name} ${phaseLabel(v.phase)}`);
+  for (const v of c.violations.fixed) lines.push(`✓ fixed: ${v.name} no longer ${phaseLabel(v.phase)}`);
   for (const p of c.pages.added) lines.push(`+ page ${p}`);
   for (const p of c.pages.removed) lines.push(`- page ${p}`);
   return lines;
