@@ -154,7 +154,7 @@ export function AuditPanel({ tabId, send, pollMs = 1000, beforeStart, onSiteExpo
 
   return (
     <section class="audit-panel" id="audit-panel">
-      <h2>Audit this site</h2>
+      <h2>One-click audit</h2>
       {error ? (
         <p class="error" role="alert">
           {error}
