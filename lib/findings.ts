@@ -13,7 +13,7 @@ export type Phase = (typeof PHASES)[number];
 const PHASE_LABEL: Record<Phase, string> = {
   'before-consent': 'before consent',
   'after-reject': 'after reject',
-  'after-unknown-choice': 'after a choice of unknown content',
+  'after-unknown-choice': 'after an unclear choice',
   'after-accept': 'after accept',
 };
 

@@ -45,11 +45,11 @@ function Method({ har }: { har: boolean }) {
       <p>
         Each request and cookie was matched against the vendor database bundled with Cookie Inspector and
         labelled with the consent phase in force at the time it was seen: <em>before consent</em> (no choice
-        recorded yet), <em>after accept</em>, <em>after reject</em>, or{' '}
-        <em>after a choice of unknown content</em> (a stored choice Cookie Inspector could not read). A
-        finding is a violation when its category needs prior consent (advertising, marketing, analytics,
-        social) and it happened before a choice or after the visitor refused that category; one after a choice
-        of unknown content needs review.
+        recorded yet), <em>after accept</em>, <em>after reject</em>, or <em>after an unclear choice</em> (a
+        stored choice Cookie Inspector could not read, or one whose switches do not say whether they cover the
+        tracker). A finding is a violation when its category needs prior consent (advertising, marketing,
+        analytics, social) and it happened before a choice or after the visitor refused that category or
+        switched that vendor off by name; one after an unclear choice needs review.
       </p>
       <ul class="small">
         <li>Times are the browser's event times; offsets are relative to the start of the page visit.</li>

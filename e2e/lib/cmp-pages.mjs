@@ -252,7 +252,8 @@ ${clean ? `<script>${LOAD_TRACKERS}\n${gate}</script>` : TRACKER_TAGS}`;
 };
 
 export const SHOPS = ['leaky', 'clean'];
-export const SCENARIOS = ['first', 'accept', 'reject', 'return', 'audit'];
+// `custom`: a manager-specific test (Klaro's per-service choice, cmp-klaro.test.mjs).
+export const SCENARIOS = ['first', 'accept', 'reject', 'return', 'audit', 'custom'];
 
 /** `cmp-<manager>-<shop>-<scenario>.example`: one host per test, so no test sees another's stored choice. */
 export function shopHost(manager, shop, scenario) {

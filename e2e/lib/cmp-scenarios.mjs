@@ -41,7 +41,7 @@ function trackerHits(h, host, since) {
   );
 }
 
-async function waitForTrackers(h, host, since, message) {
+export async function waitForTrackers(h, host, since, message) {
   await waitFor(() => TRACKER_HOSTS.every((t) => trackerHits(h, host, since).some((l) => l.host === t)), {
     timeout: 15_000,
     message,
@@ -49,7 +49,7 @@ async function waitForTrackers(h, host, since, message) {
 }
 
 /** Registers a test whose pages are closed however it ends (a leaky page left open keeps tracking). */
-function scenario(name, opts, fn) {
+export function scenario(name, opts, fn) {
   test(name, opts, async () => {
     const pages = [];
     try {
@@ -61,7 +61,7 @@ function scenario(name, opts, fn) {
 }
 
 /** Loads the shop and waits for the manager's banner (as a visitor would, a moment after it shows). */
-async function openShop(h, m, host, pages) {
+export async function openShop(h, m, host, pages) {
   const page = await h.context.newPage();
   pages.push(page);
   const at = Date.now();
@@ -70,7 +70,7 @@ async function openShop(h, m, host, pages) {
 }
 
 /** The manager's stored choice cookie for `host`, or null. */
-async function choiceCookie(h, m, host) {
+export async function choiceCookie(h, m, host) {
   const jar = await h.context.cookies(`https://${host}/`);
   const c = jar.find((x) => x.name === m.cookie);
   // tarteaucitron writes its cookie with "=wait" entries before any answer.
@@ -116,7 +116,7 @@ async function recordedClick(h, host, action) {
 }
 
 /** Opens the popup for the tab showing `host` and waits until `until(view)` holds (or times out). */
-async function popupView(h, host, until, message, pages) {
+export async function popupView(h, host, until, message, pages) {
   const tabId = await tabIdFor(h.browser, `https://${host}/*`);
   const popup = await h.context.newPage();
   pages.push(popup);

@@ -26,7 +26,7 @@ export function parseHubSpot(name: string, value: string): ConsentSignal | null 
     state: 'choice',
     via: `cookie:${name}`,
     raw: clip(value),
-    choice: choiceFromServiceMap(categories),
+    choice: choiceFromServiceMap(categories, { named: false }),
     decoded: { categories },
   };
 }

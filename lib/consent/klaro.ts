@@ -3,17 +3,27 @@ import { allOrNothing, clip, safeDecode } from './choice';
 import { jsonObject } from './names';
 
 /**
- * A service → boolean map (Klaro, Orejime) as a choice. Service names are the site's own and the cookie
- * does not say which purpose each serves, so: every service on → accept-all; every service off →
- * reject-all; a mix → custom whose granted services stay unmapped (the timeline then stays after-accept
- * for what it cannot map: we never claim a refusal we cannot show).
+ * A service → boolean map (Klaro, Orejime, Axeptio) as a choice. Service names are the site's own and the cookie
+ * does not say which purpose each serves, so: every service on → accept-all; every service off → reject-all; a
+ * mix → custom whose granted services stay unmapped (what it cannot map is "after an unclear choice":
+ * we never claim a grant or a refusal we cannot show), and whose switched-off services are kept by name, so a
+ * tracker of exactly that name counts as refused. Pass `named: false` when the keys are categories, not services.
  */
-export function choiceFromServiceMap(services: Record<string, boolean>): ConsentChoice {
+export function choiceFromServiceMap(
+  services: Record<string, boolean>,
+  { named = true }: { named?: boolean } = {},
+): ConsentChoice {
   const names = Object.keys(services);
   const on = names.filter((n) => services[n]);
   if (on.length === names.length) return allOrNothing(true);
   if (on.length === 0) return allOrNothing(false);
-  return { kind: 'custom', granted: ['necessary'], unmapped: on.slice(0, 50) };
+  const off = names.filter((n) => !services[n]);
+  return {
+    kind: 'custom',
+    granted: ['necessary'],
+    unmapped: on.slice(0, 50),
+    ...(named && { refused: off.slice(0, 50) }),
+  };
 }
 
 /** Reads `{name: boolean}` JSON (URL-encoded or not); null when it is anything else. */

@@ -27,9 +27,28 @@ describe('Klaro and Orejime (service maps)', () => {
   });
   it('per service: custom, the granted services unmapped (the cookie names no purpose)', () => {
     const s = signalFromCookie('klaro', M.KLARO_CUSTOM);
-    expect(s?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['google-analytics'] });
+    expect(s?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['google-analytics'],
+      refused: ['facebook-pixel', 'customerio'],
+    });
     // Whether the unmapped services cover this category is unknown: needs review, neither exempt nor a violation.
     expect(phaseAfter(s)).toBe('after-unknown-choice');
+  });
+  it('a tracker whose vendor is exactly a service the visitor switched off is after a refusal', () => {
+    const s = signalFromCookie('klaro', M.KLARO_CUSTOM);
+    const choices: CountedChoice[] = [{ at: 10_000, tool: 'klaro', choice: s!.choice, carriedOver: false }];
+    const at = (vendor: { id: string; name: string }, category: 'marketing' | 'analytics' | 'advertising') =>
+      phaseAt(choices, 20_000, category, vendor);
+    // `customerio` names Customer.io (id customer-io): case, spaces and punctuation aside.
+    expect(at({ id: 'customer-io', name: 'Customer.io' }, 'marketing')).toBe('after-reject');
+    // A granted service never exempts by name: the site chose the names (needs review, as before).
+    expect(at({ id: 'google-analytics', name: 'Google Analytics' }, 'analytics')).toBe(
+      'after-unknown-choice',
+    );
+    // `facebook-pixel` is not exactly Meta's vendor: no guess.
+    expect(at({ id: 'facebook', name: 'Facebook' }, 'advertising')).toBe('after-unknown-choice');
   });
   it('ignores values that are not service maps', () => {
     expect(signalFromCookie('eu-consent', 'yes')).toBeNull();

@@ -101,7 +101,12 @@ describe('Klaro and Borlabs', () => {
     expect(all?.choice?.kind).toBe('accept-all');
     // A mix: the granted services have no known category, so they stay unmapped (never a refusal we cannot show).
     const some = parseKlaro('klaro', encodeURIComponent('{"klaro":true,"google-analytics":false}'));
-    expect(some?.choice).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['klaro'] });
+    expect(some?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['klaro'],
+      refused: ['google-analytics'],
+    });
     expect(parseKlaro('klaro', '%7Bbroken')).toBeNull();
   });
   it('reads borlabs-cookie consents', () => {

@@ -43,7 +43,7 @@ function usercentricsV2(value: string): ConsentSignal | null {
   if (last.action === 'onDenyAllServices')
     return { ...base, decoded, choice: choiceFromServiceMap({ all: false }) };
   // A per-service update: service ids carry no category here, so what stayed on is unmapped.
-  return { ...base, decoded, choice: choiceFromServiceMap(statuses) };
+  return { ...base, decoded, choice: choiceFromServiceMap(statuses, { named: false }) };
 }
 
 // Usercentrics Web CMP v3 (loader on `web.cmp.usercentrics.eu` / `web.<region>.cmp.usercentrics.eu`): localStorage
@@ -95,7 +95,7 @@ function usercentricsV1(value: string): ConsentSignal | null {
     state: 'choice',
     via: 'storage:usercentrics',
     raw: clip(value),
-    choice: choiceFromServiceMap(services),
+    choice: choiceFromServiceMap(services, { named: false }),
     decoded: { services },
   };
 }

@@ -7,6 +7,11 @@ export interface ConsentChoice {
   granted: Category[];
   /** Purposes/groups the visitor allowed that map to no category (site-defined); see lib/consent/README.md. */
   unmapped?: string[];
+  /**
+   * Services the visitor switched off in a custom choice, by the manager's own names (Klaro services, Axeptio
+   * vendors): a tracker whose vendor has exactly that name is after a refusal, whatever else the choice allows.
+   */
+  refused?: string[];
 }
 
 /**

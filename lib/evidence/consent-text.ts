@@ -1,18 +1,35 @@
 /** The consent line shown under the verdict, from the derived consent timeline. */
 import { formatClock } from '../report/format';
 import { toolDisplayName as toolName } from '../consent/tools';
+import type { ConsentChoice } from '../consent/types';
 import type { Contradiction, CountedChoice, DerivedConsent } from './consent';
+
+/** A few of the manager's own switch names (the site chose them): clipped, at most five, then a count. */
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, 5).map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n));
+  return list.length > 5 ? `${shown.join(', ')} and ${list.length - 5} more` : shown.join(', ');
+}
+
+/** "custom choice (allowed: analytics; on, purpose unknown: ga4; switched off: meta-pixel)". */
+export function customChoiceText(choice: ConsentChoice): string {
+  const granted = choice.granted.filter((g) => g !== 'necessary');
+  const parts = [
+    granted.length && `allowed: ${granted.join(', ')}`,
+    choice.unmapped?.length && `on, purpose unknown: ${names(choice.unmapped)}`,
+    choice.refused?.length && `switched off: ${names(choice.refused)}`,
+  ].filter(Boolean);
+  return `custom choice (${parts.length ? parts.join('; ') : 'only necessary'})`;
+}
 
 function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): string {
   const kind = c.choice?.kind;
-  const granted = c.choice?.granted.filter((g) => g !== 'necessary') ?? [];
   const what = !c.choice
     ? 'choice stored (content unknown)'
     : kind === 'accept-all'
       ? 'accepted'
       : kind === 'reject-all'
         ? 'rejected'
-        : `custom choice (${granted.length ? `allowed: ${granted.join(', ')}` : 'only necessary'})`;
+        : customChoiceText(c.choice);
   return c.carriedOver ? `${what} before this visit` : `${what} at ${formatClock(c.at)}`;
 }
 

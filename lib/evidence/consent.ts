@@ -487,8 +487,40 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
   return page?.consent!.signal.tool ?? null;
 }
 
-/** The phase of something of `category` at time t, from the counted choices (latest first). */
-export function phaseAt(choices: readonly CountedChoice[], t: number, category: CategoryOrUnknown): Phase {
+/** A name as a service switch and a vendor are compared: case, accents, spaces and punctuation aside. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const refusedKeys = new WeakMap<ConsentChoice, ReadonlySet<string>>();
+
+/** The visitor switched off a service of exactly this vendor's name or id (Klaro's `google-analytics`). */
+function refusedByName(
+  choice: ConsentChoice,
+  vendor: { id: string | null; name?: string } | undefined,
+): boolean {
+  if (!choice.refused?.length || !vendor?.id) return false;
+  let keys = refusedKeys.get(choice);
+  if (!keys) {
+    keys = new Set(choice.refused.map(nameKey).filter(Boolean));
+    refusedKeys.set(choice, keys);
+  }
+  return keys.has(nameKey(vendor.id)) || (vendor.name !== undefined && keys.has(nameKey(vendor.name)));
+}
+
+/**
+ * The phase of something of `category` (and, when known, of this vendor) at time t, from the counted choices
+ * (latest first).
+ */
+export function phaseAt(
+  choices: readonly CountedChoice[],
+  t: number,
+  category: CategoryOrUnknown,
+  vendor?: { id: string | null; name?: string },
+): Phase {
   let current: CountedChoice | null = null;
   for (const c of choices) {
     if (c.at > t) break;
@@ -502,6 +534,8 @@ export function phaseAt(choices: readonly CountedChoice[], t: number, category: 
   if (!choice) return 'after-unknown-choice';
   if (choice.kind === 'accept-all') return 'after-accept';
   if (choice.kind === 'reject-all') return 'after-reject';
+  // A service the visitor switched off by name is refused, whatever category the rest of the choice allows.
+  if (refusedByName(choice, vendor)) return 'after-reject';
   if (category !== 'unknown' && choice.granted.includes(category)) return 'after-accept';
   // Purposes of the manager's own we could not map to a category may or may not cover this one.
   return choice.unmapped && choice.unmapped.length > 0 ? 'after-unknown-choice' : 'after-reject';

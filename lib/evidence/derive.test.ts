@@ -360,7 +360,7 @@ describe('deriveVisit: trust rules', () => {
     expect(d.parties[0]).toMatchObject({ review: true, afterUnknownChoice: true, violation: false });
     expect(d.verdict).toMatchObject({ severity: 'clean', review: 1, violating: 0 });
     expect(d.verdict.text).toBe(
-      'No tracker that needs consent fired before consent or after a refusal (1 after a consent choice whose content could not be read: needs review)',
+      'No tracker that needs consent fired before consent or after a refusal (1 after a consent choice that does not say whether it covers them: needs review)',
     );
     // Before it, the same tracker is before consent.
     const early = deriveVisit(visit(), [
@@ -548,6 +548,24 @@ describe('deriveVisit: trust rules', () => {
       cio(T0 + 2000),
     ]);
     expect(refused.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+
+  it('a Klaro choice that switched Customer.io off by name makes its tracking after a refusal, not a choice to review', () => {
+    const custom = signalFromCookie(
+      'klaro',
+      encodeURIComponent('{"google-analytics":true,"customerio":false}'),
+    )!;
+    const d = deriveVisit(visit(), [
+      clickEntry(T0 + 1000, 'save-settings'),
+      consentEntry(custom, { at: T0 + 1100 }),
+      cio(T0 + 2000),
+    ]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(d.verdict.text).toBe('1 marketing tracker fired after consent was refused');
+    // The consent line says what the visitor switched on and off, by the manager's own names.
+    expect(d.consentState).toContain(
+      'custom choice (on, purpose unknown: google-analytics; switched off: customerio)',
+    );
   });
 
   it('browser-only leaves out detector and page evidence', () => {

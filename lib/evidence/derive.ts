@@ -226,10 +226,11 @@ function findingsOf(
     const c = attributed(e.classification, seen);
     const ownSite = e.kind === 'request' && e.ownOrganisation === true;
     const category = c.category;
+    const vendor = { id: c.vendor, ...(c.vendorName && { name: c.vendorName }) };
     const violatesAt = (t: number) =>
-      !ownSite && isViolation(phaseAt(consent.choices, t, category), category);
+      !ownSite && isViolation(phaseAt(consent.choices, t, category, vendor), category);
     for (const [t, n] of weightedTimes(e, violatesAt)) {
-      const phase = phaseAt(consent.choices, t, category);
+      const phase = phaseAt(consent.choices, t, category, vendor);
       const violation = !ownSite && isViolation(phase, category);
       const id = `${visit.id}|${kind}|${e.key}|${phase}`;
       const prev = byId.get(id);
@@ -358,7 +359,7 @@ export function verdictOf(parties: Party[], findings: Finding[], consent: Derive
   const unreadChoice = parties.filter((p) => p.afterUnknownChoice).length;
   const why = [
     review - unreadChoice && `${review - unreadChoice} of unknown purpose`,
-    unreadChoice && `${unreadChoice} after a consent choice whose content could not be read`,
+    unreadChoice && `${unreadChoice} after a consent choice that does not say whether it covers them`,
   ].filter(Boolean);
   const tail = review ? ` (${why.join(', ')}: needs review)` : '';
   const base = { beforeConsent, afterReject, violating, review };

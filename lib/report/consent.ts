@@ -1,6 +1,6 @@
 /** Consent timeline lines in words, and their decoded detail as readable lines. */
 import type { ConsentLine, ConsentStatus } from '../evidence/consent';
-import { placeText } from '../evidence/consent-text';
+import { customChoiceText, placeText } from '../evidence/consent-text';
 import { toolName } from './verdict';
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
@@ -35,7 +35,6 @@ export function consentEventText(e: ConsentLine): string {
   if (e.state === 'click')
     return `${tool}: clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (“${e.label}”)` : ''}`;
   if (e.state === 'banner') return `${tool} banner shown`;
-  const granted = e.choice?.granted.filter((c) => c !== 'necessary') ?? [];
   const kind = e.choice?.kind;
   const what =
     kind === 'accept-all'
@@ -43,7 +42,7 @@ export function consentEventText(e: ConsentLine): string {
       : kind === 'reject-all'
         ? 'rejected all'
         : kind === 'custom'
-          ? `custom choice (${granted.length ? `allowed: ${granted.join(', ')}` : 'only necessary'})`
+          ? customChoiceText(e.choice!)
           : 'choice recorded';
   return `${tool}: ${what}`;
 }
