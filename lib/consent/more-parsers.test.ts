@@ -7,6 +7,8 @@ import { parseKlaro } from './klaro';
 import { parseBorlabs } from './borlabs';
 import { parseAxeptio } from './axeptio';
 import { parseIubenda } from './iubenda';
+import { signalFromCookie } from './signals';
+import { consentToolForScript, identifyTool } from './tools';
 
 const GA =
   'https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC123XYZ9&gtm=45je5bi0v9&_p=1764062109433&cid=1180734553.1764062101&ul=de-de&sr=1920x1080&_s=1&sid=1764062101&sct=1&seg=0&dl=https%3A%2F%2Fshop.example%2F&en=page_view';
@@ -140,5 +142,40 @@ describe('presence-only cookies', () => {
     expect(parseAxeptio('axeptio_authorized_vendors', '%2C%2C')?.choice?.kind).toBe('reject-all');
     expect(parseAxeptio('axeptio_authorized_vendors', '%2Cgoogle_analytics%2C')?.choice).toBeUndefined();
     expect(parseIubenda('_iub_cs-abc', '1')).toBeNull();
+  });
+});
+
+describe('Securiti (__privaci_cookie_consents)', () => {
+  // As real sites send it after Accept all (status and flags as captured).
+  const accepted = JSON.stringify({
+    consents: { '97': 1, '98': 1, '99': 1, '100': 1 },
+    location: '30#KE',
+    lang: 'en',
+    status: 'record-consent-success',
+    implicit_consent: false,
+    gcm: { '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1 },
+  });
+  const parse = (value: string) => signalFromCookie('__privaci_cookie_consents', value);
+  it('every category on = accept-all, as sent, URL-encoded or base64', () => {
+    for (const value of [accepted, encodeURIComponent(accepted), btoa(accepted)])
+      expect(parse(value)).toMatchObject({
+        tool: 'securiti',
+        state: 'choice',
+        choice: { kind: 'accept-all' },
+      });
+    expect(parse(accepted.replace(/":1/g, '":0'))?.choice?.kind).toBe('reject-all');
+  });
+  it('a mix (the essential category on after a refusal, or a custom choice) and implicit consent are not read', () => {
+    expect(parse('{"consents":{"1207":1,"1208":0,"1209":0,"1210":0},"implicit_consent":false}')).toBeNull();
+    expect(parse(accepted.replace('"implicit_consent":false', '"implicit_consent":true'))).toBeNull();
+    expect(parse('{"consents":{}}')).toBeNull();
+    expect(parse('{"consents":[1,1]}')).toBeNull();
+    expect(parse('{"consents":')).toBeNull();
+  });
+  it('names Securiti by its cookies and its loader', () => {
+    expect(identifyTool({ cookies: ['__privaci_cookie_consent_uuid'] })).toBe('securiti');
+    expect(consentToolForScript('https://cdn-prod.securiti.ai/consent/cookie-consent-sdk-loader.js')).toBe(
+      'securiti',
+    );
   });
 });

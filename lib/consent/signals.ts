@@ -1,3 +1,4 @@
+import { parseSecuriti } from './securiti';
 import { parseAxeptio } from './axeptio';
 import { parseBorlabs } from './borlabs';
 import { parseCivicCookieControl } from './civic';
@@ -85,6 +86,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['fs-cc', parseFinsweet],
   ['fs-consent', parseFinsweet],
   ['cookie_consent_level', parseTermsFeed],
+  ['__privaci_cookie_consents', parseSecuriti],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

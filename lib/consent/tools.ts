@@ -167,6 +167,15 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['termly'],
   },
   {
+    id: 'securiti',
+    name: 'Securiti',
+    // `__privaci_cookie_no_action` marks a visitor who has not answered yet. The loader comes from
+    // cdn-prod.securiti.ai (cookie-consent-sdk-loader.js) and asks app.securiti.ai, as sites embed it.
+    cookies: ['__privaci_cookie_consents', '__privaci_cookie_consent_uuid', '__privaci_cookie_no_action'],
+    globals: ['SecuritiSDK'],
+    scriptHosts: ['securiti.ai'],
+  },
+  {
     id: 'osano',
     name: 'Osano',
     // osano_consentmanager*: Osano's hosted CMP; cookieconsent_status: Osano's open-source Cookie Consent.
