@@ -179,3 +179,71 @@ describe('Securiti (__privaci_cookie_consents)', () => {
     );
   });
 });
+
+describe('Tealium Consent Manager (CONSENTMGR)', () => {
+  const parse = (value: string) => signalFromCookie('CONSENTMGR', value);
+  it('reads the shapes real sites send: consent:true alone or with every category on = accept-all', () => {
+    for (const value of [
+      'consent:true%7Cts:1672327544395',
+      'c1:1%7Cc2:1%7Cc3:1%7Cc4:1%7Cc5:1%7Cc6:1%7Cc7:1%7Cc8:1%7Cc9:1%7Cc10:1%7Cc11:1%7Cc12:1%7Cc13:1%7Cc14:1%7Cc15:1%7Cts:1700677133212%7Cconsent:true',
+      'ts:1525369619|consent:true',
+      // A site's own extra pair is ignored (as Tealium's reader ignores it).
+      '1642664878603:undefined%7Cconsent:true%7Cc1:1%7Cc2:1%7Cc3:1%7Cts:1642664878605',
+    ])
+      expect(parse(value)).toMatchObject({
+        tool: 'tealium',
+        state: 'choice',
+        via: 'cookie:CONSENTMGR',
+        choice: { kind: 'accept-all' },
+      });
+  });
+  it('consent:false is declined, whatever the categories say (Tealium blocks every tag)', () => {
+    for (const value of [
+      'ts:1525369619%7Cconsent:false',
+      'c6:1|c1:0|c2:0|ts:1587133550264|consent:false|c3:0',
+      'consent:false%7Cts:1%7Cc1:0%7Cc3:0',
+    ])
+      expect(parse(value)?.choice).toEqual({ kind: 'reject-all', granted: ['necessary'] });
+  });
+  it('a custom choice is read per Tealium category; a category of ours Tealium splits is granted only whole', () => {
+    const mix = parse('consent:true%7Cts:1678332400820%7Cc1:1%7Cc3:0%7Cc5:1%7Cc6:1%7Cc7:0%7Cc8:1%7Cc9:1');
+    expect(mix?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics', 'marketing'],
+      unmapped: ['personalization', 'big_data', 'misc'],
+    });
+    expect(mix?.decoded?.categories).toMatchObject({ analytics: true, display_ads: false, social: false });
+    // Display ads on, search off: advertising is not granted, display ads stay unmapped (an unclear choice).
+    expect(parse('consent:true|c1:0|c3:1|c4:0|c7:1')?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'social'],
+      unmapped: ['display_ads'],
+    });
+    expect(parse('consent:true|c1:0|c3:1|c4:1|c10:1')?.choice?.granted).toEqual(['necessary', 'advertising']);
+  });
+  it('no answer, a contradiction, the Do Not Sell record and malformed values are not read', () => {
+    for (const value of [
+      'ts:1525369619|dns:true', // the opt-out popup's record
+      'consent:true|ts:1525369619|dns:false',
+      'c1:1|c2:0|ts:1', // no consent key: no answer given
+      'consent:true|c1:0|c2:0', // Tealium reads this as full consent, the flags say none
+      'consent:1|ts:1',
+      'consent:TRUE',
+      'consent:true|c1:yes',
+      'consent:true|c01:1|c2:0',
+      'consent:true|consent:false',
+      'consent:true|ts',
+      'consent:true|',
+      '1',
+      '',
+      '%E0%A4%A',
+    ])
+      expect(parse(value), value).toBeNull();
+    expect(parse('c1:1|'.repeat(3000))).toBeNull(); // over 100 pairs
+  });
+  it('names Tealium by its cookie and its autoconsent rule, never by utag', () => {
+    expect(identifyTool({ cookies: ['CONSENTMGR'] })).toBe('tealium');
+    expect(identifyTool({ autoconsentRule: 'Tealium' })).toBe('tealium');
+    expect(identifyTool({ globals: ['utag'] })).toBeNull();
+  });
+});

@@ -1,4 +1,5 @@
 import { parseSecuriti } from './securiti';
+import { parseTealium } from './tealium';
 import { parseAxeptio } from './axeptio';
 import { parseBorlabs } from './borlabs';
 import { parseCivicCookieControl } from './civic';
@@ -87,6 +88,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['fs-consent', parseFinsweet],
   ['cookie_consent_level', parseTermsFeed],
   ['__privaci_cookie_consents', parseSecuriti],
+  ['CONSENTMGR', parseTealium],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

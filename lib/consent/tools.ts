@@ -176,6 +176,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     scriptHosts: ['securiti.ai'],
   },
   {
+    id: 'tealium',
+    name: 'Tealium Consent Manager',
+    // No global or host: `utag` and tags.tiqcdn.com are Tealium iQ itself, which runs without the consent manager,
+    // and `tealiumConsentRegister` also carries other managers' answers (Tealium's consent integrations).
+    cookies: ['CONSENTMGR'],
+    autoconsentRules: ['tealium'],
+  },
+  {
     id: 'osano',
     name: 'Osano',
     // osano_consentmanager*: Osano's hosted CMP; cookieconsent_status: Osano's open-source Cookie Consent.
