@@ -139,6 +139,8 @@ describe('consent tool registry', () => {
     expect(toolDisplayName('woo-commerce-com')).toBe('Woo Commerce.com');
     expect(toolDisplayName('')).toBe('Unknown consent tool');
     expect(consentToolForRule('Cybotcookiebot')).toBe('cookiebot');
+    // autoconsent's rule is named "Cookie Information Banner", not by the tool's id.
+    expect(consentToolForRule('Cookie Information Banner')).toBe('cookie-information');
   });
   it('toolFromCmpName keeps naming tools like the cookie parsers', () => {
     expect(toolFromCmpName('Onetrust')).toBe('onetrust');
