@@ -325,7 +325,7 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     cookies: ['CookieInformationConsent'],
     globals: ['CookieInformation'],
     scriptHosts: ['policy.app.cookieinformation.com'],
-    autoconsentRules: ['Cookie Information Banner'],
+    autoconsentRules: ['cookie information banner'],
   },
   {
     id: 'cookiehub',
