@@ -51,7 +51,10 @@ export function outsideInputText(input: { at: number; label?: string }): string 
   return `consent was stored after the visitor’s click or key press outside the consent banner (${where}${formatClock(input.at)}), before any answer in it`;
 }
 
-/** "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", or "no consent tool detected". */
+/**
+ * "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", "Usercentrics · the visitor clicked reject all at
+ * 14:02:11, but no stored choice was read: …", or "no consent tool detected".
+ */
 export function consentStateText(consent: DerivedConsent): string {
   const last = consent.choices.at(-1);
   const tool = consent.tool ?? last?.tool ?? null;
@@ -66,6 +69,17 @@ export function consentStateText(consent: DerivedConsent): string {
         : 'the stored choice contradicts the visitor’s click',
     );
   const suffix = notes.length ? ` (${notes.join('; ')})` : '';
-  if (!tool) return `no consent tool detected${suffix}`;
-  return `${toolName(tool)} · ${last ? choiceText(last) : 'no choice yet'}${suffix}`;
+  // A click on the banner that no stored choice we read followed (a record we cannot read, or none): say so,
+  // rather than "no choice yet" beside a visitor who answered.
+  const click = last
+    ? undefined
+    : consent.lines.filter((l) => l.state === 'click' && l.status === 'click-not-confirmed').at(-1);
+  const named = tool ?? click?.tool ?? null;
+  if (!named) return `no consent tool detected${suffix}`;
+  const what = last
+    ? choiceText(last)
+    : click
+      ? `${click.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${(click.action ?? '').replace('-', ' ')} at ${formatClock(click.at)}, but no stored choice was read: trackers count as before consent`
+      : 'no choice yet';
+  return `${toolName(named)} · ${what}${suffix}`;
 }

@@ -548,6 +548,10 @@ describe('deriveVisit: trust rules', () => {
       cio(T0 + 2000),
     ]);
     expect(refused.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    // The consent line says the visitor answered and that no stored choice was read, not "no choice yet".
+    expect(refused.consentState).toMatch(
+      /^Usercentrics · the visitor clicked reject all at \d\d:\d\d:\d\d, but no stored choice was read: trackers count as before consent$/,
+    );
   });
 
   it('a Klaro choice that switched Customer.io off by name makes its tracking after a refusal, not a choice to review', () => {
