@@ -116,6 +116,18 @@ describe('tarteaucitron', () => {
     expect(phaseAfter(some, 'advertising')).toBe('after-reject');
     expect(signalFromCookie('tarteaucitron', M.TAC_WAITING)).toBeNull();
   });
+  it('a service switched off stays refused though another service grants its category', () => {
+    const s = signalFromCookie('tarteaucitron', '!gtag=true!hotjar=false');
+    expect(s?.choice).toMatchObject({ kind: 'custom', refused: ['hotjar'] });
+    const choices: CountedChoice[] = [
+      { at: 10_000, tool: 'tarteaucitron', choice: s!.choice, carriedOver: false },
+    ];
+    // Analytics is allowed (gtag), but Hotjar was switched off by name: after a refusal.
+    expect(phaseAt(choices, 20_000, 'analytics', { id: 'hotjar', name: 'Hotjar' })).toBe('after-reject');
+    expect(phaseAt(choices, 20_000, 'analytics', { id: 'google-analytics', name: 'Google Analytics' })).toBe(
+      'after-accept',
+    );
+  });
 });
 
 describe('iubenda and Axeptio', () => {
