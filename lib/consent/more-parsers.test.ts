@@ -8,7 +8,7 @@ import { parseBorlabs } from './borlabs';
 import { parseAxeptio } from './axeptio';
 import { parseIubenda } from './iubenda';
 import { signalFromCookie } from './signals';
-import { consentToolForScript, identifyTool } from './tools';
+import { consentToolForRule, consentToolForScript, identifyTool } from './tools';
 
 const GA =
   'https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC123XYZ9&gtm=45je5bi0v9&_p=1764062109433&cid=1180734553.1764062101&ul=de-de&sr=1920x1080&_s=1&sid=1764062101&sct=1&seg=0&dl=https%3A%2F%2Fshop.example%2F&en=page_view';
@@ -245,5 +245,123 @@ describe('Tealium Consent Manager (CONSENTMGR)', () => {
     expect(identifyTool({ cookies: ['CONSENTMGR'] })).toBe('tealium');
     expect(identifyTool({ autoconsentRule: 'Tealium' })).toBe('tealium');
     expect(identifyTool({ globals: ['utag'] })).toBeNull();
+  });
+});
+
+describe('Fides (fides_consent)', () => {
+  // The shape fides-js saves (cookie.ts makeFidesCookie + saveFidesCookie), URL-encoded by its cookie converter.
+  const record = (consent: Record<string, unknown>, consentMethod?: string, extra: object = {}) =>
+    JSON.stringify({
+      consent,
+      identity: { fides_user_device_id: '8a46c3ee-d6c3-4518-9b6c-074528b7bfd0' },
+      fides_meta: {
+        version: '0.9.0',
+        createdAt: '2024-05-01T10:00:00.000Z',
+        updatedAt: '2024-05-01T10:00:05.000Z',
+        ...(consentMethod ? { consentMethod } : {}),
+      },
+      tcf_consent: {},
+      non_applicable_notice_keys: [],
+      ...extra,
+    });
+  const parse = (value: string) => signalFromCookie('fides_consent', value);
+  const notices = { essential: true, analytics: true, marketing: true };
+  it('Accept all = accept-all, as saved: URL-encoded JSON, base64 (base64Cookie) or plain', () => {
+    const accepted = record(notices, 'accept');
+    for (const value of [encodeURIComponent(accepted), encodeURIComponent(btoa(accepted)), accepted])
+      expect(parse(value)).toMatchObject({
+        tool: 'fides',
+        state: 'choice',
+        via: 'cookie:fides_consent',
+        choice: { kind: 'accept-all' },
+        decoded: { consentMethod: 'accept' },
+      });
+  });
+  it('Reject all = reject-all; the notices it cannot switch off (notice-only) stay on', () => {
+    for (const consent of [
+      { essential: true, analytics: false, marketing: false },
+      { cookie_notice: true, analytics: false }, // a notice-only key of the site's own
+      { analytics: 'opt_out', marketing: 'opt_out', essential: 'acknowledge' }, // fidesConsentFlagType consent_mechanism
+    ])
+      expect(parse(encodeURIComponent(record(consent, 'reject')))?.choice).toEqual({
+        kind: 'reject-all',
+        granted: ['necessary'],
+      });
+  });
+  it('Save is read per notice by its name; an unknown notice key stays unmapped', () => {
+    const saved = record(
+      { essential: true, analytics: true, marketing: false, loyalty_program: true },
+      'save',
+    );
+    expect(parse(encodeURIComponent(saved))?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      unmapped: ['loyalty_program'],
+    });
+    expect(
+      parse(record({ analytics: 'opt_in', marketing: 'opt_out', essential: 'acknowledge' }, 'save'))?.choice,
+    ).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(parse(record({ essential: true, analytics: false, marketing: false }, 'save'))?.choice?.kind).toBe(
+      'reject-all',
+    );
+    expect(parse(record(notices, 'save'))?.choice?.kind).toBe('accept-all');
+    // A notice not applicable in the visitor's region (listed, or flagged) asked nothing.
+    const na = record({ analytics: false, data_sales: true }, 'save', {
+      non_applicable_notice_keys: ['data_sales'],
+    });
+    expect(parse(na)?.choice?.kind).toBe('reject-all');
+    expect(parse(record({ analytics: false, data_sales: 'not_applicable' }, 'save'))?.choice?.kind).toBe(
+      'reject-all',
+    );
+  });
+  it('defaults (no method), dismiss, GPC, acknowledge, script and migrations are not the visitor’s answer', () => {
+    // makeFidesCookie's defaults, and the same saved by setIdentity (updatedAt set, still no method).
+    const defaults = JSON.stringify({
+      consent: notices,
+      identity: { fides_user_device_id: 'x' },
+      fides_meta: { version: '0.9.0', createdAt: '2024-05-01T10:00:00.000Z', updatedAt: '' },
+      tcf_consent: {},
+    });
+    expect(parse(encodeURIComponent(defaults))).toBeNull();
+    expect(parse(record(notices))).toBeNull();
+    expect(parse(JSON.stringify({ data_sales: true, analytics: false }))).toBeNull(); // the pre-0.9 cookie
+    for (const method of [
+      'gpc',
+      'dismiss',
+      'acknowledge',
+      'script',
+      'ot_migration',
+      'external_provider',
+      'button',
+      'individual_notice',
+      'ACCEPT',
+    ])
+      expect(parse(record({ analytics: false, marketing: false }, method)), method).toBeNull();
+  });
+  it('contradictions, a record with no notice (TCF) and malformed values are not read', () => {
+    for (const value of [
+      record({ essential: true, analytics: false }, 'accept'),
+      record({ essential: true, analytics: true }, 'reject'),
+      record({}, 'accept', { fides_string: 'CPzHq4APzHq4AAMABBENAUEAALAAAEOAAAAAAEAEACACAAAA,1~61.70' }),
+      record({ analytics: 1 }, 'save'),
+      record({ analytics: 'yes' }, 'save'),
+      record({ analytics: null }, 'save'),
+      JSON.stringify({ consent: [true], fides_meta: { consentMethod: 'accept' } }),
+      JSON.stringify({ consent: notices, fides_meta: { consentMethod: ['accept'] } }),
+      JSON.stringify({ consent: notices, fides_meta: 'accept' }),
+      JSON.stringify({ consent: notices }),
+      record(Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`n${i}`, true])), 'accept'),
+      '{"consent":',
+      '[]',
+      '',
+      '%E0%A4%A',
+    ])
+      expect(parse(value), value).toBeNull();
+  });
+  it('names Fides by its cookie, its global and its autoconsent rule', () => {
+    expect(identifyTool({ cookies: ['fides_consent'] })).toBe('fides');
+    expect(identifyTool({ globals: ['Fides'] })).toBe('fides');
+    expect(consentToolForRule('fides')).toBe('fides');
+    expect(identifyTool({ autoconsentRule: 'Fides' })).toBe('fides');
   });
 });

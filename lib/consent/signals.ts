@@ -1,3 +1,4 @@
+import { parseFides } from './fides';
 import { parseSecuriti } from './securiti';
 import { parseTealium } from './tealium';
 import { parseAxeptio } from './axeptio';
@@ -89,6 +90,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['cookie_consent_level', parseTermsFeed],
   ['__privaci_cookie_consents', parseSecuriti],
   ['CONSENTMGR', parseTealium],
+  ['fides_consent', parseFides],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

@@ -184,6 +184,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['tealium'],
   },
   {
+    id: 'fides',
+    name: 'Fides (Ethyca)',
+    // `window.Fides` is its documented global. No host: fides.js is served from each site's own privacy center.
+    cookies: ['fides_consent'],
+    globals: ['Fides'],
+    autoconsentRules: ['fides'],
+  },
+  {
     id: 'osano',
     name: 'Osano',
     // osano_consentmanager*: Osano's hosted CMP; cookieconsent_status: Osano's open-source Cookie Consent.
