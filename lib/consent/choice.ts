@@ -22,7 +22,10 @@ export function clip(raw: string): string {
  * Builds a choice from a tool's switches, ignoring the always-on ones (strictly necessary).
  * All optional switches on → accept-all; all off → reject-all; otherwise custom.
  */
-export function choiceFromToggles(toggles: readonly Toggle[]): ConsentChoice {
+export function choiceFromToggles(
+  toggles: readonly Toggle[],
+  { named = false }: { named?: boolean } = {},
+): ConsentChoice {
   const optional = toggles.filter(
     (t) => !t.categories.every((c) => c === 'necessary') || t.categories.length === 0,
   );
@@ -38,7 +41,21 @@ export function choiceFromToggles(toggles: readonly Toggle[]): ConsentChoice {
         : 'custom';
   const choice: ConsentChoice = { kind, granted: [...granted] };
   if (unmapped.length > 0) choice.unmapped = unmapped;
+  // Switches that are services, by name: one switched off stays refused whatever category another one allows.
+  const off = optional.filter((t) => !t.granted).map((t) => t.id);
+  if (named && kind === 'custom' && off.length > 0) choice.refused = off.slice(0, 50);
   return choice;
+}
+
+/**
+ * Switches whose purposes we cannot tell (a manager's own ids, essential ones among them): every one on =
+ * accept-all, every one off = reject-all, a mix (a refusal keeping the essential ones, a custom choice, defaults)
+ * or none = null, since nothing says which it is.
+ */
+export function wholeAnswer(states: readonly boolean[]): ConsentChoice | null {
+  if (states.length === 0) return null;
+  const on = states.filter(Boolean).length;
+  return on === states.length ? allOrNothing(true) : on === 0 ? allOrNothing(false) : null;
 }
 
 /** A tool's one yes-or-no answer: accept-all grants every optional category, reject-all only necessary. */

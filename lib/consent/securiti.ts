@@ -1,4 +1,4 @@
-import { allOrNothing, clip, safeDecode } from './choice';
+import { clip, safeDecode, wholeAnswer } from './choice';
 import { fromBase64, jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
@@ -17,18 +17,19 @@ export function parseSecuriti(name: string, value: string): ConsentSignal | null
   const consents = record?.consents;
   if (!record || typeof consents !== 'object' || consents === null || Array.isArray(consents)) return null;
   if (record.implicit_consent === true) return null;
-  const values = Object.values(consents)
-    .slice(0, 200)
-    .filter((v) => v === 1 || v === 0 || typeof v === 'boolean');
-  if (values.length === 0) return null;
-  const on = values.filter((v) => v === 1 || v === true).length;
-  if (on !== 0 && on !== values.length) return null;
+  const choice = wholeAnswer(
+    Object.values(consents)
+      .slice(0, 200)
+      .filter((v) => v === 1 || v === 0 || typeof v === 'boolean')
+      .map((v) => v === 1 || v === true),
+  );
+  if (!choice) return null;
   return {
     tool: 'securiti',
     state: 'choice',
     via: `cookie:${name}`,
     raw: clip(value),
-    choice: allOrNothing(on !== 0),
+    choice,
     decoded: { consents: Object.fromEntries(Object.entries(consents).slice(0, 50)) },
   };
 }

@@ -1,5 +1,5 @@
 import type { Category } from '../category';
-import { choiceFromToggles, clip, type Toggle } from './choice';
+import { choiceFromToggles, clip, wholeAnswer, type Toggle } from './choice';
 import { parseVanillaCookieConsent } from './cookieconsent';
 import { parseDidomiToken } from './didomi';
 import { choiceFromServiceMap, parseKlaro } from './klaro';
@@ -63,17 +63,15 @@ function usercentricsV3(value: string): ConsentSignal | null {
     const consent = (s as Record<string, unknown> | null)?.consent;
     if (typeof consent === 'boolean') statuses[id] = consent;
   }
-  const values = Object.values(statuses);
-  if (values.length === 0) return null;
-  const all = values.every(Boolean);
-  if (!all && values.some(Boolean)) return null;
+  const choice = wholeAnswer(Object.values(statuses));
+  if (!choice) return null;
   const gcm = record?.gcm;
   return {
     tool: 'usercentrics',
     state: 'choice',
     via: 'storage:ucData',
     raw: clip(value),
-    choice: choiceFromServiceMap({ all }),
+    choice,
     decoded: { services: statuses, ...(typeof gcm === 'object' && gcm !== null && { gcm }) },
   };
 }

@@ -30,14 +30,11 @@ export function parseTarteaucitron(name: string, value: string): ConsentSignal |
     categories: SERVICE_CATEGORIES.get(id) ?? [],
   }));
   if (toggles.length === 0) return null;
-  const choice = choiceFromToggles(toggles);
-  // A service switched off by name stays refused even where another service grants its category (GA on, Hotjar off).
-  const off = toggles.filter((t) => !t.granted).map((t) => t.id);
-  if (choice.kind === 'custom' && off.length) choice.refused = off.slice(0, 50);
   return {
     tool: 'tarteaucitron',
     state: 'choice',
-    choice,
+    // Its switches are services: one switched off stays refused where another grants its category (GA on, Hotjar off).
+    choice: choiceFromToggles(toggles, { named: true }),
     via: `cookie:${name}`,
     raw: clip(value),
     decoded: { services },

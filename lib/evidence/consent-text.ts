@@ -33,11 +33,16 @@ function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): st
   return c.carriedOver ? `${what} before this visit` : `${what} at ${formatClock(c.at)}`;
 }
 
+/** "the visitor clicked reject all at 14:02:11" (or the audit's opt-out). */
+function clickedText(by: 'audit' | undefined, action: string, at: number): string {
+  const who = by === 'audit' ? 'the audit’s opt-out' : 'the visitor';
+  return `${who} clicked ${action.replace('-', ' ')} at ${formatClock(at)}`;
+}
+
 /** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13" (or the audit's opt-out). */
 export function contradictionText(c: Contradiction): string {
   const stored = choiceText({ choice: c.choice, carriedOver: false, at: c.storedAt });
-  const who = c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor';
-  return `${who} clicked ${c.action.replace('-', ' ')} at ${formatClock(c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
+  return `${clickedText(c.by, c.action, c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
 }
 
 /** Where an outside input landed, as the detector named it: “Read more” (a button's or link's text), or <p>. */
@@ -79,7 +84,7 @@ export function consentStateText(consent: DerivedConsent): string {
   const what = last
     ? choiceText(last)
     : click
-      ? `${click.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${(click.action ?? '').replace('-', ' ')} at ${formatClock(click.at)}, but no stored choice was read: trackers count as before consent`
+      ? `${clickedText(click.by, click.action ?? '', click.at)}, but no stored choice was read: trackers count as before consent`
       : 'no choice yet';
   return `${toolName(named)} · ${what}${suffix}`;
 }
