@@ -233,6 +233,44 @@ ${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
 <script async src="${CDN}/@finsweet/cookie-consent@1/fs-cc.js"></script>`;
     },
   },
+  'segment-consent-manager': {
+    label: 'Segment Consent Manager 5.8.1',
+    name: /Segment Consent Manager/,
+    cookie: 'tracking-preferences',
+    accept: '#consent-manager button:has-text("Allow all")',
+    reject: '#consent-manager button:has-text("Deny all")',
+    page(clean) {
+      // Its README's standalone setup: `window.consentManagerConfig` returns the options, the script renders the
+      // banner in `container` once Segment's CDN has listed the write key's destinations (cmp-cdn.mjs), then hands
+      // analytics.js the destinations the visitor allowed (`analytics.load(writeKey, {integrations})`). The shop's
+      // `analytics` stands in for analytics.js: the clean shop loads each tracker only when its destination is
+      // allowed; the leaky shop loads them all from its own tags anyway.
+      const analytics = `window.analytics = { initialized: false, addSourceMiddleware: function () {}, identify: function () {},
+  load: function (key, options) {
+    this.initialized = true;
+    ${
+      clean
+        ? `var on = (options && options.integrations) || {};
+    if (on['Google Analytics 4 Web']) { var a = document.createElement('script'); a.async = true; a.src = ${inlineJson(GTAG_SRC)}; document.head.appendChild(a); ${GTAG_INLINE} }
+    if (on['Facebook Pixel']) { ${PIXEL_INLINE} }
+    if (on['Customer.io']) { var c = document.createElement('script'); c.src = ${inlineJson(TRACK_SCRIPT)}; document.head.appendChild(c); }`
+        : ''
+    }
+  } };`;
+      const config = `window.consentManagerConfig = function () {
+  return { container: '#consent-manager', writeKey: 'cmpShopWriteKey01', bannerActionsBlock: true,
+    bannerContent: 'We use cookies for analytics and marketing.', bannerSubContent: 'Change your preferences',
+    preferencesDialogTitle: 'Website Data Collection Preferences',
+    preferencesDialogContent: 'We use data collected by cookies and JavaScript libraries.',
+    cancelDialogContent: 'Your preferences have not been saved.' };
+};`;
+      return `<div id="consent-manager"></div>
+<script>${analytics}
+${config}</script>
+${clean ? '' : TRACKER_TAGS}
+<script src="${CDN}/@segment/consent-manager@5.8.1/standalone/consent-manager.js" defer></script>`;
+    },
+  },
   tcf: {
     label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
     name: /IAB TCF/,

@@ -48,11 +48,13 @@ export async function startServer({ sites }) {
       secFetchSite: req.headers['sec-fetch-site'] ?? null,
       cookie: req.headers.cookie ?? null,
     });
-    const site = sites.find((s) => s.hosts.some((p) => hostMatches(p, host)));
+    // Sites sharing a host (a vendor's CDN serving two fixtures) are asked in turn until one answers.
+    const candidates = sites.filter((s) => s.hosts.some((p) => hostMatches(p, host)));
     try {
-      if (!site || (await site.handle(req, res, url)) === false) {
+      let answered = false;
+      for (const site of candidates) if ((answered = (await site.handle(req, res, url)) !== false)) break;
+      if (!answered)
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${host}${url.pathname}`);
-      }
     } catch (err) {
       // A broken fixture must fail loudly in the test output, not hang the page.
       console.error(`[server] ${host}${url.pathname}:`, err);

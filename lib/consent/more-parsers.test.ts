@@ -365,3 +365,90 @@ describe('Fides (fides_consent)', () => {
     expect(identifyTool({ autoconsentRule: 'Fides' })).toBe('fides');
   });
 });
+
+describe('Segment Consent Manager (tracking-preferences)', () => {
+  // The value as @segment/consent-manager's js-cookie 2 writes it: JSON, percent-encoded except these characters.
+  const jsCookie = (record: object) =>
+    encodeURIComponent(JSON.stringify(record)).replace(
+      /%(23|24|26|2B|3A|3C|3E|3D|2F|3F|40|5B|5D|5E|60|7B|7D|7C)/g,
+      decodeURIComponent,
+    );
+  const parse = (record: object) => signalFromCookie('tracking-preferences', jsCookie(record));
+  const destinations = (on: Record<string, boolean>) => on;
+  const all = (v: boolean) => ({ marketingAndAnalytics: v, advertising: v, functional: v });
+  it('Allow all and Deny all of its default banner', () => {
+    const allowed = { 'Google Analytics 4 Web': true, 'Facebook Pixel': true, 'Customer.io': true };
+    expect(parse({ version: 1, destinations: allowed, custom: all(true) })).toMatchObject({
+      tool: 'segment-consent-manager',
+      state: 'choice',
+      via: 'cookie:tracking-preferences',
+      choice: { kind: 'accept-all' },
+    });
+    const denied = { 'Google Analytics 4 Web': false, 'Facebook Pixel': false, 'Customer.io': false };
+    expect(parse({ version: 1, destinations: denied, custom: all(false) })?.choice).toEqual({
+      kind: 'reject-all',
+      granted: ['necessary'],
+    });
+  });
+  it('a saved dialog is read per category; the destinations it switched off are refused by name', () => {
+    const choice = parse({
+      version: 1,
+      destinations: destinations({
+        'Google Analytics 4 Web': true,
+        'Facebook Pixel': false,
+        'Customer.io': true,
+      }),
+      custom: { marketingAndAnalytics: true, advertising: false, functional: true },
+    })?.choice;
+    expect(choice).toMatchObject({ kind: 'custom', refused: ['Facebook Pixel'] });
+    expect([...choice!.granted].sort()).toEqual(['analytics', 'functional', 'marketing', 'necessary']);
+  });
+  it('every category on with a destination kept off is not an accept of everything', () => {
+    const choice = parse({
+      version: 1,
+      destinations: { Hotjar: false, 'Google Analytics 4 Web': true },
+      custom: all(true),
+    })?.choice;
+    expect(choice).toMatchObject({ kind: 'custom', refused: ['Hotjar'] });
+  });
+  it("a site's own category names are read by their names; unknown ones stay unmapped", () => {
+    const choice = parse({
+      version: 1,
+      destinations: {},
+      custom: { statistics: true, ads: false, extras: true },
+    })?.choice;
+    expect(choice?.granted).toContain('analytics');
+    expect(choice?.granted).not.toContain('advertising');
+    expect(choice?.unmapped).toEqual(['extras']);
+  });
+  it('destinations only (ConsentManagerBuilder without categories): all, none, or a mix by name', () => {
+    expect(parse({ version: 1, destinations: { Amplitude: true, Intercom: true } })?.choice?.kind).toBe(
+      'accept-all',
+    );
+    expect(parse({ version: 1, destinations: { Amplitude: false } })?.choice?.kind).toBe('reject-all');
+    expect(parse({ version: 1, destinations: { Amplitude: true, Intercom: false } })?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['Amplitude'],
+      refused: ['Intercom'],
+    });
+  });
+  it("reads nothing from another script's cookie of that name, an empty record or garbage", () => {
+    for (const value of [
+      jsCookie({ destinations: { Amplitude: true } }), // no version
+      jsCookie({ version: 2, custom: all(true) }),
+      jsCookie({ version: 1, destinations: {}, custom: {} }),
+      jsCookie({ version: 1, custom: { marketingAndAnalytics: null, advertising: 'N/A' } }),
+      'true',
+      '%7B%22version',
+      '',
+    ])
+      expect(signalFromCookie('tracking-preferences', value)).toBeNull();
+  });
+  it('is named by its cookie and its CDN script', () => {
+    expect(identifyTool({ cookies: ['tracking-preferences'] })).toBe('segment-consent-manager');
+    expect(
+      consentToolForScript('https://unpkg.com/@segment/consent-manager@5.8.1/standalone/consent-manager.js'),
+    ).toBe('segment-consent-manager');
+  });
+});

@@ -30,6 +30,7 @@ import { parseCommandersAct } from './commanders-act';
 import { mergeSquarespace, parseSquarespace } from './squarespace';
 import { parseRealCookieBanner } from './real-cookie-banner';
 import { parseSecuriti } from './securiti';
+import { parseSegmentConsentManager } from './segment';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseTealium } from './tealium';
 import { parseTermsFeed } from './termsfeed';
@@ -91,6 +92,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['__privaci_cookie_consents', parseSecuriti],
   ['CONSENTMGR', parseTealium],
   ['fides_consent', parseFides],
+  ['tracking-preferences', parseSegmentConsentManager],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

@@ -192,6 +192,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['fides'],
   },
   {
+    id: 'segment-consent-manager',
+    name: 'Segment Consent Manager',
+    // Its standalone build defines `consentManager`; sites load it from a CDN of npm packages.
+    cookies: ['tracking-preferences'],
+    globals: ['consentManager'],
+    scriptHosts: ['unpkg.com/@segment/consent-manager', 'cdn.jsdelivr.net/npm/@segment/consent-manager'],
+  },
+  {
     id: 'osano',
     name: 'Osano',
     // osano_consentmanager*: Osano's hosted CMP; cookieconsent_status: Osano's open-source Cookie Consent.

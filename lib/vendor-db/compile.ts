@@ -121,9 +121,10 @@ function compileRequestShapes(
     const n = vendorNo.get(r.id)!;
     for (const rule of r.requestRules ?? []) {
       const bad = regexProblem(rule.query);
-      if (!rule.path?.startsWith('/') || bad !== null || !rule.label || !rule.source) {
+      const badEnd = rule.pathEnd !== undefined && !rule.pathEnd.startsWith('/');
+      if (!rule.path?.startsWith('/') || bad !== null || badEnd || !rule.label || !rule.source) {
         problems.push(
-          `${r.id}: request rule ${JSON.stringify(rule.path)} needs a /path, label, source${bad ? ` (${bad})` : ''}`,
+          `${r.id}: request rule ${JSON.stringify(rule.path)} needs a /path (and /pathEnd), label, source${bad ? ` (${bad})` : ''}`,
         );
         continue;
       }
@@ -137,7 +138,9 @@ function compileRequestShapes(
           continue;
         }
         const list = byHost.get(key) ?? [];
-        list.push([n, rule.path, rule.query ?? null, rule.category ?? null, rule.label]);
+        const entry: PathRuleEntry = [n, rule.path, rule.query ?? null, rule.category ?? null, rule.label];
+        if (rule.pathEnd !== undefined) entry.push(rule.pathEnd);
+        list.push(entry);
         byHost.set(key, list);
       }
     }
@@ -183,7 +186,8 @@ function compileRequestShapes(
   const setNo = new Map<string, number>();
   const set: number[] = [];
   for (const list of byHost.values()) {
-    list.sort((a, b) => b[1].length - a[1].length || (a[1] < b[1] ? -1 : 1));
+    const span = (e: PathRuleEntry) => e[1].length + (e[5]?.length ?? 0);
+    list.sort((a, b) => span(b) - span(a) || (a[1] < b[1] ? -1 : 1));
     const key = JSON.stringify(list);
     let n = setNo.get(key);
     if (n === undefined) setNo.set(key, (n = sets.push(list) - 1));

@@ -32,13 +32,14 @@ export interface PrefixGroup {
   entries: CookieEntry[][];
 }
 
-/** A path rule: [vendor, path prefix, query regex source or null, category or null, label]. */
+/** A path rule: [vendor, path prefix, query regex source or null, category or null, label, path end?]. */
 export type PathRuleEntry = [
   vendor: number,
   path: string,
   query: string | null,
   category: Category | null,
   label: string,
+  pathEnd?: string,
 ];
 
 /**
@@ -142,6 +143,8 @@ export interface PathRule {
   /** `<vendor id><path>`, reported as Classification.rule (made once at load, not per request). */
   id: string;
   path: string;
+  /** What the path must also end with, or null. */
+  pathEnd: string | null;
   query: RegExp | null;
   category: Category | null;
   label: string;

@@ -86,10 +86,11 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     }
   });
   const ruleSets: PathRule[][] = c.pathRules.sets.map((list) =>
-    list.map(([vendor, path, query, category, label]) => ({
+    list.map(([vendor, path, query, category, label, pathEnd]) => ({
       vendor,
-      id: `${c.vendors.ids[vendor]}${path}`,
+      id: `${c.vendors.ids[vendor]}${path}${pathEnd ? `*${pathEnd}` : ''}`,
       path,
+      pathEnd: pathEnd ?? null,
       query: query === null ? null : new RegExp(query),
       category,
       label,

@@ -158,7 +158,12 @@ function pathRuleFor(index: VendorIndex, host: string, suffix: string, url: stri
   if (rules === undefined) return null;
   const { path, query } = pathAndQuery(url);
   for (const r of rules) {
-    if (path.startsWith(r.path) && (r.query === null || r.query.test(query))) return { rule: r, path };
+    if (
+      path.startsWith(r.path) &&
+      (r.pathEnd === null || (path.endsWith(r.pathEnd) && path.length >= r.path.length + r.pathEnd.length)) &&
+      (r.query === null || r.query.test(query))
+    )
+      return { rule: r, path };
   }
   return null;
 }

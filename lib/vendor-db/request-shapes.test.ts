@@ -21,6 +21,14 @@ const records: VendorRecord[] = [
               label: 'pixel',
               source: 'fixture',
             },
+            {
+              hosts: ['portal.example'],
+              path: '/v1/projects/',
+              pathEnd: '/list',
+              category: 'consent' as const,
+              label: 'destination list',
+              source: 'fixture',
+            },
           ],
         }
       : r.id === 'acme-analytics'
@@ -73,6 +81,15 @@ describe('path rules on shared hosts', () => {
       category: 'marketing',
     });
     expect(classifyRequest(index, 'https://portal.example/px?kind=conversion', PAGE).vendor).toBe('portal');
+  });
+  it('a rule with a path end takes only paths with both ends, an id between them', () => {
+    expect(classifyRequest(index, 'https://cdn.portal.example/v1/projects/k3y/list', PAGE)).toMatchObject({
+      vendor: 'beta-ads',
+      category: 'consent',
+      rule: 'beta-ads/v1/projects/*/list',
+    });
+    for (const path of ['/v1/projects/k3y/settings', '/v1/projects/list', '/v1/projects/k3y/list/more'])
+      expect(classifyRequest(index, `https://portal.example${path}`, PAGE).vendor).toBe('portal');
   });
 });
 

@@ -98,6 +98,8 @@ export interface RequestRule {
   hosts: string[];
   /** Path prefix, starting with "/". */
   path: string;
+  /** What the path must also end with, when an id sits between (`/v1/projects/<key>` + `/integrations`). */
+  pathEnd?: string;
   /** Optional regular expression the query string (without "?") must match. */
   query?: string;
   /** The request's category when it differs from the vendor's. */
