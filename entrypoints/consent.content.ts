@@ -11,6 +11,7 @@ import {
   BUTTON_SELECTOR,
   classifyClick,
   genericRule,
+  UNNAMED_BANNER_RULE,
   shortLabel,
   type ClickAction,
 } from '@/lib/consent/click';
@@ -224,18 +225,19 @@ export default defineContentScript({
           // Any click may be the answer (a banner autoconsent has no rule for, a button we cannot classify).
           for (const t of clickReads) clearTimeout(t);
           clickReads = CLICK_STORAGE_DELAYS_MS.map((ms) => setTimeout(sendStorage, ms));
-          if (!detected) return;
           const target = event.composedPath()[0] ?? event.target;
           if (!(target instanceof Element)) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
           const label = shortLabel(buttonText(button));
-          if (!detected.rule) return; // rule not known yet: we cannot say the click is inside the manager
-          const action = classifyClick(button, label, detected.rule);
+          // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
+          const rule = detected ? detected.rule : UNNAMED_BANNER_RULE;
+          if (!rule) return; // rule not known yet: we cannot say the click is inside the manager
+          const action = classifyClick(button, label, rule);
           const at = Date.now();
           if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
           lastClick = { action, at };
           browser.runtime
-            .sendMessage({ type: 'consentClick', args: { tool: detected.tool, action, label, at } })
+            .sendMessage({ type: 'consentClick', args: { tool: detected?.tool ?? '', action, label, at } })
             .catch(() => undefined);
         } catch {
           // Never let our listener disturb the page's own click handling.

@@ -55,6 +55,28 @@ const gatedTrackers = (gated, analytics, pixel, cio = pixel) =>
   gated(cio, '', TRACK_SCRIPT);
 
 /**
+ * A shop with cookie-consent-js (its README's setup: `new CookieConsent({...})` after the script; the clean shop
+ * loads the trackers when `trackingAllowed()`, on load and in `postSelectionCallback`). It fetches its texts from
+ * `contentUrl` (its own English file, from the CDN).
+ */
+function cookieConsentJsPage(clean, src, options) {
+  const gate = clean ? 'if (window.cookieConsent.trackingAllowed()) window.__loadTrackers();' : '';
+  const config = {
+    ...options,
+    lang: 'en',
+    privacyPolicyUrl: '/privacy',
+    contentUrl: `${CDN}/cookie-consent-js@2.1.12/cookie-consent-content`,
+  };
+  return `<link rel="stylesheet" href="${CDN}/cookie-consent-js@2.1.12/src/cookie-consent.css">
+${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+<script src="${src}"></script>
+<script>var options = ${inlineJson(config)};
+options.postSelectionCallback = function () { ${gate} };
+window.cookieConsent = new CookieConsent(options);
+${gate}</script>`;
+}
+
+/**
  * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
  * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers.
  */
@@ -269,6 +291,28 @@ ${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
 ${config}</script>
 ${clean ? '' : TRACKER_TAGS}
 <script src="${CDN}/@segment/consent-manager@5.8.1/standalone/consent-manager.js" defer></script>`;
+    },
+  },
+  'cookie-consent-js': {
+    label: 'cookie-consent-js 2.1.12',
+    name: /cookie-consent-js/,
+    cookie: 'cookie-consent-tracking-allowed',
+    accept: '#cookieConsentModal .btn-accept-all',
+    reject: '#cookieConsentModal .btn-accept-necessary',
+    page(clean) {
+      return cookieConsentJsPage(clean, `${CDN}/cookie-consent-js@2.1.12/src/cookie-consent.js`, {});
+    },
+  },
+  // The same real banner as a site may run it: its script served from the site itself and its cookie renamed
+  // (its `cookieName` option), so nothing names the manager or holds a record we read: only the visitor's click.
+  unnamed: {
+    label: 'cookie-consent-js 2.1.12, self-hosted, cookie renamed',
+    name: /a consent banner we could not identify/,
+    cookie: 'site_consent',
+    accept: '#cookieConsentModal .btn-accept-all',
+    reject: '#cookieConsentModal .btn-accept-necessary',
+    page(clean) {
+      return cookieConsentJsPage(clean, '/assets/consent.js', { cookieName: 'site_consent' });
     },
   },
   tcf: {

@@ -30,11 +30,11 @@ export const EXPECT = {
   },
 };
 
-const BEFORE = /fired before consent(?! or)/;
-const REFUSED = /fired after consent was refused/;
+export const BEFORE = /fired before consent(?! or)/;
+export const REFUSED = /fired after consent was refused/;
 
 /** Tracker requests the fixture server answered for the page on `host` since `since` (by their Referer). */
-function trackerHits(h, host, since) {
+export function trackerHits(h, host, since) {
   return h.server.log.filter(
     (l) =>
       l.at >= since && TRACKER_HOSTS.includes(l.host) && (l.referer ?? l.origin ?? '').includes(`//${host}/`),
@@ -78,7 +78,7 @@ export async function choiceCookie(h, m, host) {
 }
 
 /** Clicks the banner's own button, again if the manager was not ready to store the first click. */
-async function choose(h, m, page, host, action) {
+export async function choose(h, m, page, host, action) {
   const selector = m[action];
   await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 });
   await page.waitForTimeout(1500); // a visitor reads the banner first; managers finish wiring their buttons
@@ -101,7 +101,7 @@ async function choose(h, m, page, host, action) {
  * The visitor's click as the extension recorded it (the generic path: autoconsent's rule, or the manager's
  * banner named by its own evidence), or null after 20 s.
  */
-async function recordedClick(h, host, action) {
+export async function recordedClick(h, host, action) {
   let found = null;
   await waitFor(
     async () => {

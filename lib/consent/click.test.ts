@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import rules from './click-rules.json';
 import { CODE_RULES, type ClickRule } from './click-rules';
-import { actionFromText, classifyClick, genericRule, shortLabel, type ElementLike } from './click';
+import {
+  actionFromText,
+  classifyClick,
+  genericRule,
+  shortLabel,
+  UNNAMED_BANNER_RULE,
+  type ElementLike,
+} from './click';
 
 /** A fake element that "matches" the given selectors (as Element.closest would for it or an ancestor). */
 const el = (...selectors: string[]): ElementLike => ({
@@ -31,6 +38,16 @@ describe('actionFromText', () => {
       'Accept only necessary cookies',
       'Nur notwendige Cookies',
       'Continuer sans accepter',
+      'Only accept technically necessary cookies',
+      'Accept necessary cookies',
+      'Allow essential cookies only',
+      'Use necessary cookies only',
+      'Notwendige Cookies akzeptieren',
+      'Accepter uniquement les cookies nécessaires',
+      'Aceptar solo las necesarias',
+      'Accetta solo i cookie tecnici',
+      'Alleen noodzakelijke cookies',
+      'Aceitar apenas os necessários',
     ])
       expect(actionFromText(t), t).toBe('reject-all');
     for (const t of [
@@ -117,5 +134,14 @@ describe('classifyClick with autoconsent rules', () => {
     expect(classifyClick(el('[role="dialog"]'), 'Accept', r)).toBe('accept-all');
     expect(classifyClick(el('[class*="cookie" i]'), 'Configure', r)).toBeNull();
     expect(classifyClick(el('#add-to-cart'), 'Accept', r)).toBeNull();
+  });
+  it('a banner nothing names: text inside an element named cookie, consent or GDPR only, never any dialog', () => {
+    const r = UNNAMED_BANNER_RULE;
+    expect(classifyClick(el('[id*="cookie" i]'), 'Accept all', r)).toBe('accept-all');
+    expect(classifyClick(el('[class*="consent" i]'), 'Deny', r)).toBe('reject-all');
+    expect(classifyClick(el('[class*="gdpr" i]'), 'Save my choices', r)).toBe('save-settings');
+    expect(classifyClick(el('[role="dialog"]'), 'Allow notifications', r)).toBeNull();
+    expect(classifyClick(el('[aria-modal="true"]'), 'Accept', r)).toBeNull();
+    expect(classifyClick(el('[id*="cookie" i]'), 'Learn more', r)).toBeNull();
   });
 });

@@ -24,8 +24,22 @@ export function shortLabel(text: string): string {
 // save, "accept only necessary" is a refusal, so save and reject are tested before accept.
 const SAVE =
   /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar/;
-const REJECT =
-  /reject|decline|deny|refuse|disagree|(do not|don'?t) (accept|agree|allow)|opt[ -]?out|no,? thanks|ablehnen|verweigern|nicht (akzeptieren|zustimmen|einverstanden)|refuser|je refuse|rechazar|rechazo|denegar|rifiut|nego|weiger|afwijzen|recusar|rejeitar|only (the )?(strictly )?(necessary|essential|required)|(necessary|essential|required)( cookies)? only|nur (technisch )?(notwendige|essenzielle|erforderliche)|continue without|continuer sans|seguir sin|continua senza|sans accepter/;
+// Accepting only what is necessary is a refusal, however it is worded ("Only accept technically necessary cookies",
+// "Accept necessary", "Use essential cookies only").
+const NECESSARY = '(strictly |technically |the )*(necessary|essential|required)';
+const REJECT = new RegExp(
+  [
+    "reject|decline|deny|refuse|disagree|(do not|don'?t) (accept|agree|allow)|opt[ -]?out|no,? thanks",
+    'ablehnen|verweigern|nicht (akzeptieren|zustimmen|einverstanden)|refuser|je refuse|rechazar|rechazo|denegar',
+    'rifiut|nego|weiger|afwijzen|recusar|rejeitar',
+    `only ${NECESSARY}|${NECESSARY}( cookies)? only|only (accept|allow|use) ${NECESSARY}|(accept|allow|use) (only )?${NECESSARY}\\b`,
+    'nur (technisch )?(notwendige|essenzielle|erforderliche)|(notwendige|essenzielle|erforderliche) (cookies )?akzeptieren',
+    'uniquement (les )?(cookies )?(nécessaires|essentiels|obligatoires)|(nécessaires|essentiels) uniquement',
+    's[oó]lo (las |los )?(cookies )?(necesari[ao]s|esenciales|t[eé]cnicas)|solo (i )?(cookie )?(necessari|essenziali|tecnici)',
+    'alleen (noodzakelijke|functionele|essenti[eë]le)|apenas (os )?(cookies )?(necess[aá]rios|essenciais)',
+    'continue without|continuer sans|seguir sin|continua senza|sans accepter',
+  ].join('|'),
+);
 const ACCEPT =
   /accept|agree|allow( all)?|i consent|akzeptieren|zustimmen|einverstanden|annehmen|erlauben|accepter|j'accepte|d'accord|aceptar|acepto|permitir|accett|consenti|acconsento|accepteren|akkoord|toestaan|aceitar|concordo/;
 
@@ -41,6 +55,17 @@ export function actionFromText(text: string): ClickAction | null {
   if (ACCEPT.test(t)) return 'accept-all';
   return null;
 }
+
+/**
+ * A banner nothing names (no autoconsent rule, no manager evidence): only an element whose id or class says cookie,
+ * consent or GDPR. A dialog alone is not enough: newsletters, logins and "allow notifications" ask in dialogs too.
+ */
+export const UNNAMED_BANNER_RULE: ClickRule = {
+  accept: [],
+  reject: [],
+  other: [],
+  containers: ['cookie', 'consent', 'gdpr'].flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]),
+};
 
 /**
  * The banner of a manager identified by its own evidence (tools.ts) but with no autoconsent rule: an element

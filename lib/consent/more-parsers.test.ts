@@ -452,3 +452,23 @@ describe('Segment Consent Manager (tracking-preferences)', () => {
     ).toBe('segment-consent-manager');
   });
 });
+
+describe('cookie-consent-js (cookie-consent-tracking-allowed)', () => {
+  const parse = (value: string) => signalFromCookie('cookie-consent-tracking-allowed', value);
+  it('its two buttons: true = accept-all, false = reject-all; anything else is not its record', () => {
+    expect(parse('true')).toMatchObject({
+      tool: 'cookie-consent-js',
+      state: 'choice',
+      via: 'cookie:cookie-consent-tracking-allowed',
+      choice: { kind: 'accept-all' },
+    });
+    expect(parse('false')?.choice).toEqual({ kind: 'reject-all', granted: ['necessary'] });
+    for (const v of ['', 'yes', '1', '{"analytics":true}']) expect(parse(v)).toBeNull();
+  });
+  it('is named by its cookie and its CDN script', () => {
+    expect(identifyTool({ cookies: ['cookie-consent-tracking-allowed'] })).toBe('cookie-consent-js');
+    expect(
+      consentToolForScript('https://cdn.jsdelivr.net/npm/cookie-consent-js@2.1.12/src/cookie-consent.js'),
+    ).toBe('cookie-consent-js');
+  });
+});

@@ -5,6 +5,7 @@ import { mergeComplianz, parseComplianz } from './complianz';
 import { parseCookiebot } from './cookiebot';
 import { parseOsanoCookieConsent, parseVanillaCookieConsent } from './cookieconsent';
 import { parseCookieFirst } from './cookiefirst';
+import { parseCookieConsentJs } from './cookie-consent-js';
 import { parseFides } from './fides';
 import { parseFinsweet } from './finsweet';
 import { parseHubSpot } from './hubspot';
@@ -93,6 +94,7 @@ const BY_NAME = new Map<string, CookieParser>([
   ['CONSENTMGR', parseTealium],
   ['fides_consent', parseFides],
   ['tracking-preferences', parseSegmentConsentManager],
+  ['cookie-consent-tracking-allowed', parseCookieConsentJs],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

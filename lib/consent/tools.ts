@@ -220,6 +220,12 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     cookies: ['CookieConsent-legacy'],
   },
   {
+    id: 'cookie-consent-js',
+    name: 'cookie-consent-js (shaack)',
+    cookies: ['cookie-consent-tracking-allowed'],
+    scriptHosts: ['cdn.jsdelivr.net/npm/cookie-consent-js', 'unpkg.com/cookie-consent-js'],
+  },
+  {
     id: 'vanilla-cookieconsent',
     name: 'CookieConsent (orestbida)',
     cookies: ['cc_cookie'],

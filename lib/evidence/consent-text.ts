@@ -21,7 +21,8 @@ export function customChoiceText(choice: ConsentChoice): string {
   return `custom choice (${parts.length ? parts.join('; ') : 'only necessary'})`;
 }
 
-function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): string {
+function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at' | 'clicked'>): string {
+  if (c.clicked) return clickOnlyText(c.clicked, c.at);
   const kind = c.choice?.kind;
   const what = !c.choice
     ? 'choice stored (content unknown)'
@@ -37,6 +38,18 @@ function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at'>): st
 function clickedText(by: 'audit' | undefined, action: string, at: number): string {
   const who = by === 'audit' ? 'the audit’s opt-out' : 'the visitor';
   return `${who} clicked ${action.replace('-', ' ')} at ${formatClock(at)}`;
+}
+
+/**
+ * A click no stored choice we read confirmed: "the visitor clicked reject all at 14:02:11 (no stored choice was
+ * read): trackers after it count as after a refusal", or, for an accept, "… need review".
+ */
+function clickOnlyText(c: NonNullable<CountedChoice['clicked']>, at: number): string {
+  const after =
+    c.action === 'reject-all'
+      ? 'trackers after it count as after a refusal'
+      : 'trackers after it need review';
+  return `${clickedText(c.by, c.action, at)} (no stored choice was read): ${after}`;
 }
 
 /** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13" (or the audit's opt-out). */
@@ -58,10 +71,12 @@ export function outsideInputText(input: { at: number; label?: string }): string 
 
 /**
  * "OneTrust · no choice yet", "Cookiebot · rejected at 14:02:11", "Usercentrics · the visitor clicked reject all at
- * 14:02:11, but no stored choice was read: …", or "no consent tool detected".
+ * 14:02:11 (no stored choice was read): …", or "no consent tool detected".
  */
 export function consentStateText(consent: DerivedConsent): string {
-  const last = consent.choices.at(-1);
+  // The choice in force at the end, as phases see it: one of unknown content does not hide an earlier known one.
+  let last: CountedChoice | undefined;
+  for (const c of consent.choices) if (c.choice || !last?.choice) last = c;
   const tool = consent.tool ?? last?.tool ?? null;
   const notes: string[] = [];
   if (consent.outsideInput) notes.push('consent stored on a click outside the banner');
@@ -74,17 +89,8 @@ export function consentStateText(consent: DerivedConsent): string {
         : 'the stored choice contradicts the visitor’s click',
     );
   const suffix = notes.length ? ` (${notes.join('; ')})` : '';
-  // A click on the banner that no stored choice we read followed (a record we cannot read, or none): say so,
-  // rather than "no choice yet" beside a visitor who answered.
-  const click = last
-    ? undefined
-    : consent.lines.filter((l) => l.state === 'click' && l.status === 'click-not-confirmed').at(-1);
-  const named = tool ?? click?.tool ?? null;
-  if (!named) return `no consent tool detected${suffix}`;
-  const what = last
-    ? choiceText(last)
-    : click
-      ? `${clickedText(click.by, click.action ?? '', click.at)}, but no stored choice was read: trackers count as before consent`
-      : 'no choice yet';
-  return `${toolName(named)} · ${what}${suffix}`;
+  // A banner answered with a click alone, in a manager nothing else named: say it was a banner we could not name.
+  if (!tool && last?.clicked) return `a consent banner we could not identify · ${choiceText(last)}${suffix}`;
+  if (!tool) return `no consent tool detected${suffix}`;
+  return `${toolName(tool)} · ${last ? choiceText(last) : 'no choice yet'}${suffix}`;
 }

@@ -8,6 +8,8 @@
  *   was in the jar at commit without the main response having set it), or the detector read it at
  *   document_start. One set by the main-frame response of a visit that sent none is "consent stored without
  *   interaction": flagged, not counted.
+ * - A click no stored choice we can read confirms is the answer itself: a refusal after Reject all, a choice of
+ *   unknown content (needs review) after Accept all or saved settings.
  * - A confirmed click (a trusted click in the banner followed by a stored choice) dates the choice. A click the
  *   stored choice contradicts (Reject all, then a choice granting tracking) dates nothing: the choice counts from
  *   when it was stored, and the contradiction is flagged.
@@ -26,7 +28,7 @@ import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ConsentChoice } from '../consent/types';
 import { identifyTool } from '../consent/tools';
-import type { EvidenceEntry, Provenance } from './types';
+import type { ClickDetail, EvidenceEntry, Provenance } from './types';
 
 /** A click this long before a stored choice is the click that made it. */
 export const CLICK_CONFIRM_MS = 10_000;
@@ -83,6 +85,11 @@ export interface CountedChoice {
   tool: string;
   choice?: ConsentChoice;
   carriedOver: boolean;
+  /**
+   * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
+   * or saved settings as a choice of unknown content.
+   */
+  clicked?: Pick<ClickDetail, 'action' | 'by'>;
 }
 
 export interface DerivedConsent {
@@ -250,6 +257,18 @@ function interactionOf(entries: readonly EvidenceEntry[]): {
   };
 }
 
+/** The answer a click no readable stored choice confirmed stands for (see CountedChoice.clicked). */
+function clickChoice(e: EvidenceEntry): CountedChoice {
+  const { tool, action, by } = e.click!;
+  return {
+    at: e.at,
+    tool,
+    ...(action === 'reject-all' && { choice: { kind: 'reject-all', granted: ['necessary'] } }),
+    carriedOver: false,
+    clicked: { action, ...(by && { by }) },
+  };
+}
+
 /** Derives the consent timeline of one visit. Pure. */
 export function deriveConsent(
   visit: { site: string; startedAt: number },
@@ -269,6 +288,7 @@ export function deriveConsent(
   const unprompted: { g: Group; first: number; choice: ConsentChoice | undefined }[] = [];
   let unconfirmed = 0;
   const contradicted: Contradiction[] = [];
+  const clickChoices: CountedChoice[] = [];
 
   const firstParty = (e: EvidenceEntry) => e.site === null || e.site === visit.site;
   // A page report of the very value the browser or detector also saw (the document.cookie hook) is the same
@@ -393,6 +413,10 @@ export function deriveConsent(
   for (const c of clicks) {
     const confirmed = choices.some((x) => !x.carriedOver && x.at === c.at);
     const against = contradicted.some((x) => x.clickAt === c.at);
+    // The visitor answered, but no record we can read says so (a manager we do not decode, or none named): the
+    // trusted click itself is the answer. A refusal is one whatever was stored; an accept or saved settings may
+    // cover anything, so what follows needs review rather than counting as before consent.
+    if (!confirmed && !against) clickChoices.push(clickChoice(c));
     lines.push({
       at: c.at,
       tool: c.click!.tool,
@@ -406,6 +430,8 @@ export function deriveConsent(
       site: c.site,
     });
   }
+
+  choices.push(...clickChoices);
 
   for (const t of usable.filter((e) => e.kind === 'tool' && e.tool?.bannerShown)) {
     lines.push({
@@ -479,7 +505,8 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
   if (named) return named;
   const own = consentVias.find((e) => !e.consent!.signal.evidence);
   if (own) return own.consent!.signal.tool;
-  if (choices[0]) return choices[0].tool;
+  const stored = choices.find((c) => !c.clicked);
+  if (stored) return stored.tool;
   // Naming the manager is detail, never a verdict: the page's own CMP API may name it when nothing else does.
   const page = entries.find(
     (e) => e.kind === 'consent' && e.provenance === 'page' && !e.consent!.signal.evidence,

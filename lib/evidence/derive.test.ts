@@ -404,10 +404,48 @@ describe('deriveVisit: trust rules', () => {
       consentEntry(klaroAccept, { at: T0 + 14_300 }),
     ]);
     expect(leaky.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
-    // A click no stored choice follows is shown, and changes nothing.
-    const unconfirmed = deriveVisit(visit(), [click(T0 + 1000), cio(T0 + 1010)]);
-    expect(unconfirmed.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
-    expect(unconfirmed.consent.lines[0]!.status).toBe('click-not-confirmed');
+    // An Accept no stored choice follows is the visitor's answer of unknown reach: what follows needs review
+    // (never a violation on the click alone, never exempt); what came before it stays before consent.
+    const unconfirmed = deriveVisit(visit(), [
+      cio(T0 + 500, { id: 'early' }),
+      click(T0 + 1000),
+      cio(T0 + 1010),
+    ]);
+    expect(unconfirmed.findings.map((f) => [f.phase, f.violation]).sort()).toEqual([
+      ['after-unknown-choice', false],
+      ['before-consent', true],
+    ]);
+    expect(unconfirmed.consent.lines.find((l) => l.state === 'click')!.status).toBe('click-not-confirmed');
+    expect(unconfirmed.consent.choices).toMatchObject([{ at: T0 + 1000, clicked: { action: 'accept-all' } }]);
+    expect(unconfirmed.consent.choices[0]!.choice).toBeUndefined();
+    // A Reject all no stored choice follows is a refusal: what follows is after reject.
+    const refused = deriveVisit(visit(), [clickEntry(T0 + 1000, 'reject-all'), cio(T0 + 1010)]);
+    expect(refused.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(refused.verdict.text).toBe('1 marketing tracker fired after consent was refused');
+  });
+
+  it('a click alone in a banner nothing named, and beside a choice carried over', () => {
+    // A manager nothing identifies (no rule, no cookie we know): the click's tool is empty.
+    const unnamed = deriveVisit(visit(), [clickEntry(T0 + 1000, 'accept-all', ''), cio(T0 + 2000)]);
+    expect(unnamed.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
+    expect(unnamed.consentState).toMatch(
+      /^a consent banner we could not identify · the visitor clicked accept all at \d\d:\d\d:\d\d \(no stored choice was read\): trackers after it need review$/,
+    );
+    expect(unnamed.verdict.severity).not.toBe('violation');
+    // An Accept the visitor brought from an earlier visit stays in force; a later Accept click adds nothing.
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
+    const returning = deriveVisit(visit(), [
+      consentEntry(klaroAccept, {
+        at: T0,
+        via: 'cookie-header',
+        frame: 'main',
+        consent: { signal: klaroAccept, mainFrame: true },
+      }),
+      clickEntry(T0 + 1000, 'accept-all'),
+      cio(T0 + 2000),
+    ]);
+    expect(returning.findings[0]).toMatchObject({ phase: 'after-accept', violation: false });
+    expect(returning.consentState).toBe('Klaro · accepted before this visit');
   });
 
   it('a stored choice that contradicts the click before it is dated when stored, and flagged', () => {
@@ -450,7 +488,11 @@ describe('deriveVisit: trust rules', () => {
       consentEntry(klaroAccept, { at: T0 + 50_100 }),
     ]);
     expect(changedMind.consent.contradicted).toEqual([]);
-    expect(changedMind.consent.choices[0]!.at).toBe(T0 + 50_000);
+    // The first refusal, which nothing stored, stands until then.
+    expect(changedMind.consent.choices).toMatchObject([
+      { at: T0 + 1000, clicked: { action: 'reject-all' }, choice: { kind: 'reject-all' } },
+      { at: T0 + 50_000, choice: { kind: 'accept-all' } },
+    ]);
     // Accept all clicked, nothing that needs consent stored: contradicted too.
     const inverted = deriveVisit(visit(), [
       clickEntry(T0 + 1000, 'accept-all'),
@@ -547,10 +589,11 @@ describe('deriveVisit: trust rules', () => {
       clickEntry(T0 + 1000, 'reject-all', 'usercentrics'),
       cio(T0 + 2000),
     ]);
-    expect(refused.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    // The visitor's Deny all, which no record we read states, is the refusal itself.
+    expect(refused.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
     // The consent line says the visitor answered and that no stored choice was read, not "no choice yet".
     expect(refused.consentState).toMatch(
-      /^Usercentrics · the visitor clicked reject all at \d\d:\d\d:\d\d, but no stored choice was read: trackers count as before consent$/,
+      /^Usercentrics · the visitor clicked reject all at \d\d:\d\d:\d\d \(no stored choice was read\): trackers after it count as after a refusal$/,
     );
   });
 
