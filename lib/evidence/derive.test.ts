@@ -9,7 +9,7 @@ import { signalFromGoogleRequest } from '../consent/google-consent-mode';
 import type { ConsentSignal } from '../consent/types';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL, TC_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
 import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
-import { consentEventText } from '../report/consent';
+import { consentEventText, statusText } from '../report/consent';
 import { groupVendors } from '../report/vendors';
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
@@ -432,6 +432,11 @@ describe('deriveVisit: trust rules', () => {
       /^a consent banner we could not identify · the visitor clicked accept all at \d\d:\d\d:\d\d \(no stored choice was read\): trackers after it need review$/,
     );
     expect(unnamed.verdict.severity).not.toBe('violation');
+    const line = unnamed.consent.lines.find((l) => l.state === 'click')!;
+    expect(consentEventText(line)).toBe('A consent banner we could not identify: clicked accept all');
+    expect(statusText(line.status)).toBe(
+      'click, no stored choice we could read followed: the click is the answer',
+    );
     // An Accept the visitor brought from an earlier visit stays in force; a later Accept click adds nothing.
     const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
     const returning = deriveVisit(visit(), [

@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<ConsentStatus, string> = {
   'not-confirmed': 'reported by the page, not confirmed',
   banner: 'banner',
   'click-confirmed': 'click, confirmed by the stored choice that followed',
-  'click-not-confirmed': 'click, not confirmed by any stored choice',
+  'click-not-confirmed': 'click, no stored choice we could read followed: the click is the answer',
   'click-contradicted': 'click, contradicted by the stored choice that followed',
   interaction: 'the browser’s user activation',
   evidence: 'evidence, not the visitor’s choice',
@@ -29,7 +29,8 @@ export function consentEventText(e: ConsentLine): string {
   if (e.state === 'interaction' && e.afterOutside)
     return 'the visitor then first clicked, tapped or typed where a consent banner could take it (a banner, dialog, overlay or frame)';
   if (e.state === 'interaction') return 'the visitor first clicked, tapped or typed in the page or a frame';
-  const tool = toolName(e.tool);
+  // A click in a banner nothing named carries no tool.
+  const tool = e.state === 'click' && !e.tool ? 'A consent banner we could not identify' : toolName(e.tool);
   if (e.state === 'click' && e.by === 'audit')
     return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;
   if (e.state === 'click')
