@@ -6,6 +6,10 @@ import { parseCookiebot } from './cookiebot';
 import { parseOsanoCookieConsent, parseVanillaCookieConsent } from './cookieconsent';
 import { parseCookieFirst } from './cookiefirst';
 import { parseCookieConsentJs } from './cookie-consent-js';
+import { parseC15tCookie } from './c15t';
+import { parseCookieThough } from './cookie-though';
+import { parsePorscheCookieConsentBanner } from './porsche-cookie-consent-banner';
+import { parseCookiesEuBanner } from './cookies-eu-banner';
 import { parseFides } from './fides';
 import { parseFinsweet } from './finsweet';
 import { parseHubSpot } from './hubspot';
@@ -95,6 +99,11 @@ const BY_NAME = new Map<string, CookieParser>([
   ['fides_consent', parseFides],
   ['tracking-preferences', parseSegmentConsentManager],
   ['cookie-consent-tracking-allowed', parseCookieConsentJs],
+  ['c15t', parseC15tCookie],
+  // A generic name: only Cookie Though's exact `id:1|id:0` format is read.
+  ['cookie-preferences', parseCookieThough],
+  ['cookies_accepted_categories', parsePorscheCookieConsentBanner],
+  ['hasConsent', parseCookiesEuBanner],
 ]);
 
 /** Prefixed cookie names (a site, app or CMP id follows the prefix). */

@@ -1,5 +1,6 @@
 import type { Category } from '../category';
 import { choiceFromToggles, clip, wholeAnswer, type Toggle } from './choice';
+import { parseC15tStorage } from './c15t';
 import { parseVanillaCookieConsent } from './cookieconsent';
 import { parseDidomiToken } from './didomi';
 import { choiceFromServiceMap, parseKlaro } from './klaro';
@@ -169,6 +170,7 @@ export function signalFromStorage(key: string, value: string): ConsentSignal | n
     if (/^_sp_user_consent_\d{1,12}$/.test(key)) return sourcepoint(key, value);
     if (key === 'TERMLY_API_CACHE') return termly(value);
     if (key === 'tcmConsent') return parseTranscend(value);
+    if (key === 'c15t' || key === 'privacy-consent-storage') return parseC15tStorage(key, value);
     if (key === 'cc_cookie') return asCookie(parseVanillaCookieConsent, key, value);
     if (key === 'klaro') return asCookie(parseKlaro, key, value);
     if (key === '_ketch_consent_v1_') return asCookie(parseKetch, key, value);

@@ -226,6 +226,51 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     scriptHosts: ['cdn.jsdelivr.net/npm/cookie-consent-js', 'unpkg.com/cookie-consent-js'],
   },
   {
+    // c15t 1.8+ keeps its record in a cookie and localStorage `c15t`, 1.3–1.7 in localStorage
+    // `privacy-consent-storage`; its store is `window.c15tStore` (the default namespace). Sites bundle it from npm.
+    id: 'c15t',
+    name: 'c15t (consent.io)',
+    cookies: ['c15t'],
+    storageKeys: ['c15t', 'privacy-consent-storage'],
+    globals: ['c15tStore'],
+    scriptHosts: [
+      'cdn.jsdelivr.net/npm/c15t',
+      'unpkg.com/c15t',
+      'cdn.jsdelivr.net/npm/@c15t/',
+      'unpkg.com/@c15t/',
+    ],
+  },
+  {
+    // Not named by its cookie `cookie-preferences` alone: a generic name other scripts use too (its decoder checks
+    // the exact format). Its standalone build defines `CookieThough`.
+    id: 'cookie-though',
+    name: 'Cookie Though',
+    globals: ['CookieThough'],
+    scriptHosts: ['unpkg.com/cookie-though', 'cdn.jsdelivr.net/npm/cookie-though'],
+  },
+  {
+    // A web component (`<cookie-consent-banner>`), no global.
+    id: 'porsche-cookie-consent-banner',
+    name: 'Porsche Cookie Consent Banner',
+    cookies: ['cookies_accepted_categories'],
+    scriptHosts: [
+      'unpkg.com/@porscheofficial/cookie-consent-banner',
+      'cdn.jsdelivr.net/npm/@porscheofficial/cookie-consent-banner',
+    ],
+  },
+  {
+    // Not its localStorage copy (`useLocalStorage`): pages keep a `hasConsent` key of their own there.
+    id: 'cookies-eu-banner',
+    name: 'Cookies EU banner',
+    cookies: ['hasConsent'],
+    globals: ['CookiesEuBanner'],
+    scriptHosts: [
+      'unpkg.com/cookies-eu-banner',
+      'cdn.jsdelivr.net/npm/cookies-eu-banner',
+      '/cookies-eu-banner.',
+    ],
+  },
+  {
     id: 'vanilla-cookieconsent',
     name: 'CookieConsent (orestbida)',
     cookies: ['cc_cookie'],
