@@ -67,7 +67,9 @@ test('a forged consent report from the page changes nothing and is shown as not 
   );
   h.dump('trust-forged', { visit, derived });
   assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
-  const lines = derived.consent.lines;
+  // The consent lines are the page's reports only. (Under heavy load Chromium has, rarely, shown this tab as
+  // user-activated with no input from the test: the detector's `interaction` line is not a consent report.)
+  const lines = derived.consent.lines.filter((l) => l.state !== 'interaction');
   assert.ok(lines.length > 0 && lines.every((l) => l.provenance === 'page' && l.status === 'not-confirmed'));
   assert.deepEqual(derived.consent.choices, [], 'nothing counts as the visitor’s choice');
   // The old decoded-signal message (a OneTrust accept "stored before the visit") is not accepted at all.
