@@ -17,12 +17,15 @@ export const TRACKER_TAGS = `<script async src="${GTAG_SRC}"></script><script>${
 <script>${PIXEL_INLINE}</script><script src="${TRACK_SCRIPT}"></script>`;
 
 /** Loads the trackers from script (for managers whose gate is a callback). */
+/** Each tracker loaded from script: gtag.js and its config, the Meta pixel, Customer.io's track script. */
+const GA4_LOAD = `var a = document.createElement('script'); a.async = true; a.src = ${inlineJson(GTAG_SRC)}; document.head.appendChild(a);
+  ${GTAG_INLINE}`;
+const CIO_LOAD = `var c = document.createElement('script'); c.src = ${inlineJson(TRACK_SCRIPT)}; document.head.appendChild(c);`;
 const LOAD_TRACKERS = `window.__loadTrackers = function () {
   if (window.__trackersLoaded) return; window.__trackersLoaded = true;
-  var a = document.createElement('script'); a.async = true; a.src = ${inlineJson(GTAG_SRC)}; document.head.appendChild(a);
-  ${GTAG_INLINE}
+  ${GA4_LOAD}
   ${PIXEL_INLINE}
-  var c = document.createElement('script'); c.src = ${inlineJson(TRACK_SCRIPT)}; document.head.appendChild(c);
+  ${CIO_LOAD}
 };`;
 
 /**
@@ -273,9 +276,9 @@ ${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
     ${
       clean
         ? `var on = (options && options.integrations) || {};
-    if (on['Google Analytics 4 Web']) { var a = document.createElement('script'); a.async = true; a.src = ${inlineJson(GTAG_SRC)}; document.head.appendChild(a); ${GTAG_INLINE} }
+    if (on['Google Analytics 4 Web']) { ${GA4_LOAD} }
     if (on['Facebook Pixel']) { ${PIXEL_INLINE} }
-    if (on['Customer.io']) { var c = document.createElement('script'); c.src = ${inlineJson(TRACK_SCRIPT)}; document.head.appendChild(c); }`
+    if (on['Customer.io']) { ${CIO_LOAD} }`
         : ''
     }
   } };`;
