@@ -170,8 +170,17 @@ class FirefoxPage {
         )
         .catch(() => false);
       if (ok) return loc.first();
-      if (Date.now() > deadline)
-        throw new Error(`waitForSelector ${selector} (${state}): timed out after ${timeout} ms`);
+      if (Date.now() > deadline) {
+        // What the page showed instead: a timeout alone says nothing after the browser is gone.
+        const shown = await this.raw
+          .evaluate(() =>
+            `${location.href} ${document.body?.innerText ?? ''}`.replace(/\s+/g, ' ').slice(0, 600),
+          )
+          .catch((e) => `(page unreadable: ${e.message})`);
+        throw new Error(
+          `waitForSelector ${selector} (${state}): timed out after ${timeout} ms; page: ${shown}`,
+        );
+      }
       await sleep(POLL);
     }
   }

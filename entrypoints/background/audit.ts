@@ -25,7 +25,7 @@ import { ready } from './context';
 import { getTab } from './session';
 import { enqueue, flush } from './writer';
 import { vendorDetails } from './classifier';
-import { forgetSite } from './unprompted';
+import { forgetSiteMemories } from './memories';
 
 const KEY = 'audit:';
 const ALARM = 'audit-wake';
@@ -131,8 +131,8 @@ async function snapshot(r: AuditRecord): Promise<void> {
 async function clearSiteData(url: string): Promise<{ cookies: number; storage: boolean; errors: string[] }> {
   const errors: string[] = [];
   const site = siteOf(url)!;
-  // The site's stored consent goes with its data: nothing it stored unprompted is remembered any more.
-  forgetSite(site);
+  // The site's stored consent goes with its data: nothing remembered of it counts any more.
+  forgetSiteMemories(site);
   let cookies = 0;
   try {
     for (const c of cookiesOfSite(await browser.cookies.getAll({ domain: site }), site)) {

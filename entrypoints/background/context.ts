@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/lib/messages';
 import type { Classifier } from '@/lib/record';
 import { loadClassifier } from './classifier';
 import { loadTabs } from './session';
-import { loadUnprompted } from './unprompted';
+import { loadMemories } from './memories';
 
 export interface Context {
   db: InspectorDb;
@@ -25,7 +25,7 @@ export function ready(): Promise<Context> {
       loadClassifier(),
       loadSettings(),
       loadTabs(),
-      loadUnprompted(),
+      loadMemories(),
     ]);
     database = classifier.database;
     return { db: createDb(), classifier, settings };

@@ -12,6 +12,7 @@ import { ready } from './context';
 import { allTabs } from './session';
 import { enqueue } from './writer';
 import { recordSignal } from './visits';
+import { noteAnswerCookie, rememberedAnswer } from './answered';
 
 /**
  * Records one cookie sighting as evidence; a consent cookie's value is decoded here, in the background, and
@@ -23,7 +24,9 @@ export async function recordCookie(
   options: { decode: boolean } = { decode: true },
 ): Promise<void> {
   const { classifier, settings } = await ready();
-  enqueue(visit, cookieSighting(visit, seen, classifier, settings.storeCookieValues));
+  const sighting = cookieSighting(visit, seen, classifier, settings.storeCookieValues);
+  enqueue(visit, sighting);
+  noteAnswerCookie(visit, seen, sighting.classification?.category ?? 'unknown');
   if (seen.removed || !options.decode) return;
   const signal = signalFromCookie(seen.name, seen.value);
   if (!signal) return;
@@ -184,7 +187,9 @@ export async function recordCookieWrites(visit: PageVisit, writes: CookieWrite[]
 export async function readJarAtCommit(visit: PageVisit): Promise<void> {
   const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
   const host = new URL(visit.url).hostname;
-  for (const signal of signalsFromJar(jar)) {
+  // A cookie left by an answer known only from the visitor's click carries that answer over (answered.ts).
+  const remembered = rememberedAnswer(visit, jar);
+  for (const signal of [...signalsFromJar(jar), ...(remembered ? [remembered] : [])]) {
     recordSignal(visit, signal, {
       provenance: 'browser',
       via: 'jar',

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dispatch, isMessage, mayHandle, senderKind, type Handlers, type SenderInfo } from '@/lib/messages';
 import { deleteAll, deleteSite, listVisits } from '@/lib/store/repo';
-import { forgetBefore, forgetSite } from './unprompted';
+import { forgetMemoriesBefore, forgetSiteMemories } from './memories';
 import { listSites } from '@/lib/store/sites';
 import { ready, updateSettings } from './context';
 import { getTab } from './session';
@@ -75,7 +75,7 @@ export const handlers: Handlers = {
     await flush();
     const deleted = await deleteSite((await ready()).db, String(site));
     forgetInMemory();
-    forgetSite(String(site));
+    forgetSiteMemories(String(site));
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };
@@ -84,7 +84,7 @@ export const handlers: Handlers = {
     await flush();
     const deleted = await deleteAll((await ready()).db);
     forgetInMemory();
-    forgetBefore();
+    forgetMemoriesBefore();
     cancelPendingSaves();
     await clearSavedSummaries();
     return { deleted };

@@ -12,6 +12,7 @@ import { recordCookieWrites } from './cookies';
 import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
 import { noteActivation } from './unprompted';
+import { noteAnswerClick } from './answered';
 
 /**
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
@@ -103,6 +104,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     const visit = visitForSender(sender);
     if (!visit || typeof tool !== 'string' || !CLICK_ACTIONS.has(action)) return;
     const t = detectorAt(visit, at);
+    noteAnswerClick(visit, tool.slice(0, 64), action, t);
     enqueue(visit, {
       id: `${visit.id}|click|${t}|${action}`,
       visitId: visit.id,

@@ -3,7 +3,7 @@ import { pruneBefore } from '@/lib/store/repo';
 import { forgetDerivations } from './derived';
 import { forgetSummaries } from './saved-summary';
 import { forgetSnapshots } from './visit-pages';
-import { forgetBefore } from './unprompted';
+import { forgetMemoriesBefore } from './memories';
 
 /** What is held in memory of stored visits, forgotten when some are deleted (the derivations, the readings). */
 export function forgetInMemory(): void {
@@ -19,7 +19,7 @@ export async function pruneExpired(db: InspectorDb, retentionDays: number): Prom
   const cutoff = Date.now() - retentionDays * 86_400_000;
   const deleted = await pruneBefore(db, cutoff);
   if (deleted) forgetInMemory();
-  // The memory of consent stored unprompted names sites visited: kept no longer than the visits.
-  forgetBefore(cutoff);
+  // What is remembered of sites names sites visited: kept no longer than the visits.
+  forgetMemoriesBefore(cutoff);
   await forgetSummaries(null, async (visitId) => !(await db.visits.get(visitId)));
 }

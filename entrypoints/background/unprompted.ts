@@ -4,7 +4,6 @@
  * what the browser keeps for the site); what the detector saw of each live visit is in memory only: a worker
  * stopped mid-visit forgets it, and then nothing is remembered (never a record the visitor may have made).
  */
-import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
@@ -13,24 +12,21 @@ import {
   EMPTY_INTERACTION,
   decideStored,
   signalRole,
+  MAX_REMEMBERED,
   unpromptedKey,
-  withRecord,
-  type UnpromptedMemory,
+  type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
+import { siteMemory } from './site-memory';
 
-const KEY = 'unpromptedConsent';
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
 const MAX_VISITS = 200;
 
-let memory: UnpromptedMemory = {};
+const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
 const visits = new Map<string, VisitInteraction>();
 
 /** Loads the memory; part of the worker's ready(). */
-export async function loadUnprompted(): Promise<void> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  memory = stored && typeof stored === 'object' ? (stored as UnpromptedMemory) : {};
-}
+export const loadUnprompted = memory.load;
 
 function stateOf(visitId: string): VisitInteraction {
   return visits.get(visitId) ?? EMPTY_INTERACTION;
@@ -40,16 +36,6 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   visits.delete(visitId);
   visits.set(visitId, { ...stateOf(visitId), ...patch });
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
-}
-
-function persist(): void {
-  void browser.storage.local.set({ [KEY]: memory }).catch((e: unknown) => console.warn('unprompted', e));
-}
-
-function save(key: string, record: UnpromptedMemory[string] | null): void {
-  if (record === null && !(key in memory)) return;
-  memory = withRecord(memory, key, record);
-  persist();
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -65,21 +51,10 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
  * The site's consent data was deleted (an audit's clean-up), or its history (the memory names the sites visited,
  * so it goes with them): nothing it stored is remembered any more.
  */
-export function forgetSite(site: string): void {
-  forgetWhere((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
-}
+export const forgetSite = memory.forgetSite;
 
 /** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */
-export function forgetBefore(cutoff = Infinity): void {
-  forgetWhere((key) => memory[key]!.at < cutoff);
-}
-
-function forgetWhere(test: (key: string) => boolean): void {
-  const gone = Object.keys(memory).filter(test);
-  if (!gone.length) return;
-  for (const key of gone) memory = withRecord(memory, key, null);
-  persist();
-}
+export const forgetBefore = memory.forgetBefore;
 
 /**
  * Called for each consent signal before it is recorded: returns the source with the remembered record stamped on a
@@ -93,13 +68,13 @@ export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalS
   if (role === 'carried') {
     const s = stateOf(visit.id);
     if (!s.carried.includes(signal.tool)) update(visit.id, { carried: [...s.carried, signal.tool] });
-    const record = memory[key];
+    const record = memory.get(key);
     return record ? { ...src, unpromptedOn: record } : src;
   }
   const decide = (): void => {
     const outcome = decideStored(stateOf(visit.id), signal, src, src.at, Date.now());
-    if (outcome === 'remember') save(key, { visitId: visit.id, at: src.at });
-    else if (outcome === 'forget') save(key, null);
+    if (outcome === 'remember') memory.save(key, { visitId: visit.id, at: src.at });
+    else if (outcome === 'forget') memory.save(key, null);
     else if (outcome === 'wait') setTimeout(decide, src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
   };
   decide();

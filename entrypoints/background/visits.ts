@@ -4,6 +4,7 @@ import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
 import { noteSignal } from './unprompted';
+import { noteReadableChoice } from './answered';
 
 /** The live (current, pending or previous) visit with this id, from any tab. */
 export function findLiveVisit(visitId: string): PageVisit | undefined {
@@ -28,5 +29,6 @@ export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: Signa
   // A stored choice another open tab of the site may have made: the derivation must not call it the site's doing.
   const otherTab = signal.state === 'choice' && otherTabOnSite(visit);
   const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src);
+  noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));
 }

@@ -1,3 +1,4 @@
+import type { ClickAction } from './click';
 import type { Category } from '../category';
 
 /** A consent choice as decoded from a consent tool's own signal. */
@@ -39,6 +40,11 @@ export interface ConsentSignal {
    * sections. Timelines keep it; phases ignore it.
    */
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
+  /**
+   * Not a record we decoded: the visitor's click on an earlier visit (no readable record followed it), carried over
+   * because a cookie the site wrote right after it is still there unchanged (lib/evidence/answered.ts).
+   */
+  rememberedClick?: { action: ClickAction; at: number };
 }
 
 /** One change in a page visit's consent timeline. */

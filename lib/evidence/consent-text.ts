@@ -1,8 +1,8 @@
 /** The consent line shown under the verdict, from the derived consent timeline. */
-import { formatClock } from '../report/format';
+import { formatClock, formatDateTime } from '../report/format';
 import { toolDisplayName as toolName } from '../consent/tools';
 import type { ConsentChoice } from '../consent/types';
-import type { Contradiction, CountedChoice, DerivedConsent } from './consent';
+import { supersedes, type Contradiction, type CountedChoice, type DerivedConsent } from './consent';
 
 /** A few of the manager's own switch names (the site chose them): clipped, at most five, then a count. */
 function names(list: readonly string[]): string {
@@ -49,6 +49,8 @@ function clickOnlyText(c: NonNullable<CountedChoice['clicked']>, at: number): st
     c.action === 'reject-all'
       ? 'trackers after it count as after a refusal'
       : 'trackers after it need review';
+  if (c.earlierAt !== undefined)
+    return `the visitor clicked ${c.action.replace('-', ' ')} on an earlier visit (${formatDateTime(c.earlierAt)}; no stored choice was read, a cookie the site wrote then is unchanged): ${after.replace(' after it', '')}`;
   return `${clickedText(c.by, c.action, at)} (no stored choice was read): ${after}`;
 }
 
@@ -76,7 +78,7 @@ export function outsideInputText(input: { at: number; label?: string }): string 
 export function consentStateText(consent: DerivedConsent): string {
   // The choice in force at the end, as phases see it: one of unknown content does not hide an earlier known one.
   let last: CountedChoice | undefined;
-  for (const c of consent.choices) if (c.choice || !last?.choice) last = c;
+  for (const c of consent.choices) if (supersedes(c, last)) last = c;
   const tool = consent.tool ?? last?.tool ?? null;
   const notes: string[] = [];
   if (consent.outsideInput) notes.push('consent stored on a click outside the banner');

@@ -28,6 +28,7 @@ import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ConsentChoice } from '../consent/types';
 import { identifyTool } from '../consent/tools';
+import type { ClickAction } from '../consent/click';
 import type { ClickDetail, EvidenceEntry, Provenance } from './types';
 
 /** A click this long before a stored choice is the click that made it. */
@@ -77,6 +78,8 @@ export interface ConsentLine {
   raw?: string;
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
+  /** A carried-over answer that was the visitor's click on an earlier visit (ConsentSignal.rememberedClick). */
+  rememberedClick?: { action: ClickAction; at: number };
 }
 
 /** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */
@@ -89,7 +92,10 @@ export interface CountedChoice {
    * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
    * or saved settings as a choice of unknown content.
    */
-  clicked?: Pick<ClickDetail, 'action' | 'by'>;
+  clicked?: Pick<ClickDetail, 'action' | 'by'> & {
+    /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
+    earlierAt?: number;
+  };
 }
 
 export interface DerivedConsent {
@@ -184,6 +190,7 @@ function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
     raw: s.raw,
     ...(s.evidence && { evidence: s.evidence }),
     ...(s.decoded && { decoded: s.decoded }),
+    ...(s.rememberedClick && { rememberedClick: s.rememberedClick }),
   };
 }
 
@@ -341,8 +348,15 @@ export function deriveConsent(
     }
     if (sent || jar || initial) {
       lines.push(line(g, 'carried-over', visit.startedAt));
+      const earlier = signal.rememberedClick;
       if (signal.state === 'choice')
-        choices.push({ at: -Infinity, tool: g.tool, choice: signal.choice, carriedOver: true });
+        choices.push({
+          at: -Infinity,
+          tool: g.tool,
+          choice: signal.choice,
+          carriedOver: true,
+          ...(earlier && { clicked: { action: earlier.action, earlierAt: earlier.at } }),
+        });
       continue;
     }
     if (mainSet.has(g.raw)) {
@@ -503,7 +517,7 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
   const rule = entries.find((e) => e.kind === 'tool')?.tool?.tool;
   const named = identifyTool({ cookies, storageKeys, scriptHosts, ...(rule && { autoconsentRule: rule }) });
   if (named) return named;
-  const own = consentVias.find((e) => !e.consent!.signal.evidence);
+  const own = consentVias.find((e) => !e.consent!.signal.evidence && !e.consent!.signal.rememberedClick);
   if (own) return own.consent!.signal.tool;
   const stored = choices.find((c) => !c.clicked);
   if (stored) return stored.tool;
@@ -539,6 +553,14 @@ function refusedByName(
 }
 
 /**
+ * Whether a choice replaces the one in force: a choice of unknown content does not hide an earlier known one,
+ * unless both are only the visitor's clicks (the later click is the answer).
+ */
+export function supersedes(next: CountedChoice, current: CountedChoice | null | undefined): boolean {
+  return !!next.choice || !current?.choice || (!!next.clicked && !!current.clicked);
+}
+
+/**
  * The phase of something of `category` (and, when known, of this vendor) at time t, from the counted choices
  * (latest first).
  */
@@ -551,9 +573,7 @@ export function phaseAt(
   let current: CountedChoice | null = null;
   for (const c of choices) {
     if (c.at > t) break;
-    // A choice of unknown content does not hide an earlier known one.
-    if (!c.choice && current?.choice) continue;
-    current = c;
+    if (supersedes(c, current)) current = c;
   }
   if (!current) return 'before-consent';
   const choice = current.choice;

@@ -8,6 +8,7 @@
  */
 import type { ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
+import { withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS, grantsTracking } from './consent';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
@@ -79,16 +80,5 @@ export function withRecord(
   key: string,
   record: UnpromptedRecord | null,
 ): UnpromptedMemory {
-  const next = { ...memory };
-  if (record === null) {
-    delete next[key];
-    return next;
-  }
-  next[key] = record;
-  const keys = Object.keys(next);
-  if (keys.length > MAX_REMEMBERED) {
-    keys.sort((a, b) => next[a]!.at - next[b]!.at);
-    for (const k of keys.slice(0, keys.length - MAX_REMEMBERED)) delete next[k];
-  }
-  return next;
+  return withEntry(memory, key, record, MAX_REMEMBERED);
 }

@@ -1,6 +1,7 @@
 /** Consent timeline lines in words, and their decoded detail as readable lines. */
 import type { ConsentLine, ConsentStatus } from '../evidence/consent';
 import { customChoiceText, placeText } from '../evidence/consent-text';
+import { formatDateTime } from './format';
 import { toolName } from './verdict';
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
@@ -30,7 +31,14 @@ export function consentEventText(e: ConsentLine): string {
     return 'the visitor then first clicked, tapped or typed where a consent banner could take it (a banner, dialog, overlay or frame)';
   if (e.state === 'interaction') return 'the visitor first clicked, tapped or typed in the page or a frame';
   // A click in a banner nothing named carries no tool.
-  const tool = e.state === 'click' && !e.tool ? 'A consent banner we could not identify' : toolName(e.tool);
+  const tool =
+    (e.state === 'click' || e.rememberedClick) && !e.tool
+      ? 'A consent banner we could not identify'
+      : toolName(e.tool);
+  if (e.rememberedClick) {
+    const cookie = e.raw?.split(' ')[0];
+    return `${tool}: clicked ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); the cookie ${cookie ? `${cookie} ` : ''}the site wrote then is unchanged`;
+  }
   if (e.state === 'click' && e.by === 'audit')
     return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;
   if (e.state === 'click')

@@ -1,0 +1,114 @@
+// The background's memory of answers known only from a click: what it keeps after the click's window, and what a
+// later visit's jar carries over.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SeenCookie, SignalSource } from '@/lib/record';
+import { signalFromCookie } from '@/lib/consent/signals';
+import { visitRow } from '@/lib/store/__fixtures__/sighting';
+import { ANSWER_WINDOW_MS } from '@/lib/evidence/answered';
+import {
+  forgetAnsweredSite,
+  loadAnswered,
+  noteAnswerClick,
+  noteAnswerCookie,
+  noteReadableChoice,
+  rememberedAnswer,
+} from '../answered';
+
+const T = 1_800_000_000_000;
+const SITE = 'shop.example';
+const jar = (value: string) => [{ name: 'site_consent', value, domain: SITE }];
+
+const cookie = (name: string, value: string, at: number, domain = SITE): SeenCookie => ({
+  name,
+  value,
+  domain,
+  via: 'cookies-api',
+  provenance: 'browser',
+  at,
+});
+
+let n = 0;
+/** A visit of the shop, its id new each time (the memory is module state shared by the tests). */
+const visitOf = (site = SITE) => visitRow(`v${++n}`, site, T);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ now: T });
+});
+afterEach(() => vi.useRealTimers());
+
+/** The visitor clicks at T + 1 s on `visit`; `during` runs before the window closes. */
+async function answer(
+  visit = visitOf(),
+  action: 'reject-all' | 'accept-all' = 'reject-all',
+  during = (v: typeof visit) =>
+    noteAnswerCookie(v, cookie('site_consent', 'necessary', T + 1_050), 'unknown'),
+) {
+  during(visit);
+  noteAnswerClick(visit, '', action, T + 1_000);
+  await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+  return visit;
+}
+
+describe('answers remembered by the background', () => {
+  it('a record-like cookie written right after the click (reported before the click) carries the answer', async () => {
+    await answer();
+    const later = visitOf();
+    expect(rememberedAnswer(later, jar('necessary'))).toMatchObject({
+      choice: { kind: 'reject-all' },
+      rememberedClick: { action: 'reject-all', at: T + 1_000 },
+    });
+    expect(rememberedAnswer(later, jar('all'))).toBeNull();
+    // Another site, or a private window, has its own memory.
+    expect(rememberedAnswer(visitOf('other.example'), jar('necessary'))).toBeNull();
+    expect(rememberedAnswer({ ...later, incognito: true }, jar('necessary'))).toBeNull();
+    // Kept in storage.local: a restarted worker reads it back.
+    await loadAnswered();
+    expect(rememberedAnswer(later, jar('necessary'))).not.toBeNull();
+    forgetAnsweredSite(SITE);
+    expect(rememberedAnswer(later, jar('necessary'))).toBeNull();
+  });
+
+  it('keeps nothing that cannot be the record: another site’s cookie, a tracker’s, one from before the click', async () => {
+    await answer(visitOf(), 'accept-all', (v) => {
+      noteAnswerCookie(v, cookie('site_consent', 'necessary', T + 500), 'unknown');
+      noteAnswerCookie(v, cookie('cmp_consent', 'x', T + 1_100, 'cmp.example'), 'unknown');
+      noteAnswerCookie(v, cookie('_ga_consent', 'x', T + 1_100), 'analytics');
+    });
+    expect(rememberedAnswer(visitOf(), jar('necessary'))).toBeNull();
+    expect(rememberedAnswer(visitOf(), [{ name: '_ga_consent', value: 'x', domain: SITE }])).toBeNull();
+  });
+
+  it('a readable choice stored after the click forgets the site’s answer: that record carries itself', async () => {
+    await answer();
+    const klaro = signalFromCookie('klaro', '{"ga":false}')!;
+    const src: SignalSource = {
+      provenance: 'browser',
+      via: 'cookies-api',
+      at: T + 1_200,
+      site: SITE,
+      host: SITE,
+    };
+    await answer(visitOf(), 'accept-all', (v) => {
+      noteAnswerCookie(v, cookie('site_consent', 'necessary', T + 1_050), 'unknown');
+      noteReadableChoice(v, klaro, src);
+    });
+    expect(rememberedAnswer(visitOf(), jar('necessary'))).toBeNull();
+  });
+
+  it('the visitor’s later click on the same page decides, and a visit that starts within the window settles it', async () => {
+    const visit = visitOf();
+    noteAnswerCookie(visit, cookie('site_consent', 'necessary', T + 1_050), 'unknown');
+    noteAnswerClick(visit, '', 'reject-all', T + 1_000);
+    noteAnswerCookie(visit, cookie('site_consent', 'all', T + 3_050), 'unknown');
+    noteAnswerClick(visit, '', 'accept-all', T + 3_000);
+    // The visitor goes on at once: the next visit's jar decides on what was written so far.
+    expect(rememberedAnswer(visitOf(), jar('all'))).toMatchObject({
+      rememberedClick: { action: 'accept-all' },
+    });
+    expect(rememberedAnswer(visitOf(), jar('necessary'))).toBeNull();
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 5_000);
+    expect(rememberedAnswer(visitOf(), jar('all'))!.choice).toBeUndefined();
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Remembers the visitor's answers known only from their click (lib/evidence/answered.ts): after a trusted click on
+ * a banner that no readable record followed, the first-party cookies named like a record that the site wrote in
+ * the next ANSWER_WINDOW_MS; a later visit whose jar still holds one unchanged carries the answer over. A click a
+ * readable record followed forgets the site's memory (that record carries itself over). What each live visit
+ * wrote is in memory only: a worker stopped mid-window remembers nothing.
+ */
+import type { PageVisit } from '@/lib/findings';
+import type { ConsentSignal } from '@/lib/consent/types';
+import type { ClickAction } from '@/lib/consent/click';
+import type { CategoryOrUnknown } from '@/lib/category';
+import { siteOf } from '@/lib/domain';
+import type { SeenCookie, SignalSource } from '@/lib/record';
+import {
+  ANSWER_WINDOW_MS,
+  MAX_ANSWERED,
+  answeredKey,
+  mayBeRecord,
+  rememberedSignal,
+  valueHash,
+  withAnswerCookie,
+  type AnsweredCookie,
+  type AnsweredRecord,
+} from '@/lib/evidence/answered';
+import { signalRole } from '@/lib/evidence/unprompted';
+import { siteMemory } from './site-memory';
+
+/** Live visits followed at once, and candidate cookies kept per visit. */
+const MAX_VISITS = 200;
+const MAX_RECENT = 20;
+
+interface VisitWrites {
+  /** Candidate record cookies with when the browser reported them (they may come before the click's report). */
+  recent: { at: number; cookie: AnsweredCookie }[];
+  /** When a readable choice of the site's was stored during the visit. */
+  storedAt: number[];
+  lastClick?: number;
+}
+
+const memory = siteMemory<AnsweredRecord>('answeredByClick', MAX_ANSWERED);
+const visits = new Map<string, VisitWrites>();
+/** Per site, the decision of a click whose window is still open. */
+const unsettled = new Map<string, () => void>();
+
+/** Loads the memory; part of the worker's ready(). */
+export const loadAnswered = memory.load;
+/** The site's data or history was deleted: its remembered answer goes with it. */
+export const forgetAnsweredSite = memory.forgetSite;
+/** Forgets answers given before `cutoff` (retention), or all of them. */
+export const forgetAnsweredBefore = memory.forgetBefore;
+
+function writesOf(visitId: string): VisitWrites {
+  let w = visits.get(visitId);
+  if (!w) {
+    w = { recent: [], storedAt: [] };
+    visits.set(visitId, w);
+    if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
+  }
+  return w;
+}
+
+/** A cookie the browser saw the site write: kept for a click's window when it may be the record of an answer. */
+export function noteAnswerCookie(visit: PageVisit, seen: SeenCookie, category: CategoryOrUnknown): void {
+  if (seen.provenance !== 'browser' || seen.removed || seen.via === 'cookie-header' || seen.via === 'jar')
+    return;
+  const domain = seen.domain.replace(/^\./, '').toLowerCase();
+  if (!mayBeRecord(seen.name, seen.value, category, siteOf(domain) === visit.site)) return;
+  const w = writesOf(visit.id);
+  w.recent.push({ at: seen.at, cookie: { name: seen.name, domain, hash: valueHash(seen.value) } });
+  if (w.recent.length > MAX_RECENT) w.recent.shift();
+}
+
+/** A consent signal recorded for the visit: a readable choice the site stored means the click was not alone. */
+export function noteReadableChoice(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
+  if (signalRole(visit.site, signal, src) !== 'stored') return;
+  const w = writesOf(visit.id);
+  w.storedAt.push(src.at);
+  if (w.storedAt.length > MAX_RECENT) w.storedAt.shift();
+}
+
+/**
+ * The visitor's trusted click in a banner: once its window has passed, remembers the answer with the cookies
+ * written in it, or forgets the site's answer when a readable record followed or nothing could be its record.
+ */
+export function noteAnswerClick(visit: PageVisit, tool: string, action: ClickAction, at: number): void {
+  writesOf(visit.id).lastClick = at;
+  const key = answeredKey(visit.site, visit.incognito);
+  const settle = () => {
+    clearTimeout(timer);
+    if (unsettled.get(key) === settle) unsettled.delete(key);
+    const w = writesOf(visit.id);
+    // A later click of the visit has its own window and decides instead.
+    if (w.lastClick !== at) return;
+    const within = (t: number) => t >= at && t <= at + ANSWER_WINDOW_MS;
+    let cookies: AnsweredCookie[] = [];
+    for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);
+    if (w.storedAt.some(within) || !cookies.length) return memory.save(key, null);
+    memory.save(key, { visitId: visit.id, at, action, tool, cookies });
+  };
+  const timer = setTimeout(settle, Math.max(0, at + ANSWER_WINDOW_MS + 500 - Date.now()));
+  unsettled.set(key, settle);
+}
+
+/** The answer a cookie in the visit's jar at commit carries over, as a signal (null when none is remembered). */
+export function rememberedAnswer(
+  visit: PageVisit,
+  jar: readonly { name: string; value: string; domain: string }[],
+): ConsentSignal | null {
+  const key = answeredKey(visit.site, visit.incognito);
+  // The visitor answered and went on within the click's window: decide on what was written so far.
+  unsettled.get(key)?.();
+  return rememberedSignal(memory.get(key), jar);
+}

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { withEntry } from '@/lib/evidence/bounded-memory';
+
+/**
+ * A per-site memory in storage.local (it describes what the browser keeps for the site), keyed
+ * `[private|]<site>|…`: loaded with the worker's ready(), forgotten with the site's data or history.
+ */
+export function siteMemory<T extends { at: number }>(storageKey: string, max: number) {
+  let memory: Record<string, T> = {};
+  const persist = () =>
+    void browser.storage.local
+      .set({ [storageKey]: memory })
+      .catch((e: unknown) => console.warn(storageKey, e));
+  const forgetWhere = (test: (key: string) => boolean): void => {
+    const gone = Object.keys(memory).filter(test);
+    if (!gone.length) return;
+    for (const key of gone) memory = withEntry(memory, key, null, max);
+    persist();
+  };
+  return {
+    async load(): Promise<void> {
+      const stored = (await browser.storage.local.get(storageKey))[storageKey];
+      memory = stored && typeof stored === 'object' ? (stored as Record<string, T>) : {};
+    },
+    get(key: string): T | undefined {
+      return memory[key];
+    },
+    save(key: string, record: T | null): void {
+      if (record === null && !(key in memory)) return;
+      memory = withEntry(memory, key, record, max);
+      persist();
+    },
+    /** The site's stored data or history was deleted: nothing of it is remembered any more. */
+    forgetSite(site: string): void {
+      forgetWhere((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
+    },
+    /** Forgets what was remembered before `cutoff` (retention), or everything (the history deleted). */
+    forgetBefore(cutoff = Infinity): void {
+      forgetWhere((key) => memory[key]!.at < cutoff);
+    },
+  };
+}

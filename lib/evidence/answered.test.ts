@@ -1,0 +1,160 @@
+// An answer known only from the visitor's click, carried to a later visit by a cookie the site wrote right after it.
+import { describe, expect, it } from 'vitest';
+import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { consentEventText } from '../report/consent';
+import {
+  MAX_ANSWER_COOKIES,
+  MAX_ANSWERED,
+  answeredKey,
+  mayBeRecord,
+  rememberedSignal,
+  valueHash,
+  withAnswer,
+  withAnswerCookie,
+  type AnsweredRecord,
+} from './answered';
+import { deriveVisit } from './derive';
+import type { EvidenceEntry } from './types';
+
+const EARLIER = T0 - 86_400_000;
+const record = (action: AnsweredRecord['action'], tool = ''): AnsweredRecord => ({
+  visitId: 'v0',
+  at: EARLIER,
+  action,
+  tool,
+  cookies: [{ name: 'site_consent', domain: 'shop.example', hash: valueHash('{"necessary":true}') }],
+});
+
+const cio = (at: number): EvidenceEntry =>
+  entry({
+    host: 'track.customer.io',
+    at,
+    classification: {
+      vendor: 'customer-io',
+      vendorName: 'Customer.io',
+      company: null,
+      category: 'marketing',
+      thirdParty: true,
+      reason: 'host',
+    },
+  });
+
+const clickEntry = (at: number, action: 'accept-all' | 'reject-all'): EvidenceEntry => ({
+  ...entry({ host: 'shop.example', at }),
+  id: `click|${at}`,
+  kind: 'click',
+  provenance: 'detector',
+  via: 'click',
+  key: '',
+  click: { tool: '', action },
+  classification: undefined,
+});
+
+describe('what may be the record of a click', () => {
+  it('a first-party cookie named like a consent record, not a tracker’s, not empty', () => {
+    expect(mayBeRecord('site_consent', 'x', 'unknown', true)).toBe(true);
+    expect(mayBeRecord('cookie_prefs', 'x', 'necessary', true)).toBe(true);
+    expect(mayBeRecord('gdpr-choice', 'x', 'consent', true)).toBe(true);
+    expect(mayBeRecord('OptIn', '1', 'unknown', true)).toBe(true);
+    // Another site's cookie, a tracker's, an empty value, a name that says nothing of consent.
+    expect(mayBeRecord('site_consent', 'x', 'unknown', false)).toBe(false);
+    expect(mayBeRecord('_ga_consent', 'x', 'analytics', true)).toBe(false);
+    expect(mayBeRecord('site_consent', '', 'unknown', true)).toBe(false);
+    expect(mayBeRecord('PHPSESSID', 'x', 'unknown', true)).toBe(false);
+    expect(mayBeRecord('cart', 'x', 'unknown', true)).toBe(false);
+  });
+
+  it('keeps a few cookies, the latest value of each', () => {
+    let list = withAnswerCookie([], { name: 'a_consent', domain: 'shop.example', hash: '1:a' });
+    list = withAnswerCookie(list, { name: 'a_consent', domain: 'shop.example', hash: '1:b' });
+    expect(list).toEqual([{ name: 'a_consent', domain: 'shop.example', hash: '1:b' }]);
+    for (let i = 0; i < 20; i++)
+      list = withAnswerCookie(list, { name: `c${i}_consent`, domain: 'shop.example', hash: '1:c' });
+    expect(list).toHaveLength(MAX_ANSWER_COOKIES);
+  });
+
+  it('hashes values: equal for equal values, different otherwise', () => {
+    expect(valueHash('{"a":1}')).toBe(valueHash('{"a":1}'));
+    expect(valueHash('{"a":1}')).not.toBe(valueHash('{"a":0}'));
+    expect(valueHash('')).not.toBe(valueHash('x'));
+  });
+
+  it('remembers one answer per site and browsing mode, the oldest forgotten past the bound', () => {
+    expect(answeredKey('shop.example', false)).toBe('shop.example|');
+    expect(answeredKey('shop.example', true)).toBe('private|shop.example|');
+    let memory = {};
+    for (let i = 0; i < MAX_ANSWERED + 3; i++)
+      memory = withAnswer(memory, `s${i}.example|`, { ...record('reject-all'), at: i });
+    expect(Object.keys(memory)).toHaveLength(MAX_ANSWERED);
+    expect(memory).not.toHaveProperty('s0.example|');
+    expect(withAnswer(memory, 's5.example|', null)).not.toHaveProperty('s5.example|');
+  });
+});
+
+describe('a remembered click carried over', () => {
+  const jar = (value: string, domain = '.shop.example') => [{ name: 'site_consent', value, domain }];
+
+  it('only while the cookie it left is there with the same value', () => {
+    expect(rememberedSignal(record('reject-all'), jar('{"necessary":true}'))).toMatchObject({
+      tool: '',
+      state: 'choice',
+      choice: { kind: 'reject-all' },
+      rememberedClick: { action: 'reject-all', at: EARLIER },
+    });
+    // The visitor (or the site) changed the record, deleted it, or nothing was remembered.
+    expect(rememberedSignal(record('reject-all'), jar('{"necessary":true,"analytics":true}'))).toBeNull();
+    expect(rememberedSignal(record('reject-all'), [])).toBeNull();
+    expect(rememberedSignal(undefined, jar('{"necessary":true}'))).toBeNull();
+    // An accept's reach is unknown: no content.
+    expect(rememberedSignal(record('accept-all'), jar('{"necessary":true}'))!.choice).toBeUndefined();
+  });
+
+  it('a refusal: trackers count as after reject from the visit’s start', () => {
+    const signal = rememberedSignal(record('reject-all'), jar('{"necessary":true}'))!;
+    const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), cio(T0 + 500)]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(d.verdict.text).toBe('1 marketing tracker fired after consent was refused');
+    expect(d.consentState).toMatch(
+      /^a consent banner we could not identify · the visitor clicked reject all on an earlier visit \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d; no stored choice was read, a cookie the site wrote then is unchanged\): trackers count as after a refusal$/,
+    );
+    const line = d.consent.lines.find((l) => l.rememberedClick)!;
+    expect(line.status).toBe('carried-over');
+    expect(consentEventText(line)).toMatch(
+      /^A consent banner we could not identify: clicked reject all on an earlier visit \(.+\); the cookie site_consent the site wrote then is unchanged$/,
+    );
+  });
+
+  it('an accept: what fires needs review, never a violation on the memory alone, never exempt', () => {
+    const signal = rememberedSignal(record('accept-all', 'Usercentrics'), jar('{"necessary":true}'))!;
+    const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), cio(T0 + 500)]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
+    expect(d.consentState).toMatch(/^Usercentrics · the visitor clicked accept all on an earlier visit/);
+  });
+
+  it('a set by the site during this visit carries nothing: only the jar at commit does', () => {
+    const signal = rememberedSignal(record('accept-all'), jar('{"necessary":true}'))!;
+    const d = deriveVisit(visit(), [
+      consentEntry(signal, { at: T0 + 100, via: 'cookies-api' }),
+      cio(T0 + 500),
+    ]);
+    expect(d.consent.choices.some((c) => c.carriedOver)).toBe(false);
+  });
+
+  it('the visitor’s new click on this visit is the answer from then on', () => {
+    const signal = rememberedSignal(record('reject-all'), jar('{"necessary":true}'))!;
+    const d = deriveVisit(visit(), [
+      consentEntry(signal, { at: T0, via: 'jar' }),
+      clickEntry(T0 + 1000, 'accept-all'),
+      cio(T0 + 2000),
+    ]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
+    // And a refusal clicked after an accept remembered is a refusal.
+    const accepted = rememberedSignal(record('accept-all'), jar('{"necessary":true}'))!;
+    const r = deriveVisit(visit(), [
+      consentEntry(accepted, { at: T0, via: 'jar' }),
+      clickEntry(T0 + 1000, 'reject-all'),
+      cio(T0 + 2000),
+    ]);
+    expect(r.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+  });
+});

@@ -1,0 +1,22 @@
+/** Per-site memories the background keeps in storage.local (unprompted.ts, answered.ts): bounded, oldest out. */
+
+/** The memory with one record set (the oldest by `at` dropped past `max`) or removed. */
+export function withEntry<T extends { at: number }>(
+  memory: Record<string, T>,
+  key: string,
+  record: T | null,
+  max: number,
+): Record<string, T> {
+  const next = { ...memory };
+  if (record === null) {
+    delete next[key];
+    return next;
+  }
+  next[key] = record;
+  const keys = Object.keys(next);
+  if (keys.length > max) {
+    keys.sort((a, b) => next[a]!.at - next[b]!.at);
+    for (const k of keys.slice(0, keys.length - max)) delete next[k];
+  }
+  return next;
+}
