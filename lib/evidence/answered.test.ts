@@ -1,6 +1,6 @@
 // An answer known only from the visitor's click, carried to a later visit by a cookie the site wrote right after it.
 import { describe, expect, it } from 'vitest';
-import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { T0, cioEntry, clickEntry, consentEntry, visit } from '../report/__fixtures__/visit';
 import { consentEventText } from '../report/consent';
 import {
   MAX_ANSWER_COOKIES,
@@ -14,7 +14,6 @@ import {
   type AnsweredRecord,
 } from './answered';
 import { deriveVisit } from './derive';
-import type { EvidenceEntry } from './types';
 
 const EARLIER = T0 - 86_400_000;
 const record = (action: AnsweredRecord['action'], tool = ''): AnsweredRecord => ({
@@ -25,30 +24,8 @@ const record = (action: AnsweredRecord['action'], tool = ''): AnsweredRecord => 
   cookies: [{ name: 'site_consent', domain: 'shop.example', hash: valueHash('{"necessary":true}') }],
 });
 
-const cio = (at: number): EvidenceEntry =>
-  entry({
-    host: 'track.customer.io',
-    at,
-    classification: {
-      vendor: 'customer-io',
-      vendorName: 'Customer.io',
-      company: null,
-      category: 'marketing',
-      thirdParty: true,
-      reason: 'host',
-    },
-  });
-
-const clickEntry = (at: number, action: 'accept-all' | 'reject-all'): EvidenceEntry => ({
-  ...entry({ host: 'shop.example', at }),
-  id: `click|${at}`,
-  kind: 'click',
-  provenance: 'detector',
-  via: 'click',
-  key: '',
-  click: { tool: '', action },
-  classification: undefined,
-});
+const cio = (at: number) => cioEntry(at);
+const click = (at: number, action: 'accept-all' | 'reject-all') => clickEntry(at, action, '');
 
 describe('what may be the record of a click', () => {
   it('a first-party cookie named like a consent record, not a tracker’s, not empty', () => {
@@ -144,7 +121,7 @@ describe('a remembered click carried over', () => {
     const signal = rememberedSignal(record('reject-all'), jar('{"necessary":true}'))!;
     const d = deriveVisit(visit(), [
       consentEntry(signal, { at: T0, via: 'jar' }),
-      clickEntry(T0 + 1000, 'accept-all'),
+      click(T0 + 1000, 'accept-all'),
       cio(T0 + 2000),
     ]);
     expect(d.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
@@ -152,7 +129,7 @@ describe('a remembered click carried over', () => {
     const accepted = rememberedSignal(record('accept-all'), jar('{"necessary":true}'))!;
     const r = deriveVisit(visit(), [
       consentEntry(accepted, { at: T0, via: 'jar' }),
-      clickEntry(T0 + 1000, 'reject-all'),
+      click(T0 + 1000, 'reject-all'),
       cio(T0 + 2000),
     ]);
     expect(r.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });

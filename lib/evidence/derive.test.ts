@@ -8,44 +8,15 @@ import { signalFromTcString } from '../consent/tcf';
 import { signalFromGoogleRequest } from '../consent/google-consent-mode';
 import type { ConsentSignal } from '../consent/types';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL, TC_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
-import { T0, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
 import { consentEventText, statusText } from '../report/consent';
 import { groupVendors } from '../report/vendors';
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
 
-const cio = (at: number, extra: Partial<EvidenceEntry> = {}) =>
-  entry({
-    host: 'track.customer.io',
-    at,
-    classification: {
-      vendor: 'customer-io',
-      vendorName: 'Customer.io',
-      company: null,
-      category: 'marketing',
-      thirdParty: true,
-      reason: 'host',
-    },
-    ...extra,
-  });
+const cio = cioEntry;
 
 const optanon = (value: string): ConsentSignal => signalFromCookie('OptanonConsent', value)!;
-
-/** The visitor's trusted click in the manager's banner, as the detector reports it. */
-const clickEntry = (
-  at: number,
-  action: 'accept-all' | 'reject-all' | 'save-settings',
-  tool = 'klaro',
-): EvidenceEntry => ({
-  ...entry({ host: 'shop.example', at }),
-  id: `click|${at}`,
-  kind: 'click',
-  provenance: 'detector',
-  via: 'click',
-  key: tool,
-  click: { tool, action },
-  classification: undefined,
-});
 
 describe('deriveVisit: trust rules', () => {
   it('a page-reported accept never overturns what the browser saw, and says it is not confirmed', () => {

@@ -142,6 +142,41 @@ export function entry(p: Partial<EvidenceEntry> & { host: string; at?: number })
 }
 
 /** A consent signal entry as the background records it. */
+/** A Customer.io request (marketing, third party) at `at`. */
+export function cioEntry(at: number, extra: Partial<EvidenceEntry> = {}): EvidenceEntry {
+  return entry({
+    host: 'track.customer.io',
+    at,
+    classification: {
+      vendor: 'customer-io',
+      vendorName: 'Customer.io',
+      company: null,
+      category: 'marketing',
+      thirdParty: true,
+      reason: 'host',
+    },
+    ...extra,
+  });
+}
+
+/** The visitor's trusted click in a manager's banner (`tool` '' when none was named), as the detector reports it. */
+export function clickEntry(
+  at: number,
+  action: 'accept-all' | 'reject-all' | 'save-settings',
+  tool = 'klaro',
+): EvidenceEntry {
+  return {
+    ...entry({ host: 'shop.example', at }),
+    id: `click|${at}`,
+    kind: 'click',
+    provenance: 'detector',
+    via: 'click',
+    key: tool,
+    click: { tool, action },
+    classification: undefined,
+  };
+}
+
 export function consentEntry(
   signal: ConsentSignal,
   p: Partial<EvidenceEntry> & { at: number },
