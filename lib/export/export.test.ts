@@ -94,6 +94,13 @@ describe('JSON export and import', () => {
     expect(bad((d) => (d.evidence[2].consent.signal.state = 'maybe'))).toMatch(
       /evidence\[2\]\.consent\.signal\.state/,
     );
+    // A remembered click (lib/evidence/answered.ts) names what was clicked and when.
+    expect(bad((d) => (d.evidence[2].consent.signal.rememberedClick = { action: 'accept-all', at: 1 }))).toBe(
+      'ok',
+    );
+    expect(bad((d) => (d.evidence[2].consent.signal.rememberedClick = { action: 42, at: 1 }))).toMatch(
+      /evidence\[2\]\.consent\.signal\.rememberedClick\.action: expected one of/,
+    );
     // A claimant the derivation could name instead of the classified vendor must be well-formed.
     const withClaim = (d: any) => d.evidence.find((e: any) => e.classification)!.classification;
     expect(

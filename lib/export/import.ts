@@ -86,6 +86,16 @@ function checkEntry(raw: unknown, i: number): void {
     const s = obj(obj(e.consent, `${p}.consent`).signal, `${p}.consent.signal`);
     for (const k of ['tool', 'via', 'raw']) str(s, k, `${p}.consent.signal`);
     oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
+    if (s.rememberedClick !== undefined) {
+      const r = obj(s.rememberedClick, `${p}.consent.signal.rememberedClick`);
+      oneOf(
+        r,
+        'action',
+        ['accept-all', 'reject-all', 'save-settings'],
+        `${p}.consent.signal.rememberedClick`,
+      );
+      num(r, 'at', `${p}.consent.signal.rememberedClick`);
+    }
   }
   if (e.activation !== undefined) {
     const a = obj(e.activation, `${p}.activation`);
