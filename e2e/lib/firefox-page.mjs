@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const POLL = 100;
 const DEFAULT_TIMEOUT = 30_000;
+const HIT_WAIT = 2_000;
 
 /**
  * BrowserContext facade: newPage() and waitForEvent('page').
@@ -353,10 +354,25 @@ class FirefoxLocator {
     await this._eval((els) => els[0].scrollIntoView({ block: 'nearest' }));
   }
   /** A real (trusted) click through WebDriver BiDi input, so it counts as a user gesture. */
-  async click({ timeout } = {}) {
+  async click({ timeout = DEFAULT_TIMEOUT } = {}) {
     const el = await this._one({ timeout });
-    await this._eval((els) => els[0].scrollIntoView({ block: 'center' }));
-    await el.click();
+    // As Playwright does: click only where the element itself is hit, so a re-render that moved it or covered it
+    // between finding it and pressing is waited out, not clicked past; still covered after HIT_WAIT (a test
+    // clicking through an overlay on purpose), it is clicked where it is.
+    const deadline = Date.now() + HIT_WAIT;
+    for (;;) {
+      const point = await this._eval((els) => {
+        els[0].scrollIntoView({ block: 'center' });
+        const r = els[0].getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const hit = document.elementFromPoint(x, y);
+        return hit && (hit === els[0] || els[0].contains(hit)) ? { x, y } : null;
+      }).catch(() => null);
+      if (point) return this.page.raw.mouse.click(point.x, point.y);
+      if (Date.now() > deadline) return el.click();
+      await sleep(POLL);
+    }
   }
   async check() {
     if (!(await this.isChecked())) await this.click();
