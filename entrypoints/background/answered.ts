@@ -82,7 +82,13 @@ export function noteReadableChoice(visit: PageVisit, signal: ConsentSignal, src:
  * The visitor's trusted click in a banner: once its window has passed, remembers the answer with the cookies
  * written in it, or forgets the site's answer when a readable record followed or nothing could be its record.
  */
-export function noteAnswerClick(visit: PageVisit, tool: string, action: ClickAction, at: number): void {
+export function noteAnswerClick(
+  visit: PageVisit,
+  tool: string,
+  action: ClickAction,
+  at: number,
+  by?: 'audit',
+): void {
   writesOf(visit.id).lastClick = at;
   const key = answeredKey(visit.site, visit.incognito);
   const settle = () => {
@@ -95,7 +101,7 @@ export function noteAnswerClick(visit: PageVisit, tool: string, action: ClickAct
     let cookies: AnsweredCookie[] = [];
     for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);
     if (w.storedAt.some(within) || !cookies.length) return memory.save(key, null);
-    memory.save(key, { visitId: visit.id, at, action, tool, cookies });
+    memory.save(key, { visitId: visit.id, at, action, tool, ...(by && { by }), cookies });
   };
   const timer = setTimeout(settle, Math.max(0, at + ANSWER_WINDOW_MS + 500 - Date.now()));
   unsettled.set(key, settle);

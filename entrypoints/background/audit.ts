@@ -23,6 +23,7 @@ import type { Handlers } from '@/lib/messages';
 import { readDerived } from './derived';
 import { ready } from './context';
 import { getTab } from './session';
+import { noteAnswerClick } from './answered';
 import { enqueue, flush } from './writer';
 import { vendorDetails } from './classifier';
 import { forgetSiteMemories } from './memories';
@@ -224,6 +225,8 @@ function recordOptOutClick(tabId: number, rule: string | null, at: number): void
   const visit = getTab(tabId).current?.visit;
   if (!visit || visit.id !== records.get(tabId)?.visitId) return;
   const tool = (rule && identifyTool({ autoconsentRule: rule })) ?? 'unknown';
+  // Remembered as the visitor's click is: the audit's later pages of the site start after its refusal.
+  noteAnswerClick(visit, tool, 'reject-all', at, 'audit');
   enqueue(visit, {
     id: `${visit.id}|click|${at}|audit`,
     visitId: visit.id,

@@ -101,6 +101,16 @@ describe('a remembered click carried over', () => {
     );
   });
 
+  it('the audit’s refusal on an earlier visit reads as the audit’s', () => {
+    const signal = rememberedSignal({ ...record('reject-all'), by: 'audit' }, jar('{"necessary":true}'))!;
+    const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), cio(T0 + 500)]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(d.consentState).toMatch(/· the audit’s opt-out clicked reject all on an earlier visit/);
+    expect(consentEventText(d.consent.lines.find((l) => l.rememberedClick)!)).toMatch(
+      /: the audit’s opt-out clicked reject all on an earlier visit/,
+    );
+  });
+
   it('an accept: what fires needs review, never a violation on the memory alone, never exempt', () => {
     const signal = rememberedSignal(record('accept-all', 'Usercentrics'), jar('{"necessary":true}'))!;
     const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), cio(T0 + 500)]);

@@ -28,6 +28,8 @@ export interface AnsweredRecord {
   action: ClickAction;
   /** The manager the click was in ('' when none was named). */
   tool: string;
+  /** The one-click audit's refusal (autoconsent's clicks), not the visitor's. */
+  by?: 'audit';
   cookies: AnsweredCookie[];
 }
 
@@ -104,7 +106,7 @@ export function rememberedSignal(
     }),
     via: `cookie:${kept.name}`,
     raw: `${kept.name} (${kept.hash})`,
-    rememberedClick: { action: record.action, at: record.at },
+    rememberedClick: { action: record.action, at: record.at, ...(record.by && { by: record.by }) },
   };
 }
 

@@ -79,7 +79,7 @@ export interface ConsentLine {
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
   /** A carried-over answer that was the visitor's click on an earlier visit (ConsentSignal.rememberedClick). */
-  rememberedClick?: { action: ClickAction; at: number };
+  rememberedClick?: { action: ClickAction; at: number; by?: 'audit' };
 }
 
 /** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */
@@ -355,7 +355,9 @@ export function deriveConsent(
           tool: g.tool,
           choice: signal.choice,
           carriedOver: true,
-          ...(earlier && { clicked: { action: earlier.action, earlierAt: earlier.at } }),
+          ...(earlier && {
+            clicked: { action: earlier.action, earlierAt: earlier.at, ...(earlier.by && { by: earlier.by }) },
+          }),
         });
       continue;
     }

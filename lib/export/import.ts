@@ -95,6 +95,7 @@ function checkEntry(raw: unknown, i: number): void {
         `${p}.consent.signal.rememberedClick`,
       );
       num(r, 'at', `${p}.consent.signal.rememberedClick`);
+      if (r.by !== undefined) oneOf(r, 'by', ['audit'], `${p}.consent.signal.rememberedClick`);
     }
   }
   if (e.activation !== undefined) {

@@ -37,7 +37,8 @@ export function consentEventText(e: ConsentLine): string {
       : toolName(e.tool);
   if (e.rememberedClick) {
     const cookie = e.raw?.split(' ')[0];
-    return `${tool}: clicked ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); the cookie ${cookie ? `${cookie} ` : ''}the site wrote then is unchanged`;
+    const who = e.rememberedClick.by === 'audit' ? 'the audit’s opt-out clicked' : 'clicked';
+    return `${tool}: ${who} ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); the cookie ${cookie ? `${cookie} ` : ''}the site wrote then is unchanged`;
   }
   if (e.state === 'click' && e.by === 'audit')
     return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;

@@ -111,4 +111,15 @@ describe('answers remembered by the background', () => {
     await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 5_000);
     expect(rememberedAnswer(visitOf(), jar('all'))!.choice).toBeUndefined();
   });
+
+  it('the one-click audit’s refusal is remembered as the audit’s', async () => {
+    const visit = visitOf();
+    noteAnswerCookie(visit, cookie('site_consent', 'necessary', T + 1_050), 'unknown');
+    noteAnswerClick(visit, 'Sirdata', 'reject-all', T + 1_000, 'audit');
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+    expect(rememberedAnswer(visitOf(), jar('necessary'))).toMatchObject({
+      tool: 'Sirdata',
+      rememberedClick: { action: 'reject-all', by: 'audit' },
+    });
+  });
 });
