@@ -24,7 +24,7 @@ export interface AnsweredCookie {
 export interface AnsweredRecord {
   visitId: string;
   at: number;
-  /** The click's action (`reject-all`, `accept-all`, `save`). */
+  /** The click's action (`reject-all`, `accept-all`, `save-settings`). */
   action: ClickAction;
   /** The manager the click was in ('' when none was named). */
   tool: string;

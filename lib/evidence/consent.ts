@@ -78,7 +78,7 @@ export interface ConsentLine {
   raw?: string;
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
-  /** A carried-over answer that was the visitor's click on an earlier visit (ConsentSignal.rememberedClick). */
+  /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: { action: ClickAction; at: number; by?: 'audit' };
 }
 
