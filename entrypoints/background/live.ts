@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onRederived } from './derived';
+import { onRederived, readDerived } from './derived';
 import { getTab } from './session';
 import { onFlushed } from './writer';
 
@@ -12,17 +12,30 @@ export const LIVE_PORT = 'live';
  */
 export function registerLive(): void {
   const ports = new Map<number, Set<{ postMessage(m: unknown): void }>>();
-  const extensionOrigin = new URL(browser.runtime.getURL('/' as any)).origin;
+  const extensionRoot = browser.runtime.getURL('/' as any);
   browser.runtime.onConnect.addListener((port) => {
     // Only our own extension pages; content scripts only report.
-    if (port.name !== LIVE_PORT || !port.sender?.url?.startsWith(`${extensionOrigin}/`))
-      return port.disconnect();
+    if (port.name !== LIVE_PORT || !port.sender?.url?.startsWith(extensionRoot)) return port.disconnect();
     let tabId: number | null = null;
     port.onMessage.addListener((m: unknown) => {
       const id = Number((m as { tabId?: unknown } | null)?.tabId);
       if (!Number.isSafeInteger(id) || tabId !== null) return;
       tabId = id;
       ports.set(id, (ports.get(id) ?? new Set()).add(port));
+      // A derivation that finished before this port was heard told nobody: the popup may hold the one before it,
+      // on a page gone quiet since. Tell this port once the tab's visit is derived as it stands now.
+      const current = getTab(id).current?.visit.id;
+      if (current)
+        readDerived(current, { fresh: false }).then(
+          () => {
+            try {
+              port.postMessage({ changed: current });
+            } catch {
+              // The popup closed meanwhile.
+            }
+          },
+          () => undefined,
+        );
     });
     port.onDisconnect.addListener(() => {
       if (tabId !== null) ports.get(tabId)?.delete(port);

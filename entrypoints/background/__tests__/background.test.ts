@@ -314,6 +314,47 @@ describe('background', () => {
     }
   });
 
+  it('a live port heard after the newer derivation finished is still told', async () => {
+    // The popup's port (live.ts), driven by hand: the page answered the popup with the previous derivation, the
+    // newer one finished before the port's tab id arrived, and the page then went quiet.
+    let connect: ((port: unknown) => void) | undefined;
+    Object.assign(fakeBrowser.runtime, { onConnect: { addListener: (l: typeof connect) => (connect = l) } });
+    const { writer } = await startWorker();
+    await visitShop();
+    await writer.flush();
+    const { handlers } = await import('../messaging');
+    const first = await handlers.getTabVisit!({ tabId: TAB }, {});
+    await fireRequest(events, {
+      requestId: 'r9',
+      url: 'https://cdp.customer.io/v1/t',
+      type: 'xmlhttprequest',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 900,
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+    });
+    await writer.flush();
+    const { onRederived } = await import('../derived');
+    const rederived = new Promise<string>((resolve) => onRederived(resolve));
+    // Answered with the derivation before the batch; the newer one finishes with no port to tell.
+    expect(await handlers.getTabVisit!({ tabId: TAB }, {})).toEqual(first);
+    await rederived;
+    const posted: unknown[] = [];
+    let onMessage: ((m: unknown) => void) | undefined;
+    connect!({
+      name: 'live',
+      sender: { url: 'chrome-extension://test/popup.html' },
+      postMessage: (m: unknown) => posted.push(m),
+      disconnect: () => undefined,
+      onMessage: { addListener: (l: typeof onMessage) => (onMessage = l) },
+      onDisconnect: { addListener: () => undefined },
+    });
+    onMessage!({ tabId: TAB });
+    await vi.waitFor(() => expect(posted).toEqual([{ changed: first!.visit.id }]), { timeout: 30_000 });
+    expect((await handlers.getTabVisit!({ tabId: TAB }, {}))!.findings).toBeGreaterThan(first!.findings);
+  });
+
   it('never persists incognito tabs unless the user opted in', async () => {
     const onCreated = ev();
     Object.assign(fakeBrowser.tabs, { onCreated });
