@@ -1,7 +1,7 @@
 // An answer known only from the visitor's click, carried to a later visit by a cookie the site wrote right after it.
 import { describe, expect, it } from 'vitest';
-import { T0, cioEntry, clickEntry, consentEntry, visit } from '../report/__fixtures__/visit';
-import { consentEventText } from '../report/consent';
+import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { consentEventText, statusText } from '../report/consent';
 import {
   MAX_ANSWER_COOKIES,
   MAX_ANSWERED,
@@ -14,6 +14,7 @@ import {
   type AnsweredRecord,
 } from './answered';
 import { deriveVisit } from './derive';
+import type { EvidenceEntry } from './types';
 
 const EARLIER = T0 - 86_400_000;
 const record = (action: AnsweredRecord['action'], tool = ''): AnsweredRecord => ({
@@ -116,6 +117,26 @@ describe('a remembered click carried over', () => {
     const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), cio(T0 + 500)]);
     expect(d.findings[0]).toMatchObject({ phase: 'after-unknown-choice', violation: false });
     expect(d.consentState).toMatch(/^Usercentrics · the visitor clicked accept all on an earlier visit/);
+  });
+
+  it('the banner showing again voids it: the site’s own record of the click is gone', () => {
+    const signal = rememberedSignal(record('accept-all', 'Usercentrics'), jar('{"necessary":true}'))!;
+    const shown: EvidenceEntry = {
+      ...entry({ host: 'shop.example', at: T0 + 200 }),
+      id: 'tool',
+      kind: 'tool',
+      provenance: 'detector',
+      via: 'autoconsent',
+      key: 'Usercentrics',
+      tool: { tool: 'Usercentrics', bannerShown: true },
+      classification: undefined,
+    };
+    const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), shown, cio(T0 + 500)]);
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    const line = d.consent.lines.find((l) => l.rememberedClick)!;
+    expect(statusText(line.status)).toBe(
+      'remembered from an earlier visit, but the consent banner asked again: not in force',
+    );
   });
 
   it('a set by the site during this visit carries nothing: only the jar at commit does', () => {

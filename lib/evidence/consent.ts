@@ -9,7 +9,8 @@
  *   document_start. One set by the main-frame response of a visit that sent none is "consent stored without
  *   interaction": flagged, not counted.
  * - A click no stored choice we can read confirms is the answer itself: a refusal after Reject all, a choice of
- *   unknown content (needs review) after Accept all or saved settings.
+ *   unknown content (needs review) after Accept all or saved settings. On a later visit it is carried over while a
+ *   cookie the site wrote right after it is unchanged (lib/evidence/answered.ts), unless the banner shows again.
  * - A confirmed click (a trusted click in the banner followed by a stored choice) dates the choice. A click the
  *   stored choice contradicts (Reject all, then a choice granting tracking) dates nothing: the choice counts from
  *   when it was stored, and the contradiction is flagged.
@@ -41,6 +42,7 @@ export const ACTIVATION_GRACE_MS = 1_500;
 
 export type ConsentStatus =
   | 'carried-over'
+  | 'remembered-asked-again'
   | 'counted'
   | 'without-interaction'
   | 'third-party'
@@ -288,6 +290,7 @@ export function deriveConsent(
   const own = signals.filter((e) => !e.consent!.signal.evidence);
   const clicks = usable.filter((e) => e.kind === 'click' && e.click).sort((a, b) => a.at - b.at);
   const { untouched, firstAt: firstInteraction, outside } = interactionOf(usable);
+  const bannerShown = usable.some((e) => e.kind === 'tool' && e.tool?.bannerShown);
   const lines: ConsentLine[] = [];
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
@@ -346,9 +349,14 @@ export function deriveConsent(
       lines.push(line(g, 'without-interaction', visit.startedAt));
       continue;
     }
+    const earlier = signal.rememberedClick;
+    // The site's banner asking again says its own record of that click is gone: the answer is not in force.
+    if ((sent || jar || initial) && earlier && bannerShown) {
+      lines.push(line(g, 'remembered-asked-again', visit.startedAt));
+      continue;
+    }
     if (sent || jar || initial) {
       lines.push(line(g, 'carried-over', visit.startedAt));
-      const earlier = signal.rememberedClick;
       if (signal.state === 'choice')
         choices.push({
           at: -Infinity,

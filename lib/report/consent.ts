@@ -6,6 +6,8 @@ import { toolName } from './verdict';
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
   'carried-over': 'stored before this visit',
+  'remembered-asked-again':
+    'remembered from an earlier visit, but the consent banner asked again: not in force',
   counted: 'the visitor’s choice',
   'without-interaction': 'consent stored without interaction: not a valid choice',
   'third-party': 'another site’s consent cookie: not this site’s choice',
