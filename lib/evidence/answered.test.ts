@@ -1,6 +1,6 @@
 // An answer known only from the visitor's click, carried to a later visit by a cookie the site wrote right after it.
 import { describe, expect, it } from 'vitest';
-import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { T0, bannerEntry, cioEntry, clickEntry, consentEntry, visit } from '../report/__fixtures__/visit';
 import { consentEventText, statusText } from '../report/consent';
 import {
   MAX_ANSWER_COOKIES,
@@ -14,7 +14,6 @@ import {
   type AnsweredRecord,
 } from './answered';
 import { deriveVisit } from './derive';
-import type { EvidenceEntry } from './types';
 
 const EARLIER = T0 - 86_400_000;
 const record = (action: AnsweredRecord['action'], tool = ''): AnsweredRecord => ({
@@ -121,16 +120,7 @@ describe('a remembered click carried over', () => {
 
   it('the banner showing again voids it: the site’s own record of the click is gone', () => {
     const signal = rememberedSignal(record('accept-all', 'Usercentrics'), jar('{"necessary":true}'))!;
-    const shown: EvidenceEntry = {
-      ...entry({ host: 'shop.example', at: T0 + 200 }),
-      id: 'tool',
-      kind: 'tool',
-      provenance: 'detector',
-      via: 'autoconsent',
-      key: 'Usercentrics',
-      tool: { tool: 'Usercentrics', bannerShown: true },
-      classification: undefined,
-    };
+    const shown = bannerEntry(T0 + 200, 'Usercentrics');
     const d = deriveVisit(visit(), [consentEntry(signal, { at: T0, via: 'jar' }), shown, cio(T0 + 500)]);
     expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
     const line = d.consent.lines.find((l) => l.rememberedClick)!;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CUSTOMER_IO, T0, consentEntry, entry, visit } from './__fixtures__/visit';
+import { CUSTOMER_IO, T0, bannerEntry, consentEntry, entry, visit } from './__fixtures__/visit';
 import type { CategoryOrUnknown } from '../category';
 import { deriveVisit } from '../evidence/derive';
 import type { CookieDetail, EvidenceEntry } from '../evidence/types';
@@ -90,15 +90,7 @@ describe('verdict', () => {
 describe('consentState', () => {
   it('names the tool and the latest choice with its time', () => {
     expect(derived([]).consentState).toBe('no consent tool detected');
-    const banner: EvidenceEntry = {
-      ...entry({ host: 'shop.example', at: T0 + 10 }),
-      kind: 'tool',
-      provenance: 'detector',
-      via: 'autoconsent',
-      key: 'onetrust',
-      tool: { tool: 'onetrust', bannerShown: true },
-      classification: undefined,
-    };
+    const banner = bannerEntry(T0 + 10, 'onetrust');
     expect(derived([banner]).consentState).toBe('OneTrust · no choice yet');
     const cookiebot = consentEntry(
       {

@@ -159,6 +159,20 @@ export function cioEntry(at: number, extra: Partial<EvidenceEntry> = {}): Eviden
   });
 }
 
+/** The detector saw the manager's banner up (autoconsent's popupFound). */
+export function bannerEntry(at: number, tool: string): EvidenceEntry {
+  return {
+    ...entry({ host: 'shop.example', at }),
+    id: `tool|${tool}|${at}`,
+    kind: 'tool',
+    provenance: 'detector',
+    via: 'autoconsent',
+    key: tool,
+    tool: { tool, bannerShown: true },
+    classification: undefined,
+  };
+}
+
 /** The visitor's trusted click in a manager's banner (`tool` '' when none was named), as the detector reports it. */
 export function clickEntry(
   at: number,
