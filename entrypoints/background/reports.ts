@@ -11,6 +11,7 @@ import { enqueue } from './writer';
 import { recordCookieWrites } from './cookies';
 import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
+import { CLICK_ACTIONS } from '@/lib/consent/click';
 import { noteActivation } from './unprompted';
 import { noteAnswerClick } from './answered';
 
@@ -46,7 +47,7 @@ function detectorAt(visit: PageVisit, claimed: unknown): number {
   return Number.isFinite(t) ? Math.min(received, Math.max(visit.startedAt, t)) : received;
 }
 
-const CLICK_ACTIONS = new Set(['accept-all', 'reject-all', 'save-settings']);
+const CLICK_ACTION_SET: ReadonlySet<string> = new Set(CLICK_ACTIONS);
 const AREAS = new Set(['localStorage', 'sessionStorage', 'indexedDB']);
 
 /** Content-script reports: evidence of the sender's visit, with the provenance of their world. */
@@ -102,7 +103,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
   async consentClick({ tool, action, label, at }, sender) {
     await ready();
     const visit = visitForSender(sender);
-    if (!visit || typeof tool !== 'string' || !CLICK_ACTIONS.has(action)) return;
+    if (!visit || typeof tool !== 'string' || !CLICK_ACTION_SET.has(action)) return;
     const t = detectorAt(visit, at);
     noteAnswerClick(visit, tool.slice(0, 64), action, t);
     enqueue(visit, {

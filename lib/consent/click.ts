@@ -1,7 +1,8 @@
 import type { ClickRule } from './click-rules';
 
 /** What a visitor's click in a consent manager did. */
-export type ClickAction = 'accept-all' | 'reject-all' | 'save-settings';
+export const CLICK_ACTIONS = ['accept-all', 'reject-all', 'save-settings'] as const;
+export type ClickAction = (typeof CLICK_ACTIONS)[number];
 
 /** The part of a DOM Element we need (a real Element fits; tests pass a fake). */
 export interface ElementLike {

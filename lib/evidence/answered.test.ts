@@ -9,10 +9,10 @@ import {
   mayBeRecord,
   rememberedSignal,
   valueHash,
-  withAnswer,
   withAnswerCookie,
   type AnsweredRecord,
 } from './answered';
+import { withEntry } from './bounded-memory';
 import { deriveVisit } from './derive';
 
 const EARLIER = T0 - 86_400_000;
@@ -61,10 +61,10 @@ describe('what may be the record of a click', () => {
     expect(answeredKey('shop.example', true)).toBe('private|shop.example|');
     let memory = {};
     for (let i = 0; i < MAX_ANSWERED + 3; i++)
-      memory = withAnswer(memory, `s${i}.example|`, { ...record('reject-all'), at: i });
+      memory = withEntry(memory, `s${i}.example|`, { ...record('reject-all'), at: i }, MAX_ANSWERED);
     expect(Object.keys(memory)).toHaveLength(MAX_ANSWERED);
     expect(memory).not.toHaveProperty('s0.example|');
-    expect(withAnswer(memory, 's5.example|', null)).not.toHaveProperty('s5.example|');
+    expect(withEntry(memory, 's5.example|', null, MAX_ANSWERED)).not.toHaveProperty('s5.example|');
   });
 });
 

@@ -10,7 +10,6 @@
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ClickAction } from '../consent/click';
 import type { ConsentSignal } from '../consent/types';
-import { withEntry } from './bounded-memory';
 import { CLICK_CONFIRM_MS } from './consent';
 
 /** What a remembered click left: a cookie of the site's, by name, domain and a hash of its value. */
@@ -32,9 +31,6 @@ export interface AnsweredRecord {
   by?: 'audit';
   cookies: AnsweredCookie[];
 }
-
-/** Remembered answers by `answeredKey`: one per site, the latest. */
-export type AnsweredMemory = Record<string, AnsweredRecord>;
 
 /** Most sites remembered: the oldest answers are forgotten first. */
 export const MAX_ANSWERED = 1_000;
@@ -108,13 +104,4 @@ export function rememberedSignal(
     raw: `${kept.name} (${kept.hash})`,
     rememberedClick: { action: record.action, at: record.at, ...(record.by && { by: record.by }) },
   };
-}
-
-/** The memory with one site's answer set (the oldest dropped past MAX_ANSWERED) or removed. */
-export function withAnswer(
-  memory: AnsweredMemory,
-  key: string,
-  record: AnsweredRecord | null,
-): AnsweredMemory {
-  return withEntry(memory, key, record, MAX_ANSWERED);
 }

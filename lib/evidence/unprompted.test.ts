@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
+import { withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS } from './consent';
-import {
-  MAX_REMEMBERED,
-  decideStored,
-  signalRole,
-  unpromptedKey,
-  withRecord,
-  type VisitInteraction,
-} from './unprompted';
+import { MAX_REMEMBERED, decideStored, signalRole, unpromptedKey, type VisitInteraction } from './unprompted';
 
 const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
 const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
@@ -78,10 +72,10 @@ describe('the memory', () => {
     );
     let m = {};
     for (let i = 0; i < MAX_REMEMBERED + 5; i++)
-      m = withRecord(m, `s${i}.example|t`, { visitId: `v${i}`, at: i });
+      m = withEntry(m, `s${i}.example|t`, { visitId: `v${i}`, at: i }, MAX_REMEMBERED);
     expect(Object.keys(m)).toHaveLength(MAX_REMEMBERED);
     expect(m).not.toHaveProperty('s0.example|t');
     expect(m).toHaveProperty(`s${MAX_REMEMBERED + 4}.example|t`);
-    expect(withRecord(m, 's5.example|t', null)).not.toHaveProperty('s5.example|t');
+    expect(withEntry(m, 's5.example|t', null, MAX_REMEMBERED)).not.toHaveProperty('s5.example|t');
   });
 });

@@ -8,7 +8,6 @@
  */
 import type { ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
-import { withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS, grantsTracking } from './consent';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
@@ -16,9 +15,6 @@ export interface UnpromptedRecord {
   visitId: string;
   at: number;
 }
-
-/** Remembered records by `unpromptedKey`. */
-export type UnpromptedMemory = Record<string, UnpromptedRecord>;
 
 /** Most records remembered: the oldest are forgotten first. */
 export const MAX_REMEMBERED = 1_000;
@@ -72,13 +68,4 @@ export function decideStored(
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;
   return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';
-}
-
-/** The memory with one record added (the oldest dropped past MAX_REMEMBERED) or removed. */
-export function withRecord(
-  memory: UnpromptedMemory,
-  key: string,
-  record: UnpromptedRecord | null,
-): UnpromptedMemory {
-  return withEntry(memory, key, record, MAX_REMEMBERED);
 }

@@ -1,5 +1,6 @@
 /** Validates an exported JSON report so the report page can show it again. */
 import { CATEGORIES } from '../category';
+import { CLICK_ACTIONS } from '../consent/click';
 import type { VisitBundle } from '../messages';
 import { PHASES, type PageVisit } from '../findings';
 import { deriveVisit } from '../evidence/derive';
@@ -88,12 +89,7 @@ function checkEntry(raw: unknown, i: number): void {
     oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
     if (s.rememberedClick !== undefined) {
       const r = obj(s.rememberedClick, `${p}.consent.signal.rememberedClick`);
-      oneOf(
-        r,
-        'action',
-        ['accept-all', 'reject-all', 'save-settings'],
-        `${p}.consent.signal.rememberedClick`,
-      );
+      oneOf(r, 'action', CLICK_ACTIONS, `${p}.consent.signal.rememberedClick`);
       num(r, 'at', `${p}.consent.signal.rememberedClick`);
       if (r.by !== undefined) oneOf(r, 'by', ['audit'], `${p}.consent.signal.rememberedClick`);
     }
