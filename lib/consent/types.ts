@@ -44,7 +44,7 @@ export interface ConsentSignal {
    * Not a record we decoded: the visitor's click on an earlier visit (no readable record followed it), carried over
    * because a cookie the site wrote right after it is still there unchanged (lib/evidence/answered.ts).
    */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit' };
+  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string };
 }
 
 /** One change in a page visit's consent timeline. */

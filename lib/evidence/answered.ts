@@ -102,6 +102,11 @@ export function rememberedSignal(
     }),
     via: `cookie:${kept.name}`,
     raw: `${kept.name} (${kept.hash})`,
-    rememberedClick: { action: record.action, at: record.at, ...(record.by && { by: record.by }) },
+    rememberedClick: {
+      action: record.action,
+      at: record.at,
+      ...(record.by && { by: record.by }),
+      cookie: kept.name,
+    },
   };
 }

@@ -81,7 +81,7 @@ export interface ConsentLine {
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit' };
+  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string };
 }
 
 /** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */

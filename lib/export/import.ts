@@ -92,6 +92,7 @@ function checkEntry(raw: unknown, i: number): void {
       oneOf(r, 'action', CLICK_ACTIONS, `${p}.consent.signal.rememberedClick`);
       num(r, 'at', `${p}.consent.signal.rememberedClick`);
       if (r.by !== undefined) oneOf(r, 'by', ['audit'], `${p}.consent.signal.rememberedClick`);
+      optStr(r, 'cookie', `${p}.consent.signal.rememberedClick`);
     }
   }
   if (e.activation !== undefined) {

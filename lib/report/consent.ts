@@ -38,7 +38,7 @@ export function consentEventText(e: ConsentLine): string {
       ? 'A consent banner we could not identify'
       : toolName(e.tool);
   if (e.rememberedClick) {
-    const cookie = e.raw?.split(' ')[0];
+    const { cookie } = e.rememberedClick;
     const who = e.rememberedClick.by === 'audit' ? 'the audit’s opt-out clicked' : 'clicked';
     return `${tool}: ${who} ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); the cookie ${cookie ? `${cookie} ` : ''}the site wrote then is unchanged`;
   }
