@@ -81,7 +81,8 @@ ${gate}</script>`;
 
 /**
  * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
- * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers.
+ * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers;
+ * `expect`: where an auditor expects another popup than EXPECT's (cmp-scenarios.mjs), by scenario, for both shops.
  */
 export const MANAGERS = {
   klaro: {
@@ -316,6 +317,24 @@ ${clean ? '' : TRACKER_TAGS}
     reject: '#cookieConsentModal .btn-accept-necessary',
     page(clean) {
       return cookieConsentJsPage(clean, '/assets/consent.js', { cookieName: 'site_consent' });
+    },
+  },
+  'cookies-eu-banner': {
+    label: 'Cookies EU banner 3.0.0',
+    name: /Cookies EU banner/,
+    cookie: 'hasConsent',
+    accept: '#cookies-eu-banner #cookies-eu-accept',
+    reject: '#cookies-eu-banner #cookies-eu-reject',
+    // Its `hasConsent=true` is not read (versions 1 and 2 write it when the banner shows: lib/consent/cookies-eu-banner.ts),
+    // so an Accept is known from the visitor's click alone: trackers after it need review, never a violation.
+    expect: { accept: { choice: /the visitor clicked accept all at [\d:]+ \(no stored choice was read\)/ } },
+    page(clean) {
+      // Its README: the banner in a <template>, the global build, then createCookiesBanner({ onAccept }).
+      return `${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+<template id="cookies-eu-banner-template"><div id="cookies-eu-banner" style="position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px">
+We use cookies for analytics and marketing. <button id="cookies-eu-reject">Reject</button> <button id="cookies-eu-accept">Accept</button></div></template>
+<script src="${CDN}/cookies-eu-banner@3.0.0/dist/cookies-eu-banner.global.js"></script>
+<script>CookiesEuBanner.createCookiesBanner({ onAccept: function () { ${clean ? 'window.__loadTrackers();' : ''} } });</script>`;
     },
   },
   tcf: {

@@ -142,6 +142,18 @@ describe('consent tool registry', () => {
     // autoconsent's rule is named "Cookie Information Banner", not by the tool's id.
     expect(consentToolForRule('Cookie Information Banner')).toBe('cookie-information');
   });
+  it('a registry id reported as the detected manager names that manager, whatever its id ends with', () => {
+    // The detector reports a manager named by its own evidence by its id; the derivation passes it on as the
+    // rule. Ids ending like a rule's action suffix were cut: cookies-eu-banner showed as "Cookies.eu".
+    expect(identifyTool({ autoconsentRule: 'cookies-eu-banner' })).toBe('cookies-eu-banner');
+    expect(toolDisplayName(identifyTool({ autoconsentRule: 'porsche-cookie-consent-banner' })!)).toBe(
+      'Porsche Cookie Consent Banner',
+    );
+    for (const t of CONSENT_TOOLS) expect(identifyTool({ autoconsentRule: t.id }), t.id).toBe(t.id);
+    // Every autoconsent rule spelled like an id is already that tool's: this changes no rule's meaning.
+    for (const rule of ['didomi', 'cookie-law-info', 'real-cookie-banner', 'finsweet', 'shopify'])
+      expect(consentToolForRule(rule)).toBe(rule);
+  });
   it('toolFromCmpName keeps naming tools like the cookie parsers', () => {
     expect(toolFromCmpName('Onetrust')).toBe('onetrust');
     expect(toolFromCmpName('Complianz banner')).toBe('complianz');

@@ -545,7 +545,11 @@ export function consentToolForScript(url: string): string | null {
   return null;
 }
 
-/** The tool an autoconsent rule name stands for (registry first), else null. */
+/**
+ * The tool an autoconsent rule name stands for (registry first), else null. A registry id stands for itself: the
+ * detector reports a manager it named by its own evidence by that id (`cookies-eu-banner`), which the rule-name
+ * clean-up would cut to another name ("Cookies.eu"); every autoconsent rule named like an id is that tool's.
+ */
 export function consentToolForRule(rule: string): string | null {
   if (typeof rule !== 'string') return null;
   const name = rule.toLowerCase().trim().slice(0, 80);
@@ -554,7 +558,7 @@ export function consentToolForRule(rule: string): string | null {
       if (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : name === r) return t.id;
     }
   }
-  return null;
+  return BY_ID.has(name) ? name : null;
 }
 
 /**

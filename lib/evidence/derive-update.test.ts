@@ -36,6 +36,7 @@ const arbWrite = fc.record({
   own: fc.boolean(),
   page: fc.boolean(),
   lifetime: fc.option(fc.integer({ min: 0, max: 1e8 }), { nil: undefined }),
+  removed: fc.boolean(),
 });
 
 const arbConsent = fc.record({
@@ -70,7 +71,7 @@ function toEntry(w: Write, step: number): EvidenceEntry {
       cookie: {
         name: `c${w.slot % 3}`,
         domain: w.host,
-        action: 'set' as const,
+        action: w.removed ? ('removed' as const) : ('set' as const),
         valueLength: step,
         valueHash: `h${step}`,
         ...(w.lifetime !== undefined && { lifetimeSeconds: w.lifetime }),

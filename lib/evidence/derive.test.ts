@@ -770,6 +770,53 @@ describe('deriveVisit: web storage', () => {
   });
 });
 
+describe('deriveVisit: a cookie removed', () => {
+  const ga = (at: number, action: 'set' | 'removed', provenance: EvidenceEntry['provenance']) =>
+    entry({
+      host: 'shop.example',
+      at,
+      kind: 'cookie',
+      via: provenance === 'page' ? 'document.cookie' : 'cookies-api',
+      provenance,
+      cookie: { name: '_ga', domain: 'shop.example', action, valueLength: 0, valueHash: 'h' },
+      classification: {
+        vendor: 'google-analytics',
+        vendorName: 'Google Analytics',
+        company: 'Google LLC',
+        category: 'analytics',
+        thirdParty: false,
+        reason: 'cookie _ga',
+      },
+    });
+  const reject = consentEntry(optanon(OPTANON_REJECT_ALL), { at: T0 + 500, via: 'cookies-api' });
+
+  it('is not the tracker firing: a manager deleting trackers’ cookies on a refusal is no violation', () => {
+    // Cookies EU banner's Reject writes `_ga=; expires=1970…` (page world) whether or not `_ga` exists.
+    const d = deriveVisit(visit(), [
+      reject,
+      ga(T0 + 600, 'removed', 'page'),
+      ga(T0 + 601, 'removed', 'browser'),
+    ]);
+    expect(d.findings).toEqual([]);
+    expect(d.verdict.text).not.toMatch(/fired/);
+  });
+  it('leaves the cookie’s own sightings as they were: set before consent, then removed after the refusal', () => {
+    const d = deriveVisit(visit(), [
+      ga(T0 + 100, 'set', 'browser'),
+      reject,
+      ga(T0 + 600, 'removed', 'browser'),
+    ]);
+    expect(d.findings.map((f) => [f.phase, f.violation])).toEqual([['before-consent', true]]);
+    // Set again after the refusal: that is the tracker's cookie after a refusal.
+    const again = deriveVisit(visit(), [
+      reject,
+      ga(T0 + 600, 'removed', 'page'),
+      ga(T0 + 700, 'set', 'browser'),
+    ]);
+    expect(again.findings.map((f) => [f.phase, f.violation])).toEqual([['after-reject', true]]);
+  });
+});
+
 describe('deriveVisit: naming the manager', () => {
   it('falls back to the page’s own CMP API for the name, which changes no phase', () => {
     const shown: ConsentSignal = { tool: 'tcf', state: 'banner', via: 'tcfapi', raw: 'cmpuishown' };

@@ -18,7 +18,7 @@ import { consentStateText, contradictionText, outsideInputText } from './consent
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
 /** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
-export const DERIVE_VERSION = 5;
+export const DERIVE_VERSION = 6;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
@@ -137,8 +137,18 @@ function weightedTimes(e: EvidenceEntry, violatesAt: (t: number) => boolean): [n
   return out;
 }
 
+/** The kind of finding an entry's key makes (request, cookie or storage), or null for consent and detector entries. */
 function findingKind(e: EvidenceEntry): FindingKind | null {
   return e.kind === 'request' || e.kind === 'cookie' || e.kind === 'storage' ? (e.kind as FindingKind) : null;
+}
+
+/**
+ * A cookie's removal counts toward no finding: it sends and stores nothing, and managers delete trackers' cookies on
+ * a refusal (Cookies EU banner writes `_ga=; expires=1970…` whether or not the cookie exists), which read as the
+ * tracker's cookie after a refusal. The entry stays as evidence.
+ */
+function isRemoval(e: EvidenceEntry): boolean {
+  return e.kind === 'cookie' && e.cookie?.action === 'removed';
 }
 
 function addUnique<T>(list: T[] | undefined, item: T | undefined, max = 16): T[] | undefined {
@@ -222,7 +232,7 @@ function findingsOf(
   const seen = new Set(requestVendors);
   for (const e of entries) {
     const kind = findingKind(e);
-    if (!kind || !e.classification) continue;
+    if (!kind || !e.classification || isRemoval(e)) continue;
     const c = attributed(e.classification, seen);
     const ownSite = e.kind === 'request' && e.ownOrganisation === true;
     const category = c.category;
