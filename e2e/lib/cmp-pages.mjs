@@ -337,6 +337,42 @@ We use cookies for analytics and marketing. <button id="cookies-eu-reject">Rejec
 <script>CookiesEuBanner.createCookiesBanner({ onAccept: function () { ${clean ? 'window.__loadTrackers();' : ''} } });</script>`;
     },
   },
+  'porsche-cookie-consent-banner': {
+    label: "Porsche's cookie-consent-banner 4.1.0",
+    name: /Porsche Cookie Consent Banner/,
+    cookie: 'cookies_accepted_categories',
+    // A web component: its buttons are in its (open) shadow root, reached by their `part` names.
+    accept: 'cookie-consent-banner [part=button-accept-all]',
+    reject: 'cookie-consent-banner [part=button-essential-only]',
+    page(clean) {
+      // Its README's example without a tag manager: the module build, the element with its button labels, its
+      // `availableCategories` set from script; the clean shop loads the trackers when an update or a restored choice
+      // (both events bubble to the document) lists `analytics`.
+      const categories = [
+        {
+          key: 'technically_required',
+          label: 'Technically necessary cookies',
+          description: 'Basic functions.',
+          isMandatory: true,
+        },
+        { key: 'analytics', label: 'Analysis cookies', description: 'How visitors use the shop.' },
+        { key: 'marketing', label: 'Marketing cookies', description: 'Interest-based advertising.' },
+      ];
+      const gate = clean
+        ? `<script>${LOAD_TRACKERS}
+['cookie_consent_preferences_updated', 'cookie_consent_preferences_restored'].forEach(function (name) {
+  document.addEventListener(name, function (e) { if (e.detail && e.detail.acceptedCategories.indexOf('analytics') >= 0) window.__loadTrackers(); });
+});</script>`
+        : TRACKER_TAGS;
+      return `${gate}
+<script type="module" src="${CDN}/@porscheofficial/cookie-consent-banner@4.1.0/dist/cookie-consent-banner/cookie-consent-banner.esm.js"></script>
+<cookie-consent-banner btn-label-accept-and-continue="Agree and continue"
+  btn-label-only-essential-and-continue="Continue with technically required cookies only"
+  btn-label-persist-selection-and-continue="Save selection and continue" btn-label-select-all-and-continue="Select all and continue"
+  content-settings-description="Choose which cookies we may use.">We use cookies for analytics and marketing.</cookie-consent-banner>
+<script>document.querySelector('cookie-consent-banner').availableCategories = ${inlineJson(categories)};</script>`;
+    },
+  },
   tcf: {
     label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
     name: /IAB TCF/,
