@@ -588,6 +588,8 @@ export function toolDisplayName(id: string): string {
 }
 
 export interface ToolEvidence {
+  /** Tools a decoder named from their stored record (its parser knows whose format it read): first of all. */
+  decoded?: readonly string[];
   cookies?: readonly string[];
   storageKeys?: readonly string[];
   globals?: readonly string[];
@@ -606,6 +608,7 @@ export function identifyTool(evidence: ToolEvidence): string | null {
   const add = (id: string | null) => {
     if (id && !found.includes(id)) found.push(id);
   };
+  for (const t of (evidence.decoded ?? []).slice(0, 50)) add(BY_ID.has(t) ? t : null);
   for (const c of (evidence.cookies ?? []).slice(0, 500)) add(consentToolForCookie(c));
   for (const g of (evidence.globals ?? []).slice(0, 200)) add(BY_GLOBAL.get(g) ?? null);
   for (const s of (evidence.scriptHosts ?? []).slice(0, 300))

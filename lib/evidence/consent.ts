@@ -511,12 +511,17 @@ export function deriveConsent(
  */
 function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | null {
   const consentVias = entries.filter((e) => e.kind === 'consent' && e.provenance !== 'page');
-  // A stored consent cookie names its manager first (its parser says which cookie it read).
+  // A stored consent cookie names its manager first, as its parser does: the name alone may be another
+  // manager's (react-cookie-consent's `CookieConsent=true` is not Cookiebot's, whose cookie has that name too).
+  // (A cookie remembered from a click names no manager of its own: only its name may.)
+  const cookieSignals = consentVias.map((e) => e.consent!.signal).filter((s) => s.via.startsWith('cookie:'));
+  const parsed = cookieSignals.filter((s) => !s.rememberedClick);
+  const read = new Set(parsed.map((s) => s.via.slice(7)));
   const cookies = [
-    ...consentVias.flatMap((e) =>
-      e.consent!.signal.via.startsWith('cookie:') ? [e.consent!.signal.via.slice(7)] : [],
-    ),
-    ...entries.filter((e) => e.kind === 'cookie' && e.cookie).map((e) => e.cookie!.name),
+    ...cookieSignals.filter((s) => s.rememberedClick).map((s) => s.via.slice(7)),
+    ...entries
+      .filter((e) => e.kind === 'cookie' && e.cookie && !read.has(e.cookie.name))
+      .map((e) => e.cookie!.name),
   ];
   const storageKeys = consentVias
     .filter((e) => e.via === 'localStorage')
@@ -525,7 +530,13 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
     .filter((e) => e.kind === 'request' && e.resourceTypes?.includes('script'))
     .map((e) => e.host);
   const rule = entries.find((e) => e.kind === 'tool')?.tool?.tool;
-  const named = identifyTool({ cookies, storageKeys, scriptHosts, ...(rule && { autoconsentRule: rule }) });
+  const named = identifyTool({
+    decoded: parsed.map((s) => s.tool),
+    cookies,
+    storageKeys,
+    scriptHosts,
+    ...(rule && { autoconsentRule: rule }),
+  });
   if (named) return named;
   const own = consentVias.find((e) => !e.consent!.signal.evidence && !e.consent!.signal.rememberedClick);
   if (own) return own.consent!.signal.tool;

@@ -7,7 +7,12 @@ import { UC3_ACCEPT_ALL, UC3_ESSENTIAL_ONLY } from '../consent/__fixtures__/mana
 import { signalFromTcString } from '../consent/tcf';
 import { signalFromGoogleRequest } from '../consent/google-consent-mode';
 import type { ConsentSignal } from '../consent/types';
-import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL, TC_ACCEPT_ALL } from '../consent/__fixtures__/cookies';
+import {
+  COOKIEBOT_ACCEPT_ALL,
+  OPTANON_ACCEPT_ALL,
+  OPTANON_REJECT_ALL,
+  TC_ACCEPT_ALL,
+} from '../consent/__fixtures__/cookies';
 import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
 import { consentEventText, statusText } from '../report/consent';
 import { groupVendors } from '../report/vendors';
@@ -827,6 +832,36 @@ describe('deriveVisit: naming the manager', () => {
     expect(d.consent.tool).toBe('tcf');
     expect(d.consentState).toBe('IAB TCF · no choice yet');
     expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+  });
+  it('a stored record names the manager whose format it is, not the first one its cookie name belongs to', () => {
+    // react-cookie-consent's default cookie is `CookieConsent`, Cookiebot's name too; the detector (which sees
+    // names only) reported Cookiebot on the returning visit.
+    const cookie = (name: string, value: string) =>
+      entry({
+        host: 'shop.example',
+        at: T0 + 5,
+        kind: 'cookie',
+        via: 'jar',
+        cookie: { name, domain: 'shop.example', action: 'set', valueLength: value.length, valueHash: 'h' },
+      });
+    const detected = entry({
+      host: 'shop.example',
+      kind: 'tool',
+      via: 'autoconsent',
+      provenance: 'detector',
+    });
+    const react = deriveVisit(visit(), [
+      cookie('CookieConsent', 'true'),
+      { ...detected, tool: { tool: 'cookiebot', bannerShown: false } },
+      consentEntry(signalFromCookie('CookieConsent', 'true')!, { at: T0 + 5, via: 'jar' }),
+    ]);
+    expect(react.consent.tool).toBe('react-cookie-consent');
+    expect(react.consentState).toMatch(/^react-cookie-consent · accepted before this visit/);
+    const cookiebot = deriveVisit(visit(), [
+      cookie('CookieConsent', COOKIEBOT_ACCEPT_ALL),
+      consentEntry(signalFromCookie('CookieConsent', COOKIEBOT_ACCEPT_ALL)!, { at: T0 + 5, via: 'jar' }),
+    ]);
+    expect(cookiebot.consentState).toMatch(/^Cookiebot · accepted/);
   });
 });
 
