@@ -373,6 +373,30 @@ We use cookies for analytics and marketing. <button id="cookies-eu-reject">Rejec
 <script>document.querySelector('cookie-consent-banner').availableCategories = ${inlineJson(categories)};</script>`;
     },
   },
+  'react-cookie-consent': {
+    label: 'react-cookie-consent 10.0.2',
+    name: /react-cookie-consent/,
+    cookie: 'CookieConsent',
+    accept: '#rcc-confirm-button',
+    reject: '#rcc-decline-button',
+    page(clean) {
+      // Its README's component with the decline button on, rendered with React 18's UMD builds and its own UMD build
+      // from the CDN. Its cookie `CookieConsent` is Cookiebot's name too: the popup must still name this library.
+      const gate = clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS;
+      const onAccept = clean ? 'window.__loadTrackers();' : '';
+      return `${gate}<div id="rcc-root"></div>
+<script src="${CDN}/react@18.3.1/umd/react.production.min.js"></script>
+<script src="${CDN}/react-dom@18.3.1/umd/react-dom.production.min.js"></script>
+<script src="${CDN}/react-cookie-consent@10.0.2/dist/react-cookie-consent.umd.js"></script>
+<script>
+ReactDOM.createRoot(document.getElementById('rcc-root')).render(React.createElement(ReactCookieConsent.default, {
+  enableDeclineButton: true, buttonText: 'Accept', declineButtonText: 'Decline',
+  onAccept: function () { ${onAccept} }
+}, 'We use cookies for analytics and marketing.'));
+${clean ? `if (ReactCookieConsent.getCookieConsentValue() === 'true') window.__loadTrackers();` : ''}
+</script>`;
+    },
+  },
   tcf: {
     label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
     name: /IAB TCF/,

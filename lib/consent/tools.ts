@@ -214,10 +214,12 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     autoconsentRules: ['osano'],
   },
   {
-    // Its default cookie `CookieConsent` is Cookiebot's name too: only the SameSite=None copy names it.
+    // Its default cookie `CookieConsent` is Cookiebot's name too: only the SameSite=None copy names it (a record
+    // it wrote names it by its format: its parser). Usually bundled; its UMD build loaded from a CDN names it too.
     id: 'react-cookie-consent',
     name: 'react-cookie-consent',
     cookies: ['CookieConsent-legacy'],
+    scriptHosts: ['cdn.jsdelivr.net/npm/react-cookie-consent', 'unpkg.com/react-cookie-consent'],
   },
   {
     id: 'cookie-consent-js',
