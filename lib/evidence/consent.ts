@@ -604,7 +604,10 @@ export function phaseAt(
   if (choice.kind === 'reject-all') return 'after-reject';
   // A service the visitor switched off by name is refused, whatever category the rest of the choice allows.
   if (refusedByName(choice, vendor)) return 'after-reject';
-  if (category !== 'unknown' && choice.granted.includes(category)) return 'after-accept';
+  // The manager's own requests and cookies serve the choice itself: covered as strictly necessary ones are (they
+  // read "after reject" under an Accept that a manager records as a list of categories).
+  const covered = category === 'consent' ? 'necessary' : category;
+  if (covered !== 'unknown' && choice.granted.includes(covered)) return 'after-accept';
   // Purposes of the manager's own we could not map to a category may or may not cover this one.
   return choice.unmapped && choice.unmapped.length > 0 ? 'after-unknown-choice' : 'after-reject';
 }

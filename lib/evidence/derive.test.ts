@@ -596,6 +596,38 @@ describe('deriveVisit: trust rules', () => {
     );
   });
 
+  it('the manager’s own cookie is covered by a custom choice as strictly necessary ones are', () => {
+    // Porsche's banner records Accept all as the list of the site's categories: a custom choice. Its own cookie
+    // (consent category) read "after reject" under it, and "after an unclear choice" under Klaro's unmapped one.
+    const own = (at: number) =>
+      entry({
+        host: 'shop.example',
+        at,
+        kind: 'cookie',
+        via: 'cookies-api',
+        cookie: { name: 'klaro', domain: 'shop.example', action: 'set', valueLength: 9, valueHash: 'h' },
+        classification: {
+          vendor: 'klaro',
+          vendorName: 'Klaro',
+          company: null,
+          category: 'consent',
+          thirdParty: false,
+          reason: 'consent cookie',
+        },
+      });
+    const custom = signalFromCookie(
+      'klaro',
+      encodeURIComponent('{"google-analytics":true,"customerio":false}'),
+    )!;
+    expect(custom.choice!.kind).toBe('custom');
+    const d = deriveVisit(visit(), [consentEntry(custom, { at: T0 + 100 }), own(T0 + 200)]);
+    expect(d.findings.map((f) => [f.phase, f.violation])).toEqual([['after-accept', false]]);
+    // A refusal is still a refusal, for the manager's cookie too.
+    const refused = signalFromCookie('klaro', encodeURIComponent('{"google-analytics":false}'))!;
+    const r = deriveVisit(visit(), [consentEntry(refused, { at: T0 + 100 }), own(T0 + 200)]);
+    expect(r.findings.map((f) => [f.phase, f.violation])).toEqual([['after-reject', false]]);
+  });
+
   it('browser-only leaves out detector and page evidence', () => {
     const klaroAccept = signalFromCookie('klaro', '{"ga":true}')!;
     const entries = [
