@@ -28,7 +28,7 @@
 import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ConsentChoice } from '../consent/types';
-import { identifyTool } from '../consent/tools';
+import { identifyTool, isManager } from '../consent/tools';
 import type { ClickAction } from '../consent/click';
 import type { ClickDetail, EvidenceEntry, Provenance } from './types';
 
@@ -516,7 +516,8 @@ function toolOf(entries: EvidenceEntry[], choices: CountedChoice[]): string | nu
   // (A cookie remembered from a click names no manager of its own: only its name may.)
   const cookieSignals = consentVias.map((e) => e.consent!.signal).filter((s) => s.via.startsWith('cookie:'));
   const parsed = cookieSignals.filter((s) => !s.rememberedClick);
-  const read = new Set(parsed.map((s) => s.via.slice(7)));
+  // A standard's parser (a TC string) says nothing of the manager: that cookie's name still may.
+  const read = new Set(parsed.filter((s) => isManager(s.tool)).map((s) => s.via.slice(7)));
   const cookies = [
     ...cookieSignals.filter((s) => s.rememberedClick).map((s) => s.via.slice(7)),
     ...entries
