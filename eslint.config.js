@@ -17,7 +17,17 @@ const browserFree = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'e2e/artifacts/', 'e2e/.tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'data/',
+      'e2e/artifacts/',
+      'e2e/.tmp/',
+      'e2e/fixtures/vendor/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -397,6 +397,57 @@ ${clean ? `if (ReactCookieConsent.getCookieConsentValue() === 'true') window.__l
 </script>`;
     },
   },
+  'cookie-though': {
+    label: 'Cookie Though 1.7.3',
+    name: /Cookie Though/,
+    cookie: 'cookie-preferences',
+    // Rendered in an open shadow root under `.cookie-though`; Decline is its secondary button.
+    accept: '.cookie-though .ct-acceptance button:not(.ct-button-secondary)',
+    reject: '.cookie-though .ct-acceptance .ct-button-secondary',
+    page(clean) {
+      // Its docs' configuration (policies with its fixed categories, the three labels, the header), the standalone
+      // build's `CookieThough.init`; the clean shop loads the trackers when `statistics` is on, now or on a change.
+      const config = {
+        policies: [
+          {
+            id: 'essential',
+            label: 'Essential cookies',
+            description: 'Needed for the shop.',
+            category: 'essential',
+          },
+          {
+            id: 'statistics',
+            label: 'Statistics',
+            description: 'How visitors use the shop.',
+            category: 'statistics',
+          },
+          {
+            id: 'marketing',
+            label: 'Marketing',
+            description: 'Interest-based advertising.',
+            category: 'marketing',
+          },
+        ],
+        permissionLabels: { accept: 'Accept', acceptAll: 'Accept all', decline: 'Decline' },
+        header: {
+          title: 'Cookies',
+          subTitle: 'Your choice',
+          description: 'We use cookies for analytics and marketing.',
+        },
+        customizeLabel: 'Customize',
+        cookiePolicy: { url: '/privacy', label: 'Cookie policy' },
+      };
+      const gate = clean
+        ? `function statisticsOn(p) { return p.cookieOptions.some(function (o) { return o.id === 'statistics' && o.isEnabled; }); }
+CookieThough.onPreferencesChanged(function (p) { if (statisticsOn(p)) window.__loadTrackers(); });
+if (statisticsOn(CookieThough.getPreferences())) window.__loadTrackers();`
+        : '';
+      return `${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+<script src="${CDN}/cookie-though@1.7.3/dist/lib.js"></script>
+<script>CookieThough.init(${inlineJson(config)});
+${gate}</script>`;
+    },
+  },
   tcf: {
     label: 'IAB TCF v2.2 CMP on @iabtcf/cmpapi 1.5.6',
     name: /IAB TCF/,

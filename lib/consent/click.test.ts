@@ -135,6 +135,25 @@ describe('classifyClick with autoconsent rules', () => {
     expect(classifyClick(el('[class*="cookie" i]'), 'Configure', r)).toBeNull();
     expect(classifyClick(el('#add-to-cart'), 'Accept', r)).toBeNull();
   });
+  it('a banner rendered in a shadow root: its host outside says it is the manager (Cookie Though)', () => {
+    // The button is in the shadow root of `<div class="cookie-though">`; `closest` stops at the root.
+    const host = el('[class*="cookie-though" i]', '[class*="cookie" i]');
+    const inShadow = (...selectors: string[]): ElementLike => ({
+      ...el(...selectors),
+      getRootNode: () => ({ host }),
+    });
+    const r = genericRule('cookie-though');
+    expect(classifyClick(inShadow('.ct-button-secondary'), 'Decline', r)).toBe('reject-all');
+    expect(classifyClick(inShadow(), 'Accept all', r)).toBe('accept-all');
+    expect(classifyClick(inShadow(), 'Customize', r)).toBeNull();
+    // A shadow root under a host that is no manager's box stays outside.
+    const elsewhere: ElementLike = { ...el(), getRootNode: () => ({ host: el('#product-widget') }) };
+    expect(classifyClick(elsewhere, 'Accept all', r)).toBeNull();
+    // A rule's one-click opt-out must be the button itself: a host matching it makes no button inside an opt-out.
+    const optOutHost: ElementLike = { ...el(), getRootNode: () => ({ host: el('#reject-host') }) };
+    const oneClick = { accept: [], reject: ['#reject-host'], other: [], containers: [] };
+    expect(classifyClick(optOutHost, 'Settings', oneClick)).toBeNull();
+  });
   it('a banner nothing names: text inside an element named cookie, consent or GDPR only, never any dialog', () => {
     const r = UNNAMED_BANNER_RULE;
     expect(classifyClick(el('[id*="cookie" i]'), 'Accept all', r)).toBe('accept-all');

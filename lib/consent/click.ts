@@ -7,6 +7,8 @@ export type ClickAction = (typeof CLICK_ACTIONS)[number];
 /** The part of a DOM Element we need (a real Element fits; tests pass a fake). */
 export interface ElementLike {
   closest(selector: string): unknown;
+  /** Its tree's root (real Elements have it): for an element in a shadow root, the root's `host` is outside. */
+  getRootNode?(): unknown;
 }
 
 /** Buttons are what we classify; a click on a span inside a button counts as the button. */
@@ -106,6 +108,27 @@ function matchesAny(el: ElementLike, selectors: readonly string[]): boolean {
 }
 
 /**
+ * `closest`, going on from a shadow root to its host's tree: a banner rendered in a shadow root (Cookie Though) has
+ * the names that say "cookie" or "consent" on its host, which `closest` alone never reaches, so its buttons' clicks
+ * were not seen as inside the manager.
+ */
+function closestAcross(el: ElementLike, selector: string): unknown {
+  let node: ElementLike | null = el;
+  for (let depth = 0; node && depth < 16; depth++) {
+    const found = node.closest(selector);
+    if (found) return found;
+    const root = node.getRootNode?.() as { host?: ElementLike } | null | undefined;
+    node = root?.host ?? null;
+  }
+  return null;
+}
+
+/** Inside one of the manager's boxes, in the page or in a shadow root under one. */
+function insideAny(el: ElementLike, selectors: readonly string[]): boolean {
+  return someSelector(selectors, (s) => closestAcross(el, s));
+}
+
+/**
  * Classifies a click on `button` (the clicked element's closest button) whose text is `label`, inside the
  * consent manager described by `rule`. The rule's one-click opt-in / opt-out buttons decide first (their
  * text can still make it a save: "Accept selection"); any other click inside the manager's buttons or
@@ -122,6 +145,8 @@ export function classifyClick(
   if (matchesAny(button, rule.reject)) return byText === 'save-settings' ? 'save-settings' : 'reject-all';
   if (matchesAny(button, rule.accept))
     return byText === 'save-settings' || byText === 'reject-all' ? byText : 'accept-all';
-  if (matchesAny(button, rule.other) || matchesAny(button, rule.containers)) return byText;
+  // Only the text decides here, so the boxes may be outside the button's shadow root; the one-click buttons above
+  // must be the button itself (a rule naming a shadow host would make every button in it an opt-out).
+  if (insideAny(button, rule.other) || insideAny(button, rule.containers)) return byText;
   return null;
 }
