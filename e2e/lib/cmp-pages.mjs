@@ -82,7 +82,8 @@ ${gate}</script>`;
 /**
  * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
  * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers;
- * `expect`: where an auditor expects another popup than EXPECT's (cmp-scenarios.mjs), by scenario, for both shops.
+ * `expect`: where an auditor expects another popup than EXPECT's (cmp-scenarios.mjs), by scenario, for both shops;
+ * `tool`: the registry id when the key is not it (another version of a manager under test).
  */
 export const MANAGERS = {
   klaro: {
@@ -167,6 +168,66 @@ ${clean ? gatedTrackers(gated, 'ga4', 'meta-pixel', 'customerio') : TRACKER_TAGS
 ${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
 <script src="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.umd.js"></script>
 <script>CookieConsent.run(${inlineJson(config)});</script>`;
+    },
+  },
+  'vanilla-cookieconsent-2': {
+    label: 'vanilla-cookieconsent 2.9.2',
+    tool: 'vanilla-cookieconsent',
+    name: /CookieConsent \(orestbida\)/,
+    cookie: 'cc_cookie',
+    accept: '#cc_div #c-p-bn',
+    reject: '#cc_div #c-s-bn',
+    page(clean) {
+      // Its 2.x README: `initCookieConsent().run({...})` with page_scripts (gated tags type="text/plain" with
+      // data-cookiecategory) and autoclear_cookies (a refusal deletes the listed cookies: `_ga` here).
+      // hide_from_bots must be false, or the banner is hidden from automated browsers.
+      const config = {
+        current_lang: 'en',
+        autoclear_cookies: true,
+        page_scripts: true,
+        hide_from_bots: false,
+        languages: {
+          en: {
+            consent_modal: {
+              title: 'We use cookies',
+              description: 'For analytics and marketing.',
+              primary_btn: { text: 'Accept all', role: 'accept_all' },
+              secondary_btn: { text: 'Reject all', role: 'accept_necessary' },
+            },
+            settings_modal: {
+              title: 'Cookie preferences',
+              save_settings_btn: 'Save settings',
+              accept_all_btn: 'Accept all',
+              reject_all_btn: 'Reject all',
+              cookie_table_headers: [{ col1: 'Name' }, { col2: 'Domain' }],
+              blocks: [
+                {
+                  title: 'Necessary',
+                  description: 'Needed for the shop.',
+                  toggle: { value: 'necessary', enabled: true, readonly: true },
+                },
+                {
+                  title: 'Analytics',
+                  description: 'How visitors use the shop.',
+                  toggle: { value: 'analytics', enabled: false, readonly: false },
+                  cookie_table: [{ col1: '^_ga', col2: 'shop', is_regex: true }],
+                },
+                {
+                  title: 'Marketing',
+                  description: 'Interest-based advertising.',
+                  toggle: { value: 'marketing', enabled: false, readonly: false },
+                },
+              ],
+            },
+          },
+        },
+      };
+      const gated = (category, inner, src) =>
+        `<script type="text/plain" data-cookiecategory="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
+      return `<link rel="stylesheet" href="${CDN}/vanilla-cookieconsent@2.9.2/dist/cookieconsent.css">
+${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
+<script src="${CDN}/vanilla-cookieconsent@2.9.2/dist/cookieconsent.js"></script>
+<script>initCookieConsent().run(${inlineJson(config)});</script>`;
     },
   },
   osano: {
