@@ -89,6 +89,37 @@ function hostsShadow(el: Element): boolean {
   }
 }
 
+/** The closed shadow root `el` hosts, which extensions may look into (null for none, or an open one). */
+function closedRoot(el: Element): ShadowRoot | null {
+  if (el.shadowRoot) return null;
+  try {
+    const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+    type ChromeDom = { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } };
+    const root = firefox ?? (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot?.(el);
+    return root instanceof ShadowRoot ? root : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The element a trusted click landed on. In a closed shadow root (Transcend's consent UI attaches one by default) the
+ * event reaches the document retargeted to the host, whose text is not the button's: look inside at the click's
+ * point (at the focused element for a key press, which has no point), as deep as such roots nest.
+ */
+function clickedElement(event: MouseEvent): Element | null {
+  let el: EventTarget | null = event.composedPath()[0] ?? event.target;
+  for (let depth = 0; el instanceof Element && depth < 8; depth++) {
+    const root = closedRoot(el);
+    if (!root) break;
+    const inner: Element | null =
+      event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el instanceof Element ? el : null;
+}
+
 /** A fixed element covering this much of the viewport is the page's own shell (a full-page app), not a banner. */
 const SHELL_SHARE = 0.9;
 
@@ -225,8 +256,8 @@ export default defineContentScript({
           // Any click may be the answer (a banner autoconsent has no rule for, a button we cannot classify).
           for (const t of clickReads) clearTimeout(t);
           clickReads = CLICK_STORAGE_DELAYS_MS.map((ms) => setTimeout(sendStorage, ms));
-          const target = event.composedPath()[0] ?? event.target;
-          if (!(target instanceof Element)) return;
+          const target = clickedElement(event);
+          if (!target) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
           const label = shortLabel(buttonText(button));
           // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
