@@ -76,26 +76,31 @@ function buttonText(button: Element): string {
   );
 }
 
+/**
+ * The shadow root `el` hosts, open or closed (extensions may look into closed ones: Firefox gives content scripts the
+ * root on the element, Chrome through chrome.dom), or null. Throws where the browser's API does.
+ */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  type ChromeDom = { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } };
+  return firefox ?? (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null;
+}
+
 /** A shadow root the composed path cannot enter (closed), or any: the input landed somewhere we cannot see. */
 function hostsShadow(el: Element): boolean {
-  if (el.shadowRoot) return true;
   try {
-    // Firefox gives content scripts the closed root on the element, Chrome through chrome.dom.
-    if ((el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot) return true;
-    type ChromeDom = { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } };
-    return !!(globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot?.(el);
+    return !!shadowRootOf(el);
   } catch {
     return true;
   }
 }
 
-/** The closed shadow root `el` hosts, which extensions may look into (null for none, or an open one). */
+/** The closed shadow root `el` hosts (null for none, or an open one, which the composed path already entered). */
 function closedRoot(el: Element): ShadowRoot | null {
   if (el.shadowRoot) return null;
   try {
-    const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
-    type ChromeDom = { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } };
-    const root = firefox ?? (globalThis as { chrome?: ChromeDom }).chrome?.dom?.openOrClosedShadowRoot?.(el);
+    const root = shadowRootOf(el);
     return root instanceof ShadowRoot ? root : null;
   } catch {
     return null;

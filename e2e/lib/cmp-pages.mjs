@@ -28,6 +28,9 @@ const LOAD_TRACKERS = `window.__loadTrackers = function () {
   ${CIO_LOAD}
 };`;
 
+/** The leaky shop's tracker tags, or the clean shop's loader (`window.__loadTrackers`) for the manager's callback. */
+const tagsOrLoader = (clean) => (clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS);
+
 /**
  * Every shop tracks clicks once its trackers are loaded (300 ms later, as analytics batching does) and sends
  * an engagement beat every 5 s for a minute, as GA4's user_engagement does: on a leaky shop that means the
@@ -71,7 +74,7 @@ function cookieConsentJsPage(clean, src, options) {
     contentUrl: `${CDN}/cookie-consent-js@2.1.12/cookie-consent-content`,
   };
   return `<link rel="stylesheet" href="${CDN}/cookie-consent-js@2.1.12/src/cookie-consent.css">
-${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+${tagsOrLoader(clean)}
 <script src="${src}"></script>
 <script>var options = ${inlineJson(config)};
 options.postSelectionCallback = function () { ${gate} };
@@ -241,7 +244,7 @@ ${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
       const gate = clean ? 'if (this.hasConsented()) window.__loadTrackers();' : '';
       return `<link rel="stylesheet" href="${CDN}/cookieconsent@3.1.1/build/cookieconsent.min.css">
 <script src="${CDN}/cookieconsent@3.1.1/build/cookieconsent.min.js"></script>
-${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+${tagsOrLoader(clean)}
 <script>window.addEventListener('load', function () {
   window.cookieconsent.initialise({
     type: 'opt-in', location: false, revokable: false,
@@ -391,7 +394,7 @@ ${clean ? '' : TRACKER_TAGS}
     expect: { accept: { choice: /the visitor clicked accept all at [\d:]+ \(no stored choice was read\)/ } },
     page(clean) {
       // Its README: the banner in a <template>, the global build, then createCookiesBanner({ onAccept }).
-      return `${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+      return `${tagsOrLoader(clean)}
 <template id="cookies-eu-banner-template"><div id="cookies-eu-banner" style="position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px">
 We use cookies for analytics and marketing. <button id="cookies-eu-reject">Reject</button> <button id="cookies-eu-accept">Accept</button></div></template>
 <script src="${CDN}/cookies-eu-banner@3.0.0/dist/cookies-eu-banner.global.js"></script>
@@ -443,9 +446,8 @@ We use cookies for analytics and marketing. <button id="cookies-eu-reject">Rejec
     page(clean) {
       // Its README's component with the decline button on, rendered with React 18's UMD builds and its own UMD build
       // from the CDN. Its cookie `CookieConsent` is Cookiebot's name too: the popup must still name this library.
-      const gate = clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS;
       const onAccept = clean ? 'window.__loadTrackers();' : '';
-      return `${gate}<div id="rcc-root"></div>
+      return `${tagsOrLoader(clean)}<div id="rcc-root"></div>
 <script src="${CDN}/react@18.3.1/umd/react.production.min.js"></script>
 <script src="${CDN}/react-dom@18.3.1/umd/react-dom.production.min.js"></script>
 <script src="${CDN}/react-cookie-consent@10.0.2/dist/react-cookie-consent.umd.js"></script>
@@ -503,7 +505,7 @@ ${clean ? `if (ReactCookieConsent.getCookieConsentValue() === 'true') window.__l
 CookieThough.onPreferencesChanged(function (p) { if (statisticsOn(p)) window.__loadTrackers(); });
 if (statisticsOn(CookieThough.getPreferences())) window.__loadTrackers();`
         : '';
-      return `${clean ? `<script>${LOAD_TRACKERS}</script>` : TRACKER_TAGS}
+      return `${tagsOrLoader(clean)}
 <script src="${CDN}/cookie-though@1.7.3/dist/lib.js"></script>
 <script>CookieThough.init(${inlineJson(config)});
 ${gate}</script>`;
