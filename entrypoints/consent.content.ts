@@ -18,6 +18,7 @@ import {
 import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/banner-target';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
+import { jarToolEvidence } from '@/lib/consent/signals';
 import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
 import { watchUserActivation, type InputPlace } from './shared/user-activation';
 
@@ -39,13 +40,22 @@ const CLICK_STORAGE_DELAYS_MS = [0, 1_000, 4_000];
  */
 const FRAME_STORAGE_DELAYS_MS = [150, 1_500];
 
-/** Cookie names visible to the page (values are not needed to name a manager). */
-function cookieNames(): string[] {
-  return document.cookie
+/**
+ * The page's cookies as manager evidence (jarToolEvidence): the managers whose parsers read a record, then the
+ * other cookies' names.
+ */
+function cookieEvidence(): { decoded: string[]; cookies: string[] } {
+  const jar = document.cookie
     .split(';')
-    .map((c) => c.split('=')[0]!.trim())
-    .filter(Boolean)
-    .slice(0, 300);
+    .slice(0, 300)
+    .map((c) => {
+      const at = c.indexOf('=');
+      return at < 0
+        ? { name: c.trim(), value: '' }
+        : { name: c.slice(0, at).trim(), value: c.slice(at + 1).trim() };
+    })
+    .filter((c) => c.name);
+  return jarToolEvidence(jar);
 }
 
 /** Keys of the registry's localStorage records, with their values (capped), or [] when storage is blocked. */
@@ -167,7 +177,7 @@ export default defineContentScript({
 
     const identify = (cmp: string): string =>
       identifyTool({
-        cookies: cookieNames(),
+        ...cookieEvidence(),
         storageKeys: consentStorage().map((i) => i.key),
         scriptHosts: scriptUrls(),
         autoconsentRule: cmp,
@@ -296,7 +306,7 @@ export default defineContentScript({
     const identifyByEvidence = (): void => {
       if (detected) return;
       const tool = identifyTool({
-        cookies: cookieNames(),
+        ...cookieEvidence(),
         storageKeys: consentStorage().map((i) => i.key),
         scriptHosts: scriptUrls(),
         globals: apiGlobals(),

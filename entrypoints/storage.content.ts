@@ -18,12 +18,16 @@ export default defineContentScript({
   main() {
     if (window.top !== window) return;
     const seen = new Map<string, string>();
-    const send = (items: StorageItem[]) => {
+    const send = (items: StorageItem[], initial: boolean) => {
       if (!items.length) return;
-      const args: StorageSnapshotReport = { items, at: Date.now() };
+      const args: StorageSnapshotReport = { items, at: Date.now(), ...(initial && { initial }) };
       browser.runtime.sendMessage({ type: 'storageSnapshot', args }).catch(() => undefined);
     };
+    let first = true;
     const snapshot = async () => {
+      // The first call reads the areas synchronously at document_start, before any page script ran.
+      const initial = first;
+      first = false;
       const items = [
         ...readArea('localStorage', localStorage),
         ...readArea('sessionStorage', sessionStorage),
@@ -38,7 +42,7 @@ export default defineContentScript({
       }
       const changed = changedItems(seen, items);
       remember(seen, changed);
-      send(changed);
+      send(changed, initial);
     };
     const run = () => void snapshot().catch(() => undefined);
     run();

@@ -78,6 +78,8 @@ export interface UserActivationReport {
 export interface StorageSnapshotReport {
   items: StorageItem[];
   at: number;
+  /** The document_start snapshot: read before any of the page's scripts ran. */
+  initial?: boolean;
 }
 
 /** localStorage values of consent managers, read by the isolated world (`initial`: at document_start). */

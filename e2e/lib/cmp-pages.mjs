@@ -383,6 +383,41 @@ ${clean ? '' : TRACKER_TAGS}
       return cookieConsentJsPage(clean, '/assets/consent.js', { cookieName: 'site_consent' });
     },
   },
+  // The same class with the record in localStorage: vanilla-cookieconsent 3.1.0 served by the site, its record
+  // renamed and kept in localStorage (`cookie.useLocalStorage`), so no cookie and no record we read holds the answer.
+  'unnamed-local': {
+    label: 'vanilla-cookieconsent 3.1.0, self-hosted, record renamed in localStorage',
+    storageKey: 'site_choice',
+    accept: '#cc-main .cm__btn[data-role=all]',
+    reject: '#cc-main .cm__btn[data-role=necessary]',
+    page(clean) {
+      const config = {
+        hideFromBots: false,
+        cookie: { name: 'site_choice', useLocalStorage: true },
+        categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
+        language: {
+          default: 'en',
+          translations: {
+            en: {
+              consentModal: {
+                title: 'We use cookies',
+                description: 'For analytics and marketing.',
+                acceptAllBtn: 'Accept all',
+                acceptNecessaryBtn: 'Reject all',
+              },
+              preferencesModal: { title: 'Cookie preferences', sections: [] },
+            },
+          },
+        },
+      };
+      const gated = (category, inner, src) =>
+        `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
+      return `<link rel="stylesheet" href="/assets/cc.css">
+${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
+<script src="/assets/cc.js"></script>
+<script>CookieConsent.run(${inlineJson(config)});</script>`;
+    },
+  },
   'cookies-eu-banner': {
     label: 'Cookies EU banner 3.0.0',
     name: /Cookies EU banner/,

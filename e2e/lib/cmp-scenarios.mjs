@@ -137,6 +137,22 @@ export async function recordedClick(h, host, action) {
   return found;
 }
 
+/** The managers the detector reported for `host` since `since` (its `tool` entries), after up to 20 s. */
+async function detectedTools(h, host, since) {
+  let named = [];
+  await waitFor(
+    async () => {
+      const db = await readDb(h.browser);
+      named = db.evidence
+        .filter((e) => e.kind === 'tool' && e.site === host && e.at >= since)
+        .map((e) => e.tool.tool);
+      return named.length > 0;
+    },
+    { timeout: 20_000, interval: 500 },
+  ).catch(() => undefined);
+  return named;
+}
+
 /** Opens the popup for the tab showing `host` and waits until `until(view)` holds (or times out). */
 export async function popupView(h, host, until, message, pages) {
   const tabId = await tabIdFor(h.browser, `https://${host}/*`);
@@ -263,6 +279,15 @@ export function cmpSuite(h, id) {
       const { popup, view } = await popupView(h, host, matches(exp, m), 'popup verdict', pages);
       await h.snap(popup, `cmp-${id}-${shop}-return-popup`);
       assertView(m, shop, 'returning visit after Reject', view, exp);
+      // The detector names the manager on the returning visit too, where its stored record may be all there is
+      // (react-cookie-consent's `CookieConsent` has Cookiebot's name: its format, read by its parser, decides).
+      const named = await detectedTools(h, host, at);
+      assert.ok(named.length > 0, `${m.label}: the detector named a manager on the returning visit`);
+      assert.deepEqual(
+        [...new Set(named)],
+        [m.tool ?? id],
+        'the detector names the manager on the returning visit',
+      );
     });
 
     scenario(`${m.label} · ${shop} shop · one-click audit`, { timeout: 150_000 }, async (pages) => {

@@ -1,22 +1,26 @@
 /**
  * Remembers the visitor's answers known only from their click (lib/evidence/answered.ts): after a trusted click on
- * a banner that no readable record followed, the first-party cookies named like a record that the site wrote in
- * the next ANSWER_WINDOW_MS; a later visit whose jar still holds one unchanged carries the answer over. A click a
- * readable record followed forgets the site's memory (that record carries itself over). What each live visit
- * wrote is in memory only: a worker stopped mid-window remembers nothing.
+ * a banner that no readable record followed, the first-party cookies and localStorage keys named like a record that
+ * the site wrote in the next ANSWER_WINDOW_MS; a later visit whose jar (at commit) or localStorage (at
+ * document_start) still holds one unchanged carries the answer over. A click a readable record followed forgets the
+ * site's memory (that record carries itself over). What each live visit wrote is in memory only: a worker stopped
+ * mid-window remembers nothing.
  */
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { ClickAction } from '@/lib/consent/click';
 import type { CategoryOrUnknown } from '@/lib/category';
-import { siteOf } from '@/lib/domain';
+import { hostOf, siteOf } from '@/lib/domain';
 import type { SeenCookie, SignalSource } from '@/lib/record';
+import type { StorageItem } from '@/lib/storage-snapshot';
 import {
   ANSWER_WINDOW_MS,
   MAX_ANSWERED,
   answeredKey,
+  isRecordLike,
   mayBeRecord,
   rememberedSignal,
+  rememberedStorageSignal,
   valueHash,
   withAnswerCookie,
   type AnsweredCookie,
@@ -70,6 +74,26 @@ export function noteAnswerCookie(visit: PageVisit, seen: SeenCookie, category: C
   if (w.recent.length > MAX_RECENT) w.recent.shift();
 }
 
+/**
+ * A localStorage key the top-level document wrote (the storage snapshot: name and hash of the value): kept for a
+ * click's window when it may be the record of an answer. The snapshot reports only new or changed keys.
+ */
+export function noteAnswerStorage(
+  visit: PageVisit,
+  item: StorageItem,
+  at: number,
+  category: CategoryOrUnknown,
+): void {
+  if (item.area !== 'localStorage' || item.valueLength === 0 || !isRecordLike(item.name, category)) return;
+  const w = writesOf(visit.id);
+  const host = hostOf(visit.url) ?? visit.site;
+  w.recent.push({
+    at,
+    cookie: { name: item.name, domain: host, hash: item.valueHash, area: 'localStorage' },
+  });
+  if (w.recent.length > MAX_RECENT) w.recent.shift();
+}
+
 /** A consent signal recorded for the visit: a readable choice the site stored means the click was not alone. */
 export function noteReadableChoice(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   if (signalRole(visit.site, signal, src) !== 'stored') return;
@@ -116,4 +140,18 @@ export function rememberedAnswer(
   // The visitor answered and went on within the click's window: decide on what was written so far.
   unsettled.get(key)?.();
   return rememberedSignal(memory.get(key), jar);
+}
+
+/**
+ * The answer a key in the top-level document's localStorage at document_start (read before the page's scripts ran)
+ * carries over, as a signal (null when none is remembered).
+ */
+export function rememberedStorageAnswer(
+  visit: PageVisit,
+  items: readonly Pick<StorageItem, 'area' | 'name' | 'valueHash'>[],
+): ConsentSignal | null {
+  const key = answeredKey(visit.site, visit.incognito);
+  unsettled.get(key)?.();
+  const local = items.filter((i) => i.area === 'localStorage');
+  return rememberedStorageSignal(memory.get(key), hostOf(visit.url) ?? visit.site, local);
 }

@@ -1,6 +1,6 @@
 import type { PageVisit } from '@/lib/findings';
 import type { ContentProtocol, Handlers, SenderInfo } from '@/lib/messages';
-import { siteOf } from '@/lib/domain';
+import { hostOf, siteOf } from '@/lib/domain';
 import { signalFromNavigatorGpc } from '@/lib/consent/gpc';
 import { signalFromGppPing } from '@/lib/consent/gpp';
 import { signalFromTcData } from '@/lib/consent/tcf';
@@ -11,9 +11,10 @@ import { enqueue } from './writer';
 import { recordCookieWrites } from './cookies';
 import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
+import type { StorageItem } from '@/lib/storage-snapshot';
 import { CLICK_ACTIONS } from '@/lib/consent/click';
 import { noteActivation } from './unprompted';
-import { noteAnswerClick } from './answered';
+import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './answered';
 
 /**
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
@@ -151,11 +152,12 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       },
     });
   },
-  async storageSnapshot({ items, at }, sender) {
+  async storageSnapshot({ items, at, initial }, sender) {
     const { classifier } = await ready();
     const visit = visitForSender(sender);
     if (!visit || !Array.isArray(items)) return;
     const t = detectorAt(visit, at);
+    const kept: StorageItem[] = [];
     for (const i of items.slice(0, 1000)) {
       if (!AREAS.has(i?.area) || typeof i.name !== 'string' || typeof i.valueHash !== 'string') continue;
       const item = {
@@ -164,8 +166,23 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
         valueLength: Number(i.valueLength) || 0,
         valueHash: i.valueHash.slice(0, 32),
       };
-      enqueue(visit, storageSighting(visit, item, t, classifier));
+      kept.push(item);
+      const sighting = storageSighting(visit, item, t, classifier);
+      noteAnswerStorage(visit, item, t, sighting.classification?.category ?? 'unknown');
+      enqueue(visit, sighting);
     }
+    // Read before the page's scripts ran: a key an earlier visit's click left carries that answer (answered.ts).
+    const remembered = initial === true ? rememberedStorageAnswer(visit, kept) : null;
+    if (remembered)
+      recordSignal(visit, remembered, {
+        provenance: 'detector',
+        via: 'localStorage',
+        at: t,
+        site: visit.site,
+        host: hostOf(visit.url) ?? visit.site,
+        frame: 'main',
+        initial: true,
+      });
   },
   async consentStorage({ items, at, initial }, sender) {
     await ready();

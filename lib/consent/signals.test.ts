@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as F from './__fixtures__/cookies';
+import { identifyTool } from './tools';
 import {
   consentToolForCookie,
+  jarToolEvidence,
   signalFromCookie,
   signalFromHeaders,
   signalFromRequestUrl,
@@ -60,6 +62,33 @@ describe('signalsFromJar', () => {
       { name: '_ga', value: 'GA1.1.1.1' },
     ]);
     expect(mixed.map((s) => s.tool)).toEqual(['tcf']);
+  });
+});
+
+describe('jarToolEvidence', () => {
+  it('names a manager by the format its parser read, before any cookie name', () => {
+    // react-cookie-consent's default cookie has Cookiebot's name; `true` is its record, not Cookiebot's.
+    const reactJar = [
+      { name: 'CookieConsent', value: 'false' },
+      { name: '_ga', value: 'GA1.1.1.1' },
+    ];
+    expect(jarToolEvidence(reactJar)).toEqual({ decoded: ['react-cookie-consent'], cookies: ['_ga'] });
+    expect(identifyTool(jarToolEvidence(reactJar))).toBe('react-cookie-consent');
+    // A name lookup alone would say Cookiebot: the rule this evidence replaces.
+    expect(identifyTool({ cookies: reactJar.map((c) => c.name) })).toBe('cookiebot');
+    const cookiebotJar = [{ name: 'CookieConsent', value: F.COOKIEBOT_REJECT_ALL }];
+    expect(identifyTool(jarToolEvidence(cookiebotJar))).toBe('cookiebot');
+  });
+  it('keeps the name of a cookie a standard parser read, and of a record it could not read', () => {
+    const jar = [
+      { name: 'euconsent-v2', value: F.TC_REJECT_ALL },
+      { name: 'OptanonAlertBoxClosed', value: 'not a date' },
+      { name: 'x', value: 1 as unknown as string },
+    ];
+    const got = jarToolEvidence(jar);
+    expect(got.decoded).toEqual([]);
+    expect(got.cookies).toEqual(['euconsent-v2', 'OptanonAlertBoxClosed']);
+    expect(identifyTool(got)).toBe('onetrust');
   });
 });
 

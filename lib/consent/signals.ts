@@ -42,6 +42,7 @@ import { parseTermsFeed } from './termsfeed';
 import { parseConsentmanager, parseFundingChoices } from './tc-string-cookies';
 import { parseEuconsent } from './tcf';
 import { parseTrustArc } from './trustarc';
+import { isManager } from './tools';
 import type { ConsentSignal } from './types';
 
 export { signalFromHeaders } from './gpc';
@@ -186,4 +187,23 @@ export function signalsFromJar(cookies: Jar): ConsentSignal[] {
     if (merged) signals[at] = merged;
   }
   return signals;
+}
+
+/**
+ * What a jar says of whose consent manager the page runs: the managers whose parsers read one of its cookies (a
+ * format names its manager: react-cookie-consent's `CookieConsent=true` is not Cookiebot's, whose cookie has that
+ * name too), then the names of the other cookies, for `identifyTool`. A standard's record (a TC string) names no
+ * manager: its cookie's name still may. The derivation applies the same rule to stored signals (`toolOf`).
+ */
+export function jarToolEvidence(cookies: Jar): { decoded: string[]; cookies: string[] } {
+  const decoded: string[] = [];
+  const names: string[] = [];
+  for (const c of cookies.slice(0, 2000)) {
+    if (typeof c?.name !== 'string' || typeof c.value !== 'string') continue;
+    const tool = signalFromCookie(c.name, c.value)?.tool ?? null;
+    if (isManager(tool)) {
+      if (!decoded.includes(tool)) decoded.push(tool);
+    } else names.push(c.name);
+  }
+  return { decoded, cookies: names };
 }

@@ -42,9 +42,10 @@ export interface ConsentSignal {
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   /**
    * Not a record we decoded: the visitor's click on an earlier visit (no readable record followed it), carried over
-   * because a cookie the site wrote right after it is still there unchanged (lib/evidence/answered.ts).
+   * because a cookie (or localStorage key: `storageKey`) the site wrote right after it is still there unchanged
+   * (lib/evidence/answered.ts).
    */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string };
+  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string; storageKey?: string };
 }
 
 /** One change in a page visit's consent timeline. */

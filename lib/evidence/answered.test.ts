@@ -8,6 +8,7 @@ import {
   answeredKey,
   mayBeRecord,
   rememberedSignal,
+  rememberedStorageSignal,
   valueHash,
   withAnswerCookie,
   type AnsweredRecord,
@@ -154,5 +155,56 @@ describe('a remembered click carried over', () => {
       cio(T0 + 2000),
     ]);
     expect(r.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+  });
+});
+
+describe('a remembered click carried over by a localStorage record', () => {
+  // The storage snapshot's hash of the value (lib/hash), as the content script reports it at document_start.
+  const stored: AnsweredRecord = {
+    ...record('reject-all'),
+    cookies: [{ name: 'site_choice', domain: 'shop.example', hash: 'h1', area: 'localStorage' }],
+  };
+  const items = (valueHash: string, name = 'site_choice') => [{ name, valueHash }];
+
+  it('only while the key it left is there with the same value, on the same host', () => {
+    expect(rememberedStorageSignal(stored, 'shop.example', items('h1'))).toMatchObject({
+      state: 'choice',
+      choice: { kind: 'reject-all' },
+      via: 'storage:site_choice',
+      rememberedClick: { action: 'reject-all', at: EARLIER, storageKey: 'site_choice' },
+    });
+    expect(rememberedStorageSignal(stored, 'shop.example', items('h2'))).toBeNull();
+    expect(rememberedStorageSignal(stored, 'shop.example', items('h1', 'other_choice'))).toBeNull();
+    // localStorage is per origin: another host of the site has its own.
+    expect(rememberedStorageSignal(stored, 'blog.shop.example', items('h1'))).toBeNull();
+    expect(rememberedStorageSignal(undefined, 'shop.example', items('h1'))).toBeNull();
+    // A cookie and a key of the same name are different records.
+    expect(
+      rememberedSignal(stored, [{ name: 'site_choice', value: 'x', domain: 'shop.example' }]),
+    ).toBeNull();
+    expect(
+      rememberedStorageSignal(record('reject-all'), 'shop.example', items('h1', 'site_consent')),
+    ).toBeNull();
+  });
+
+  it('read at document_start, a refusal counts from the visit’s start and says where it was kept', () => {
+    const signal = rememberedStorageSignal(stored, 'shop.example', items('h1'))!;
+    const entry = consentEntry(signal, {
+      at: T0 + 40,
+      via: 'localStorage',
+      provenance: 'detector',
+      consent: { signal, initial: true },
+    });
+    const d = deriveVisit(visit(), [entry, cio(T0 + 20)]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(d.consentState).toMatch(
+      /the visitor clicked reject all on an earlier visit \(.+; no stored choice was read, a localStorage record the site wrote then is unchanged\): trackers count as after a refusal$/,
+    );
+    expect(consentEventText(d.consent.lines.find((l) => l.rememberedClick)!)).toMatch(
+      /: clicked reject all on an earlier visit \(.+\); the localStorage record site_choice the site wrote then is unchanged$/,
+    );
+    // Read later than document_start (not `initial`), the same record would be this visit's: not carried over.
+    const late = deriveVisit(visit(), [{ ...entry, consent: { signal } }, cio(T0 + 20)]);
+    expect(late.findings[0]).not.toMatchObject({ phase: 'after-reject' });
   });
 });

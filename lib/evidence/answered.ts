@@ -2,21 +2,27 @@
  * A visitor's answer known only from their click, remembered across visits. On a site whose consent record we do
  * not read (a manager we do not decode, a renamed cookie, a banner nothing names) the trusted click on Reject all or
  * Accept all is the answer (lib/evidence/consent.ts); without a memory the next visit would start "before consent"
- * again. The background watches the first-party cookies the site writes in the CLICK_CONFIRM_MS after such a click,
- * remembers the ones named like a consent record with a hash of their value, and on a later visit a remembered
- * cookie still in the jar at commit with the same value carries the click's answer over, as a signal of its own.
- * Pure; the background keeps the memory in storage.local (entrypoints/background/answered.ts).
+ * again. The background watches the first-party cookies and the localStorage keys the site writes in the
+ * CLICK_CONFIRM_MS after such a click, remembers the ones named like a consent record with a hash of their value,
+ * and on a later visit a remembered cookie still in the jar at commit, or a remembered key in localStorage at
+ * document_start (before the page's scripts run), with the same value carries the click's answer over, as a
+ * signal of its own. Pure; the background keeps the memory in storage.local (entrypoints/background/answered.ts).
  */
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ClickAction } from '../consent/click';
 import type { ConsentSignal } from '../consent/types';
 import { CLICK_CONFIRM_MS } from './consent';
 
-/** What a remembered click left: a cookie of the site's, by name, domain and a hash of its value. */
+/**
+ * What a remembered click left: a cookie of the site's, by name, domain and a hash of its value (`valueHash`), or a
+ * localStorage key of the site's top-level origin (`area`; domain is that host, hash is the storage snapshot's
+ * `hashString`: values never leave the page).
+ */
 export interface AnsweredCookie {
   name: string;
   domain: string;
   hash: string;
+  area?: 'localStorage';
 }
 
 /** The click on an earlier visit that no readable record confirmed, and the cookies written right after it. */
@@ -50,6 +56,11 @@ export function answeredKey(site: string, incognito: boolean): string {
 const RECORD_NAME =
   /consent|cookie|gdpr|privacy|tracking|opt.?(?:in|out)|choice|cmp|accept|agree|preference|banner/i;
 
+/** Whether a cookie or localStorage key of the site's, written after the click, may be the record of the answer. */
+export function isRecordLike(name: string, category: CategoryOrUnknown): boolean {
+  return !needsConsent(category) && RECORD_NAME.test(name);
+}
+
 /** Whether a cookie written after the click may be the record of the answer. */
 export function mayBeRecord(
   name: string,
@@ -57,7 +68,7 @@ export function mayBeRecord(
   category: CategoryOrUnknown,
   firstParty: boolean,
 ): boolean {
-  return firstParty && value !== '' && !needsConsent(category) && RECORD_NAME.test(name);
+  return firstParty && value !== '' && isRecordLike(name, category);
 }
 
 /** FNV-1a of the value: the memory says whether the value is unchanged, not what it was. */
@@ -72,13 +83,35 @@ export function valueHash(value: string): string {
 
 /** The cookie to remember, or the list unchanged when it is one too many or already there. */
 export function withAnswerCookie(list: AnsweredCookie[], cookie: AnsweredCookie): AnsweredCookie[] {
-  const rest = list.filter((c) => !(c.name === cookie.name && c.domain === cookie.domain));
+  const rest = list.filter(
+    (c) => !(c.name === cookie.name && c.domain === cookie.domain && c.area === cookie.area),
+  );
   if (rest.length >= MAX_ANSWER_COOKIES) return list;
   return [...rest, cookie];
 }
 
 function sameDomain(a: string, b: string): boolean {
   return a.replace(/^\./, '').toLowerCase() === b.replace(/^\./, '').toLowerCase();
+}
+
+/** The remembered answer as a signal, carried by the record `kept` (see rememberedSignal). */
+function signalOf(record: AnsweredRecord, kept: AnsweredCookie): ConsentSignal {
+  const storage = kept.area === 'localStorage';
+  return {
+    tool: record.tool,
+    state: 'choice',
+    ...(record.action === 'reject-all' && {
+      choice: { kind: 'reject-all' as const, granted: ['necessary' as const] },
+    }),
+    via: `${storage ? 'storage' : 'cookie'}:${kept.name}`,
+    raw: `${kept.name} (${kept.hash})`,
+    rememberedClick: {
+      action: record.action,
+      at: record.at,
+      ...(record.by && { by: record.by }),
+      ...(storage ? { storageKey: kept.name } : { cookie: kept.name }),
+    },
+  };
 }
 
 /**
@@ -90,23 +123,29 @@ export function rememberedSignal(
   jar: readonly { name: string; value: string; domain: string }[],
 ): ConsentSignal | null {
   if (!record) return null;
-  const kept = record.cookies.find((c) =>
-    jar.some((j) => j.name === c.name && sameDomain(j.domain, c.domain) && valueHash(j.value) === c.hash),
+  const kept = record.cookies.find(
+    (c) =>
+      c.area === undefined &&
+      jar.some((j) => j.name === c.name && sameDomain(j.domain, c.domain) && valueHash(j.value) === c.hash),
   );
-  if (!kept) return null;
-  return {
-    tool: record.tool,
-    state: 'choice',
-    ...(record.action === 'reject-all' && {
-      choice: { kind: 'reject-all' as const, granted: ['necessary' as const] },
-    }),
-    via: `cookie:${kept.name}`,
-    raw: `${kept.name} (${kept.hash})`,
-    rememberedClick: {
-      action: record.action,
-      at: record.at,
-      ...(record.by && { by: record.by }),
-      cookie: kept.name,
-    },
-  };
+  return kept ? signalOf(record, kept) : null;
+}
+
+/**
+ * The same, from the top-level document's localStorage as read at document_start (host, and each key with the
+ * storage snapshot's hash of its value): a key the answer left there, unchanged.
+ */
+export function rememberedStorageSignal(
+  record: AnsweredRecord | undefined,
+  host: string,
+  items: readonly { name: string; valueHash: string }[],
+): ConsentSignal | null {
+  if (!record) return null;
+  const kept = record.cookies.find(
+    (c) =>
+      c.area === 'localStorage' &&
+      sameDomain(c.domain, host) &&
+      items.some((i) => i.name === c.name && i.valueHash === c.hash),
+  );
+  return kept ? signalOf(record, kept) : null;
 }

@@ -50,7 +50,7 @@ function clickOnlyText(c: NonNullable<CountedChoice['clicked']>, at: number): st
       ? 'trackers after it count as after a refusal'
       : 'trackers after it need review';
   if (c.earlierAt !== undefined)
-    return `${c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${c.action.replace('-', ' ')} on an earlier visit (${formatDateTime(c.earlierAt)}; no stored choice was read, a cookie the site wrote then is unchanged): ${after.replace(' after it', '')}`;
+    return `${c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${c.action.replace('-', ' ')} on an earlier visit (${formatDateTime(c.earlierAt)}; no stored choice was read, ${c.earlierIn === 'localStorage' ? 'a localStorage record' : 'a cookie'} the site wrote then is unchanged): ${after.replace(' after it', '')}`;
   return `${clickedText(c.by, c.action, at)} (no stored choice was read): ${after}`;
 }
 

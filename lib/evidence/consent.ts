@@ -81,7 +81,7 @@ export interface ConsentLine {
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string };
+  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string; storageKey?: string };
 }
 
 /** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */
@@ -97,6 +97,8 @@ export interface CountedChoice {
   clicked?: Pick<ClickDetail, 'action' | 'by'> & {
     /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
     earlierAt?: number;
+    /** What came back: a localStorage key of the site's, not a cookie. */
+    earlierIn?: 'localStorage';
   };
 }
 
@@ -364,7 +366,12 @@ export function deriveConsent(
           choice: signal.choice,
           carriedOver: true,
           ...(earlier && {
-            clicked: { action: earlier.action, earlierAt: earlier.at, ...(earlier.by && { by: earlier.by }) },
+            clicked: {
+              action: earlier.action,
+              earlierAt: earlier.at,
+              ...(earlier.by && { by: earlier.by }),
+              ...(earlier.storageKey !== undefined && { earlierIn: 'localStorage' as const }),
+            },
           }),
         });
       continue;

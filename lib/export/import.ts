@@ -93,6 +93,7 @@ function checkEntry(raw: unknown, i: number): void {
       num(r, 'at', `${p}.consent.signal.rememberedClick`);
       if (r.by !== undefined) oneOf(r, 'by', ['audit'], `${p}.consent.signal.rememberedClick`);
       optStr(r, 'cookie', `${p}.consent.signal.rememberedClick`);
+      optStr(r, 'storageKey', `${p}.consent.signal.rememberedClick`);
     }
   }
   if (e.activation !== undefined) {

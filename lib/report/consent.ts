@@ -38,9 +38,13 @@ export function consentEventText(e: ConsentLine): string {
       ? 'A consent banner we could not identify'
       : toolName(e.tool);
   if (e.rememberedClick) {
-    const { cookie } = e.rememberedClick;
+    const { cookie, storageKey } = e.rememberedClick;
     const who = e.rememberedClick.by === 'audit' ? 'the audit’s opt-out clicked' : 'clicked';
-    return `${tool}: ${who} ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); the cookie ${cookie ? `${cookie} ` : ''}the site wrote then is unchanged`;
+    const left =
+      storageKey !== undefined
+        ? `the localStorage record ${storageKey} `
+        : `the cookie ${cookie ? `${cookie} ` : ''}`;
+    return `${tool}: ${who} ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); ${left}the site wrote then is unchanged`;
   }
   if (e.state === 'click' && e.by === 'audit')
     return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;

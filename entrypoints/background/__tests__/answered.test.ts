@@ -11,8 +11,10 @@ import {
   loadAnswered,
   noteAnswerClick,
   noteAnswerCookie,
+  noteAnswerStorage,
   noteReadableChoice,
   rememberedAnswer,
+  rememberedStorageAnswer,
 } from '../answered';
 
 const T = 1_800_000_000_000;
@@ -110,6 +112,45 @@ describe('answers remembered by the background', () => {
     expect(rememberedAnswer(visitOf(), jar('necessary'))).toBeNull();
     await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 5_000);
     expect(rememberedAnswer(visitOf(), jar('all'))!.choice).toBeUndefined();
+  });
+
+  it('a record-like localStorage key written after the click carries the answer, read at document_start', async () => {
+    const item = (name: string, valueHash: string, valueLength = 30) => ({
+      area: 'localStorage' as const,
+      name,
+      valueLength,
+      valueHash,
+    });
+    await answer(visitOf(), 'reject-all', (v) => {
+      noteAnswerStorage(v, item('site_choice', 'h1'), T + 1_300, 'unknown');
+      // Not a record: a tracker's key, an empty value, a name that says nothing of consent, sessionStorage.
+      noteAnswerStorage(v, item('_hjConsentRecord', 'h9'), T + 1_300, 'analytics');
+      noteAnswerStorage(v, item('cookie_banner_seen', 'h8', 0), T + 1_300, 'unknown');
+      noteAnswerStorage(v, item('cart', 'h7'), T + 1_300, 'unknown');
+      noteAnswerStorage(v, { ...item('privacy_choice', 'h6'), area: 'sessionStorage' }, T + 1_300, 'unknown');
+    });
+    expect(rememberedStorageAnswer(visitOf(), [item('site_choice', 'h1')])).toMatchObject({
+      choice: { kind: 'reject-all' },
+      rememberedClick: { action: 'reject-all', storageKey: 'site_choice' },
+    });
+    expect(rememberedStorageAnswer(visitOf(), [item('site_choice', 'h2')])).toBeNull();
+    for (const [name, hash] of [
+      ['_hjConsentRecord', 'h9'],
+      ['cookie_banner_seen', 'h8'],
+      ['cart', 'h7'],
+    ] as const)
+      expect(rememberedStorageAnswer(visitOf(), [item(name, hash)])).toBeNull();
+    expect(
+      rememberedStorageAnswer(visitOf(), [{ ...item('privacy_choice', 'h6'), area: 'sessionStorage' }]),
+    ).toBeNull();
+    // The jar of a later visit does not hold it: a cookie of that name is another record.
+    expect(rememberedAnswer(visitOf(), [{ name: 'site_choice', value: 'x', domain: SITE }])).toBeNull();
+    // Another host of the site has its own localStorage.
+    expect(
+      rememberedStorageAnswer(visitRow(`v${++n}`, SITE, T, { url: `https://blog.${SITE}/` }), [
+        item('site_choice', 'h1'),
+      ]),
+    ).toBeNull();
   });
 
   it('the one-click audit’s refusal is remembered as the audit’s', async () => {
