@@ -106,9 +106,12 @@ function hostsShadow(el: Element): boolean {
   }
 }
 
-/** The closed shadow root `el` hosts (null for none, or an open one, which the composed path already entered). */
-function closedRoot(el: Element): ShadowRoot | null {
-  if (el.shadowRoot) return null;
+/**
+ * The shadow root `el` hosts that the click's composed path did not enter: a closed one, or (once inside a closed
+ * one, where the path stopped) any. Null for none.
+ */
+function unenteredRoot(el: Element, insideClosed: boolean): ShadowRoot | null {
+  if (el.shadowRoot && !insideClosed) return null;
   try {
     const root = shadowRootOf(el);
     return root instanceof ShadowRoot ? root : null;
@@ -120,12 +123,13 @@ function closedRoot(el: Element): ShadowRoot | null {
 /**
  * The element a trusted click landed on. In a closed shadow root (Transcend's consent UI attaches one by default) the
  * event reaches the document retargeted to the host, whose text is not the button's: look inside at the click's
- * point (at the focused element for a key press, which has no point), as deep as such roots nest.
+ * point (at the focused element for a key press, which has no point), as deep as roots nest, open ones inside a
+ * closed one included (the path never entered those either).
  */
 function clickedElement(event: MouseEvent): Element | null {
   let el: EventTarget | null = event.composedPath()[0] ?? event.target;
   for (let depth = 0; el instanceof Element && depth < 8; depth++) {
-    const root = closedRoot(el);
+    const root = unenteredRoot(el, depth > 0);
     if (!root) break;
     const inner: Element | null =
       event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);

@@ -248,26 +248,30 @@ test('tcm: on the same page, an accept clicked in the banner is the visitor’s'
 
 // Transcend's own UI puts its banner in a closed shadow root: the click reaches the document retargeted to the host.
 // The detector looks inside (extensions may) at the click's point, so the visitor's Reject is recorded as such.
-test('tcm: a Reject clicked in a banner inside a closed shadow root is the visitor’s click', async () => {
-  const { db, visit, page, d } = await untouchedVisit('https://tcm-closed.example/', async (page) => {
-    await new Promise((r) => setTimeout(r, 2_000));
-    await page.mouse.click(275, 35); // Reject all, inside the closed root
+for (const [host, where] of [
+  ['tcm-closed.example', 'a banner inside a closed shadow root'],
+  ['tcm-closed-nested.example', 'an open shadow root inside a banner’s closed one'],
+])
+  test(`tcm: a Reject clicked in ${where} is the visitor’s click`, async () => {
+    const { db, visit, page, d } = await untouchedVisit(`https://${host}/`, async (page) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await page.mouse.click(275, 35); // Reject all, inside the closed root
+    });
+    const clicks = db.evidence.filter((e) => e.visitId === visit.id && e.kind === 'click');
+    h.dump(`consent-${host.split('.')[0]}-db`, { visit, consent: d.consent, clicks });
+    assert.deepEqual(
+      clicks.map((e) => [e.click.action, e.click.tool]),
+      [['reject-all', 'transcend']],
+      'the click on Reject all, seen through the closed root',
+    );
+    assert.ok(
+      d.consent.lines.some((l) => l.state === 'click' && l.status === 'click-confirmed'),
+      'the stored refusal is confirmed by the click',
+    );
+    assertTimeline(visit, /transcend/i, 'reject');
+    assertPhases(db, visit, 'reject');
+    await page.close();
   });
-  const clicks = db.evidence.filter((e) => e.visitId === visit.id && e.kind === 'click');
-  h.dump('consent-tcm-closed-db', { visit, consent: d.consent, clicks });
-  assert.deepEqual(
-    clicks.map((e) => [e.click.action, e.click.tool]),
-    [['reject-all', 'transcend']],
-    'the click on Reject all, seen through the closed root',
-  );
-  assert.ok(
-    d.consent.lines.some((l) => l.state === 'click' && l.status === 'click-confirmed'),
-    'the stored refusal is confirmed by the click',
-  );
-  assertTimeline(visit, /transcend/i, 'reject');
-  assertPhases(db, visit, 'reject');
-  await page.close();
-});
 
 // A click on the page first, then the answer in a cross-origin banner frame: the frame's click is not seen here,
 // but focus moving into the frame is, so the answer still counts.
