@@ -6,6 +6,8 @@ import type { StorageSnapshotReport } from '@/lib/messages';
 /** Snapshot schedule after load (ms): often while trackers start, then rarely; plus every trusted click and pagehide. */
 const SCHEDULE = [0, 1000, 2000, 3000, 5000, 8000, 12_000, 20_000, 30_000, 60_000];
 const LATE_MS = 30_000;
+/** How far before the click event its pre-click read is dated: the click's own report is stamped after the event. */
+const BEFORE_CLICK_MS = 1;
 
 /**
  * Isolated world, top frame: web storage as device-access evidence. Reads localStorage / sessionStorage keys and
@@ -18,33 +20,39 @@ export default defineContentScript({
   main() {
     if (window.top !== window) return;
     const seen = new Map<string, string>();
-    const send = (items: StorageItem[], initial: boolean) => {
+    const send = (items: StorageItem[], at: number, initial: boolean) => {
       if (!items.length) return;
-      const args: StorageSnapshotReport = { items, at: Date.now(), ...(initial && { initial }) };
+      const args: StorageSnapshotReport = { items, at, ...(initial && { initial }) };
       browser.runtime.sendMessage({ type: 'storageSnapshot', args }).catch(() => undefined);
     };
     let first = true;
-    const snapshot = async () => {
-      // The first call reads the areas synchronously at document_start, before any page script ran.
+    /**
+     * Web storage is read, compared and reported at once, stamped with when it was read (the first call at
+     * document_start, before any page script ran: `initial`); IndexedDB's names come when the browser answers.
+     */
+    const snapshot = async (at: number) => {
       const initial = first;
       first = false;
       const items = [
         ...readArea('localStorage', localStorage),
         ...readArea('sessionStorage', sessionStorage),
       ];
+      const changed = changedItems(seen, items);
+      remember(seen, changed);
+      send(changed, at, initial);
       try {
         const dbs = await (
           indexedDB as IDBFactory & { databases?: () => Promise<{ name?: string }[]> }
         ).databases?.();
-        if (dbs) items.push(...databaseItems(dbs.map((d) => d.name)));
+        const names = dbs ? changedItems(seen, databaseItems(dbs.map((d) => d.name))) : [];
+        remember(seen, names);
+        send(names, Date.now(), false);
       } catch {
         // databases() is missing in older browsers or refused in some contexts.
       }
-      const changed = changedItems(seen, items);
-      remember(seen, changed);
-      send(changed, initial);
     };
-    const run = () => void snapshot().catch(() => undefined);
+    const read = (at: number) => void snapshot(at).catch(() => undefined);
+    const run = () => read(Date.now());
     run();
     const start = () => {
       for (const ms of SCHEDULE) setTimeout(run, ms);
@@ -52,8 +60,20 @@ export default defineContentScript({
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
-    // A click often triggers consent-gated writes: look shortly after it.
-    document.addEventListener('click', (e) => e.isTrusted && setTimeout(run, 300), true);
+    // A click often triggers consent-gated writes: look shortly after it. What changed before the click is read in
+    // the capture phase, before the page's own handlers, and dated just before it: only later writes count as the
+    // click's (a record written in the seconds after a banner click: entrypoints/background/answered.ts).
+    document.addEventListener(
+      'click',
+      (e) => {
+        if (!e.isTrusted) return;
+        // Dated from the event itself: the click's report is stamped after the other content script's listener
+        // (which may run first) classified it, later than this by more than a margin on a loaded machine.
+        read(Date.now() - Math.max(0, performance.now() - e.timeStamp) - BEFORE_CLICK_MS);
+        setTimeout(run, 300);
+      },
+      true,
+    );
     window.addEventListener('pagehide', run);
   },
 });

@@ -57,6 +57,9 @@ scenario(
     const { page } = await openShop(h, local, host, pages);
     await page.waitForSelector(local.reject, { state: 'visible', timeout: 15_000 });
     await page.waitForTimeout(1500); // a visitor reads the banner first
+    // A record-like key the page writes just before the click (a "notice seen" flag) is not the click's record: it
+    // is read before the page's handlers run and dated before the click, so it must not carry the answer below.
+    await page.evaluate(() => localStorage.setItem('cookie_notice_seen', '1'));
     await page.click(local.reject);
     await waitFor(async () => (await storedKey(page)) !== null, {
       timeout: 10_000,
@@ -80,7 +83,8 @@ scenario(
     assert.ok(!BEFORE.test(view.verdict), `not before consent (${text})`);
     assert.match(view.consent, LOCAL, text);
     assert.match(view.consent, /trackers count as after a refusal/, text);
-    // The record is gone (the visitor cleared it): the earlier click says nothing any more.
+    // The record is gone (the visitor cleared it): the earlier click says nothing any more, though the flag written
+    // before the click is still there unchanged.
     await page.evaluate((key) => localStorage.removeItem(key), local.storageKey);
     const again = Date.now();
     await page.goto(`https://${host}/`);
@@ -95,5 +99,15 @@ scenario(
     const text2 = `verdict "${after.verdict}" · consent "${after.consent}"`;
     assert.ok(BEFORE.test(after.verdict), `before consent again (${text2})`);
     assert.doesNotMatch(after.consent, /earlier visit/, text2);
+    // Nothing carried the click at all (not merely overruled by the banner showing again).
+    const db = await readDb(h.browser);
+    const carried = db.evidence.filter(
+      (e) => e.site === host && e.at >= again && e.kind === 'consent' && e.consent.signal.rememberedClick,
+    );
+    assert.deepEqual(
+      carried.map((e) => e.consent.signal.via),
+      [],
+      'no remembered record on the visit after the removal',
+    );
   },
 );
