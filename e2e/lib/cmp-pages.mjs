@@ -436,6 +436,28 @@ We use cookies for analytics and marketing. <button id="cookies-eu-reject">Rejec
 <script>CookiesEuBanner.createCookiesBanner({ onAccept: function () { ${clean ? 'window.__loadTrackers();' : ''} } });</script>`;
     },
   },
+  'beyonk-gdpr-cookie-consent-banner': {
+    label: "Beyonk's gdpr-cookie-consent-banner 16.0.2",
+    name: /Beyonk GDPR Cookie Consent Banner/,
+    // The site must name its cookie: a name that says nothing of consent, read by the record's format.
+    cookie: 'shop_prefs',
+    // A web component (Svelte) with an open shadow root; its buttons are reached by their `part` names.
+    accept: 'cookie-consent-banner [part~="button--accept"]',
+    reject: 'cookie-consent-banner [part~="button--reject"]',
+    page(clean) {
+      // Its README's web-component setup: the module build, then the element (attributes as strings); a Reject
+      // button only with `can-reject-cookies`. It dispatches `consent:<category>` on window for each category, on
+      // a click and on a returning visit: the clean shop loads the trackers when analytics is agreed.
+      const gate = clean
+        ? `<script>${LOAD_TRACKERS}
+window.addEventListener('consent:analytics', function (e) { if (e.detail && e.detail.agreed) window.__loadTrackers(); });</script>`
+        : TRACKER_TAGS;
+      return `${gate}
+<script type="module" src="${CDN}/@beyonk/gdpr-cookie-consent-banner@16.0.2/dist/index.js"></script>
+<cookie-consent-banner cookie-name="shop_prefs" can-reject-cookies="true" heading="Cookies"
+  description="We use cookies for analytics and marketing."></cookie-consent-banner>`;
+    },
+  },
   'porsche-cookie-consent-banner': {
     label: "Porsche's cookie-consent-banner 4.1.0",
     name: /Porsche Cookie Consent Banner/,

@@ -297,3 +297,57 @@ describe('Cookies EU banner (hasConsent)', () => {
     );
   });
 });
+
+describe('Beyonk GDPR Cookie Consent Banner (a cookie the site names, read by its value)', () => {
+  // Banner.svelte 16.0.2 setCookie: btoa(JSON.stringify({ choices, fp })), `fp` a 32-character uid when analytics
+  // or tracking is on; js-cookie leaves base64 as it is.
+  const record = (choices: Record<string, boolean>) =>
+    btoa(
+      JSON.stringify({
+        choices,
+        ...((choices.analytics || choices.tracking) && { fp: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6' }),
+      }),
+    );
+  const defaults = { necessary: true, tracking: true, analytics: true, marketing: true };
+
+  it('reads Reject all, Accept all and a selection, under any cookie name', () => {
+    const rejected = { necessary: true, tracking: false, analytics: false, marketing: false };
+    expect(signalFromCookie('site_prefs', record(rejected))).toMatchObject({
+      tool: 'beyonk-gdpr-cookie-consent-banner',
+      state: 'choice',
+      via: 'cookie:site_prefs',
+      choice: REJECT,
+    });
+    expect(signalFromCookie('foo', record(defaults))?.choice?.kind).toBe('accept-all');
+    const analyticsOnly = signalFromCookie('gdpr', record({ ...rejected, analytics: true }))!.choice!;
+    expect(analyticsOnly.kind).toBe('custom');
+    expect([...analyticsOnly.granted].sort()).toEqual(['analytics', 'necessary']);
+    // "Tracking cookies: used for advertising purposes".
+    const tracking = signalFromCookie('gdpr', record({ ...rejected, tracking: true }))!.choice!;
+    expect([...tracking.granted].sort()).toEqual(['advertising', 'necessary']);
+    // A category the site added is mapped by its name, or left unmapped.
+    const extra = signalFromCookie('x', record({ ...rejected, socialMedia: true, widgets: true }))!.choice!;
+    expect(extra.granted).toContain('social');
+    expect(extra.unmapped).toEqual(['widgets']);
+  });
+
+  it('names the manager by the format, not the name, and reads nothing that merely looks alike', () => {
+    expect(identifyTool({ decoded: [signalFromCookie('prefs', record(defaults))!.tool] })).toBe(
+      'beyonk-gdpr-cookie-consent-banner',
+    );
+    expect(
+      consentToolForScript('https://cdn.jsdelivr.net/npm/@beyonk/gdpr-cookie-consent-banner/dist/index.js'),
+    ).toBe('beyonk-gdpr-cookie-consent-banner');
+    const bad = (json: string) => signalFromCookie('prefs', btoa(json));
+    expect(bad('{"choices":{}}')).toBeNull();
+    expect(bad('{"choices":{"necessary":"yes"}}')).toBeNull();
+    expect(bad('{"choices":{"<script>":true}}')).toBeNull();
+    expect(bad('{"choices":[true]}')).toBeNull();
+    expect(signalFromCookie('prefs', 'eyJjaG9pY2VzIjp7!!!')).toBeNull();
+    expect(signalFromCookie('prefs', record(defaults) + 'A'.repeat(5000))).toBeNull();
+    // A registry name still goes to its own parser first.
+    expect(signalFromCookie('OptanonConsent', record(defaults))?.tool).not.toBe(
+      'beyonk-gdpr-cookie-consent-banner',
+    );
+  });
+});

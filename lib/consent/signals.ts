@@ -1,5 +1,6 @@
 import { parseAxeptio } from './axeptio';
 import { parseBorlabs } from './borlabs';
+import { signalFromCookieValue } from './by-value';
 import { parseCivicCookieControl } from './civic';
 import { mergeComplianz, parseComplianz } from './complianz';
 import { parseCookiebot } from './cookiebot';
@@ -126,7 +127,8 @@ export function signalFromCookie(name: string, value: string): ConsentSignal | n
   if (typeof name !== 'string' || typeof value !== 'string' || value.length > MAX_VALUE) return null;
   let parser = BY_NAME.get(name);
   if (!parser) for (const [prefix, p] of BY_PREFIX) if (name.startsWith(prefix)) parser = p;
-  if (!parser) return null;
+  // A record in a cookie the site names itself: known by its value (by-value.ts).
+  if (!parser) return signalFromCookieValue(name, value);
   try {
     return parser(name, value);
   } catch {

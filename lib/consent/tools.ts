@@ -261,6 +261,16 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     ],
   },
   {
+    // A web component (`<cookie-consent-banner>`, Porsche's tag name too), no global; its cookie's name is the
+    // site's: its record is known by its value (beyonk.ts).
+    id: 'beyonk-gdpr-cookie-consent-banner',
+    name: 'Beyonk GDPR Cookie Consent Banner',
+    scriptHosts: [
+      'unpkg.com/@beyonk/gdpr-cookie-consent-banner',
+      'cdn.jsdelivr.net/npm/@beyonk/gdpr-cookie-consent-banner',
+    ],
+  },
+  {
     // Not its localStorage copy (`useLocalStorage`): pages keep a `hasConsent` key of their own there.
     id: 'cookies-eu-banner',
     name: 'Cookies EU banner',

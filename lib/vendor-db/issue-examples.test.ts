@@ -267,6 +267,29 @@ describe('consent-safe cookie categories', () => {
     expect(onSite('_ga')).toMatchObject({ vendor: 'google-analytics', category: 'analytics' });
   });
 
+  it('files a record in a cookie the site named itself as consent management, by its format', () => {
+    // Beyonk's banner (the site names the cookie): a long base64 value read as a random identifier, "likely
+    // analytics", made its own refusal an analytics cookie set after the refusal.
+    const record = (choices: Record<string, boolean>) => btoa(JSON.stringify({ choices }));
+    const rejected = { necessary: true, tracking: false, analytics: false, marketing: false };
+    const cookie = (value: string) =>
+      classifyCookie(index, {
+        name: 'shop_prefs',
+        domain: 'shop.example',
+        pageUrl: PAGE,
+        lifetimeSeconds: 400 * 86_400,
+        value,
+      });
+    expect(cookie(record(rejected))).toMatchObject({
+      vendor: 'cmp:beyonk-gdpr-cookie-consent-banner',
+      category: 'consent',
+    });
+    // The same shape without the record's format is still a likely identifier: nothing is exempt by its look.
+    expect(cookie(btoa(JSON.stringify({ id: 'a1b2c3d4e5f6a7b8c9d0' })))).toMatchObject({
+      category: 'analytics',
+    });
+  });
+
   it('files Hotjar session cookies as analytics', () => {
     for (const n of ['_hjSessionUser_123456', '_hjSession_123456'])
       expect(onSite(n)).toMatchObject({ vendor: 'hotjar', category: 'analytics' });

@@ -6,6 +6,7 @@ import { brandInName } from './brand-words';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
+import { consentToolForCookieValue } from '../consent/by-value';
 import { consentToolForCookie, consentToolForStorageKey, toolDisplayName } from '../consent/tools';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
@@ -330,9 +331,14 @@ export interface CookieInput {
 /** A cookie, or a key of the page's localStorage, sessionStorage or IndexedDB (a database name). */
 export type NameStore = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB';
 
-/** The consent manager whose record of the visitor's choice a cookie or storage key is, or null. */
-function consentToolFor(name: string, store: NameStore | undefined): string | null {
-  if (store === undefined || store === 'cookie') return consentToolForCookie(name);
+/**
+ * The consent manager whose record of the visitor's choice a cookie or storage key is, or null: by its name, or for
+ * a cookie the site names itself, by its value's format (a manager's long base64 record otherwise reads as a
+ * "random-looking" identifier: likely analytics).
+ */
+function consentToolFor(name: string, store: NameStore | undefined, value?: string): string | null {
+  if (store === undefined || store === 'cookie')
+    return consentToolForCookie(name) ?? consentToolForCookieValue(value);
   // The managers keep their records in localStorage or sessionStorage; no registry entry names a database.
   return store === 'indexedDB' ? null : consentToolForStorageKey(name);
 }
@@ -501,7 +507,7 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   // A named vendor's or a specification's cookie (the TCF string, written by any CMP) needs no manager named.
   const settled =
     answer.category === 'consent' && (answer.vendor !== null || STANDARD_CONSENT_COOKIES.has(input.name));
-  const tool = settled ? null : consentToolFor(input?.name, input?.store);
+  const tool = settled ? null : consentToolFor(input?.name, input?.store, input?.value);
   if (tool === null) return answer;
   const { nameOnly: _guess, ...rest } = answer;
   const name = toolDisplayName(tool);
