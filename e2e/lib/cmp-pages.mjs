@@ -83,6 +83,49 @@ ${gate}</script>`;
 }
 
 /**
+ * A shop with vanilla-cookieconsent 3 (its README's setup: `CookieConsent.run(config)` after the UMD build; gated
+ * tags are `type="text/plain"` with `data-category`), its files from `base`, its record where `cookie` says.
+ * README: hideFromBots must be false, or the banner is hidden from automated browsers.
+ */
+function vanillaCookieConsent3Page(clean, base, cookie) {
+  const config = {
+    hideFromBots: false,
+    ...(cookie && { cookie }),
+    categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
+    language: {
+      default: 'en',
+      translations: {
+        en: {
+          consentModal: {
+            title: 'We use cookies',
+            description: 'For analytics and marketing.',
+            acceptAllBtn: 'Accept all',
+            acceptNecessaryBtn: 'Reject all',
+            showPreferencesBtn: 'Manage preferences',
+          },
+          preferencesModal: {
+            title: 'Cookie preferences',
+            acceptAllBtn: 'Accept all',
+            acceptNecessaryBtn: 'Reject all',
+            savePreferencesBtn: 'Save preferences',
+            sections: [
+              { title: 'Analytics', linkedCategory: 'analytics' },
+              { title: 'Marketing', linkedCategory: 'marketing' },
+            ],
+          },
+        },
+      },
+    },
+  };
+  const gated = (category, inner, src) =>
+    `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
+  return `<link rel="stylesheet" href="${base}/cookieconsent.css">
+${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
+<script src="${base}/cookieconsent.umd.js"></script>
+<script>CookieConsent.run(${inlineJson(config)});</script>`;
+}
+
+/**
  * Consent managers under test. `accept` / `reject`: the banner's own buttons; `cookie`: where it stores the
  * choice; `name`: how the popup must name it; `page(clean)`: the manager's tags and the shop's trackers;
  * `expect`: where an auditor expects another popup than EXPECT's (cmp-scenarios.mjs), by scenario, for both shops;
@@ -136,41 +179,7 @@ ${clean ? gatedTrackers(gated, 'ga4', 'meta-pixel', 'customerio') : TRACKER_TAGS
     accept: '#cc-main .cm__btn[data-role=all]',
     reject: '#cc-main .cm__btn[data-role=necessary]',
     page(clean) {
-      // README: hideFromBots must be false, or the banner is hidden from automated browsers.
-      const config = {
-        hideFromBots: false,
-        categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
-        language: {
-          default: 'en',
-          translations: {
-            en: {
-              consentModal: {
-                title: 'We use cookies',
-                description: 'For analytics and marketing.',
-                acceptAllBtn: 'Accept all',
-                acceptNecessaryBtn: 'Reject all',
-                showPreferencesBtn: 'Manage preferences',
-              },
-              preferencesModal: {
-                title: 'Cookie preferences',
-                acceptAllBtn: 'Accept all',
-                acceptNecessaryBtn: 'Reject all',
-                savePreferencesBtn: 'Save preferences',
-                sections: [
-                  { title: 'Analytics', linkedCategory: 'analytics' },
-                  { title: 'Marketing', linkedCategory: 'marketing' },
-                ],
-              },
-            },
-          },
-        },
-      };
-      const gated = (category, inner, src) =>
-        `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
-      return `<link rel="stylesheet" href="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.css">
-${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
-<script src="${CDN}/vanilla-cookieconsent@3.1.0/dist/cookieconsent.umd.js"></script>
-<script>CookieConsent.run(${inlineJson(config)});</script>`;
+      return vanillaCookieConsent3Page(clean, `${CDN}/vanilla-cookieconsent@3.1.0/dist`);
     },
   },
   'vanilla-cookieconsent-2': {
@@ -391,31 +400,7 @@ ${clean ? '' : TRACKER_TAGS}
     accept: '#cc-main .cm__btn[data-role=all]',
     reject: '#cc-main .cm__btn[data-role=necessary]',
     page(clean) {
-      const config = {
-        hideFromBots: false,
-        cookie: { name: 'site_choice', useLocalStorage: true },
-        categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, marketing: {} },
-        language: {
-          default: 'en',
-          translations: {
-            en: {
-              consentModal: {
-                title: 'We use cookies',
-                description: 'For analytics and marketing.',
-                acceptAllBtn: 'Accept all',
-                acceptNecessaryBtn: 'Reject all',
-              },
-              preferencesModal: { title: 'Cookie preferences', sections: [] },
-            },
-          },
-        },
-      };
-      const gated = (category, inner, src) =>
-        `<script type="text/plain" data-category="${category}"${src ? ` data-src="${src}"` : ''}>${inner}</script>`;
-      return `<link rel="stylesheet" href="/assets/cc.css">
-${clean ? gatedTrackers(gated, 'analytics', 'marketing') : TRACKER_TAGS}
-<script src="/assets/cc.js"></script>
-<script>CookieConsent.run(${inlineJson(config)});</script>`;
+      return vanillaCookieConsent3Page(clean, '/assets', { name: 'site_choice', useLocalStorage: true });
     },
   },
   'cookies-eu-banner': {

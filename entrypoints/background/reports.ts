@@ -20,7 +20,7 @@ import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './a
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
  * current visit when the sender's URL is on that visit's site. A report from a document that is gone is dropped.
  */
-export function visitForSender(sender: SenderInfo): PageVisit | null {
+export function visitForSender(sender: SenderInfo, { initial = false } = {}): PageVisit | null {
   if (sender.tabId === undefined) return null;
   const state = getTab(sender.tabId);
   if (sender.documentId && sender.frameId === 0) {
@@ -31,8 +31,12 @@ export function visitForSender(sender: SenderInfo): PageVisit | null {
     if (state.pending && state.current?.documentId !== sender.documentId) return state.pending.visit;
     return null;
   }
-  const current = state.current?.visit ?? null;
   const site = typeof sender.url === 'string' ? siteOf(sender.url) : null;
+  // Without a documentId (Firefox): a document_start report comes from a document that has just committed, so while
+  // a navigation of the same site is pending it is that navigation's, not the current visit's (a reload's old page).
+  if (initial && sender.frameId === 0 && state.pending && site === state.pending.visit.site)
+    return state.pending.visit;
+  const current = state.current?.visit ?? null;
   return current && (sender.frameId !== 0 || site === current.site) ? current : null;
 }
 
@@ -154,7 +158,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
   },
   async storageSnapshot({ items, at, initial }, sender) {
     const { classifier } = await ready();
-    const visit = visitForSender(sender);
+    const visit = visitForSender(sender, { initial: initial === true });
     if (!visit || !Array.isArray(items)) return;
     const t = detectorAt(visit, at);
     const kept: StorageItem[] = [];
@@ -186,7 +190,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
   },
   async consentStorage({ items, at, initial }, sender) {
     await ready();
-    const visit = visitForSender(sender);
+    const visit = visitForSender(sender, { initial: initial === true });
     if (!visit || !Array.isArray(items)) return;
     const t = detectorAt(visit, at);
     const host = new URL(visit.url).hostname;

@@ -585,6 +585,43 @@ describe('background', () => {
     ]);
   });
 
+  it('without a documentId (Firefox), a document_start report before the commit is the new visit’s', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const { reportHandlers } = await import('../reports');
+    // A reload: its main-frame request opens the pending visit; the old document is still current.
+    await fireRequest(events, {
+      requestId: 'm2',
+      url: 'https://shop.example/',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 5_000,
+    });
+    const firefox = { tabId: TAB, frameId: 0, url: 'https://shop.example/' };
+    const item = (name: string) => ({ area: 'localStorage' as const, name, valueLength: 1, valueHash: 'h' });
+    // The new document's first read (before its scripts ran) reaches us before the commit does…
+    await reportHandlers.storageSnapshot(
+      { items: [item('first_read')], at: T0 + 5_100, initial: true },
+      firefox,
+    );
+    // …and the old page's last read, when it went, is the old visit's.
+    await reportHandlers.storageSnapshot({ items: [item('last_read')], at: T0 + 5_050 }, firefox);
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/',
+      timeStamp: T0 + 5_200,
+    });
+    await writer.flush();
+    const visits = (await db.visits.toArray()).sort((a, b) => a.startedAt - b.startedAt);
+    expect(visits).toHaveLength(2);
+    const where = async (key: string) =>
+      (await allEntries(db)).find((e) => e.kind === 'storage' && e.key === `localStorage:${key}`)?.visitId;
+    expect(await where('first_read')).toBe(visits[1]!.id);
+    expect(await where('last_read')).toBe(visits[0]!.id);
+  });
+
   it('content scripts may only report: history, settings, deletion and audits are refused', async () => {
     await startWorker();
     const { mayHandle, senderKind } = await import('@/lib/messages');
