@@ -421,6 +421,33 @@ We use cookies for analytics and marketing. <button id="cookies-eu-reject">Rejec
 <script>CookiesEuBanner.createCookiesBanner({ onAccept: function () { ${clean ? 'window.__loadTrackers();' : ''} } });</script>`;
     },
   },
+  'vue-cookie-accept-decline': {
+    label: 'vue-cookie-accept-decline 6.1.0 (Vue 3)',
+    name: /vue-cookie-accept-decline/,
+    // Its record is in localStorage, under the component's `elementId`.
+    storageKey: 'vue-cookie-accept-decline-shopBanner',
+    accept: '#shopBanner .cookie__floating__buttons__button--accept',
+    reject: '#shopBanner .cookie__floating__buttons__button--decline',
+    page(clean) {
+      // Its README: the component registered on a Vue 3 app (here Vue's global build and the package's UMD, which
+      // takes tiny-cookie as the global `tinyCookie`), its default texts ("Got It!", "Opt Out"). It emits `status` on
+      // mount (the stored answer, on a returning visit) and `clicked-accept`: the clean shop loads the trackers on
+      // either accept.
+      const load = clean ? 'window.__loadTrackers()' : '';
+      return `<link rel="stylesheet" href="${CDN}/vue-cookie-accept-decline@6.1.0/dist/vue-cookie-accept-decline.css">
+${tagsOrLoader(clean)}
+<script src="${CDN}/vue@3.5.13/dist/vue.global.prod.js"></script>
+<script src="${CDN}/tiny-cookie@2.5.1/dist/tiny-cookie.min.js"></script>
+<script>window.tinyCookie = window.Cookie;</script>
+<script src="${CDN}/vue-cookie-accept-decline@6.1.0/dist/vue-cookie-accept-decline.umd.js"></script>
+<div id="app"><vue-cookie-accept-decline element-id="shopBanner" @status="onStatus" @clicked-accept="onAccept">
+</vue-cookie-accept-decline></div>
+<script>Vue.createApp({ methods: {
+  onStatus: function (s) { if (s === 'accept') { ${load} } },
+  onAccept: function () { ${load} },
+} }).component('vue-cookie-accept-decline', VueCookieAcceptDecline.default).mount('#app');</script>`;
+    },
+  },
   'beyonk-gdpr-cookie-consent-banner': {
     label: "Beyonk's gdpr-cookie-consent-banner 16.0.2",
     name: /Beyonk GDPR Cookie Consent Banner/,

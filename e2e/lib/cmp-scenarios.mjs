@@ -92,7 +92,9 @@ export async function onScreen(page, selector) {
 }
 
 /** The manager's stored choice cookie for `host`, or null. */
-export async function choiceCookie(h, m, host) {
+export async function choiceCookie(h, m, host, page) {
+  // A manager keeping its record in localStorage (`storageKey`): read in the page.
+  if (m.storageKey) return page.evaluate((key) => localStorage.getItem(key), m.storageKey);
   const jar = await h.context.cookies(`https://${host}/`);
   const c = jar.find((x) => x.name === m.cookie);
   // tarteaucitron writes its cookie with "=wait" entries before any answer.
@@ -108,7 +110,7 @@ export async function choose(h, m, page, host, action) {
   for (let attempt = 0; attempt < 2; attempt++) {
     await page.click(selector, { timeout: 5000 }).catch(() => undefined);
     // Generous: on a loaded machine a manager may take seconds to store; a click it missed is retried after.
-    const stored = await waitFor(async () => (await choiceCookie(h, m, host)) !== null, {
+    const stored = await waitFor(async () => (await choiceCookie(h, m, host, page)) !== null, {
       timeout: 10_000,
     }).then(
       () => true,
@@ -257,7 +259,15 @@ export function cmpSuite(h, id) {
           if (!leaky && action === 'accept')
             assert.ok(view.vendors.includes('customer-io'), 'Customer.io is listed after Accept');
           const click = await recordedClick(h, host, action === 'accept' ? 'accept-all' : 'reject-all');
-          assert.ok(click, `${m.label}: the visitor's click on "${action}" is recorded as ${action}-all`);
+          const clicks = click
+            ? []
+            : (await readDb(h.browser)).evidence
+                .filter((e) => e.site === host && (e.kind === 'click' || e.kind === 'tool'))
+                .map((e) => JSON.stringify(e.click ?? e.tool));
+          assert.ok(
+            click,
+            `${m.label}: the visitor's click on "${action}" is recorded as ${action}-all (recorded: ${clicks.join(', ') || 'none'})`,
+          );
           // MANAGERS keys are the registry ids (lib/consent/tools.ts): the click names the manager by its evidence.
           assert.equal(click.click.tool, m.tool ?? id, 'the click names the manager');
         },

@@ -135,6 +135,17 @@ describe('classifyClick with autoconsent rules', () => {
     expect(classifyClick(el('[class*="cookie" i]'), 'Configure', r)).toBeNull();
     expect(classifyClick(el('#add-to-cart'), 'Accept', r)).toBeNull();
   });
+  it('a manager whose markup names its buttons: the button decides, not its words (vue-cookie-accept-decline)', () => {
+    const r = genericRule('vue-cookie-accept-decline');
+    // Its accept button says "Got It!" by default, a notice's words; its class says what it stores.
+    const accept = el('.cookie [class*="__buttons__button--accept"]', '[class*="cookie" i]');
+    expect(classifyClick(accept, 'Got It!', r)).toBe('accept-all');
+    expect(classifyClick(el('.cookie [class*="__buttons__button--decline"]'), 'Opt Out', r)).toBe(
+      'reject-all',
+    );
+    // The words still count in another manager's banner: "got it" is no consent there.
+    expect(classifyClick(el('[class*="cookie" i]'), 'Got it!', genericRule('cookie-though'))).toBeNull();
+  });
   it('a banner rendered in a shadow root: its host outside says it is the manager (Cookie Though)', () => {
     // The button is in the shadow root of `<div class="cookie-though">`; `closest` stops at the root.
     const host = el('[class*="cookie-though" i]', '[class*="cookie" i]');

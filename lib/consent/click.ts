@@ -71,16 +71,32 @@ export const UNNAMED_BANNER_RULE: ClickRule = {
 };
 
 /**
+ * The one-click buttons of managers autoconsent has no rule for, from their own markup, where the button's words do
+ * not say what it stores.
+ */
+const MANAGER_BUTTONS: Readonly<Record<string, Pick<ClickRule, 'accept' | 'reject'>>> = {
+  // vue-cookie-accept-decline 6.1.0 (src/vue-cookie-accept-decline.vue): `cookie__<type>__buttons__button--accept`
+  // stores `accept` and says "Got It!" by default (a notice's words, here its consent button); `--decline` stores
+  // `decline` ("Opt Out").
+  'vue-cookie-accept-decline': {
+    accept: ['.cookie [class*="__buttons__button--accept"]'],
+    reject: ['.cookie [class*="__buttons__button--decline"]'],
+  },
+};
+
+/**
  * The banner of a manager identified by its own evidence (tools.ts) but with no autoconsent rule: an element
  * whose id or class names the manager, or says cookie / consent / GDPR, or a dialog. Generic on purpose: it only
- * tells a banner click from a page click; the button text still has to name the action.
+ * tells a banner click from a page click; the button text still has to name the action, unless the manager's own
+ * markup names its buttons (MANAGER_BUTTONS).
  */
 export function genericRule(toolId: string): ClickRule {
   const id = toolId.replace(/[^a-z0-9-]/gi, '').slice(0, 40);
   const words = [...new Set([id, 'cookie', 'consent', 'gdpr'].filter(Boolean))];
+  const buttons = Object.hasOwn(MANAGER_BUTTONS, toolId) ? MANAGER_BUTTONS[toolId]! : null;
   return {
-    accept: [],
-    reject: [],
+    accept: [...(buttons?.accept ?? [])],
+    reject: [...(buttons?.reject ?? [])],
     other: [],
     containers: [
       ...words.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]),

@@ -351,3 +351,28 @@ describe('Beyonk GDPR Cookie Consent Banner (a cookie the site names, read by it
     );
   });
 });
+
+describe('vue-cookie-accept-decline (localStorage or cookie vue-cookie-accept-decline-<elementId>)', () => {
+  it('reads accept and decline under the site’s element id, in localStorage and in a cookie', () => {
+    expect(signalFromStorage('vue-cookie-accept-decline-myPanel1', 'decline')).toMatchObject({
+      tool: 'vue-cookie-accept-decline',
+      state: 'choice',
+      via: 'storage:vue-cookie-accept-decline-myPanel1',
+      choice: REJECT,
+    });
+    expect(signalFromStorage('vue-cookie-accept-decline-banner', 'accept')?.choice?.kind).toBe('accept-all');
+    expect(signalFromCookie('vue-cookie-accept-decline-banner', 'decline')).toMatchObject({
+      via: 'cookie:vue-cookie-accept-decline-banner',
+      choice: REJECT,
+    });
+    expect(isConsentStorageKey('vue-cookie-accept-decline-myPanel1')).toBe(true);
+  });
+
+  it('reads no answer from the close button, another value, no element id or its storage check key', () => {
+    expect(signalFromStorage('vue-cookie-accept-decline-myPanel1', 'postpone')).toBeNull();
+    expect(signalFromStorage('vue-cookie-accept-decline-myPanel1', 'yes')).toBeNull();
+    expect(signalFromStorage('vue-cookie-accept-decline-', 'accept')).toBeNull();
+    expect(signalFromStorage('__vue-cookie-accept-decline-check-localStorage', 'accept')).toBeNull();
+    expect(isConsentStorageKey('__vue-cookie-accept-decline-check-localStorage')).toBe(false);
+  });
+});

@@ -27,6 +27,7 @@ import { parsePiwikPro } from './piwik-pro';
 import { parseReactCookieConsent } from './react-cookie-consent';
 import { parseShopifyTrackingConsent } from './shopify';
 import { parseWix } from './wix';
+import { parseVueCookieAcceptDecline, VUE_COOKIE_ACCEPT_DECLINE_PREFIX } from './vue-cookie-accept-decline';
 import { parseCookieInformation } from './cookie-information';
 import { parseCookieNotice } from './cookie-notice';
 import { mergeCookieLawInfo, parseCookieLawInfo } from './cookie-law-info';
@@ -114,6 +115,7 @@ const BY_PREFIX: ReadonlyArray<readonly [string, CookieParser]> = [
   ['ppms_privacy_', parsePiwikPro],
   ['__cmpconsentx', parseConsentmanager],
   ['real_cookie_banner', parseRealCookieBanner],
+  [VUE_COOKIE_ACCEPT_DECLINE_PREFIX, parseVueCookieAcceptDecline],
 ];
 
 /** Cookie values longer than this are not consent cookies we know; skip them before parsing. */

@@ -8,6 +8,7 @@ import { parseKetch } from './ketch';
 import { jsonObject } from './names';
 import { signalFromTcString } from './tcf';
 import { parseTranscend } from './transcend';
+import { parseVueCookieAcceptDecline, VUE_COOKIE_ACCEPT_DECLINE_PREFIX } from './vue-cookie-accept-decline';
 import type { ConsentSignal } from './types';
 
 /** Values longer than this are not a consent record we read (the content script caps at 16 KB too). */
@@ -176,6 +177,8 @@ export function signalFromStorage(key: string, value: string): ConsentSignal | n
     if (key === '_ketch_consent_v1_') return asCookie(parseKetch, key, value);
     if (key === 'didomi_token') return asCookie(parseDidomiToken, key, value);
     if (key === 'euconsent-v2') return signalFromTcString(value, `storage:${key}`);
+    if (key.startsWith(VUE_COOKIE_ACCEPT_DECLINE_PREFIX))
+      return asCookie(parseVueCookieAcceptDecline, key, value);
     return null;
   } catch {
     return null;

@@ -261,6 +261,14 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
     ],
   },
   {
+    // The site names the component (`elementId`): its record's name is this prefix and that id.
+    id: 'vue-cookie-accept-decline',
+    name: 'vue-cookie-accept-decline',
+    cookiePrefixes: ['vue-cookie-accept-decline-'],
+    storagePrefixes: ['vue-cookie-accept-decline-'],
+    scriptHosts: ['unpkg.com/vue-cookie-accept-decline', 'cdn.jsdelivr.net/npm/vue-cookie-accept-decline'],
+  },
+  {
     // A web component (`<cookie-consent-banner>`, Porsche's tag name too), no global; its cookie's name is the
     // site's: its record is known by its value (beyonk.ts).
     id: 'beyonk-gdpr-cookie-consent-banner',
