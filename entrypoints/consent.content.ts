@@ -19,6 +19,7 @@ import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
 import { jarToolEvidence } from '@/lib/consent/signals';
+import { parseCookieHeader } from '@/lib/cookie-parse';
 import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
 import { watchUserActivation, type InputPlace } from './shared/user-activation';
 
@@ -45,17 +46,7 @@ const FRAME_STORAGE_DELAYS_MS = [150, 1_500];
  * other cookies' names.
  */
 function cookieEvidence(): { decoded: string[]; cookies: string[] } {
-  const jar = document.cookie
-    .split(';')
-    .slice(0, 300)
-    .map((c) => {
-      const at = c.indexOf('=');
-      return at < 0
-        ? { name: c.trim(), value: '' }
-        : { name: c.slice(0, at).trim(), value: c.slice(at + 1).trim() };
-    })
-    .filter((c) => c.name);
-  return jarToolEvidence(jar);
+  return jarToolEvidence(parseCookieHeader(document.cookie).slice(0, 300));
 }
 
 /** Keys of the registry's localStorage records, with their values (capped), or [] when storage is blocked. */

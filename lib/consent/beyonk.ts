@@ -1,6 +1,6 @@
 import type { Category } from '../category';
 import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
-import { categoriesForName, jsonObject } from './names';
+import { categoriesForName, fromBase64, jsonObject } from './names';
 import type { ConsentSignal } from './types';
 
 // Beyonk's GDPR Cookie Consent banner (npm @beyonk/gdpr-cookie-consent-banner 16.0.2, src/lib/Banner.svelte,
@@ -22,15 +22,6 @@ const CHOICES: Readonly<Record<string, readonly Category[]>> = {
 const KEY = /^[\w .-]{1,64}$/;
 /** Far more than any record (four categories and a 32-character id take about 140 characters). */
 const MAX_VALUE = 4096;
-
-/** Decodes base64 without throwing; null when it is not base64. */
-function fromBase64(text: string): string | null {
-  try {
-    return atob(text);
-  } catch {
-    return null;
-  }
-}
 
 /** Parses Beyonk's record, whatever the cookie's name: all optional categories on = accept-all, none = reject-all. */
 export function parseBeyonkGdprBanner(name: string, value: string): ConsentSignal | null {
