@@ -8,9 +8,10 @@ export const INDEX_VERSION = 4;
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
  * 3: consent managers' own records are consent management; 4: storage keys too, a record no list names named after
- * its manager in the classifier (it was the recorder's).
+ * its manager in the classifier (it was the recorder's); 5: a functional vendor's host named like a collection
+ * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts).
  */
-export const MATCH_RULES_VERSION = 4;
+export const MATCH_RULES_VERSION = 5;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

@@ -3,6 +3,7 @@ import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { brandInName } from './brand-words';
+import { collectionWord } from './collection-host';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
@@ -283,6 +284,13 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     }
     // Never the platform's record (its purpose, its company's GDPR details): the customer is unknown.
     if (hit.tenant) return unknown(thirdParty, `host ${tenantNote(index, hit, host)}: needs review${note}`);
+    if (category === 'functional' || category === 'necessary') {
+      const word = collectionWord(host);
+      if (word !== null) {
+        const reason = `host ${host} matches ${hit.suffix} (${index.names[n]}, filed ${category}), but its name says "${word}": a data-collection endpoint by its look, which no source describes${note}`;
+        return vendorAnswer(index, n, thirdParty, reason, 'unknown');
+      }
+    }
     return vendorAnswer(
       index,
       n,
