@@ -600,8 +600,18 @@ ${clean ? `<script>${LOAD_TRACKERS}\n${gate}</script>` : TRACKER_TAGS}`;
 
 export const SHOPS = ['leaky', 'clean'];
 // `custom`: a manager-specific test (Klaro's per-service choice, cmp-klaro.test.mjs); `return-accept`: a returning
-// visit after Accept where `return` is one after Reject (cmp-unnamed.test.mjs).
-export const SCENARIOS = ['first', 'accept', 'reject', 'return', 'audit', 'custom', 'return-accept'];
+// visit after Accept where `return` is one after Reject (cmp-unnamed.test.mjs); `worker-stop`: a returning visit
+// after a worker stop within the click's window (consent-click-worker-stop.test.mjs).
+export const SCENARIOS = [
+  'first',
+  'accept',
+  'reject',
+  'return',
+  'audit',
+  'custom',
+  'return-accept',
+  'worker-stop',
+];
 
 /** `cmp-<manager>-<shop>-<scenario>.example`: one host per test, so no test sees another's stored choice. */
 export function shopHost(manager, shop, scenario) {

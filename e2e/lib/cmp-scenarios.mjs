@@ -55,10 +55,10 @@ export async function waitForTrackers(h, host, since, message) {
 
 /** Registers a test whose pages are closed however it ends (a leaky page left open keeps tracking). */
 export function scenario(name, opts, fn) {
-  test(name, opts, async () => {
+  test(name, opts, async (t) => {
     const pages = [];
     try {
-      await fn(pages);
+      await fn(pages, t);
     } finally {
       await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
     }

@@ -3,9 +3,10 @@
  * a banner that no readable record followed, the first-party cookies and localStorage keys named like a record that
  * the site wrote in the next ANSWER_WINDOW_MS; a later visit whose jar (at commit) or localStorage (at
  * document_start) still holds one unchanged carries the answer over. A click a readable record followed forgets the
- * site's memory (that record carries itself over). What each live visit wrote is in memory only: a worker stopped
- * mid-window remembers nothing.
+ * site's memory (that record carries itself over). A click's open window (the click and what the visit wrote since)
+ * is mirrored to storage.session, so a worker stopped mid-window picks it up again at its next start.
  */
+import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { ClickAction } from '@/lib/consent/click';
@@ -41,17 +42,69 @@ interface VisitWrites {
   lastClick?: number;
 }
 
+/** A click whose window is open: what settles it, and what its visit wrote so far. */
+interface OpenWindow {
+  visitId: string;
+  key: string;
+  at: number;
+  action: ClickAction;
+  tool: string;
+  by?: 'audit';
+  writes: VisitWrites;
+}
+
 const memory = siteMemory<AnsweredRecord>('answeredByClick', MAX_ANSWERED);
 const visits = new Map<string, VisitWrites>();
 /** Per site, the decision of a click whose window is still open. */
 const unsettled = new Map<string, () => void>();
+/** Open windows by visit id, mirrored to storage.session (WINDOWS_KEY). */
+let open: Record<string, OpenWindow> = {};
+const WINDOWS_KEY = 'answerWindows';
+// Firefox before 115 has no storage.session: open windows are then in memory only.
+const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 
-/** Loads the memory; part of the worker's ready(). */
-export const loadAnswered = memory.load;
-/** The site's data or history was deleted: its remembered answer goes with it. */
-export const forgetAnsweredSite = memory.forgetSite;
+function persistWindows(): void {
+  void session?.set({ [WINDOWS_KEY]: open }).catch((e: unknown) => console.warn(WINDOWS_KEY, e));
+}
+
+/** A write of a visit whose click window is open is mirrored at once: the worker may stop any time. */
+function touched(visitId: string): void {
+  if (open[visitId]) persistWindows();
+}
+
+/** Loads the memory and re-opens the windows a stopped worker left open; part of the worker's ready(). */
+export async function loadAnswered(): Promise<void> {
+  await memory.load();
+  const stored = session ? (await session.get(WINDOWS_KEY))[WINDOWS_KEY] : undefined;
+  if (!stored || typeof stored !== 'object') return;
+  for (const win of Object.values(stored as Record<string, OpenWindow>)) {
+    if (open[win.visitId]) continue;
+    const w = writesOf(win.visitId);
+    w.recent.push(...win.writes.recent);
+    w.storedAt.push(...win.writes.storedAt);
+    w.lastClick = win.at;
+    open[win.visitId] = { ...win, writes: w };
+    arm(open[win.visitId]!);
+  }
+}
+
+/** Open windows of keys that `gone` matches close without deciding (their site's data was deleted). */
+function closeWindows(gone: (key: string) => boolean): void {
+  const before = Object.keys(open).length;
+  open = Object.fromEntries(Object.entries(open).filter(([, win]) => !gone(win.key)));
+  if (Object.keys(open).length !== before) persistWindows();
+}
+
+/** The site's data or history was deleted: its remembered answer goes with it, and any window still open. */
+export function forgetAnsweredSite(site: string): void {
+  memory.forgetSite(site);
+  closeWindows((key) => key === answeredKey(site, false) || key === answeredKey(site, true));
+}
 /** Forgets answers given before `cutoff` (retention), or all of them. */
-export const forgetAnsweredBefore = memory.forgetBefore;
+export function forgetAnsweredBefore(cutoff = Infinity): void {
+  memory.forgetBefore(cutoff);
+  if (cutoff === Infinity) closeWindows(() => true);
+}
 
 function writesOf(visitId: string): VisitWrites {
   let w = visits.get(visitId);
@@ -72,6 +125,7 @@ export function noteAnswerCookie(visit: PageVisit, seen: SeenCookie, category: C
   const w = writesOf(visit.id);
   w.recent.push({ at: seen.at, cookie: { name: seen.name, domain, hash: valueHash(seen.value) } });
   if (w.recent.length > MAX_RECENT) w.recent.shift();
+  touched(visit.id);
 }
 
 /**
@@ -92,6 +146,7 @@ export function noteAnswerStorage(
     cookie: { name: item.name, domain: host, hash: item.valueHash, area: 'localStorage' },
   });
   if (w.recent.length > MAX_RECENT) w.recent.shift();
+  touched(visit.id);
 }
 
 /** A consent signal recorded for the visit: a readable choice the site stored means the click was not alone. */
@@ -100,6 +155,7 @@ export function noteReadableChoice(visit: PageVisit, signal: ConsentSignal, src:
   const w = writesOf(visit.id);
   w.storedAt.push(src.at);
   if (w.storedAt.length > MAX_RECENT) w.storedAt.shift();
+  touched(visit.id);
 }
 
 /**
@@ -113,22 +169,35 @@ export function noteAnswerClick(
   at: number,
   by?: 'audit',
 ): void {
-  writesOf(visit.id).lastClick = at;
+  const writes = writesOf(visit.id);
+  writes.lastClick = at;
   const key = answeredKey(visit.site, visit.incognito);
+  const win: OpenWindow = { visitId: visit.id, key, at, action, tool, ...(by && { by }), writes };
+  open[visit.id] = win;
+  persistWindows();
+  arm(win);
+}
+
+/** Decides a click's answer once its window has passed (or when a visit of the site starts within it). */
+function arm(win: OpenWindow): void {
   const settle = () => {
     clearTimeout(timer);
-    if (unsettled.get(key) === settle) unsettled.delete(key);
-    const w = writesOf(visit.id);
-    // A later click of the visit has its own window and decides instead.
-    if (w.lastClick !== at) return;
-    const within = (t: number) => t >= at && t <= at + ANSWER_WINDOW_MS;
+    if (unsettled.get(win.key) === settle) unsettled.delete(win.key);
+    // A later click of the visit has its own window and decides instead; a closed window decides nothing.
+    if (open[win.visitId] !== win) return;
+    delete open[win.visitId];
+    persistWindows();
+    const w = win.writes;
+    if (w.lastClick !== win.at) return;
+    const within = (t: number) => t >= win.at && t <= win.at + ANSWER_WINDOW_MS;
     let cookies: AnsweredCookie[] = [];
     for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);
-    if (w.storedAt.some(within) || !cookies.length) return memory.save(key, null);
-    memory.save(key, { visitId: visit.id, at, action, tool, ...(by && { by }), cookies });
+    if (w.storedAt.some(within) || !cookies.length) return memory.save(win.key, null);
+    const { visitId, at, action, tool, by } = win;
+    memory.save(win.key, { visitId, at, action, tool, ...(by && { by }), cookies });
   };
-  const timer = setTimeout(settle, Math.max(0, at + ANSWER_WINDOW_MS + 500 - Date.now()));
-  unsettled.set(key, settle);
+  const timer = setTimeout(settle, Math.max(0, win.at + ANSWER_WINDOW_MS + 500 - Date.now()));
+  unsettled.set(win.key, settle);
 }
 
 /** The answer a cookie in the visit's jar at commit carries over, as a signal (null when none is remembered). */

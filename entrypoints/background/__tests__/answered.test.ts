@@ -163,4 +163,36 @@ describe('answers remembered by the background', () => {
       rememberedClick: { action: 'reject-all', by: 'audit' },
     });
   });
+
+  it('a worker stopped within the click’s window picks the window up again at its next start', async () => {
+    const visit = visitOf(SITE);
+    noteAnswerClick(visit, '', 'reject-all', T + 1_000);
+    noteAnswerCookie(visit, cookie('site_consent', 'necessary', T + 1_200), 'unknown');
+    // The worker stops: its timers and module state are gone; storage.session and storage.local stay.
+    vi.clearAllTimers();
+    vi.resetModules();
+    const restarted = await import('../answered');
+    await restarted.loadAnswered();
+    // The site writes the rest of its record after the restart, still within the window.
+    restarted.noteAnswerCookie(visit, cookie('site_region', 'eu', T + 4_000), 'unknown');
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+    expect(restarted.rememberedAnswer(visitOf(SITE), jar('necessary'))).toMatchObject({
+      choice: { kind: 'reject-all' },
+      rememberedClick: { action: 'reject-all', at: T + 1_000 },
+    });
+    // Settled: the window is closed in storage.session too, so a further restart does not decide it again.
+    expect((await fakeBrowser.storage.session.get('answerWindows')).answerWindows).toEqual({});
+  });
+
+  it('a window still open when the site’s data is deleted decides nothing', async () => {
+    const visit = visitOf('wiped.example');
+    noteAnswerClick(visit, '', 'reject-all', T + 1_000);
+    noteAnswerCookie(visit, cookie('site_consent', 'necessary', T + 1_200, 'wiped.example'), 'unknown');
+    forgetAnsweredSite('wiped.example');
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+    const later = visitOf('wiped.example');
+    expect(
+      rememberedAnswer(later, [{ name: 'site_consent', value: 'necessary', domain: 'wiped.example' }]),
+    ).toBeNull();
+  });
 });
