@@ -1,9 +1,10 @@
 /**
  * Remembers consent records a site stored without the visitor's interaction (lib/evidence/unprompted.ts), so a
  * later visit cannot present one as a choice the visitor brought. The memory is in storage.local (it describes
- * what the browser keeps for the site); what the detector saw of each live visit is in memory only: a worker
- * stopped mid-visit forgets it, and then nothing is remembered (never a record the visitor may have made).
+ * what the browser keeps for the site). What the detector saw of each live visit, and the decisions still waiting
+ * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
  */
+import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
@@ -22,11 +23,42 @@ import { siteMemory } from './site-memory';
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
 const MAX_VISITS = 200;
 
+/** A stored choice whose decision waits out the activation grace. */
+interface Pending {
+  visitId: string;
+  key: string;
+  signal: ConsentSignal;
+  src: SignalSource;
+}
+
 const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
 const visits = new Map<string, VisitInteraction>();
+const pending: Record<string, Pending> = {};
+const SESSION_KEY = 'unpromptedLive';
+// Firefox before 115 has no storage.session: the live state is then in memory only.
+const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 
-/** Loads the memory; part of the worker's ready(). */
-export const loadUnprompted = memory.load;
+function persist(): void {
+  const live = { visits: Object.fromEntries(visits), pending };
+  void session?.set({ [SESSION_KEY]: live }).catch((e: unknown) => console.warn(SESSION_KEY, e));
+}
+
+/** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
+export async function loadUnprompted(): Promise<void> {
+  await memory.load();
+  const live = session ? (await session.get(SESSION_KEY))[SESSION_KEY] : undefined;
+  if (!live || typeof live !== 'object') return;
+  const { visits: stored = {}, pending: waiting = {} } = live as {
+    visits?: Record<string, VisitInteraction>;
+    pending?: Record<string, Pending>;
+  };
+  for (const [id, state] of Object.entries(stored)) if (!visits.has(id)) visits.set(id, state);
+  for (const [id, p] of Object.entries(waiting)) {
+    if (pending[id]) continue;
+    pending[id] = p;
+    decide(id, p);
+  }
+}
 
 function stateOf(visitId: string): VisitInteraction {
   return visits.get(visitId) ?? EMPTY_INTERACTION;
@@ -36,6 +68,7 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   visits.delete(visitId);
   visits.set(visitId, { ...stateOf(visitId), ...patch });
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
+  persist();
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -71,12 +104,26 @@ export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalS
     const record = memory.get(key);
     return record ? { ...src, unpromptedOn: record } : src;
   }
-  const decide = (): void => {
-    const outcome = decideStored(stateOf(visit.id), signal, src, src.at, Date.now());
-    if (outcome === 'remember') memory.save(key, { visitId: visit.id, at: src.at });
-    else if (outcome === 'forget') memory.save(key, null);
-    else if (outcome === 'wait') setTimeout(decide, src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
-  };
-  decide();
+  const id = `${visit.id}|${key}|${src.at}`;
+  decide(id, { visitId: visit.id, key, signal, src });
   return src;
+}
+
+/** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
+function decide(id: string, p: Pending): void {
+  const outcome = decideStored(stateOf(p.visitId), p.signal, p.src, p.src.at, Date.now());
+  if (outcome === 'wait') {
+    if (!pending[id]) {
+      pending[id] = p;
+      persist();
+    }
+    setTimeout(() => decide(id, p), p.src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
+    return;
+  }
+  if (pending[id]) {
+    delete pending[id];
+    persist();
+  }
+  if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  else if (outcome === 'forget') memory.save(p.key, null);
 }

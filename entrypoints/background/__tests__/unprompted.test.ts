@@ -1,0 +1,81 @@
+// The background's memory of consent records a site stored on its own: what it sees of a live visit, and a decision
+// waiting out the activation grace, outlive a worker stopped mid-visit (storage.session).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signalFromCookie } from '@/lib/consent/signals';
+import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import type { SignalSource } from '@/lib/record';
+import { visitRow } from '@/lib/store/__fixtures__/sighting';
+
+const T = 1_800_000_000_000;
+const SITE = 'shop.example';
+const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+/** The stored choice as the cookies API reports it (not the document's own Set-Cookie). */
+const stored = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'cookies-api', site: SITE, at }) as SignalSource;
+/** The same record brought by a later visit, in the jar at commit. */
+const carried = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'jar', site: SITE, at }) as SignalSource;
+
+let n = 0;
+const visitOf = () => visitRow(`u${++n}`, SITE, T);
+
+/** A fresh worker: module state and timers gone, storage.local and storage.session kept. */
+async function restart() {
+  vi.clearAllTimers();
+  vi.resetModules();
+  const worker = await import('../unprompted');
+  await worker.loadUnprompted();
+  return worker;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ now: T });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('unprompted records across a worker stop', () => {
+  it('a decision waiting out the activation grace is taken by the restarted worker', async () => {
+    const first = await import('../unprompted');
+    await first.loadUnprompted();
+    const visit = visitOf();
+    first.noteActivation(visit, false, T);
+    vi.setSystemTime(T + 1_000);
+    first.noteSignal(visit, accept, stored(T + 1_000));
+    const worker = await restart();
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 2_000);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: visit.id,
+      at: T + 1_000,
+    });
+    // Decided: nothing is left waiting in storage.session.
+    const live = (await fakeBrowser.storage.session.get('unpromptedLive')).unpromptedLive as {
+      pending: object;
+    };
+    expect(live.pending).toEqual({});
+  });
+
+  it('what the detector saw before the stop still judges a record stored after it', async () => {
+    const first = await import('../unprompted');
+    await first.loadUnprompted();
+    const visit = visitOf();
+    first.noteActivation(visit, false, T);
+    const worker = await restart();
+    vi.setSystemTime(T + 5_000);
+    worker.noteSignal(visit, accept, stored(T + 5_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: visit.id,
+    });
+    // The visitor's own input before a store: nothing is remembered, after a restart as before.
+    const touched = visitOf();
+    worker.noteActivation(touched, true, T + 70_000);
+    const again = await restart();
+    vi.setSystemTime(T + 70_500);
+    again.noteSignal(touched, accept, stored(T + 70_500));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(again.noteSignal(visitOf(), accept, carried(T + 90_000)).unpromptedOn).toBeUndefined();
+  });
+});
