@@ -6,7 +6,6 @@
  * site's memory (that record carries itself over). A click's open window (the click and what the visit wrote since)
  * is mirrored to storage.session, so a worker stopped mid-window picks it up again at its next start.
  */
-import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { ClickAction } from '@/lib/consent/click';
@@ -28,6 +27,7 @@ import {
   type AnsweredRecord,
 } from '@/lib/evidence/answered';
 import { signalRole } from '@/lib/evidence/unprompted';
+import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 
 /** Live visits followed at once, and candidate cookies kept per visit. */
@@ -39,7 +39,6 @@ interface VisitWrites {
   recent: { at: number; cookie: AnsweredCookie }[];
   /** When a readable choice of the site's was stored during the visit. */
   storedAt: number[];
-  lastClick?: number;
 }
 
 /** A click whose window is open: what settles it, and what its visit wrote so far. */
@@ -57,14 +56,12 @@ const memory = siteMemory<AnsweredRecord>('answeredByClick', MAX_ANSWERED);
 const visits = new Map<string, VisitWrites>();
 /** Per site, the decision of a click whose window is still open. */
 const unsettled = new Map<string, () => void>();
-/** Open windows by visit id, mirrored to storage.session (WINDOWS_KEY). */
+/** Open windows by visit id, mirrored to storage.session. */
 let open: Record<string, OpenWindow> = {};
-const WINDOWS_KEY = 'answerWindows';
-// Firefox before 115 has no storage.session: open windows are then in memory only.
-const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+const openWindows = sessionValue<Record<string, OpenWindow>>('answerWindows');
 
 function persistWindows(): void {
-  void session?.set({ [WINDOWS_KEY]: open }).catch((e: unknown) => console.warn(WINDOWS_KEY, e));
+  openWindows.write(open);
 }
 
 /** A write of a visit whose click window is open is mirrored at once: the worker may stop any time. */
@@ -75,14 +72,13 @@ function touched(visitId: string): void {
 /** Loads the memory and re-opens the windows a stopped worker left open; part of the worker's ready(). */
 export async function loadAnswered(): Promise<void> {
   await memory.load();
-  const stored = session ? (await session.get(WINDOWS_KEY))[WINDOWS_KEY] : undefined;
+  const stored = await openWindows.read();
   if (!stored || typeof stored !== 'object') return;
-  for (const win of Object.values(stored as Record<string, OpenWindow>)) {
+  for (const win of Object.values(stored)) {
     if (open[win.visitId]) continue;
     const w = writesOf(win.visitId);
     w.recent.push(...win.writes.recent);
     w.storedAt.push(...win.writes.storedAt);
-    w.lastClick = win.at;
     open[win.visitId] = { ...win, writes: w };
     arm(open[win.visitId]!);
   }
@@ -170,7 +166,6 @@ export function noteAnswerClick(
   by?: 'audit',
 ): void {
   const writes = writesOf(visit.id);
-  writes.lastClick = at;
   const key = answeredKey(visit.site, visit.incognito);
   const win: OpenWindow = { visitId: visit.id, key, at, action, tool, ...(by && { by }), writes };
   open[visit.id] = win;
@@ -188,7 +183,6 @@ function arm(win: OpenWindow): void {
     delete open[win.visitId];
     persistWindows();
     const w = win.writes;
-    if (w.lastClick !== win.at) return;
     const within = (t: number) => t >= win.at && t <= win.at + ANSWER_WINDOW_MS;
     let cookies: AnsweredCookie[] = [];
     for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);

@@ -9,7 +9,19 @@ const tabs = new Map<number, TabState>();
 const KEY = 'tab:';
 
 // Firefox MV2 before 115 has no storage.session; fall back to memory only there.
-const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+export const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+
+/** One value mirrored to storage.session under `key` (nothing is kept where the browser has no storage.session). */
+export function sessionValue<T>(key: string) {
+  return {
+    async read(): Promise<T | undefined> {
+      return session ? ((await session.get(key))[key] as T | undefined) : undefined;
+    },
+    write(value: T): void {
+      void session?.set({ [key]: value }).catch((e: unknown) => console.warn(key, e));
+    },
+  };
+}
 
 export async function loadTabs(): Promise<void> {
   if (!session) return;

@@ -21,9 +21,9 @@ import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
 import { auditHandlers, auditOf, beginAudit, onAuditFinished } from './audit';
 import { readDerived } from './derived';
+import { session } from './session';
 
 const KEY = 'site-audit:';
-const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 const records = new Map<number, SiteAuditRecord>();
 let loaded: Promise<void> | undefined;
 

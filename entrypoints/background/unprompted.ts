@@ -4,7 +4,6 @@
  * what the browser keeps for the site). What the detector saw of each live visit, and the decisions still waiting
  * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
  */
-import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
@@ -18,6 +17,7 @@ import {
   type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
+import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
@@ -34,26 +34,22 @@ interface Pending {
 const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
-const SESSION_KEY = 'unpromptedLive';
-// Firefox before 115 has no storage.session: the live state is then in memory only.
-const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
+/** The live visits and the waiting decisions, mirrored to storage.session. */
+const live = sessionValue<{ visits: Record<string, VisitInteraction>; pending: Record<string, Pending> }>(
+  'unpromptedLive',
+);
 
 function persist(): void {
-  const live = { visits: Object.fromEntries(visits), pending };
-  void session?.set({ [SESSION_KEY]: live }).catch((e: unknown) => console.warn(SESSION_KEY, e));
+  live.write({ visits: Object.fromEntries(visits), pending });
 }
 
 /** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
 export async function loadUnprompted(): Promise<void> {
   await memory.load();
-  const live = session ? (await session.get(SESSION_KEY))[SESSION_KEY] : undefined;
-  if (!live || typeof live !== 'object') return;
-  const { visits: stored = {}, pending: waiting = {} } = live as {
-    visits?: Record<string, VisitInteraction>;
-    pending?: Record<string, Pending>;
-  };
-  for (const [id, state] of Object.entries(stored)) if (!visits.has(id)) visits.set(id, state);
-  for (const [id, p] of Object.entries(waiting)) {
+  const stored = await live.read();
+  if (!stored || typeof stored !== 'object') return;
+  for (const [id, state] of Object.entries(stored.visits ?? {})) if (!visits.has(id)) visits.set(id, state);
+  for (const [id, p] of Object.entries(stored.pending ?? {})) {
     if (pending[id]) continue;
     pending[id] = p;
     decide(id, p);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { session } from './session';
 import type { PageVisit } from '@/lib/findings';
 import type { Sighting } from '@/lib/evidence/types';
 
@@ -15,7 +15,6 @@ export interface WalEntry {
 }
 
 const PREFIX = 'wal:';
-const session = (browser.storage as any).session as typeof browser.storage.local | undefined;
 // Unique per worker lifetime so two lifetimes never overwrite each other's keys.
 const life = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 let seq = 0;
