@@ -27,6 +27,24 @@ describe('ocdPurpose', () => {
     });
   });
 
+  it('reads following a visitor, counting visits and anonymous visitor IDs as analytics', () => {
+    const stated: [string, string][] = [
+      ['Used to track visitor movements anonymously.', 'visitor movements'],
+      ['This cookie detects if you are new or returning to a particular test.', 'new or returning'],
+      [
+        'This cookie is used to identify the frequency of visits and how long the visitor is on the website.',
+        'frequency of visits',
+      ],
+      ['This cookie stores the Anonymous ID number', 'Anonymous ID'],
+      ['Used to track a guest shopper’s browsing activity.', 'browsing activity'],
+      ['This cookie tracks the URLs of the web pages that the user visited.', 'pages that the user visited'],
+      ['Used for reporting and tracking purposes.', 'reporting and tracking purposes'],
+      ['Used to identify LinkedIn Members off LinkedIn for analytics', 'for analytics'],
+    ];
+    for (const [text, phrase] of stated)
+      expect(ocdPurpose(row('Functional', text)), text).toEqual({ category: 'analytics', statedBy: phrase });
+  });
+
   it('keeps the label of rows about a consent choice, and of rows that state no consent purpose', () => {
     const kept = [
       row('Functional', "Checks whether the user has given consent to cookies in the category 'Marketing'."),
@@ -37,6 +55,12 @@ describe('ocdPurpose', () => {
       row('Functional', 'Opt-out for marketing/third party/consent based cookies'),
       row('Functional', 'Used to detect spam, fraud, and abuse to protect advertisers'),
       row('Security', 'Load balancing'),
+      row('Functional', 'Used to track the current session from the database.'),
+      row('Functional', 'Used to keep track of whether continuous play is on or not for a user'),
+      row(
+        'Security',
+        'This cookie is used to track users, and helps identify suspicious browsing and purchasing.',
+      ),
     ];
     for (const r of kept) expect(ocdPurpose(r).statedBy, r.description).toBeUndefined();
     expect(ocdPurpose(row('Security', 'Load balancing')).category).toBe('necessary');
@@ -90,5 +114,7 @@ describe('the importer with ocdPurpose', () => {
     expect(exempt).toEqual([]);
     const taboola = JSON.parse(readFileSync(join(dir, 'taboola.json'), 'utf8')) as VendorRecord;
     expect(taboola.cookies.find((c) => c.name === 't_pt_gid')?.category).toBe('advertising');
+    const vwo = JSON.parse(readFileSync(join(dir, 'vwo.json'), 'utf8')) as VendorRecord;
+    expect(vwo.cookies.find((c) => c.name === '_vwo_uuid_v2')?.category).toBe('analytics');
   });
 });

@@ -7,8 +7,31 @@ import { OCD_CATEGORY, type OcdRow } from './ocd';
 /** Phrases that name a marketing purpose: tracking conversions, retargeting, attribution, ad targeting. */
 const MARKETING =
   /\b(?:conversion tracking|tracking conversions?|retargeting|remarketing|attribution|target the visitor|relevant advertisement|marketing purposes)\b/i;
-/** Phrases that name an analytics purpose: statistics, counting users. */
-const ANALYTICS = /\b(?:statistics|statistical data|counting of the number of users)\b/i;
+/**
+ * Phrases that name an analytics purpose: statistics, counting users or visits, following a visitor's movements or
+ * browsing, an anonymous visitor ID, reporting and tracking.
+ */
+const ANALYTICS = new RegExp(
+  '\\b(?:' +
+    [
+      'statistics',
+      'statistical data',
+      'counting of the number of users',
+      'frequency of visits',
+      'how often the website visitor',
+      'new or returning',
+      'visitor movements',
+      'browsing activity',
+      'pages? (?:that )?the user visited',
+      'anonymous id',
+      'anonymous analytics',
+      'for (?:their )?analytics',
+      'performance tracking',
+      '(?:reporting and )?(?:analytics|tracking) purposes',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
 /** The cookie records a consent choice, a preference or an opt-out: its purpose is that, whatever it mentions. */
 const ABOUT_CONSENT = /\b(?:consent|opt-?out|permission|preferences?|accepted|allowed|choice)\b/i;
 
