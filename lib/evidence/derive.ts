@@ -4,7 +4,7 @@
  * popup, the report page, every export, the audits and `cli har` read verdicts from here and nowhere else.
  */
 import { CATEGORIES, needsConsent, type CategoryOrUnknown } from '../category';
-import type { Classification } from '../vendor-db/types';
+import type { Classification, CookieClaimant } from '../vendor-db/types';
 import {
   PHASES,
   type CookieVia,
@@ -168,7 +168,27 @@ function requestVendorsOf(entries: readonly EvidenceEntry[]): string[] {
 /** Who wrote a cookie the classifier named by its name, from the vendors whose requests the page shows. */
 export function attributed(c: Classification, seen: ReadonlySet<string>): Classification {
   const named = claimantOf(c, seen);
-  return named === c ? everydayName(c, seen) : named;
+  return named !== c ? named : c.family ? familyMember(c, c.family, seen) : everydayName(c, seen);
+}
+
+/**
+ * A first-party cookie no record names, of a tracking vendor's name family ("_rdt_cid", Reddit's "_rdt_"): that
+ * vendor's when its requests were seen on the page (its script writes such cookies), with the vendor's purpose.
+ * Otherwise the classifier's answer stands (never exempt: cookie-families.ts).
+ */
+function familyMember(c: Classification, family: CookieClaimant, seen: ReadonlySet<string>): Classification {
+  if (c.vendor !== null || !seen.has(family.vendor)) return c;
+  const { family: _, ...rest } = c;
+  const review =
+    family.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
+  return {
+    ...rest,
+    vendor: family.vendor,
+    vendorName: family.vendorName,
+    company: family.company,
+    category: family.category,
+    reason: `named ${family.vendorName}: no record lists the name, but it is of ${family.vendorName}'s cookie names and ${family.vendorName}'s requests were seen on this page${review}; ${c.reason}`,
+  };
 }
 
 /**
@@ -458,7 +478,9 @@ export function deriveVisitUpdate(
     const kind = findingKind(e);
     if (
       kind &&
-      (written.has(e.id) || (seenChanged && (e.classification?.alternatives || e.classification?.nameOnly)))
+      (written.has(e.id) ||
+        (seenChanged &&
+          (e.classification?.alternatives || e.classification?.nameOnly || e.classification?.family)))
     )
       groups.add(groupOf(kind, e.key));
   }

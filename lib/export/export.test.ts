@@ -114,6 +114,17 @@ describe('JSON export and import', () => {
     );
     expect(bad((d) => (withClaim(d).nameOnly = { category: 'unknown' }))).toMatch(/nameOnly\.reason/);
     expect(bad((d) => (withClaim(d).nameOnly = { category: 'unknown', reason: 'r' }))).toBe('ok');
+    expect(bad((d) => (withClaim(d).family = { vendor: 'x', category: 'marketing' }))).toMatch(
+      /classification\.family\.vendorName/,
+    );
+    expect(bad((d) => (withClaim(d).family = { vendor: 'x', vendorName: 'X', category: 'ads' }))).toMatch(
+      /classification\.family\.category: expected one of/,
+    );
+    expect(
+      bad(
+        (d) => (withClaim(d).family = { vendor: 'x', vendorName: 'X', company: null, category: 'marketing' }),
+      ),
+    ).toBe('ok');
     expect(bad(() => {})).toBe('ok');
   });
 

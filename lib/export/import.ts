@@ -75,6 +75,13 @@ function checkEntry(raw: unknown, i: number): void {
         for (const k of ['vendor', 'vendorName']) str(o, k, ap);
         oneOf(o, 'category', CATS, ap);
       });
+    // ...or this vendor, of whose cookie-name family it is, when its requests were seen.
+    if (c.family !== undefined) {
+      const fp = `${p}.classification.family`;
+      const o = obj(c.family, fp);
+      for (const k of ['vendor', 'vendorName']) str(o, k, fp);
+      oneOf(o, 'category', CATS, fp);
+    }
     // ...or this, when none of the vendor's requests were seen.
     if (c.nameOnly !== undefined) {
       const np = `${p}.classification.nameOnly`;

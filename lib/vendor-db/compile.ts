@@ -18,6 +18,7 @@
  */
 import { isCategory, needsConsent } from '../category';
 import { brandOf } from './brand-words';
+import { compileFamilies } from './cookie-families';
 import { isGenericCookieName, isSingleWordName } from './generic-names';
 import { normalizeHost } from '../domain';
 import type { VendorRecord } from './types';
@@ -297,6 +298,12 @@ export function compileVendors(
     labelSuffixes,
     brands: compileBrands(valid, commonWords),
     ...compileGenericNames([exact, prefix], valid, commonWords),
+    families: compileFamilies(
+      [exact, prefix],
+      valid.map((r) => r.category),
+      commonWords,
+      brandVendors(valid),
+    ),
   };
   const details: VendorDetailsFile = {
     format: DETAILS_FORMAT,
@@ -335,6 +342,16 @@ function compileGenericNames(
     }
   }
   return { genericNames: out, singleWordNames: out.filter((n) => isSingleWordName(n, commonWords)) };
+}
+
+/** Every vendor's brand word → the vendors of that brand. */
+function brandVendors(valid: readonly VendorRecord[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  valid.forEach((r, n) => {
+    const brand = brandOf(r.name);
+    if (brand) out.set(brand, [...(out.get(brand) ?? []), n]);
+  });
+  return out;
 }
 
 /** The brand words of the vendors whose category needs consent, in the database's order. */

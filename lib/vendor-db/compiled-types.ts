@@ -3,15 +3,17 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
  * 3: consent managers' own records are consent management; 4: storage keys too, a record no list names named after
  * its manager in the classifier (it was the recorder's); 5: a functional vendor's host named like a collection
- * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts).
+ * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts); 6: a cookie of a tracking vendor's
+ * name family ("_rdt_…") is never exempt by a name guess, and is the vendor's when its requests were seen
+ * (cookie-families.ts).
  */
-export const MATCH_RULES_VERSION = 5;
+export const MATCH_RULES_VERSION = 6;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
@@ -89,6 +91,8 @@ export interface CompiledIndex {
   genericNames: string[];
   /** Those of them that are one word, a letter or a short word ("hash", "c", "UID"). */
   singleWordNames: string[];
+  /** Name codes of one tracking vendor's cookies ("_rdt_", "cto_"; cookie-families.ts), with one listed member. */
+  families: { prefixes: string[]; vendors: number[]; examples: string[]; categories: CategoryOrUnknown[] };
 }
 
 /** `public/vendor-details.json`: the full records, loaded lazily for the popup and report. */
@@ -137,6 +141,8 @@ export interface VendorIndex {
   genericNames: Set<string>;
   /** Listed single-word names: a cookie given to a vendor by one of them alone needs the vendor's requests. */
   singleWordNames: Set<string>;
+  /** Name code of one tracking vendor's cookies → that vendor and one listed member. */
+  families: Map<string, { vendor: number; example: string; category: CategoryOrUnknown }>;
 }
 
 export interface PathRule {

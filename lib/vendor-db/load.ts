@@ -61,7 +61,11 @@ function checkIndex(raw: unknown): CompiledIndex {
     c.brands.words.length === c.brands.vendors?.length &&
     c.brands.words.length === c.brands.common?.length &&
     Array.isArray(c.genericNames) &&
-    Array.isArray(c.singleWordNames);
+    Array.isArray(c.singleWordNames) &&
+    Array.isArray(c.families?.prefixes) &&
+    c.families.prefixes.length === c.families.vendors?.length &&
+    c.families.prefixes.length === c.families.examples?.length &&
+    c.families.prefixes.length === c.families.categories?.length;
   if (!ok) throw new VendorDbFormatError('vendor index is truncated or has mismatched tables');
   return c as CompiledIndex;
 }
@@ -139,6 +143,16 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     ),
     genericNames: new Set(c.genericNames),
     singleWordNames: new Set(c.singleWordNames),
+    families: new Map(
+      c.families.prefixes.map((p, i) => [
+        p,
+        {
+          vendor: c.families.vendors[i]!,
+          example: c.families.examples[i]!,
+          category: c.families.categories[i]!,
+        },
+      ]),
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { brandInName } from './brand-words';
+import { familyHint, type FamilyHint } from './cookie-families';
 import { collectionWord } from './collection-host';
 import { guessCookiePurpose } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
@@ -487,7 +488,9 @@ function guessUnlisted(
   input: CookieInput,
   thirdParty: boolean,
   listedFor: string | undefined,
+  family?: FamilyHint | null,
 ): ReturnType<typeof guessCookiePurpose> {
+  const brand = brandInName(index, input.name);
   return guessCookiePurpose({
     name: input.name,
     lifetimeSeconds: lifetimeOf(input),
@@ -495,7 +498,7 @@ function guessUnlisted(
     value: input.value,
     httpOnly: input.httpOnly,
     listedFor,
-    brand: brandInName(index, input.name),
+    brand: family ? (brand ? `${brand}; ${family.clause}` : family.clause) : brand,
   });
 }
 
@@ -631,8 +634,10 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     const reason = `cookie ${echo(name)} is not in the database; its domain ${domain} matches ${owned.suffix} (${index.names[owned.vendor]})${unbound}${note}`;
     return vendorAnswer(index, owned.vendor, thirdParty, reason);
   }
-  const guess = guessUnlisted(index, input, thirdParty, listedFor);
-  return {
+  // No record names it: a tracking vendor's name family still rules out an exempt guess (cookie-families.ts).
+  const family = found === null ? familyHint(index, name) : null;
+  const guess = guessUnlisted(index, input, thirdParty, listedFor, family);
+  const answer: Classification = {
     vendor: null,
     vendorName: null,
     company: null,
@@ -640,4 +645,13 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     thirdParty,
     reason: guess.reason + unbound + note,
   };
+  // Whose family it is, for the derivation: that vendor's when its requests were seen on the page.
+  if (family !== null && !thirdParty)
+    answer.family = {
+      vendor: index.ids[family.vendor]!,
+      vendorName: index.names[family.vendor]!,
+      company: index.companies[family.vendor] ?? null,
+      category: family.category,
+    };
+  return answer;
 }

@@ -212,6 +212,11 @@ export interface Classification {
    */
   nameOnly?: { category: CategoryOrUnknown; reason: string };
   /**
+   * A first-party cookie no record names whose name is of a tracking vendor's family ("_rdt_cid": Reddit's
+   * "_rdt_"; lib/vendor-db/cookie-families.ts): that vendor. The derivation names it when its requests were seen.
+   */
+  family?: CookieClaimant;
+  /**
    * Set when stored evidence was classified again with a newer vendor database (lib/evidence/reclassify.ts) and
    * the vendor or category changed: what it was recorded as, e.g. "Shopify, advertising".
    */

@@ -1,0 +1,57 @@
+// A first-party cookie no list names, of a tracking vendor's name family: Reddit's pixel writes `_rdt_cid` beside
+// its listed `_rdt_uuid`. With Reddit's requests on the page it is Reddit's (a marketing violation before consent,
+// a row in Reddit's popup entry); written by the site alone it is "unknown: needs review", never exempt.
+// e2e-browsers: chromium firefox
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitForDb } from '../lib/db.mjs';
+import { cookieFindings, visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+
+const h = useBrowser();
+
+async function findingsFor(url, names) {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__sent === true);
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  const visitOf = (db) => visitsOf(db, { tabId, url }).at(-1);
+  const db = await waitForDb(
+    h.browser,
+    (d) => {
+      const v = visitOf(d);
+      return v && names.every((n) => cookieFindings(d, v.id, n).length);
+    },
+    { timeout: 30_000, message: names.join(', ') },
+  );
+  return { db, visit: visitOf(db), tabId };
+}
+
+test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before consent", async () => {
+  const { db, visit, tabId } = await findingsFor('https://family.example/', ['_rdt_uuid', '_rdt_cid']);
+  h.dump('family-cookie-db', db);
+  const [f] = cookieFindings(db, visit.id, '_rdt_cid');
+  assert.equal(f.vendorId, 'reddit');
+  assert.equal(f.category, 'marketing');
+  assert.equal(f.phase, 'before-consent');
+  assert.equal(f.violation, true);
+  assert.match(f.reason, /^named reddit: no record lists the name, but it is of reddit's cookie names/);
+
+  const popup = await h.context.newPage();
+  await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
+  await popup.waitForSelector('[data-vendor="reddit"]');
+  await popup.click('[data-vendor="reddit"] > button.vendor-head');
+  assert.match(await popup.locator('[data-vendor="reddit"] .vendor-body').textContent(), /_rdt_cid/);
+  await h.snap(popup, 'family-cookie-popup');
+});
+
+test('the same name written with no Reddit request on the page needs review, with no vendor', async () => {
+  const { db, visit } = await findingsFor('https://family-alone.example/', ['_rdt_cid']);
+  const [f] = cookieFindings(db, visit.id, '_rdt_cid');
+  assert.equal(f.vendorId, null);
+  assert.equal(f.category, 'unknown');
+  assert.equal(f.violation, false);
+  assert.match(f.reason, /^unknown: needs review; .*starts with _rdt_, like reddit's cookies/);
+  assert.ok(!db.derived[visit.id].parties.some((p) => p.key === 'reddit'), 'no Reddit party');
+});
