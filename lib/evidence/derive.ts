@@ -173,21 +173,31 @@ export function attributed(c: Classification, seen: ReadonlySet<string>): Classi
 
 /**
  * A first-party cookie no record names, of a tracking vendor's name family ("_rdt_cid", Reddit's "_rdt_"): that
- * vendor's when its requests were seen on the page (its script writes such cookies), with the vendor's purpose.
- * Otherwise the classifier's answer stands (never exempt: cookie-families.ts).
+ * vendor's when its requests were seen on the page (its script writes such cookies), with the purpose of the
+ * family's listed cookies. Otherwise the classifier's answer stands (never exempt: cookie-families.ts).
  */
 function familyMember(c: Classification, family: CookieClaimant, seen: ReadonlySet<string>): Classification {
   if (c.vendor !== null || !seen.has(family.vendor)) return c;
   const { family: _, ...rest } = c;
+  const n = family.vendorName;
+  return namedFor(
+    rest,
+    family,
+    `: no record lists the name, but it is of ${n}'s cookie names and ${n}'s requests were seen on this page`,
+  );
+}
+
+/** `c` named for `who`, a vendor whose requests the page shows: the reason says why, then what the classifier said. */
+function namedFor(c: Classification, who: CookieClaimant, why: string): Classification {
   const review =
-    family.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
+    who.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
   return {
-    ...rest,
-    vendor: family.vendor,
-    vendorName: family.vendorName,
-    company: family.company,
-    category: family.category,
-    reason: `named ${family.vendorName}: no record lists the name, but it is of ${family.vendorName}'s cookie names and ${family.vendorName}'s requests were seen on this page${review}; ${c.reason}`,
+    ...c,
+    vendor: who.vendor,
+    vendorName: who.vendorName,
+    company: who.company,
+    category: who.category,
+    reason: `named ${who.vendorName}${why}${review}; ${c.reason}`,
   };
 }
 
@@ -230,16 +240,11 @@ function claimantOf(c: Classification, seen: ReadonlySet<string>): Classificatio
     (a) => seen.has(a.vendor) && (needsConsent(a.category) || !needsConsent(c.category)),
   );
   if (!alt) return c;
-  const review =
-    alt.category === 'unknown' ? '; unknown: needs review (no source settles its consent purpose)' : '';
-  return {
-    ...c,
-    vendor: alt.vendor,
-    vendorName: alt.vendorName,
-    company: alt.company,
-    category: alt.category,
-    reason: `named ${alt.vendorName}, which lists the name too and whose requests were seen on this page (${c.vendorName}'s were not)${review}; ${c.reason}`,
-  };
+  return namedFor(
+    c,
+    alt,
+    `, which lists the name too and whose requests were seen on this page (${c.vendorName}'s were not)`,
+  );
 }
 
 function findingsOf(

@@ -4,27 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 import { indexClassifier } from '../classifier';
-import { T0, observedRequest, visit } from '../report/__fixtures__/visit';
-import { cookieSighting, requestSighting } from '../record';
+import { T0, visit } from '../report/__fixtures__/visit';
 import { deriveVisit, deriveVisitUpdate } from './derive';
-import type { EvidenceEntry } from './types';
 import { folded } from './__fixtures__/fold';
+import { sightingsOn } from './__fixtures__/sightings';
 
 const classifier = indexClassifier(loadNodeVendorIndex());
 const v = visit();
 const ADS = 'https://securepubads.g.doubleclick.net/tag/js/gpt.js';
 
-const request = (url: string, at: number) => requestSighting(v, observedRequest(url, at), classifier);
-const cookie = (name: string, at: number) =>
-  cookieSighting(
-    v,
-    { name, value: 'x1', domain: v.site, via: 'set-cookie', provenance: 'browser', at, lifetimeSeconds: 3e7 },
-    classifier,
-    false,
-  );
-
-const findingOf = (entries: EvidenceEntry[], name: string) =>
-  deriveVisit(v, entries).findings.find((f) => f.cookieName === name)!;
+const { request, cookie, findingOf } = sightingsOn(v, classifier);
 
 describe('a cookie named by one everyday word', () => {
   it('the classifier names the listed vendor and says what the cookie is without the name claim', () => {
