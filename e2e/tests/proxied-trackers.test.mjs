@@ -1,5 +1,5 @@
 // Trackers proxied through the site's own domain (server-side tagging, CNAME cloaking, a self-hosted Matomo, Vercel
-// Web Analytics under /_vercel/insights/) are found by their request shape, fire before any consent, and are flagged
+// Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum) are found by their request shape, fire before any consent, and are flagged
 // as such, with the reason saying where. A functional vendor's host named like a collection endpoint needs review.
 // e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
@@ -26,6 +26,10 @@ const EXPECTED = {
     reason:
       /^Vercel Web Analytics path .* on a first-party host \(proxied\.example, path "\/_vercel\/insights\/view"\)/,
   },
+  cloudflare: {
+    reason:
+      /^Cloudflare Web Analytics beacon endpoint on the site's own domain .* on a first-party host \(proxied\.example, path "\/cdn-cgi\/rum"\)/,
+  },
 };
 
 test('first-party proxied trackers are attributed by request shape and flagged before consent', async () => {
@@ -38,7 +42,7 @@ test('first-party proxied trackers are attributed by request shape and flagged b
     const findings = (visit && db.derived[visit.id]?.findings) || [];
     return Object.keys(EXPECTED).every((v) => findings.some((f) => f.kind === 'request' && f.vendorId === v));
   };
-  const db = await waitForDb(h.browser, found, { timeout: 30_000, message: 'the four proxied trackers' });
+  const db = await waitForDb(h.browser, found, { timeout: 30_000, message: 'the five proxied trackers' });
   h.dump('proxied-trackers-db', db);
   const visit = visitsOf(db, { tabId, url: URL }).at(-1);
   const derived = db.derived[visit.id];
@@ -52,7 +56,7 @@ test('first-party proxied trackers are attributed by request shape and flagged b
     assert.ok(derived.parties.find((p) => p.key === vendorId)?.violation, `${vendorId} is a violating party`);
   }
   assert.equal(derived.verdict.severity, 'violation');
-  assert.match(derived.verdict.text, /^4 analytics trackers fired before consent/);
+  assert.match(derived.verdict.text, /^5 analytics trackers fired before consent/);
   // Framer's events host: third-party-web files events.framer.com under "Framer CDN"; its name says it collects.
   const framer = derived.findings.find((x) => x.kind === 'request' && x.vendorId === 'framer-cdn');
   assert.ok(framer, 'events.framer.com is attributed');
