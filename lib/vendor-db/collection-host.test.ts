@@ -10,6 +10,8 @@ describe('collectionWord', () => {
     ['events.framer.com', 'events'],
     ['telemetry2.vendor.example', 'telemetry'],
     ['rum-ingress.cdn.example', 'rum'],
+    ['mail-ads.google.com', 'ads'],
+    ['adservice2.vendor.example', 'adservice'],
   ])('finds the word in %s', (host, word) => {
     expect(collectionWord(host)).toBe(word);
   });
@@ -21,6 +23,8 @@ describe('collectionWord', () => {
     'track.parcel.example', // parcel tracking pages: not a collection word
     'analytics', // a single label is a top-level name, nothing else
     'shop.events', // the top-level label does not count
+    'ad.corp.example', // a bare "ad" (Active Directory) is no ad word
+    'downloads.vendor.example', // "ads" only as a whole label or hyphen part
   ])('finds none in %s', (host) => {
     expect(collectionWord(host)).toBeNull();
   });
@@ -35,6 +39,7 @@ describe('a functional vendor host named like a collection endpoint', () => {
       'https://analytics.live.com/x', // under Azure Web Services (third-party-web: hosting)
       'https://events.framer.com/anonymous', // listed by third-party-web as Framer CDN
       'https://globale-analytics-sdk.global-e.com/sdk.js', // Global-e's checkout platform
+      'https://mail-ads.google.com/mail/u/0/ads/main', // under Other Google APIs/SDKs, filed functional
     ]) {
       const c = req(url);
       expect(c.vendor, url).not.toBeNull();

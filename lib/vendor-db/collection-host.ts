@@ -1,8 +1,10 @@
-// A host name that says it collects data ("analytics.", "-telemetry-", "collect.") under a vendor filed functional.
+// A host name that says it collects data or serves ads ("analytics.", "-telemetry-", "collect.", "-ads.") under a vendor
+// filed functional.
 
 /**
- * Words that, as a whole label or a hyphen-separated part of one, name a data-collection endpoint. Parcel or order
- * "track(ing)" pages and "log" hosts are left out: too many functional services use those words.
+ * Words that, as a whole label or a hyphen-separated part of one, name a data-collection or ad-serving endpoint
+ * ("mail-ads.google.com" under Google's functional APIs). Parcel or order "track(ing)" pages, "log" hosts and a bare
+ * "ad" (Active Directory) are left out: too many functional services use those words.
  */
 const COLLECTION_WORDS = new Set([
   'analytics',
@@ -17,6 +19,10 @@ const COLLECTION_WORDS = new Set([
   'events',
   'rum',
   'tracker',
+  'ads',
+  'adserver',
+  'adservice',
+  'adserving',
 ]);
 
 /**

@@ -9,9 +9,9 @@ export const INDEX_VERSION = 5;
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
  * 3: consent managers' own records are consent management; 4: storage keys too, a record no list names named after
  * its manager in the classifier (it was the recorder's); 5: a functional vendor's host named like a collection
- * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts); 6: a cookie of a tracking vendor's
- * name family ("_rdt_…") is never exempt by a name guess, and is the vendor's when its requests were seen
- * (cookie-families.ts).
+ * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts); 6: so does one named like an ad
+ * endpoint ("-ads."), and a cookie of a tracking vendor's name family ("_rdt_…") is never exempt by a name guess and
+ * is the vendor's when its requests were seen (cookie-families.ts).
  */
 export const MATCH_RULES_VERSION = 6;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';

@@ -288,7 +288,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     if (category === 'functional' || category === 'necessary') {
       const word = collectionWord(host);
       if (word !== null) {
-        const reason = `host ${host} matches ${hit.suffix} (${index.names[n]}, filed ${category}), but its name says "${word}": a data-collection endpoint by its look, which no source describes${note}`;
+        const reason = `host ${host} matches ${hit.suffix} (${index.names[n]}, filed ${category}), but its name says "${word}": a data-collection or ad endpoint by its look, which no source describes${note}`;
         return vendorAnswer(index, n, thirdParty, reason, 'unknown');
       }
     }

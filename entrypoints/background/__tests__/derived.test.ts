@@ -12,9 +12,9 @@ import type { Written } from '../writer';
 // The writer and context are replaced: batches are written straight to a test database and announced by hand.
 const flushed: ((ids: Set<string>, written: Written) => void)[] = [];
 let db: InspectorDb;
-// The worker's vendor database: 'ads.example' is a functional CDN in it (an earlier database said advertising).
+// The worker's vendor database: 'cdnco.example' is a functional CDN in it (an earlier database said advertising).
 const classifier: Classifier = indexClassifier(
-  loadVendorIndex(compileVendors([vendor('cdn-co', 'functional', ['ads.example'])], 'db-now').index),
+  loadVendorIndex(compileVendors([vendor('cdn-co', 'functional', ['cdnco.example'])], 'db-now').index),
 );
 vi.mock('../writer', () => ({ flush: async () => undefined, onFlushed: (l: never) => flushed.push(l) }));
 vi.mock('../context', () => ({ ready: async () => ({ db, classifier }) }));
@@ -165,7 +165,7 @@ describe('derived visits for the popup', () => {
     const recordedAs = { ...UNKNOWN, vendor: 'ad-co', vendorName: 'Ad Co', category: 'advertising' } as const;
     await writeBatch(db, {
       visits: [earlier],
-      sightings: [requestSighting('v2', 'ads.example', 10, { classification: recordedAs })],
+      sightings: [requestSighting('v2', 'cdnco.example', 10, { classification: recordedAs })],
     });
     const read = (await readDerived('v2', { fresh: false }))!;
     expect(read.derived.refiled).toBe(1);
@@ -181,7 +181,7 @@ describe('derived visits for the popup', () => {
     await packVisit(db, 'v2', classifier);
     expect((await db.visits.get('v2'))!.summary).toMatchObject({ database: 'db-now', violating: [] });
     // A visit recorded with the current database is derived as recorded: nothing said about refiling.
-    await batch('ads.example', 10);
+    await batch('cdnco.example', 10);
     expect((await readDerived('v1', { fresh: false }))!.derived.refiled).toBeUndefined();
   });
 });
