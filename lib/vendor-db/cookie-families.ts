@@ -9,8 +9,6 @@ import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { CookieEntry, VendorIndex } from './compiled-types';
 import { isGenericCookieName } from './generic-names';
 
-// A family code: up to two leading underscores, 2–8 letters and digits starting with a letter, and a separator
-// ("_", "." or "-") after them.
 /** Shortest listed name that counts as a family by itself (a two-letter name like "mc" is anyone's). */
 const MIN_BASE = 5;
 /** Codes anyone's cookies use, with or without a leading underscore: campaign tags, Prebid's "pbjs_", "ads_". */
@@ -37,7 +35,7 @@ export function familyOf(name: string): string | null {
 /**
  * The compiled families: prefixes[i] is vendors[i]'s code, examples[i] one listed member (for the reason),
  * categories[i] the members' category when they share one, else the vendor's (Reddit: social, its "_rdt_uuid":
- * advertising).
+ * marketing).
  */
 export interface CompiledFamilies {
   prefixes: string[];
@@ -145,7 +143,10 @@ function isSeparator(c: number): boolean {
   return c === 95 || c === 46 || c === 45;
 }
 
-/** The length of the family code `name` starts with (FAMILY, scanned without a regex: it runs per cookie), or 0. */
+/**
+ * The length of the family code `name` starts with, or 0: up to two leading underscores, 2–8 letters and digits
+ * starting with a letter, and a separator ("_", "." or "-") after them. Scanned by hand: it runs per unknown cookie.
+ */
 function codeEnd(name: string): number {
   let i = 0;
   while (i < 2 && name.charCodeAt(i) === 95) i++;
