@@ -26,22 +26,32 @@ const index = loadNodeVendorIndex();
 let domains = 0;
 const missed: string[] = [];
 const exempt: string[] = [];
+const review: string[] = [];
 for (const p of Object.values(list.patterns)) {
   if (!TRACKING.has(p.category)) continue;
   for (const domain of p.domains) {
     domains++;
     const c = classifyRequest(index, `https://${domain}/`, 'https://site.example/');
     if (c.vendor === null) missed.push(`${domain}\t${p.name}`);
-    else if (!needsConsent(c.category) && c.category !== 'unknown')
-      exempt.push(`${domain}\t${p.name}\t→ ${c.vendorName}, ${c.category}`);
+    else if (c.category === 'unknown') review.push(`${domain}\t${p.name}\t→ ${c.vendorName}`);
+    else if (!needsConsent(c.category)) exempt.push(`${domain}\t${p.name}\t→ ${c.vendorName}, ${c.category}`);
   }
 }
 const pct = (n: number) => ((100 * n) / domains).toFixed(1);
 if (args.has('--list'))
-  console.log([...missed.map((m) => `missed\t${m}`), ...exempt.map((e) => `exempt\t${e}`)].join('\n'));
+  console.log(
+    [
+      ...missed.map((m) => `missed\t${m}`),
+      ...exempt.map((e) => `exempt\t${e}`),
+      ...review.map((r) => `review\t${r}`),
+    ].join('\n'),
+  );
 console.log(
   `${domains} advertising/analytics domains of the list: ${missed.length} not attributed (${pct(missed.length)} %), ` +
-    `${exempt.length} attributed but filed as needing no consent (${pct(exempt.length)} %)`,
+    `${exempt.length} attributed but filed as needing no consent (${pct(exempt.length)} %), ` +
+    `${review.length} attributed with no settled purpose ("unknown: needs review", ${pct(review.length)} %)`,
 );
 if (args.has('--json'))
-  console.log(JSON.stringify({ domains, missed: missed.length, exempt: exempt.length }));
+  console.log(
+    JSON.stringify({ domains, missed: missed.length, exempt: exempt.length, review: review.length }),
+  );
