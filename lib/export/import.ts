@@ -54,6 +54,13 @@ function checkFinding(raw: unknown, i: number): void {
   for (const k of ['vendorId', 'cookieName', 'cookieDomain', 'setBy']) optStr(f, k, p);
 }
 
+/** A vendor the derivation may name for a cookie instead of the classifier's (a claimant). */
+function checkClaimant(raw: unknown, path: string): void {
+  const o = obj(raw, path);
+  for (const k of ['vendor', 'vendorName']) str(o, k, path);
+  oneOf(o, 'category', CATS, path);
+}
+
 function checkEntry(raw: unknown, i: number): void {
   const p = `evidence[${i}]`;
   const e = obj(raw, p);
@@ -69,19 +76,11 @@ function checkEntry(raw: unknown, i: number): void {
     optStr(c, 'vendor', `${p}.classification`);
     // The derivation may name one of these instead of `vendor`: each must be a well-formed claimant.
     if (c.alternatives !== undefined)
-      arr(c.alternatives, `${p}.classification.alternatives`).forEach((a, j) => {
-        const ap = `${p}.classification.alternatives[${j}]`;
-        const o = obj(a, ap);
-        for (const k of ['vendor', 'vendorName']) str(o, k, ap);
-        oneOf(o, 'category', CATS, ap);
-      });
+      arr(c.alternatives, `${p}.classification.alternatives`).forEach((a, j) =>
+        checkClaimant(a, `${p}.classification.alternatives[${j}]`),
+      );
     // ...or this vendor, of whose cookie-name family it is, when its requests were seen.
-    if (c.family !== undefined) {
-      const fp = `${p}.classification.family`;
-      const o = obj(c.family, fp);
-      for (const k of ['vendor', 'vendorName']) str(o, k, fp);
-      oneOf(o, 'category', CATS, fp);
-    }
+    if (c.family !== undefined) checkClaimant(c.family, `${p}.classification.family`);
     // ...or this, when none of the vendor's requests were seen.
     if (c.nameOnly !== undefined) {
       const np = `${p}.classification.nameOnly`;

@@ -344,11 +344,14 @@ function compileGenericNames(
   return { genericNames: out, singleWordNames: out.filter((n) => isSingleWordName(n, commonWords)) };
 }
 
-/** Every vendor's brand word → the vendors of that brand. */
-function brandVendors(valid: readonly VendorRecord[]): Map<string, number[]> {
+/** Brand word → the vendors of that brand, in the database's order; only vendors `keep` accepts. */
+function brandVendors(
+  valid: readonly VendorRecord[],
+  keep: (r: VendorRecord) => boolean = () => true,
+): Map<string, number[]> {
   const out = new Map<string, number[]>();
   valid.forEach((r, n) => {
-    const brand = brandOf(r.name);
+    const brand = keep(r) ? brandOf(r.name) : null;
     if (brand) out.set(brand, [...(out.get(brand) ?? []), n]);
   });
   return out;
@@ -359,11 +362,7 @@ function compileBrands(
   valid: readonly VendorRecord[],
   commonWords: ReadonlySet<string>,
 ): CompiledIndex['brands'] {
-  const byWord = new Map<string, number[]>();
-  valid.forEach((r, n) => {
-    const brand = needsConsent(r.category) ? brandOf(r.name) : null;
-    if (brand) byWord.set(brand, [...(byWord.get(brand) ?? []), n]);
-  });
+  const byWord = brandVendors(valid, (r) => needsConsent(r.category));
   const words = [...byWord.keys()];
   return {
     words,

@@ -456,14 +456,19 @@ function claimantsBesides(index: VendorIndex, entries: CookieEntry[], n: number)
   for (const e of entries) {
     const id = index.ids[e[0]]!;
     if (e[0] === n || out.some((c) => c.vendor === id)) continue;
-    out.push({
-      vendor: id,
-      vendorName: index.names[e[0]]!,
-      company: index.companies[e[0]] ?? null,
-      category: e[2] ?? index.categories[e[0]] ?? 'unknown',
-    });
+    out.push(claimant(index, e[0], e[2] ?? index.categories[e[0]] ?? 'unknown'));
   }
   return out;
+}
+
+/** Vendor `n` as a claimant of a cookie, with the purpose its claim gives the cookie. */
+function claimant(index: VendorIndex, n: number, category: CategoryOrUnknown): CookieClaimant {
+  return {
+    vendor: index.ids[n]!,
+    vendorName: index.names[n]!,
+    company: index.companies[n] ?? null,
+    category,
+  };
 }
 
 /** The name of a consent-needing vendor among the claims, if any (drives the no-exempt-guess rule). */
@@ -646,12 +651,6 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     reason: guess.reason + unbound + note,
   };
   // Whose family it is, for the derivation: that vendor's when its requests were seen on the page.
-  if (family !== null && !thirdParty)
-    answer.family = {
-      vendor: index.ids[family.vendor]!,
-      vendorName: index.names[family.vendor]!,
-      company: index.companies[family.vendor] ?? null,
-      category: family.category,
-    };
+  if (family !== null && !thirdParty) answer.family = claimant(index, family.vendor, family.category);
   return answer;
 }
