@@ -40,9 +40,33 @@ describe('ocdPurpose', () => {
       ['This cookie tracks the URLs of the web pages that the user visited.', 'pages that the user visited'],
       ['Used for reporting and tracking purposes.', 'reporting and tracking purposes'],
       ['Used to identify LinkedIn Members off LinkedIn for analytics', 'for analytics'],
+      ['collects anonymous data about a user’s visit, such as the number of visits', 'number of visits'],
+      ['Used to track visits and sampling rate set in the survey', 'track visits'],
+      ['This cookie is used for tracking events. It has a counter of each event', 'tracking events'],
+      [
+        "Tracks the user's interaction with the website's search-bar-function.",
+        "Tracks the user's interaction",
+      ],
+      ['Used to collect metrics per page view for personalization.', 'collect metrics per page view'],
     ];
     for (const [text, phrase] of stated)
       expect(ocdPurpose(row('Functional', text)), text).toEqual({ category: 'analytics', statedBy: phrase });
+  });
+
+  it('reads a visitor ID kept for a personalisation profile, or recognising users across domains, as marketing', () => {
+    const stated: [string, string][] = [
+      [
+        'A Dynamic Yield unique identifier that operates as a key for personalization.',
+        'key for personalization',
+      ],
+      ['indicates the first page a user visits, and targets a user by the first page', 'targets a user'],
+      [
+        'enabled when a Publisher has an interest in identifying their users consistently across their domains.',
+        'identifying their users consistently across',
+      ],
+    ];
+    for (const [text, phrase] of stated)
+      expect(ocdPurpose(row('Functional', text)), text).toEqual({ category: 'marketing', statedBy: phrase });
   });
 
   it('keeps the label of rows about a consent choice, and of rows that state no consent purpose', () => {
@@ -57,6 +81,12 @@ describe('ocdPurpose', () => {
       row('Security', 'Load balancing'),
       row('Functional', 'Used to track the current session from the database.'),
       row('Functional', 'Used to keep track of whether continuous play is on or not for a user'),
+      // Keeping a visitor on one variant of a test page is the page working as served (HubSpot files it necessary).
+      row(
+        'Functional',
+        'Used to consistently serve visitors the same version of an A/B test page they’ve seen before.',
+      ),
+      row('Functional', 'Used to store the pixel size of your screen to help personalize your experience.'),
       row(
         'Security',
         'This cookie is used to track users, and helps identify suspicious browsing and purchasing.',
@@ -116,5 +146,7 @@ describe('the importer with ocdPurpose', () => {
     expect(taboola.cookies.find((c) => c.name === 't_pt_gid')?.category).toBe('advertising');
     const vwo = JSON.parse(readFileSync(join(dir, 'vwo.json'), 'utf8')) as VendorRecord;
     expect(vwo.cookies.find((c) => c.name === '_vwo_uuid_v2')?.category).toBe('analytics');
+    const dy = JSON.parse(readFileSync(join(dir, 'dynamic-yield.json'), 'utf8')) as VendorRecord;
+    expect(dy.cookies.find((c) => c.name === '_dyid')?.category).toBe('marketing');
   });
 });

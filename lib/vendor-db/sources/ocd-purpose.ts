@@ -4,9 +4,27 @@
 import type { Category } from '../../category';
 import { OCD_CATEGORY, type OcdRow } from './ocd';
 
-/** Phrases that name a marketing purpose: tracking conversions, retargeting, attribution, ad targeting. */
-const MARKETING =
-  /\b(?:conversion tracking|tracking conversions?|retargeting|remarketing|attribution|target the visitor|relevant advertisement|marketing purposes)\b/i;
+/**
+ * Phrases that name a marketing purpose: tracking conversions, retargeting, attribution, ad targeting, recognising
+ * a visitor across sites, a visitor ID kept as the key of a personalisation profile (TCF purposes 5–6 need consent).
+ */
+const MARKETING = new RegExp(
+  '\\b(?:' +
+    [
+      'conversion tracking',
+      'tracking conversions?',
+      'retargeting',
+      'remarketing',
+      'attribution',
+      'targets? (?:the|a) (?:visitor|user)',
+      'relevant advertisement',
+      'marketing purposes',
+      'identifying (?:their )?users consistently across',
+      'key for personali[sz]ation',
+    ].join('|') +
+    ')\\b',
+  'i',
+);
 /**
  * Phrases that name an analytics purpose: statistics, counting users or visits, following a visitor's movements or
  * browsing, an anonymous visitor ID, reporting and tracking.
@@ -18,6 +36,11 @@ const ANALYTICS = new RegExp(
       'statistical data',
       'counting of the number of users',
       'frequency of visits',
+      'number of visits',
+      'track(?:s|ing)? (?:the )?visits',
+      'tracking events',
+      "tracks the user's interaction",
+      'collect metrics per page view',
       'how often the website visitor',
       'new or returning',
       'visitor movements',
