@@ -303,6 +303,7 @@ export function compileVendors(
       valid.map((r) => r.category),
       commonWords,
       brandVendors(valid),
+      valid.map((r) => r.company),
     ),
   };
   const details: VendorDetailsFile = {

@@ -11,9 +11,10 @@ export const INDEX_VERSION = 5;
  * its manager in the classifier (it was the recorder's); 5: a functional vendor's host named like a collection
  * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts); 6: so does one named like an ad
  * endpoint ("-ads."), and a cookie of a tracking vendor's name family ("_rdt_…") is never exempt by a name guess and
- * is the vendor's when its requests were seen (cookie-families.ts).
+ * is the vendor's when its requests were seen (cookie-families.ts); 7: a name family may be one company's vendors'
+ * (Google's `_gcl_`), named for the vendor listing most members.
  */
-export const MATCH_RULES_VERSION = 6;
+export const MATCH_RULES_VERSION = 7;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

@@ -76,6 +76,24 @@ describe('compileFamilies', () => {
       ]),
     ).toEqual(['_opt_', 'acme_']);
   });
+
+  it("keeps a code one company's vendors list, as the vendor listing most of its members", () => {
+    // Vendors 0 and 1 are one company's, 2 (exempt itself) too; 3 is another's.
+    const companies = ['Acme Inc.', 'Acme Inc.', 'Acme Inc.', 'Other Ltd.'];
+    const families = (rows: [string, number, CategoryOrUnknown | null][], owners: (string | null)[]) =>
+      compileFamilies(claims(rows) as Map<string, CookieEntry[]>[], categories, words, new Map(), owners);
+    const rows: [string, number, CategoryOrUnknown | null][] = [
+      ['_gcx_au', 1, null],
+      ['_gcx_aw', 0, null],
+      ['_gcx_dc', 0, null],
+      ['_gcx_gb', 2, 'marketing'],
+    ];
+    expect(families(rows, companies)).toMatchObject({ prefixes: ['_gcx_'], vendors: [0] });
+    // No company stated, another company's lister, or a member that needs no consent: none.
+    expect(families(rows, []).prefixes).toEqual([]);
+    expect(families([...rows, ['_gcx_x', 3, null]], companies).prefixes).toEqual([]);
+    expect(families([...rows, ['_gcx_y', 0, 'functional']], companies).prefixes).toEqual([]);
+  });
 });
 
 describe('a cookie of a vendor’s name family (the real database)', () => {
@@ -88,6 +106,11 @@ describe('a cookie of a vendor’s name family (the real database)', () => {
     // The listed member's purpose (the Open Cookie Database's "Marketing" for _rdt_uuid), not the vendor's (social).
     expect(c.family).toMatchObject({ vendor: 'reddit', category: 'marketing' });
     expect(firstParty('cto_dna_bundle').family?.vendor).toBe('criteo');
+    // Google's conversion linker names (_gcl_au, _gcl_aw …) are Google Ads' and one is Other Google APIs'.
+    expect(firstParty('_gcl_ag').family).toMatchObject({
+      vendor: 'google-doubleclick-ads',
+      category: 'advertising',
+    });
     // A listed name extended after a separator.
     const uet = firstParty('_uetsid_exp');
     expect(uet.reason).toMatch(/extends _uetsid, a cookie of Bing Ads/);

@@ -45,20 +45,23 @@ export interface CompiledFamilies {
 }
 
 /**
- * Family codes that belong to one vendor: every listed name (exact or prefix) with that code is that vendor's, each
- * such cookie and the vendor itself need consent, and the code is distinctive: no everyday word or shared code, not
- * a bare two-letter code, not another vendor's brand ("user_", "site_", "sd_", "ads_" and WordPress's functional
- * "wp_" fail one test or another). `brands`: brand word → the vendors of that brand.
+ * Family codes that belong to one vendor, or to one company's vendors: every listed name (exact or prefix) with that
+ * code is that vendor's (or a vendor's of that company: Google's `_gcl_` names are Google Ads' and one is filed under
+ * Other Google APIs), each such cookie and the family's vendor need consent, and the code is distinctive: no everyday
+ * word or shared code, not a bare two-letter code, not another vendor's brand ("user_", "site_", "sd_", "ads_" and
+ * WordPress's functional "wp_" fail one test or another). The family's vendor is the one listing most members.
+ * `brands`: brand word → the vendors of that brand; `companies`: each vendor's company (null: none stated).
  */
 export function compileFamilies(
   claims: readonly Map<string, CookieEntry[]>[],
   categories: readonly CategoryOrUnknown[],
   commonWords: ReadonlySet<string>,
   brands: ReadonlyMap<string, readonly number[]> = new Map(),
+  companies: readonly (string | null)[] = [],
 ): CompiledFamilies {
   const members = new Map<
     string,
-    { vendor: number | null; example: string; category: CategoryOrUnknown | null }
+    { listed: Map<number, number>; consent: boolean; example: string; category: CategoryOrUnknown | null }
   >();
   for (const table of claims) {
     for (const [name, entries] of table) {
@@ -69,30 +72,50 @@ export function compileFamilies(
       if (!m)
         members.set(
           code,
-          (m = { vendor: first[0], example: name, category: first[2] ?? categories[first[0]]! }),
+          (m = {
+            listed: new Map(),
+            consent: true,
+            example: name,
+            category: first[2] ?? categories[first[0]]!,
+          }),
         );
       for (const [vendor, , own] of entries) {
         const category = own ?? categories[vendor]!;
-        if (m.vendor !== vendor || !needsConsent(category)) m.vendor = null;
+        m.listed.set(vendor, (m.listed.get(vendor) ?? 0) + 1);
+        if (!needsConsent(category)) m.consent = false;
         if (m.category !== category) m.category = null;
       }
     }
   }
   const out: CompiledFamilies = { prefixes: [], vendors: [], examples: [], categories: [] };
   for (const [code, m] of [...members].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (m.vendor === null || !needsConsent(categories[m.vendor]!)) continue;
+    const vendor = m.consent ? ownerOf(m.listed, companies) : null;
+    if (vendor === null || !needsConsent(categories[vendor]!)) continue;
     const word = code.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
     const shared = SHARED_CODES.has(word) || (!code.startsWith('_') && SHARED_BARE_CODES.has(word));
     if (!distinctiveCode(code, word) || shared || isGenericCookieName(word, commonWords)) continue;
     // Another vendor's brand ("pubmatic_uid" listed for Adhese): the code names that vendor, not the lister.
     const branded = brands.get(word);
-    if (branded !== undefined && !branded.includes(m.vendor)) continue;
+    if (branded !== undefined && !branded.includes(vendor)) continue;
     out.prefixes.push(code);
-    out.vendors.push(m.vendor);
+    out.vendors.push(vendor);
     out.examples.push(m.example);
-    out.categories.push(m.category ?? categories[m.vendor]!);
+    out.categories.push(m.category ?? categories[vendor]!);
   }
   return out;
+}
+
+/** The vendor listing most members when every lister is one vendor or one stated company's, else null. */
+function ownerOf(listed: ReadonlyMap<number, number>, companies: readonly (string | null)[]): number | null {
+  let best: number | null = null;
+  let company: string | null | undefined;
+  for (const [vendor, n] of listed) {
+    const c = companies[vendor] ?? null;
+    if (best === null) company = c;
+    else if (c === null || c !== company) return null;
+    if (best === null || n > listed.get(best)!) best = vendor;
+  }
+  return best;
 }
 
 /** A family a cookie name belongs to: its vendor and the clause that says why. */
