@@ -202,7 +202,8 @@ function namedFor(c: Classification, who: CookieClaimant, why: string): Classifi
 }
 
 /**
- * A cookie given to its vendor by a one-word name alone ("hash", "viewer"): when none of the vendor's requests
+ * A cookie given to its vendor by a one-word name alone ("hash", "viewer"), or by words after a two-letter prefix
+ * ("lc_lang"; the classifier's `nameOnly` says which): when none of the vendor's requests
  * were seen on the page, it is the site's own cookie of that name, judged as the classifier would without the
  * claim (never exempt when the vendor's purpose needs consent).
  */
@@ -215,7 +216,7 @@ function everydayName(c: Classification, seen: ReadonlySet<string>): Classificat
     vendorName: null,
     company: null,
     category: c.nameOnly.category,
-    reason: `${c.nameOnly.reason}; the name, one everyday word, is listed for ${c.vendorName}, none of whose requests were seen on this page`,
+    reason: `${c.nameOnly.reason}, none of whose requests were seen on this page`,
   };
 }
 

@@ -50,4 +50,20 @@ describe('a cookie named by one everyday word', () => {
     expect(next.findings.find((f) => f.cookieName === '__gads')?.vendorId).toBe('google-doubleclick-ads');
     expect(next).toEqual(deriveVisit(v, all));
   });
+
+  it('holds for words after a two-letter prefix ("ph_lang"), not for a vendor ID after it', () => {
+    const c = cookie('ph_lang', T0).classification!;
+    expect(c).toMatchObject({ vendor: 'posthog', category: 'analytics' });
+    expect(c.nameOnly?.reason).toMatch(/words after ph_, a two-letter prefix listed for PostHog$/);
+    // PostHog's own cookie, Mouseflow's and Google Analytics' carry an ID after the prefix: no hedge.
+    for (const name of ['ph_phc_AbC123xyz_posthog', 'mf_9f2c1e0a-4b7d', '_ga_G1X2Y3Z4', 'mp_9af3c2_mixpanel'])
+      expect(cookie(name, T0).classification!.nameOnly, name).toBeUndefined();
+    const f = findingOf(folded(cookie('ph_lang', T0 + 5)), 'ph_lang');
+    expect(f).toMatchObject({ vendorId: null, category: 'unknown', violation: false });
+    expect(f.reason).toMatch(
+      /words after ph_, a two-letter prefix listed for PostHog, none of whose requests were seen/,
+    );
+    const seen = folded(request('https://eu.i.posthog.com/e/', T0), cookie('ph_lang', T0 + 5));
+    expect(findingOf(seen, 'ph_lang')).toMatchObject({ vendorId: 'posthog', violation: true });
+  });
 });

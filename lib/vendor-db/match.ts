@@ -378,6 +378,12 @@ export function distinctivePrefix(prefix: string): boolean {
   return /[_.:-]$/.test(prefix) && prefix.replace(/[^a-z0-9]/gi, '').length >= 2;
 }
 
+/** Lower-case words after a prefix of two letters or digits: "lang" of "lc_lang", not an ID ("mf_9f2c…", "_ga_G1X2"). */
+const LOWER_WORDS = /^[a-z]{2,}(?:[_.-][a-z]{2,})*$/;
+function wordsAfterShortPrefix(prefix: string, name: string): boolean {
+  return prefix.replace(/[^a-z0-9]/gi, '').length <= 2 && LOWER_WORDS.test(name.slice(prefix.length));
+}
+
 /** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
 function claimsFor(
   index: VendorIndex,
@@ -613,9 +619,15 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     );
     // Which of them wrote it is for the page's other evidence to tell (lib/evidence/derive.ts).
     if (undecided) answer.alternatives = claimantsBesides(index, claims.entries, n);
-    // One everyday word bound by the name alone: the site's own cookie unless the vendor shows up on the page.
+    // One everyday word, or words after a two-letter prefix ("lc_lang" of LiveChat's "lc_"), bound by the name
+    // alone: the site's own cookie unless the vendor shows up on the page.
+    const hedge = index.singleWordNames.has(claims.prefix ?? name)
+      ? `the name, one everyday word, is listed for ${index.names[n]}`
+      : claims.prefix !== null && wordsAfterShortPrefix(claims.prefix, name)
+        ? `the name is words after ${claims.prefix}, a two-letter prefix listed for ${index.names[n]}`
+        : null;
     if (
-      index.singleWordNames.has(claims.prefix ?? name) &&
+      hedge !== null &&
       (domain === null || entry[1] === null || !domainMatches(domain, entry[1])) &&
       (domain === null || cookieDomainOwner(index, domain)?.vendor !== n)
     ) {
@@ -625,7 +637,7 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
         thirdParty,
         needsConsent(answer.category) ? index.names[n] : undefined,
       );
-      answer.nameOnly = { category: guess.category, reason: guess.reason + note };
+      answer.nameOnly = { category: guess.category, reason: `${guess.reason}${note}; ${hedge}` };
     }
     return answer;
   }
