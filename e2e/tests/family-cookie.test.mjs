@@ -29,7 +29,11 @@ async function findingsFor(url, names) {
 }
 
 test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before consent", async () => {
-  const { db, visit, tabId } = await findingsFor('https://family.example/', ['_rdt_uuid', '_rdt_cid']);
+  const { db, visit, tabId } = await findingsFor('https://family.example/', [
+    '_rdt_uuid',
+    '_rdt_cid',
+    '_gcl_ag',
+  ]);
   h.dump('family-cookie-db', db);
   const [f] = cookieFindings(db, visit.id, '_rdt_cid');
   assert.equal(f.vendorId, 'reddit');
@@ -37,6 +41,12 @@ test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before cons
   assert.equal(f.phase, 'before-consent');
   assert.equal(f.violation, true);
   assert.match(f.reason, /^named reddit: no record lists the name, but it is of reddit's cookie names/);
+
+  // Google's _gcl_ names are Google Ads' (one is filed under Other Google APIs): a family of one company's vendors.
+  const [gcl] = cookieFindings(db, visit.id, '_gcl_ag');
+  assert.equal(gcl.vendorId, 'google-doubleclick-ads');
+  assert.equal(gcl.category, 'advertising');
+  assert.equal(gcl.violation, true);
 
   const popup = await h.context.newPage();
   await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));
@@ -47,11 +57,20 @@ test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before cons
 });
 
 test('the same name written with no Reddit request on the page needs review, with no vendor', async () => {
-  const { db, visit } = await findingsFor('https://family-alone.example/', ['_rdt_cid']);
+  const { db, visit } = await findingsFor('https://family-alone.example/', ['_rdt_cid', 'ph_lang']);
   const [f] = cookieFindings(db, visit.id, '_rdt_cid');
   assert.equal(f.vendorId, null);
   assert.equal(f.category, 'unknown');
   assert.equal(f.violation, false);
   assert.match(f.reason, /^unknown: needs review; .*starts with _rdt_, like reddit's cookies/);
   assert.ok(!db.derived[visit.id].parties.some((p) => p.key === 'reddit'), 'no Reddit party');
+  // A site's own ph_lang: words after PostHog's listed ph_ prefix, PostHog nowhere on the page.
+  const [lang] = cookieFindings(db, visit.id, 'ph_lang');
+  assert.equal(lang.vendorId, null);
+  assert.equal(lang.category, 'unknown');
+  assert.equal(lang.violation, false);
+  assert.match(
+    lang.reason,
+    /words after ph_, a two-letter prefix listed for PostHog, none of whose requests were seen/,
+  );
 });
