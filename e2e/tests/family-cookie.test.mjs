@@ -40,7 +40,7 @@ test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before cons
   assert.equal(f.category, 'marketing');
   assert.equal(f.phase, 'before-consent');
   assert.equal(f.violation, true);
-  assert.match(f.reason, /^named reddit: no record lists the name, but it is of reddit's cookie names/);
+  assert.match(f.reason, /^named Reddit: no record lists the name, but it is of Reddit's cookie names/);
 
   // Google's _gcl_ names are Google Ads' (one is filed under Other Google APIs): a family of one company's vendors.
   const [gcl] = cookieFindings(db, visit.id, '_gcl_ag');
@@ -62,7 +62,7 @@ test('the same name written with no Reddit request on the page needs review, wit
   assert.equal(f.vendorId, null);
   assert.equal(f.category, 'unknown');
   assert.equal(f.violation, false);
-  assert.match(f.reason, /^unknown: needs review; .*starts with _rdt_, like reddit's cookies/);
+  assert.match(f.reason, /^unknown: needs review; .*starts with _rdt_, like Reddit's cookies/);
   assert.ok(!db.derived[visit.id].parties.some((p) => p.key === 'reddit'), 'no Reddit party');
   // A site's own ph_lang: words after PostHog's listed ph_ prefix, PostHog nowhere on the page.
   const [lang] = cookieFindings(db, visit.id, 'ph_lang');

@@ -20,14 +20,14 @@ describe("a cookie of a tracking vendor's name family", () => {
   it("is the vendor's, with its listed cookies' purpose, when the vendor's requests were seen", () => {
     const f = findingOf(folded(request(REDDIT, T0), cookie('_rdt_cid', T0 + 5)), '_rdt_cid');
     expect(f).toMatchObject({ vendorId: 'reddit', category: 'marketing', violation: true });
-    expect(f.reason).toMatch(/^named reddit: no record lists the name, but it is of reddit's cookie names/);
+    expect(f.reason).toMatch(/^named Reddit: no record lists the name, but it is of Reddit's cookie names/);
     expect(f.reason).toMatch(/starts with _rdt_/);
   });
 
   it('stays "unknown: needs review" with no vendor when only other vendors were seen', () => {
     const f = findingOf(folded(request(GOOGLE_ADS, T0), cookie('_rdt_cid', T0 + 5)), '_rdt_cid');
     expect(f).toMatchObject({ vendorId: null, category: 'unknown', violation: false });
-    expect(f.reason).toMatch(/^unknown: needs review; .*like reddit's cookies/);
+    expect(f.reason).toMatch(/^unknown: needs review; .*like Reddit's cookies/);
   });
 
   it("becomes the vendor's when its request arrives in a later batch, as a full derivation says", () => {

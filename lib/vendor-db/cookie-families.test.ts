@@ -101,7 +101,7 @@ describe('a cookie of a vendor’s name family (the real database)', () => {
     const c = firstParty('_rdt_cid');
     expect(c).toMatchObject({ vendor: null, category: 'unknown' });
     expect(c.reason).toMatch(
-      /^unknown: needs review; .*starts with _rdt_, like reddit's cookies \(_rdt_uuid\)/,
+      /^unknown: needs review; .*starts with _rdt_, like Reddit's cookies \(_rdt_uuid\)/,
     );
     // The listed member's purpose (the Open Cookie Database's "Marketing" for _rdt_uuid), not the vendor's (social).
     expect(c.family).toMatchObject({ vendor: 'reddit', category: 'marketing' });
