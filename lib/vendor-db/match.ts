@@ -249,6 +249,9 @@ function signatureReason(
     : `${label} on host ${host}, which no vendor list names (path ${shown}): ${who} through a proxy or custom domain`;
 }
 
+/** A label that ends in "endpoint", or in "endpoint (…)". */
+const ENDPOINT_WORD = /\bendpoint(?:\s*\([^)]*\))?$/i;
+
 /**
  * Classifies a request URL. In order: a path rule on the host (shared hosts such as www.google.com, whose paths
  * belong to different products), the vendor owning the most specific suffix of the hostname, and, when no
@@ -267,7 +270,9 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     if (ruled !== null) {
       const { rule, path } = ruled;
       const shown = echo(path.length > 60 ? `${path.slice(0, 60)}…` : path);
-      const reason = `host ${host} path ${shown} is the ${rule.label} endpoint of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
+      // Labels are written by hand: one that already ends in "endpoint" is not given a second.
+      const what = ENDPOINT_WORD.test(rule.label) ? rule.label : `${rule.label} endpoint`;
+      const reason = `host ${host} path ${shown} is the ${what} of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
       return { ...vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category), rule: rule.id };
     }
     const category = index.categories[n]!;

@@ -82,6 +82,20 @@ describe('path rules on shared hosts', () => {
     });
     expect(classifyRequest(index, 'https://portal.example/px?kind=conversion', PAGE).vendor).toBe('portal');
   });
+  it('says "endpoint" once when the rule label already does', () => {
+    const labelled = records.map((r) =>
+      r.id === 'beta-ads'
+        ? {
+            ...r,
+            requestRules: [{ hosts: ['portal.example'], path: '/b/', label: 'beacon endpoint', source: 'f' }],
+          }
+        : r,
+    );
+    const one = loadVendorIndex(compileVendors(labelled).index);
+    expect(classifyRequest(one, 'https://portal.example/b/1', PAGE).reason).toMatch(
+      /^host portal\.example path "\/b\/1" is the beacon endpoint of Beta Ads \(/,
+    );
+  });
   it('a rule with a path end takes only paths with both ends, an id between them', () => {
     expect(classifyRequest(index, 'https://cdn.portal.example/v1/projects/k3y/list', PAGE)).toMatchObject({
       vendor: 'beta-ads',
