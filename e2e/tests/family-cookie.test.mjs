@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
 import { waitForDb } from '../lib/db.mjs';
-import { cookieFindings, visitsOf } from '../lib/records.mjs';
+import { cookieFindings, requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
 
-async function findingsFor(url, names) {
+/** The visit's findings once the cookies `names` and requests to `hosts` are all recorded. */
+async function findingsFor(url, names, hosts = []) {
   const page = await h.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.__sent === true);
@@ -21,7 +22,11 @@ async function findingsFor(url, names) {
     h.browser,
     (d) => {
       const v = visitOf(d);
-      return v && names.every((n) => cookieFindings(d, v.id, n).length);
+      return (
+        v &&
+        names.every((n) => cookieFindings(d, v.id, n).length) &&
+        hosts.every((host) => requestFindings(d, v.id, host).length)
+      );
     },
     { timeout: 30_000, message: names.join(', ') },
   );
@@ -29,11 +34,12 @@ async function findingsFor(url, names) {
 }
 
 test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before consent", async () => {
-  const { db, visit, tabId } = await findingsFor('https://family.example/', [
-    '_rdt_uuid',
-    '_rdt_cid',
-    '_gcl_ag',
-  ]);
+  // The Google Ads request follows its cookie, so it may land in a later batch: wait for it too.
+  const { db, visit, tabId } = await findingsFor(
+    'https://family.example/',
+    ['_rdt_uuid', '_rdt_cid', '_gcl_ag'],
+    ['www.googleadservices.com'],
+  );
   h.dump('family-cookie-db', db);
   const [f] = cookieFindings(db, visit.id, '_rdt_cid');
   assert.equal(f.vendorId, 'reddit');
