@@ -156,6 +156,8 @@ export interface PathRule {
   query: RegExp | null;
   category: Category | null;
   label: string;
+  /** The label as a reason names it ("conversion endpoint"), made once at load, not per request. */
+  endpoint: string;
 }
 
 export interface Signature {

@@ -29,6 +29,14 @@ function parse(json: unknown, what: string): unknown {
   }
 }
 
+/** A label that ends in "endpoint", or in "endpoint (…)". */
+const ENDPOINT_WORD = /\bendpoint(?:\s*\([^)]*\))?$/i;
+
+/** A path rule's label as its reason names it: labels are written by hand, and one ending in "endpoint" gets no second. */
+function endpointPhrase(label: string): string {
+  return ENDPOINT_WORD.test(label) ? label : `${label} endpoint`;
+}
+
 function zipMap<V>(keys: string[], values: V[]): Map<string, V> {
   const map = new Map<string, V>();
   for (let i = 0; i < keys.length; i++) map.set(keys[i]!, values[i]!);
@@ -98,6 +106,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       query: query === null ? null : new RegExp(query),
       category,
       label,
+      endpoint: endpointPhrase(label),
     })),
   );
   const pathRules = new Map<string, PathRule[]>();

@@ -249,9 +249,6 @@ function signatureReason(
     : `${label} on host ${host}, which no vendor list names (path ${shown}): ${who} through a proxy or custom domain`;
 }
 
-/** A label that ends in "endpoint", or in "endpoint (…)". */
-const ENDPOINT_WORD = /\bendpoint(?:\s*\([^)]*\))?$/i;
-
 /**
  * Classifies a request URL. In order: a path rule on the host (shared hosts such as www.google.com, whose paths
  * belong to different products), the vendor owning the most specific suffix of the hostname, and, when no
@@ -270,9 +267,7 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     if (ruled !== null) {
       const { rule, path } = ruled;
       const shown = echo(path.length > 60 ? `${path.slice(0, 60)}…` : path);
-      // Labels are written by hand: one that already ends in "endpoint" is not given a second.
-      const what = ENDPOINT_WORD.test(rule.label) ? rule.label : `${rule.label} endpoint`;
-      const reason = `host ${host} path ${shown} is the ${what} of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
+      const reason = `host ${host} path ${shown} is the ${rule.endpoint} of ${index.names[rule.vendor]} (the host alone belongs to ${index.names[n]})${note}`;
       return { ...vendorAnswer(index, rule.vendor, thirdParty, reason, rule.category), rule: rule.id };
     }
     const category = index.categories[n]!;
@@ -380,13 +375,18 @@ const WORD_PREFIX = /^[a-z]+-$/;
  */
 export function distinctivePrefix(prefix: string): boolean {
   if (prefix.length >= 4) return true;
-  return /[_.:-]$/.test(prefix) && prefix.replace(/[^a-z0-9]/gi, '').length >= 2;
+  return /[_.:-]$/.test(prefix) && codeLength(prefix) >= 2;
+}
+
+/** How many letters and digits a prefix has ("_ga_": 2). */
+function codeLength(prefix: string): number {
+  return prefix.replace(/[^a-z0-9]/gi, '').length;
 }
 
 /** Lower-case words after a prefix of two letters or digits: "lang" of "lc_lang", not an ID ("mf_9f2c…", "_ga_G1X2"). */
 const LOWER_WORDS = /^[a-z]{2,}(?:[_.-][a-z]{2,})*$/;
 function wordsAfterShortPrefix(prefix: string, name: string): boolean {
-  return prefix.replace(/[^a-z0-9]/gi, '').length <= 2 && LOWER_WORDS.test(name.slice(prefix.length));
+  return codeLength(prefix) <= 2 && LOWER_WORDS.test(name.slice(prefix.length));
 }
 
 /** Name claims for a cookie: exact first, then prefixes longest first (only groups sharing the first 2 chars). */
