@@ -1,6 +1,8 @@
 // Trackers proxied through the site's own domain (server-side tagging, CNAME cloaking, a self-hosted Matomo, Vercel
-// Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum) are found by their request shape, fire before any consent, and are flagged
-// as such, with the reason saying where. A functional vendor's host named like a collection endpoint needs review.
+// Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum, PostHog through a reverse proxy)
+// are found by their request shape, fire before any consent, and are flagged as such, with the reason saying where.
+// The GA4 Google tag script is Google Analytics' on Google's host and on the site's own. A functional vendor's
+// host named like a collection endpoint needs review.
 // e2e-browsers: chromium firefox
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -30,7 +32,13 @@ const EXPECTED = {
     reason:
       /^Cloudflare Web Analytics beacon endpoint on the site's own domain .* on a first-party host \(proxied\.example, path "\/cdn-cgi\/rum"\)/,
   },
+  posthog: {
+    reason:
+      /^PostHog capture API .* on a first-party host \(proxied\.example, path "\/relay\/i\/v0\/e\/"\): PostHog's software, run by the site itself or proxied/,
+  },
 };
+// The GA4 Google tag script: by its ID on Tag Manager's host (a path rule), and on the site's tagging server.
+const GTAG_KEYS = ['www.googletagmanager.com google-analytics/gtag/js', 'proxied.example gtag-js-ga4'];
 
 test('first-party proxied trackers are attributed by request shape and flagged before consent', async () => {
   const page = await h.context.newPage();
@@ -40,9 +48,15 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   const found = (db) => {
     const visit = visitsOf(db, { tabId, url: URL }).at(-1);
     const findings = (visit && db.derived[visit.id]?.findings) || [];
-    return Object.keys(EXPECTED).every((v) => findings.some((f) => f.kind === 'request' && f.vendorId === v));
+    return (
+      Object.keys(EXPECTED).every((v) => findings.some((f) => f.kind === 'request' && f.vendorId === v)) &&
+      GTAG_KEYS.every((k) => findings.some((f) => f.key === k))
+    );
   };
-  const db = await waitForDb(h.browser, found, { timeout: 30_000, message: 'the five proxied trackers' });
+  const db = await waitForDb(h.browser, found, {
+    timeout: 30_000,
+    message: 'the six proxied trackers and gtag.js',
+  });
   h.dump('proxied-trackers-db', db);
   const visit = visitsOf(db, { tabId, url: URL }).at(-1);
   const derived = db.derived[visit.id];
@@ -55,8 +69,26 @@ test('first-party proxied trackers are attributed by request shape and flagged b
     assert.match(f.reason, want.reason, vendorId);
     assert.ok(derived.parties.find((p) => p.key === vendorId)?.violation, `${vendorId} is a violating party`);
   }
+  for (const key of GTAG_KEYS) {
+    const f = derived.findings.find((x) => x.key === key);
+    assert.equal(f.vendorId, 'google-analytics', key);
+    assert.equal(f.category, 'analytics', key);
+    assert.equal(f.phase, 'before-consent', key);
+    assert.equal(f.violation, true, key);
+  }
+  const [onGoogle, onSite] = GTAG_KEYS.map((k) => derived.findings.find((x) => x.key === k));
+  assert.equal(onGoogle.thirdParty, true);
+  assert.match(
+    onGoogle.reason,
+    /GA4 tag script endpoint .* of Google Analytics \(the host alone belongs to Google Tag Manager\)/,
+  );
+  assert.equal(onSite.thirdParty, false);
+  assert.match(
+    onSite.reason,
+    /^Google tag script for a GA4 measurement ID .* on a first-party host \(proxied\.example/,
+  );
   assert.equal(derived.verdict.severity, 'violation');
-  assert.match(derived.verdict.text, /^5 analytics trackers fired before consent/);
+  assert.match(derived.verdict.text, /^6 analytics trackers fired before consent/);
   // Framer's events host: third-party-web files events.framer.com under "Framer CDN"; its name says it collects.
   const framer = derived.findings.find((x) => x.kind === 'request' && x.vendorId === 'framer-cdn');
   assert.ok(framer, 'events.framer.com is attributed');

@@ -90,10 +90,63 @@ describe('path- and shape-aware matching', () => {
       vendor: 'google-tag-manager',
       signature: 'gtm-js',
     });
+    // The Google tag script is the product its ID names (G- Analytics, AW- Ads, DC- Floodlight), wherever it is served.
     expect(req('https://sgtm.shop.example/gtag/js?id=AW-123456789&l=dataLayer')).toMatchObject({
+      vendor: 'google-doubleclick-ads',
+      category: 'advertising',
+      signature: 'gtag-js-ads',
+    });
+    expect(req('https://shop.example/metrics/gtag/js?id=G-AB12CD34')).toMatchObject({
+      vendor: 'google-analytics',
+      category: 'analytics',
+      signature: 'gtag-js-ga4',
+    });
+    expect(req('https://sgtm.shop.example/gtag/js?id=GT-AB12CD3')).toMatchObject({
       vendor: 'google-tag-manager',
       signature: 'gtag-js',
     });
+    for (const [id, vendor, category] of [
+      ['G-AB12CD34', 'google-analytics', 'analytics'],
+      ['AW-123456789', 'google-doubleclick-ads', 'advertising'],
+      ['DC-1234567', 'google-doubleclick-ads', 'advertising'],
+    ] as const) {
+      const c = req(`https://www.googletagmanager.com/gtag/js?id=${id}&l=dataLayer&cx=c`);
+      expect(c).toMatchObject({ vendor, category, rule: `${vendor}/gtag/js` });
+      expect(c.reason).toMatch(/the host alone belongs to Google Tag Manager/);
+    }
+    // A Google tag destination's script is the product its ID names too (a derived rule, said in the reason).
+    for (const [id, vendor] of [
+      ['G-AB12CD34', 'google-analytics'],
+      ['AW-123456789', 'google-doubleclick-ads'],
+    ] as const) {
+      const c = req(`https://www.googletagmanager.com/gtag/destination?id=${id}&l=dataLayer&cx=c`);
+      expect(c).toMatchObject({ vendor, rule: `${vendor}/gtag/destination` });
+      expect(c.reason).toMatch(/derived: a Google tag destination is the product its ID names/);
+    }
+    // PostHog's SDK through a reverse proxy (PostHog's documented setup): its capture and flags calls carry the
+    // SDK's `_` time and `ver` version, wherever the proxy puts them; the same paths without that shape do not.
+    for (const url of [
+      'https://e.shop.example/e/?_=1712345678901&ver=1.96.1',
+      'https://shop.example/relay/i/v0/e/?_=1712345678901&ver=1.200.0&compression=gzip-js',
+      'https://shop.example/ingest/flags/?v=2&config=true&_=1712345678901&ver=1.200.0',
+    ])
+      expect(req(url)).toMatchObject({ vendor: 'posthog', category: 'analytics', signature: 'posthog-capture' });
+    expect(req('https://shop.example/relay/e/?_=1712345678901&ver=1.200.0').reason).toMatch(
+      /run by the site itself or proxied/,
+    );
+    for (const url of [
+      'https://shop.example/e/?foo=1',
+      'https://shop.example/e/?ver=1.2.3',
+      'https://shop.example/e/?_=1712345678901',
+      'https://shop.example/de/?_=1712345678901&ver=1.2.3',
+    ])
+      expect(req(url).vendor, url).toBeNull();
+    // The container script and a combined Google tag stay the tag manager's.
+    expect(req('https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD')).toMatchObject({
+      vendor: 'google-tag-manager',
+      category: 'functional',
+    });
+    expect(req('https://www.googletagmanager.com/gtag/js?id=GT-AB12CD3').vendor).toBe('google-tag-manager');
     expect(req('https://shop.example/js/gtm.js').vendor).toBeNull();
     expect(req('https://shop.example/gtag/js?id=GTM').vendor).toBeNull();
     // A CNAME-cloaked host of another site is third-party, and still caught.
