@@ -130,7 +130,11 @@ describe('path- and shape-aware matching', () => {
       'https://shop.example/relay/i/v0/e/?_=1712345678901&ver=1.200.0&compression=gzip-js',
       'https://shop.example/ingest/flags/?v=2&config=true&_=1712345678901&ver=1.200.0',
     ])
-      expect(req(url)).toMatchObject({ vendor: 'posthog', category: 'analytics', signature: 'posthog-capture' });
+      expect(req(url)).toMatchObject({
+        vendor: 'posthog',
+        category: 'analytics',
+        signature: 'posthog-capture',
+      });
     expect(req('https://shop.example/relay/e/?_=1712345678901&ver=1.200.0').reason).toMatch(
       /run by the site itself or proxied/,
     );

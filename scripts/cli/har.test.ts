@@ -49,7 +49,9 @@ describe('cli har', () => {
       // gtag/js?id=G-… (Google Analytics' tag, on Tag Manager's host) and its collect hit.
       requests: 2,
     });
-    expect(ga.hosts).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'www.google-analytics.com']));
+    expect(ga.hosts).toEqual(
+      expect.arrayContaining(['www.googletagmanager.com', 'www.google-analytics.com']),
+    );
     const fb = first.vendors.find((v: { hosts: string[] }) => v.hosts.includes('www.facebook.com'));
     expect(fb.phases).toEqual(['before-consent', 'after-reject']);
     expect(first.unknown.hosts).toEqual([
