@@ -19,6 +19,7 @@ const TABLES = new Set([
   'company-facts.json',
   'domain-owners.json',
   'groupings.json',
+  'customer-namespaces.json',
 ]);
 
 const readJson = (path: string): unknown => {
@@ -60,6 +61,7 @@ export function buildFromDisk(files: Partial<Record<SourceName, string>> = {}) {
     curated: curatedFiles.map((f) => checkCuratedVendor(f, readJson(join(CURATED, f)))),
     wtm: readWhoTracksMe(readFileSync(path('whotracksme-2022'), 'utf8')),
     groupings: readJson(join(CURATED, 'groupings.json')) as any,
+    namespaces: readJson(join(CURATED, 'customer-namespaces.json')) as any,
   });
   return { ...built, curatedFiles };
 }

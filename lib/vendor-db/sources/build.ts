@@ -17,6 +17,7 @@ import { ocdPurpose } from './ocd-purpose';
 import { KNOWN_SOURCES, OCD, TPW } from './registry';
 import { TPW_CATEGORY, type TpwEntity } from './third-party-web';
 import { draftsFromEntities, linkOcd, target } from './link';
+import { withdrawNamespaces, type CustomerNamespaces, type NamespaceWithdrawn } from './namespaces';
 import { resolveDomains, type DomainConflict } from './domains';
 import { companyProblem, datasetCountry, sameCompany } from './sanity';
 import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
@@ -34,6 +35,7 @@ export interface BuildInput {
   /** WhoTracks.me 2022 trackers (optional so small tests can leave it out). */
   wtm?: WtmTracker[];
   groupings?: GroupingRules;
+  namespaces?: CustomerNamespaces;
 }
 
 /** Two sources disagree on a vendor's owner or category; `rule` names what decided. */
@@ -74,6 +76,7 @@ export interface BuildReport {
   curatedConflicts: { vendor: string; conflict: CuratedConflict }[];
   ocdOnlyVendors: string[];
   groupings: GroupingIssue[];
+  namespacesWithdrawn: NamespaceWithdrawn[];
   fieldConflicts: FieldConflict[];
   rejected: RejectedValue[];
   wtmOnlyVendors: string[];
@@ -444,11 +447,15 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     curatedConflicts: [],
     ocdOnlyVendors: [],
     groupings: [],
+    namespacesWithdrawn: [],
     fieldConflicts: [],
     rejected: [],
     wtmOnlyVendors: [],
   };
   const drafts = draftsFromEntities(input.entities);
+  const namespaces = input.namespaces ?? {};
+  // Before WhoTracks.me links its hosts: a host it names under a namespace (tealium.hs.llnwd.net) is then unclaimed.
+  report.namespacesWithdrawn = withdrawNamespaces(drafts, namespaces);
   linkOcd(drafts, input.ocd, input.aliases, report);
   const curatedById = new Map<string, CuratedVendor>();
   const applyOverlay = (c: CuratedVendor) => {
@@ -477,11 +484,17 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     else waiting.push(c);
   }
   if (input.wtm) {
-    const { groupings, created } = linkWhoTracksMe(drafts, input.wtm, input.groupings ?? {});
+    const { groupings, created } = linkWhoTracksMe(
+      drafts,
+      input.wtm,
+      input.groupings ?? {},
+      new Set(Object.keys(namespaces)),
+    );
     report.groupings = groupings;
     report.wtmOnlyVendors = created;
   }
   waiting.forEach(applyOverlay);
+  report.namespacesWithdrawn.push(...withdrawNamespaces(drafts, namespaces));
   for (const id of Object.keys(input.categories)) target(drafts, id, 'categories.json');
   for (const f of Object.values(input.companies))
     for (const id of f.vendors) target(drafts, id, 'company-facts.json');

@@ -91,6 +91,8 @@ export function linkWhoTracksMe(
   drafts: Map<string, Draft>,
   trackers: WtmTracker[],
   rules: GroupingRules,
+  /** Domains no vendor may hold whole (a CDN's customer namespace): a tracker's host under one is still linked. */
+  namespaces: ReadonlySet<string> = new Set(),
 ): { groupings: GroupingIssue[]; created: string[] } {
   const byDomain = new Map<string, WtmTracker>();
   for (const t of trackers) for (const dom of t.domains) byDomain.set(dom, t);
@@ -127,7 +129,7 @@ export function linkWhoTracksMe(
     (draft.wtm ??= []).push(t);
     draftOfTracker.set(t.id, id);
     for (const dom of t.domains) {
-      if (claimant(owners, dom) !== undefined) continue;
+      if (namespaces.has(dom) || claimant(owners, dom) !== undefined) continue;
       draft.domains.set(dom, WTM);
       owners.set(dom, id);
     }
