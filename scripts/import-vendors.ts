@@ -22,6 +22,10 @@ const TABLES = new Set([
   'customer-namespaces.json',
 ]);
 
+/** A table's entries without its `_comment`. */
+const withoutComment = <T>(table: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(table).filter(([k]) => k !== '_comment'));
+
 const readJson = (path: string): unknown => {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -61,7 +65,7 @@ export function buildFromDisk(files: Partial<Record<SourceName, string>> = {}) {
     curated: curatedFiles.map((f) => checkCuratedVendor(f, readJson(join(CURATED, f)))),
     wtm: readWhoTracksMe(readFileSync(path('whotracksme-2022'), 'utf8')),
     groupings: readJson(join(CURATED, 'groupings.json')) as any,
-    namespaces: readJson(join(CURATED, 'customer-namespaces.json')) as any,
+    namespaces: withoutComment(readJson(join(CURATED, 'customer-namespaces.json')) as any),
   });
   return { ...built, curatedFiles };
 }

@@ -494,6 +494,7 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     report.wtmOnlyVendors = created;
   }
   waiting.forEach(applyOverlay);
+  // Nor may an overlay hold one.
   report.namespacesWithdrawn.push(...withdrawNamespaces(drafts, namespaces));
   for (const id of Object.keys(input.categories)) target(drafts, id, 'categories.json');
   for (const f of Object.values(input.companies))
