@@ -19,6 +19,8 @@ export const DETAILS_FILE = 'vendor-details.json';
 export interface VendorSources {
   records: VendorRecord[];
   files: string[];
+  /** CDN customer namespaces → operator, for the real data/vendors only (curated/customer-namespaces.json). */
+  namespaces: Record<string, string>;
   /** sha256 over file names and contents (plus the index version), so any edit marks the index stale. */
   hash: string;
 }
@@ -31,6 +33,8 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
         .sort()
     : [];
   const hash = createHash('sha256').update(`v${INDEX_VERSION}\nmatch ${MATCH_RULES_VERSION}\n`);
+  const namespaces = resolve(dir) === VENDOR_DIR ? readNamespaces() : {};
+  hash.update(`namespaces\0${JSON.stringify(namespaces)}\0`);
   const records: VendorRecord[] = [];
   const problems: string[] = [];
   for (const file of files) {
@@ -43,7 +47,19 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
     }
   }
   if (problems.length > 0) throw new CompileError(problems);
-  return { records, files, hash: hash.digest('hex') };
+  return { records, files, namespaces, hash: hash.digest('hex') };
+}
+
+/** data/curated/customer-namespaces.json as domain → operator (none when the file is absent, e.g. a package). */
+function readNamespaces(): Record<string, string> {
+  const path = join(ROOT, 'data', 'curated', 'customer-namespaces.json');
+  if (!existsSync(path)) return {};
+  const table = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { operator?: unknown }>;
+  return Object.fromEntries(
+    Object.entries(table).flatMap(([domain, e]) =>
+      typeof e?.operator === 'string' ? [[domain, e.operator] as const] : [],
+    ),
+  );
 }
 
 let english: ReadonlySet<string> | undefined;
@@ -56,8 +72,8 @@ function englishWords(): ReadonlySet<string> {
 
 /** Compiles a directory of vendor records (throws CompileError on fatal problems). */
 export function compileDir(dir = VENDOR_DIR): CompileResult & { files: string[] } {
-  const { records, files, hash } = readVendorSources(dir);
-  return { ...compileVendors(records, hash, files, englishWords()), files };
+  const { records, files, hash, namespaces } = readVendorSources(dir);
+  return { ...compileVendors(records, hash, files, englishWords(), namespaces), files };
 }
 
 /** Writes a file via a temporary name and a rename, so a concurrent reader never sees half a file. */
@@ -109,7 +125,13 @@ export function loadNodeVendorIndex(opts: { dir?: string; outDir?: string } = {}
   const fresh = existing && existing.version === INDEX_VERSION && existing.hash === sources.hash;
   // No sources at all (e.g. a packaged copy): trust whatever index exists.
   if (existing && (fresh || sources.files.length === 0)) return loadVendorIndex(existing.text);
-  const result = compileVendors(sources.records, sources.hash, sources.files, englishWords());
+  const result = compileVendors(
+    sources.records,
+    sources.hash,
+    sources.files,
+    englishWords(),
+    sources.namespaces,
+  );
   try {
     writeCompiled(result, outDir);
   } catch {

@@ -215,6 +215,8 @@ export function compileVendors(
   where: string[] = [],
   /** English words (the build passes a word list): a brand that is one counts only at a cookie name's start. */
   commonWords: ReadonlySet<string> = new Set(),
+  /** CDN customer namespaces → operator (data/curated/customer-namespaces.json), named in unknown hosts' reasons. */
+  namespaces: Readonly<Record<string, string>> = {},
 ): CompileResult {
   const problems: string[] = [];
   const seen = new Map<string, string>();
@@ -296,6 +298,7 @@ export function compileVendors(
     pathRules,
     signatures,
     labelSuffixes,
+    namespaces: Object.entries(namespaces).sort(([a], [b]) => (a < b ? -1 : 1)),
     brands: compileBrands(valid, commonWords),
     ...compileGenericNames([exact, prefix], valid, commonWords),
     families: compileFamilies(

@@ -83,6 +83,8 @@ export interface CompiledIndex {
   signatures: SignatureEntry[];
   /** [label ending such as "-id5-sync.com", vendor]: hosts no suffix matches are tried against these. */
   labelSuffixes: [suffix: string, vendor: number][];
+  /** [domain, operator]: CDN customer namespaces no vendor owns (data/curated/customer-namespaces.json). */
+  namespaces?: [domain: string, operator: string][];
   /**
    * Brand words of tracking vendors' names (lib/vendor-db/brand-words.ts): brands.vendors[i] use words[i];
    * common[i] = 1 when the word is also an English word (it then counts only at the start of a cookie name).
@@ -135,6 +137,8 @@ export interface VendorIndex {
   /** Lengths of the exact signature paths: most paths are ruled out without slicing the URL. */
   signatureLengths: Set<number>;
   labelSuffixes: [suffix: string, vendor: number][];
+  /** CDN customer namespace → its operator: a host under one belongs to one of its customers, unknown which. */
+  namespaces: Map<string, string>;
   sourceHash: string;
   /** Brand word of tracking vendors' names → those vendors, and whether it is also an English word. */
   brands: Map<string, { vendors: number[]; common: boolean }>;

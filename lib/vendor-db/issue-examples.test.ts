@@ -334,6 +334,10 @@ describe('coverage', () => {
       'https://site.company.stackpathdns.com/x.js',
     ])
       expect(req(url), url).toMatchObject({ vendor: null, category: 'unknown' });
+    // The reason says whose namespace it is, not whose host.
+    expect(req('https://acme.vo.llnwd.net/o1/pixel.js').reason).toMatch(
+      /^host acme\.vo\.llnwd\.net is a name under llnwd\.net, where Limelight Networks \(now Edgio\) gives its customers their hostnames: .*needs review/,
+    );
   });
 });
 

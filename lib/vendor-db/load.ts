@@ -146,6 +146,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     signatureSuffixes,
     signatureLengths: new Set([...signatureByPath.keys()].map((k) => k.length)),
     labelSuffixes: c.labelSuffixes,
+    namespaces: new Map(Array.isArray(c.namespaces) ? c.namespaces : []),
     sourceHash: c.sourceHash,
     brands: new Map(
       c.brands.words.map((w, i) => [w, { vendors: c.brands.vendors[i]!, common: c.brands.common[i] === 1 }]),

@@ -75,6 +75,17 @@ function walkOwner(index: VendorIndex, host: string): Owner | null {
   return null;
 }
 
+/** The CDN customer namespace a host no vendor owns is under (`acme.vo.llnwd.net`), with its operator. */
+function namespaceOf(index: VendorIndex, host: string): { domain: string; operator: string } | null {
+  if (index.namespaces.size === 0) return null;
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+    const domain = host.slice(dot + 1);
+    const operator = index.namespaces.get(domain);
+    if (operator !== undefined) return { domain, operator };
+  }
+  return null;
+}
+
 /** Why a platform customer's host or cookie domain is not the platform's. */
 function tenantNote(index: VendorIndex, hit: Owner, host: string): string {
   return `${host} is a name under ${hit.suffix}, a public suffix whose names belong to different owners (${hit.suffix} itself is ${index.names[hit.vendor]}'s), so whose it is, and what it does, is not known`;
@@ -316,6 +327,11 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     const pageKnown = typeof pageUrl === 'string' && pageUrl !== '' && note === '';
     const reason = signatureReason(index, sig, host, path, thirdParty, pageKnown, null);
     return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category), signature: sig.id };
+  }
+  const ns = namespaceOf(index, host);
+  if (ns !== null) {
+    const reason = `host ${host} is a name under ${ns.domain}, where ${ns.operator} gives its customers their hostnames: whose it is, and what it does, is not known: needs review`;
+    return unknown(thirdParty, reason + note);
   }
   return unknown(thirdParty, `host ${host} matches no known vendor${note}`);
 }
