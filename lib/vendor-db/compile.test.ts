@@ -26,6 +26,14 @@ describe('compileVendors (fixtures)', () => {
     expect(index.sourceHash).toBe('h');
   });
 
+  it("carries CDN customer namespaces (two-label domains only) for unattributed hosts' reasons", () => {
+    const withNs = compileVendors(FIXTURE_VENDORS, 'h', [], new Set(), { 'zones.test': 'Zone CDN' });
+    expect(withNs.index.namespaces).toEqual([['zones.test', 'Zone CDN']]);
+    expect(
+      problemsOf(() => compileVendors(FIXTURE_VENDORS, 'h', [], new Set(), { 'a.zones.test': 'X' })),
+    ).toEqual(['customer namespace "a.zones.test" is not a two-label domain']);
+  });
+
   it('normalises domains (wildcards, case) and maps each to its owner', () => {
     const owner = (h: string) => index.vendors.ids[index.hosts.vendors[index.hosts.names.indexOf(h)]!];
     expect(owner('acmecdn.test')).toBe('acme-analytics');

@@ -272,6 +272,9 @@ export function compileVendors(
       else labelSuffixes.push([suffix, vendorNo.get(r.id)!]);
     }
   }
+  for (const domain of Object.keys(namespaces))
+    if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(domain))
+      problems.push(`customer namespace ${JSON.stringify(domain)} is not a two-label domain`);
   if (problems.length > 0) throw new CompileError(problems);
 
   const ids = valid.map((r) => r.id);

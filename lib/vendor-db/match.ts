@@ -75,15 +75,18 @@ function walkOwner(index: VendorIndex, host: string): Owner | null {
   return null;
 }
 
-/** The CDN customer namespace a host no vendor owns is under (`acme.vo.llnwd.net`), with its operator. */
+/**
+ * The CDN customer namespace a third-party host no vendor owns is under (`acme.vo.llnwd.net`), with its
+ * operator. Namespaces are two-label domains (compile checks it): one slice and one lookup per unknown host.
+ */
 function namespaceOf(index: VendorIndex, host: string): { domain: string; operator: string } | null {
   if (index.namespaces.size === 0) return null;
-  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
-    const domain = host.slice(dot + 1);
-    const operator = index.namespaces.get(domain);
-    if (operator !== undefined) return { domain, operator };
-  }
-  return null;
+  const last = host.lastIndexOf('.');
+  const dot = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
+  if (dot === -1) return null;
+  const domain = host.slice(dot + 1);
+  const operator = index.namespaces.get(domain);
+  return operator === undefined ? null : { domain, operator };
 }
 
 /** Why a platform customer's host or cookie domain is not the platform's. */
@@ -328,7 +331,8 @@ export function classifyRequest(index: VendorIndex, url: string, pageUrl?: strin
     const reason = signatureReason(index, sig, host, path, thirdParty, pageKnown, null);
     return { ...vendorAnswer(index, sig.vendor, thirdParty, reason + note, sig.category), signature: sig.id };
   }
-  const ns = namespaceOf(index, host);
+  // The site's own hosts are never a CDN customer's zone of another party: no lookup for them.
+  const ns = thirdParty ? namespaceOf(index, host) : null;
   if (ns !== null) {
     const reason = `host ${host} is a name under ${ns.domain}, where ${ns.operator} gives its customers their hostnames: whose it is, and what it does, is not known: needs review`;
     return unknown(thirdParty, reason + note);
