@@ -334,6 +334,18 @@ describe('coverage', () => {
       'https://site.company.stackpathdns.com/x.js',
     ])
       expect(req(url), url).toMatchObject({ vendor: null, category: 'unknown' });
+    // A host WhoTracks.me names under a platform's public suffix is that tracker's, not the platform customer
+    // nobody knows: the platform's claim on the suffix had kept it from the tracker.
+    expect(req('https://d1cerpgff739r9.cloudfront.net/x.js')).toMatchObject({
+      vendor: 'cadreon',
+      category: 'advertising',
+    });
+    expect(req('https://admarvel.s3.amazonaws.com/x.js').vendor).toBe('adcolony');
+    expect(req('https://adstage-analytics.herokuapp.com/x').vendor).toBe('adstage');
+    expect(req('https://d1a2b3c4d5e6f7.cloudfront.net/x.js')).toMatchObject({
+      vendor: null,
+      category: 'unknown',
+    });
     // The reason says whose namespace it is, not whose host.
     expect(req('https://acme.vo.llnwd.net/o1/pixel.js').reason).toMatch(
       /^host acme\.vo\.llnwd\.net is a name under llnwd\.net, where Limelight Networks \(now Edgio\) gives its customers their hostnames: .*needs review/,

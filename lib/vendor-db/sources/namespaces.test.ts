@@ -36,3 +36,16 @@ describe('customer namespaces', () => {
     expect(records.some((r) => r.domains.includes('other.hs.cdn.example'))).toBe(false);
   });
 });
+
+describe('WhoTracks.me hosts under a platform suffix', () => {
+  it("go to the tracker that names them, not to the platform's record", () => {
+    const entities = [{ name: 'Amazon CloudFront', category: 'cdn', domains: ['*.cloudfront.net'] }];
+    const wtm = [wtmTracker('Pixelco', 'advertising', ['d1abc2def3ghi4.cloudfront.net', 'pixelco.example'])];
+    const { records } = buildRecords(buildInput(entities, wtm));
+    expect(records.find((r) => r.id === 'pixelco')!.domains).toEqual([
+      'd1abc2def3ghi4.cloudfront.net',
+      'pixelco.example',
+    ]);
+    expect(records.find((r) => r.id === 'amazon-cloudfront')!.domains).toEqual(['cloudfront.net']);
+  });
+});

@@ -1,3 +1,4 @@
+import { isPlatformSuffix } from '../../domain';
 import type { Draft } from './draft';
 import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
@@ -24,13 +25,22 @@ export function wtmOwner(t: WtmTracker): string {
   return t.company?.name ?? t.name;
 }
 
-function claimant(owners: Map<string, string>, domain: string): string | undefined {
+/**
+ * The vendor whose domain covers `domain`. A name under a platform's public suffix (d123.cloudfront.net,
+ * x.s3.amazonaws.com) or a CDN customer namespace is its customer's own: the platform's claim does not cover it.
+ */
+function claimant(
+  owners: Map<string, string>,
+  domain: string,
+  namespaces: ReadonlySet<string>,
+): string | undefined {
   for (let d = domain; ;) {
     const id = owners.get(d);
     if (id !== undefined) return id;
     const dot = d.indexOf('.');
     if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
     d = d.slice(dot + 1);
+    if (isPlatformSuffix(d) || namespaces.has(d)) return undefined;
   }
 }
 
@@ -129,7 +139,7 @@ export function linkWhoTracksMe(
     (draft.wtm ??= []).push(t);
     draftOfTracker.set(t.id, id);
     for (const dom of t.domains) {
-      if (namespaces.has(dom) || claimant(owners, dom) !== undefined) continue;
+      if (namespaces.has(dom) || claimant(owners, dom, namespaces) !== undefined) continue;
       draft.domains.set(dom, WTM);
       owners.set(dom, id);
     }
