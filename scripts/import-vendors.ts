@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { buildRecords } from '../lib/vendor-db/sources/build';
 import { checkCompanyFacts, checkCuratedVendor } from '../lib/vendor-db/sources/curated';
+import { readCustomerNamespaces } from '../lib/vendor-db/sources/namespaces';
 import { readOcdJson } from '../lib/vendor-db/sources/ocd';
 import { readTpwEntities } from '../lib/vendor-db/sources/third-party-web';
 import { readWhoTracksMe } from '../lib/vendor-db/sources/whotracksme';
@@ -21,10 +22,6 @@ const TABLES = new Set([
   'groupings.json',
   'customer-namespaces.json',
 ]);
-
-/** A table's entries without its `_comment`. */
-const withoutComment = <T>(table: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(table).filter(([k]) => k !== '_comment'));
 
 const readJson = (path: string): unknown => {
   try {
@@ -65,7 +62,7 @@ export function buildFromDisk(files: Partial<Record<SourceName, string>> = {}) {
     curated: curatedFiles.map((f) => checkCuratedVendor(f, readJson(join(CURATED, f)))),
     wtm: readWhoTracksMe(readFileSync(path('whotracksme-2022'), 'utf8')),
     groupings: readJson(join(CURATED, 'groupings.json')) as any,
-    namespaces: withoutComment(readJson(join(CURATED, 'customer-namespaces.json')) as any),
+    namespaces: readCustomerNamespaces(readJson(join(CURATED, 'customer-namespaces.json'))),
   });
   return { ...built, curatedFiles };
 }

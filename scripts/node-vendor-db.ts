@@ -7,6 +7,7 @@ import wordListPath from 'word-list';
 import { compileVendors, CompileError, type CompileResult } from '../lib/vendor-db/compile';
 import { INDEX_VERSION, MATCH_RULES_VERSION, type VendorIndex } from '../lib/vendor-db/compiled-types';
 import { loadVendorIndex } from '../lib/vendor-db/load';
+import { readCustomerNamespaces } from '../lib/vendor-db/sources/namespaces';
 import type { VendorRecord } from '../lib/vendor-db/types';
 import { shardPath, splitDetails } from '../lib/vendor-db/shard';
 
@@ -54,12 +55,8 @@ export function readVendorSources(dir = VENDOR_DIR): VendorSources {
 function readNamespaces(): Record<string, string> {
   const path = join(ROOT, 'data', 'curated', 'customer-namespaces.json');
   if (!existsSync(path)) return {};
-  const table = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { operator?: unknown }>;
-  return Object.fromEntries(
-    Object.entries(table).flatMap(([domain, e]) =>
-      typeof e?.operator === 'string' ? [[domain, e.operator] as const] : [],
-    ),
-  );
+  const table = readCustomerNamespaces(JSON.parse(readFileSync(path, 'utf8')));
+  return Object.fromEntries(Object.entries(table).map(([domain, e]) => [domain, e.operator]));
 }
 
 let english: ReadonlySet<string> | undefined;

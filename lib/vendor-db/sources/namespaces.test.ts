@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecords } from './build';
 import { buildInput, wtmTracker } from './__fixtures__/build-input';
+import { readCustomerNamespaces } from './namespaces';
 
 const NS = {
   'cdn.example': { operator: 'Example CDN', reason: 'zones are <zone>.cdn.example', source: 'test' },
 };
 
 describe('customer namespaces', () => {
+  it('reads the table without its comment or an entry that names no operator', () => {
+    const table = readCustomerNamespaces({ _comment: 'why', ...NS, 'bad.example': { reason: 'x' } });
+    expect(table).toEqual(NS);
+  });
+
   // A tag manager's entity that also lists its CDN's whole namespace, as third-party-web does for Tealium and llnwd.net.
   const entities = [
     { name: 'Taggy', category: 'tag-manager', domains: ['*.taggy.io', '*.cdn.example'] },

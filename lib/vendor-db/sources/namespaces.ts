@@ -6,6 +6,16 @@ import type { Draft } from './draft';
  */
 export type CustomerNamespaces = Record<string, { operator: string; reason: string; source: string }>;
 
+/** The table as its file holds it, without its `_comment` and any entry that names no operator. */
+export function readCustomerNamespaces(json: unknown): CustomerNamespaces {
+  const table = (json ?? {}) as Record<string, { operator?: unknown } | string>;
+  return Object.fromEntries(
+    Object.entries(table).filter(
+      ([domain, e]) => domain !== '_comment' && typeof e === 'object' && typeof e?.operator === 'string',
+    ),
+  ) as CustomerNamespaces;
+}
+
 /** A namespace a dataset filed under one vendor, withdrawn from it. */
 export interface NamespaceWithdrawn {
   vendor: string;
