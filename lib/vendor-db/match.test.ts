@@ -167,6 +167,41 @@ describe('third-party name claims', () => {
   });
 });
 
+describe('percent-encoded cookie names', () => {
+  // js-cookie and similar libraries percent-encode "/", ":" and "[" in a name; lists hold the name as written.
+  const chat = vendor(
+    'chat-widget',
+    'functional',
+    ['chat.test'],
+    [
+      cookie('chat-client/', { match: 'prefix' }),
+      cookie('chat:sess'),
+      cookie('chat_v_', { match: 'prefix' }),
+    ],
+  );
+  const withChat = loadVendorIndex(compileVendors([...FIXTURE_VENDORS, chat]).index);
+  const onShop = (name: string) => classifyCookie(withChat, { name, domain: 'shop.example', pageUrl: PAGE });
+
+  it('matches the decoded name when the stored one matches nothing, and says so', () => {
+    const hit = onShop('chat-client%2Fsession%2F8be8');
+    expect(hit).toMatchObject({ vendor: 'chat-widget', category: 'functional' });
+    expect(hit.reason).toBe(
+      'cookie "chat-client/session/8be8" matches prefix chat-client/* of Chat Widget; the browser holds the name percent-encoded, as "chat-client%2Fsession%2F8be8"',
+    );
+    expect(onShop('chat%3Asess').vendor).toBe('chat-widget');
+  });
+
+  it('keeps the stored name when it matches, and ignores malformed or unlisted encodings', () => {
+    // Like Adobe's AMCV_<org>%40AdobeOrg: the stored name matches a listed prefix as it is.
+    const stored = onShop('chat_v_1%40Org');
+    expect(stored.vendor).toBe('chat-widget');
+    expect(stored.reason).toBe('cookie "chat_v_1%40Org" matches prefix chat_v_* of Chat Widget');
+    expect(onShop('chat-client%ZZ').vendor).toBeNull();
+    expect(onShop('other%2Fname').vendor).toBeNull();
+    expect(onShop('other%2Fname').reason).not.toMatch(/percent-encoded/);
+  });
+});
+
 describe('everyday cookie names listed on a vendor’s own domain', () => {
   // A social network lists its login cookie `sessionid` and `locale` on its own domain, and `snet_uid`, a
   // name its script writes on sites; an analytics vendor named by a dictionary word lists `pebble_session`.

@@ -571,9 +571,31 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   };
 }
 
+/**
+ * The name a list holds for a cookie whose script percent-encoded its name (js-cookie writes Crisp's
+ * "crisp-client/session/…" as "crisp-client%2Fsession%2F…"), or null: only when the name as stored matches nothing
+ * and the decoded one does. Names without "%" cost one `includes`.
+ */
+function percentDecodedClaim(index: VendorIndex, name: string): string | null {
+  if (!name.includes('%') || claimsFor(index, name) !== null) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    return null;
+  }
+  return decoded !== name && claimsFor(index, decoded) !== null ? decoded : null;
+}
+
 /** What the vendor database and the name heuristics say of a cookie (classifyCookie without the consent registry). */
 function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Classification {
   if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
+  const decoded = percentDecodedClaim(index, input.name);
+  if (decoded !== null) {
+    const answer = classifyCookieByDatabase(index, { ...input, name: decoded });
+    const stored = `; the browser holds the name percent-encoded, as ${echo(input.name)}`;
+    return { ...answer, reason: `${answer.reason}${stored}` };
+  }
   const { name } = input;
   const domain = typeof input.domain === 'string' ? cookieDomainOf(input.domain) : null;
   const { thirdParty, note } =
