@@ -8,6 +8,7 @@ import { tabIdFor } from '../lib/browser-util.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { cookieFindings, requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
+import { CRISP_SESSION } from '../fixtures/sites/site-family.mjs';
 
 const h = useBrowser();
 
@@ -63,7 +64,11 @@ test("Reddit's pixel: its unlisted _rdt_cid is Reddit's, a violation before cons
 });
 
 test('the same name written with no Reddit request on the page needs review, with no vendor', async () => {
-  const { db, visit } = await findingsFor('https://family-alone.example/', ['_rdt_cid', 'ph_lang']);
+  const { db, visit } = await findingsFor('https://family-alone.example/', [
+    '_rdt_cid',
+    'ph_lang',
+    CRISP_SESSION,
+  ]);
   const [f] = cookieFindings(db, visit.id, '_rdt_cid');
   assert.equal(f.vendorId, null);
   assert.equal(f.category, 'unknown');
@@ -78,5 +83,13 @@ test('the same name written with no Reddit request on the page needs review, wit
   assert.match(
     lang.reason,
     /words after ph_, a two-letter prefix listed for PostHog, none of whose requests were seen/,
+  );
+  // The browser holds Crisp's name as its script encoded it; the list names crisp-client/.
+  const [crisp] = cookieFindings(db, visit.id, CRISP_SESSION);
+  assert.equal(crisp.vendorId, 'crisp');
+  assert.equal(crisp.category, 'functional');
+  assert.match(
+    crisp.reason,
+    /matches prefix crisp-client\/\* of Crisp; the browser holds the name percent-encoded/,
   );
 });
