@@ -257,7 +257,7 @@ export function compileVendors(
       const entry: CookieEntry = [
         n,
         domain,
-        isCategory(c.category) ? c.category : null,
+        isCategory(c.category) || c.category === 'unknown' ? c.category : null,
         c.party === 'third' ? 0 : 1,
       ];
       addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry, c.secondary === true);

@@ -19,12 +19,13 @@ export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
  * One vendor claim on a cookie name: [vendor number, setting domain named by the record or null,
- * the cookie's own category when the record gives one (else the vendor's), 1 = first-party / 0 = third-party].
+ * the cookie's own category when the record gives one (else the vendor's; "unknown" when the vendor's own text
+ * leaves this cookie's purpose open), 1 = first-party / 0 = third-party].
  */
 export type CookieEntry = [
   vendor: number,
   domain: string | null,
-  category: Category | null,
+  category: CategoryOrUnknown | null,
   firstParty: 0 | 1,
 ];
 

@@ -202,6 +202,22 @@ describe('percent-encoded cookie names', () => {
   });
 });
 
+describe("a cookie whose purpose the vendor's own text leaves open", () => {
+  it('is shown for review, not under the vendor’s category', () => {
+    const cdn = vendor(
+      'edge-cdn',
+      'functional',
+      ['edge.test'],
+      [cookie('edge_diag', { category: 'unknown' }), cookie('edge_lb', { category: 'necessary' })],
+    );
+    const idx = loadVendorIndex(compileVendors([...FIXTURE_VENDORS, cdn]).index);
+    const on = (name: string) => classifyCookie(idx, { name, domain: 'shop.example', pageUrl: PAGE });
+    expect(on('edge_diag')).toMatchObject({ vendor: 'edge-cdn', category: 'unknown' });
+    expect(on('edge_diag').reason).toMatch(/unknown: needs review/);
+    expect(on('edge_lb')).toMatchObject({ vendor: 'edge-cdn', category: 'necessary' });
+  });
+});
+
 describe('everyday cookie names listed on a vendor’s own domain', () => {
   // A social network lists its login cookie `sessionid` and `locale` on its own domain, and `snet_uid`, a
   // name its script writes on sites; an analytics vendor named by a dictionary word lists `pebble_session`.

@@ -69,7 +69,8 @@ export interface VendorCookie {
   /** The source's own retention text, kept verbatim. */
   durationText: string;
   purpose: string;
-  category?: Category;
+  /** The consent purpose; "unknown" when the vendor's own text leaves this cookie's purpose open (shown for review). */
+  category?: CategoryOrUnknown;
   source: string;
   /** How durationText was read (lib/vendor-db/retention.ts); absent in hand-written records. */
   durationKind?: 'session' | 'duration' | 'persistent' | 'unknown';

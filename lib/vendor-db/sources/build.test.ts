@@ -301,6 +301,28 @@ describe('buildRecords', () => {
     );
   });
 
+  it("replaces an imported cookie with the overlay's of the same name; a prefix also replaces the exact name", () => {
+    const doc = { id: 'docs:acme', title: 'Acme docs', url: 'https://acme.example/docs', licence: null };
+    const own = (match: 'exact' | 'prefix', category: 'necessary' | 'unknown') => ({
+      name: 'acm_id',
+      match,
+      party: 'first' as const,
+      durationSeconds: null,
+      durationText: 'not stated',
+      purpose: 'Acme docs',
+      category,
+      source: 'docs:acme',
+    });
+    const named = (curated: ReturnType<typeof own>[]) =>
+      buildRecords(input({ curated: [{ id: 'acme-ads', cookies: curated, sources: [doc] }] }))
+        .records[0]!.cookies.filter((k) => k.name === 'acm_id')
+        .map((k) => [k.match, k.category, k.source]);
+    // The OCD row is exact: the docs' prefix covers it, so only the docs' entry is left.
+    expect(named([own('prefix', 'necessary')])).toEqual([['prefix', 'necessary', 'docs:acme']]);
+    // An open purpose in the vendor's own text stays open, not the OCD's category.
+    expect(named([own('exact', 'unknown')])).toEqual([['exact', 'unknown', 'docs:acme']]);
+  });
+
   it('fails clearly when an overlay names a vendor that does not exist', () => {
     expect(() => buildRecords(input({ aliases: { platforms: { Acme: 'nope' }, cookies: {} } }))).toThrow(
       /aliases\.json \(Acme\) names vendor id "nope"/,

@@ -336,9 +336,16 @@ function toRecord(
 
   const domainList = [...d.domains.keys()];
   const cookies = d.rows.map((r) => ocdCookie(r, category.value, domainList));
+  // A curated cookie replaces the imported one of its name and match; a curated prefix also replaces the imported
+  // exact name it covers (Cloudflare's `__cfwaitingroom` takes a custom suffix: the OCD's exact row is the same cookie).
+  let imported = cookies.length;
   for (const extra of curated?.cookies ?? []) {
-    const at = cookies.findIndex((c) => c.name === extra.name && c.match === extra.match);
-    if (at >= 0) cookies.splice(at, 1);
+    for (let i = imported - 1; i >= 0; i--) {
+      const c = cookies[i]!;
+      if (c.name !== extra.name || (c.match !== extra.match && extra.match !== 'prefix')) continue;
+      cookies.splice(i, 1);
+      imported--;
+    }
     cookies.push(extra);
   }
   for (const fix of curated?.cookieFixes ?? []) {

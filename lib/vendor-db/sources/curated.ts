@@ -36,7 +36,8 @@ export interface CuratedVendor {
   category?: { value: CategoryOrUnknown; reason: string };
   homepage?: string;
   domains?: { domain: string; source: string }[];
-  /** Added to the imported cookies; one with the same name and match replaces the imported one. */
+  /** Added to the imported cookies; one with the same name and match replaces the imported one (a prefix also
+   * replaces the imported exact name it covers). */
   cookies?: VendorCookie[];
   /** Corrections to imported cookies' party/domain, each citing the source that states the fix. */
   cookieFixes?: CookieFix[];
@@ -135,6 +136,8 @@ export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
   for (const k of c.cookies ?? []) {
     if (!k.name || !k.source || !k.purpose)
       fail(file, `cookie ${JSON.stringify(k.name)} needs name, source, purpose`);
+    if (k.category !== undefined && !isCategory(k.category) && k.category !== 'unknown')
+      fail(file, `cookie ${k.name}: bad category ${String(k.category)}`);
   }
   return c;
 }
