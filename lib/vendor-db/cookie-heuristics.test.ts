@@ -16,6 +16,15 @@ describe('guessCookiePurpose', () => {
     expect(cat('visitor_id')).toBe('analytics');
   });
 
+  it('reads the name after __Host- / __Secure-, which say nothing of purpose', () => {
+    const cat = (name: string) => guessCookiePurpose({ name, thirdParty: false }).category;
+    // Google's __Secure-YEC is no security token: the prefix alone exempts nothing.
+    expect(cat('__Secure-YEC')).toBe('unknown');
+    expect(cat('__Host-session')).toBe('necessary');
+    expect(cat('__Secure-visitor_id')).toBe('analytics');
+    expect(cat('__Host-csrf')).toBe('necessary');
+  });
+
   it('never exempts a third-party cookie or a tracker name by a name guess', () => {
     const third = guessCookiePurpose({ name: 'sessionid', thirdParty: true, lifetimeSeconds: null });
     expect(third.category).toBe('unknown');

@@ -34,7 +34,7 @@ const NAME_RULES: NameRule[] = [
     why: 'name suggests a stored consent choice',
   },
   {
-    test: /csrf|xsrf|^__(host|secure)-|anti-?forgery|verification_?token/i,
+    test: /csrf|xsrf|anti-?forgery|verification_?token/i,
     category: 'necessary',
     why: 'name suggests a security (CSRF) token',
   },
@@ -74,6 +74,10 @@ const NAME_RULES: NameRule[] = [
 
 // One combined test first: most names match no rule, and one regex pass is far cheaper than nine.
 const ANY_NAME_RULE = new RegExp(NAME_RULES.map((r) => `(?:${r.test.source})`).join('|'), 'i');
+
+// `__Host-` / `__Secure-` only ask the browser for HTTPS: the rules read the name after them (Google's
+// `__Secure-3PSID` is an ad cookie, a site's `__Host-session` a session).
+const SECURE_PREFIX = /^__(host|secure)-/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GA_LIKE = /^(GA|GS)\d\.\d+\./;
@@ -116,7 +120,8 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const shape = identifierShape(clues.value);
   const party = clues.thirdParty ? 'third-party' : 'first-party';
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
-  const rule = ANY_NAME_RULE.test(name) ? NAME_RULES.find((r) => r.test.test(name)) : undefined;
+  const bare = name.replace(SECURE_PREFIX, '');
+  const rule = ANY_NAME_RULE.test(bare) ? NAME_RULES.find((r) => r.test.test(bare)) : undefined;
   const listed =
     (clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '') +
     (clues.brand ? `; ${clues.brand}` : '');

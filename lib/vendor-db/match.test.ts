@@ -167,7 +167,7 @@ describe('third-party name claims', () => {
   });
 });
 
-describe('percent-encoded cookie names', () => {
+describe('percent-encoded and __Host- / __Secure- cookie names', () => {
   // js-cookie and similar libraries percent-encode "/", ":" and "[" in a name; lists hold the name as written.
   const chat = vendor(
     'chat-widget',
@@ -189,6 +189,18 @@ describe('percent-encoded cookie names', () => {
       'cookie "chat-client/session/8be8" matches prefix chat-client/* of Chat Widget; the browser holds the name percent-encoded, as "chat-client%2Fsession%2F8be8"',
     );
     expect(onShop('chat%3Asess').vendor).toBe('chat-widget');
+  });
+
+  it('reads a listed name after __Host- / __Secure-, which only ask the browser for HTTPS', () => {
+    const hit = onShop('__Secure-chat:sess');
+    expect(hit).toMatchObject({ vendor: 'chat-widget', category: 'functional' });
+    expect(hit.reason).toBe(
+      'cookie "chat:sess" is a known cookie of Chat Widget; the browser holds the name as "__Secure-chat:sess", after __Secure-, a prefix that only asks for HTTPS',
+    );
+    expect(onShop('__Host-chat-client%2Fx').reason).toMatch(
+      /prefix chat-client\/\* of Chat Widget; the browser holds the name percent-encoded, as "__Host-chat-client%2Fx", after __Host-/,
+    );
+    expect(onShop('__Secure-').vendor).toBeNull();
   });
 
   it('keeps the stored name when it matches, and ignores malformed or unlisted encodings', () => {

@@ -571,30 +571,52 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   };
 }
 
-/**
- * The name a list holds for a cookie whose script percent-encoded its name (js-cookie writes Crisp's
- * "crisp-client/session/…" as "crisp-client%2Fsession%2F…"), or null: only when the name as stored matches nothing
- * and the decoded one does. Names without "%" cost one `includes`.
- */
-function percentDecodedClaim(index: VendorIndex, name: string): string | null {
-  if (!name.includes('%') || claimsFor(index, name) !== null) return null;
-  let decoded: string;
+/** `__Host-` and `__Secure-` ask the browser for HTTPS (and, for `__Host-`, no Domain); the rest is the cookie's name. */
+export const SECURE_NAME_PREFIX = /^__(host|secure)-/i;
+
+/** A name's percent-decoded form, or null when it has none (no "%", or a malformed escape). */
+function percentDecoded(name: string): string | null {
+  if (!name.includes('%')) return null;
   try {
-    decoded = decodeURIComponent(name);
+    const decoded = decodeURIComponent(name);
+    return decoded === name ? null : decoded;
   } catch {
     return null;
   }
-  return decoded !== name && claimsFor(index, decoded) !== null ? decoded : null;
+}
+
+/**
+ * The name a list holds for a cookie whose stored name matches nothing, with what was undone to reach it, or null:
+ * its script percent-encoded it (js-cookie writes Crisp's "crisp-client/session/…" as "crisp-client%2Fsession%2F…"),
+ * or the site put `__Host-` / `__Secure-` before it (`__Secure-next-auth.session-token`). Names with neither cost
+ * one `includes` and one character test.
+ */
+function alternateClaim(index: VendorIndex, name: string): { name: string; how: string } | null {
+  const decoded = percentDecoded(name);
+  const prefixed = name.charCodeAt(0) === 95 && SECURE_NAME_PREFIX.test(name);
+  if ((decoded === null && !prefixed) || claimsFor(index, name) !== null) return null;
+  const tries: { name: string; how: string }[] = [];
+  const encoded = `the browser holds the name percent-encoded, as ${echo(name)}`;
+  if (decoded !== null) tries.push({ name: decoded, how: encoded });
+  for (const n of decoded === null ? [name] : [name, decoded]) {
+    const m = SECURE_NAME_PREFIX.exec(n);
+    if (m === null) continue;
+    const held = n === name ? `the browser holds the name as ${echo(name)}` : encoded;
+    tries.push({
+      name: n.slice(m[0].length),
+      how: `${held}, after ${m[0]}, a prefix that only asks for HTTPS`,
+    });
+  }
+  return tries.find((t) => t.name !== '' && claimsFor(index, t.name) !== null) ?? null;
 }
 
 /** What the vendor database and the name heuristics say of a cookie (classifyCookie without the consent registry). */
 function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Classification {
   if (typeof input?.name !== 'string') return unknown(false, `malformed cookie name ${echo(input?.name)}`);
-  const decoded = percentDecodedClaim(index, input.name);
-  if (decoded !== null) {
-    const answer = classifyCookieByDatabase(index, { ...input, name: decoded });
-    const stored = `; the browser holds the name percent-encoded, as ${echo(input.name)}`;
-    return { ...answer, reason: `${answer.reason}${stored}` };
+  const alternate = alternateClaim(index, input.name);
+  if (alternate !== null) {
+    const answer = classifyCookieByDatabase(index, { ...input, name: alternate.name });
+    return { ...answer, reason: `${answer.reason}; ${alternate.how}` };
   }
   const { name } = input;
   const domain = typeof input.domain === 'string' ? cookieDomainOf(input.domain) : null;
