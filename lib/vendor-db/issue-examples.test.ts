@@ -360,6 +360,10 @@ describe('consent-safe cookie categories', () => {
     expect(onSite('FCCDCF')).toMatchObject({ vendor: 'other-google-apis-sdks', category: 'consent' });
     for (const n of ['fs-cc', 'ss_marketingCookiesAllowed', 'notice_preferences', 'cmplz_statistics'])
       expect(onSite(n), n).toMatchObject({ category: 'consent' });
+    // Matomo writes mtm_consent_removed when the visitor refuses; the OCD labels it Analytics.
+    for (const n of ['mtm_consent', 'mtm_consent_removed', 'mtm_cookie_consent'])
+      expect(onSite(n), n).toMatchObject({ vendor: 'matomo', category: 'consent' });
+    expect(onSite('_pk_id.1.abcd')).toMatchObject({ category: 'analytics' });
     expect(onSite('_ga')).toMatchObject({ vendor: 'google-analytics', category: 'analytics' });
   });
 

@@ -27,6 +27,33 @@ describe('ocdPurpose', () => {
     });
   });
 
+  it('files a row that only records the consent or opt-out as consent management, whatever its label', () => {
+    // Matomo's mtm_consent_removed (labelled Analytics) is written when the visitor refuses.
+    expect(ocdPurpose(row('Analytics', 'Cookie is used to store the user consent preference'))).toEqual({
+      category: 'consent',
+      statedBy: 'store the user consent',
+    });
+    expect(ocdPurpose(row('Marketing', 'Ad optout cookie'))).toMatchObject({ category: 'consent' });
+    expect(
+      ocdPurpose(row('Functional', "Stores the user's cookie consent state for the current domain")),
+    ).toMatchObject({ category: 'consent' });
+    // Naming an identifier, analytics or advertising besides: the label stands.
+    for (const [label, text, category] of [
+      [
+        'Analytics',
+        'Consent state: digit between 0 and 3. Used for capturing analytics on web pages',
+        'analytics',
+      ],
+      [
+        'Marketing',
+        'This cookie holds information about optout from Outbrain personalized advertising',
+        'marketing',
+      ],
+      ['Functional', "Stores the user's unique consent identifier.", 'functional'],
+    ] as const)
+      expect(ocdPurpose(row(label, text)).category, text).toBe(category);
+  });
+
   it('reads following a visitor, counting visits and anonymous visitor IDs as analytics', () => {
     const stated: [string, string][] = [
       ['Used to track visitor movements anonymously.', 'visitor movements'],

@@ -1,6 +1,7 @@
 // An Open Cookie Database row filed as exempt (Functional, Necessary …) whose own description states a purpose that
 // needs consent (conversion tracking, retargeting, statistics) takes that purpose: the text is the row's evidence,
-// the label a curator's shorthand, and consent-safe means the stricter reading wins.
+// the label a curator's shorthand, and consent-safe means the stricter reading wins. A row whose text says it only
+// records the visitor's consent or opt-out is consent management, whatever its label.
 import type { Category } from '../../category';
 import { OCD_CATEGORY, type OcdRow } from './ocd';
 
@@ -55,6 +56,17 @@ const ANALYTICS = new RegExp(
     ')\\b',
   'i',
 );
+/**
+ * The row's text says the cookie only records the visitor's consent or opt-out ("store the user consent
+ * preference", "Ad optout cookie"): consent management, whatever the label. Matomo's `mtm_consent_removed`, filed
+ * Analytics, is written when the visitor refuses; as analytics it read as a tracker firing after the refusal.
+ */
+const CONSENT_RECORD =
+  /\b(?:stores?|remembers?|records?|determines?|honou?rs?|holds?|contains?|indicat\w*)\b[^.]{0,60}?\b(?:consent|opt-?out|opted[ -]out)\b|^(?:ad )?opt-?out cookie\b|\bconsent (?:state|status|preference)|\bwhether the visitor has accepted/i;
+/** Words of any other purpose: a row that also names one (an identifier, analytics, ads) keeps its label. */
+const OTHER_PURPOSE =
+  /identif|unique id|visitor id|user id|analytic|advertis|personali[sz]|statistic|\btrack(?:s|ing)?\b|behaviou?r|sync/i;
+
 /** The cookie records a consent choice, a preference or an opt-out: its purpose is that, whatever it mentions. */
 const ABOUT_CONSENT = /\b(?:consent|opt-?out|permission|preferences?|accepted|allowed|choice)\b/i;
 
@@ -67,8 +79,11 @@ export interface OcdPurpose {
 /** The consent purpose of one OCD row: its label, unless an exempt label contradicts the row's own text. */
 export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'>): OcdPurpose {
   const labelled = OCD_CATEGORY[row.category] ?? 'functional';
-  if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
   const text = row.description ?? '';
+  const record = CONSENT_RECORD.exec(text);
+  if (record && !OTHER_PURPOSE.test(text) && labelled !== 'consent')
+    return { category: 'consent', statedBy: record[0] };
+  if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
   if (ABOUT_CONSENT.test(text)) return { category: labelled };
   const marketing = MARKETING.exec(text);
   if (marketing) return { category: 'marketing', statedBy: marketing[0] };
