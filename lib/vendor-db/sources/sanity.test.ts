@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, companyProblem, datasetCountry, retentionProblem, sameCompany } from './sanity';
+import {
+  companyKey,
+  companyProblem,
+  datasetCountry,
+  retentionProblem,
+  sameCompany,
+  repairMojibake,
+} from './sanity';
 
 describe('companyProblem', () => {
   it('rejects durations, domains, URLs and placeholders', () => {
@@ -48,5 +55,15 @@ describe('datasetCountry', () => {
     expect(datasetCountry('de')).toEqual({ code: 'DE' });
     for (const bad of ['KO', 'EU', 'ZZ', 'USA', ''])
       expect(datasetCountry(bad), bad).toEqual({ problem: expect.stringMatching(/not an ISO 3166-1/) });
+  });
+});
+
+describe('repairMojibake', () => {
+  it('decodes UTF-8 that was read as Latin-1, and leaves everything else alone', () => {
+    // third-party-web 0.30.0 names "StrÃ¶er Digital Media": the id became stra-er-digital-media.
+    expect(repairMojibake('StrÃ¶er Digital Media')).toBe('Ströer Digital Media');
+    expect(repairMojibake('Ã‰tude')).toBe('Ã‰tude'); // "‰" is beyond Latin-1: not mojibake of one byte
+    for (const fine of ['Ströer', 'Société Générale', 'Â', 'Ã©t' + '\u00ff', 'plain'])
+      expect(repairMojibake(fine)).toBe(fine);
   });
 });

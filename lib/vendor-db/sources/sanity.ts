@@ -4,6 +4,25 @@ import { parseRetention } from '../retention';
 const FORMS =
   /\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|s\.a|sas|sarl|bv|b\.v|nv|plc|pte|pty|srl|spa|ab|as|oy|kk|holdings?|group|technologies|technology|software|media|the)\b\.?/g;
 
+/** UTF-8 read as Latin-1 leaves "Ã", "Â", "â" or "Å" before a byte of U+0080–U+00BF ("StrÃ¶er" for "Ströer"). */
+const MOJIBAKE = /[\u00c2-\u00c5\u00e2][\u0080-\u00bf]/;
+
+/**
+ * A dataset string whose UTF-8 was decoded as Latin-1, decoded again ("StrÃ¶er Digital Media" → "Ströer Digital
+ * Media", third-party-web 0.30.0); any other string unchanged, including one that only looks so but is not valid UTF-8
+ * as Latin-1 bytes.
+ */
+export function repairMojibake(value: string): string {
+  if (!MOJIBAKE.test(value)) return value;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return value;
+  const bytes = Uint8Array.from(value, (c) => c.charCodeAt(0));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return value;
+  }
+}
+
 /** Lower-case name without legal forms and punctuation ("Sovrn Holdings, Inc." → "sovrn"). */
 export function companyKey(name: string): string {
   return name

@@ -1,4 +1,5 @@
 import type { CategoryOrUnknown } from '../../category';
+import { repairMojibake } from './sanity';
 
 /** One entity of third-party-web's dist/entities.json (only the fields we use). */
 export interface TpwEntity {
@@ -61,7 +62,11 @@ export function readTpwEntities(json: unknown): TpwEntity[] {
     if (!Object.hasOwn(TPW_CATEGORY, e.category)) {
       throw new Error(`third-party-web: unknown category ${JSON.stringify(e.category)} on ${e.name}`);
     }
-    return e as TpwEntity;
+    // A name decoded with the wrong charset upstream would become the vendor's name and id.
+    const entity = e as TpwEntity;
+    const repaired = { ...entity, name: repairMojibake(entity.name) };
+    if (typeof entity.company === 'string') repaired.company = repairMojibake(entity.company);
+    return repaired;
   });
 }
 
