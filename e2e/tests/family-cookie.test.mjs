@@ -8,7 +8,7 @@ import { tabIdFor } from '../lib/browser-util.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { cookieFindings, requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
-import { CRISP_SESSION } from '../fixtures/sites/site-family.mjs';
+import { CRISP_SESSION, GA_OPT_OUT } from '../fixtures/sites/site-family.mjs';
 
 const h = useBrowser();
 
@@ -68,6 +68,8 @@ test('the same name written with no Reddit request on the page needs review, wit
     '_rdt_cid',
     'ph_lang',
     CRISP_SESSION,
+    GA_OPT_OUT,
+    'mtm_consent_removed',
   ]);
   const [f] = cookieFindings(db, visit.id, '_rdt_cid');
   assert.equal(f.vendorId, null);
@@ -92,4 +94,13 @@ test('the same name written with no Reddit request on the page needs review, wit
     crisp.reason,
     /matches prefix crisp-client\/\* of Crisp; the browser holds the name percent-encoded/,
   );
+  // Opt-outs, the records a site writes when its visitor refuses: consent management, never a tracker.
+  const [optOut] = cookieFindings(db, visit.id, GA_OPT_OUT);
+  assert.equal(optOut.category, 'consent');
+  assert.equal(optOut.violation, false);
+  assert.match(optOut.reason, /name suggests a stored consent choice or opt-out/);
+  const [matomo] = cookieFindings(db, visit.id, 'mtm_consent_removed');
+  assert.equal(matomo.vendorId, 'matomo');
+  assert.equal(matomo.category, 'consent');
+  assert.equal(matomo.violation, false);
 });

@@ -16,6 +16,18 @@ describe('guessCookiePurpose', () => {
     expect(cat('visitor_id')).toBe('analytics');
   });
 
+  it('reads an opt-out, the record a site writes when the visitor refuses, as consent', () => {
+    const cat = (name: string) =>
+      guessCookiePurpose({ name, thirdParty: false, lifetimeSeconds: 400 * DAY }).category;
+    // Google's documented opt-out: its "ga" word had made it likely analytics, set after a refusal.
+    expect(cat('ga-disable-G-ABC123')).toBe('consent');
+    expect(cat('ga-disable-UA-123456-1')).toBe('consent');
+    expect(cat('__ph_opt_in_out_phc_abc')).toBe('consent');
+    expect(cat('__mp_opt_in_out_abc')).toBe('consent');
+    expect(cat('_hjOptOut')).toBe('consent');
+    expect(cat('optimizely_uid')).not.toBe('consent');
+  });
+
   it('reads the name after __Host- / __Secure-, which say nothing of purpose', () => {
     const cat = (name: string) => guessCookiePurpose({ name, thirdParty: false }).category;
     // Google's __Secure-YEC is no security token: the prefix alone exempts nothing.

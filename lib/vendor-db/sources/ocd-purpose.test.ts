@@ -54,6 +54,26 @@ describe('ocdPurpose', () => {
       expect(ocdPurpose(row(label, text)).category, text).toBe(category);
   });
 
+  it('files a row named an opt-out as consent management unless its text names an identifier', () => {
+    const named = (name: string, category: string, description: string) =>
+      ocdPurpose({ name, category, description });
+    expect(
+      named(
+        'ToptOut',
+        'Marketing',
+        'Records your decision not to receive interest-based advertising delivered by Microsoft.',
+      ),
+    ).toEqual({ category: 'consent', statedBy: 'optOut (in its name)' });
+    expect(
+      named('_stg_optout', 'Analytics', 'Helps to turn off all tracking tags on your site.').category,
+    ).toBe('consent');
+    // The OCD's text for AdSense's __gpi_optout describes behaviour tracking: the label stands.
+    expect(
+      named('__gpi_optout', 'Marketing', 'Collects information on user behaviour on multiple websites.')
+        .category,
+    ).toBe('marketing');
+  });
+
   it('reads following a visitor, counting visits and anonymous visitor IDs as analytics', () => {
     const stated: [string, string][] = [
       ['Used to track visitor movements anonymously.', 'visitor movements'],

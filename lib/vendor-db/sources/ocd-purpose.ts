@@ -67,6 +67,11 @@ const CONSENT_RECORD =
 const OTHER_PURPOSE =
   /identif|unique id|visitor id|user id|analytic|advertis|personali[sz]|statistic|\btrack(?:s|ing)?\b|behaviou?r|sync/i;
 
+/** A name that says opt-out ("optimizelyOptOut", "ToptOut", "BizographicsOptOut"). */
+const OPT_OUT_NAME = /opt[-_]?out/i;
+/** What an opt-out cookie's text may not name besides: an identifier, behaviour, syncing. */
+const IDENTIFIER_PURPOSE = /identif|unique id|visitor id|user id|personali[sz]|behaviou?r|sync/i;
+
 /** The cookie records a consent choice, a preference or an opt-out: its purpose is that, whatever it mentions. */
 const ABOUT_CONSENT = /\b(?:consent|opt-?out|permission|preferences?|accepted|allowed|choice)\b/i;
 
@@ -77,12 +82,16 @@ export interface OcdPurpose {
 }
 
 /** The consent purpose of one OCD row: its label, unless an exempt label contradicts the row's own text. */
-export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'>): OcdPurpose {
+export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'> & { name?: string }): OcdPurpose {
   const labelled = OCD_CATEGORY[row.category] ?? 'functional';
   const text = row.description ?? '';
   const record = CONSENT_RECORD.exec(text);
-  if (record && !OTHER_PURPOSE.test(text) && labelled !== 'consent')
-    return { category: 'consent', statedBy: record[0] };
+  if (record && !OTHER_PURPOSE.test(text)) return { category: 'consent', statedBy: record[0] };
+  // Named an opt-out, and its text names no identifier ("Records your decision not to receive interest-based
+  // advertising", Microsoft's ToptOut): the record of a refusal, which a site writes after the visitor refused.
+  const optOut = row.name === undefined ? null : OPT_OUT_NAME.exec(row.name);
+  if (optOut && !IDENTIFIER_PURPOSE.test(text))
+    return { category: 'consent', statedBy: `${optOut[0]} (in its name)` };
   if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
   if (ABOUT_CONSENT.test(text)) return { category: labelled };
   const marketing = MARKETING.exec(text);
