@@ -19,7 +19,7 @@ describe('guessCookiePurpose', () => {
   it('reads an opt-out, the record a site writes when the visitor refuses, as consent', () => {
     const cat = (name: string) =>
       guessCookiePurpose({ name, thirdParty: false, lifetimeSeconds: 400 * DAY }).category;
-    // Google's documented opt-out: its "ga" word had made it likely analytics, set after a refusal.
+    // Google's opt-out flag, kept in a cookie: its "ga" word had made it likely analytics, set after a refusal.
     expect(cat('ga-disable-G-ABC123')).toBe('consent');
     expect(cat('ga-disable-UA-123456-1')).toBe('consent');
     expect(cat('__ph_opt_in_out_phc_abc')).toBe('consent');

@@ -29,7 +29,7 @@ interface NameRule {
 // Ordered: the first rule whose pattern matches the name wins. Patterns are common framework/CMP conventions.
 const NAME_RULES: NameRule[] = [
   {
-    // An opt-out is the record of a refusal: Google's documented `ga-disable-<ID>` opt-out, PostHog's and
+    // An opt-out is the record of a refusal: `ga-disable-<ID>` (Google's opt-out flag, kept in a cookie), PostHog's and
     // Mixpanel's `__ph_opt_in_out_<token>` / `__mp_opt_in_out_<token>`, written when the visitor refuses.
     test: /consent|gdpr|cookie_?(notice|law|policy|accept|banner)|optanon|euconsent|cmp_?(id|data)|cookiebot|opt[-_]?out|opt_in_out|ga-disable-|do_?not_?track/i,
     category: 'consent',
