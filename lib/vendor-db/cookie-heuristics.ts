@@ -77,9 +77,11 @@ const NAME_RULES: NameRule[] = [
 // One combined test first: most names match no rule, and one regex pass is far cheaper than nine.
 const ANY_NAME_RULE = new RegExp(NAME_RULES.map((r) => `(?:${r.test.source})`).join('|'), 'i');
 
-// `__Host-` / `__Secure-` only ask the browser for HTTPS: the rules read the name after them (Google's
-// `__Secure-3PSID` is an ad cookie, a site's `__Host-session` a session).
-const SECURE_PREFIX = /^__(host|secure)-/i;
+/**
+ * `__Host-` / `__Secure-` only ask the browser for HTTPS (and, for `__Host-`, no Domain): the rest is the cookie's
+ * name (Google's `__Secure-3PSID` is an ad cookie, a site's `__Host-session` a session).
+ */
+export const SECURE_NAME_PREFIX = /^__(host|secure)-/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GA_LIKE = /^(GA|GS)\d\.\d+\./;
@@ -122,7 +124,7 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const shape = identifierShape(clues.value);
   const party = clues.thirdParty ? 'third-party' : 'first-party';
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
-  const bare = name.replace(SECURE_PREFIX, '');
+  const bare = name.replace(SECURE_NAME_PREFIX, '');
   const rule = ANY_NAME_RULE.test(bare) ? NAME_RULES.find((r) => r.test.test(bare)) : undefined;
   const listed =
     (clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '') +

@@ -5,7 +5,7 @@ import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { brandInName } from './brand-words';
 import { familyHint, type FamilyHint } from './cookie-families';
 import { collectionWord } from './collection-host';
-import { guessCookiePurpose } from './cookie-heuristics';
+import { guessCookiePurpose, SECURE_NAME_PREFIX } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
 import { consentToolForCookieValue } from '../consent/by-value';
@@ -570,9 +570,6 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     reason: `${what} ${echo(input.name)} is ${record} (${answer.thirdParty ? 'third' : 'first'}-party; consent manager registry)`,
   };
 }
-
-/** `__Host-` and `__Secure-` ask the browser for HTTPS (and, for `__Host-`, no Domain); the rest is the cookie's name. */
-export const SECURE_NAME_PREFIX = /^__(host|secure)-/i;
 
 /** A name's percent-decoded form, or null when it has none (no "%", or a malformed escape). */
 function percentDecoded(name: string): string | null {
