@@ -176,6 +176,11 @@ describe('consent managers’ own records', () => {
     expect(storageSighting(visit, { ...item, name: 'tcmConsent' }, 5, real).classification).toMatchObject({
       category: 'consent',
     });
+    // Usercentrics' Google consent-mode state, from its Browser SDK's key list.
+    expect(storageSighting(visit, { ...item, name: 'uc_gcm' }, 5, real).classification).toMatchObject({
+      vendor: 'cmp:usercentrics',
+      category: 'consent',
+    });
   });
 
   it('only where the manager keeps them: a storage key is not read as a cookie name, nor a database as either', () => {

@@ -47,7 +47,21 @@ export const CONSENT_TOOLS: readonly ConsentTool[] = [
   {
     id: 'usercentrics',
     name: 'Usercentrics',
-    storageKeys: ['uc_settings', 'uc_user_interaction', 'usercentrics', 'ucData'],
+    // Browser SDK's LOCAL_STORAGE_KEY enum (@usercentrics/cmp-browser-sdk 4.59.0, Storage/enums.d.ts): the choice,
+    // its buffers, and the TCF, US-privacy and Google consent-mode states it keeps.
+    storageKeys: [
+      'uc_settings',
+      'uc_user_interaction',
+      'usercentrics',
+      'ucData',
+      'ucSettings',
+      'uc_consents_buffer',
+      'uc_consents_v2_buffer',
+      'uc_tcf',
+      'uc_usprivacy',
+      'uc_ccpa',
+      'uc_gcm',
+    ],
     // v3 (Web CMP) has `__ucCmp` and loads from web.cmp.usercentrics.eu or a regional web.<region>.cmp.usercentrics.eu.
     globals: ['UC_UI', 'usercentrics', '__ucCmp'],
     scriptHosts: ['app.usercentrics.eu', 'cmp.usercentrics.eu', 'privacy-proxy.usercentrics.eu'],
