@@ -89,7 +89,7 @@ export function renderConflicts(report: BuildReport): string {
     'A row filed Functional, Personalization, Security or Necessary whose description names a purpose that needs',
     'consent (conversion tracking, retargeting, attribution, statistics …) takes that purpose, unless the',
     'description is about a consent choice, preference or opt-out (`lib/vendor-db/sources/ocd-purpose.ts`). A row',
-    'of any label whose description says it only records the visitor\'s consent or opt-out (and names no identifier,',
+    "of any label whose description says it only records the visitor's consent or opt-out (and names no identifier,",
     'analytics or advertising) is consent management.',
     '',
     '| Vendor | Cookie | OCD label | Description says | Stated purpose | In the record |',
