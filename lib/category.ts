@@ -27,3 +27,8 @@ export function needsConsent(category: CategoryOrUnknown): boolean {
 export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
 }
+
+/** A category, or "unknown" (no source settles the purpose): what a record, overlay or cookie may say. */
+export function isCategoryOrUnknown(value: unknown): value is CategoryOrUnknown {
+  return value === 'unknown' || isCategory(value);
+}

@@ -16,7 +16,7 @@
  * Fatal (CompileError): duplicate vendor ids, a domain owned by two vendors, a record missing id/name/category,
  * an unreadable domain or an empty cookie name. Reported only: cookie names claimed by several vendors.
  */
-import { isCategory, needsConsent } from '../category';
+import { isCategory, isCategoryOrUnknown, needsConsent } from '../category';
 import { brandOf } from './brand-words';
 import { compileFamilies } from './cookie-families';
 import { isGenericCookieName, isSingleWordName } from './generic-names';
@@ -88,7 +88,7 @@ function checkRecord(r: VendorRecord, where: string, problems: string[]): boolea
     return (void problems.push(`${where}: missing id`), false);
   if (typeof r.name !== 'string' || r.name === '') problems.push(`${r.id}: missing name`);
   // 'unknown': no source names a consent purpose; the classifier answers it and the UI asks for review.
-  if (!isCategory(r.category) && r.category !== 'unknown')
+  if (!isCategoryOrUnknown(r.category))
     problems.push(`${r.id}: category ${JSON.stringify(r.category)} is not a category`);
   if (!Array.isArray(r.domains)) problems.push(`${r.id}: domains is not an array`);
   if (!Array.isArray(r.cookies)) problems.push(`${r.id}: cookies is not an array`);
@@ -257,7 +257,7 @@ export function compileVendors(
       const entry: CookieEntry = [
         n,
         domain,
-        isCategory(c.category) || c.category === 'unknown' ? c.category : null,
+        isCategoryOrUnknown(c.category) ? c.category : null,
         c.party === 'third' ? 0 : 1,
       ];
       addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry, c.secondary === true);

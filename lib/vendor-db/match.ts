@@ -9,6 +9,7 @@ import { guessCookiePurpose, SECURE_NAME_PREFIX } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
 import { boundedMemo } from '../memo';
 import { consentToolForCookieValue } from '../consent/by-value';
+import { safeDecode } from '../consent/choice';
 import { consentToolForCookie, consentToolForStorageKey, toolDisplayName } from '../consent/tools';
 
 /** Longest input echoed back in a reason, so hostile or huge strings stay short. */
@@ -571,17 +572,6 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   };
 }
 
-/** A name's percent-decoded form, or null when it has none (no "%", or a malformed escape). */
-function percentDecoded(name: string): string | null {
-  if (!name.includes('%')) return null;
-  try {
-    const decoded = decodeURIComponent(name);
-    return decoded === name ? null : decoded;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The name a list holds for a cookie whose stored name matches nothing, with what was undone to reach it, or null:
  * its script percent-encoded it (js-cookie writes Crisp's "crisp-client/session/…" as "crisp-client%2Fsession%2F…"),
@@ -589,13 +579,14 @@ function percentDecoded(name: string): string | null {
  * one `includes` and one character test.
  */
 function alternateClaim(index: VendorIndex, name: string): { name: string; how: string } | null {
-  const decoded = percentDecoded(name);
+  // safeDecode gives the name back when it holds no valid escape.
+  const decoded = name.includes('%') ? safeDecode(name) : name;
   const prefixed = name.charCodeAt(0) === 95 && SECURE_NAME_PREFIX.test(name);
-  if ((decoded === null && !prefixed) || claimsFor(index, name) !== null) return null;
+  if ((decoded === name && !prefixed) || claimsFor(index, name) !== null) return null;
   const tries: { name: string; how: string }[] = [];
   const encoded = `the browser holds the name percent-encoded, as ${echo(name)}`;
-  if (decoded !== null) tries.push({ name: decoded, how: encoded });
-  for (const n of decoded === null ? [name] : [name, decoded]) {
+  if (decoded !== name) tries.push({ name: decoded, how: encoded });
+  for (const n of decoded === name ? [name] : [name, decoded]) {
     const m = SECURE_NAME_PREFIX.exec(n);
     if (m === null) continue;
     const held = n === name ? `the browser holds the name as ${echo(name)}` : encoded;

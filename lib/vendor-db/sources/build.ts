@@ -1,7 +1,7 @@
 import type { CategoryOrUnknown } from '../../category';
 import { deriveGdpr, deriveTransferFromController } from '../derive';
 import { parseRetention } from '../retention';
-import type { CompanyFacts, Fact, FactEvidence, SourceRef, VendorRecord } from '../types';
+import type { CompanyFacts, Fact, FactEvidence, SourceRef, VendorCookie, VendorRecord } from '../types';
 import { compareCookies, ocdCookie, tagSharedCookies } from './build-cookies';
 import type {
   Aliases,
@@ -335,19 +335,15 @@ function toRecord(
   }
 
   const domainList = [...d.domains.keys()];
-  const cookies = d.rows.map((r) => ocdCookie(r, category.value, domainList));
   // A curated cookie replaces the imported one of its name and match; a curated prefix also replaces the imported
   // exact name it covers (Cloudflare's `__cfwaitingroom` takes a custom suffix: the OCD's exact row is the same cookie).
-  let imported = cookies.length;
-  for (const extra of curated?.cookies ?? []) {
-    for (let i = imported - 1; i >= 0; i--) {
-      const c = cookies[i]!;
-      if (c.name !== extra.name || (c.match !== extra.match && extra.match !== 'prefix')) continue;
-      cookies.splice(i, 1);
-      imported--;
-    }
-    cookies.push(extra);
-  }
+  const own = curated?.cookies ?? [];
+  const replaced = (c: VendorCookie) =>
+    own.some((e) => e.name === c.name && (e.match === c.match || e.match === 'prefix'));
+  const cookies = [
+    ...d.rows.map((r) => ocdCookie(r, category.value, domainList)).filter((c) => !replaced(c)),
+    ...own,
+  ];
   for (const fix of curated?.cookieFixes ?? []) {
     const c = cookies.find((k) => k.name === fix.name && k.match === fix.match);
     if (!c) throw new Error(`${d.id}: cookieFixes names missing cookie ${fix.name}`);

@@ -1,4 +1,4 @@
-import { isCategory, type Category, type CategoryOrUnknown } from '../../category';
+import { isCategoryOrUnknown, type Category, type CategoryOrUnknown } from '../../category';
 import type {
   FactEvidence,
   GdprBlock,
@@ -120,7 +120,7 @@ function fail(file: string, message: string): never {
 export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
   const c = raw as CuratedVendor;
   if (!c || typeof c !== 'object' || typeof c.id !== 'string') fail(file, 'needs an "id"');
-  if (c.category && !isCategory(c.category.value) && c.category.value !== 'unknown')
+  if (c.category && !isCategoryOrUnknown(c.category.value))
     fail(file, `bad category ${String(c.category.value)}`);
   for (const s of [c.company, c.country]) {
     if (s && (typeof s.value !== 'string' || typeof s.source !== 'string'))
@@ -136,7 +136,7 @@ export function checkCuratedVendor(file: string, raw: unknown): CuratedVendor {
   for (const k of c.cookies ?? []) {
     if (!k.name || !k.source || !k.purpose)
       fail(file, `cookie ${JSON.stringify(k.name)} needs name, source, purpose`);
-    if (k.category !== undefined && !isCategory(k.category) && k.category !== 'unknown')
+    if (k.category !== undefined && !isCategoryOrUnknown(k.category))
       fail(file, `cookie ${k.name}: bad category ${String(k.category)}`);
   }
   return c;
