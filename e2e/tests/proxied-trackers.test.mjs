@@ -61,7 +61,10 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   const visit = visitsOf(db, { tabId, url: URL }).at(-1);
   const derived = db.derived[visit.id];
   for (const [vendorId, want] of Object.entries(EXPECTED)) {
-    const f = derived.findings.find((x) => x.kind === 'request' && x.vendorId === vendorId);
+    // Google Analytics' gtag.js findings (checked below) may arrive before its collect hit: not this finding.
+    const f = derived.findings.find(
+      (x) => x.kind === 'request' && x.vendorId === vendorId && !GTAG_KEYS.includes(x.key),
+    );
     assert.equal(f.category, 'analytics', vendorId);
     assert.equal(f.phase, 'before-consent', vendorId);
     assert.equal(f.violation, true, vendorId);
