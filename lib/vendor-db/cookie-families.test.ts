@@ -44,6 +44,16 @@ describe('compileFamilies', () => {
     expect(compiled([['_tt_enable', 0, null]])).toEqual(['_tt_']);
   });
 
+  it("ignores a member that records the visitor's choice: Criteo's cto_optout neither makes nor breaks cto_", () => {
+    expect(
+      compiled([
+        ['cto_optout', 0, 'consent'],
+        ['cto_bundle', 0, null],
+      ]),
+    ).toEqual(['cto_']);
+    expect(compiled([['cto_optout', 0, 'consent']])).toEqual([]);
+  });
+
   it('drops codes of two vendors, with an exempt member, of an exempt vendor, or not distinctive', () => {
     expect(
       compiled([

@@ -68,19 +68,11 @@ export function compileFamilies(
       const code = familyOf(name);
       if (code === null) continue;
       let m = members.get(code);
-      const first = entries[0]!;
-      if (!m)
-        members.set(
-          code,
-          (m = {
-            listed: new Map(),
-            consent: true,
-            example: name,
-            category: first[2] ?? categories[first[0]]!,
-          }),
-        );
       for (const [vendor, , own] of entries) {
         const category = own ?? categories[vendor]!;
+        // A tracker's record of the visitor's choice (Criteo's `cto_optout`) says nothing of its other names.
+        if (category === 'consent') continue;
+        if (!m) members.set(code, (m = { listed: new Map(), consent: true, example: name, category }));
         m.listed.set(vendor, (m.listed.get(vendor) ?? 0) + 1);
         if (!needsConsent(category)) m.consent = false;
         if (m.category !== category) m.category = null;

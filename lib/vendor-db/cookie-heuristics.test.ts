@@ -28,6 +28,23 @@ describe('guessCookiePurpose', () => {
     expect(cat('optimizely_uid')).not.toBe('consent');
   });
 
+  it("reads a banner's own record, which names the cookies and the choice either way round, as consent", () => {
+    const cat = (name: string) =>
+      guessCookiePurpose({ name, thirdParty: false, lifetimeSeconds: 100 * DAY }).category;
+    for (const name of [
+      'cookie-agreed',
+      'cookie-agreed-categories',
+      'cookies_accepted',
+      'acceptCookies',
+      'catAccCookies',
+    ])
+      expect(cat(name), name).toBe('consent');
+    expect(cat('cookie_choice')).toBe('consent');
+    // Not every name with "cookie" in it records a choice.
+    expect(cat('account_cookie_id')).not.toBe('consent');
+    expect(cat('cookie_visitor_id')).toBe('analytics');
+  });
+
   it('reads the name after __Host- / __Secure-, which say nothing of purpose', () => {
     const cat = (name: string) => guessCookiePurpose({ name, thirdParty: false }).category;
     // Google's __Secure-YEC is no security token: the prefix alone exempts nothing.

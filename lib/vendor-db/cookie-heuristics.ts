@@ -30,8 +30,9 @@ interface NameRule {
 const NAME_RULES: NameRule[] = [
   {
     // An opt-out is the record of a refusal: `ga-disable-<ID>` (Google's opt-out flag, kept in a cookie), PostHog's and
-    // Mixpanel's `__ph_opt_in_out_<token>` / `__mp_opt_in_out_<token>`, written when the visitor refuses.
-    test: /consent|gdpr|cookie_?(notice|law|policy|accept|banner)|optanon|euconsent|cmp_?(id|data)|cookiebot|opt[-_]?out|opt_in_out|ga-disable-|do_?not_?track/i,
+    // Mixpanel's `__ph_opt_in_out_<token>` / `__mp_opt_in_out_<token>`, written when the visitor refuses. A banner's
+    // own record names the cookies and the choice either way round: `cookie-agreed`, `cookies_accepted`, `acceptCookies`.
+    test: /consent|gdpr|cookies?[-_]?(notice|law|policy|accept|agree|banner|choice)|(accept(ed)?|agreed?|acc)[-_]?cookies?|optanon|euconsent|cmp_?(id|data)|cookiebot|opt[-_]?out|opt_in_out|ga-disable-|do_?not_?track/i,
     category: 'consent',
     why: 'name suggests a stored consent choice or opt-out',
   },

@@ -297,6 +297,14 @@ describe('specification-defined consent cookies', () => {
     });
     expect(c).toMatchObject({ vendor: null, category: 'consent', thirdParty: false });
     expect(c.reason).toContain('Transparency & Consent Framework');
+    // TCF v1.1's names: the Open Cookie Database files `euconsent` as a CMP's Marketing cookie.
+    for (const name of ['euconsent', 'eupubconsent'])
+      expect(
+        classifyCookie(index, { name, domain: 'shop.example', pageUrl: 'https://shop.example/' }),
+      ).toMatchObject({
+        vendor: null,
+        category: 'consent',
+      });
     expect(
       classifyCookie(index, { name: '_cio', domain: 'customer.io', pageUrl: 'https://shop.example/' }).vendor,
     ).toBe('customer-io');

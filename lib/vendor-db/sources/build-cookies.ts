@@ -45,7 +45,7 @@ export function ocdCookie(
   const notes = [
     row.note,
     purpose.statedBy &&
-      `OCD files it as ${row.category}, but its description says "${purpose.statedBy}": ${purpose.category}`,
+      `OCD files it as ${row.category}, but its ${purpose.inName ? 'name' : 'description'} says "${purpose.statedBy}": ${purpose.category}`,
   ].filter(Boolean);
   if (notes.length) cookie.note = notes.join('; ');
   return cookie;

@@ -520,14 +520,14 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
   report.sharedCookies = tagSharedCookies(records);
   for (const r of records) {
     for (const row of drafts.get(r.id)!.rows) {
-      const { category, statedBy } = ocdPurpose(row);
+      const { category, statedBy, inName } = ocdPurpose(row);
       if (!statedBy) continue;
       const final = r.cookies.find((c) => c.name === row.name && c.match === row.match)?.category ?? category;
       report.purposeRefiled.push({
         vendor: r.id,
         cookie: row.name,
         label: row.category,
-        phrase: statedBy,
+        phrase: inName ? `${statedBy} (in its name)` : statedBy,
         stated: category,
         final,
       });

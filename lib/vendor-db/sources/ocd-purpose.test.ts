@@ -54,7 +54,7 @@ describe('ocdPurpose', () => {
       expect(ocdPurpose(row(label, text)).category, text).toBe(category);
   });
 
-  it('files a row named an opt-out as consent management unless its text names an identifier', () => {
+  it('files a row named an opt-out or a consent as consent management unless its text names an identifier', () => {
     const named = (name: string, category: string, description: string) =>
       ocdPurpose({ name, category, description });
     expect(
@@ -63,10 +63,21 @@ describe('ocdPurpose', () => {
         'Marketing',
         'Records your decision not to receive interest-based advertising delivered by Microsoft.',
       ),
-    ).toEqual({ category: 'consent', statedBy: 'optOut (in its name)' });
+    ).toEqual({ category: 'consent', statedBy: 'optOut', inName: true });
     expect(
       named('_stg_optout', 'Analytics', 'Helps to turn off all tracking tags on your site.').category,
     ).toBe('consent');
+    // Named a consent: ABlyft's API switch, filed Analytics, records the choice either way.
+    expect(
+      named(
+        'ablyft_tracking_consent',
+        'Analytics',
+        'Is set when enableTrackingConsent or disableTrackingConsent is triggered via API.',
+      ),
+    ).toEqual({ category: 'consent', statedBy: 'consent', inName: true });
+    expect(named('consent_uid', 'Analytics', 'Stores a unique visitor identifier.').category).toBe(
+      'analytics',
+    );
     // The OCD's text for AdSense's __gpi_optout describes behaviour tracking: the label stands.
     expect(
       named('__gpi_optout', 'Marketing', 'Collects information on user behaviour on multiple websites.')

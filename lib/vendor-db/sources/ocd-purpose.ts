@@ -67,8 +67,8 @@ const CONSENT_RECORD =
 const OTHER_PURPOSE =
   /identif|unique id|visitor id|user id|analytic|advertis|personali[sz]|statistic|\btrack(?:s|ing)?\b|behaviou?r|sync/i;
 
-/** A name that says opt-out ("optimizelyOptOut", "ToptOut", "BizographicsOptOut"). */
-const OPT_OUT_NAME = /opt[-_]?out/i;
+/** A name that says opt-out or consent ("optimizelyOptOut", "ToptOut", "ablyft_tracking_consent", "hu-consent"). */
+const OPT_OUT_NAME = /opt[-_]?out|consent/i;
 /** What an opt-out cookie's text may not name besides: an identifier, behaviour, syncing. */
 const IDENTIFIER_PURPOSE = /identif|unique id|visitor id|user id|personali[sz]|behaviou?r|sync/i;
 
@@ -77,8 +77,10 @@ const ABOUT_CONSENT = /\b(?:consent|opt-?out|permission|preferences?|accepted|al
 
 export interface OcdPurpose {
   category: Category;
-  /** Set when the description overrode the row's label: the phrase that did. */
+  /** Set when the description (or the name) overrode the row's label: the phrase that did. */
   statedBy?: string;
+  /** The phrase is in the cookie's name, not its description. */
+  inName?: true;
 }
 
 /** The consent purpose of one OCD row: its label, unless an exempt label contradicts the row's own text. */
@@ -87,11 +89,12 @@ export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'> & { nam
   const text = row.description ?? '';
   const record = CONSENT_RECORD.exec(text);
   if (record && !OTHER_PURPOSE.test(text)) return { category: 'consent', statedBy: record[0] };
-  // Named an opt-out, and its text names no identifier ("Records your decision not to receive interest-based
-  // advertising", Microsoft's ToptOut): the record of a refusal, which a site writes after the visitor refused.
+  // Named an opt-out or a consent, and its text names no identifier ("Records your decision not to receive
+  // interest-based advertising", Microsoft's ToptOut; "Is set when enableTrackingConsent or disableTrackingConsent
+  // is triggered via API", ABlyft's, filed Analytics): the record of a choice, written after a refusal too.
   const optOut = row.name === undefined ? null : OPT_OUT_NAME.exec(row.name);
   if (optOut && !IDENTIFIER_PURPOSE.test(text))
-    return { category: 'consent', statedBy: `${optOut[0]} (in its name)` };
+    return { category: 'consent', statedBy: optOut[0], inName: true };
   if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
   if (ABOUT_CONSENT.test(text)) return { category: labelled };
   const marketing = MARKETING.exec(text);
