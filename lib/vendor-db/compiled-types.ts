@@ -12,9 +12,12 @@ export const INDEX_VERSION = 5;
  * endpoint ("analytics.", "-telemetry-") needs review (collection-host.ts); 6: so does one named like an ad
  * endpoint ("-ads."), and a cookie of a tracking vendor's name family ("_rdt_…") is never exempt by a name guess and
  * is the vendor's when its requests were seen (cookie-families.ts); 7: a name family may be one company's vendors'
- * (Google's `_gcl_`), named for the vendor listing most members.
+ * (Google's `_gcl_`), named for the vendor listing most members; 8: a vendor's record of the visitor's choice
+ * (`cto_optout`) neither makes nor breaks its family, a listed prefix written without its suffix (`_hjSession`) is in
+ * the family, TCF v1.1's `euconsent` / `eupubconsent` are specification consent cookies, and the name rules read a
+ * banner's own record (`cookie-agreed`, `cookies_accepted`) as consent.
  */
-export const MATCH_RULES_VERSION = 7;
+export const MATCH_RULES_VERSION = 8;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

@@ -129,6 +129,11 @@ describe('a cookie of a vendor’s name family (the real database)', () => {
     const session = firstParty('_rdt_session');
     expect(session.category).toBe('unknown');
     expect(session.reason).toMatch(/cannot make it necessary/);
+    // A listed prefix without its suffix: Hotjar's _hjSession_<site> written bare read as "likely necessary".
+    const bare = firstParty('_hjSession');
+    expect(bare).toMatchObject({ vendor: null, category: 'unknown' });
+    expect(bare.family?.vendor).toBe('hotjar');
+    expect(firstParty('_hjSessionUser').reason).toMatch(/its name is _hjSessionUser_\* without a suffix/);
   });
 
   it("leaves a site's own names, listed names and third-party cookies alone", () => {

@@ -150,8 +150,29 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
         clause: `its name extends ${base}, a cookie of ${index.names[vendor]}`,
       };
   }
+  // A listed prefix without its suffix or separator (`_hjSession` of Hotjar's `_hjSession_<site>`): the same base.
+  if (name.length >= MIN_BASE) {
+    const g = index.prefixLengths.indexOf(name.length + 1);
+    if (g !== -1) {
+      for (const sep of SEPARATORS) {
+        const prefix = name + sep;
+        const entries = index.prefixMaps[g]!.get(prefix);
+        if (entries === undefined || index.genericNames.has(name)) continue;
+        const [vendor, , own] = entries[0]!;
+        const one = entries.every(([v, , c]) => v === vendor && needsConsent(c ?? index.categories[v]!));
+        if (one && needsConsent(index.categories[vendor]!))
+          return {
+            vendor,
+            category: own ?? index.categories[vendor]!,
+            clause: `its name is ${prefix}* without a suffix, a cookie of ${index.names[vendor]}`,
+          };
+      }
+    }
+  }
   return null;
 }
+
+const SEPARATORS = ['_', '.', '-'] as const;
 
 /** "_", "." or "-". */
 function isSeparator(c: number): boolean {
