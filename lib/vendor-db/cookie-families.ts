@@ -141,14 +141,8 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
     const base = name.slice(0, i);
     const entries = index.cookies.get(base);
     if (entries === undefined || index.genericNames.has(base)) continue;
-    const [vendor, , own] = entries[0]!;
-    const one = entries.every(([v, , c]) => v === vendor && needsConsent(c ?? index.categories[v]!));
-    if (one && needsConsent(index.categories[vendor]!))
-      return {
-        vendor,
-        category: own ?? index.categories[vendor]!,
-        clause: `its name extends ${base}, a cookie of ${index.names[vendor]}`,
-      };
+    const hint = oneTracker(index, entries, (name) => `its name extends ${base}, a cookie of ${name}`);
+    if (hint !== null) return hint;
   }
   // A listed prefix without its suffix or separator (`_hjSession` of Hotjar's `_hjSession_<site>`): the same base.
   if (name.length >= MIN_BASE) {
@@ -158,14 +152,12 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
         const prefix = name + sep;
         const entries = index.prefixMaps[g]!.get(prefix);
         if (entries === undefined || index.genericNames.has(name)) continue;
-        const [vendor, , own] = entries[0]!;
-        const one = entries.every(([v, , c]) => v === vendor && needsConsent(c ?? index.categories[v]!));
-        if (one && needsConsent(index.categories[vendor]!))
-          return {
-            vendor,
-            category: own ?? index.categories[vendor]!,
-            clause: `its name is ${prefix}* without a suffix, a cookie of ${index.names[vendor]}`,
-          };
+        const hint = oneTracker(
+          index,
+          entries,
+          (vendor) => `its name is ${prefix}* without a suffix, a cookie of ${vendor}`,
+        );
+        if (hint !== null) return hint;
       }
     }
   }
@@ -173,6 +165,18 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
 }
 
 const SEPARATORS = ['_', '.', '-'] as const;
+
+/** The hint when every claim of a listed name is one consent-needing vendor's, else null. */
+function oneTracker(
+  index: VendorIndex,
+  entries: readonly CookieEntry[],
+  clause: (vendorName: string) => string,
+): FamilyHint | null {
+  const [vendor, , own] = entries[0]!;
+  const one = entries.every(([v, , c]) => v === vendor && needsConsent(c ?? index.categories[v]!));
+  if (!one || !needsConsent(index.categories[vendor]!)) return null;
+  return { vendor, category: own ?? index.categories[vendor]!, clause: clause(index.names[vendor]!) };
+}
 
 /** "_", "." or "-". */
 function isSeparator(c: number): boolean {

@@ -68,8 +68,8 @@ const OTHER_PURPOSE =
   /identif|unique id|visitor id|user id|analytic|advertis|personali[sz]|statistic|\btrack(?:s|ing)?\b|behaviou?r|sync/i;
 
 /** A name that says opt-out or consent ("optimizelyOptOut", "ToptOut", "ablyft_tracking_consent", "hu-consent"). */
-const OPT_OUT_NAME = /opt[-_]?out|consent/i;
-/** What an opt-out cookie's text may not name besides: an identifier, behaviour, syncing. */
+const CHOICE_NAME = /opt[-_]?out|consent/i;
+/** What such a cookie's text may not name besides: an identifier, behaviour, syncing. */
 const IDENTIFIER_PURPOSE = /identif|unique id|visitor id|user id|personali[sz]|behaviou?r|sync/i;
 
 /** The cookie records a consent choice, a preference or an opt-out: its purpose is that, whatever it mentions. */
@@ -92,9 +92,9 @@ export function ocdPurpose(row: Pick<OcdRow, 'category' | 'description'> & { nam
   // Named an opt-out or a consent, and its text names no identifier ("Records your decision not to receive
   // interest-based advertising", Microsoft's ToptOut; "Is set when enableTrackingConsent or disableTrackingConsent
   // is triggered via API", ABlyft's, filed Analytics): the record of a choice, written after a refusal too.
-  const optOut = row.name === undefined ? null : OPT_OUT_NAME.exec(row.name);
-  if (optOut && !IDENTIFIER_PURPOSE.test(text))
-    return { category: 'consent', statedBy: optOut[0], inName: true };
+  const choice = row.name === undefined ? null : CHOICE_NAME.exec(row.name);
+  if (choice && !IDENTIFIER_PURPOSE.test(text))
+    return { category: 'consent', statedBy: choice[0], inName: true };
   if (labelled !== 'functional' && labelled !== 'necessary') return { category: labelled };
   if (ABOUT_CONSENT.test(text)) return { category: labelled };
   const marketing = MARKETING.exec(text);
