@@ -58,6 +58,11 @@ describe('readOcdJson', () => {
   it('turns a non-wildcard "X_*" into a prefix and keeps a note', () => {
     const [row] = readOcdJson({ Adkernel: [cookie({ cookie: 'SSPR_*' })] });
     expect(row).toMatchObject({ name: 'SSPR_', match: 'prefix', note: 'name normalised from "SSPR_*"' });
+    // A name ending in one "_" takes an id after it (Baidu's Hm_lvt_<site id>); "__exponea_etc__" is whole.
+    const [open] = readOcdJson({ Baidu: [cookie({ cookie: 'Hm_lvt_' })] });
+    expect(open).toMatchObject({ name: 'Hm_lvt_', match: 'prefix' });
+    expect(open!.note).toMatch(/not marked wildcard/);
+    expect(readOcdJson({ Exponea: [cookie({ cookie: '__exponea_etc__' })] })[0]!.match).toBe('exact');
     const [spaced] = readOcdJson({ A: [cookie({ cookie: ' a ' })] });
     expect(spaced).toMatchObject({ name: 'a', note: 'name normalised from " a "' });
   });

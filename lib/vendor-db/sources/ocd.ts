@@ -53,6 +53,8 @@ const FIELDS: readonly (keyof OcdJsonCookie)[] = [
 
 // Non-wildcard rows written as "SSPR_*" are prefixes in disguise.
 const STAR_SUFFIX = /^([^*]+)\*$/;
+// So are names ending in one "_": Baidu's `Hm_lvt_` is `Hm_lvt_<site id>` on every site ("__exponea_etc__" is whole).
+const OPEN_END = /[^_]_$/;
 
 function checkCookie(platform: string, n: number, c: unknown): OcdJsonCookie {
   const where = `OCD: ${JSON.stringify(platform)}[${n}]`;
@@ -81,12 +83,13 @@ export function readOcdJson(json: unknown): OcdRow[] {
       const { id, category, cookie: rawName, wildcardMatch: wildcard, ...f } = checkCookie(platform, n, c);
       const trimmed = rawName.trim();
       const star = wildcard !== '1' ? STAR_SUFFIX.exec(trimmed) : null;
+      const openEnd = wildcard !== '1' && !star && OPEN_END.test(trimmed);
       const row: OcdRow = {
         id,
         platform: platform.trim(),
         category,
         name: star?.[1] ?? trimmed,
-        match: wildcard === '1' || star ? 'prefix' : 'exact',
+        match: wildcard === '1' || star || openEnd ? 'prefix' : 'exact',
         domain: f.domain.trim(),
         description: f.description.trim(),
         retention: f.retentionPeriod,
@@ -94,6 +97,7 @@ export function readOcdJson(json: unknown): OcdRow[] {
         privacyUrl: f.privacyLink.trim(),
       };
       if (row.name !== rawName) row.note = `name normalised from ${JSON.stringify(rawName)}`;
+      else if (openEnd) row.note = 'a prefix: the OCD row is not marked wildcard, but the name ends in "_"';
       return row;
     });
   });
