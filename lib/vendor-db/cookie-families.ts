@@ -141,17 +141,17 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
     const base = name.slice(0, i);
     const entries = index.cookies.get(base);
     if (entries === undefined || index.genericNames.has(base)) continue;
-    const hint = oneTracker(index, entries, (name) => `its name extends ${base}, a cookie of ${name}`);
+    const hint = oneTracker(index, entries, (vendor) => `its name extends ${base}, a cookie of ${vendor}`);
     if (hint !== null) return hint;
   }
   // A listed prefix without its suffix or separator (`_hjSession` of Hotjar's `_hjSession_<site>`): the same base.
-  if (name.length >= MIN_BASE) {
+  if (name.length >= MIN_BASE && !index.genericNames.has(name)) {
     const g = index.prefixLengths.indexOf(name.length + 1);
     if (g !== -1) {
       for (const sep of SEPARATORS) {
         const prefix = name + sep;
         const entries = index.prefixMaps[g]!.get(prefix);
-        if (entries === undefined || index.genericNames.has(name)) continue;
+        if (entries === undefined) continue;
         const hint = oneTracker(
           index,
           entries,
