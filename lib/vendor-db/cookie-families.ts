@@ -119,8 +119,9 @@ export interface FamilyHint {
 }
 
 /**
- * The family of a cookie no record names: its code is one vendor's family, or it is a listed name of a vendor
- * that needs consent followed by a separator and more (never an everyday-word name: "session_x" is the site's).
+ * The family of a cookie no record names: its code is one vendor's family, it is a listed name of a vendor that
+ * needs consent followed by a separator and more, or it is such a vendor's listed prefix without its separator and
+ * suffix (never an everyday-word name: "session_x" is the site's).
  */
 export function familyHint(index: VendorIndex, name: string): FamilyHint | null {
   const end = codeEnd(name);
@@ -164,8 +165,6 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
   return null;
 }
 
-const SEPARATORS = ['_', '.', '-'] as const;
-
 /** The hint when every claim of a listed name is one consent-needing vendor's, else null. */
 function oneTracker(
   index: VendorIndex,
@@ -177,6 +176,9 @@ function oneTracker(
   if (!one || !needsConsent(index.categories[vendor]!)) return null;
   return { vendor, category: own ?? index.categories[vendor]!, clause: clause(index.names[vendor]!) };
 }
+
+/** The separators a family code or a listed prefix ends with; isSeparator tests the same three by char code. */
+const SEPARATORS = ['_', '.', '-'] as const;
 
 /** "_", "." or "-". */
 function isSeparator(c: number): boolean {
