@@ -15,9 +15,10 @@ export const INDEX_VERSION = 5;
  * (Google's `_gcl_`), named for the vendor listing most members; 8: a vendor's record of the visitor's choice
  * (`cto_optout`) neither makes nor breaks its family, a listed prefix written without its suffix (`_hjSession`) is in
  * the family, TCF v1.1's `euconsent` / `eupubconsent` are specification consent cookies, and the name rules read a
- * banner's own record (`cookie-agreed`, `cookies_accepted`) as consent.
+ * banner's own record (`cookie-agreed`, `cookies_accepted`) as consent; 9: a tracker's listed prefix before words
+ * of a choice (`_gat_optout`) needs review.
  */
-export const MATCH_RULES_VERSION = 8;
+export const MATCH_RULES_VERSION = 9;
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**

@@ -78,6 +78,21 @@ describe('classifyCookie', () => {
     expect(cookie('_acm', 'shop.example').vendor).toBeNull();
   });
 
+  it("reads a tracker's prefix before words of a choice as needing review, not as its tracking", () => {
+    // "_gat_optout", "_ga_consent": no list names them; as the tracker's own cookies they read as tracking
+    // after a refusal, when they may be the record of that refusal.
+    for (const name of ['_acme_s_optout', '_acme_s_opt-out', '_acme_s_Consent']) {
+      const c = cookie(name, 'shop.example', PAGE);
+      expect(c.vendor).toBe('acme-analytics');
+      expect(c.category).toBe('unknown');
+      expect(c.reason).toMatch(
+        /but the rest of its name says ".+": possibly the record of the visitor's choice rather than tracking by Acme Analytics, .*needs review$/,
+      );
+    }
+    // The words in the prefix itself, or an ordinary suffix, change nothing.
+    expect(cookie('_acme_s_123', 'shop.example', PAGE).category).toBe('analytics');
+  });
+
   it('uses the cookie category over the vendor category when the record gives one', () => {
     expect(cookie('beta_uid', '.beta-ads.example', PAGE)).toMatchObject({
       vendor: 'beta-ads',

@@ -3,6 +3,7 @@ import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
 import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
 import { brandInName } from './brand-words';
+import { CHOICE_NAME } from './choice-name';
 import { familyHint, type FamilyHint } from './cookie-families';
 import { collectionWord } from './collection-host';
 import { guessCookiePurpose, SECURE_NAME_PREFIX } from './cookie-heuristics';
@@ -676,6 +677,14 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     );
     // Which of them wrote it is for the page's other evidence to tell (lib/evidence/derive.ts).
     if (undecided) answer.alternatives = claimantsBesides(index, claims.entries, n);
+    // A tracker's prefix before words of a choice ("_gat_optout"): no list names it, and it may be the record of
+    // a refusal, which as the tracker's own cookie would read as tracking after the refusal.
+    const rest = claims.prefix === null ? null : CHOICE_NAME.exec(name.slice(claims.prefix.length));
+    if (rest !== null && needsConsent(answer.category)) {
+      answer.category = 'unknown';
+      answer.reason += `; but the rest of its name says "${rest[0]}": possibly the record of the visitor's choice rather than tracking by ${index.names[n]}, which no source settles: needs review`;
+      return answer;
+    }
     // One everyday word, or words after a two-letter prefix ("lc_lang" of LiveChat's "lc_"), bound by the name
     // alone: the site's own cookie unless the vendor shows up on the page.
     const hedge = index.singleWordNames.has(claims.prefix ?? name)

@@ -3,6 +3,7 @@
 // the label a curator's shorthand, and consent-safe means the stricter reading wins. A row whose text says it only
 // records the visitor's consent or opt-out is consent management, whatever its label.
 import type { Category } from '../../category';
+import { CHOICE_NAME } from '../choice-name';
 import { OCD_CATEGORY, type OcdRow } from './ocd';
 
 /**
@@ -67,8 +68,6 @@ const CONSENT_RECORD =
 const OTHER_PURPOSE =
   /identif|unique id|visitor id|user id|analytic|advertis|personali[sz]|statistic|\btrack(?:s|ing)?\b|behaviou?r|sync/i;
 
-/** A name that says opt-out or consent ("optimizelyOptOut", "ToptOut", "ablyft_tracking_consent", "hu-consent"). */
-const CHOICE_NAME = /opt[-_]?out|consent/i;
 /** What such a cookie's text may not name besides: an identifier, behaviour, syncing. */
 const IDENTIFIER_PURPOSE = /identif|unique id|visitor id|user id|personali[sz]|behaviou?r|sync/i;
 
