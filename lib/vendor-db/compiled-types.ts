@@ -19,6 +19,11 @@ export const INDEX_VERSION = 5;
  * of a choice (`_gat_optout`) needs review.
  */
 export const MATCH_RULES_VERSION = 9;
+
+/** The key a suffix signature is filed under, and a path looked up by: its two characters before `end`. */
+export function suffixKey(text: string, end: number): number {
+  return (text.charCodeAt(end - 2) << 16) | text.charCodeAt(end - 1);
+}
 export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 
 /**
@@ -135,10 +140,11 @@ export interface VendorIndex {
   shortPrefixGroups: number[];
   /** Host suffix → path rules with their query tests compiled. */
   pathRules: Map<string, PathRule[]>;
-  /** Exact-path signatures by path; prefix and suffix signatures in short lists. */
+  /** Exact-path signatures by path; prefix signatures in a short list. */
   signatureByPath: Map<string, Signature[]>;
   signaturePrefixes: Signature[];
-  signatureSuffixes: Signature[];
+  /** Suffix signatures by their path's last two char codes (`c0 << 16 | c1`): a path probes one short list. */
+  signatureSuffixes: Map<number, Signature[]>;
   /** Lengths of the exact signature paths: most paths are ruled out without slicing the URL. */
   signatureLengths: Set<number>;
   labelSuffixes: [suffix: string, vendor: number][];

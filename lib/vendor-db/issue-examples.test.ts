@@ -168,6 +168,79 @@ describe('path- and shape-aware matching', () => {
   });
 });
 
+// Request shapes from the vendors' own SDKs and docs (2026-12-06); the regression set checks each shape hits. The
+// same paths without the SDK's query, or a neighbouring name, are any site's own endpoints and stay unattributed.
+describe('protocol signatures stay specific', () => {
+  it.each([
+    // Mixpanel: its SDK's `ip=<0|1>&_=<time>`, and PostHog's `ver=` keeps an older PostHog /decide/ PostHog's.
+    'https://shop.example/track/?_=1733450000000',
+    'https://shop.example/track/?ip=1',
+    'https://shop.example/track/?sip=1&_=1733450000000',
+    'https://shop.example/groups/?page=2',
+    'https://shop.example/flags/?token=abc',
+    'https://shop.example/record/?id=5',
+    'https://shop.example/settings/?tab=privacy',
+    // RudderStack, Snowplow's GET pixel, Matomo's js/ endpoint, Countly's write API.
+    'https://shop.example/beacon/v1/batch',
+    'https://shop.example/v1/batch?writeKey=abc',
+    'https://shop.example/sourceConfig/?writeKey=abc',
+    'https://shop.example/i?e=pv',
+    'https://shop.example/i?tv=js-4.1.0',
+    'https://shop.example/i?e=pv&tv=no-js-0.1.0',
+    'https://shop.example/i?q=shoes',
+    'https://shop.example/i?app_key=x&device_id=y',
+    'https://shop.example/js/?v=3',
+    'https://shop.example/js/?idsite=1',
+    'https://shop.example/js/tracker.php',
+    'https://shop.example/js/app.js?idsite=1&rec=1',
+    // GoatCounter, Open Web Analytics, OpenReplay, Pirsch, Plausible, Matomo's script, Mautic.
+    'https://shop.example/count?p=%2F',
+    'https://shop.example/count?page=2&s=1&b=0',
+    'https://shop.example/log.php?event_type=base.page_request',
+    'https://shop.example/log.php?level=debug',
+    'https://shop.example/v1/web/start',
+    'https://shop.example/api/v1/web/start',
+    'https://shop.example/hit?nc=1765000000000&w=1&h=2',
+    'https://shop.example/pirsch/hit?id=5',
+    'https://shop.example/plausible.js',
+    'https://shop.example/xmatomo.js',
+    'https://shop.example/matomo.json',
+    'https://shop.example/mtc',
+    'https://shop.example/mtc.js',
+    // Meta's library only under its locale segment, Snap's under its own name, UET with its tag id and version.
+    'https://shop.example/fbevents.js',
+    'https://shop.example/en_US/fbevents.json',
+    'https://shop.example/s.js',
+    'https://shop.example/xscevent.min.js',
+    'https://shop.example/action/0',
+    'https://shop.example/action/0?ti=5152936',
+    'https://shop.example/action/0?id=5&Ver=2',
+    'https://shop.example/action/0?ti=abc&Ver=2',
+  ])('%s is no vendor', (url) => {
+    expect(req(url).vendor).toBeNull();
+  });
+
+  it('names the vendor, and what is proxied, for the shapes themselves', () => {
+    expect(req('https://shop.example/decide/?ip=1&_=1733450000000&ver=1.30.0').vendor).toBe('posthog');
+    expect(req('https://shop.example/mp/track/?ip=1&_=1733450000000')).toMatchObject({
+      vendor: 'mixpanel',
+      category: 'analytics',
+      signature: 'mixpanel-ingestion',
+    });
+    expect(req('https://shop.example/uet/action/0?ti=139001359&Ver=2&evt=pageLoad')).toMatchObject({
+      vendor: 'bing-ads',
+      category: 'advertising',
+    });
+    expect(req('https://shop.example/px/en_US/fbevents.js')).toMatchObject({
+      vendor: 'facebook',
+      category: 'advertising',
+    });
+    const mautic = req('https://shop.example/mautic/mtracking.gif?page_url=x');
+    expect(mautic).toMatchObject({ vendor: 'mautic', category: 'marketing' });
+    expect(mautic.reason).toMatch(/run by the site itself or proxied through its domain/);
+  });
+});
+
 describe('coverage', () => {
   it.each([
     'https://google.com/',

@@ -3,6 +3,7 @@ import {
   DETAILS_FORMAT,
   INDEX_FORMAT,
   INDEX_VERSION,
+  suffixKey,
   type CompiledIndex,
   type CookieEntry,
   type PathRule,
@@ -113,7 +114,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   c.pathRules.hosts.forEach((host, i) => pathRules.set(host, ruleSets[c.pathRules.set[i]!]!));
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
-  const signatureSuffixes: Signature[] = [];
+  const signatureSuffixes = new Map<number, Signature[]>();
   for (const [vendor, id, path, match, query, label, category, selfHosted] of c.signatures) {
     const sig = {
       vendor,
@@ -125,8 +126,10 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       selfHosted: selfHosted === 1,
     };
     if (match === 1) signaturePrefixes.push(sig);
-    else if (match === 2) signatureSuffixes.push(sig);
-    else signatureByPath.set(path, [...(signatureByPath.get(path) ?? []), sig]);
+    else if (match === 2) {
+      const key = suffixKey(path, path.length);
+      signatureSuffixes.set(key, [...(signatureSuffixes.get(key) ?? []), sig]);
+    } else signatureByPath.set(path, [...(signatureByPath.get(path) ?? []), sig]);
   }
   return {
     ids: c.vendors.ids,

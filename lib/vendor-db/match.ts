@@ -1,7 +1,7 @@
 import { hostOf, isPlatformSuffix, normalizeHost, siteOf, underSite } from '../domain';
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { Classification, CookieClaimant } from './types';
-import type { CookieEntry, Signature, VendorIndex } from './compiled-types';
+import { suffixKey, type CookieEntry, type Signature, type VendorIndex } from './compiled-types';
 import { brandInName } from './brand-words';
 import { CHOICE_NAME } from './choice-name';
 import { familyHint, type FamilyHint } from './cookie-families';
@@ -205,6 +205,8 @@ function pathBounds(url: string): { start: number; end: number } {
   return { start, end };
 }
 
+const NO_SIGNATURES: readonly Signature[] = [];
+
 /**
  * The protocol signature the URL's path and query fit, if any. Runs for every request to a host no tracking
  * vendor owns, so it slices nothing until a path length or prefix can match.
@@ -213,7 +215,7 @@ function signatureFor(index: VendorIndex, url: string) {
   if (
     index.signatureByPath.size === 0 &&
     index.signaturePrefixes.length === 0 &&
-    index.signatureSuffixes.length === 0
+    index.signatureSuffixes.size === 0
   )
     return null;
   const { start, end } = pathBounds(url);
@@ -231,7 +233,8 @@ function signatureFor(index: VendorIndex, url: string) {
     }
   }
   // A suffix starts with "/", so it matches whole segments: /metrics/g/collect, never /xg/collect.
-  for (const s of index.signatureSuffixes) {
+  const suffixes = end - start >= 2 ? index.signatureSuffixes.get(suffixKey(url, end)) : undefined;
+  for (const s of suffixes ?? NO_SIGNATURES) {
     if (end - start >= s.path.length && url.startsWith(s.path, end - s.path.length)) {
       const { path, query } = pathAndQuery(url);
       if (s.query === null || s.query.test(query)) return { sig: s, path };
