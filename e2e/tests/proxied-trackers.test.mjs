@@ -1,7 +1,8 @@
 // Trackers proxied through the site's own domain (server-side tagging, CNAME cloaking, a self-hosted Matomo, Vercel
 // Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum, PostHog through a reverse proxy)
 // Mixpanel through its proxy, Microsoft UET relayed under /uet, the site's own Mautic) are found by their request
-// shape, fire before any consent, and are flagged as such, with the reason saying where.
+// shape, fire before any consent, and are flagged as such, with the reason saying where. Cloudflare Zaraz's script
+// needs review: the tools it runs are on Cloudflare's servers.
 // The GA4 Google tag script is Google Analytics' on Google's host and on the site's own. A functional vendor's
 // host named like a collection endpoint needs review.
 // e2e-browsers: chromium firefox
@@ -64,13 +65,14 @@ test('first-party proxied trackers are attributed by request shape and flagged b
     const visit = visitsOf(db, { tabId, url: URL }).at(-1);
     const findings = (visit && db.derived[visit.id]?.findings) || [];
     return (
-      Object.keys(EXPECTED).every((v) => findings.some((f) => f.kind === 'request' && f.vendorId === v)) &&
-      GTAG_KEYS.every((k) => findings.some((f) => f.key === k))
+      [...Object.keys(EXPECTED), 'cloudflare-zaraz'].every((v) =>
+        findings.some((f) => f.kind === 'request' && f.vendorId === v),
+      ) && GTAG_KEYS.every((k) => findings.some((f) => f.key === k))
     );
   };
   const db = await waitForDb(h.browser, found, {
     timeout: 30_000,
-    message: 'the nine proxied trackers and gtag.js',
+    message: 'the nine proxied trackers, Zaraz and gtag.js',
   });
   h.dump('proxied-trackers-db', db);
   const visit = visitsOf(db, { tabId, url: URL }).at(-1);
@@ -115,6 +117,16 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   assert.ok(framer, 'events.framer.com is attributed');
   assert.equal(framer.category, 'unknown');
   assert.match(framer.reason, /its name says "events".*needs review/);
+  // Cloudflare Zaraz relays the page's events to tools on Cloudflare's servers: which ones needs review, no verdict.
+  const zaraz = derived.findings.find((x) => x.kind === 'request' && x.vendorId === 'cloudflare-zaraz');
+  assert.ok(zaraz, 'the Zaraz script is attributed');
+  assert.equal(zaraz.category, 'unknown');
+  assert.equal(zaraz.violation, false);
+  assert.match(
+    zaraz.reason,
+    /which the browser cannot see\) on a first-party host \(proxied\.example, path "\/cdn-cgi\/zaraz\/i\.js"\)/,
+  );
+  assert.ok(derived.parties.find((p) => p.key === 'cloudflare-zaraz')?.review, 'Zaraz needs review');
 
   const popup = await h.context.newPage();
   await popup.goto(h.extensionUrl(`popup.html?tabId=${tabId}`));

@@ -324,6 +324,33 @@ describe('deriveVisit: trust rules', () => {
     });
   });
 
+  it("a first-party request a vendor claims with no settled purpose needs review; the site's own does not", () => {
+    const firstParty = (host: string, vendor: string | null) =>
+      entry({
+        host,
+        classification: {
+          vendor,
+          vendorName: vendor === null ? null : 'Cloudflare Zaraz',
+          company: null,
+          category: 'unknown',
+          thirdParty: false,
+          reason:
+            vendor === null
+              ? 'host shop.example matches no known vendor'
+              : 'Cloudflare Zaraz on a first-party host',
+        },
+      });
+    const d = deriveVisit(visit(), [
+      firstParty('shop.example', 'cloudflare-zaraz'),
+      firstParty('img.shop.example', null),
+    ]);
+    expect(d.parties.map((p) => [p.key, p.review, p.violation])).toEqual([
+      ['cloudflare-zaraz', true, false],
+      ['host:img.shop.example', false, false],
+    ]);
+    expect(d.verdict).toMatchObject({ review: 1, violating: 0 });
+  });
+
   it('a tracker after a stored choice whose content could not be read needs review: neither exempt nor a violation', () => {
     // Cookiebot's `-1` (no consent law for the region, or a bot) says a choice exists, not what it allows.
     const unread = signalFromCookie('CookieConsent', '-1')!;

@@ -352,7 +352,9 @@ function partiesOf(findings: Finding[]): Party[] {
     if (f.violation && !p.violationPhases.includes(f.phase)) p.violationPhases.push(f.phase);
     p.violation ||= f.violation;
     p.tracker ||= needsConsent(f.category);
-    p.review ||= f.category === 'unknown' && (f.thirdParty || f.kind !== 'request');
+    // The site's own unattributed requests are its own business; one a vendor claims (Cloudflare Zaraz's relay on the
+    // site's domain) is not.
+    p.review ||= f.category === 'unknown' && (f.thirdParty || f.kind !== 'request' || f.vendorId !== null);
     if (needsReviewAfter(f.phase, f.category)) p.afterUnknownChoice = p.review = true;
     p.firstSeenAt = Math.min(p.firstSeenAt, f.firstSeenAt);
     parties.set(key, p);
