@@ -1,8 +1,8 @@
 // Trackers proxied through the site's own domain (server-side tagging, CNAME cloaking, a self-hosted Matomo, Vercel
-// Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum, PostHog through a reverse proxy)
-// Mixpanel through its proxy, Microsoft UET relayed under /uet, the site's own Mautic) are found by their request
-// shape, fire before any consent, and are flagged as such, with the reason saying where. Cloudflare Zaraz's script
-// needs review: the tools it runs are on Cloudflare's servers.
+// Web Analytics under /_vercel/insights/, Cloudflare Web Analytics under /cdn-cgi/rum, PostHog through a reverse
+// proxy, Mixpanel through its proxy, Microsoft UET relayed under /uet, the site's own Mautic, Datadog RUM through its
+// proxy option) are found by their request shape, fire before any consent, and are flagged as such, with the reason
+// saying where. Cloudflare Zaraz's script needs review: the tools it runs are on Cloudflare's servers.
 // The GA4 Google tag script is Google Analytics' on Google's host and on the site's own. A functional vendor's
 // host named like a collection endpoint needs review.
 // e2e-browsers: chromium firefox
@@ -47,6 +47,10 @@ const EXPECTED = {
     reason:
       /^Microsoft Advertising UET beacon .* on a first-party host \(proxied\.example, path "\/uet\/action\/0"\)/,
   },
+  'datadog-rum': {
+    reason:
+      /^Datadog Browser SDK intake via the site's proxy .* on a first-party host \(proxied\.example, path "\/telemetry-relay"\)/,
+  },
   mautic: {
     category: 'marketing',
     reason:
@@ -72,7 +76,7 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   };
   const db = await waitForDb(h.browser, found, {
     timeout: 30_000,
-    message: 'the nine proxied trackers, Zaraz and gtag.js',
+    message: 'the ten proxied trackers, Zaraz and gtag.js',
   });
   h.dump('proxied-trackers-db', db);
   const visit = visitsOf(db, { tabId, url: URL }).at(-1);
@@ -110,7 +114,7 @@ test('first-party proxied trackers are attributed by request shape and flagged b
   assert.equal(derived.verdict.severity, 'violation');
   assert.match(
     derived.verdict.text,
-    /^1 advertising, 1 marketing and 7 analytics trackers fired before consent/,
+    /^1 advertising, 1 marketing and 8 analytics trackers fired before consent/,
   );
   // Framer's events host: third-party-web files events.framer.com under "Framer CDN"; its name says it collects.
   const framer = derived.findings.find((x) => x.kind === 'request' && x.vendorId === 'framer-cdn');

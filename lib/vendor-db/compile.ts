@@ -158,6 +158,8 @@ function compileRequestShapes(
       sigIds.add(`${s.id}|${s.path}`);
       if (s.category !== undefined && !isCategory(s.category))
         problems.push(`${r.id}: signature ${s.id} has category ${JSON.stringify(s.category)}`);
+      if (s.match === 'prefix' && s.path === '/' && !s.queryHas)
+        problems.push(`${r.id}: signature ${s.id} is on every path, so it needs queryHas`);
       signatures.push([
         n,
         s.id,
@@ -167,6 +169,7 @@ function compileRequestShapes(
         s.label,
         s.category ?? null,
         s.selfHosted === true ? 1 : 0,
+        s.queryHas ?? null,
       ]);
     }
   }

@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
@@ -69,6 +69,7 @@ export type SignatureEntry = [
   label: string,
   category: Category | null,
   selfHosted: 0 | 1,
+  queryHas: string | null,
 ];
 
 /** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
@@ -183,4 +184,5 @@ export interface Signature {
   label: string;
   category: Category | null;
   selfHosted: boolean;
+  queryHas: string | null;
 }

@@ -216,6 +216,26 @@ describe('protocol signatures stay specific', () => {
     'https://shop.example/action/0?ti=5152936',
     'https://shop.example/action/0?id=5&Ver=2',
     'https://shop.example/action/0?ti=abc&Ver=2',
+    // Sentry's envelope only with its key and protocol version; New Relic's page view only with its agent's query.
+    'https://shop.example/api/42/envelope/',
+    'https://shop.example/api/42/envelope/?sentry_key=0123456789abcdef0123456789abcdef',
+    'https://shop.example/monitoring?o=123456&p=7890123',
+    'https://shop.example/1/products?a=1&v=2',
+    'https://shop.example/1/x?a=601561630&v=1.281.0&t=x',
+    'https://shop.example/2/x?a=601561630&v=1.281.0&t=x&ck=0&s=0',
+    // Eloqua's visitor call only with its page type and site id; Bloomreach's experiments script only with its query.
+    'https://shop.example/visitor/v200/svrGP',
+    'https://shop.example/visitor/v200/svrGP?siteid=1234567',
+    'https://shop.example/visitor/v200/svrGPX?pps=3&siteid=1',
+    'https://shop.example/assets/elqCfg.js',
+    'https://shop.example/assets/myelqCfg.min.js',
+    'https://shop.example/js/exponea.js',
+    'https://shop.example/static/modifications.min.js?timeout=4000ms',
+    'https://shop.example/static/modifications.min.js?http-referer=x&timeout=4000',
+    // Datadog's proxy is any path: only its ddforward parameter, holding Datadog's own intake path, names it.
+    'https://shop.example/proxy?ddforward=%2Fapi%2Fv2%2Frum',
+    'https://shop.example/proxy?ddforward=%2Fapi%2Fv2%2Fusers%3Fddsource%3Dbrowser',
+    'https://shop.example/proxy?xddforward=%2Fapi%2Fv2%2Frum%3Fddsource%3Dbrowser',
   ])('%s is no vendor', (url) => {
     expect(req(url).vendor).toBeNull();
   });

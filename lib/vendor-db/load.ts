@@ -115,7 +115,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
   const signatureSuffixes = new Map<number, Signature[]>();
-  for (const [vendor, id, path, match, query, label, category, selfHosted] of c.signatures) {
+  for (const [vendor, id, path, match, query, label, category, selfHosted, queryHas] of c.signatures) {
     const sig = {
       vendor,
       id,
@@ -124,6 +124,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       label,
       category: category ?? null,
       selfHosted: selfHosted === 1,
+      queryHas: queryHas ?? null,
     };
     if (match === 1) signaturePrefixes.push(sig);
     else if (match === 2) {

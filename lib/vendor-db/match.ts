@@ -207,6 +207,16 @@ function pathBounds(url: string): { start: number; end: number } {
 
 const NO_SIGNATURES: readonly Signature[] = [];
 
+/** The signature's literal is in the URL after its path (the query): a substring search, no slicing. */
+function hasNeedle(s: Signature, url: string, end: number): boolean {
+  return s.queryHas === null || url.includes(s.queryHas, end);
+}
+
+/** The signature's pattern fits the query (its literal was checked first). */
+function queryFits(s: Signature, query: string): boolean {
+  return s.query === null || s.query.test(query);
+}
+
 /**
  * The protocol signature the URL's path and query fit, if any. Runs for every request to a host no tracking
  * vendor owns, so it slices nothing until a path length or prefix can match.
@@ -223,21 +233,25 @@ function signatureFor(index: VendorIndex, url: string) {
     const exact = index.signatureByPath.get(url.slice(start, end));
     if (exact !== undefined) {
       const { path, query } = pathAndQuery(url);
-      for (const s of exact) if (s.query === null || s.query.test(query)) return { sig: s, path };
+      for (const s of exact) if (hasNeedle(s, url, end) && queryFits(s, query)) return { sig: s, path };
     }
   }
   for (const s of index.signaturePrefixes) {
-    if (end - start >= s.path.length && url.startsWith(s.path, start)) {
+    if (end - start >= s.path.length && url.startsWith(s.path, start) && hasNeedle(s, url, end)) {
       const { path, query } = pathAndQuery(url);
-      if (s.query === null || s.query.test(query)) return { sig: s, path };
+      if (queryFits(s, query)) return { sig: s, path };
     }
   }
   // A suffix starts with "/", so it matches whole segments: /metrics/g/collect, never /xg/collect.
   const suffixes = end - start >= 2 ? index.signatureSuffixes.get(suffixKey(url, end)) : undefined;
   for (const s of suffixes ?? NO_SIGNATURES) {
-    if (end - start >= s.path.length && url.startsWith(s.path, end - s.path.length)) {
+    if (
+      end - start >= s.path.length &&
+      url.startsWith(s.path, end - s.path.length) &&
+      hasNeedle(s, url, end)
+    ) {
       const { path, query } = pathAndQuery(url);
-      if (s.query === null || s.query.test(query)) return { sig: s, path };
+      if (queryFits(s, query)) return { sig: s, path };
     }
   }
   return null;

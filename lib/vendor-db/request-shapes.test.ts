@@ -51,6 +51,16 @@ const records: VendorRecord[] = [
                 source: 'fixture',
               },
               {
+                // A proxy on any path of the site's choice, named only by its query (Datadog's ddforward).
+                id: 'acme-forward',
+                path: '/',
+                match: 'prefix' as const,
+                queryHas: 'acmefwd=',
+                query: '(^|&)acmefwd=%2Fintake',
+                label: 'Acme intake through a proxy',
+                source: 'fixture',
+              },
+              {
                 id: 'acme-hit',
                 path: '/acme/hit.php',
                 match: 'suffix' as const,
@@ -159,6 +169,19 @@ describe('protocol signatures', () => {
     expect(other.reason).toMatch(/self-hosted or through a proxy/);
   });
 
+  it('takes a proxy on any path by its query literal and pattern, and nothing else', () => {
+    const hit = classifyRequest(index, 'https://shop.example/any/where?acmefwd=%2Fintake%3Fv%3D1', PAGE);
+    expect(hit).toMatchObject({ vendor: 'acme-analytics', signature: 'acme-forward' });
+    for (const miss of [
+      'https://shop.example/any/where?acmefwd=%2Fother',
+      'https://shop.example/any/where?xacmefwd=%2Fintake',
+      // The literal only counts in the query, never in the path.
+      'https://shop.example/acmefwd=%2Fintake',
+      'https://shop.example/',
+    ])
+      expect(classifyRequest(index, miss, PAGE).signature, miss).toBeUndefined();
+  });
+
   it("leaves a tracking vendor's own host to that vendor", () => {
     const c = classifyRequest(index, 'https://beta-ads.example/a/collect?tid=AC-1', PAGE);
     expect(c.vendor).toBe('beta-ads');
@@ -181,6 +204,11 @@ describe('compile checks request shapes', () => {
         ...vendor('z-ads', 'advertising', ['z-ads.example']),
         signatures: [{ id: 'z', path: '/z', match: 'infix' as never, label: 'z', source: 's' }],
       },
+      {
+        // On every path, a pattern alone would run on every request's query.
+        ...vendor('w-ads', 'advertising', ['w-ads.example']),
+        signatures: [{ id: 'w', path: '/', match: 'prefix' as const, query: 'w=1', label: 'w', source: 's' }],
+      },
     ];
     expect(() => compileVendors(bad)).toThrow(CompileError);
     try {
@@ -190,6 +218,9 @@ describe('compile checks request shapes', () => {
       expect((e as CompileError).problems.join('\n')).toMatch(/signature "y"/);
       expect((e as CompileError).problems.join('\n')).toMatch(
         /signature "z" needs .*match \(exact\|prefix\|suffix\)/,
+      );
+      expect((e as CompileError).problems.join('\n')).toMatch(
+        /signature w is on every path, so it needs queryHas/,
       );
     }
   });
