@@ -17,8 +17,11 @@ import { deriveConsent, isViolation, needsReviewAfter, phaseAt, type DerivedCons
 import { consentStateText, contradictionText, outsideInputText } from './consent-text';
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
-/** Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. */
-export const DERIVE_VERSION = 6;
+/**
+ * Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. 7: a first-party
+ * request a vendor claims with no settled purpose (Cloudflare Zaraz) is listed for review.
+ */
+export const DERIVE_VERSION = 7;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
