@@ -406,6 +406,37 @@ describe('coverage', () => {
     expect(req('https://cdn.ywxi.net/x').vendor).not.toBe('tencent');
   });
 
+  it("does not call a company's website and portal its ad product's (microsoft.com is not Bing Ads)", () => {
+    // third-party-web files *.microsoft.com, *.msn.com and *.msecnd.net under Bing Ads; WhoTracks.me under
+    // Microsoft Services and Microsoft Network, labelled misc. Microsoft's own consent library is not advertising.
+    for (const url of [
+      'https://www.microsoft.com/en-us/',
+      'https://wcpstatic.microsoft.com/mscc/lib/v2/wcp-consent.js',
+      'https://ajax.microsoft.com/ajax/jQuery/jquery-1.4.min.js',
+      'https://www.msn.com/',
+    ]) {
+      const c = req(url);
+      expect(c, url).toMatchObject({ company: 'Microsoft Corporation', category: 'unknown' });
+      expect(c.vendor, url).not.toBe('bing-ads');
+    }
+    // The ad product keeps its own hosts, a host WhoTracks.me files under it inside the portal's domain too.
+    for (const url of [
+      'https://bat.bing.com/action/0?ti=1&Ver=2',
+      'https://bat.r.msn.com/x',
+      'https://bat.bing.net/x',
+    ])
+      expect(req(url), url).toMatchObject({ vendor: 'bing-ads', category: 'advertising' });
+    // LinkedIn's static host is LinkedIn's (social), its Insight Tag still LinkedIn Ads'.
+    expect(req('https://static.licdn.com/sc/h/x.js')).toMatchObject({
+      vendor: 'linkedin',
+      category: 'social',
+    });
+    expect(req('https://snap.licdn.com/li.lms-analytics/insight.min.js')).toMatchObject({
+      vendor: 'linkedin-ads',
+      category: 'advertising',
+    });
+  });
+
   it("leaves a CDN's customer namespace to no vendor: the hosts a source names stay theirs", () => {
     // third-party-web files Limelight's *.llnwd.net under Tealium and MaxCDN's *.netdna-ssl.com under MaxCDN,
     // functional: any tracker on a customer zone read as that vendor, exempt (data/curated/customer-namespaces.json).

@@ -22,6 +22,7 @@ import { resolveDomains, type DomainConflict } from './domains';
 import { companyProblem, datasetCountry, sameCompany } from './sanity';
 import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
 import { linkWhoTracksMe, WTM, wtmOwner, type GroupingIssue, type GroupingRules } from './wtm-link';
+import type { ProductSplit } from './wtm-products';
 import { needsConsent } from '../../category';
 
 export interface BuildInput {
@@ -76,6 +77,7 @@ export interface BuildReport {
   curatedConflicts: { vendor: string; conflict: CuratedConflict }[];
   ocdOnlyVendors: string[];
   groupings: GroupingIssue[];
+  productSplits: ProductSplit[];
   namespacesWithdrawn: NamespaceWithdrawn[];
   fieldConflicts: FieldConflict[];
   rejected: RejectedValue[];
@@ -450,6 +452,7 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     curatedConflicts: [],
     ocdOnlyVendors: [],
     groupings: [],
+    productSplits: [],
     namespacesWithdrawn: [],
     fieldConflicts: [],
     rejected: [],
@@ -487,13 +490,14 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     else waiting.push(c);
   }
   if (input.wtm) {
-    const { groupings, created } = linkWhoTracksMe(
+    const { groupings, products, created } = linkWhoTracksMe(
       drafts,
       input.wtm,
       input.groupings ?? {},
       new Set(Object.keys(namespaces)),
     );
     report.groupings = groupings;
+    report.productSplits = products;
     report.wtmOnlyVendors = created;
   }
   waiting.forEach(applyOverlay);

@@ -46,6 +46,13 @@ export const WTM_CATEGORY: Readonly<Record<string, CategoryOrUnknown>> = {
   extensions: 'unknown',
 };
 
+export const WTM = 'whotracksme-2022';
+
+/** The company name WhoTracks.me gives a tracker (its own name when it names no company). */
+export function wtmOwner(t: WtmTracker): string {
+  return t.company?.name ?? t.name;
+}
+
 const text = (v: SqlValue | undefined): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 

@@ -3,12 +3,10 @@ import type { Draft } from './draft';
 import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
 import { toVendorId } from './slug';
-import type { WtmTracker } from './whotracksme';
+import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
+import { splitProducts, type GroupingRules, type ProductSplit } from './wtm-products';
 
-export const WTM = 'whotracksme-2022';
-
-/** data/curated/groupings.json: "<vendor id>|<domain>" → why an upstream grouping WhoTracks.me disputes is right. */
-export type GroupingRules = Record<string, { reason: string; source: string }>;
+export { WTM, wtmOwner, type GroupingRules };
 
 /** A domain an upstream dataset filed under a vendor that WhoTracks.me gives to an unrelated company. */
 export interface GroupingIssue {
@@ -18,11 +16,6 @@ export interface GroupingIssue {
   whotracksme: string;
   action: 'split' | 'kept';
   reason: string;
-}
-
-/** The company name WhoTracks.me gives a tracker (its own name when it names no company). */
-export function wtmOwner(t: WtmTracker): string {
-  return t.company?.name ?? t.name;
 }
 
 /**
@@ -103,10 +96,11 @@ export function linkWhoTracksMe(
   rules: GroupingRules,
   /** Domains no vendor may hold whole (a CDN's customer namespace): a tracker's host under one is still linked. */
   namespaces: ReadonlySet<string> = new Set(),
-): { groupings: GroupingIssue[]; created: string[] } {
+): { groupings: GroupingIssue[]; products: ProductSplit[]; created: string[] } {
   const byDomain = new Map<string, WtmTracker>();
   for (const t of trackers) for (const dom of t.domains) byDomain.set(dom, t);
   const groupings = checkGroupings(drafts, byDomain, rules);
+  const products = splitProducts(drafts, byDomain, rules);
   const owners = new Map<string, string>();
   for (const d of drafts.values()) for (const dom of d.domains.keys()) owners.set(dom, d.id);
   const byName = new Map<string, string>();
@@ -136,7 +130,8 @@ export function linkWhoTracksMe(
       created.push(id);
     }
     const draft = drafts.get(id)!;
-    (draft.wtm ??= []).push(t);
+    // A vendor the product check made for this tracker already holds it.
+    if (!draft.wtm?.includes(t)) (draft.wtm ??= []).push(t);
     draftOfTracker.set(t.id, id);
     for (const dom of t.domains) {
       if (namespaces.has(dom) || claimant(owners, dom, namespaces) !== undefined) continue;
@@ -144,5 +139,5 @@ export function linkWhoTracksMe(
       owners.set(dom, id);
     }
   }
-  return { groupings, created };
+  return { groupings, products, created };
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildRecords } from './build';
+import { buildInput, wtmTracker } from './__fixtures__/build-input';
+import type { WtmTracker } from './whotracksme';
+
+const zed = { id: 'zed', name: 'Zed Corp', country: 'US', privacyUrl: null, website: null };
+/** A WhoTracks.me tracker of the company Zed Corp. */
+const of = (name: string, category: string, domains: string[], company = zed): WtmTracker => ({
+  ...wtmTracker(name.toLowerCase().replace(/ /g, '_'), category, domains),
+  name,
+  company,
+});
+
+// An ad product that an upstream list also gives its company's website and portal (Bing Ads with microsoft.com).
+const entity = {
+  name: 'Zed Ads',
+  category: 'ad',
+  domains: ['*.zedads.com', '*.zed.com', '*.zednews.com', '*.zedcdn.com'],
+};
+const product = of('Zed Ads', 'advertising', ['zedads.com', 'px.r.zednews.com']);
+const website = of('Zed Services', 'misc', ['zed.com']);
+const portal = of('Zed Network', 'misc', ['zednews.com']);
+
+function build(trackers: WtmTracker[], groupings = {}) {
+  const { records, report } = buildRecords({ ...buildInput([entity], trackers), groupings });
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return { byId, report };
+}
+
+describe('product check: a company domain filed under one of its ad products', () => {
+  it('moves a domain WhoTracks.me files under another product with no stated use to that product, needing review', () => {
+    const { byId, report } = build([product, website, portal]);
+    expect(byId.get('zed-ads')!.domains).toEqual(['px.r.zednews.com', 'zedads.com', 'zedcdn.com']);
+    expect(byId.get('zed-ads')!.category).toBe('advertising');
+    expect(byId.get('zed-services')).toMatchObject({
+      domains: ['zed.com'],
+      category: 'unknown',
+      company: 'Zed Corp',
+    });
+    expect(byId.get('zed-network')).toMatchObject({ domains: ['zednews.com'], category: 'unknown' });
+    expect(report.productSplits.map((s) => [s.domain, s.action, s.to])).toEqual([
+      ['zed.com', 'split', 'zed-services'],
+      ['zednews.com', 'split', 'zed-network'],
+    ]);
+  });
+
+  it('keeps the grouping a curated rule confirms', () => {
+    const rule = { 'zed-ads|zed.com': { reason: 'zed.com serves the ad tag', source: 'docs:zed' } };
+    const { byId, report } = build([product, website], rule);
+    expect(byId.get('zed-ads')!.domains).toContain('zed.com');
+    expect(byId.has('zed-services')).toBe(false);
+    expect(report.productSplits).toEqual([
+      expect.objectContaining({
+        domain: 'zed.com',
+        action: 'kept',
+        reason: 'zed.com serves the ad tag (docs:zed)',
+      }),
+    ]);
+  });
+
+  it('does not split for a label that names infrastructure or a feature: the ad purpose is kept', () => {
+    for (const label of ['cdn', 'essential', 'comments', 'audio_video_player']) {
+      const { byId, report } = build([product, of('Zed Static', label, ['zedcdn.com'])]);
+      expect(byId.get('zed-ads')!.domains).toContain('zedcdn.com');
+      expect(report.productSplits).toEqual([]);
+    }
+  });
+
+  it('does not split when WhoTracks.me does not know the product itself (it may only know the company)', () => {
+    const { byId, report } = build([website]);
+    expect(byId.get('zed-ads')!.domains).toContain('zed.com');
+    expect(report.productSplits).toEqual([]);
+  });
+
+  it("leaves another company's domain to the grouping check, not to the product check", () => {
+    const other = { id: 'yon', name: 'Yon Media', country: 'FR', privacyUrl: null, website: null };
+    const { byId, report } = build([product, of('Yon Portal', 'misc', ['zed.com'], other)]);
+    expect(report.productSplits).toEqual([]);
+    expect(report.groupings).toEqual([expect.objectContaining({ domain: 'zed.com', action: 'split' })]);
+    expect(byId.get('zed-ads')!.domains).not.toContain('zed.com');
+  });
+});
