@@ -426,7 +426,21 @@ describe('coverage', () => {
       'https://bat.bing.net/x',
     ])
       expect(req(url), url).toMatchObject({ vendor: 'bing-ads', category: 'advertising' });
-    // LinkedIn's static host is LinkedIn's (social), its Insight Tag still LinkedIn Ads'.
+    // Bing Maps' web control, loaded from www.bing.com, is a map needing review, not Bing Ads.
+    expect(req('https://www.bing.com/api/maps/mapcontrol?callback=GetMap')).toMatchObject({
+      vendor: 'virtual-earth',
+      category: 'unknown',
+    });
+    // LinkedIn's static host and a post embedded from www.linkedin.com are LinkedIn's (social); its Insight Tag, on
+    // its own host or under www.linkedin.com, is still LinkedIn Ads'.
+    expect(req('https://www.linkedin.com/embed/feed/update/urn:li:share:1')).toMatchObject({
+      vendor: 'linkedin',
+      category: 'social',
+    });
+    expect(req('https://www.linkedin.com/px/li_sync')).toMatchObject({
+      vendor: 'linkedin-ads',
+      category: 'advertising',
+    });
     expect(req('https://static.licdn.com/sc/h/x.js')).toMatchObject({
       vendor: 'linkedin',
       category: 'social',

@@ -53,7 +53,7 @@ export function splitProducts(
     if (!d.entity || !purpose || !needsConsent(purpose)) continue;
     const upstreamOnly = [...d.domains].filter(([, source]) => source === TPW);
     const known = upstreamOnly.flatMap(([dom]) => {
-      const t = byDomain.get(dom);
+      const t = covering(byDomain, dom);
       return t ? [{ dom, t }] : [];
     });
     // Only where WhoTracks.me knows the product itself (bing.com: Bing Ads) does it tell the product's domains apart.
@@ -97,6 +97,17 @@ export function splitProducts(
     }
   }
   return splits;
+}
+
+/** The WhoTracks.me tracker whose domain covers `domain` (itself, else its nearest parent: linkedin.com for www.). */
+function covering(byDomain: ReadonlyMap<string, WtmTracker>, domain: string): WtmTracker | undefined {
+  for (let d = domain; ;) {
+    const t = byDomain.get(d);
+    if (t) return t;
+    const dot = d.indexOf('.');
+    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
+    d = d.slice(dot + 1);
+  }
 }
 
 /** The vendor for a WhoTracks.me tracker a split domain goes to: the one of its name, else a new one. */
