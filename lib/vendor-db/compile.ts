@@ -158,6 +158,8 @@ function compileRequestShapes(
       sigIds.add(`${s.id}|${s.path}`);
       if (s.category !== undefined && !isCategory(s.category))
         problems.push(`${r.id}: signature ${s.id} has category ${JSON.stringify(s.category)}`);
+      if (s.pathEnd !== undefined && (s.match !== 'prefix' || !s.pathEnd.startsWith('/')))
+        problems.push(`${r.id}: signature ${s.id} has a pathEnd, which needs match prefix and a leading /`);
       if (s.match === 'prefix' && s.path === '/' && !s.queryHas)
         problems.push(`${r.id}: signature ${s.id} is on every path, so it needs queryHas`);
       signatures.push([
@@ -170,6 +172,7 @@ function compileRequestShapes(
         s.category ?? null,
         s.selfHosted === true ? 1 : 0,
         s.queryHas ?? null,
+        s.pathEnd ?? null,
       ]);
     }
   }

@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
@@ -58,7 +58,8 @@ export type PathRuleEntry = [
 
 /**
  * A protocol signature: [vendor, id, path, 0 = exact / 1 = prefix / 2 = suffix, query regex or null, label,
- * category or null, 1 = the software may be self-hosted].
+ * category or null, 1 = the software may be self-hosted, literal the query must hold or null, how a prefix
+ * signature's path must end or null].
  */
 export type SignatureEntry = [
   vendor: number,
@@ -70,6 +71,7 @@ export type SignatureEntry = [
   category: Category | null,
   selfHosted: 0 | 1,
   queryHas: string | null,
+  pathEnd: string | null,
 ];
 
 /** `public/vendor-index.json`: only what classification needs, as parallel arrays (cheap to parse). */
@@ -185,4 +187,5 @@ export interface Signature {
   category: Category | null;
   selfHosted: boolean;
   queryHas: string | null;
+  pathEnd: string | null;
 }

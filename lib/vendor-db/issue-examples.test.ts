@@ -232,12 +232,29 @@ describe('protocol signatures stay specific', () => {
     'https://shop.example/js/exponea.js',
     'https://shop.example/static/modifications.min.js?timeout=4000ms',
     'https://shop.example/static/modifications.min.js?http-referer=x&timeout=4000',
+    // A shop's own REST API: Customer.io's Track API shape is only its /customers/<id>/events call.
+    'https://shop.example/api/v1/customers/123',
+    'https://api.shop.example/api/v1/customers/123/orders',
+    'https://shop.example/api/v1/events',
+    // Segment's settings request only with its /settings end: Firebase's and Google Cloud's /v1/projects/… are not.
+    'https://shop.example/v1/projects/abc/installations',
+    'https://shop.example/v1/projects/abc/settings/x',
     // Datadog's proxy is any path: only its ddforward parameter, holding Datadog's own intake path, names it.
     'https://shop.example/proxy?ddforward=%2Fapi%2Fv2%2Frum',
     'https://shop.example/proxy?ddforward=%2Fapi%2Fv2%2Fusers%3Fddsource%3Dbrowser',
     'https://shop.example/proxy?xddforward=%2Fapi%2Fv2%2Frum%3Fddsource%3Dbrowser',
   ])('%s is no vendor', (url) => {
     expect(req(url).vendor).toBeNull();
+  });
+
+  it("leaves Firebase's installations call to Firebase: Segment's settings request ends in /settings", () => {
+    expect(req('https://firebaseinstallations.googleapis.com/v1/projects/shop-1/installations').vendor).toBe(
+      'firebase',
+    );
+    expect(req('https://shop.example/v1/projects/k3y/settings')).toMatchObject({
+      vendor: 'segment',
+      thirdParty: false,
+    });
   });
 
   it('names the vendor, and what is proxied, for the shapes themselves', () => {

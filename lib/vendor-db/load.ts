@@ -115,7 +115,18 @@ export function loadVendorIndex(json: unknown): VendorIndex {
   const signatureByPath = new Map<string, Signature[]>();
   const signaturePrefixes: Signature[] = [];
   const signatureSuffixes = new Map<number, Signature[]>();
-  for (const [vendor, id, path, match, query, label, category, selfHosted, queryHas] of c.signatures) {
+  for (const [
+    vendor,
+    id,
+    path,
+    match,
+    query,
+    label,
+    category,
+    selfHosted,
+    queryHas,
+    pathEnd,
+  ] of c.signatures) {
     const sig = {
       vendor,
       id,
@@ -125,6 +136,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
       category: category ?? null,
       selfHosted: selfHosted === 1,
       queryHas: queryHas ?? null,
+      pathEnd: pathEnd ?? null,
     };
     if (match === 1) signaturePrefixes.push(sig);
     else if (match === 2) {

@@ -237,7 +237,12 @@ function signatureFor(index: VendorIndex, url: string) {
     }
   }
   for (const s of index.signaturePrefixes) {
-    if (end - start >= s.path.length && url.startsWith(s.path, start) && hasNeedle(s, url, end)) {
+    if (
+      end - start >= s.path.length + (s.pathEnd?.length ?? 0) &&
+      url.startsWith(s.path, start) &&
+      (s.pathEnd === null || url.startsWith(s.pathEnd, end - s.pathEnd.length)) &&
+      hasNeedle(s, url, end)
+    ) {
       const { path, query } = pathAndQuery(url);
       if (queryFits(s, query)) return { sig: s, path };
     }

@@ -51,6 +51,15 @@ const records: VendorRecord[] = [
                 source: 'fixture',
               },
               {
+                // An id between a fixed start and end (Segment's /v1/projects/<write key>/settings).
+                id: 'acme-settings',
+                path: '/acme/projects/',
+                pathEnd: '/settings',
+                match: 'prefix' as const,
+                label: 'Acme settings',
+                source: 'fixture',
+              },
+              {
                 // A proxy on any path of the site's choice, named only by its query (Datadog's ddforward).
                 id: 'acme-forward',
                 path: '/',
@@ -169,6 +178,18 @@ describe('protocol signatures', () => {
     expect(other.reason).toMatch(/self-hosted or through a proxy/);
   });
 
+  it('takes a prefix signature with a path end only for paths with both ends', () => {
+    const hit = classifyRequest(index, 'https://shop.example/acme/projects/k3y/settings', PAGE);
+    expect(hit).toMatchObject({ vendor: 'acme-analytics', signature: 'acme-settings' });
+    for (const miss of [
+      'https://shop.example/acme/projects/k3y/installations',
+      'https://shop.example/acme/projects/settings',
+      'https://shop.example/acme/projects/k3y/settings/x',
+      'https://shop.example/other/projects/k3y/settings',
+    ])
+      expect(classifyRequest(index, miss, PAGE).signature, miss).toBeUndefined();
+  });
+
   it('takes a proxy on any path by its query literal and pattern, and nothing else', () => {
     const hit = classifyRequest(index, 'https://shop.example/any/where?acmefwd=%2Fintake%3Fv%3D1', PAGE);
     expect(hit).toMatchObject({ vendor: 'acme-analytics', signature: 'acme-forward' });
@@ -209,6 +230,13 @@ describe('compile checks request shapes', () => {
         ...vendor('w-ads', 'advertising', ['w-ads.example']),
         signatures: [{ id: 'w', path: '/', match: 'prefix' as const, query: 'w=1', label: 'w', source: 's' }],
       },
+      {
+        // A path end says how a prefix's path ends; an exact or suffix path has one end already.
+        ...vendor('v-ads', 'advertising', ['v-ads.example']),
+        signatures: [
+          { id: 'v', path: '/v', pathEnd: '/end', match: 'exact' as const, label: 'v', source: 's' },
+        ],
+      },
     ];
     expect(() => compileVendors(bad)).toThrow(CompileError);
     try {
@@ -221,6 +249,9 @@ describe('compile checks request shapes', () => {
       );
       expect((e as CompileError).problems.join('\n')).toMatch(
         /signature w is on every path, so it needs queryHas/,
+      );
+      expect((e as CompileError).problems.join('\n')).toMatch(
+        /signature v has a pathEnd, which needs match prefix/,
       );
     }
   });

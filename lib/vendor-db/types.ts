@@ -130,6 +130,11 @@ export interface ProtocolSignature {
    * (prefix "/", Datadog's proxy, whose path is the site's choice), whose regex would otherwise run on every request.
    */
   queryHas?: string;
+  /**
+   * How the path must end, after the prefix (prefix signatures only): Segment's settings request is
+   * /v1/projects/<write key>/settings, not any API's /v1/projects/….
+   */
+  pathEnd?: string;
   /** Human-readable protocol name for the reason (e.g. "GA4 collect protocol"). */
   label: string;
   /** The request's category when it differs from the vendor's (e.g. Meta Pixel: advertising). */
