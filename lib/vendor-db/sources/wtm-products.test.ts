@@ -74,6 +74,22 @@ describe('product check: a company domain filed under one of its ad products', (
     expect(report.productSplits).toEqual([]);
   });
 
+  it("does not take a host under a platform's public suffix as the platform's (d1.cloudfront.net)", () => {
+    const amazon = { id: 'amazon', name: 'Amazon', country: 'US', privacyUrl: null, website: null };
+    const ads = {
+      name: 'Amazon Ads',
+      category: 'ad',
+      domains: ['*.amazon-adsystem.com', 'd1.cloudfront.net'],
+    };
+    const trackers = [
+      of('Amazon Ads', 'advertising', ['amazon-adsystem.com'], amazon),
+      of('Amazon CloudFront', 'misc', ['cloudfront.net'], amazon),
+    ];
+    const { records, report } = buildRecords({ ...buildInput([ads], trackers), groupings: {} });
+    expect(report.productSplits).toEqual([]);
+    expect(records.find((r) => r.id === 'amazon-ads')!.domains).toContain('d1.cloudfront.net');
+  });
+
   it("leaves another company's domain to the grouping check, not to the product check", () => {
     const other = { id: 'yon', name: 'Yon Media', country: 'FR', privacyUrl: null, website: null };
     const { byId, report } = build([product, of('Yon Portal', 'misc', ['zed.com'], other)]);

@@ -1,4 +1,5 @@
 import { needsConsent } from '../../category';
+import { isPlatformSuffix } from '../../domain';
 import type { Draft } from './draft';
 import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
@@ -99,7 +100,10 @@ export function splitProducts(
   return splits;
 }
 
-/** The WhoTracks.me tracker whose domain covers `domain` (itself, else its nearest parent: linkedin.com for www.). */
+/**
+ * The WhoTracks.me tracker whose domain covers `domain` (itself, else its nearest parent: linkedin.com for www.).
+ * A platform's public suffix covers nothing: d123.cloudfront.net is a customer's, not Amazon's.
+ */
 function covering(byDomain: ReadonlyMap<string, WtmTracker>, domain: string): WtmTracker | undefined {
   for (let d = domain; ;) {
     const t = byDomain.get(d);
@@ -107,6 +111,7 @@ function covering(byDomain: ReadonlyMap<string, WtmTracker>, domain: string): Wt
     const dot = d.indexOf('.');
     if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
     d = d.slice(dot + 1);
+    if (isPlatformSuffix(d)) return undefined;
   }
 }
 
