@@ -3,7 +3,7 @@
 
 /**
  * Words that, as a whole label or a hyphen-separated part of one, name a data-collection or ad-serving endpoint
- * ("mail-ads.google.com" under Google's functional APIs). Parcel or order "track(ing)" pages, "log" hosts and a bare
+ * ("globale-analytics-sdk.global-e.com" under a checkout platform). Parcel or order "track(ing)" pages, "log" hosts and a bare
  * "ad" (Active Directory) are left out: too many functional services use those words.
  */
 const COLLECTION_WORDS = new Set([

@@ -468,6 +468,14 @@ describe('coverage', () => {
     });
   });
 
+  it('never exempts a host a source files under a consent purpose because a broader domain is functional', () => {
+    // WhoTracks.me names these hosts for trackers; third-party-web files their domains as hosting or a CDN.
+    expect(req('https://cc2.dealer.com/x')).toMatchObject({ vendor: 'dealer-com', category: 'analytics' });
+    expect(req('https://www.dealer.com/')).toMatchObject({ vendor: 'dealer', category: 'functional' });
+    expect(req('https://dsa.csdata1.com/x')).toMatchObject({ vendor: 'radial', category: 'advertising' });
+    expect(req('https://s.clickability.com/x').category).toBe('advertising');
+  });
+
   it("leaves a CDN's customer namespace to no vendor: the hosts a source names stay theirs", () => {
     // third-party-web files Limelight's *.llnwd.net under Tealium and MaxCDN's *.netdna-ssl.com under MaxCDN,
     // functional: any tracker on a customer zone read as that vendor, exempt (data/curated/customer-namespaces.json).

@@ -23,6 +23,7 @@ import { companyProblem, datasetCountry, sameCompany } from './sanity';
 import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
 import { linkWhoTracksMe, WTM, wtmOwner, type GroupingIssue, type GroupingRules } from './wtm-link';
 import type { ProductSplit } from './wtm-products';
+import { refileShadowedHosts, type HostRefiled, type ShadowedHost } from './shadowed-hosts';
 import { needsConsent } from '../../category';
 
 export interface BuildInput {
@@ -78,6 +79,7 @@ export interface BuildReport {
   ocdOnlyVendors: string[];
   groupings: GroupingIssue[];
   productSplits: ProductSplit[];
+  hostsRefiled: HostRefiled[];
   namespacesWithdrawn: NamespaceWithdrawn[];
   fieldConflicts: FieldConflict[];
   rejected: RejectedValue[];
@@ -453,6 +455,7 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     ocdOnlyVendors: [],
     groupings: [],
     productSplits: [],
+    hostsRefiled: [],
     namespacesWithdrawn: [],
     fieldConflicts: [],
     rejected: [],
@@ -489,16 +492,18 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     if (drafts.has(c.id) || !input.wtm) applyOverlay(c);
     else waiting.push(c);
   }
+  let shadowed: ShadowedHost[] = [];
   if (input.wtm) {
-    const { groupings, products, created } = linkWhoTracksMe(
-      drafts,
-      input.wtm,
-      input.groupings ?? {},
-      new Set(Object.keys(namespaces)),
-    );
+    const {
+      groupings,
+      products,
+      created,
+      shadowed: hidden,
+    } = linkWhoTracksMe(drafts, input.wtm, input.groupings ?? {}, new Set(Object.keys(namespaces)));
     report.groupings = groupings;
     report.productSplits = products;
     report.wtmOnlyVendors = created;
+    shadowed = hidden;
   }
   waiting.forEach(applyOverlay);
   // Nor may an overlay hold one.
@@ -521,6 +526,7 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
     );
     if (Object.keys(extra).length) r.domainSources = extra;
   }
+  report.hostsRefiled = refileShadowedHosts(records, shadowed);
   report.sharedCookies = tagSharedCookies(records);
   for (const r of records) {
     for (const row of drafts.get(r.id)!.rows) {

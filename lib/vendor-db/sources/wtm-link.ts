@@ -4,6 +4,7 @@ import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
 import { toVendorId } from './slug';
 import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
+import type { ShadowedHost } from './shadowed-hosts';
 import { splitProducts, type GroupingRules, type ProductSplit } from './wtm-products';
 
 export { WTM, wtmOwner, type GroupingRules };
@@ -96,7 +97,7 @@ export function linkWhoTracksMe(
   rules: GroupingRules,
   /** Domains no vendor may hold whole (a CDN's customer namespace): a tracker's host under one is still linked. */
   namespaces: ReadonlySet<string> = new Set(),
-): { groupings: GroupingIssue[]; products: ProductSplit[]; created: string[] } {
+): { groupings: GroupingIssue[]; products: ProductSplit[]; created: string[]; shadowed: ShadowedHost[] } {
   const byDomain = new Map<string, WtmTracker>();
   for (const t of trackers) for (const dom of t.domains) byDomain.set(dom, t);
   const groupings = checkGroupings(drafts, byDomain, rules);
@@ -112,6 +113,7 @@ export function linkWhoTracksMe(
   }
   for (const d of drafts.values()) if (!d.entity && d.domains.size === 0) byName.set(nameKey(d.name), d.id);
   const created: string[] = [];
+  const shadowed: ShadowedHost[] = [];
   const draftOfTracker = new Map<string, string>();
   for (const t of trackers.filter((x) => x.domains.length > 0)) {
     const counts = new Map<string, number>();
@@ -134,10 +136,15 @@ export function linkWhoTracksMe(
     if (!draft.wtm?.includes(t)) (draft.wtm ??= []).push(t);
     draftOfTracker.set(t.id, id);
     for (const dom of t.domains) {
-      if (namespaces.has(dom) || claimant(owners, dom, namespaces) !== undefined) continue;
+      if (namespaces.has(dom)) continue;
+      const holder = claimant(owners, dom, namespaces);
+      // A host under another vendor's domain stays that vendor's here; the build may refile it (shadowed-hosts.ts).
+      if (holder !== undefined && holder !== id && !owners.has(dom))
+        shadowed.push({ host: dom, vendor: id, tracker: t });
+      if (holder !== undefined) continue;
       draft.domains.set(dom, WTM);
       owners.set(dom, id);
     }
   }
-  return { groupings, products, created };
+  return { groupings, products, created, shadowed };
 }
