@@ -1,6 +1,6 @@
 import { needsConsent } from '../../category';
-import { isPlatformSuffix } from '../../domain';
 import type { VendorRecord } from '../types';
+import { nearestDomain } from './nearest-domain';
 import { WTM, WTM_CATEGORY, type WtmTracker } from './whotracksme';
 
 /** A host WhoTracks.me names for a tracker, under a domain another vendor holds (cc2.dealer.com under dealer.com). */
@@ -17,18 +17,6 @@ export interface HostRefiled {
   from: string;
   to: string;
   reason: string;
-}
-
-/** The record holding the nearest domain of `host` (itself or a parent, never across a platform's public suffix). */
-function holderOf(byDomain: ReadonlyMap<string, VendorRecord>, host: string): VendorRecord | undefined {
-  for (let d = host; ;) {
-    const r = byDomain.get(d);
-    if (r) return r;
-    const dot = d.indexOf('.');
-    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
-    d = d.slice(dot + 1);
-    if (isPlatformSuffix(d)) return undefined;
-  }
 }
 
 /**
@@ -49,7 +37,7 @@ export function refileShadowedHosts(
     // A host some vendor now names exactly (a curated overlay, say) is that vendor's.
     if (byDomain.has(host)) continue;
     const label = WTM_CATEGORY[tracker.category];
-    const holder = holderOf(byDomain, host);
+    const holder = nearestDomain(byDomain, host);
     const to = byId.get(vendor);
     if (!holder || !to || holder === to || !label || !needsConsent(label)) continue;
     if (needsConsent(holder.category) || holder.category === 'unknown' || !needsConsent(to.category))

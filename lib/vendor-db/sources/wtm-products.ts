@@ -1,6 +1,6 @@
 import { needsConsent } from '../../category';
-import { isPlatformSuffix } from '../../domain';
 import type { Draft } from './draft';
+import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
 import { toVendorId } from './slug';
@@ -54,7 +54,8 @@ export function splitProducts(
     if (!d.entity || !purpose || !needsConsent(purpose)) continue;
     const upstreamOnly = [...d.domains].filter(([, source]) => source === TPW);
     const known = upstreamOnly.flatMap(([dom]) => {
-      const t = covering(byDomain, dom);
+      // WhoTracks.me's domain covers its hosts (linkedin.com covers www.linkedin.com).
+      const t = nearestDomain(byDomain, dom);
       return t ? [{ dom, t }] : [];
     });
     // Only where WhoTracks.me knows the product itself (bing.com: Bing Ads) does it tell the product's domains apart.
@@ -98,21 +99,6 @@ export function splitProducts(
     }
   }
   return splits;
-}
-
-/**
- * The WhoTracks.me tracker whose domain covers `domain` (itself, else its nearest parent: linkedin.com for www.).
- * A platform's public suffix covers nothing: d123.cloudfront.net is a customer's, not Amazon's.
- */
-function covering(byDomain: ReadonlyMap<string, WtmTracker>, domain: string): WtmTracker | undefined {
-  for (let d = domain; ;) {
-    const t = byDomain.get(d);
-    if (t) return t;
-    const dot = d.indexOf('.');
-    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
-    d = d.slice(dot + 1);
-    if (isPlatformSuffix(d)) return undefined;
-  }
 }
 
 /** The vendor for a WhoTracks.me tracker a split domain goes to: the one of its name, else a new one. */
