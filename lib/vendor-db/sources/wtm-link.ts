@@ -1,5 +1,6 @@
 import { isPlatformSuffix } from '../../domain';
 import type { Draft } from './draft';
+import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
 import { companyKey, sameCompany } from './sanity';
 import { toVendorId } from './slug';
@@ -28,14 +29,7 @@ function claimant(
   domain: string,
   namespaces: ReadonlySet<string>,
 ): string | undefined {
-  for (let d = domain; ;) {
-    const id = owners.get(d);
-    if (id !== undefined) return id;
-    const dot = d.indexOf('.');
-    if (dot === -1 || d.indexOf('.', dot + 1) === -1) return undefined;
-    d = d.slice(dot + 1);
-    if (isPlatformSuffix(d) || namespaces.has(d)) return undefined;
-  }
+  return nearestDomain(owners, domain, (d) => isPlatformSuffix(d) || namespaces.has(d));
 }
 
 /**
