@@ -345,6 +345,9 @@ describe('coverage', () => {
       'https://transcend-cdn.com/cm/x/airgap.js',
       'https://cmp.inmobi.com/tcfv2/cmp2.js',
       'https://cmp.quantcast.com/choice/abc/shop.example/choice.js?tag_version=V2',
+      // Crownpeak's consent platform, on a host under evidon.com, which third-party-web files as analytics.
+      'https://c.evidon.com/gtm/evidon-loader.js',
+      'https://c.evidon.com/sitenotice/evidon-sitenotice-tag.js',
     ];
     expect(categoriesOf(consent)).toEqual(consent.map((url) => [url, 'consent']));
     // The same owners' tracking stays tracking.
