@@ -348,6 +348,8 @@ describe('coverage', () => {
       // Crownpeak's consent platform, on a host under evidon.com, which third-party-web files as analytics.
       'https://c.evidon.com/gtm/evidon-loader.js',
       'https://c.evidon.com/sitenotice/evidon-sitenotice-tag.js',
+      // OneTrust's CookiePro edition.
+      'https://cookie-cdn.cookiepro.com/scripttemplates/otSDKStub.js',
     ];
     expect(categoriesOf(consent)).toEqual(consent.map((url) => [url, 'consent']));
     // The same owners' tracking stays tracking.
