@@ -350,11 +350,22 @@ describe('coverage', () => {
       'https://c.evidon.com/sitenotice/evidon-sitenotice-tag.js',
       // OneTrust's CookiePro edition.
       'https://cookie-cdn.cookiepro.com/scripttemplates/otSDKStub.js',
+      // Hosts each consent manager's own docs, templates or SDKs name (2026-12-06).
+      'https://consent.cookiebot.eu/uc.js',
+      'https://clickiocmp.com/t/consent_225633.js',
+      'https://app.secureprivacy.ai/script/abc.js',
+      'https://cdn.gravito.net/customhtmlscripts/cmpTemplateWrapper.js',
+      'https://ccpa-service.sp-prod.net/ccpa/consent',
+      'https://cdn.opencmp.net/tcf-v2/cmp-stub-latest.js',
+      'https://cdntag.tarteaucitron.io/load.js?domain=shop.example',
+      'https://cdn-prod.securiti.ai/consent/cookie-consent-sdk-strict-csp.js',
+      'https://cdn.hu-manity.co/hu-banner.min.js',
     ];
     expect(categoriesOf(consent)).toEqual(consent.map((url) => [url, 'consent']));
     // The same owners' tracking stays tracking.
     expect(req('https://secure.quantserve.com/quant.js').category).toBe('analytics');
     expect(req('https://www.inmobi.com/x').category).toBe('advertising');
+    expect(req('https://s.clickiocdn.com/hbadx/x.js').category).toBe('advertising');
   });
 
   it("files a site platform's own asset CDN as functional and keeps its analytics as analytics", () => {
