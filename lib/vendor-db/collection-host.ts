@@ -3,8 +3,8 @@
 
 /**
  * Words that, as a whole label or a hyphen-separated part of one, name a data-collection or ad-serving endpoint
- * ("globale-analytics-sdk.global-e.com" under a checkout platform). Parcel or order "track(ing)" pages, "log" hosts and a bare
- * "ad" (Active Directory) are left out: too many functional services use those words.
+ * ("globale-analytics-sdk.global-e.com" under a checkout platform). Parcel or order "track(ing)" pages, "log" hosts
+ * and a bare "ad" (Active Directory) are left out: too many functional services use those words.
  */
 const COLLECTION_WORDS = new Set([
   'analytics',

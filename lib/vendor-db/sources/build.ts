@@ -20,9 +20,9 @@ import { draftsFromEntities, linkOcd, target } from './link';
 import { withdrawNamespaces, type CustomerNamespaces, type NamespaceWithdrawn } from './namespaces';
 import { resolveDomains, type DomainConflict } from './domains';
 import { companyProblem, datasetCountry, sameCompany } from './sanity';
-import { WTM_CATEGORY, type WtmTracker } from './whotracksme';
-import { linkWhoTracksMe, WTM, wtmOwner, type GroupingIssue, type GroupingRules } from './wtm-link';
-import type { ProductSplit } from './wtm-products';
+import { WTM, WTM_CATEGORY, wtmOwner, type WtmTracker } from './whotracksme';
+import { linkWhoTracksMe, type GroupingIssue } from './wtm-link';
+import type { GroupingRules, ProductSplit } from './wtm-products';
 import { refileShadowedHosts, type HostRefiled, type ShadowedHost } from './shadowed-hosts';
 import { needsConsent } from '../../category';
 

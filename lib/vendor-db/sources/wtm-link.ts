@@ -8,8 +8,6 @@ import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
 import type { ShadowedHost } from './shadowed-hosts';
 import { splitProducts, type GroupingRules, type ProductSplit } from './wtm-products';
 
-export { WTM, wtmOwner, type GroupingRules };
-
 /** A domain an upstream dataset filed under a vendor that WhoTracks.me gives to an unrelated company. */
 export interface GroupingIssue {
   vendor: string;
