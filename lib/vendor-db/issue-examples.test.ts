@@ -69,6 +69,27 @@ describe('path- and shape-aware matching', () => {
     expect(req(url)).toMatchObject({ vendor, category: 'advertising' });
   });
 
+  it("files the social networks' pixel beacons as advertising, by a derived rule that says so", () => {
+    for (const url of [
+      'https://analytics.tiktok.com/api/v2/pixel',
+      'https://analytics.tiktok.com/api/v2/pixel/act',
+      'https://analytics-ipv6.tiktokw.us/api/v2/pixel',
+    ])
+      expect(req(url), url).toMatchObject({ vendor: 'tiktok', category: 'advertising' });
+    expect(req('https://analytics.tiktok.com/api/v2/pixel').reason).toMatch(/derived/);
+    for (const url of [
+      'https://t.co/1/i/adsct?p_id=Twitter',
+      'https://analytics.twitter.com/1/i/adsct?p_id=Twitter',
+    ])
+      expect(req(url), url).toMatchObject({
+        vendor: 'twitter-online-conversion-tracking',
+        category: 'advertising',
+      });
+    // The rest of both hosts' owners stay as they are.
+    expect(req('https://www.tiktok.com/@someone')).toMatchObject({ vendor: 'tiktok', category: 'social' });
+    expect(req('https://t.co/AbCdEf')).toMatchObject({ vendor: 'twitter-short-url', category: 'social' });
+  });
+
   it('recognises protocols proxied through the site and says so', () => {
     const ga4 = req('https://sgtm.shop.example/g/collect?v=2&tid=G-ABC123XYZ&cid=1.2');
     expect(ga4).toMatchObject({
