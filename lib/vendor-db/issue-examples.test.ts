@@ -353,6 +353,10 @@ describe('coverage', () => {
     ['https://ozoneproject.com/x', 'ozone-project', 'advertising'],
     ['https://lftracker.leadfeeder.com/lftracker_v1_x.js', 'leadfeeder', 'marketing'],
     ['https://api.wandz.ai/x', 'wandz', 'analytics'],
+    ['https://f.convertkit.com/ckjs/ck.5.js', 'kit', 'marketing'],
+    ['https://cdn.pushowl.com/sdks/pushowl-sdk.js', 'pushowl', 'marketing'],
+    ['https://cloud.umami.is/script.js', 'umami', 'analytics'],
+    ['https://cdn.bc0a.com/autopilot/f00/autopilot_sdk.js', 'brightedge', 'advertising'],
     // Named by their vendor's own code, with no consent purpose stated: attributed, and needing review.
     ['https://helloworld.54proxy.com/', 'loop54', 'unknown'],
     ['https://www.chicoryapp.com/widget_v2/', 'chicory', 'unknown'],
@@ -480,6 +484,32 @@ describe('coverage', () => {
       lifetimeSeconds: 365 * 86_400,
     });
     expect(cookie).toMatchObject({ vendor: null, category: 'unknown', thirdParty: true });
+  });
+
+  it("files tools whose own docs describe tracking by that purpose, not by an old dataset's hosting label", () => {
+    expect(req('https://cdn.onesignal.com/sdks/OneSignalSDK.js').category).toBe('marketing');
+    expect(req('https://cdn.feedoptimise.com/fo.js').category).toBe('marketing');
+    expect(req('https://popup.easysize.me/api/1/tracking/order')).toMatchObject({
+      vendor: 'easysize-me',
+      category: 'analytics',
+    });
+    expect(req('https://globale-analytics-sdk.global-e.com/x.js')).toMatchObject({
+      vendor: 'global-e-analytics',
+      category: 'analytics',
+    });
+    expect(req('https://a.eu.silktide.com/v1/events')).toMatchObject({
+      vendor: 'silktide-analytics',
+      category: 'analytics',
+    });
+    // MailerLite's sign-up pop-ups: nothing by MailerLite settles it, so it needs review, never exempt.
+    expect(req('https://assets.mailerlite.com/js/universal.js').category).toBe('unknown');
+    // TrustArc's own hosts are its consent manager's; Global-e's checkout stays functional.
+    expect(req('https://consent-pref.trustarc.com/x').category).toBe('consent');
+    expect(req('https://web.global-e.com/merchant/clientsdk/1').category).toBe('functional');
+    // SiteSpect's visitor-tracking cookie on the site; Google's SSID on google.com stays Google's.
+    expect(onSite('SSID')).toMatchObject({ vendor: 'sitespect', category: 'analytics' });
+    expect(onSite('SSLB')).toMatchObject({ vendor: 'sitespect', category: 'functional' });
+    expect(onSite('swym-session-id')).toMatchObject({ vendor: 'swym', category: 'marketing' });
   });
 
   it('does not group unrelated companies under one vendor', () => {
@@ -654,6 +684,9 @@ describe('consent-safe cookie categories', () => {
     ['pys_utm_source', 'pixelyoursite'],
     ['last_pys_landing_page', 'pixelyoursite'],
     ['pbid', 'pixelyoursite'],
+    ['ki_r', 'qualaroo'],
+    ['ki_t', 'qualaroo'],
+    ['optimizelySegments', 'optimizely'],
   ])('recognises %s as %s, needing consent', (name, vendor) => {
     const c = onSite(name);
     expect(c.vendor).toBe(vendor);
