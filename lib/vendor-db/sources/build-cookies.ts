@@ -11,6 +11,24 @@ function ownedBy(host: string, domains: readonly string[]): boolean {
   return domains.some((d) => h === d || h.endsWith(`.${d}`));
 }
 
+/** A description saying the cookie identifies the device, browser or visitor itself (not a session or a login). */
+const DEVICE_ID =
+  /\b(?:uniquely identif\w*|identif(?:y|ies)) (?:the |a |each )?(?:device|browser|visitor|end user|user's device)|\b(?:device|browser|visitor) id(?:entifier)?\b/i;
+/** Words of a purpose that keeps such an identifier exempt: a session, signing in, security, fraud or bot checks. */
+const EXEMPT_USE = /\bsession\b|authenticat|log ?in|sign ?in|securit|fraud|\bbots?\b|load ?balanc/i;
+
+/**
+ * A third party's own cookie that identifies the device or browser for no stated exempt use: "unknown: needs review",
+ * whatever exempt label the row has (issue #12: a persistent identifier set by or for a third party is never silently
+ * exempt). Twitch's embed `device_id` ("An ID that uniquely identifies the device", 10 years) was functional.
+ */
+function thirdPartyDeviceId(cookie: VendorCookie): boolean {
+  if (cookie.party !== 'third' || (cookie.category !== 'functional' && cookie.category !== 'necessary'))
+    return false;
+  if (cookie.durationKind === 'session') return false;
+  return DEVICE_ID.test(cookie.purpose) && !EXEMPT_USE.test(cookie.purpose);
+}
+
 /**
  * One OCD row as a vendor cookie. Party: third when OCD says "(3rd party)" or the cookie domain is one of
  * the vendor's own domains, else first (a cookie found on the visited site). OCD "Marketing" becomes
@@ -42,10 +60,14 @@ export function ocdCookie(
     source: OCD,
   };
   if (domain) cookie.domain = domain;
+  const deviceId = thirdPartyDeviceId(cookie);
+  if (deviceId) cookie.category = 'unknown';
   const notes = [
     row.note,
     purpose.statedBy &&
       `OCD files it as ${row.category}, but its ${purpose.inName ? 'name' : 'description'} says "${purpose.statedBy}": ${purpose.category}`,
+    deviceId &&
+      `OCD files it as ${row.category}; a third party's identifier of the device or browser with no exempt use stated: needs review`,
   ].filter(Boolean);
   if (notes.length) cookie.note = notes.join('; ');
   return cookie;
