@@ -357,6 +357,12 @@ describe('coverage', () => {
     ['https://cdn.pushowl.com/sdks/pushowl-sdk.js', 'pushowl', 'marketing'],
     ['https://cloud.umami.is/script.js', 'umami', 'analytics'],
     ['https://cdn.bc0a.com/autopilot/f00/autopilot_sdk.js', 'brightedge', 'advertising'],
+    ['https://c.seznam.cz/js/rc.js', 'seznam', 'advertising'],
+    ['https://me-device-events.gservice.emarsys.net/x', 'smart-insight-tracking', 'analytics'],
+    ['https://api.appcues.net/x', 'appcues', 'analytics'],
+    ['https://cdn.counter.dev/script.js', 'counter-dev', 'analytics'],
+    ['https://hive.splitbee.io/i', 'splitbee', 'analytics'],
+    ['https://analytex.userpilot.io/x', 'userpilot', 'unknown'],
     // Named by their vendor's own code, with no consent purpose stated: attributed, and needing review.
     ['https://helloworld.54proxy.com/', 'loop54', 'unknown'],
     ['https://www.chicoryapp.com/widget_v2/', 'chicory', 'unknown'],
