@@ -693,6 +693,7 @@ describe('consent-safe cookie categories', () => {
     ['ki_r', 'qualaroo'],
     ['ki_t', 'qualaroo'],
     ['optimizelySegments', 'optimizely'],
+    ['li_adsId', 'linkedin-ads'],
   ])('recognises %s as %s, needing consent', (name, vendor) => {
     const c = onSite(name);
     expect(c.vendor).toBe(vendor);
@@ -705,6 +706,19 @@ describe('consent-safe cookie categories', () => {
     // WordPress's HTTPS login cookie (SECURE_AUTH_COOKIE) and Cloudflare Always Online's 30-second cookies.
     expect(onSite('wordpress_sec_0123abcd')).toMatchObject({ vendor: 'wordpress', category: 'necessary' });
     expect(onSite('cf_use_ob')).toMatchObject({ vendor: 'cloudflare', category: 'necessary' });
+    // Mixpanel's opt-out on its own domain records a refusal; Amplitude's cookie test holds no identifier.
+    expect(
+      classifyCookie(index, {
+        name: 'mp_optout',
+        domain: '.mixpanel.com',
+        pageUrl: PAGE,
+        lifetimeSeconds: 86_400,
+      }),
+    ).toMatchObject({ vendor: 'mixpanel', category: 'consent' });
+    expect(onSite('amp_cookie_test')).toMatchObject({
+      vendor: 'amplitude-mobile-analytics',
+      category: 'functional',
+    });
   });
 
   it('never calls a tracker cookie name or a third-party identifier necessary', () => {
