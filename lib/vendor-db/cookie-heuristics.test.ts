@@ -16,6 +16,18 @@ describe('guessCookiePurpose', () => {
     expect(cat('visitor_id')).toBe('analytics');
   });
 
+  it('reads a name that holds a tracking word the stricter way, never as a session or a preference', () => {
+    const cat = (name: string) => guessCookiePurpose({ name, thirdParty: false }).category;
+    expect(cat('analytics_session')).toBe('analytics');
+    expect(cat('tracking_session')).toBe('analytics');
+    expect(cat('visitor_lang')).toBe('analytics');
+    expect(cat('campaign_session')).toBe('advertising');
+    expect(cat('uid_cart')).toBe('analytics');
+    // The same conventions without such a word keep their exempt reading.
+    expect(cat('shop_session')).toBe('necessary');
+    expect(cat('cart_token')).toBe('necessary');
+  });
+
   it('reads an opt-out, the record a site writes when the visitor refuses, as consent', () => {
     const cat = (name: string) =>
       guessCookiePurpose({ name, thirdParty: false, lifetimeSeconds: 400 * DAY }).category;

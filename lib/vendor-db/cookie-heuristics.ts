@@ -26,7 +26,8 @@ interface NameRule {
   why: string;
 }
 
-// Ordered: the first rule whose pattern matches the name wins. Patterns are common framework/CMP conventions.
+// Ordered: the first rule whose pattern matches the name wins (a consent record first, then tracking words, then the
+// exempt conventions). Patterns are common framework/CMP conventions.
 const NAME_RULES: NameRule[] = [
   {
     // An opt-out is the record of a refusal: `ga-disable-<ID>` (Google's opt-out flag, kept in a cookie), PostHog's and
@@ -35,6 +36,18 @@ const NAME_RULES: NameRule[] = [
     test: /consent|gdpr|cookies?[-_]?(notice|law|policy|accept|agree|banner|choice)|(accept(ed)?|agreed?|acc)[-_]?cookies?|optanon|euconsent|cmp_?(id|data)|cookiebot|opt[-_]?out|opt_in_out|ga-disable-|do_?not_?track/i,
     category: 'consent',
     why: 'name suggests a stored consent choice or opt-out',
+  },
+  // Before the exempt rules: a name that also holds a tracking word (`analytics_session`, `visitor_lang`) is read
+  // the stricter way, as a tracker's, never as a session or a preference.
+  {
+    test: /(^|[_-])(utm|gclid|fbclid|msclkid|ad_?id|adv?|campaign|retarget|affiliate)([_-]|$)/i,
+    category: 'advertising',
+    why: 'name suggests ad or campaign tracking',
+  },
+  {
+    test: /(^|[_-])(ga|gid|uid|vid|visitor(_?id)?|track(er|ing)?|trk|analytics|stats|ab_?test|experiment)([_-]|$)/i,
+    category: 'analytics',
+    why: 'name suggests visitor tracking',
   },
   {
     test: /csrf|xsrf|anti-?forgery|verification_?token/i,
@@ -62,16 +75,6 @@ const NAME_RULES: NameRule[] = [
     test: /lang|locale|currency|country|region|timezone|^tz$|theme|dark_?mode|font_?size/i,
     category: 'functional',
     why: 'name suggests a display preference',
-  },
-  {
-    test: /(^|[_-])(utm|gclid|fbclid|msclkid|ad_?id|adv?|campaign|retarget|affiliate)([_-]|$)/i,
-    category: 'advertising',
-    why: 'name suggests ad or campaign tracking',
-  },
-  {
-    test: /(^|[_-])(ga|gid|uid|vid|visitor(_?id)?|track(er|ing)?|trk|analytics|stats|ab_?test|experiment)([_-]|$)/i,
-    category: 'analytics',
-    why: 'name suggests visitor tracking',
   },
 ];
 
