@@ -518,6 +518,20 @@ describe('coverage', () => {
     expect(onSite('swym-session-id')).toMatchObject({ vendor: 'swym', category: 'marketing' });
   });
 
+  it('settles a purpose that needed review once the vendor’s own docs state it', () => {
+    expect(req('https://metrics.brightcove.com/v2/tracker?event=video_view')).toMatchObject({
+      vendor: 'brightcove',
+      category: 'analytics',
+    });
+    expect(req('https://pb.dmxleo.com/')).toMatchObject({ vendor: 'dailymotion', category: 'advertising' });
+    expect(req('https://bizsolutions.strands.com/api2/event/visited.sbs').category).toBe('marketing');
+    expect(req('https://track.coherentpath.com/v1/track.js').category).toBe('marketing');
+    expect(req('https://www.conversionsondemand.com/x.js').category).toBe('marketing');
+    // The same vendors' players and pages stay "needs review": no source settles them.
+    expect(req('https://players.brightcove.net/1/default_default/index.min.js').category).toBe('unknown');
+    expect(req('https://www.dailymotion.com/embed/video/x').category).toBe('unknown');
+  });
+
   it('does not group unrelated companies under one vendor', () => {
     expect(req('https://player.aniview.com/x').vendor).not.toBe('tealium');
     expect(req('https://rp.liadm.com/x').vendor).toBe('liveintent');
