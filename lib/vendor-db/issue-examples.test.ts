@@ -42,6 +42,9 @@ describe('path- and shape-aware matching', () => {
       category: 'marketing',
     });
     expect(req('https://www.google.com/maps/embed/v1/place?key=K&q=Paris').vendor).toBe('google-maps');
+    // Google Maps' other paths on google.com (the older loader, map tiles), on country domains too: a derived rule.
+    for (const url of ['https://www.google.com/maps/api/js', 'https://www.google.de/maps/vt?pb=1'])
+      expect(req(url), url).toMatchObject({ vendor: 'google-maps', category: 'marketing' });
     expect(req('https://www.google.com/recaptcha/api.js')).toMatchObject({
       vendor: 'google-recaptcha',
       category: 'functional',
