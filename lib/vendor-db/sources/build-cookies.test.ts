@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildRecords } from './build';
 import { ocdCookie } from './build-cookies';
+import { buildInput, ocdRow } from './__fixtures__/build-input';
 import type { OcdRow } from './ocd';
 
 const row = (over: Partial<OcdRow>): OcdRow => ({
@@ -42,5 +44,29 @@ describe("a third party's device identifier filed as exempt", () => {
     );
     // A row with no identifier in its text keeps its label.
     expect(keep({ description: 'Stores the chosen language.' })).toBe('functional');
+  });
+});
+
+describe('the importer with the device-identifier rule', () => {
+  it('files the cookie for review and lists it with the other re-filed rows', () => {
+    const deviceId = {
+      ...ocdRow('t1', 'Functional', 'device_id'),
+      domain: 'embed.example.tv (3rd party)',
+      description: 'An ID that uniquely identifies the device the user is using.',
+    };
+    const { records, report } = buildRecords(buildInput([], [], { Example: [deviceId] }));
+    const example = records.find((r) => r.name === 'Example')!;
+    expect(example.cookies[0]).toMatchObject({ name: 'device_id', party: 'third', category: 'unknown' });
+    expect(example.cookies[0]!.note).toMatch(/\("uniquely identifies the device"\): needs review/);
+    expect(report.purposeRefiled).toEqual([
+      {
+        vendor: example.id,
+        cookie: 'device_id',
+        label: 'Functional',
+        phrase: "uniquely identifies the device (a third party's own cookie)",
+        stated: 'unknown',
+        final: 'unknown',
+      },
+    ]);
   });
 });

@@ -18,15 +18,15 @@ const DEVICE_ID =
 const EXEMPT_USE = /\bsession\b|authenticat|log ?in|sign ?in|securit|fraud|\bbots?\b|load ?balanc/i;
 
 /**
- * A third party's own cookie that identifies the device or browser for no stated exempt use: "unknown: needs review",
- * whatever exempt label the row has (issue #12: a persistent identifier set by or for a third party is never silently
- * exempt). Twitch's embed `device_id` ("An ID that uniquely identifies the device", 10 years) was functional.
+ * The phrase by which a third party's own cookie (not a session cookie) says it identifies the device or browser, for
+ * no stated exempt use; null otherwise. Filed exempt, such a cookie is "unknown: needs review" whatever its label
+ * (issue #12: a persistent identifier set by or for a third party is never silently exempt). Twitch's embed
+ * `device_id` ("An ID that uniquely identifies the device", 10 years) was functional.
  */
-function thirdPartyDeviceId(cookie: VendorCookie): boolean {
-  if (cookie.party !== 'third' || (cookie.category !== 'functional' && cookie.category !== 'necessary'))
-    return false;
-  if (cookie.durationKind === 'session') return false;
-  return DEVICE_ID.test(cookie.purpose) && !EXEMPT_USE.test(cookie.purpose);
+export function thirdPartyDeviceId(cookie: VendorCookie): string | null {
+  if (cookie.party !== 'third' || cookie.durationKind === 'session' || EXEMPT_USE.test(cookie.purpose))
+    return null;
+  return DEVICE_ID.exec(cookie.purpose)?.[0] ?? null;
 }
 
 /**
@@ -60,14 +60,14 @@ export function ocdCookie(
     source: OCD,
   };
   if (domain) cookie.domain = domain;
-  const deviceId = thirdPartyDeviceId(cookie);
+  const deviceId = (category === 'functional' || category === 'necessary') && thirdPartyDeviceId(cookie);
   if (deviceId) cookie.category = 'unknown';
   const notes = [
     row.note,
     purpose.statedBy &&
       `OCD files it as ${row.category}, but its ${purpose.inName ? 'name' : 'description'} says "${purpose.statedBy}": ${purpose.category}`,
     deviceId &&
-      `OCD files it as ${row.category}; a third party's identifier of the device or browser with no exempt use stated: needs review`,
+      `OCD files it as ${row.category}; a third party's identifier of the device or browser with no exempt use stated ("${deviceId}"): needs review`,
   ].filter(Boolean);
   if (notes.length) cookie.note = notes.join('; ');
   return cookie;

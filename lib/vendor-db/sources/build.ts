@@ -2,7 +2,7 @@ import type { CategoryOrUnknown } from '../../category';
 import { deriveGdpr, deriveTransferFromController } from '../derive';
 import { parseRetention } from '../retention';
 import type { CompanyFacts, Fact, FactEvidence, SourceRef, VendorCookie, VendorRecord } from '../types';
-import { compareCookies, ocdCookie, tagSharedCookies } from './build-cookies';
+import { compareCookies, ocdCookie, tagSharedCookies, thirdPartyDeviceId } from './build-cookies';
 import type {
   Aliases,
   CategoryOverrides,
@@ -531,15 +531,25 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
   for (const r of records) {
     for (const row of drafts.get(r.id)!.rows) {
       const { category, statedBy, inName } = ocdPurpose(row);
-      if (!statedBy) continue;
-      const final = r.cookies.find((c) => c.name === row.name && c.match === row.match)?.category ?? category;
+      const cookie = r.cookies.find((c) => c.name === row.name && c.match === row.match);
+      // The other re-filing of an exempt row (build-cookies.ts): a third party's device identifier, needing review.
+      const deviceId =
+        !statedBy &&
+        (category === 'functional' || category === 'necessary') &&
+        cookie?.source === OCD &&
+        cookie.category === 'unknown' &&
+        thirdPartyDeviceId(cookie);
+      const phrase = deviceId
+        ? `${deviceId} (a third party's own cookie)`
+        : statedBy && (inName ? `${statedBy} (in its name)` : statedBy);
+      if (!phrase) continue;
       report.purposeRefiled.push({
         vendor: r.id,
         cookie: row.name,
         label: row.category,
-        phrase: inName ? `${statedBy} (in its name)` : statedBy,
-        stated: category,
-        final,
+        phrase,
+        stated: deviceId ? 'unknown' : category,
+        final: cookie?.category ?? category,
       });
     }
   }
