@@ -513,10 +513,33 @@ for (const t of CONSENT_TOOLS) {
   for (const k of t.storageKeys ?? []) if (!BY_STORAGE.has(k)) BY_STORAGE.set(k, t.id);
   for (const g of t.globals ?? []) if (!BY_GLOBAL.has(g)) BY_GLOBAL.set(g, t.id);
 }
-const COOKIE_PREFIXES = CONSENT_TOOLS.flatMap((t) => (t.cookiePrefixes ?? []).map((p) => [p, t.id] as const));
-const STORAGE_PREFIXES = CONSENT_TOOLS.flatMap((t) =>
-  (t.storagePrefixes ?? []).map((p) => [p, t.id] as const),
+/** A name prefix and the tool it belongs to. */
+type PrefixPair = readonly [prefix: string, id: string];
+const COOKIE_PREFIXES = byFirstChar(
+  CONSENT_TOOLS.flatMap((t) => (t.cookiePrefixes ?? []).map((p) => [p, t.id] as const)),
 );
+const STORAGE_PREFIXES = byFirstChar(
+  CONSENT_TOOLS.flatMap((t) => (t.storagePrefixes ?? []).map((p) => [p, t.id] as const)),
+);
+
+/**
+ * Prefixes grouped by their first character, in registry order within a group: a name is tested only against the
+ * prefixes it can start with (every cookie is looked up here), and the first in registry order still wins.
+ */
+function byFirstChar(pairs: readonly PrefixPair[]): Map<number, PrefixPair[]> {
+  const groups = new Map<number, PrefixPair[]>();
+  for (const pair of pairs) {
+    const c = pair[0].charCodeAt(0);
+    groups.set(c, [...(groups.get(c) ?? []), pair]);
+  }
+  return groups;
+}
+
+/** The id of the first prefix in `groups` that `name` starts with, or null. */
+function firstPrefix(groups: Map<number, PrefixPair[]>, name: string): string | null {
+  for (const [prefix, id] of groups.get(name.charCodeAt(0)) ?? []) if (name.startsWith(prefix)) return id;
+  return null;
+}
 
 /** Generic standards: evidence of a manager, never its name when the manager's own evidence is there. */
 const STANDARDS = new Set(['tcf', 'gpp', 'google-consent-mode', 'gpc']);
@@ -534,8 +557,7 @@ export function consentToolForCookie(name: string): string | null {
   if (typeof name !== 'string') return null;
   const exact = BY_COOKIE.get(name);
   if (exact) return exact;
-  for (const [prefix, id] of COOKIE_PREFIXES) if (name.startsWith(prefix)) return id;
-  return null;
+  return firstPrefix(COOKIE_PREFIXES, name);
 }
 
 /** The consent tool a localStorage key belongs to, or null. */
@@ -543,8 +565,7 @@ export function consentToolForStorageKey(key: string): string | null {
   if (typeof key !== 'string') return null;
   const exact = BY_STORAGE.get(key);
   if (exact) return exact;
-  for (const [prefix, id] of STORAGE_PREFIXES) if (key.startsWith(prefix)) return id;
-  return null;
+  return firstPrefix(STORAGE_PREFIXES, key);
 }
 
 /** Does this localStorage key hold (or may hold) a consent record? The content script reads only these. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCookie } from './match';
-import { brandInName, brandOf, wordsOf } from './brand-words';
+import { asciiWords, brandInName, brandOf, wordsOf } from './brand-words';
 import { compileVendors } from './compile';
 import { loadVendorIndex } from './load';
 import { vendor } from './__fixtures__/vendors';
@@ -30,6 +30,16 @@ describe('brand words', () => {
   it('splits cookie names at separators and camelCase humps', () => {
     expect(wordsOf('optimizelySession')).toEqual(['optimizely', 'session']);
     expect(wordsOf('__attentive_id')).toEqual(['attentive', 'id']);
+  });
+
+  it('scans an ASCII name into the same words as the regular expressions do', () => {
+    // Every name of up to 4 characters over letters of both cases, a digit and separators, and some longer ones.
+    const alphabet = ['a', 'B', 'z', 'Q', '7', '_', '.', '%'];
+    const names = [''];
+    for (let length = 0; length < 4; length++)
+      for (const n of names.filter((x) => x.length === length)) for (const c of alphabet) names.push(n + c);
+    names.push('optimizelySession', 'AMP_TOKEN', 'a1B2cD', 'ABCdef', '__Host-x', 'x--y__z', 'pubmaticUID2');
+    for (const name of names) expect(asciiWords(name), name).toEqual(wordsOf(name));
   });
 
   it('names the tracking vendor a cookie is named after; an English brand only as the first word', () => {

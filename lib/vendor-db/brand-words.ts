@@ -48,13 +48,47 @@ export function wordsOf(name: string): string[] {
  * inside it ("cart_total").
  */
 export function brandInName(index: VendorIndex, cookieName: string): string | undefined {
-  const words = wordsOf(cookieName.slice(0, 256));
+  const name = cookieName.slice(0, 256);
+  const words = ASCII.test(name) ? asciiWords(name, MIN_LENGTH) : wordsOf(name);
   for (let i = 0; i < words.length; i++) {
-    const brand = index.brands.get(words[i]!);
+    // Shorter words stand in the list as "" (no brand is that short): they still count as words before a brand.
+    const brand = words[i]!.length < MIN_LENGTH ? undefined : index.brands.get(words[i]!);
     if (!brand || (brand.common && i > 0)) continue;
     return `its name holds "${words[i]}", the brand of ${owners(index, brand.vendors)}`;
   }
   return undefined;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * wordsOf for an ASCII name, scanned by hand (it runs for every cookie no record names): the same words, with
+ * each word shorter than `minLength` given as "" (not sliced or lower-cased).
+ */
+export function asciiWords(name: string, minLength = 0): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < name.length) {
+    while (i < name.length && !isAlnum(name.charCodeAt(i))) i++;
+    if (i === name.length) break;
+    const start = i++;
+    // A word ends at a separator, or at a capital after a lower-case letter or digit (a camelCase hump).
+    while (i < name.length) {
+      const c = name.charCodeAt(i);
+      if (!isAlnum(c) || (isUpper(c) && !isUpper(name.charCodeAt(i - 1)))) break;
+      i++;
+    }
+    words.push(i - start < minLength ? '' : name.slice(start, i).toLowerCase());
+  }
+  return words;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || isUpper(c) || (c >= 97 && c <= 122);
 }
 
 /** One vendor's name; for several, their common company ("Google LLC (15 tracking vendors)") or the first. */

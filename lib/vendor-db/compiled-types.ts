@@ -134,6 +134,8 @@ export interface VendorIndex {
   categories: CategoryOrUnknown[];
   byId: Map<string, number>;
   hosts: Map<string, number>;
+  /** Whether any host key is a single label: without one, a host's top-level label is never looked up. */
+  singleLabelHosts: boolean;
   cookies: Map<string, CookieEntry[]>;
   prefixLengths: number[];
   prefixMaps: Map<string, CookieEntry[]>[];
@@ -146,6 +148,9 @@ export interface VendorIndex {
   /** Exact-path signatures by path; prefix signatures in a short list. */
   signatureByPath: Map<string, Signature[]>;
   signaturePrefixes: Signature[];
+  /** The prefix signatures a path can match, by the path's second character; signaturePrefixesShort for others. */
+  signaturePrefixesAt: Map<number, Signature[]>;
+  signaturePrefixesShort: Signature[];
   /** Suffix signatures by their path's last two char codes (`c0 << 16 | c1`): a path probes one short list. */
   signatureSuffixes: Map<number, Signature[]>;
   /** Lengths of the exact signature paths: most paths are ruled out without slicing the URL. */

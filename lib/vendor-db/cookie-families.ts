@@ -148,7 +148,9 @@ export function familyHint(index: VendorIndex, name: string): FamilyHint | null 
   // A listed prefix without its suffix or separator (`_hjSession` of Hotjar's `_hjSession_<site>`): the same base.
   if (name.length >= MIN_BASE && !index.genericNames.has(name)) {
     const g = index.prefixLengths.indexOf(name.length + 1);
-    if (g !== -1) {
+    // Only a group holding a prefix with the name's first two characters can hold name + separator.
+    const starts = index.prefixStarts.get((name.charCodeAt(0) << 16) | name.charCodeAt(1));
+    if (g !== -1 && starts !== undefined && starts.includes(g)) {
       for (const sep of SEPARATORS) {
         const prefix = name + sep;
         const entries = index.prefixMaps[g]!.get(prefix);

@@ -128,7 +128,7 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
   const shape = identifierShape(clues.value);
   const party = clues.thirdParty ? 'third-party' : 'first-party';
   const facts = (life ? `${life} ${party}` : party) + (shape ? ` with ${shape}` : '');
-  const bare = name.replace(SECURE_NAME_PREFIX, '');
+  const bare = name.charCodeAt(0) === 95 ? name.replace(SECURE_NAME_PREFIX, '') : name;
   const rule = ANY_NAME_RULE.test(bare) ? NAME_RULES.find((r) => r.test.test(bare)) : undefined;
   const listed =
     (clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '') +

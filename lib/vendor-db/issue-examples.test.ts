@@ -365,8 +365,24 @@ describe('coverage', () => {
     ['https://api.appcues.net/x', 'appcues', 'analytics'],
     ['https://cdn.counter.dev/script.js', 'counter-dev', 'analytics'],
     ['https://hive.splitbee.io/i', 'splitbee', 'analytics'],
-    ['https://analytex.userpilot.io/x', 'userpilot', 'unknown'],
+    // Hosts the vendor's own site, docs, SDK or Prebid.js module names (a later stop of 2026-12-06).
+    ['https://6sense.com/x', '6sense', 'analytics'],
+    ['https://cr.acecounter.com/x', 'acecounter', 'analytics'],
+    ['https://adfit.kakao.com/x', 'kakao-adfit', 'advertising'],
+    ['https://suite.assertiveyield.com/api/v2', 'assertive-yield', 'advertising'],
+    ['https://wunderkind.co/', 'wunderkind', 'marketing'],
+    ['https://ca-api.cafe24data.com/visitors/view', 'cafe24-analytics', 'analytics'],
+    ['https://ex.ingage.tech/v1/openrtb', 'insticator', 'advertising'],
+    ['https://m-1.eu.omnichannelengagementhub.com/x', 'microsoft-dynamics', 'functional'],
+    ['https://ogury.com/', 'ogury', 'advertising'],
+    ['https://t.maze.co/1', 'maze', 'analytics'],
+    ['https://contxtful.com/x', 'contxtful', 'advertising'],
+    ['https://my.profitmetrics.io/l.php', 'profitmetrics', 'marketing'],
+    ['https://api.prod.condev.symplify.com/v1/projects/1/variation', 'symplify', 'analytics'],
+    ['https://api.snitcher.com/radar', 'snitcher', 'marketing'],
+    ['https://developer.voyado.com/', 'voyado', 'marketing'],
     // Named by their vendor's own code, with no consent purpose stated: attributed, and needing review.
+    ['https://analytex.userpilot.io/x', 'userpilot', 'unknown'],
     ['https://helloworld.54proxy.com/', 'loop54', 'unknown'],
     ['https://www.chicoryapp.com/widget_v2/', 'chicory', 'unknown'],
   ])('attributes %s to its vendor by its own text', (url, vendor, category) => {
@@ -711,6 +727,13 @@ describe('consent-safe cookie categories', () => {
     ['ki_t', 'qualaroo'],
     ['optimizelySegments', 'optimizely'],
     ['li_adsId', 'linkedin-ads'],
+    // Voyado's and Symplify's own cookie pages, Insticator's Prebid.js adapter (a later stop of 2026-12-06).
+    ['_va', 'voyado'],
+    ['_vaI', 'voyado'],
+    ['sg_cookies', 'symplify'],
+    ['sg_cs_object', 'symplify'],
+    ['sg_session_p', 'symplify'],
+    ['hb_insticator_uid', 'insticator'],
   ])('recognises %s as %s, needing consent', (name, vendor) => {
     const c = onSite(name);
     expect(c.vendor).toBe(vendor);
@@ -732,6 +755,8 @@ describe('consent-safe cookie categories', () => {
         lifetimeSeconds: 86_400,
       }),
     ).toMatchObject({ vendor: 'mixpanel', category: 'consent' });
+    // Symplify: "If this is set to "1", the SDK doesn't starts."
+    expect(onSite('sg_optout')).toMatchObject({ vendor: 'symplify', category: 'consent' });
     expect(onSite('amp_cookie_test')).toMatchObject({
       vendor: 'amplitude-mobile-analytics',
       category: 'functional',

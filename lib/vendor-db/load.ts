@@ -151,6 +151,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     categories: c.vendors.categories,
     byId: new Map(c.vendors.ids.map((id, n) => [id, n])),
     hosts: zipMap(c.hosts.names, c.hosts.vendors),
+    singleLabelHosts: c.hosts.names.some((h) => !h.includes('.')),
     cookies: zipMap<CookieEntry[]>(c.cookies.names, c.cookies.entries),
     prefixLengths: prefixes.map((g) => g.length),
     prefixMaps: prefixes.map((g) => zipMap<CookieEntry[]>(g.names, g.entries)),
@@ -159,6 +160,7 @@ export function loadVendorIndex(json: unknown): VendorIndex {
     pathRules,
     signatureByPath,
     signaturePrefixes,
+    ...prefixSignaturesBySecondChar(signaturePrefixes),
     signatureSuffixes,
     signatureLengths: new Set([...signatureByPath.keys()].map((k) => k.length)),
     labelSuffixes: c.labelSuffixes,
@@ -205,4 +207,19 @@ export function getVendorDetails(detailsJson: unknown, ids: readonly string[]): 
     out.push(vendors[id]!);
   }
   return out;
+}
+
+/**
+ * Prefix signatures by the second character of their path ("/b/ss/" under "b"), each list in the database's order
+ * with the one-character prefixes ("/") in it: a path is tested only against the prefixes it can start with.
+ */
+function prefixSignaturesBySecondChar(
+  prefixes: readonly Signature[],
+): Pick<VendorIndex, 'signaturePrefixesAt' | 'signaturePrefixesShort'> {
+  const short = prefixes.filter((s) => s.path.length < 2);
+  const chars = new Set(prefixes.filter((s) => s.path.length >= 2).map((s) => s.path.charCodeAt(1)));
+  const at = new Map(
+    [...chars].map((c) => [c, prefixes.filter((s) => s.path.length < 2 || s.path.charCodeAt(1) === c)]),
+  );
+  return { signaturePrefixesAt: at, signaturePrefixesShort: short };
 }

@@ -22,6 +22,14 @@ describe('classifyRequest', () => {
     expect(classifyRequest(index, 'https://GAMMA.example./x').vendor).toBe('gamma-cmp');
   });
 
+  it('looks a top-level label up only when a record holds one', () => {
+    expect(index.singleLabelHosts).toBe(false);
+    const intranet = loadVendorIndex(compileVendors([vendor('intranet-stats', 'analytics', ['corp'])]).index);
+    expect(intranet.singleLabelHosts).toBe(true);
+    expect(classifyRequest(intranet, 'https://stats.corp/p.gif').vendor).toBe('intranet-stats');
+    expect(classifyRequest(index, 'https://stats.corp/p.gif').vendor).toBeNull();
+  });
+
   it('does not match on a bare string suffix that is not a label boundary', () => {
     expect(classifyRequest(index, 'https://notgamma.example/').vendor).toBeNull();
   });

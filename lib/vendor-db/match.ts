@@ -67,12 +67,16 @@ type Owner = { vendor: number; suffix: string; tenant: boolean };
 function walkOwner(index: VendorIndex, host: string): Owner | null {
   let v = index.hosts.get(host);
   if (v !== undefined) return { vendor: v, suffix: host, tenant: false };
-  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+  for (let dot = host.indexOf('.'); dot !== -1;) {
+    const next = host.indexOf('.', dot + 1);
+    // A top-level label alone ("com") is looked up only when some record holds one.
+    if (next === -1 && !index.singleLabelHosts) break;
     const suffix = host.slice(dot + 1);
     v = index.hosts.get(suffix);
     // A record already of unknown purpose (AWS customer resources, GitHub Pages sites) is about the customers.
     if (v !== undefined)
       return { vendor: v, suffix, tenant: index.categories[v] !== 'unknown' && isPlatformSuffix(suffix) };
+    dot = next;
   }
   return null;
 }
@@ -236,7 +240,8 @@ function signatureFor(index: VendorIndex, url: string) {
       for (const s of exact) if (hasNeedle(s, url, end) && queryFits(s, query)) return { sig: s, path };
     }
   }
-  for (const s of index.signaturePrefixes) {
+  const prefixes = index.signaturePrefixesAt.get(url.charCodeAt(start + 1)) ?? index.signaturePrefixesShort;
+  for (const s of prefixes) {
     if (
       end - start >= s.path.length + (s.pathEnd?.length ?? 0) &&
       url.startsWith(s.path, start) &&
