@@ -189,12 +189,23 @@ describe('facts with evidence', () => {
       ['one-by-aol', 'Yahoo'],
       ['paypal', 'PayPal'],
       ['opentable', 'OpenTable'],
+      // Checked 2026-12-06 (a third stop): each in the vendor's own or its new owner's current pages.
+      ['wunderkind', 'Wunderkind Corporation'],
+      ['vk', 'V Kontakte'],
+      ['impact-radius', 'Impact Tech'],
+      ['ensighten', 'CHEQ AI Technologies'],
+      ['hello-bar', 'Hello Bar LLC'],
+      ['sailthru', 'Marigold'],
+      ['intent-iq', 'Intent IQ'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
       expect(r.facts?.company?.evidence?.quote, id).toBeTruthy();
     }
     expect(byId.get('segment')!.company).toBe('Twilio Inc.');
+    // A changed owner does not inherit the former owner's policy page from a dataset.
+    expect(String(byId.get('hello-bar')!.gdpr.privacyPolicy?.value)).not.toMatch(/crazyegg/);
+    expect(String(byId.get('vk')!.gdpr.privacyPolicy?.value)).not.toMatch(/megafon/);
   });
 
   it('states every country as an ISO code, so the adequacy rule sees the UK', () => {
