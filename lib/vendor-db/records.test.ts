@@ -197,6 +197,8 @@ describe('facts with evidence', () => {
       ['hello-bar', 'Hello Bar LLC'],
       ['sailthru', 'Marigold'],
       ['intent-iq', 'Intent IQ'],
+      ['qualaroo', 'Batia Infotech'],
+      ['picreel', 'Batia Infotech'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
