@@ -199,6 +199,9 @@ describe('facts with evidence', () => {
       ['intent-iq', 'Intent IQ'],
       ['qualaroo', 'Batia Infotech'],
       ['picreel', 'Batia Infotech'],
+      ['innovid', 'Mediaocean'],
+      ['the-adex', 'Virtual Minds'],
+      ['conversant-tag-manager', 'Epsilon'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
