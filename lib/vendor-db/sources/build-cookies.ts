@@ -18,12 +18,13 @@ const DEVICE_ID =
 const EXEMPT_USE = /\bsession\b|authenticat|log ?in|sign ?in|securit|fraud|\bbots?\b|load ?balanc/i;
 
 /**
- * The phrase by which a third party's own cookie (not a session cookie) says it identifies the device or browser, for
- * no stated exempt use; null otherwise. Filed exempt, such a cookie is "unknown: needs review" whatever its label
- * (issue #12: a persistent identifier set by or for a third party is never silently exempt). Twitch's embed
- * `device_id` ("An ID that uniquely identifies the device", 10 years) was functional.
+ * The phrase by which a third party's own cookie (not a session cookie), filed exempt (`filed`), says it identifies
+ * the device or browser, for no stated exempt use; null otherwise. Such a cookie is "unknown: needs review" whatever
+ * its label (issue #12: a persistent identifier set by or for a third party is never silently exempt). Twitch's
+ * embed `device_id` ("An ID that uniquely identifies the device", 10 years) was functional.
  */
-export function thirdPartyDeviceId(cookie: VendorCookie): string | null {
+export function thirdPartyDeviceId(cookie: VendorCookie, filed: CategoryOrUnknown): string | null {
+  if (filed !== 'functional' && filed !== 'necessary') return null;
   if (cookie.party !== 'third' || cookie.durationKind === 'session' || EXEMPT_USE.test(cookie.purpose))
     return null;
   return DEVICE_ID.exec(cookie.purpose)?.[0] ?? null;
@@ -60,7 +61,7 @@ export function ocdCookie(
     source: OCD,
   };
   if (domain) cookie.domain = domain;
-  const deviceId = (category === 'functional' || category === 'necessary') && thirdPartyDeviceId(cookie);
+  const deviceId = thirdPartyDeviceId(cookie, category);
   if (deviceId) cookie.category = 'unknown';
   const notes = [
     row.note,

@@ -535,10 +535,9 @@ export function buildRecords(input: BuildInput): { records: VendorRecord[]; repo
       // The other re-filing of an exempt row (build-cookies.ts): a third party's device identifier, needing review.
       const deviceId =
         !statedBy &&
-        (category === 'functional' || category === 'necessary') &&
         cookie?.source === OCD &&
         cookie.category === 'unknown' &&
-        thirdPartyDeviceId(cookie);
+        thirdPartyDeviceId(cookie, category);
       const phrase = deviceId
         ? `${deviceId} (a third party's own cookie)`
         : statedBy && (inName ? `${statedBy} (in its name)` : statedBy);
