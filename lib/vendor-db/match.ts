@@ -154,22 +154,9 @@ function vendorAnswer(
   };
 }
 
-/** Path and query of an absolute URL, cut by hand (no URL object per request); query excludes "?" and "#…". */
-function pathAndQuery(url: string): { path: string; query: string } {
-  const sep = url.indexOf('://');
-  let i = sep === -1 ? 0 : sep + 3;
-  while (i < url.length) {
-    const c = url.charCodeAt(i);
-    if (c === 47 || c === 63 || c === 35) break; // / ? #
-    i++;
-  }
-  let end = i;
-  while (end < url.length) {
-    const c = url.charCodeAt(end);
-    if (c === 63 || c === 35) break;
-    end++;
-  }
-  const path = end > i ? url.slice(i, end) : '/';
+/** Path and query of an absolute URL (bounds from `pathBounds`); query excludes "?" and "#…". */
+function pathAndQuery(url: string, { start, end } = pathBounds(url)): { path: string; query: string } {
+  const path = end > start ? url.slice(start, end) : '/';
   if (url.charCodeAt(end) !== 63) return { path, query: '' };
   const hash = url.indexOf('#', end + 1);
   return { path, query: url.slice(end + 1, hash === -1 ? undefined : hash) };
@@ -191,7 +178,7 @@ function pathRuleFor(index: VendorIndex, host: string, suffix: string, url: stri
   return null;
 }
 
-/** Where the path starts and ends in an absolute URL (end excludes "?…" and "#…"). */
+/** Where the path starts and ends in an absolute URL (end excludes "?…" and "#…"), cut by hand: no URL object per request. */
 function pathBounds(url: string): { start: number; end: number } {
   const sep = url.indexOf('://');
   let start = sep === -1 ? 0 : sep + 3;
@@ -236,7 +223,7 @@ function signatureFor(index: VendorIndex, url: string) {
   if (index.signatureLengths.has(end - start)) {
     const exact = index.signatureByPath.get(url.slice(start, end));
     if (exact !== undefined) {
-      const { path, query } = pathAndQuery(url);
+      const { path, query } = pathAndQuery(url, { start, end });
       for (const s of exact) if (hasNeedle(s, url, end) && queryFits(s, query)) return { sig: s, path };
     }
   }
@@ -248,7 +235,7 @@ function signatureFor(index: VendorIndex, url: string) {
       (s.pathEnd === null || url.startsWith(s.pathEnd, end - s.pathEnd.length)) &&
       hasNeedle(s, url, end)
     ) {
-      const { path, query } = pathAndQuery(url);
+      const { path, query } = pathAndQuery(url, { start, end });
       if (queryFits(s, query)) return { sig: s, path };
     }
   }
@@ -260,7 +247,7 @@ function signatureFor(index: VendorIndex, url: string) {
       url.startsWith(s.path, end - s.path.length) &&
       hasNeedle(s, url, end)
     ) {
-      const { path, query } = pathAndQuery(url);
+      const { path, query } = pathAndQuery(url, { start, end });
       if (queryFits(s, query)) return { sig: s, path };
     }
   }
