@@ -202,6 +202,14 @@ describe('facts with evidence', () => {
       ['innovid', 'Mediaocean'],
       ['the-adex', 'Virtual Minds'],
       ['conversant-tag-manager', 'Epsilon'],
+      // Checked 2026-12-06 (a fourth stop).
+      ['cookiebot', 'Usercentrics A/S'],
+      ['smartclip', 'smartclip Europe GmbH'],
+      ['dataxu', 'Roku'],
+      ['tencent', '深圳市腾讯计算机系统有限公司'],
+      ['dailymotion', 'Dailymotion SA'],
+      ['gravatar', 'Automattic'],
+      ['weebly', 'Block, Inc.'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
@@ -211,6 +219,9 @@ describe('facts with evidence', () => {
     // A changed owner does not inherit the former owner's policy page from a dataset.
     expect(String(byId.get('hello-bar')!.gdpr.privacyPolicy?.value)).not.toMatch(/crazyegg/);
     expect(String(byId.get('vk')!.gdpr.privacyPolicy?.value)).not.toMatch(/megafon/);
+    // Gravatar sits under Automattic's policy, whose EEA controller is its Irish company.
+    expect(byId.get('gravatar')!.facts?.eeaController?.value).toBe('Aut O’Mattic A8C Ireland Ltd.');
+    expect(byId.get('gravatar')!.gdpr.transfer.source).toBe('rule:transfer-by-eea-controller');
   });
 
   it('states every country as an ISO code, so the adequacy rule sees the UK', () => {
