@@ -210,6 +210,8 @@ describe('facts with evidence', () => {
       ['dailymotion', 'Dailymotion SA'],
       ['gravatar', 'Automattic'],
       ['weebly', 'Block, Inc.'],
+      ['expedia', 'Expedia, Inc.'],
+      ['episerver', 'Optimizely AB'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
@@ -222,6 +224,10 @@ describe('facts with evidence', () => {
     // Gravatar sits under Automattic's policy, whose EEA controller is its Irish company.
     expect(byId.get('gravatar')!.facts?.eeaController?.value).toBe('Aut O’Mattic A8C Ireland Ltd.');
     expect(byId.get('gravatar')!.gdpr.transfer.source).toBe('rule:transfer-by-eea-controller');
+    // A vendor's own DPF notice is a stated fact.
+    expect(byId.get('fastly')!.facts?.dpf?.evidence?.url).toBe(
+      'https://www.fastly.com/data-privacy-framework',
+    );
   });
 
   it('states every country as an ISO code, so the adequacy rule sees the UK', () => {
