@@ -212,6 +212,11 @@ describe('facts with evidence', () => {
       ['weebly', 'Block, Inc.'],
       ['expedia', 'Expedia, Inc.'],
       ['episerver', 'Optimizely AB'],
+      ['playbuzz', 'EX.CO Technologies'],
+      ['sage-pay', 'U.S. Bank Europe DAC'],
+      ['united-internet-media-ag', 'United Internet Media GmbH'],
+      ['madison-logic', 'Madison Logic, Inc.'],
+      ['mbr-targeting', 'mbr-Targeting GmbH'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
