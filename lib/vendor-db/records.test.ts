@@ -217,6 +217,14 @@ describe('facts with evidence', () => {
       ['united-internet-media-ag', 'United Internet Media GmbH'],
       ['madison-logic', 'Madison Logic, Inc.'],
       ['mbr-targeting', 'mbr-Targeting GmbH'],
+      // Checked 2026-12-06 (a fifth stop).
+      ['adtheorent', 'AdTheorent Holding Company, Inc.'],
+      ['at-internet', 'Piano Software Inc.'],
+      ['qubit', 'Coveo Software Corp.'],
+      ['qubit-deliver', 'Coveo Software Corp.'],
+      ['adhese', 'Doggybites BV'],
+      ['audigent', 'Predictive Pop Inc.'],
+      ['ad4mat', 'advanced store GmbH'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
@@ -233,15 +241,22 @@ describe('facts with evidence', () => {
     expect(byId.get('fastly')!.facts?.dpf?.evidence?.url).toBe(
       'https://www.fastly.com/data-privacy-framework',
     );
+    expect(byId.get('qubit')!.facts?.dpf?.evidence?.quote).toMatch(
+      /^Coveo Software Corp\. and its affiliate, Qubit Inc\./,
+    );
+    // A shared name is no shared company: Chameleon's product tours and Chamaleon's ad network stay apart.
+    expect(byId.get('chameleon')).toMatchObject({ domains: ['trychameleon.com'], company: null });
+    expect(byId.get('chameleon-wtm')).toMatchObject({ domains: ['gsn.chameleon.ad'], company: 'Chamaleon' });
   });
 
   it('states every country as an ISO code, so the adequacy rule sees the UK', () => {
     const odd = records.filter((r) => r.country !== null && !/^[A-Z]{2}$/.test(r.country));
     expect(odd.map((r) => r.id)).toEqual([]);
     expect(records.filter((r) => r.country === 'UK' || r.country === 'KO').map((r) => r.id)).toEqual([]);
-    const qubit = byId.get('qubit')!;
-    expect(qubit.country).toBe('GB');
-    expect(qubit.gdpr.transfer.value).toMatch(/adequacy decision/);
+    // WhoTracks.me gives AdJug's country as "UK".
+    const adjug = byId.get('adjug')!;
+    expect(adjug.country).toBe('GB');
+    expect(adjug.gdpr.transfer.value).toMatch(/adequacy decision/);
   });
 
   it("gives a domain WhoTracks.me files under collector software to the domain's owner", () => {

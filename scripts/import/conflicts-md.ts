@@ -37,6 +37,8 @@ export function renderConflicts(report: BuildReport): string {
     '',
     'A third-party-web entity holding a domain that WhoTracks.me (2022) gives to an unrelated company loses it',
     '(the domain goes to the vendor WhoTracks.me names) unless `data/curated/groupings.json` confirms the grouping.',
+    'A WhoTracks.me tracker that shares only its name with a third-party-web entity (no domain in common) stays a',
+    'vendor of its own when both give a website, the websites differ and WhoTracks.me names another company.',
     '',
     '| Vendor | Domain | Upstream owner | WhoTracks.me owner | Action | Why |',
     '|---|---|---|---|---|---|',

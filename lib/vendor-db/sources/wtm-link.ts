@@ -1,4 +1,4 @@
-import { isPlatformSuffix } from '../../domain';
+import { isPlatformSuffix, siteOf } from '../../domain';
 import type { Draft } from './draft';
 import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
@@ -79,6 +79,29 @@ function checkGroupings(
   return issues;
 }
 
+/** The registrable domain of a website URL ("https://www.trychameleon.com/" → trychameleon.com), or null. */
+function websiteSite(url: string | null | undefined): string | null {
+  const host = url?.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0];
+  return host ? siteOf(host) : null;
+}
+
+/**
+ * A name two unrelated companies share (Chameleon, the product-tour tool at trychameleon.com, and Chamaleon's ad
+ * network at chameleon.ad): a tracker that only the name would link to a draft stays apart when both sources state
+ * a website, the websites differ, no domain of the tracker is under the draft's sites, and WhoTracks.me names a
+ * company other than the draft's. Null when the name link stands; else the disagreement, for conflicts.md.
+ */
+function nameOnlyClash(d: Draft, t: WtmTracker): { mine: string; theirs: string } | null {
+  const mine = websiteSite(d.entity?.homepage);
+  const theirs = [websiteSite(t.website), websiteSite(t.company?.website)].filter((x) => x !== null);
+  if (mine === null || theirs.length === 0 || theirs.includes(mine)) return null;
+  const sites = new Set([...d.domains.keys()].map((dom) => siteOf(dom)));
+  if (t.domains.some((dom) => sites.has(siteOf(dom)))) return null;
+  const owner = wtmOwner(t);
+  if (sameCompany(owner, d.entity?.company ?? d.name) || sameCompany(owner, d.name)) return null;
+  return { mine, theirs: theirs[0]! };
+}
+
 /**
  * Links WhoTracks.me trackers to drafts by domain, adds their unclaimed domains, and makes a draft for each
  * tracker no other source knows. Deterministic (trackers sorted by id, aliases after their targets).
@@ -115,7 +138,26 @@ export function linkWhoTracksMe(
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     let id = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    id ??= byName.get(nameKey(t.name));
+    const byItsName = id === undefined ? byName.get(nameKey(t.name)) : undefined;
+    if (byItsName !== undefined) {
+      const d = drafts.get(byItsName)!;
+      const clash = nameOnlyClash(d, t);
+      const rules_ = clash === null ? [] : t.domains.map((dom) => rules[`${d.id}|${dom}`]);
+      if (clash === null || rules_.some((r) => r !== undefined)) id = byItsName;
+      for (const dom of clash === null ? [] : t.domains) {
+        const rule = rules[`${d.id}|${dom}`] ?? rules_.find((r) => r !== undefined);
+        groupings.push({
+          vendor: d.id,
+          domain: dom,
+          upstream: d.entity?.company ?? d.name,
+          whotracksme: wtmOwner(t),
+          action: rule ? 'kept' : 'split',
+          reason: rule
+            ? `${rule.reason} (${rule.source})`
+            : `linked by the name "${t.name}" alone: third-party-web's website is ${clash!.mine}, WhoTracks.me's ${clash!.theirs}, and WhoTracks.me names ${wtmOwner(t)}; kept apart (no curated rule confirms the link)`,
+        });
+      }
+    }
     if (id === undefined) {
       id = toVendorId(t.name);
       if (drafts.has(id)) id = `${id}-wtm`;
