@@ -220,6 +220,8 @@ describe('facts with evidence', () => {
       // Checked 2026-12-06 (a fifth stop).
       ['adtheorent', 'AdTheorent Holding Company, Inc.'],
       ['at-internet', 'Piano Software Inc.'],
+      ['press', 'Piano Software Inc.'],
+      ['voluum', 'CentralNic Poland'],
       ['qubit', 'Coveo Software Corp.'],
       ['qubit-deliver', 'Coveo Software Corp.'],
       ['adhese', 'Doggybites BV'],
@@ -245,7 +247,10 @@ describe('facts with evidence', () => {
       /^Coveo Software Corp\. and its affiliate, Qubit Inc\./,
     );
     // A shared name is no shared company: Chameleon's product tours and Chamaleon's ad network stay apart.
-    expect(byId.get('chameleon')).toMatchObject({ domains: ['trychameleon.com'], company: null });
+    expect(byId.get('chameleon')).toMatchObject({
+      domains: ['trychameleon.com'],
+      company: 'Chameleon Intelligent Tech Inc.',
+    });
     expect(byId.get('chameleon-wtm')).toMatchObject({ domains: ['gsn.chameleon.ad'], company: 'Chamaleon' });
   });
 
