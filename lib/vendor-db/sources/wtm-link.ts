@@ -102,6 +102,32 @@ function nameOnlyClash(d: Draft, t: WtmTracker): { mine: string; theirs: string 
   return { mine, theirs: theirs[0]! };
 }
 
+/** Whether a tracker that only its name links to draft `d` joins it, and the conflicts.md rows when it does not. */
+function linkByName(
+  d: Draft,
+  t: WtmTracker,
+  rules: GroupingRules,
+): { joins: boolean; issues: GroupingIssue[] } {
+  const clash = nameOnlyClash(d, t);
+  if (clash === null) return { joins: true, issues: [] };
+  // A rule confirming any of the tracker's domains confirms the link: the tracker joins whole.
+  const confirmed = t.domains.map((dom) => rules[`${d.id}|${dom}`]).find((r) => r !== undefined);
+  const issues = t.domains.map((dom): GroupingIssue => {
+    const rule = rules[`${d.id}|${dom}`] ?? confirmed;
+    return {
+      vendor: d.id,
+      domain: dom,
+      upstream: d.entity?.company ?? d.name,
+      whotracksme: wtmOwner(t),
+      action: rule ? 'kept' : 'split',
+      reason: rule
+        ? `${rule.reason} (${rule.source})`
+        : `linked by the name "${t.name}" alone: third-party-web's website is ${clash.mine}, WhoTracks.me's ${clash.theirs}, and WhoTracks.me names ${wtmOwner(t)}; kept apart (no curated rule confirms the link)`,
+    };
+  });
+  return { joins: confirmed !== undefined, issues };
+}
+
 /**
  * Links WhoTracks.me trackers to drafts by domain, adds their unclaimed domains, and makes a draft for each
  * tracker no other source knows. Deterministic (trackers sorted by id, aliases after their targets).
@@ -138,25 +164,11 @@ export function linkWhoTracksMe(
       if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     let id = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const byItsName = id === undefined ? byName.get(nameKey(t.name)) : undefined;
-    if (byItsName !== undefined) {
-      const d = drafts.get(byItsName)!;
-      const clash = nameOnlyClash(d, t);
-      const rules_ = clash === null ? [] : t.domains.map((dom) => rules[`${d.id}|${dom}`]);
-      if (clash === null || rules_.some((r) => r !== undefined)) id = byItsName;
-      for (const dom of clash === null ? [] : t.domains) {
-        const rule = rules[`${d.id}|${dom}`] ?? rules_.find((r) => r !== undefined);
-        groupings.push({
-          vendor: d.id,
-          domain: dom,
-          upstream: d.entity?.company ?? d.name,
-          whotracksme: wtmOwner(t),
-          action: rule ? 'kept' : 'split',
-          reason: rule
-            ? `${rule.reason} (${rule.source})`
-            : `linked by the name "${t.name}" alone: third-party-web's website is ${clash!.mine}, WhoTracks.me's ${clash!.theirs}, and WhoTracks.me names ${wtmOwner(t)}; kept apart (no curated rule confirms the link)`,
-        });
-      }
+    const named = id === undefined ? byName.get(nameKey(t.name)) : undefined;
+    if (named !== undefined) {
+      const { joins, issues } = linkByName(drafts.get(named)!, t, rules);
+      groupings.push(...issues);
+      if (joins) id = named;
     }
     if (id === undefined) {
       id = toVendorId(t.name);
