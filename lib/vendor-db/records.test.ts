@@ -227,6 +227,10 @@ describe('facts with evidence', () => {
       ['adhese', 'Doggybites BV'],
       ['audigent', 'Predictive Pop Inc.'],
       ['ad4mat', 'advanced store GmbH'],
+      ['split-io', 'Harness Inc.'],
+      ['userway', 'Level Access Inc.'],
+      ['cookie-first', 'Digital Data Solutions B.V.'],
+      ['civic-cmp', 'Civic Computing Ltd'],
     ] as const) {
       const r = byId.get(id)!;
       expect(r.company, id).toContain(owner);
