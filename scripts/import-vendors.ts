@@ -92,7 +92,7 @@ function main(): number {
   log(`retention texts not parsed: ${report.unparsedRetention.length} distinct, ${unparsedRows} rows`);
   for (const u of report.unparsedRetention) log(`  ${JSON.stringify(u.text)} ×${u.rows}`);
   log(
-    `WhoTracks.me 2022: ${report.wtmOnlyVendors.length} vendors from it alone; groupings split ${report.groupings.filter((g) => g.action === 'split').length}, kept by rule ${report.groupings.filter((g) => g.action === 'kept').length}; product domains split ${report.productSplits.filter((g) => g.action === 'split').length}; hosts refiled from an exempt domain ${report.hostsRefiled.length}`,
+    `WhoTracks.me 2022: ${report.wtmOnlyVendors.length} vendors from it alone; groupings split ${report.groupings.filter((g) => g.action === 'split').length}, kept by rule ${report.groupings.filter((g) => g.action === 'kept').length}, kept for review ${report.groupings.filter((g) => g.action === 'review').length}; product domains split ${report.productSplits.filter((g) => g.action === 'split').length}; hosts refiled from an exempt domain ${report.hostsRefiled.length}`,
   );
   log(
     `owner/category conflicts: ${report.fieldConflicts.length}; dataset values rejected by sanity checks: ${report.rejected.length}`,

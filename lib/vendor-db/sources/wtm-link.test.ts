@@ -70,3 +70,38 @@ describe('WhoTracks.me trackers linked by name alone', () => {
     }
   });
 });
+
+describe('entities whose every domain WhoTracks.me gives to one other company', () => {
+  const pagely = { name: 'Pagely', category: 'other', domains: ['*.optnmstr.com'] };
+  const optin = (owner: string) => ({
+    ...wtmTracker('optinmonster', 'advertising', ['optnmstr.com']),
+    name: 'OptInMonster',
+    company: company(owner, null),
+  });
+  const run = (t: WtmTracker) => buildRecords(buildInput([pagely], [t]));
+
+  it('keeps the domains and lists each for review (a rename looks the same as a wrong grouping)', () => {
+    const { records, report } = run(optin('OptinMonster'));
+    expect(records.find((r) => r.id === 'pagely')!.domains).toEqual(['optnmstr.com']);
+    expect(report.groupings).toEqual([
+      expect.objectContaining({
+        vendor: 'pagely',
+        domain: 'optnmstr.com',
+        whotracksme: 'OptinMonster',
+        action: 'review',
+        reason: expect.stringContaining('a rename or a wrong grouping'),
+      }),
+    ]);
+  });
+
+  it('lists nothing when WhoTracks.me knows no company or spells the same one differently', () => {
+    expect(run(optin('optnmstr.com')).report.groupings).toEqual([]);
+    // "Media" is a word company keys drop, so only the spelling tells these two apart.
+    const mediaMath = { name: 'Media Math', category: 'ad', domains: ['*.mathtag.com'] };
+    const tracker = {
+      ...wtmTracker('mediamath', 'advertising', ['mathtag.com']),
+      company: company('MediaMath, Inc.', null),
+    };
+    expect(buildRecords(buildInput([mediaMath], [tracker])).report.groupings).toEqual([]);
+  });
+});

@@ -14,7 +14,8 @@ export interface GroupingIssue {
   domain: string;
   upstream: string;
   whotracksme: string;
-  action: 'split' | 'kept';
+  /** split: moved to WhoTracks.me's vendor; kept: a curated rule confirms it; review: kept, the datasets cannot tell. */
+  action: 'split' | 'kept' | 'review';
   reason: string;
 }
 
@@ -30,10 +31,38 @@ function claimant(
   return nearestDomain(owners, domain, (d) => isPlatformSuffix(d) || namespaces.has(d));
 }
 
+/** A conflicts.md row: kept when a curated rule confirms the grouping (with its reason), else `otherwise`. */
+function groupingIssue(
+  vendor: string,
+  domain: string,
+  upstream: string,
+  t: WtmTracker,
+  rule: GroupingRules[string] | undefined,
+  otherwise: 'split' | 'review',
+  why: string,
+): GroupingIssue {
+  const action = rule ? 'kept' : otherwise;
+  const reason = rule ? `${rule.reason} (${rule.source})` : why;
+  return { vendor, domain, upstream, whotracksme: wtmOwner(t), action, reason };
+}
+
+/** WhoTracks.me names a company after its domain ("fontawesome.com") when it knows none. */
+const noCompany = (owner: string): boolean => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(owner);
+
+/** The same name spaced or suffixed differently ("Media Math", "MediaMath, Inc."). */
+function spelledAlike(a: string, b: string): boolean {
+  const ka = a.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const kb = b.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return ka !== '' && kb !== '' && (ka.startsWith(kb) || kb.startsWith(ka));
+}
+
 /**
  * Upstream groupings check: a third-party-web entity whose domains WhoTracks.me gives to an unrelated company
  * (e.g. aniview.com under Tealium) loses that domain, unless groupings.json confirms it. Only judged when at
  * least one of the entity's domains agrees with its own company, so a mere naming difference is not a split.
+ * When none agrees and WhoTracks.me names one other company for all of them (Pagely's one domain, optnmstr.com,
+ * under OptinMonster), the datasets cannot tell a rename from a wrong grouping: the entity keeps them, and the
+ * disagreement is listed for review.
  */
 function checkGroupings(
   drafts: Map<string, Draft>,
@@ -42,7 +71,7 @@ function checkGroupings(
 ): GroupingIssue[] {
   const issues: GroupingIssue[] = [];
   for (const d of drafts.values()) {
-    if (!d.entity || d.domains.size < 2) continue;
+    if (!d.entity || d.domains.size === 0) continue;
     const home = d.entity.company ?? d.entity.name;
     // Only the upstream grouping is judged: a domain a curated overlay added is confirmed by that overlay.
     const known = [...d.domains].flatMap(([dom, source]) => {
@@ -55,24 +84,23 @@ function checkGroupings(
       sameCompany(wtmOwner(t), d.name) ||
       ` ${companyKey(d.name)} `.includes(` ${companyKey(t.name)} `);
     const homes = known.filter(({ t }) => named(t)).map(({ t }) => wtmOwner(t));
-    // No domain agrees: a renamed vendor (one owner throughout) is fine; two or more unrelated owners are not.
+    // No domain agrees: a renamed vendor (one owner throughout) is kept; two or more unrelated owners are not.
     const owners = new Set(known.map(({ t }) => companyKey(wtmOwner(t))));
-    if (homes.length === 0 && owners.size < 2) continue;
+    if (homes.length === 0 && owners.size < 2) {
+      for (const { dom, t } of known) {
+        if (noCompany(wtmOwner(t)) || spelledAlike(wtmOwner(t), home)) continue;
+        const why = `WhoTracks.me names ${wtmOwner(t)} for every domain of ${home} it knows: a rename or a wrong grouping, which the datasets cannot tell apart; third-party-web's grouping is kept, for review`;
+        issues.push(groupingIssue(d.id, dom, home, t, rules[`${d.id}|${dom}`], 'review', why));
+      }
+      continue;
+    }
     // WhoTracks.me's own parent for the entity's agreeing domains (YouTube → Google) also agrees.
     const agrees = (t: WtmTracker): boolean => named(t) || homes.some((h) => sameCompany(h, wtmOwner(t)));
     for (const { dom, t } of known) {
       if (agrees(t)) continue;
       const rule = rules[`${d.id}|${dom}`];
-      issues.push({
-        vendor: d.id,
-        domain: dom,
-        upstream: home,
-        whotracksme: wtmOwner(t),
-        action: rule ? 'kept' : 'split',
-        reason: rule
-          ? `${rule.reason} (${rule.source})`
-          : `WhoTracks.me names ${wtmOwner(t)}, unrelated to ${home}; no curated rule confirms the grouping`,
-      });
+      const why = `WhoTracks.me names ${wtmOwner(t)}, unrelated to ${home}; no curated rule confirms the grouping`;
+      issues.push(groupingIssue(d.id, dom, home, t, rule, 'split', why));
       if (!rule) d.domains.delete(dom);
     }
   }
@@ -112,19 +140,11 @@ function linkByName(
   if (clash === null) return { joins: true, issues: [] };
   // A rule confirming any of the tracker's domains confirms the link: the tracker joins whole.
   const confirmed = t.domains.map((dom) => rules[`${d.id}|${dom}`]).find((r) => r !== undefined);
-  const issues = t.domains.map((dom): GroupingIssue => {
-    const rule = rules[`${d.id}|${dom}`] ?? confirmed;
-    return {
-      vendor: d.id,
-      domain: dom,
-      upstream: d.entity?.company ?? d.name,
-      whotracksme: wtmOwner(t),
-      action: rule ? 'kept' : 'split',
-      reason: rule
-        ? `${rule.reason} (${rule.source})`
-        : `linked by the name "${t.name}" alone: third-party-web's website is ${clash.mine}, WhoTracks.me's ${clash.theirs}, and WhoTracks.me names ${wtmOwner(t)}; kept apart (no curated rule confirms the link)`,
-    };
-  });
+  const why = `linked by the name "${t.name}" alone: third-party-web's website is ${clash.mine}, WhoTracks.me's ${clash.theirs}, and WhoTracks.me names ${wtmOwner(t)}; kept apart (no curated rule confirms the link)`;
+  const upstream = d.entity?.company ?? d.name;
+  const issues = t.domains.map((dom) =>
+    groupingIssue(d.id, dom, upstream, t, rules[`${d.id}|${dom}`] ?? confirmed, 'split', why),
+  );
   return { joins: confirmed !== undefined, issues };
 }
 
