@@ -73,6 +73,9 @@ export function datasetCountry(value: string): { code: string } | { problem: str
 }
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+
+/** Whether a (lower-case) value is a domain name ("fontawesome.com"), which a company value must not be. */
+export const looksLikeDomain = (value: string): boolean => DOMAIN.test(value);
 const PLACEHOLDER = /^(n\/?a|none|unknown|undefined|null|-+|\?+|tbd|other)$/i;
 
 /**
@@ -88,7 +91,7 @@ export function companyProblem(value: string, known: readonly string[] = [], sel
     return `looks like a duration (${JSON.stringify(v)}): retention and controller columns swapped?`;
   if (/^(session|persistent)$/i.test(v)) return `looks like a duration (${JSON.stringify(v)})`;
   if (/^(https?:\/\/|www\.)/i.test(v) || v.includes('://')) return `looks like a URL (${JSON.stringify(v)})`;
-  if (DOMAIN.test(v)) return `looks like a domain name (${JSON.stringify(v)}), not a company`;
+  if (looksLikeDomain(v)) return `looks like a domain name (${JSON.stringify(v)}), not a company`;
   const key = companyKey(v).replace(/ /g, '');
   // A company named like the vendor itself ("Segmento") is its own name, not a misspelling of another.
   if (self !== undefined && companyKey(self).replace(/ /g, '') === key) return null;

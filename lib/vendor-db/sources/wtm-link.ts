@@ -2,7 +2,7 @@ import { isPlatformSuffix, siteOf } from '../../domain';
 import type { Draft } from './draft';
 import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
-import { companyKey, sameCompany } from './sanity';
+import { companyKey, looksLikeDomain, sameCompany } from './sanity';
 import { toVendorId } from './slug';
 import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
 import type { ShadowedHost } from './shadowed-hosts';
@@ -47,7 +47,7 @@ function groupingIssue(
 }
 
 /** WhoTracks.me names a company after its domain ("fontawesome.com") when it knows none. */
-const noCompany = (owner: string): boolean => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(owner);
+const noCompany = (owner: string): boolean => looksLikeDomain(owner.toLowerCase());
 
 /** The same name spaced or suffixed differently ("Media Math", "MediaMath, Inc."). */
 function spelledAlike(a: string, b: string): boolean {
@@ -108,10 +108,7 @@ function checkGroupings(
 }
 
 /** The registrable domain of a website URL ("https://www.trychameleon.com/" → trychameleon.com), or null. */
-function websiteSite(url: string | null | undefined): string | null {
-  const host = url?.replace(/^[a-z]+:\/\//i, '').split(/[/?#:]/)[0];
-  return host ? siteOf(host) : null;
-}
+const websiteSite = (url: string | null | undefined): string | null => (url ? siteOf(url) : null);
 
 /**
  * A name two unrelated companies share (Chameleon, the product-tour tool at trychameleon.com, and Chamaleon's ad
