@@ -255,7 +255,26 @@ describe('facts with evidence', () => {
       domains: ['trychameleon.com'],
       company: 'Chameleon Intelligent Tech Inc.',
     });
-    expect(byId.get('chameleon-wtm')).toMatchObject({ domains: ['gsn.chameleon.ad'], company: 'Chamaleon' });
+    // Its dataset owner, "Chamaleon", misspells the name its own domain spells: refused, so it names none.
+    expect(byId.get('chameleon-wtm')).toMatchObject({ domains: ['gsn.chameleon.ad'], company: null });
+    // Awin's own tracking host is Awin's, not WhoTracks.me's 2022 "Axel Springer Group" under "Digital Window".
+    expect(byId.get('digital-window')).toMatchObject({ name: 'Awin', company: 'AWIN AG', country: 'DE' });
+  });
+
+  it("spells a vendor's name as its domain does, and names no owner that misspells it", () => {
+    for (const [id, name] of [
+      ['signyfyd', 'Signifyd'],
+      ['springserver', 'SpringServe'],
+      ['mcaffee', 'McAfee'],
+      ['leasdboxer', 'LeadBoxer'],
+      ['sreamamg', 'StreamAMG'],
+      ['gugaboo', 'Gubagoo'],
+    ] as const) {
+      expect(byId.get(id)!.name, id).toBe(name);
+      expect(byId.get(id)!.gdpr.consentText?.value, id).toContain(`We use ${name}`);
+    }
+    for (const id of ['gfycat', 'likelihood', 'smartsupp'])
+      expect(byId.get(id)!.company ?? '', id).not.toMatch(/^(Gycat|LIkeihood|Smartsuppp)$/);
   });
 
   it('states every country as an ISO code, so the adequacy rule sees the UK', () => {

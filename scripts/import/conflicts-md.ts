@@ -93,6 +93,8 @@ export function renderConflicts(report: BuildReport): string {
     'WhoTracks.me label that names no purpose (misc, customer_interaction …: "unknown") gives way to them.',
     'A third-party-web label that names no purpose (utility, customer-success, content, video, other) counts as no',
     'third-party-web category: the purpose another source names decides (listed below), else "unknown: needs review".',
+    "Name: a dataset name one letter off its company's (or two swapped) takes the company's spelling when only that",
+    "spelling is in the vendor's domains (`spelledByDomain` in `lib/vendor-db/sources/sanity.ts`).",
     '',
     '| Vendor | Field | Values (source) | Chosen | Rule |',
     '|---|---|---|---|---|',

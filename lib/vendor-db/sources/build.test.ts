@@ -276,6 +276,34 @@ describe('buildRecords', () => {
     expect(same.facts!.country).toMatchObject({ value: 'CA', unverified: true });
   });
 
+  it('spells a name as its company and domain do, and refuses an owner misspelling its own name', () => {
+    const owner = (id: string, name: string, domains: string[], company: string) => ({
+      ...wtmTracker(id, 'advertising', domains),
+      name,
+      company: { id: company.toLowerCase(), name: company, country: 'US', privacyUrl: null, website: null },
+    });
+    const { records, report } = buildRecords(
+      input({
+        entities: [{ name: 'Gfycat', company: 'Gycat', category: 'content', domains: ['gfycat.com'] }],
+        wtm: [
+          owner('springserve', 'SpringServer', ['springserve.com'], 'SpringServe, LLC'),
+          owner('refinedads', 'Refined Ads', ['refinedads.com'], 'Refined Labs'),
+        ],
+      }),
+    );
+    const byId = (id: string) => records.find((r) => r.id === id)!;
+    expect(byId('springserver')).toMatchObject({ name: 'SpringServe', company: 'SpringServe, LLC' });
+    expect(report.fieldConflicts).toContainEqual(
+      expect.objectContaining({ vendor: 'springserver', field: 'name', chosen: 'SpringServe' }),
+    );
+    // Two different names (a company and its product) are not a misspelling either way.
+    expect(byId('refined-ads')).toMatchObject({ name: 'Refined Ads', company: 'Refined Labs' });
+    expect(byId('gfycat')).toMatchObject({ name: 'Gfycat', company: null });
+    expect(report.rejected).toContainEqual(
+      expect.objectContaining({ vendor: 'gfycat', field: 'company', value: 'Gycat' }),
+    );
+  });
+
   it('corrects an imported cookie party only with a declared source, and keeps the reason', () => {
     const fix = {
       name: 'acm_id',

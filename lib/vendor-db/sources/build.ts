@@ -19,7 +19,7 @@ import { TPW_CATEGORY, type TpwEntity } from './third-party-web';
 import { draftsFromEntities, linkOcd, target } from './link';
 import { withdrawNamespaces, type CustomerNamespaces, type NamespaceWithdrawn } from './namespaces';
 import { resolveDomains, type DomainConflict } from './domains';
-import { companyProblem, datasetCountry, sameCompany } from './sanity';
+import { companyProblem, datasetCountry, sameCompany, spelledByDomain, withoutLegalForm } from './sanity';
 import { WTM, WTM_CATEGORY, wtmOwner, type WtmTracker } from './whotracksme';
 import { linkWhoTracksMe, type GroupingIssue } from './wtm-link';
 import type { GroupingRules, ProductSplit } from './wtm-products';
@@ -43,7 +43,7 @@ export interface BuildInput {
 /** Two sources disagree on a vendor's owner or category; `rule` names what decided. */
 export interface FieldConflict {
   vendor: string;
-  field: 'company' | 'category';
+  field: 'name' | 'company' | 'category';
   values: string[];
   chosen: string;
   rule: string;
@@ -238,7 +238,7 @@ function toRecord(
   curated?: CuratedVendor,
 ): VendorRecord {
   const companyEntry = Object.entries(input.companies).find(([, f]) => f.vendors.includes(d.id));
-  const name = curated?.name ?? d.name;
+  let name = curated?.name ?? d.name;
   const category = chooseCategory(d, input, report, curated);
   const sources = new Map<string, SourceRef>();
   const cite = (id: string): string => {
@@ -261,10 +261,15 @@ function toRecord(
     report.rejected.push({ vendor: d.id, field, value, source, problem });
     return null;
   };
+  const ownDomains = [...d.domains.keys()];
   // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
   const checked = (value: string | null | undefined, source: string) => {
     if (!value) return null;
-    const problem = companyProblem(value, known, d.name);
+    const problem =
+      companyProblem(value, known, d.name) ??
+      (spelledByDomain(d.name, value, ownDomains) === 'a'
+        ? `looks like a misspelling of the vendor's own name ${JSON.stringify(d.name)}, which its domain spells`
+        : null);
     return problem === null ? { value, source } : reject('company', value, source, problem);
   };
   const wtmCompanies = (d.wtm ?? []).filter((t) => t.company !== null);
@@ -291,6 +296,19 @@ function toRecord(
             : 'source order: third-party-web › WhoTracks.me 2022 › Open Cookie Database (WhoTracks.me is dated 2022)',
       });
     }
+  }
+  if (!curated?.name && company && spelledByDomain(name, company.value, ownDomains) === 'b') {
+    // A dataset's name one letter off its company's, which the vendor's own domain spells ("Signyfyd" on
+    // signifyd.com): the misspelling gives way to the company's spelling.
+    const fixed = withoutLegalForm(company.value);
+    report.fieldConflicts.push({
+      vendor: d.id,
+      field: 'name',
+      values: [`${name} (${d.entity ? TPW : d.wtm?.length ? WTM : OCD})`, `${fixed} (${company.source})`],
+      chosen: fixed,
+      rule: "a name one letter off its company's (or two swapped), where only the company's spelling is in the vendor's domains: the domain's spelling",
+    });
+    name = fixed;
   }
   if (curated?.country) country = curated.country;
   // Under a company-facts entry, only a dataset country of that same company may fill in (WhoTracks.me's Arm is

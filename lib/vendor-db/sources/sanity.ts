@@ -105,6 +105,45 @@ export function companyProblem(value: string, known: readonly string[] = [], sel
   return null;
 }
 
+/** Legal forms at the end of a company name, dropped when the name stands for the vendor ("SpringServe, LLC"). */
+const TRAILING_FORM =
+  /(?:,?\s+(?:inc|llc|ltd|limited|corp|corporation|gmbh|ag|s\.?a|sas|b\.?v|n\.?v|ab|oy|a\/s|plc)\.?)+$/i;
+
+/** A company name as a vendor's name: without its legal form. */
+export const withoutLegalForm = (company: string): string =>
+  company.replace(TRAILING_FORM, '').trim() || company;
+
+/** A name's words, lower-case, without accents or legal form ("Media-Click, Inc." → ["media", "click"]). */
+const words = (name: string): string[] =>
+  withoutLegalForm(name)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * Which of two names for one vendor is a misspelling, told by its domains: `'a'` when the domains spell `a` and not
+ * `b` (so `b` is misspelled), `'b'` the other way round, null when they cannot tell. Only near-identical names count:
+ * one edit apart, or two on names of equal length (swapped or transposed letters: "Gugaboo" for Gubagoo), five
+ * letters or more, and not one name plus words ("Gainsight PX" is a product of Gainsight, not a misspelling).
+ */
+export function spelledByDomain(a: string, b: string, domains: readonly string[]): 'a' | 'b' | null {
+  const wa = words(a);
+  const wb = words(b);
+  const ka = wa.join('');
+  const kb = wb.join('');
+  if (ka.length < 5 || kb.length < 5 || ka === kb) return null;
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (short.every((w, i) => long[i] === w)) return null;
+  const d = editDistance(ka, kb);
+  if (d > 2 || (d === 2 && ka.length !== kb.length)) return null;
+  const spelt = domains.map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const hasA = spelt.some((x) => x.includes(ka));
+  const hasB = spelt.some((x) => x.includes(kb));
+  return hasA === hasB ? null : hasA ? 'a' : 'b';
+}
+
 /** Why a retention text cannot be read, or null when it parses. */
 export function retentionProblem(value: string): string | null {
   return parseRetention(value).kind === 'unknown'

@@ -2,7 +2,7 @@ import { isPlatformSuffix, siteOf } from '../../domain';
 import type { Draft } from './draft';
 import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
-import { companyKey, looksLikeDomain, sameCompany } from './sanity';
+import { companyKey, looksLikeDomain, sameCompany, spelledByDomain } from './sanity';
 import { toVendorId } from './slug';
 import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
 import type { ShadowedHost } from './shadowed-hosts';
@@ -88,7 +88,10 @@ function checkGroupings(
     const owners = new Set(known.map(({ t }) => companyKey(wtmOwner(t))));
     if (homes.length === 0 && owners.size < 2) {
       for (const { dom, t } of known) {
-        if (noCompany(wtmOwner(t)) || spelledAlike(wtmOwner(t), home)) continue;
+        const owner = wtmOwner(t);
+        // Not a disagreement: no company known, the same name spaced differently, or the entity's name misspelt.
+        if (noCompany(owner) || spelledAlike(owner, home) || spelledByDomain(home, owner, [dom]) === 'b')
+          continue;
         const why = `WhoTracks.me names ${wtmOwner(t)} for every domain of ${home} it knows: a rename or a wrong grouping, which the datasets cannot tell apart; third-party-web's grouping is kept, for review`;
         issues.push(groupingIssue(d.id, dom, home, t, rules[`${d.id}|${dom}`], 'review', why));
       }
