@@ -273,6 +273,9 @@ describe('facts with evidence', () => {
       expect(byId.get(id)!.name, id).toBe(name);
       expect(byId.get(id)!.gdpr.consentText?.value, id).toContain(`We use ${name}`);
     }
+    // No HTML reference left in a name or id: third-party-web's "Northern &amp; Shell Media Group".
+    expect(byId.get('northern-and-shell-media-group')!.name).toBe('Northern & Shell Media Group');
+    expect(records.filter((r) => /&[a-z]+;|&#\d+;/.test(`${r.id} ${r.name} ${r.company}`))).toEqual([]);
     for (const id of ['gfycat', 'likelihood', 'smartsupp'])
       expect(byId.get(id)!.company ?? '', id).not.toMatch(/^(Gycat|LIkeihood|Smartsuppp)$/);
   });

@@ -6,6 +6,7 @@ import {
   retentionProblem,
   sameCompany,
   repairMojibake,
+  cleanDatasetText,
   spelledByDomain,
   withoutLegalForm,
 } from './sanity';
@@ -94,5 +95,17 @@ describe('spelledByDomain', () => {
     expect(withoutLegalForm('Adform A/S')).toBe('Adform');
     expect(withoutLegalForm('Signifyd')).toBe('Signifyd');
     expect(withoutLegalForm('Inc')).toBe('Inc');
+  });
+});
+
+describe('cleanDatasetText', () => {
+  it('decodes HTML character references and white space a dataset left in a name', () => {
+    expect(cleanDatasetText('Northern &amp; Shell Media Group')).toBe('Northern & Shell Media Group');
+    expect(cleanDatasetText('Hoefler &amp; Co')).toBe('Hoefler & Co');
+    expect(cleanDatasetText('GET ME IN!  (TicketMaster) ')).toBe('GET ME IN! (TicketMaster)');
+    expect(cleanDatasetText('StrÃ¶er Digital Media')).toBe('Ströer Digital Media');
+    // An ampersand that starts no reference stays as it is.
+    expect(cleanDatasetText('AT&T')).toBe('AT&T');
+    expect(cleanDatasetText('Procter & Gamble')).toBe('Procter & Gamble');
   });
 });

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { parseRetention } from '../retention';
 
 /** Legal-form words dropped before two company names are compared. */
@@ -21,6 +22,16 @@ export function repairMojibake(value: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * A dataset's name or company as text: the charset repaired (`repairMojibake`), HTML character references decoded
+ * (third-party-web 0.30.0 names "Northern &amp; Shell Media Group", which became the id
+ * `northern-and-amp-shell-media-group`) and runs of white space made one space ("GET ME IN!  (TicketMaster)").
+ */
+export function cleanDatasetText(value: string): string {
+  const text = repairMojibake(value);
+  return (text.includes('&') ? decodeHTML(text) : text).replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-case name without legal forms and punctuation ("Sovrn Holdings, Inc." → "sovrn"). */

@@ -1,5 +1,5 @@
 import type { CategoryOrUnknown } from '../../category';
-import { repairMojibake } from './sanity';
+import { cleanDatasetText } from './sanity';
 
 /** One entity of third-party-web's dist/entities.json (only the fields we use). */
 export interface TpwEntity {
@@ -62,10 +62,10 @@ export function readTpwEntities(json: unknown): TpwEntity[] {
     if (!Object.hasOwn(TPW_CATEGORY, e.category)) {
       throw new Error(`third-party-web: unknown category ${JSON.stringify(e.category)} on ${e.name}`);
     }
-    // A name decoded with the wrong charset upstream would become the vendor's name and id.
+    // A name decoded with the wrong charset or left HTML-escaped upstream would become the vendor's name and id.
     const entity = e as TpwEntity;
-    const repaired = { ...entity, name: repairMojibake(entity.name) };
-    if (typeof entity.company === 'string') repaired.company = repairMojibake(entity.company);
+    const repaired = { ...entity, name: cleanDatasetText(entity.name) };
+    if (typeof entity.company === 'string') repaired.company = cleanDatasetText(entity.company);
     return repaired;
   });
 }
