@@ -250,6 +250,12 @@ describe('facts with evidence', () => {
     expect(byId.get('qubit')!.facts?.dpf?.evidence?.quote).toMatch(
       /^Coveo Software Corp\. and its affiliate, Qubit Inc\./,
     );
+    // Read in a full-text copy of the policy (ToS;DR's), cited with the policy's own URL and the copy it was read in.
+    expect(byId.get('rubicon-project')!.facts?.dpf?.evidence).toMatchObject({
+      url: 'https://www.magnite.com/legal/advertising-technology-privacy-policy/',
+      via: expect.stringMatching(/^https:\/\/github\.com\/tosdr\/tosdr-versions\/blob\/[0-9a-f]{40}\//),
+      quote: expect.stringMatching(/^With respect to its DV\+ Platform, Magnite, Inc\./),
+    });
     // A shared name is no shared company: Chameleon's product tours and Chamaleon's ad network stay apart.
     expect(byId.get('chameleon')).toMatchObject({
       domains: ['trychameleon.com'],
