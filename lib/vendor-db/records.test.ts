@@ -275,6 +275,7 @@ describe('facts with evidence', () => {
       ['leasdboxer', 'LeadBoxer'],
       ['sreamamg', 'StreamAMG'],
       ['gugaboo', 'Gubagoo'],
+      ['captiify', 'Captify'],
     ] as const) {
       expect(byId.get(id)!.name, id).toBe(name);
       expect(byId.get(id)!.gdpr.consentText?.value, id).toContain(`We use ${name}`);
