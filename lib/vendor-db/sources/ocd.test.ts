@@ -55,6 +55,13 @@ describe('readOcdJson', () => {
     ]);
   });
 
+  it('decodes HTML escapes and doubled spaces in platform and controller names', () => {
+    const [row] = readOcdJson({
+      'Northern &amp; Shell': [cookie({ dataController: 'Northern &amp;  Shell plc' })],
+    });
+    expect(row).toMatchObject({ platform: 'Northern & Shell', controller: 'Northern & Shell plc' });
+  });
+
   it('turns a non-wildcard "X_*" into a prefix and keeps a note', () => {
     const [row] = readOcdJson({ Adkernel: [cookie({ cookie: 'SSPR_*' })] });
     expect(row).toMatchObject({ name: 'SSPR_', match: 'prefix', note: 'name normalised from "SSPR_*"' });

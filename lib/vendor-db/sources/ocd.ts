@@ -1,4 +1,5 @@
 import type { Category } from '../../category';
+import { cleanDatasetText } from './sanity';
 
 /** One Open Cookie Database row, with the cookie name normalised. */
 export interface OcdRow {
@@ -86,14 +87,14 @@ export function readOcdJson(json: unknown): OcdRow[] {
       const openEnd = wildcard !== '1' && !star && OPEN_END.test(trimmed);
       const row: OcdRow = {
         id,
-        platform: platform.trim(),
+        platform: cleanDatasetText(platform),
         category,
         name: star?.[1] ?? trimmed,
         match: wildcard === '1' || star || openEnd ? 'prefix' : 'exact',
         domain: f.domain.trim(),
         description: f.description.trim(),
         retention: f.retentionPeriod,
-        controller: f.dataController.trim(),
+        controller: cleanDatasetText(f.dataController),
         privacyUrl: f.privacyLink.trim(),
       };
       if (row.name !== rawName) row.note = `name normalised from ${JSON.stringify(rawName)}`;

@@ -1,6 +1,7 @@
 import type { CategoryOrUnknown } from '../../category';
 import { readSqlInserts, type SqlValue } from './sql-values';
 
+import { cleanDatasetText } from './sanity';
 export interface WtmCompany {
   id: string;
   name: string;
@@ -56,6 +57,12 @@ export function wtmOwner(t: WtmTracker): string {
 const text = (v: SqlValue | undefined): string | null =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 
+/** A name as text: a wrong charset or HTML escapes upstream would otherwise become a vendor's name, id or owner. */
+const nameText = (v: SqlValue | undefined): string | null => {
+  const t = text(v);
+  return t === null ? null : cleanDatasetText(t) || null;
+};
+
 /**
  * Reads the WhoTracks.me trackerdb.sql dump (2022 copy, CC BY 4.0) into trackers with domains and companies.
  * @throws Error when a table is missing or a tracker names an unknown category.
@@ -73,7 +80,7 @@ export function readWhoTracksMe(sql: string): WtmTracker[] {
       const country = text(values[6]);
       companies.set(String(values[0]), {
         id: String(values[0]),
-        name: text(values[1]) ?? String(values[0]),
+        name: nameText(values[1]) ?? String(values[0]),
         country: country && /^[a-z]{2}$/i.test(country) ? country.toUpperCase() : null,
         privacyUrl: text(values[3]),
         website: text(values[4]),
@@ -93,7 +100,7 @@ export function readWhoTracksMe(sql: string): WtmTracker[] {
     const companyId = text(values[4]);
     trackers.push({
       id,
-      name: text(values[1]) ?? id,
+      name: nameText(values[1]) ?? id,
       category,
       website: text(values[3]),
       company: companyId ? (companies.get(companyId) ?? null) : null,
