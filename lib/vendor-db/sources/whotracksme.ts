@@ -1,7 +1,7 @@
 import type { CategoryOrUnknown } from '../../category';
+import { cleanDatasetText } from './sanity';
 import { readSqlInserts, type SqlValue } from './sql-values';
 
-import { cleanDatasetText } from './sanity';
 export interface WtmCompany {
   id: string;
   name: string;

@@ -92,7 +92,7 @@ function checkGroupings(
         // Not a disagreement: no company known, the same name spaced differently, or the entity's name misspelt.
         if (noCompany(owner) || spelledAlike(owner, home) || spelledByDomain(home, owner, [dom]) === 'b')
           continue;
-        const why = `WhoTracks.me names ${wtmOwner(t)} for every domain of ${home} it knows: a rename or a wrong grouping, which the datasets cannot tell apart; third-party-web's grouping is kept, for review`;
+        const why = `WhoTracks.me names ${owner} for every domain of ${home} it knows: a rename or a wrong grouping, which the datasets cannot tell apart; third-party-web's grouping is kept, for review`;
         issues.push(groupingIssue(d.id, dom, home, t, rules[`${d.id}|${dom}`], 'review', why));
       }
       continue;
