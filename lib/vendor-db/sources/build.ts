@@ -261,13 +261,13 @@ function toRecord(
     report.rejected.push({ vendor: d.id, field, value, source, problem });
     return null;
   };
-  const ownDomains = [...d.domains.keys()];
+  const domainList = [...d.domains.keys()];
   // Dataset owners, each through the sanity checks; the first acceptable one in source order wins.
   const checked = (value: string | null | undefined, source: string) => {
     if (!value) return null;
     const problem =
       companyProblem(value, known, d.name) ??
-      (spelledByDomain(d.name, value, ownDomains) === 'a'
+      (spelledByDomain(d.name, value, domainList) === 'a'
         ? `looks like a misspelling of the vendor's own name ${JSON.stringify(d.name)}, which its domain spells`
         : null);
     return problem === null ? { value, source } : reject('company', value, source, problem);
@@ -297,14 +297,14 @@ function toRecord(
       });
     }
   }
-  if (!curated?.name && company && spelledByDomain(name, company.value, ownDomains) === 'b') {
+  if (!curated?.name && company && spelledByDomain(name, company.value, domainList) === 'b') {
     // A dataset's name one letter off its company's, which the vendor's own domain spells ("Signyfyd" on
     // signifyd.com): the misspelling gives way to the company's spelling.
     const fixed = withoutLegalForm(company.value);
     report.fieldConflicts.push({
       vendor: d.id,
       field: 'name',
-      values: [`${name} (${d.entity ? TPW : d.wtm?.length ? WTM : OCD})`, `${fixed} (${company.source})`],
+      values: [`${name} (${d.entity ? TPW : d.rows.length ? OCD : WTM})`, `${fixed} (${company.source})`],
       chosen: fixed,
       rule: "a name one letter off its company's (or two swapped), where only the company's spelling is in the vendor's domains: the domain's spelling",
     });
@@ -356,7 +356,6 @@ function toRecord(
     if (f.source.startsWith('seed:') && !f.claimBy) f.claimBy = sourceTitleOf(f.source, curated);
   }
 
-  const domainList = [...d.domains.keys()];
   // A curated cookie replaces the imported one of its name and match; a curated prefix also replaces the imported
   // exact name it covers (Cloudflare's `__cfwaitingroom` takes a custom suffix: the OCD's exact row is the same cookie).
   const own = curated?.cookies ?? [];

@@ -34,12 +34,16 @@ export function cleanDatasetText(value: string): string {
   return (text.includes('&') ? decodeHTML(text) : text).replace(/\s+/g, ' ').trim();
 }
 
-/** Lower-case name without legal forms and punctuation ("Sovrn Holdings, Inc." → "sovrn"). */
-export function companyKey(name: string): string {
-  return name
+/** Lower case without accents ("Ströer" → "stroer"), for comparing names. */
+const folded = (name: string): string =>
+  name
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u0300-\u036f]/g, '');
+
+/** Lower-case name without legal forms and punctuation ("Sovrn Holdings, Inc." → "sovrn"). */
+export function companyKey(name: string): string {
+  return folded(name)
     .replace(/[,()]/g, ' ')
     .replace(FORMS, ' ')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -126,10 +130,7 @@ export const withoutLegalForm = (company: string): string =>
 
 /** A name's words, lower-case, without accents or legal form ("Media-Click, Inc." → ["media", "click"]). */
 const words = (name: string): string[] =>
-  withoutLegalForm(name)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  folded(withoutLegalForm(name))
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
