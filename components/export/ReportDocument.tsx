@@ -21,12 +21,14 @@ export interface ReportDocumentProps {
 }
 
 /** Where the observations came from: the extension, or a HAR file read offline by `cli har`. */
-function Capture({ har }: { har: boolean }) {
+function Capture({ har, undated }: { har: boolean; undated: number }) {
   return har ? (
     <p>
       This report was built offline from a HAR file (a browser's recording of network traffic). The requests
       and cookies it contains were classified the same way as in the extension. A HAR does not contain cookies
       written by page scripts (document.cookie) or the page's own consent API, so those can be missing.
+      {undated > 0 &&
+        ` ${undated} ${undated === 1 ? 'entry' : 'entries'} of the file had no valid start time: ${undated === 1 ? 'its' : 'their'} requests and cookies were counted from the start of the page visit (before any choice), and a consent choice seen in them only after the last entry with a time.`}
     </p>
   ) : (
     <p>
@@ -37,11 +39,11 @@ function Capture({ har }: { har: boolean }) {
   );
 }
 
-function Method({ har }: { har: boolean }) {
+function Method({ har, undated }: { har: boolean; undated: number }) {
   return (
     <section id="method">
       <h2>Method and limitations</h2>
-      <Capture har={har} />
+      <Capture har={har} undated={undated} />
       <p>
         Each request and cookie was matched against the vendor database bundled with Cookie Inspector and
         labelled with the consent phase in force at the time it was seen: <em>before consent</em> (no choice
@@ -179,7 +181,7 @@ export function ReportDocument({ input, vendors, meta }: ReportDocumentProps) {
         </section>
       )}
       <StaticTimeline input={input} vendors={vendors} />
-      <Method har={meta.capture === 'har'} />
+      <Method har={meta.capture === 'har'} undated={meta.undatedEntries ?? 0} />
       <Sources vendors={vendors} attribution={meta.attribution} />
     </ExportDocument>
   );

@@ -95,6 +95,10 @@ describe('renderHtmlReport', () => {
     expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har' })).toContain(
       'built offline from a HAR file',
     );
+    expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har' })).not.toContain('no valid start time');
+    expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har', undatedEntries: 2 })).toContain(
+      '2 entries of the file had no valid start time',
+    );
   });
 
   it('says when only browser-observed evidence was used', () => {

@@ -27,6 +27,8 @@ export interface ExportMeta {
   attribution?: string | null;
   /** What the observations came from; changes the method text of the HTML report. Default 'extension'. */
   capture?: 'extension' | 'har';
+  /** HAR entries without a valid time (a HAR capture only): the method section says how they were counted. */
+  undatedEntries?: number;
 }
 
 export interface ExportDoc {

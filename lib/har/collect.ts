@@ -58,6 +58,8 @@ export interface HarCapture {
   skipped: number;
   /** Set-Cookie headers the browser would have rejected (Domain not matching the host): not evidence. */
   rejectedCookies: number;
+  /** Entries kept without a valid `startedDateTime`: when they happened is unknown (lib/har/evidence.ts). */
+  undated: number;
 }
 
 function text(v: unknown): string | null {
@@ -76,7 +78,14 @@ function httpUrl(v: string | null): string | null {
 
 /** Accumulates HarItems from HarStream; call `add` for each and read `capture` at the end. */
 export class HarCollector {
-  readonly capture: HarCapture = { creator: null, pages: [], requests: [], skipped: 0, rejectedCookies: 0 };
+  readonly capture: HarCapture = {
+    creator: null,
+    pages: [],
+    requests: [],
+    skipped: 0,
+    rejectedCookies: 0,
+    undated: 0,
+  };
   /** Decoded signals by value: a consent cookie repeated on every request is decoded, and held, once. */
   private readonly decoded = new Map<string, ConsentSignal | null>();
 
@@ -106,6 +115,7 @@ export class HarCollector {
       this.capture.skipped++;
       return;
     }
+    if (!Number.isFinite(req.at)) this.capture.undated++;
     const cookies: CapturedCookie[] = [];
     for (const c of req.setCookies) {
       if (!cookieDomainAllowed(req.host, c.domain)) {

@@ -17,11 +17,19 @@ export interface HarVisit {
   entries: EvidenceEntry[];
 }
 
+/** The latest of `times`, or `fallback` for none (a loop: a HAR page can hold more entries than a call's arguments). */
+function latest(times: readonly number[], fallback: number): number {
+  let max = fallback;
+  for (const t of times) if (t > max) max = t;
+  return max;
+}
+
 /** The page's start, else the earliest request of the group. */
 function startOf(page: HarPage | null, requests: CapturedRequest[]): number {
   if (page && Number.isFinite(page.startedAt)) return page.startedAt;
-  const times = requests.map((r) => r.at).filter(Number.isFinite);
-  return times.length ? Math.min(...times) : 0;
+  let min = Infinity;
+  for (const r of requests) if (r.at < min) min = r.at;
+  return Number.isFinite(min) ? min : 0;
 }
 
 /** Requests per page id, in recording order; entries without a known pageref form one more group. */
@@ -80,12 +88,17 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
       url,
       site: siteOf(url) ?? url,
       startedAt,
-      ...(times.length && { endedAt: Math.max(...times) }),
+      ...(times.length && { endedAt: latest(times, -Infinity) }),
       incognito: false,
     };
+    // An entry with no valid time counts against the site: its requests and cookies at the visit's start, so
+    // before any choice, and a consent choice it holds after the last dated entry, so it covers none of them.
+    const undatedChoiceAt = latest(times, startedAt) + 1;
     const sightings: Sighting[] = [];
     for (const r of requests) {
-      const req = observed({ ...r, at: Number.isFinite(r.at) ? r.at : startedAt }, r === mainDoc);
+      const dated = Number.isFinite(r.at);
+      const req = observed({ ...r, at: dated ? r.at : startedAt }, r === mainDoc);
+      const choiceAt = dated ? req.at : undatedChoiceAt;
       sightings.push(requestSighting(visit, req, classifier));
       const frame = req.type === 'main_frame' ? ('main' as const) : ('sub' as const);
       const main = r === mainDoc;
@@ -109,7 +122,7 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
             consentSighting(visit, c.signal, {
               provenance: 'browser',
               via: c.via,
-              at: req.at,
+              at: choiceAt,
               site: siteOf(c.domain),
               host: c.domain,
               frame,
@@ -123,7 +136,7 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
           consentSighting(visit, r.urlSignal, {
             provenance: 'browser',
             via: 'webRequest',
-            at: req.at,
+            at: choiceAt,
             site: siteOf(r.host),
             host: r.host,
             frame,

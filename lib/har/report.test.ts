@@ -183,6 +183,70 @@ describe('HAR report', () => {
     });
   });
 
+  it('an entry without a valid time counts against the site: its accept covers nothing, its tracker is before consent', async () => {
+    const accept = 'OptanonConsent=groups=C0001%3A1%2CC0004%3A1';
+    const har = (consentAt: string | undefined, trackerAt: string | undefined) => ({
+      log: {
+        entries: [
+          {
+            startedDateTime: '2025-01-01T00:00:00Z',
+            _resourceType: 'document',
+            request: { url: 'https://shop.example/' },
+          },
+          {
+            ...(consentAt !== undefined && { startedDateTime: consentAt }),
+            request: { url: 'https://shop.example/consent' },
+            response: { headers: [{ name: 'Set-Cookie', value: `${accept}; Path=/` }] },
+          },
+          {
+            ...(trackerAt !== undefined && { startedDateTime: trackerAt }),
+            request: { url: 'https://www.google-analytics.com/g/collect' },
+            response: { headers: [{ name: 'Set-Cookie', value: 'IDE=1; Domain=google-analytics.com' }] },
+          },
+          {
+            startedDateTime: '2025-01-01T00:00:05Z',
+            request: { url: 'https://www.facebook.com/tr' },
+          },
+        ],
+      },
+    });
+    const phases = async (consentAt?: string, trackerAt?: string) => {
+      const report = buildHarReport(
+        await readHar([JSON.stringify(har(consentAt, trackerAt))], parsers),
+        classifier,
+      );
+      const page = report.pages[0]!;
+      const row = (id: string) => page.vendors.find((v) => v.vendor === id)!;
+      return {
+        undated: report.undatedEntries,
+        consentAt: page.consent.lines.find((l) => l.status === 'counted')?.at,
+        analytics: row('google-analytics').phases,
+        facebook: row('facebook').phases,
+      };
+    };
+    // Dated: the accept at 1 s covers both trackers.
+    expect(await phases('2025-01-01T00:00:01Z', '2025-01-01T00:00:02Z')).toEqual({
+      undated: 0,
+      consentAt: '2025-01-01T00:00:01.000Z',
+      analytics: ['after-accept'],
+      facebook: ['after-accept'],
+    });
+    // The accept's time unreadable: it counts after the last dated entry, so it covers no tracker.
+    expect(await phases('yesterday', '2025-01-01T00:00:02Z')).toEqual({
+      undated: 1,
+      consentAt: '2025-01-01T00:00:05.001Z',
+      analytics: ['before-consent'],
+      facebook: ['before-consent'],
+    });
+    // A tracker without a time counts from the page's start, before the accept.
+    expect(await phases('2025-01-01T00:00:01Z', undefined)).toEqual({
+      undated: 1,
+      consentAt: '2025-01-01T00:00:01.000Z',
+      analytics: ['before-consent'],
+      facebook: ['after-accept'],
+    });
+  });
+
   it('Complianz: the choice spread over several cookies in one Cookie header is merged, as in the browser', async () => {
     // The real parsers: Complianz keeps "banner answered" and each category's answer in separate cookies.
     const real = { signalFromCookie, signalFromRequestUrl, mergeSpread };

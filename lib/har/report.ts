@@ -78,6 +78,8 @@ export interface HarReport {
   requests: number;
   skippedEntries: number;
   rejectedCookies: number;
+  /** Entries without a valid time: counted before consent, a choice they hold after everything else. */
+  undatedEntries: number;
 }
 
 function iso(at: number): string | null {
@@ -190,5 +192,6 @@ export function buildHarReport(capture: HarCapture, visits: HarVisit[]): HarRepo
     requests: capture.requests.length,
     skippedEntries: capture.skipped,
     rejectedCookies: capture.rejectedCookies,
+    undatedEntries: capture.undated,
   };
 }

@@ -68,6 +68,10 @@ export async function main(args: string[]): Promise<number> {
     const chunks = createReadStream(opts.file, { encoding: 'utf8', highWaterMark: 1 << 20 });
     const capture = await readHar(chunks, parsers);
     const visits = harVisits(capture, loadClassifier());
+    if (capture.undated > 0)
+      process.stderr.write(
+        `har: ${opts.file}: ${capture.undated} ${capture.undated === 1 ? 'entry has' : 'entries have'} no valid startedDateTime: counted from the page's start, a consent choice in them after the last dated entry\n`,
+      );
     let text: string;
     if (opts.format === 'json') text = `${JSON.stringify(buildHarReport(capture, visits), null, 2)}\n`;
     else {
@@ -81,6 +85,7 @@ export async function main(args: string[]): Promise<number> {
             generatedAt: Date.now(),
             // The method section must say the data came from a HAR file, not from the extension.
             capture: 'har',
+            undatedEntries: capture.undated,
           });
         })
         .join('\n');
