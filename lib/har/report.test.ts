@@ -247,6 +247,32 @@ describe('HAR report', () => {
     });
   });
 
+  it('a page of 200,000 entries: its first and last times are found without spreading them into one call', () => {
+    // Math.max(...times) threw "Maximum call stack size exceeded" from about 125,000 entries.
+    const n = 200_000;
+    const t0 = Date.parse('2025-01-01T00:00:00Z');
+    const capture: HarCapture = {
+      creator: null,
+      pages: [],
+      requests: Array.from({ length: n }, (_, i) => ({
+        index: i,
+        url: i === 0 ? 'https://shop.example/' : `https://shop.example/a${i % 7}`,
+        host: 'shop.example',
+        at: t0 + i,
+        resourceType: i === 0 ? 'document' : 'xhr',
+        initiator: null,
+        status: 200,
+        pageref: null,
+        cookies: [],
+      })),
+      skipped: 0,
+      rejectedCookies: 0,
+      undated: 0,
+    };
+    const [hv] = harVisits(capture, classifier);
+    expect(hv!.visit).toMatchObject({ startedAt: t0, endedAt: t0 + n - 1 });
+  });
+
   it('Complianz: the choice spread over several cookies in one Cookie header is merged, as in the browser', async () => {
     // The real parsers: Complianz keeps "banner answered" and each category's answer in separate cookies.
     const real = { signalFromCookie, signalFromRequestUrl, mergeSpread };
