@@ -2,7 +2,8 @@ import { isPlatformSuffix, siteOf } from '../../domain';
 import type { Draft } from './draft';
 import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
-import { companyKey, looksLikeDomain, sameCompany, spelledByDomain } from './sanity';
+import { companyKey, sameCompany, spelledAlike, spelledByDomain } from './names';
+import { looksLikeDomain } from './sanity';
 import { toVendorId } from './slug';
 import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
 import type { ShadowedHost } from './shadowed-hosts';
@@ -48,13 +49,6 @@ function groupingIssue(
 
 /** WhoTracks.me names a company after its domain ("fontawesome.com") when it knows none. */
 const noCompany = (owner: string): boolean => looksLikeDomain(owner.toLowerCase());
-
-/** The same name spaced or suffixed differently ("Media Math", "MediaMath, Inc."). */
-function spelledAlike(a: string, b: string): boolean {
-  const ka = a.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const kb = b.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return ka !== '' && kb !== '' && (ka.startsWith(kb) || kb.startsWith(ka));
-}
 
 /**
  * Upstream groupings check: a third-party-web entity whose domains WhoTracks.me gives to an unrelated company

@@ -2,7 +2,7 @@ import { needsConsent } from '../../category';
 import type { Draft } from './draft';
 import { nearestDomain } from './nearest-domain';
 import { TPW } from './registry';
-import { companyKey, sameCompany } from './sanity';
+import { companyKey, sameCompany } from './names';
 import { toVendorId } from './slug';
 import { TPW_CATEGORY } from './third-party-web';
 import { WTM, wtmOwner, type WtmTracker } from './whotracksme';
