@@ -19,7 +19,8 @@ let lastAt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> = Promise.resolve();
 // A failed batch goes back into the buffers and is retried a few times; its log entries are released only
-// once it is written. After the last try it stays in the log alone, for the next worker start to replay.
+// once it is written. After the last try it is dropped from memory and its log entries (all of them, those of
+// the earlier tries too) are kept for the next worker start to replay: a later batch never releases them.
 const RETRY_MS = 2000;
 const MAX_RETRIES = 3;
 let retries = 0;
@@ -105,6 +106,11 @@ async function writeOnce(): Promise<void> {
       firstAt ||= Date.now();
       clearTimeout(timer);
       timer = setTimeout(() => void flush(), RETRY_MS);
+    } else {
+      // Given up: its sightings live on only in the log. Forget the earlier tries' entries (releasing them with
+      // the next batch that commits would delete them) and give the next batch its own retries.
+      unreleased.length = 0;
+      retries = 0;
     }
     throw e;
   }

@@ -118,7 +118,10 @@ export interface Sighting {
   /** Registrable domain of `host` (scope), or null when it has none. */
   site: string | null;
   frame?: FrameScope;
-  /** Time the background trusts: the browser's own, or when the background received a content-script report. */
+  /**
+   * Time the background trusts: a webRequest or navigation event's own; when the background received a cookies API
+   * event or a page report; a detector report's own time, within the visit and not after it arrived.
+   */
   at: number;
   url?: string;
   resourceType?: string;

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { createDb, DB_NAME } from './db';
-import {
-  deleteAll,
-  deleteSite,
-  getVisitLog,
-  listVisits,
-  pruneBefore,
-  writeBatch,
-  MAX_TRANSACTION,
-} from './repo';
+import { deleteAll, deleteSite, getVisitLog, listVisits, pruneBefore, writeBatch, MAX_CHUNK } from './repo';
 import { listSites } from './sites';
 import { deriveVisit } from '../evidence/derive';
 import { requestSighting, visitRow } from './__fixtures__/sighting';
@@ -36,12 +28,26 @@ describe('repo', () => {
     expect(e!.times.at(-1)).toBe(299);
   });
 
-  it('splits large batches into bounded transactions without losing any', async () => {
+  it('writes a large batch in bounded chunks without losing any', async () => {
     const db = createDb(`t-${crypto.randomUUID()}`);
-    const n = MAX_TRANSACTION * 2 + 7;
+    const n = MAX_CHUNK * 2 + 7;
     const sightings = Array.from({ length: n }, (_, i) => req('v1', `h${i}.example`, i));
     await writeBatch(db, { visits: [visit('v1', 'shop.example', 1)], sightings });
     expect(await db.evidence.count()).toBe(n);
+  });
+
+  it('writes a batch whole or not at all, so the writer retrying it never counts a sighting twice', async () => {
+    const db = createDb(`t-${crypto.randomUUID()}`);
+    const good = Array.from({ length: MAX_CHUNK + 3 }, () => req('v1', 'track.customer.io', 10));
+    // A sighting IndexedDB refuses (no key), in the batch's second chunk.
+    const bad = { ...req('v1', 'bad.example', 11), id: undefined as unknown as string };
+    const batch = { visits: [visit('v1', 'shop.example', 1)], sightings: [...good, bad] };
+    await expect(writeBatch(db, batch)).rejects.toThrow();
+    expect(await db.evidence.count()).toBe(0);
+    expect(await db.visits.count()).toBe(0);
+    // The retry without the refused sighting counts each sighting once.
+    await writeBatch(db, { ...batch, sightings: good });
+    expect((await db.evidence.toArray()).map((e) => e.count)).toEqual([MAX_CHUNK + 3]);
   });
 
   it('lists sites by distinct violating vendors (the derivation), deletes and prunes by site and age', async () => {

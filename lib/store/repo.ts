@@ -12,8 +12,8 @@ export interface Batch {
   sightings: Sighting[];
 }
 
-/** Records per transaction; larger batches are split so no transaction grows unbounded. */
-export const MAX_TRANSACTION = 500;
+/** Records per read and write request; a larger batch is written in such chunks, all in one transaction. */
+export const MAX_CHUNK = 500;
 
 /** Folds sightings into their stored rows; returns the rows written, as the store now holds them. */
 async function writeSightings(db: InspectorDb, items: Sighting[]): Promise<EvidenceEntry[]> {
@@ -28,30 +28,32 @@ async function writeSightings(db: InspectorDb, items: Sighting[]): Promise<Evide
 }
 
 /**
- * Writes one batch: visits first, then sightings in transactions of at most MAX_TRANSACTION. `now` dates the
- * write, so the visits it touched are packed only after a quiet while (lib/store/compact.ts). Returns the
- * evidence rows written, as the store now holds them (lib/store/visit-log.ts keeps copies current with them).
+ * Writes one batch, whole or not at all (one transaction): visits first, then sightings in chunks of at most
+ * MAX_CHUNK. A batch the writer retries after a failure is then never counted twice (a chunk committed before a
+ * later one failed would have been merged again). `now` dates the write, so the visits it touched are packed only
+ * after a quiet while (lib/store/compact.ts). Returns the evidence rows written, as the store now holds them
+ * (lib/store/visit-log.ts keeps copies current with them).
  */
 export async function writeBatch(db: InspectorDb, batch: Batch, now = Date.now()): Promise<EvidenceEntry[]> {
-  if (batch.visits.length) await db.visits.bulkPut(batch.visits);
-  const written: EvidenceEntry[] = [];
-  for (let i = 0; i < batch.sightings.length; i += MAX_TRANSACTION) {
-    const chunk = batch.sightings.slice(i, i + MAX_TRANSACTION);
-    written.push(...(await db.transaction('rw', db.evidence, () => writeSightings(db, chunk))));
-  }
   // New evidence makes a visit's cached summary stale (lib/store/sites.ts derives it again when asked), and
   // leaves rows to pack; a rewritten visit row (its end time) is packed again with its new summary.
   const touched = [...new Set([...batch.visits.map((v) => v.id), ...batch.sightings.map((s) => s.visitId)])];
-  if (touched.length)
-    await db.visits
-      .where(':id')
-      .anyOf(touched)
-      .modify((v) => {
-        delete v.summary;
-        v.loose = 1;
-        v.touchedAt = now;
-      });
-  return written;
+  return db.transaction('rw', db.visits, db.evidence, async () => {
+    if (batch.visits.length) await db.visits.bulkPut(batch.visits);
+    const written: EvidenceEntry[] = [];
+    for (let i = 0; i < batch.sightings.length; i += MAX_CHUNK)
+      written.push(...(await writeSightings(db, batch.sightings.slice(i, i + MAX_CHUNK))));
+    if (touched.length)
+      await db.visits
+        .where(':id')
+        .anyOf(touched)
+        .modify((v) => {
+          delete v.summary;
+          v.loose = 1;
+          v.touchedAt = now;
+        });
+    return written;
+  });
 }
 
 /** The evidence of some visits: packed parts unpacked, with rows written since folded in. */
