@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadSites } from '../fixtures/index.mjs';
-import { DEEP, LINKED, SITE, state } from '../fixtures/sites/site-agency.mjs';
+import { DEEP, LINKED, REDIRECTING, SITE, state } from '../fixtures/sites/site-agency.mjs';
 import { ROOT, runCli } from '../lib/cli-run.mjs';
 import { startServer } from '../lib/server.mjs';
 
@@ -159,3 +159,29 @@ test(
     );
   },
 );
+
+test('the sitemap is read on the origin the start page redirected to', { timeout: 300_000 }, async () => {
+  state.version = 1;
+  const out = path.join(tmp, 'redirect');
+  // Sitemap only, one more page: without the sitemap there is no second page at all.
+  const r = await runCli([
+    'audit',
+    REDIRECTING,
+    '--pages',
+    '1',
+    '--discover',
+    'sitemap',
+    '--out',
+    out,
+    ...common(),
+  ]);
+  keep('site-audit-redirect', r);
+  assert.equal(r.code, 0, r.stderr);
+  const site = readJson(out, 'go.siteaudit.example.json').site;
+  // The sitemap lists the start page first: where the start URL redirected to, so not audited twice.
+  assert.deepEqual(
+    site.pages.map((p) => p.url),
+    [REDIRECTING, SITE + LINKED[0]],
+    'the start page and the sitemap’s first other page',
+  );
+});

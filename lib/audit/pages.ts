@@ -23,18 +23,19 @@ export function pageUrl(raw: string, base?: string): string | null {
 
 /**
  * Up to `max` more pages of the start page's site, in order: `given`, then the sitemap, then links. The start
- * page itself, other sites and non-page files are left out; each page once.
+ * page itself (also where it redirected to, `landed`), other sites and non-page files are left out; each page once.
  */
 export function pickPages(
   startUrl: string,
-  sources: { given?: string[]; sitemap?: string[]; links?: string[] },
+  sources: { given?: string[]; sitemap?: string[]; links?: string[]; landed?: string },
   max: number,
 ): string[] {
   const start = pageUrl(startUrl);
   const site = start ? siteOf(start) : null;
   if (!start || !site) return [];
   const out: string[] = [];
-  const seen = new Set([start]);
+  const landed = sources.landed === undefined ? null : pageUrl(sources.landed);
+  const seen = new Set(landed ? [start, landed] : [start]);
   for (const raw of [...(sources.given ?? []), ...(sources.sitemap ?? []), ...(sources.links ?? [])]) {
     if (out.length >= max) break;
     const url = pageUrl(raw, start);

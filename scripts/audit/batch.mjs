@@ -68,9 +68,10 @@ async function discover(page, sources) {
 async function probe(b, url, discoverFrom) {
   const page = await b.context.newPage();
   try {
-    const sitemap = new URL('/sitemap.xml', url).href;
     await page.route('**/*', (route) => {
       const r = route.request();
+      // The sitemap of the origin the page ended up on: a redirect (http → https, apex → www) moves it.
+      const sitemap = new URL('/sitemap.xml', page.url().startsWith('http') ? page.url() : url).href;
       const allowed = (r.isNavigationRequest() && r.frame() === page.mainFrame()) || r.url() === sitemap;
       return allowed ? route.continue() : route.abort('blockedbyclient');
     });
@@ -114,7 +115,7 @@ async function auditOne(b, send, url, opts, log, discoverFrom) {
         const bundle = visitId
           ? await fetchVisitBundle((page) => send('getVisitPage', { visitId, ...page }))
           : null;
-        return { ...answer, bundle, found };
+        return { ...answer, bundle, found, finalUrl };
       }
       if (Date.now() > deadline) {
         await send('cancelAudit', { tabId });
@@ -206,7 +207,9 @@ async function auditSite(b, send, entry, stem, opts, log, toolVersion) {
   const discoverFrom = opts.pages > 0 || entry.given.length ? opts.discover : [];
   const start = await auditOne(b, send, entry.url, opts, log, discoverFrom);
   const limit = Math.max(opts.pages, entry.given.length);
-  const more = pickPages(entry.url, { given: entry.given, ...(start.found ?? {}) }, limit);
+  // The page the start URL redirected to is the start page too: not audited again from the sitemap or links.
+  const sources = { given: entry.given, ...(start.found ?? {}), landed: start.finalUrl };
+  const more = pickPages(entry.url, sources, limit);
   const extra = [];
   for (const [k, url] of more.entries()) {
     const plog = (m) => log(`page ${k + 2}/${more.length + 1} ${url}: ${m}`);

@@ -48,6 +48,16 @@ describe('pickPages', () => {
     expect(pickPages(start, { links: ['/x'] }, 0)).toEqual([]);
     expect(pickPages('not a url', { links: ['/x'] }, 3)).toEqual([]);
   });
+  it('leaves out the page the start URL redirected to: it is the start page', () => {
+    const sitemap = ['https://a.example/', 'https://www.a.example/', 'https://www.a.example/about'];
+    expect(pickPages('https://a.example/', { sitemap }, 3)).toEqual([
+      'https://www.a.example/',
+      'https://www.a.example/about',
+    ]);
+    expect(pickPages('https://a.example/', { sitemap, landed: 'https://www.a.example/' }, 3)).toEqual([
+      'https://www.a.example/about',
+    ]);
+  });
   it('drops fragments and keeps queries', () => {
     expect(pageUrl('/a?b=1#c', start)).toBe('https://www.a.example/a?b=1');
     expect(pageUrl('javascript:void(0)', start)).toBeNull();
