@@ -286,6 +286,20 @@ async function onCommitted(tabId: number, frameId: number, url: string): Promise
 const finishedListeners: ((r: AuditRecord) => Promise<void>)[] = [];
 
 /** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */
+/**
+ * Forgets the finished audits `test` picks (their screenshots and reports name the site): the site's data or
+ * history was deleted. A running audit is left to finish.
+ */
+export async function forgetAudits(test: (r: { site: string; startedAt: number }) => boolean): Promise<void> {
+  await load();
+  const gone = [...records.values()].filter((r) => isFinished(r.step) && test(r));
+  for (const r of gone) records.delete(r.tabId);
+  if (gone.length)
+    await session
+      ?.remove(gone.map((r) => KEY + r.tabId))
+      .catch((e: unknown) => console.warn('audit: session.remove', e));
+}
+
 export function onAuditFinished(listener: (r: AuditRecord) => Promise<void>): void {
   finishedListeners.push(listener);
 }

@@ -14,7 +14,7 @@ import { POPUP_LIMITS } from '@/lib/report/summary';
 import { vendorRowOf } from '@/lib/report/vendors';
 import { cancelPendingSaves, keepForRestart, popupSummary } from './popup-summary';
 import { clearSavedSummaries, savedSummary } from './saved-summary';
-import { forgetInMemory, pruneExpired } from './retention';
+import { afterDeleting, beforeDeleting, forgetInMemory, pruneExpired } from './retention';
 import { getVisitPage } from './visit-pages';
 import { auditHandlers } from './audit';
 import { siteAuditHandlers } from './site-audit';
@@ -72,21 +72,24 @@ export const handlers: Handlers = {
     return listVisits((await ready()).db, String(site));
   },
   async deleteSite({ site }) {
-    await flush();
+    const ofSite = (v: { site: string }) => v.site === String(site);
+    await beforeDeleting(ofSite);
     const deleted = await deleteSite((await ready()).db, String(site));
     forgetInMemory();
     forgetSiteMemories(String(site));
     cancelPendingSaves();
     await clearSavedSummaries();
+    await afterDeleting(ofSite);
     return { deleted };
   },
   async deleteAll() {
-    await flush();
+    await beforeDeleting(() => true);
     const deleted = await deleteAll((await ready()).db);
     forgetInMemory();
     forgetMemoriesBefore();
     cancelPendingSaves();
     await clearSavedSummaries();
+    await afterDeleting(() => true);
     return { deleted };
   },
   async getVendorDatabase() {

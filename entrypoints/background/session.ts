@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { PageVisit } from '@/lib/findings';
 import { emptyTab, type TabState } from '@/lib/tab-state';
 
 /**
@@ -51,4 +52,30 @@ export function dropTab(tabId: number): TabState | undefined {
   tabs.delete(tabId);
   void session?.remove(KEY + tabId).catch((e: unknown) => console.warn('session.remove', e));
   return state;
+}
+
+/**
+ * Detaches the live visits `test` picks from their tabs (current, pending, previous): their stored rows are being
+ * deleted, so nothing more is recorded of them (a row written again would hold the evidence after the deletion
+ * only: a choice made before it gone, trackers after it read as before consent). The tab's next navigation
+ * starts a new visit. Returns the ids detached.
+ */
+export function detachVisits(test: (visit: PageVisit) => boolean): string[] {
+  const ids: string[] = [];
+  for (const state of [...tabs.values()]) {
+    const keep = <T extends { visit: PageVisit } | null>(live: T): T | null => {
+      if (live === null || !test(live.visit)) return live;
+      ids.push(live.visit.id);
+      return null;
+    };
+    const next = {
+      ...state,
+      current: keep(state.current),
+      pending: keep(state.pending),
+      previous: keep(state.previous),
+    };
+    if (next.current !== state.current || next.pending !== state.pending || next.previous !== state.previous)
+      setTab(next);
+  }
+  return ids;
 }

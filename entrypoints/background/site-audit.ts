@@ -45,6 +45,22 @@ async function save(r: SiteAuditRecord): Promise<SiteAuditRecord> {
   return r;
 }
 
+/**
+ * Forgets the finished site audits `test` picks (their pages and reports name the site): the site's data or
+ * history was deleted. A running one is left to finish.
+ */
+export async function forgetSiteAudits(
+  test: (r: { site: string; startedAt: number }) => boolean,
+): Promise<void> {
+  await load();
+  const gone = [...records.values()].filter((r) => r.step !== 'running' && test(r));
+  for (const r of gone) records.delete(r.tabId);
+  if (gone.length)
+    await session
+      ?.remove(gone.map((r) => KEY + r.tabId))
+      .catch((e: unknown) => console.warn('site audit: session.remove', e));
+}
+
 /** Links of the page the tab shows, read in an isolated world (the page cannot see or change the reader). */
 async function readLinks(tabId: number): Promise<unknown[]> {
   try {

@@ -80,10 +80,23 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
  * The site's consent data was deleted (an audit's clean-up), or its history (the memory names the sites visited,
  * so it goes with them): nothing it stored is remembered any more.
  */
-export const forgetSite = memory.forgetSite;
+export function forgetSite(site: string): void {
+  memory.forgetSite(site);
+  dropPending((p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`));
+}
 
 /** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */
-export const forgetBefore = memory.forgetBefore;
+export function forgetBefore(cutoff = Infinity): void {
+  memory.forgetBefore(cutoff);
+  dropPending((p) => p.src.at < cutoff);
+}
+
+/** Drops decisions still waiting out the grace, so none is remembered after its site's data was deleted. */
+function dropPending(test: (p: Pending) => boolean): void {
+  const gone = Object.keys(pending).filter((id) => test(pending[id]!));
+  for (const id of gone) delete pending[id];
+  if (gone.length) persist();
+}
 
 /**
  * Called for each consent signal before it is recorded: returns the source with the remembered record stamped on a
@@ -113,7 +126,8 @@ function decide(id: string, p: Pending): void {
       pending[id] = p;
       persist();
     }
-    setTimeout(() => decide(id, p), p.src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
+    // Only while it still waits: deleting the site's data drops it (dropPending).
+    setTimeout(() => pending[id] && decide(id, p), p.src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
     return;
   }
   if (pending[id]) {

@@ -57,8 +57,27 @@ function arm(): void {
   );
 }
 
+// Visits whose rows were deleted while they were live: anything of them still on its way is dropped (bounded).
+const forgotten = new Set<string>();
+
+/**
+ * The visits with these ids were deleted (the site's history, everything, retention): what is buffered of them
+ * is dropped, and whatever of them still arrives (a late event, a report in flight) is never written again.
+ */
+export function forgetVisits(ids: Iterable<string>): void {
+  for (const id of ids) {
+    forgotten.add(id);
+    known.delete(id);
+    visits.delete(id);
+  }
+  while (forgotten.size > 2000) forgotten.delete(forgotten.values().next().value!);
+  const gone = new Set(ids);
+  if (gone.size) sightings = sightings.filter((s) => !gone.has(s.visitId));
+}
+
 /** Buffers one sighting of the visit (the visit row is written with it). */
 export function enqueue(visit: PageVisit, s: Sighting): void {
+  if (forgotten.has(visit.id)) return;
   if (!known.has(visit.id)) saveVisit(visit);
   sightings.push(s);
   logSighting(s);
@@ -67,6 +86,7 @@ export function enqueue(visit: PageVisit, s: Sighting): void {
 
 /** Marks a visit row (URL, end time) for writing with the next batch. */
 export function saveVisit(visit: PageVisit): void {
+  if (forgotten.has(visit.id)) return;
   known.set(visit.id, visit);
   if (known.size > 2000) known.delete(known.keys().next().value!);
   visits.set(visit.id, visit);

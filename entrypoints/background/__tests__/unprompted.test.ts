@@ -79,3 +79,26 @@ describe('unprompted records across a worker stop', () => {
     expect(again.noteSignal(visitOf(), accept, carried(T + 90_000)).unpromptedOn).toBeUndefined();
   });
 });
+
+describe('unprompted records and deletion', () => {
+  it.each([
+    ['the site', (w: typeof import('../unprompted')) => w.forgetSite(SITE)],
+    ['everything', (w: typeof import('../unprompted')) => w.forgetBefore()],
+  ])(
+    'deleting %s while a decision waits out the grace: nothing is remembered after it',
+    async (_, forget) => {
+      vi.resetModules();
+      const worker = await import('../unprompted');
+      await worker.loadUnprompted();
+      const visit = visitOf();
+      worker.noteActivation(visit, false, T);
+      vi.setSystemTime(T + 1_000);
+      worker.noteSignal(visit, accept, stored(T + 1_000));
+      vi.setSystemTime(T + 1_200);
+      forget(worker);
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 2_000);
+      expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+      expect((await fakeBrowser.storage.local.get('unpromptedConsent')).unpromptedConsent ?? {}).toEqual({});
+    },
+  );
+});
