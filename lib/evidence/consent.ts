@@ -139,6 +139,15 @@ export function grantsTracking(choice: ConsentChoice): boolean {
 }
 
 /**
+ * Allows tracking, or may: a purpose of the manager's own we cannot map is switched on. Judging a choice stored
+ * without interaction, such a purpose counts as tracking (consent-safe: a site could otherwise store "only our own
+ * purpose BG42 on" and have every tracker after it read as needing review instead of before consent).
+ */
+export function mayGrantTracking(choice: ConsentChoice): boolean {
+  return grantsTracking(choice) || (choice.unmapped?.length ?? 0) > 0;
+}
+
+/**
  * True when the stored choice says the opposite of the click: Reject all, then tracking allowed; Accept all, then
  * nothing that needs consent allowed. Saving settings, or a choice of unknown content, agrees with anything.
  */
@@ -198,11 +207,20 @@ function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
   };
 }
 
-/** A stored choice confirms a reported one of the same kind (and, for a custom choice, the same categories). */
+/**
+ * Two choices of the same content: the same kind and, for a custom choice, the same categories, the same purposes
+ * we cannot map and the same services switched off by name (a site re-writing the visitor's choice with a service
+ * switched back on, or a purpose of its own added, has not restated it).
+ */
 function sameChoice(a?: ConsentChoice, b?: ConsentChoice): boolean {
   if (!a || !b) return !a && !b;
   if (a.kind !== b.kind) return false;
-  return a.kind !== 'custom' || [...a.granted].sort().join() === [...b.granted].sort().join();
+  const same = (x: readonly string[] = [], y: readonly string[] = []) =>
+    [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
+  return (
+    a.kind !== 'custom' ||
+    (same(a.granted, b.granted) && same(a.unmapped, b.unmapped) && same(a.refused, b.refused))
+  );
 }
 
 /** "Google Consent Mode default: denied, update: granted (ad_storage …)" lines, and GPC. */
@@ -346,7 +364,7 @@ export function deriveConsent(
     // A record the site stored without interaction on an earlier visit (lib/evidence/unprompted.ts) is not a
     // choice the visitor brought, however often it comes back.
     const remembered = fp.some((e) => e.consent!.unpromptedOn);
-    if ((sent || jar || initial) && remembered && (!signal.choice || grantsTracking(signal.choice))) {
+    if ((sent || jar || initial) && remembered && (!signal.choice || mayGrantTracking(signal.choice))) {
       withoutInteraction = true;
       lines.push(line(g, 'without-interaction', visit.startedAt));
       continue;
@@ -388,7 +406,7 @@ export function deriveConsent(
     // Tracking allowed before the visitor touched the page (and with no other tab of the site open, whose answer it
     // could be): decided once every carried-over choice is known.
     const elsewhere = fp.some((e) => e.consent!.otherTab);
-    if ((!signal.choice || grantsTracking(signal.choice)) && untouched(first) && !elsewhere) {
+    if ((!signal.choice || mayGrantTracking(signal.choice)) && untouched(first) && !elsewhere) {
       unprompted.push({ g, first, choice: signal.choice });
       continue;
     }
@@ -442,7 +460,9 @@ export function deriveConsent(
   }
 
   for (const c of clicks) {
-    const confirmed = choices.some((x) => !x.carriedOver && x.at === c.at);
+    // Only a record we can read confirms the click: after one we cannot (OptanonAlertBoxClosed alone), a Reject all
+    // click is still the refusal it was.
+    const confirmed = choices.some((x) => !x.carriedOver && x.at === c.at && x.choice !== undefined);
     const against = contradicted.some((x) => x.clickAt === c.at);
     // The visitor answered, but no record we can read says so (a manager we do not decode, or none named): the
     // trusted click itself is the answer. A refusal is one whatever was stored; an accept or saved settings may

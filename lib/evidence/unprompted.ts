@@ -8,7 +8,7 @@
  */
 import type { ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
-import { ACTIVATION_GRACE_MS, grantsTracking } from './consent';
+import { ACTIVATION_GRACE_MS, mayGrantTracking } from './consent';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {
@@ -64,7 +64,7 @@ export function decideStored(
 ): 'remember' | 'forget' | 'wait' | null {
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return 'forget';
   if (src.otherTab || state.carried.includes(signal.tool)) return null;
-  if (signal.choice && !grantsTracking(signal.choice)) return null;
+  if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;
   return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';

@@ -1,0 +1,119 @@
+// Records a site can store to bend the verdict without the visitor: each must leave the trackers a violation.
+import { describe, expect, it } from 'vitest';
+import { signalFromCookie } from '../consent/signals';
+import { OPTANON_ALERT_BOX_CLOSED, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
+import type { ConsentSignal } from '../consent/types';
+import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { deriveVisit } from './derive';
+import type { EvidenceEntry } from './types';
+import { decideStored, EMPTY_INTERACTION } from './unprompted';
+
+const activation = (at: number, active: boolean): EvidenceEntry => ({
+  ...entry({ host: 'shop.example', at }),
+  id: `activation|${active}`,
+  kind: 'activation',
+  provenance: 'detector',
+  via: 'userActivation',
+  key: String(active),
+  activation: { active },
+  classification: undefined,
+});
+const carried = (signal: ConsentSignal): EvidenceEntry =>
+  consentEntry(signal, { at: T0, via: 'cookie-header', frame: 'main', consent: { signal, mainFrame: true } });
+const phases = (d: ReturnType<typeof deriveVisit>) => d.findings.map((f) => [f.phase, f.violation]);
+
+// OneTrust with every known group off and one group of the site's own (which we cannot map) on.
+const ownPurposeOnly = signalFromCookie(
+  'OptanonConsent',
+  OPTANON_REJECT_ALL.replace('C0005%3A0', 'C0005%3A0%2CBG42%3A1'),
+)!;
+
+describe('records a site stores on its own', () => {
+  it('"only our own purpose on", stored with no interaction: stored without interaction, trackers before consent', () => {
+    expect(ownPurposeOnly.choice).toMatchObject({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['BG42'],
+    });
+    const d = deriveVisit(visit(), [
+      activation(T0 + 10, false),
+      consentEntry(ownPurposeOnly, { at: T0 + 50, via: 'cookies-api' }),
+      cioEntry(T0 + 2_000),
+    ]);
+    expect({
+      phases: phases(d),
+      without: d.consent.withoutInteraction,
+      severity: d.verdict.severity,
+    }).toEqual({
+      phases: [['before-consent', true]],
+      without: true,
+      severity: 'violation',
+    });
+    // Remembered as the site's, so a later visit bringing it back does not carry it over as the visitor's.
+    expect(
+      decideStored(
+        { ...EMPTY_INTERACTION, watchedAt: T0 },
+        ownPurposeOnly,
+        { via: 'cookies-api' },
+        T0 + 50,
+        T0 + 9e3,
+      ),
+    ).toBe('remember');
+  });
+
+  it('a Reject all click followed only by a record we cannot read stays a refusal', () => {
+    const closed = signalFromCookie('OptanonAlertBoxClosed', OPTANON_ALERT_BOX_CLOSED)!;
+    expect(closed.choice).toBeUndefined();
+    const d = deriveVisit(visit(), [
+      activation(T0 + 10, false),
+      activation(T0 + 1_000, true),
+      clickEntry(T0 + 1_000, 'reject-all', 'onetrust'),
+      consentEntry(closed, { at: T0 + 1_300, via: 'cookies-api' }),
+      cioEntry(T0 + 5_000),
+    ]);
+    expect({ phases: phases(d), severity: d.verdict.severity }).toEqual({
+      phases: [['after-reject', true]],
+      severity: 'violation',
+    });
+  });
+
+  it("re-writing the visitor's choice with a service switched back on is not restating it", () => {
+    const klaro = (cio: boolean) =>
+      signalFromCookie(
+        'klaro',
+        encodeURIComponent(JSON.stringify({ youtube: true, 'customer-io': cio, matomo: false })),
+      )!;
+    const brought = deriveVisit(visit(), [
+      carried(klaro(false)),
+      activation(T0 + 10, false),
+      cioEntry(T0 + 5_000),
+    ]);
+    expect(phases(brought)).toEqual([['after-reject', true]]);
+    const d = deriveVisit(visit(), [
+      carried(klaro(false)),
+      activation(T0 + 10, false),
+      consentEntry(klaro(true), { at: T0 + 300, via: 'cookies-api' }),
+      cioEntry(T0 + 5_000),
+    ]);
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['after-reject', true]],
+      without: true,
+    });
+  });
+
+  it("re-writing it with a purpose of the site's own added is not restating it either", () => {
+    const base = 'interactionCount=1&groups=C0001%3A1%2CC0002%3A1%2CC0003%3A0%2CC0004%3A0%2CC0005%3A0';
+    const brought = signalFromCookie('OptanonConsent', base)!;
+    const widened = signalFromCookie('OptanonConsent', `${base}%2CBG42%3A1&datestamp=later`)!;
+    const d = deriveVisit(visit(), [
+      carried(brought),
+      activation(T0 + 10, false),
+      consentEntry(widened, { at: T0 + 300, via: 'cookies-api' }),
+      cioEntry(T0 + 5_000),
+    ]);
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['after-reject', true]],
+      without: true,
+    });
+  });
+});
