@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { messageFromPage } from '@/lib/page-bridge';
 import { signalFromStorage } from '@/lib/consent/storage-signals';
 import type { ConsentStorageReport } from '@/lib/messages';
+import { whenShown } from './shared/shown';
 
 /** Most localStorage keys looked at when reading stored consent choices at document_start. */
 const MAX_KEYS = 500;
@@ -19,7 +20,7 @@ export default defineContentScript({
     window.addEventListener('message', (event) => {
       if (event.source !== window) return;
       const message = messageFromPage(event.data);
-      if (message) browser.runtime.sendMessage(message).catch(() => undefined);
+      if (message) whenShown(() => void browser.runtime.sendMessage(message).catch(() => undefined));
     });
     if (window.top !== window) return;
     try {
@@ -34,7 +35,9 @@ export default defineContentScript({
       }
       if (items.length) {
         const args: ConsentStorageReport = { items: items.slice(0, 50), at: Date.now(), initial: true };
-        browser.runtime.sendMessage({ type: 'consentStorage', args }).catch(() => undefined);
+        whenShown(
+          () => void browser.runtime.sendMessage({ type: 'consentStorage', args }).catch(() => undefined),
+        );
       }
     } catch {
       // Storage can be blocked (sandboxed frames, privacy settings): nothing stored to read.

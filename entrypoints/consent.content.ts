@@ -18,10 +18,12 @@ import {
 import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/banner-target';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import type { ClickRule } from '@/lib/consent/click-rules';
+import type { Message } from '@/lib/messages';
 import { jarToolEvidence } from '@/lib/consent/signals';
 import { parseCookieHeader } from '@/lib/cookie-parse';
 import { identifyTool, isConsentStorageKey, isManager } from '@/lib/consent/tools';
 import { watchUserActivation, type InputPlace } from './shared/user-activation';
+import { whenShown } from './shared/shown';
 
 /** localStorage values longer than this are not sent (consent records are far smaller). */
 const MAX_STORAGE_VALUE = 16_384;
@@ -163,6 +165,9 @@ export default defineContentScript({
   main() {
     if (window.top !== window) return;
     let consent: AutoConsent | null = null;
+    // Reports wait while the page is prerendered (the background would drop them): shared/shown.ts.
+    const report = (message: Message): void =>
+      whenShown(() => void browser.runtime.sendMessage(message).catch(() => undefined));
     const reported = new Set<string>();
     /**
      * The detected manager: its autoconsent rule ('' when only its own cookies, storage or scripts named it), its
@@ -195,9 +200,7 @@ export default defineContentScript({
       const key = `${tool}|${bannerShown}`;
       if (reported.has(key)) return;
       reported.add(key);
-      browser.runtime
-        .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown, at: Date.now() } })
-        .catch(() => undefined);
+      report({ type: 'consentToolSeen', args: { tool, bannerShown, at: Date.now() } });
     };
 
     // Whether the visitor has touched the page yet, and where: a choice allowing tracking stored before any input
@@ -212,16 +215,14 @@ export default defineContentScript({
       return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
     };
     watchUserActivation((active, at, outside) => {
-      browser.runtime
-        .sendMessage({
-          type: 'userActivation',
-          args: {
-            active,
-            at,
-            ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
-          },
-        })
-        .catch(() => undefined);
+      report({
+        type: 'userActivation',
+        args: {
+          active,
+          at,
+          ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
+        },
+      });
     }, placeOf);
 
     // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
@@ -232,9 +233,7 @@ export default defineContentScript({
       const key = JSON.stringify(items);
       if (key === lastSent || (items.length === 0 && lastSent === '')) return;
       lastSent = key;
-      browser.runtime
-        .sendMessage({ type: 'consentStorage', args: { items, at: Date.now() } })
-        .catch(() => undefined);
+      report({ type: 'consentStorage', args: { items, at: Date.now() } });
     };
 
     // The visitor's own clicks: capture phase, so the button is still in the page when we look at it.
@@ -277,9 +276,7 @@ export default defineContentScript({
           const at = Date.now();
           if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
           lastClick = { action, at };
-          browser.runtime
-            .sendMessage({ type: 'consentClick', args: { tool: detected?.tool ?? '', action, label, at } })
-            .catch(() => undefined);
+          report({ type: 'consentClick', args: { tool: detected?.tool ?? '', action, label, at } });
         } catch {
           // Never let our listener disturb the page's own click handling.
         }
@@ -308,9 +305,7 @@ export default defineContentScript({
       });
       if (!isManager(tool) && tool !== 'tcf' && tool !== 'gpp') return;
       detected = { cmp: '', tool, rule: genericRule(tool) };
-      browser.runtime
-        .sendMessage({ type: 'consentToolSeen', args: { tool, bannerShown: false, at: Date.now() } })
-        .catch(() => undefined);
+      report({ type: 'consentToolSeen', args: { tool, bannerShown: false, at: Date.now() } });
     };
     const onLoad = (): void => {
       sendStorage();

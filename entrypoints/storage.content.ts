@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { changedItems, databaseItems, readArea, remember, type StorageItem } from '@/lib/storage-snapshot';
 import type { StorageSnapshotReport } from '@/lib/messages';
+import { whenShown } from './shared/shown';
 
 /** Snapshot schedule after load (ms): often while trackers start, then rarely; plus every trusted click and pagehide. */
 const SCHEDULE = [0, 1000, 2000, 3000, 5000, 8000, 12_000, 20_000, 30_000, 60_000];
@@ -23,7 +24,9 @@ export default defineContentScript({
     const send = (items: StorageItem[], at: number, initial: boolean) => {
       if (!items.length) return;
       const args: StorageSnapshotReport = { items, at, ...(initial && { initial }) };
-      browser.runtime.sendMessage({ type: 'storageSnapshot', args }).catch(() => undefined);
+      whenShown(
+        () => void browser.runtime.sendMessage({ type: 'storageSnapshot', args }).catch(() => undefined),
+      );
     };
     let first = true;
     /**

@@ -59,6 +59,20 @@ describe('parseSetCookie', () => {
   });
 });
 
+describe('attribute limits', () => {
+  it('ignores an attribute value over 1024 bytes, as browsers do', () => {
+    const long = `x${'a'.repeat(1024)}.example`;
+    expect(parseSetCookie(`id=1; Domain=${long}; Path=/p; SameSite=${'L'.repeat(2000)}`)).toMatchObject({
+      name: 'id',
+      path: '/p',
+    });
+    expect(parseSetCookie(`id=1; Domain=${long}`)!.domain).toBeUndefined();
+    expect(parseSetCookie(`id=1; Domain=${'a'.repeat(1012)}.example`)!.domain).toBe(
+      `${'a'.repeat(1012)}.example`,
+    );
+  });
+});
+
 describe('parseCookieHeader', () => {
   it('splits pairs and trims', () => {
     expect(parseCookieHeader('_cio=1; _cioid=abc;  ajs_user_id=%22x%22')).toEqual([

@@ -16,6 +16,8 @@ export interface SetCookie {
 
 /** Longest name or value we keep; real browsers cap a cookie at 4096 bytes. */
 export const MAX_COOKIE_PART = 4096;
+/** Longest attribute value a browser takes (RFC 6265bis: a longer one is ignored). */
+export const MAX_ATTRIBUTE_VALUE = 1024;
 /** Most pairs read from one Cookie header (Chromium keeps at most 180 cookies per domain). */
 export const MAX_COOKIES_PER_HEADER = 500;
 
@@ -39,6 +41,8 @@ export function parseSetCookie(header: string, now = Date.now()): SetCookie | nu
     const i = attr.indexOf('=');
     const key = (i < 0 ? attr : attr.slice(0, i)).trim().toLowerCase();
     const val = i < 0 ? '' : attr.slice(i + 1).trim();
+    // Browsers ignore an attribute whose value is over 1024 bytes (RFC 6265bis §5.6).
+    if (val.length > MAX_ATTRIBUTE_VALUE) continue;
     if (key === 'domain' && val) out.domain = val.replace(/^\./, '').toLowerCase();
     else if (key === 'path') out.path = val;
     else if (key === 'secure') out.secure = true;

@@ -190,6 +190,8 @@ export interface SenderInfo {
   url?: string;
   /** Chrome: the sending document (content scripts); reports are bound to the visit of that document. */
   documentId?: string;
+  /** Chrome: 'active', or 'prerender' / 'cached' / 'pending_deletion' for a document the tab does not show. */
+  documentLifecycle?: string;
 }
 export type Handlers = { [K in MessageType]: (args: Args<K>, sender: SenderInfo) => Promise<Answer<K>> };
 

@@ -160,6 +160,22 @@ export async function recordLateCookies(visit: PageVisit, site: string, requestA
   }
 }
 
+/** Longest `document.cookie` assignment kept (the hook sends at most 8 KiB; a browser stores at most 4 KiB). */
+const MAX_WRITE_TEXT = 8192;
+/** Page-reported cookie writes kept per visit; the browser's own cookie events are not counted. */
+const MAX_PAGE_WRITES = 5000;
+const pageWrites = new Map<string, number>();
+
+/** Counts one page-reported write of the visit; false once the visit has had its share (bounded over visits). */
+function countPageWrite(visitId: string): boolean {
+  const n = pageWrites.get(visitId) ?? 0;
+  if (n >= MAX_PAGE_WRITES) return false;
+  pageWrites.delete(visitId);
+  pageWrites.set(visitId, n + 1);
+  if (pageWrites.size > 500) pageWrites.delete(pageWrites.keys().next().value!);
+  return true;
+}
+
 /**
  * Cookie writes reported by the main-world hook, with the script that made them: page provenance (the page can
  * forge these), timed when the background received them.
@@ -168,7 +184,11 @@ export async function recordCookieWrites(visit: PageVisit, writes: CookieWrite[]
   const host = new URL(visit.url).hostname;
   const at = Date.now();
   for (const w of writes.slice(0, 500)) {
-    const c = parseCookieAssignment(String(w?.text ?? ''), at);
+    // The page can post these itself, past the hook's own caps: what no browser would store is not evidence, and a
+    // visit's page claims are bounded (each distinct name is an entry of its own).
+    const text = typeof w?.text === 'string' ? w.text : '';
+    if (text.length > MAX_WRITE_TEXT || !countPageWrite(visit.id)) continue;
+    const c = parseCookieAssignment(text, at);
     if (!c) continue;
     await recordCookie(visit, {
       ...c,

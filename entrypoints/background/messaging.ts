@@ -129,6 +129,7 @@ export function registerMessaging(): void {
       frameId: sender.frameId,
       url: sender.url,
       ...(typeof sender.documentId === 'string' && { documentId: sender.documentId }),
+      ...(typeof sender.documentLifecycle === 'string' && { documentLifecycle: sender.documentLifecycle }),
     };
     // Content scripts only report: history, settings, deletion and audits are for extension pages.
     if (!mayHandle(senderKind(info, origin), message.type)) {

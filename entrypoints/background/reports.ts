@@ -18,20 +18,26 @@ import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './a
 
 /**
  * The visit a content-script report belongs to: the document that sent it (Chrome's documentId), else the tab's
- * current visit when the sender's URL is on that visit's site. A report from a document that is gone is dropped.
+ * current visit when the sender's URL is on that visit's site. A report from a document that is gone is dropped,
+ * and so is one from a document the tab does not show (Chrome's prerendered pages, whose top frame has a frameId
+ * other than 0 until shown, and pages in the back/forward cache): it would land on the page the tab shows. The
+ * content scripts hold a prerendered page's reports until it is shown (entrypoints/shared/shown.ts).
  */
 export function visitForSender(sender: SenderInfo, { initial = false } = {}): PageVisit | null {
   if (sender.tabId === undefined) return null;
+  if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return null;
   const state = getTab(sender.tabId);
+  const site = typeof sender.url === 'string' ? siteOf(sender.url) : null;
   if (sender.documentId && sender.frameId === 0) {
     for (const live of [state.current, state.previous]) {
       if (live?.documentId === sender.documentId) return live.visit;
     }
-    // A new document reports before its commit reached us: it is the pending navigation's.
-    if (state.pending && state.current?.documentId !== sender.documentId) return state.pending.visit;
+    // A new document reporting before its commit reached us: the pending navigation's, when it is on that
+    // navigation's site (a report of another document we do not know is dropped).
+    if (state.pending && state.current?.documentId !== sender.documentId && site === state.pending.visit.site)
+      return state.pending.visit;
     return null;
   }
-  const site = typeof sender.url === 'string' ? siteOf(sender.url) : null;
   // Without a documentId (Firefox): a document_start report comes from a document that has just committed, so while
   // a navigation of the same site is pending it is that navigation's, not the current visit's (a reload's old page).
   if (initial && sender.frameId === 0 && state.pending && site === state.pending.visit.site)
@@ -167,7 +173,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       const item = {
         area: i.area,
         name: i.name.slice(0, 512),
-        valueLength: Number(i.valueLength) || 0,
+        valueLength: Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(Number(i.valueLength) || 0))),
         valueHash: i.valueHash.slice(0, 32),
       };
       kept.push(item);

@@ -533,6 +533,38 @@ describe('background', () => {
     expect(held.map((f) => [f.visitId, f.firstSeenAt])).toEqual([[next.id, T0 + 2100]]);
   });
 
+  it('page-reported cookie writes are bounded: no over-long write, at most 5,000 per visit', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const { reportHandlers } = await import('../reports');
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    const write = (text: string) => ({
+      name: '',
+      text,
+      api: 'document.cookie' as const,
+      scriptUrl: null,
+      at: T0,
+    });
+    const pageCookies = async () =>
+      (await allEntries(db)).filter((e) => e.kind === 'cookie' && e.provenance === 'page').length;
+    // Posted by the page itself, past the hook's cap: a 200 KB Domain.
+    await reportHandlers.cookieWrites(
+      { writes: [write(`big=1; Domain=${'a'.repeat(200_000)}.example`)] },
+      sender,
+    );
+    await writer.flush();
+    expect(await pageCookies()).toBe(0);
+    for (let round = 0; round < 11; round++)
+      await reportHandlers.cookieWrites(
+        {
+          writes: Array.from({ length: 500 }, (_, i) => write(`n${round}_${i}=1`)),
+        },
+        sender,
+      );
+    await writer.flush();
+    expect(await pageCookies()).toBe(5000);
+  });
+
   it('a page-reported stored choice never re-files findings; a browser-observed cookie does count', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
