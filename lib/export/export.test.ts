@@ -94,6 +94,20 @@ describe('JSON export and import', () => {
     expect(bad((d) => (d.evidence[2].consent.signal.state = 'maybe'))).toMatch(
       /evidence\[2\]\.consent\.signal\.state/,
     );
+    // What the derivation and the report read must be there and of its shape: a file that passes never crashes them.
+    expect(bad((d) => delete d.evidence[2].consent)).toBe('Invalid report: evidence[2].consent is missing');
+    expect(bad((d) => (d.evidence[2].consent.signal.choice = { kind: 'custom', granted: 'all' }))).toBe(
+      'Invalid report: evidence[2].consent.signal.choice.granted: expected an array',
+    );
+    expect(bad((d) => (d.evidence[0].url = 42))).toMatch(/evidence\[0\]\.url: expected a string/);
+    expect(bad((d) => delete d.tool)).toBe('Invalid report: tool: expected an object');
+    // One visit per file, each entry once: another visit's entries, or a repeated one, would be counted as this one's.
+    expect(bad((d) => (d.evidence[1].visitId = 'another-visit'))).toBe(
+      "Invalid report: evidence[1].visitId is not the visit's id",
+    );
+    expect(bad((d) => d.evidence.push(d.evidence[0]))).toMatch(
+      /evidence\[\d+\]\.id repeats an earlier entry's/,
+    );
     // A remembered click (lib/evidence/answered.ts) names what was clicked and when.
     expect(bad((d) => (d.evidence[2].consent.signal.rememberedClick = { action: 'accept-all', at: 1 }))).toBe(
       'ok',

@@ -61,13 +61,61 @@ function checkClaimant(raw: unknown, path: string): void {
   oneOf(o, 'category', CATS, path);
 }
 
-function checkEntry(raw: unknown, i: number): void {
+/** A consent choice as the derivation reads it: its kind and lists of names. */
+function checkChoice(raw: unknown, path: string): void {
+  const c = obj(raw, path);
+  oneOf(c, 'kind', ['accept-all', 'reject-all', 'custom'], path);
+  arr(c.granted, `${path}.granted`).forEach((g, j) => oneOf({ g }, 'g', CATEGORIES, `${path}.granted[${j}]`));
+  for (const k of ['unmapped', 'refused'])
+    if (c[k] !== undefined)
+      arr(c[k], `${path}.${k}`).forEach((x, j) => str({ x }, 'x', `${path}.${k}[${j}]`));
+}
+
+/** The detail object the entry's kind needs, present and of the shape the derivation and the report read. */
+const DETAIL: Partial<Record<(typeof EVIDENCE_KINDS)[number], string>> = {
+  cookie: 'cookie',
+  storage: 'storage',
+  consent: 'consent',
+  click: 'click',
+  tool: 'tool',
+  activation: 'activation',
+};
+
+function checkEntry(raw: unknown, i: number, visitId: string): void {
   const p = `evidence[${i}]`;
   const e = obj(raw, p);
   for (const k of ['id', 'visitId', 'key', 'host', 'via']) str(e, k, p);
-  oneOf(e, 'kind', EVIDENCE_KINDS, p);
+  // One visit per file: an entry of another visit would be counted as this one's.
+  if (e.visitId !== visitId) throw new ShapeError(`${p}.visitId is not the visit's id`);
+  const kind = oneOf(e, 'kind', EVIDENCE_KINDS, p);
+  const detail = DETAIL[kind];
+  if (detail !== undefined && e[detail] === undefined) throw new ShapeError(`${p}.${detail} is missing`);
   oneOf(e, 'provenance', PROVENANCES, p);
   for (const k of ['at', 'lastAt', 'count']) num(e, k, p);
+  optStr(e, 'url', p);
+  if (e.cookie !== undefined) {
+    const c = obj(e.cookie, `${p}.cookie`);
+    for (const k of ['name', 'domain', 'valueHash']) str(c, k, `${p}.cookie`);
+    oneOf(c, 'action', ['sent', 'set', 'removed'], `${p}.cookie`);
+    num(c, 'valueLength', `${p}.cookie`);
+  }
+  if (e.storage !== undefined) {
+    const st = obj(e.storage, `${p}.storage`);
+    oneOf(st, 'area', ['localStorage', 'sessionStorage', 'indexedDB'], `${p}.storage`);
+    for (const k of ['name', 'valueHash']) str(st, k, `${p}.storage`);
+    num(st, 'valueLength', `${p}.storage`);
+  }
+  if (e.click !== undefined) {
+    const c = obj(e.click, `${p}.click`);
+    str(c, 'tool', `${p}.click`);
+    oneOf(c, 'action', CLICK_ACTIONS, `${p}.click`);
+    optStr(c, 'label', `${p}.click`);
+  }
+  if (e.tool !== undefined) {
+    const t = obj(e.tool, `${p}.tool`);
+    str(t, 'tool', `${p}.tool`);
+    bool(t, 'bannerShown', `${p}.tool`);
+  }
   arr(e.times, `${p}.times`).forEach((t, j) => num({ t }, 't', `${p}.times[${j}]`));
   if (e.classification !== undefined) {
     const c = obj(e.classification, `${p}.classification`);
@@ -93,6 +141,7 @@ function checkEntry(raw: unknown, i: number): void {
     const s = obj(obj(e.consent, `${p}.consent`).signal, `${p}.consent.signal`);
     for (const k of ['tool', 'via', 'raw']) str(s, k, `${p}.consent.signal`);
     oneOf(s, 'state', ['banner', 'choice'], `${p}.consent.signal`);
+    if (s.choice !== undefined) checkChoice(s.choice, `${p}.consent.signal.choice`);
     if (s.rememberedClick !== undefined) {
       const r = obj(s.rememberedClick, `${p}.consent.signal.rememberedClick`);
       oneOf(r, 'action', CLICK_ACTIONS, `${p}.consent.signal.rememberedClick`);
@@ -154,9 +203,21 @@ export function parseExport(text: string): ImportResult {
         error: `Unsupported report version ${String(version)}; this version reads 1 and ${EXPORT_VERSION}.`,
       };
     }
-    checkVisit(obj(doc.visit, 'visit'), version);
+    const visitRow = obj(doc.visit, 'visit');
+    checkVisit(visitRow, version);
+    str(obj(doc.tool, 'tool'), 'version', 'tool');
+    str(doc, 'generatedAt', 'file');
     if (version === 1) arr(doc.findings, 'findings').forEach(checkFinding);
-    else arr(doc.evidence, 'evidence').forEach(checkEntry);
+    else {
+      const ids = new Set<string>();
+      arr(doc.evidence, 'evidence').forEach((raw, i) => {
+        checkEntry(raw, i, visitRow.id as string);
+        // Each entry already holds every sighting of its key: a second one would count them twice.
+        const id = (raw as Obj).id as string;
+        if (ids.has(id)) throw new ShapeError(`evidence[${i}].id repeats an earlier entry's`);
+        ids.add(id);
+      });
+    }
     arr(doc.vendors, 'vendors').forEach(checkVendor);
     const ok = doc as unknown as ExportDoc;
     const {
@@ -171,10 +232,16 @@ export function parseExport(text: string): ImportResult {
       version === 1
         ? migrateV1Visit(ok.visit as unknown as V1Visit, doc.findings as V1Finding[])
         : ok.evidence;
-    const bundle: VisitBundle = { derived: deriveVisit(visit, entries), entries };
-    return { ok: true, doc: ok, bundle, vendors: ok.vendors };
+    let derived: VisitBundle['derived'];
+    try {
+      derived = deriveVisit(visit, entries);
+    } catch (e) {
+      // A shape the checks above let through that the derivation cannot read: refused, never a crash of the page.
+      return { ok: false, error: `Invalid report: its evidence cannot be derived (${(e as Error).message})` };
+    }
+    return { ok: true, doc: ok, bundle: { derived, entries }, vendors: ok.vendors };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: `Invalid report: ${e.message}` };
-    throw e;
+    return { ok: false, error: `Invalid report: ${(e as Error).message}` };
   }
 }
