@@ -1,4 +1,18 @@
+import { needsConsent } from '../category';
+import type { Classification } from '../vendor-db/types';
 import { MAX_TIMES, type EvidenceEntry, type Sighting } from './types';
+
+/**
+ * Whether an earlier classification of an entry outlives a later one: a vendor match found once is never lost to a
+ * later unknown, and a purpose that needs consent is never lost to a later sighting whose purpose needs none (a
+ * tracker's cookie re-set short-lived, or overwritten with a value shaped like a consent record, would otherwise
+ * re-file every earlier sighting of it: the entry keeps one classification for all its times).
+ */
+function keepsEarlier(earlier: Classification | undefined, later: Classification | undefined): boolean {
+  if (!earlier) return false;
+  if (earlier.vendor && !later?.vendor) return true;
+  return needsConsent(earlier.category) && (!later || !needsConsent(later.category));
+}
 
 const MAX_TYPES = 16;
 const HALF = MAX_TIMES / 2;
@@ -16,7 +30,7 @@ function addTime(times: readonly number[], t: number): number[] {
 /**
  * Folds one sighting into the stored entry with its id. Pure: `prev` is not mutated. Events arriving out of
  * order (a worker that woke late) widen the first/last times both ways. The latest sighting's details win
- * (a cookie's newest value), except that a vendor match found once is never lost to a later unknown.
+ * (a cookie's newest value), except for a classification an earlier one outlives (`keepsEarlier`).
  */
 export function mergeSighting(prev: EvidenceEntry | undefined, s: Sighting): EvidenceEntry {
   const { resourceType, ...rest } = s;
@@ -31,10 +45,9 @@ export function mergeSighting(prev: EvidenceEntry | undefined, s: Sighting): Evi
   }
   const newer = s.at >= prev.lastAt;
   const base: EvidenceEntry = newer ? { ...prev, ...rest, at: prev.at } : { ...prev };
-  if (prev.classification?.vendor && !s.classification?.vendor) base.classification = prev.classification;
-  // An older sighting that arrives late still brings its vendor match to an entry that had none.
-  if (!newer && s.classification?.vendor && !prev.classification?.vendor)
-    base.classification = s.classification;
+  if (newer && keepsEarlier(prev.classification, s.classification)) base.classification = prev.classification;
+  // An older sighting that arrives late still brings its vendor match, or its purpose, to an entry that had none.
+  if (!newer && keepsEarlier(s.classification, prev.classification)) base.classification = s.classification;
   if (newer && prev.cookie?.setBy && s.cookie && !s.cookie.setBy)
     base.cookie = { ...s.cookie, setBy: prev.cookie.setBy };
   const types = prev.resourceTypes ?? [];
@@ -63,8 +76,7 @@ function boundTimes(sorted: number[]): number[] {
 export function mergeEntries(a: EvidenceEntry, b: EvidenceEntry): EvidenceEntry {
   const [older, newer] = b.lastAt >= a.lastAt ? [a, b] : [b, a];
   const merged: EvidenceEntry = { ...older, ...newer };
-  if (older.classification?.vendor && !newer.classification?.vendor)
-    merged.classification = older.classification;
+  if (keepsEarlier(older.classification, newer.classification)) merged.classification = older.classification;
   if (older.cookie?.setBy && newer.cookie && !newer.cookie.setBy)
     merged.cookie = { ...newer.cookie, setBy: older.cookie.setBy };
   const types = [...new Set([...(older.resourceTypes ?? []), ...(newer.resourceTypes ?? [])])];

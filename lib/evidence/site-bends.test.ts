@@ -7,6 +7,11 @@ import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
 import { decideStored, EMPTY_INTERACTION } from './unprompted';
+import { mergeSighting } from './merge';
+import type { Sighting } from './types';
+import { cookieSighting } from '../record';
+import { indexClassifier } from '../classifier';
+import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 
 const activation = (at: number, active: boolean): EvidenceEntry => ({
   ...entry({ host: 'shop.example', at }),
@@ -115,5 +120,41 @@ describe('records a site stores on its own', () => {
       phases: [['after-reject', true]],
       without: true,
     });
+  });
+});
+
+describe('a cookie re-set to look harmless', () => {
+  const classifier = indexClassifier(loadNodeVendorIndex());
+  const v = visit();
+  const set = (name: string, value: string, at: number, lifetimeSeconds: number) =>
+    cookieSighting(
+      v,
+      { name, value, domain: 'shop.example', via: 'set-cookie', provenance: 'browser', at, lifetimeSeconds },
+      classifier,
+      false,
+    );
+  const folded = (...sightings: Sighting[]): EvidenceEntry[] => {
+    const byId = new Map<string, EvidenceEntry>();
+    for (const x of sightings) byId.set(x.id, mergeSighting(byId.get(x.id), x));
+    return [...byId.values()];
+  };
+  const found = (entries: EvidenceEntry[]) =>
+    deriveVisit(v, entries).findings.map((f) => [f.category, f.phase, f.violation]);
+
+  it('an identifier set long-lived before consent, re-set short-lived later, stays what it was', () => {
+    const id = '6f1c3a52-8a2e-4b0a-9f4e-2d6c0b7e1a44';
+    expect(found(folded(set('k9x', id, T0 + 100, 3e7)))).toEqual([['analytics', 'before-consent', true]]);
+    expect(found(folded(set('k9x', id, T0 + 100, 3e7), set('k9x', id, T0 + 60_000, 3_600)))).toEqual([
+      ['analytics', 'before-consent', true],
+    ]);
+  });
+
+  it("a tracker's cookie overwritten with a value shaped like a consent record stays the tracker's", () => {
+    const record = Buffer.from(JSON.stringify({ choices: { necessary: true } }))
+      .toString('base64')
+      .replace(/=+$/, '');
+    expect(
+      found(folded(set('_cio', 'a1b2c3d4e5', T0 + 100, 3e7), set('_cio', record, T0 + 60_000, 3e7))),
+    ).toEqual([['marketing', 'before-consent', true]]);
   });
 });
