@@ -91,6 +91,12 @@ export function forgetBefore(cutoff = Infinity): void {
   dropPending((p) => p.src.at < cutoff);
 }
 
+/** A decision on `key` waiting out the grace on another visit, as the record it would remember. */
+function waiting(key: string, visitId: string): UnpromptedRecord | undefined {
+  const p = Object.values(pending).find((x) => x.key === key && x.visitId !== visitId);
+  return p && { visitId: p.visitId, at: p.src.at };
+}
+
 /** Drops decisions still waiting out the grace, so none is remembered after its site's data was deleted. */
 function dropPending(test: (p: Pending) => boolean): void {
   const gone = Object.keys(pending).filter((id) => test(pending[id]!));
@@ -110,7 +116,9 @@ export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalS
   if (role === 'carried') {
     const s = stateOf(visit.id);
     if (!s.carried.includes(signal.tool)) update(visit.id, { carried: [...s.carried, signal.tool] });
-    const record = memory.get(key);
+    // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
+    // remembered one would be: the site cannot beat the grace by navigating away.
+    const record = memory.get(key) ?? waiting(key, visit.id);
     return record ? { ...src, unpromptedOn: record } : src;
   }
   const id = `${visit.id}|${key}|${src.at}`;

@@ -102,3 +102,21 @@ describe('unprompted records and deletion', () => {
     },
   );
 });
+
+describe('unprompted records and a reload at once', () => {
+  it('a record stored and then carried to the next page before the grace ended is judged as remembered', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const first = visitOf();
+    worker.noteActivation(first, false, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(first, accept, stored(T + 1_000));
+    // location.reload() 60 ms later: the new document's request carries the record.
+    vi.setSystemTime(T + 1_060);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 1_060)).unpromptedOn).toMatchObject({
+      visitId: first.id,
+      at: T + 1_000,
+    });
+  });
+});
