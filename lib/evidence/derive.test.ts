@@ -13,7 +13,15 @@ import {
   OPTANON_REJECT_ALL,
   TC_ACCEPT_ALL,
 } from '../consent/__fixtures__/cookies';
-import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import {
+  T0,
+  activationEntry,
+  cioEntry,
+  clickEntry,
+  consentEntry,
+  entry,
+  visit,
+} from '../report/__fixtures__/visit';
 import { consentEventText, statusText } from '../report/consent';
 import { groupVendors } from '../report/vendors';
 import { deriveVisit } from './derive';
@@ -87,16 +95,7 @@ describe('deriveVisit: trust rules', () => {
   });
 
   describe('a choice stored before the visitor touched the page', () => {
-    const activation = (at: number, active: boolean): EvidenceEntry => ({
-      ...entry({ host: 'shop.example', at }),
-      id: `activation|${active}`,
-      kind: 'activation',
-      provenance: 'detector',
-      via: 'userActivation',
-      key: String(active),
-      activation: { active },
-      classification: undefined,
-    });
+    const activation = activationEntry;
     const accept = optanon(OPTANON_ACCEPT_ALL);
     const reject = optanon(OPTANON_REJECT_ALL);
 

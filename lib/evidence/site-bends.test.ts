@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ALERT_BOX_CLOSED, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
 import type { ConsentSignal } from '../consent/types';
-import { T0, cioEntry, clickEntry, consentEntry, entry, visit } from '../report/__fixtures__/visit';
+import { T0, activationEntry, cioEntry, clickEntry, consentEntry, visit } from '../report/__fixtures__/visit';
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
 import { decideStored, EMPTY_INTERACTION } from './unprompted';
@@ -13,16 +13,7 @@ import { cookieSighting } from '../record';
 import { indexClassifier } from '../classifier';
 import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 
-const activation = (at: number, active: boolean): EvidenceEntry => ({
-  ...entry({ host: 'shop.example', at }),
-  id: `activation|${active}`,
-  kind: 'activation',
-  provenance: 'detector',
-  via: 'userActivation',
-  key: String(active),
-  activation: { active },
-  classification: undefined,
-});
+const activation = activationEntry;
 const carried = (signal: ConsentSignal): EvidenceEntry =>
   consentEntry(signal, { at: T0, via: 'cookie-header', frame: 'main', consent: { signal, mainFrame: true } });
 const phases = (d: ReturnType<typeof deriveVisit>) => d.findings.map((f) => [f.phase, f.violation]);

@@ -746,3 +746,91 @@ describe('background', () => {
     expect(shopVisits.sort()).toEqual(visits.map((v) => v.id).sort());
   });
 });
+
+describe('deletion', () => {
+  const script = (id: string, url: string, at: number) =>
+    fireRequest(events, {
+      requestId: id,
+      url,
+      type: 'script',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: at,
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+    });
+  const counts = async (db: InspectorDb) => ({
+    visits: await db.visits.count(),
+    evidence: await db.evidence.count(),
+  });
+
+  it.each(['the site', 'everything'] as const)(
+    'deleting %s while its page is open: the visit is not written again, by later events or the tab closing',
+    async (what) => {
+      const { writer, db } = await startWorker();
+      const { handlers } = await import('../messaging');
+      await visitShop();
+      await writer.flush();
+      expect((await counts(db)).visits).toBe(1);
+      if (what === 'the site') await handlers.deleteSite!({ site: 'shop.example' }, {});
+      else await handlers.deleteAll!({}, {});
+      expect(await counts(db)).toEqual({ visits: 0, evidence: 0 });
+      // The open page goes on: a tracker after the deletion would otherwise read as before consent.
+      await script('r9', 'https://cdp.customer.io/v1/t', T0 + 5000);
+      await writer.flush();
+      expect(await counts(db)).toEqual({ visits: 0, evidence: 0 });
+      await fakeBrowser.tabs.onRemoved.trigger(TAB, { windowId: 1, isWindowClosing: false });
+      await writer.flush();
+      expect(await counts(db)).toEqual({ visits: 0, evidence: 0 });
+    },
+  );
+
+  it("the tab's next page is recorded as a new visit", async () => {
+    const { writer, db } = await startWorker();
+    const { handlers } = await import('../messaging');
+    await visitShop();
+    await writer.flush();
+    await handlers.deleteSite!({ site: 'shop.example' }, {});
+    await fireRequest(events, {
+      requestId: 'm2',
+      url: 'https://shop.example/next',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: T0 + 9000,
+    });
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/next',
+      timeStamp: T0 + 9050,
+      documentId: 'D2',
+    });
+    await writer.flush();
+    expect((await db.visits.toArray()).map((v) => [v.url, v.startedAt >= T0 + 9000])).toEqual([
+      ['https://shop.example/next', true],
+    ]);
+  });
+
+  it("a finished audit of the site (its screenshots) goes with the site's data; another site's stays", async () => {
+    const { startAudit } = await import('@/lib/audit/machine');
+    const audit = (tabId: number, site: string) => ({
+      ...startAudit({ id: `a${tabId}`, tabId, url: `https://${site}/`, site, now: T0 }),
+      step: 'done' as const,
+      snapshots: [{ step: 'pre-consent', at: T0 + 1, consent: [], screenshot: 'data:image/jpeg;base64,X' }],
+    });
+    await fakeBrowser.storage.session.set({
+      'audit:5': audit(5, 'shop.example'),
+      'audit:6': audit(6, 'other.example'),
+    });
+    await startWorker();
+    const { handlers } = await import('../messaging');
+    const audits = async () =>
+      Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('audit:'));
+    await handlers.deleteSite!({ site: 'shop.example' }, {});
+    expect(await audits()).toEqual(['audit:6']);
+    expect(await handlers.getAudit!({ tabId: 5 }, {})).toBeNull();
+    await handlers.deleteAll!({}, {});
+    expect(await audits()).toEqual([]);
+  });
+});

@@ -174,6 +174,20 @@ export function bannerEntry(at: number, tool: string): EvidenceEntry {
 }
 
 /** The visitor's trusted click in a manager's banner (`tool` '' when none was named), as the detector reports it. */
+/** The detector's user-activation report: `active` once the visitor made an input that could answer a banner. */
+export function activationEntry(at: number, active: boolean): EvidenceEntry {
+  return {
+    ...entry({ host: 'shop.example', at }),
+    id: `activation|${active}`,
+    kind: 'activation',
+    provenance: 'detector',
+    via: 'userActivation',
+    key: String(active),
+    activation: { active },
+    classification: undefined,
+  };
+}
+
 export function clickEntry(
   at: number,
   action: 'accept-all' | 'reject-all' | 'save-settings',
