@@ -251,6 +251,22 @@ function claimantOf(c: Classification, seen: ReadonlySet<string>): Classificatio
   );
 }
 
+/**
+ * A cookie the derivation gave to another claimant than the classifier's (claimantOf) when the visitor's choice in
+ * force refuses the classifier's claimant's purpose and allows the other's: the page chose which requests to show,
+ * so which of them wrote it, and so whether it breaks the choice, is not known. Needs review, never exempt.
+ */
+function undecidedWriter(original: Classification, named: Classification): Classification {
+  return {
+    ...named,
+    vendor: null,
+    vendorName: null,
+    company: null,
+    category: 'unknown',
+    reason: `${named.reason}; but ${original.vendorName} lists the name too, and the visitor's choice refuses its purpose (${original.category}) while it allows ${named.vendorName}'s (${named.category}): which of them wrote it is not known: needs review`,
+  };
+}
+
 function findingsOf(
   visit: PageVisit,
   entries: EvidenceEntry[],
@@ -262,16 +278,27 @@ function findingsOf(
   for (const e of entries) {
     const kind = findingKind(e);
     if (!kind || !e.classification || isRemoval(e)) continue;
-    const c = attributed(e.classification, seen);
+    const named = attributed(e.classification, seen);
     const ownSite = e.kind === 'request' && e.ownOrganisation === true;
-    const category = c.category;
-    const vendor = { id: c.vendor, ...(c.vendorName && { name: c.vendorName }) };
-    const violatesAt = (t: number) =>
-      !ownSite && isViolation(phaseAt(consent.choices, t, category, vendor), category);
+    const vendorOf = (x: Classification) => ({ id: x.vendor, ...(x.vendorName && { name: x.vendorName }) });
+    const violates = (x: Classification, t: number) =>
+      isViolation(phaseAt(consent.choices, t, x.category, vendorOf(x)), x.category);
+    // Given to another listed claimant: where the choice treats the two differently, the writer is undecided.
+    const original = e.classification;
+    const switched =
+      !ownSite &&
+      original.vendor !== null &&
+      named.vendor !== original.vendor &&
+      (original.alternatives?.some((a) => a.vendor === named.vendor) ?? false);
+    const classificationAt = (t: number): Classification =>
+      switched && violates(original, t) && !violates(named, t) ? undecidedWriter(original, named) : named;
+    const violatesAt = (t: number) => !ownSite && violates(classificationAt(t), t);
     for (const [t, n] of weightedTimes(e, violatesAt)) {
-      const phase = phaseAt(consent.choices, t, category, vendor);
+      const c = classificationAt(t);
+      const category = c.category;
+      const phase = phaseAt(consent.choices, t, category, vendorOf(c));
       const violation = !ownSite && isViolation(phase, category);
-      const id = `${visit.id}|${kind}|${e.key}|${phase}`;
+      const id = `${visit.id}|${kind}|${e.key}|${phase}${c === named ? '' : '|undecided'}`;
       const prev = byId.get(id);
       const f: Finding = prev ?? {
         id,

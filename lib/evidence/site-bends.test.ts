@@ -3,13 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ALERT_BOX_CLOSED, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
 import type { ConsentSignal } from '../consent/types';
-import { T0, activationEntry, cioEntry, clickEntry, consentEntry, visit } from '../report/__fixtures__/visit';
+import {
+  T0,
+  activationEntry,
+  cioEntry,
+  clickEntry,
+  consentEntry,
+  observedRequest,
+  visit,
+} from '../report/__fixtures__/visit';
 import { deriveVisit } from './derive';
 import type { EvidenceEntry } from './types';
 import { decideStored, EMPTY_INTERACTION } from './unprompted';
 import { mergeSighting } from './merge';
 import type { Sighting } from './types';
-import { cookieSighting } from '../record';
+import { cookieSighting, requestSighting } from '../record';
 import { indexClassifier } from '../classifier';
 import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 
@@ -147,5 +155,50 @@ describe('a cookie re-set to look harmless', () => {
     expect(
       found(folded(set('_cio', 'a1b2c3d4e5', T0 + 100, 3e7), set('_cio', record, T0 + 60_000, 3e7))),
     ).toEqual([['marketing', 'before-consent', true]]);
+  });
+});
+
+describe('a cookie name two vendors list', () => {
+  const classifier = indexClassifier(loadNodeVendorIndex());
+  const v = visit();
+  const marketingOnly = signalFromCookie(
+    'OptanonConsent',
+    'interactionCount=1&groups=C0001%3A1%2CC0002%3A0%2CC0003%3A0%2CC0004%3A1%2CC0005%3A0',
+  )!;
+  const cookie = cookieSighting(
+    v,
+    {
+      name: 'ajs_anonymous_id',
+      value: '6f1c3a52-8a2e-4b0a-9f4e-2d6c0b7e1a44',
+      domain: 'shop.example',
+      via: 'set-cookie',
+      provenance: 'browser',
+      at: T0 + 9_000,
+      lifetimeSeconds: 3e7,
+    },
+    classifier,
+    false,
+  );
+  const base = [
+    activationEntry(T0 + 10, false),
+    activationEntry(T0 + 4_000, true),
+    consentEntry(marketingOnly, { at: T0 + 4_100, via: 'cookies-api' }),
+    mergeSighting(undefined, cookie),
+  ];
+  const cookieFinding = (d: ReturnType<typeof deriveVisit>) =>
+    d.findings.filter((f) => f.kind === 'cookie').map((f) => [f.vendorId, f.category, f.phase, f.violation]);
+
+  it("is not given to the claimant whose requests the page shows when the choice allows only that one's purpose", () => {
+    // Segment's name; no Segment request seen (proxied), Customer.io's seen: the choice refuses analytics only.
+    expect(cookieFinding(deriveVisit(v, base))).toEqual([['segment', 'analytics', 'after-reject', true]]);
+    const cio = mergeSighting(
+      undefined,
+      requestSighting(v, observedRequest('https://track.customer.io/v1/e', T0 + 5_000), classifier),
+    );
+    const d = deriveVisit(v, [...base, cio]);
+    expect(cookieFinding(d)).toEqual([[null, 'unknown', 'after-reject', false]]);
+    expect(d.findings.find((f) => f.kind === 'cookie')!.reason).toMatch(
+      /which of them wrote it is not known/,
+    );
   });
 });
