@@ -285,7 +285,6 @@ async function onCommitted(tabId: number, frameId: number, url: string): Promise
 
 const finishedListeners: ((r: AuditRecord) => Promise<void>)[] = [];
 
-/** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */
 /**
  * Forgets the finished audits `test` picks (their screenshots and reports name the site): the site's data or
  * history was deleted. A running audit is left to finish.
@@ -300,6 +299,7 @@ export async function forgetAudits(test: (r: { site: string; startedAt: number }
       .catch((e: unknown) => console.warn('audit: session.remove', e));
 }
 
+/** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */
 export function onAuditFinished(listener: (r: AuditRecord) => Promise<void>): void {
   finishedListeners.push(listener);
 }
