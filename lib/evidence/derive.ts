@@ -126,16 +126,28 @@ function viaOf(e: EvidenceEntry): CookieVia | undefined {
 /**
  * Each kept sighting time with the number of sightings it stands for. The times beyond MAX_TIMES were dropped
  * from between the earliest and the latest half, so when they happened is unknown: consent-safe, they count with
- * whichever of the two neighbouring kept times makes a violation, and with the later one when neither or both do.
+ * whichever of the two neighbouring kept times makes a violation; when neither does, at the first change of choice
+ * between them that does (a refusal in force for a while in that gap: they may have fired then), counted from when
+ * it began; else with the later kept time.
  */
-function weightedTimes(e: EvidenceEntry, violatesAt: (t: number) => boolean): [number, number][] {
+function weightedTimes(
+  e: EvidenceEntry,
+  violatesAt: (t: number) => boolean,
+  changes: readonly number[],
+): [number, number][] {
   const out: [number, number][] = e.times.map((t) => [t, 1]);
   const extra = e.count - e.times.length;
   if (extra > 0 && out.length) {
     const after = Math.min(MAX_TIMES / 2, out.length - 1);
     const before = Math.max(0, after - 1);
-    const at = violatesAt(out[before]![0]) && !violatesAt(out[after]![0]) ? before : after;
-    out[at]![1] += extra;
+    const [from, to] = [out[before]![0], out[after]![0]];
+    if (violatesAt(from) && !violatesAt(to)) out[before]![1] += extra;
+    else if (violatesAt(to)) out[after]![1] += extra;
+    else {
+      const within = changes.find((c) => c > from && c < to && violatesAt(c));
+      if (within === undefined) out[after]![1] += extra;
+      else out.splice(after, 0, [within, extra]);
+    }
   }
   return out;
 }
@@ -275,6 +287,8 @@ function findingsOf(
 ): Finding[] {
   const byId = new Map<string, Finding>();
   const seen = new Set(requestVendors);
+  // When the choice in force may change: where sightings whose times were not kept may fall.
+  const changes = consent.choices.map((c) => c.at).filter(Number.isFinite);
   for (const e of entries) {
     const kind = findingKind(e);
     if (!kind || !e.classification || isRemoval(e)) continue;
@@ -293,7 +307,7 @@ function findingsOf(
     const classificationAt = (t: number): Classification =>
       switched && violates(original, t) && !violates(named, t) ? undecidedWriter(original, named) : named;
     const violatesAt = (t: number) => !ownSite && violates(classificationAt(t), t);
-    for (const [t, n] of weightedTimes(e, violatesAt)) {
+    for (const [t, n] of weightedTimes(e, violatesAt, changes)) {
       const c = classificationAt(t);
       const category = c.category;
       const phase = phaseAt(consent.choices, t, category, vendorOf(c));

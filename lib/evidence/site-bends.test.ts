@@ -1,7 +1,11 @@
 // Records a site can store to bend the verdict without the visitor: each must leave the trackers a violation.
 import { describe, expect, it } from 'vitest';
 import { signalFromCookie } from '../consent/signals';
-import { OPTANON_ALERT_BOX_CLOSED, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
+import {
+  OPTANON_ACCEPT_ALL,
+  OPTANON_ALERT_BOX_CLOSED,
+  OPTANON_REJECT_ALL,
+} from '../consent/__fixtures__/cookies';
 import type { ConsentSignal } from '../consent/types';
 import {
   T0,
@@ -200,5 +204,43 @@ describe('a cookie name two vendors list', () => {
     expect(d.findings.find((f) => f.kind === 'cookie')!.reason).toMatch(
       /which of them wrote it is not known/,
     );
+  });
+});
+
+describe('sightings whose times were not kept', () => {
+  it('a refusal in force only between the kept times still counts them as after the refusal', () => {
+    const classifier = indexClassifier(loadNodeVendorIndex());
+    const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+    const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
+    const v = visit();
+    const beacon = (at: number) =>
+      requestSighting(v, observedRequest('https://track.customer.io/v1/e', at), classifier);
+    const R = T0 + 40_000; // the visitor's Reject all
+    const O = T0 + 60_000; // the site stores accept again, 20 s later
+    const times = [
+      ...Array.from({ length: 39 }, (_, i) => T0 + 1_000 * (i + 1)),
+      ...Array.from({ length: 19 }, (_, i) => R + 1_000 * (i + 1)),
+      ...Array.from({ length: 40 }, (_, i) => O + 1_000 * (i + 1)),
+    ];
+    let entry: EvidenceEntry | undefined;
+    for (const t of times) entry = mergeSighting(entry, beacon(t));
+    // Only the first and last 32 times are kept: none of those inside the refusal.
+    expect(entry!.times.some((t) => t > R && t < O)).toBe(false);
+    const d = deriveVisit(v, [
+      carried(accept),
+      activationEntry(T0 + 10, false),
+      activationEntry(R, true),
+      clickEntry(R, 'reject-all', 'onetrust'),
+      consentEntry(reject, { at: R + 300, via: 'cookies-api' }),
+      consentEntry(signalFromCookie('OptanonConsent', `${OPTANON_ACCEPT_ALL}&x=1`)!, {
+        at: O,
+        via: 'cookies-api',
+      }),
+      entry!,
+    ]);
+    expect(d.consent.contradicted).toHaveLength(1);
+    const cio = d.parties.find((p) => p.vendorId === 'customer-io')!;
+    expect(cio.violationPhases).toEqual(['after-reject']);
+    expect(d.findings.reduce((n, f) => n + f.count, 0)).toBe(times.length);
   });
 });
