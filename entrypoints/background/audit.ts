@@ -22,7 +22,7 @@ import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
 import { readDerived } from './derived';
 import { ready } from './context';
-import { getTab, session } from './session';
+import { forgetTabRecords, getTab, session } from './session';
 import { noteAnswerClick } from './answered';
 import { enqueue, flush } from './writer';
 import { vendorDetails } from './classifier';
@@ -291,12 +291,7 @@ const finishedListeners: ((r: AuditRecord) => Promise<void>)[] = [];
  */
 export async function forgetAudits(test: (r: { site: string; startedAt: number }) => boolean): Promise<void> {
   await load();
-  const gone = [...records.values()].filter((r) => isFinished(r.step) && test(r));
-  for (const r of gone) records.delete(r.tabId);
-  if (gone.length)
-    await session
-      ?.remove(gone.map((r) => KEY + r.tabId))
-      .catch((e: unknown) => console.warn('audit: session.remove', e));
+  await forgetTabRecords(records, KEY, (r) => isFinished(r.step) && test(r));
 }
 
 /** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */

@@ -79,3 +79,20 @@ export function detachVisits(test: (visit: PageVisit) => boolean): string[] {
   }
   return ids;
 }
+
+/**
+ * Forgets the records of `records` (per tab, mirrored to storage.session under `prefix` + tab id) that `test`
+ * picks: the audits of a site whose data or history was deleted.
+ */
+export async function forgetTabRecords<R extends { tabId: number }>(
+  records: Map<number, R>,
+  prefix: string,
+  test: (r: R) => boolean,
+): Promise<void> {
+  const gone = [...records.values()].filter(test);
+  for (const r of gone) records.delete(r.tabId);
+  if (gone.length)
+    await session
+      ?.remove(gone.map((r) => prefix + r.tabId))
+      .catch((e: unknown) => console.warn(`${prefix} session.remove`, e));
+}

@@ -21,7 +21,7 @@ import { siteOf } from '@/lib/domain';
 import type { Handlers } from '@/lib/messages';
 import { auditHandlers, auditOf, beginAudit, onAuditFinished } from './audit';
 import { readDerived } from './derived';
-import { session } from './session';
+import { forgetTabRecords, session } from './session';
 
 const KEY = 'site-audit:';
 const records = new Map<number, SiteAuditRecord>();
@@ -53,12 +53,7 @@ export async function forgetSiteAudits(
   test: (r: { site: string; startedAt: number }) => boolean,
 ): Promise<void> {
   await load();
-  const gone = [...records.values()].filter((r) => r.step !== 'running' && test(r));
-  for (const r of gone) records.delete(r.tabId);
-  if (gone.length)
-    await session
-      ?.remove(gone.map((r) => KEY + r.tabId))
-      .catch((e: unknown) => console.warn('site audit: session.remove', e));
+  await forgetTabRecords(records, KEY, (r) => r.step !== 'running' && test(r));
 }
 
 /** Links of the page the tab shows, read in an isolated world (the page cannot see or change the reader). */

@@ -65,13 +65,13 @@ const forgotten = new Set<string>();
  * is dropped, and whatever of them still arrives (a late event, a report in flight) is never written again.
  */
 export function forgetVisits(ids: Iterable<string>): void {
-  for (const id of ids) {
+  const gone = new Set(ids);
+  for (const id of gone) {
     forgotten.add(id);
     known.delete(id);
     visits.delete(id);
   }
   while (forgotten.size > 2000) forgotten.delete(forgotten.values().next().value!);
-  const gone = new Set(ids);
   if (gone.size) sightings = sightings.filter((s) => !gone.has(s.visitId));
 }
 

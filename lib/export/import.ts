@@ -71,15 +71,15 @@ function checkChoice(raw: unknown, path: string): void {
       arr(c[k], `${path}.${k}`).forEach((x, j) => str({ x }, 'x', `${path}.${k}[${j}]`));
 }
 
-/** The detail object the entry's kind needs, present and of the shape the derivation and the report read. */
-const DETAIL: Partial<Record<(typeof EVIDENCE_KINDS)[number], string>> = {
-  cookie: 'cookie',
-  storage: 'storage',
-  consent: 'consent',
-  click: 'click',
-  tool: 'tool',
-  activation: 'activation',
-};
+/** Kinds whose entries carry a detail object of the kind's name, which the derivation and the report read. */
+const WITH_DETAIL: ReadonlySet<string> = new Set([
+  'cookie',
+  'storage',
+  'consent',
+  'click',
+  'tool',
+  'activation',
+]);
 
 function checkEntry(raw: unknown, i: number, visitId: string): void {
   const p = `evidence[${i}]`;
@@ -88,8 +88,7 @@ function checkEntry(raw: unknown, i: number, visitId: string): void {
   // One visit per file: an entry of another visit would be counted as this one's.
   if (e.visitId !== visitId) throw new ShapeError(`${p}.visitId is not the visit's id`);
   const kind = oneOf(e, 'kind', EVIDENCE_KINDS, p);
-  const detail = DETAIL[kind];
-  if (detail !== undefined && e[detail] === undefined) throw new ShapeError(`${p}.${detail} is missing`);
+  if (WITH_DETAIL.has(kind) && e[kind] === undefined) throw new ShapeError(`${p}.${kind} is missing`);
   oneOf(e, 'provenance', PROVENANCES, p);
   for (const k of ['at', 'lastAt', 'count']) num(e, k, p);
   optStr(e, 'url', p);

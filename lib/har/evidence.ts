@@ -82,18 +82,19 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
     const url = page?.url ?? mainDoc?.url ?? 'about:blank';
     const startedAt = startOf(page, requests);
     const times = requests.map((r) => r.at).filter(Number.isFinite);
+    const last = latest(times, -Infinity);
     const visit: PageVisit = {
       id: `har-${n + 1}`,
       tabId: -1,
       url,
       site: siteOf(url) ?? url,
       startedAt,
-      ...(times.length && { endedAt: latest(times, -Infinity) }),
+      ...(times.length && { endedAt: last }),
       incognito: false,
     };
     // An entry with no valid time counts against the site: its requests and cookies at the visit's start, so
     // before any choice, and a consent choice it holds after the last dated entry, so it covers none of them.
-    const undatedChoiceAt = latest(times, startedAt) + 1;
+    const undatedChoiceAt = Math.max(last, startedAt) + 1;
     const sightings: Sighting[] = [];
     for (const r of requests) {
       const dated = Number.isFinite(r.at);
