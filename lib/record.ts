@@ -208,7 +208,9 @@ export interface SignalSource {
   frame?: FrameScope;
   mainFrame?: boolean;
   initial?: boolean;
-  /** Another tab had a page of the same site open (the choice may be that tab's). */
+  /** Top-level site of the partition the cookie was stored in (not sent to its own site's pages). */
+  partition?: string;
+  /** Another tab had a page of the signal's site open (the choice may be that tab's). */
   otherTab?: boolean;
   /** The site stored this record without interaction on an earlier visit (lib/evidence/unprompted.ts). */
   unpromptedOn?: UnpromptedRecord;

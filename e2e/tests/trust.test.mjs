@@ -1,11 +1,12 @@
 // A verdict the audited site cannot bend: forged page reports, another site's consent cookie, consent stored
 // without interaction, a choice and a tracker 10 ms apart (both orders), a widget with its own banner, and a choice
-// stored against the visitor's click.
+// stored against the visitor's click, and a consent cookie another site's page seeded.
 // Verdicts are read from the popup, as a user sees them.
 // e2e-browsers: chromium
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
+import { evalInExtension } from '../lib/driver.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
@@ -227,5 +228,40 @@ test("an accept-all stored 11 s after the visitor's Reject click, with no click 
     derived.verdict.text,
     /the visitor clicked reject all at .+, and OneTrust then stored: accepted at /,
   );
+  await page.close();
+});
+
+test("a consent cookie another site's page seeded is not carried over as the visitor's choice", async () => {
+  // Chromium with third-party cookies allowed: the blog's image stores the shop's accept-all in the shop's jar.
+  const blog = await h.context.newPage();
+  await blog.goto('https://seed-blog.example/');
+  // Nothing is evaluated in the blog's page: Playwright evaluates with a user gesture, which activates the page.
+  // The background remembers it once the blog's page stayed untouched through the activation grace.
+  const key = 'unpromptedConsent';
+  const deadline = Date.now() + 30_000;
+  let memory;
+  while (Date.now() < deadline) {
+    memory = await evalInExtension(
+      h.browser,
+      async (chrome, k) => (await chrome.storage.local.get(k))[k],
+      key,
+    );
+    if (memory?.['seeded-shop.example|onetrust']) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(memory?.['seeded-shop.example|onetrust']?.onSite, 'seed-blog.example', JSON.stringify(memory));
+  await blog.close();
+  const page = await h.context.newPage();
+  await page.goto('https://seeded-shop.example/');
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const { db, visit, derived, tabId } = await recorded('https://seeded-shop.example/', (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookie-header'),
+  );
+  h.dump('trust-seeded', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+  assert.equal(derived.consent.withoutInteraction, true);
+  const line = derived.consent.lines.find((l) => l.status === 'without-interaction');
+  assert.equal(line?.storedUnprompted?.onSite, 'seed-blog.example');
+  assert.match((await popupFor(tabId)).verdict, /^1 marketing tracker fired before consent/);
   await page.close();
 });

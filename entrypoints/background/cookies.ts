@@ -39,6 +39,7 @@ export async function recordCookie(
     host: domain,
     ...(seen.frame && { frame: seen.frame }),
     ...(seen.mainFrameRequest && { mainFrame: true }),
+    ...(seen.partition && { partition: seen.partition }),
   });
 }
 

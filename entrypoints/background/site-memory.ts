@@ -11,8 +11,8 @@ export function siteMemory<T extends { at: number }>(storageKey: string, max: nu
     void browser.storage.local
       .set({ [storageKey]: memory })
       .catch((e: unknown) => console.warn(storageKey, e));
-  const forgetWhere = (test: (key: string) => boolean): void => {
-    const gone = Object.keys(memory).filter(test);
+  const forgetWhere = (test: (key: string, record: T) => boolean): void => {
+    const gone = Object.keys(memory).filter((key) => test(key, memory[key]!));
     if (!gone.length) return;
     for (const key of gone) memory = withEntry(memory, key, null, max);
     persist();
@@ -36,7 +36,9 @@ export function siteMemory<T extends { at: number }>(storageKey: string, max: nu
     },
     /** Forgets what was remembered before `cutoff` (retention), or everything (the history deleted). */
     forgetBefore(cutoff = Infinity): void {
-      forgetWhere((key) => memory[key]!.at < cutoff);
+      forgetWhere((_, record) => record.at < cutoff);
     },
+    /** Forgets the records that pass `test` (e.g. those naming a deleted site in their content). */
+    forgetWhere,
   };
 }

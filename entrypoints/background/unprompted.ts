@@ -4,12 +4,15 @@
  * what the browser keeps for the site). What the detector saw of each live visit, and the decisions still waiting
  * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
  */
+import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
+import { signalFromCookie } from '@/lib/consent/signals';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
+  decideSeeded,
   decideStored,
   signalRole,
   MAX_REMEMBERED,
@@ -29,11 +32,16 @@ interface Pending {
   key: string;
   signal: ConsentSignal;
   src: SignalSource;
+  /** Another site's record this visit's page stored: the page's site and tab (decideSeeded). */
+  onSite?: string;
+  tabId?: number;
 }
 
 const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
+/** Counts deletions, so a record checked across one is not remembered after it. */
+let generation = 0;
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{ visits: Record<string, VisitInteraction>; pending: Record<string, Pending> }>(
   'unpromptedLive',
@@ -81,12 +89,18 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
  * so it goes with them): nothing it stored is remembered any more.
  */
 export function forgetSite(site: string): void {
+  generation += 1;
   memory.forgetSite(site);
-  dropPending((p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`));
+  // A record another site seeded while this one's page was shown names this site: it goes with its history.
+  memory.forgetWhere((_, record) => record.onSite === site);
+  dropPending(
+    (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`) || p.onSite === site,
+  );
 }
 
 /** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */
 export function forgetBefore(cutoff = Infinity): void {
+  generation += 1;
   memory.forgetBefore(cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
@@ -112,6 +126,12 @@ function dropPending(test: (p: Pending) => boolean): void {
 export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): SignalSource {
   const role = signalRole(visit.site, signal, src);
   if (role === null) return src;
+  if (role === 'seeded') {
+    const key = unpromptedKey(src.site!, signal.tool, visit.incognito);
+    const p = { visitId: visit.id, key, signal, src, onSite: visit.site, tabId: visit.tabId };
+    decide(`${visit.id}|${key}|${signal.via}|${src.at}`, p);
+    return src;
+  }
   const key = unpromptedKey(visit.site, signal.tool, visit.incognito);
   if (role === 'carried') {
     const s = stateOf(visit.id);
@@ -128,7 +148,8 @@ export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalS
 
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
-  const outcome = decideStored(stateOf(p.visitId), p.signal, p.src, p.src.at, Date.now());
+  const judge = p.onSite ? decideSeeded : decideStored;
+  const outcome = judge(stateOf(p.visitId), p.signal, p.src, p.src.at, Date.now());
   if (outcome === 'wait') {
     if (!pending[id]) {
       pending[id] = p;
@@ -142,6 +163,30 @@ function decide(id: string, p: Pending): void {
     delete pending[id];
     persist();
   }
-  if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  if (outcome === 'remember' && p.onSite) void rememberSeeded(p);
+  else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'forget') memory.save(p.key, null);
+}
+
+/**
+ * Remembers another site's record once its own jar is seen to hold it, not partitioned: the browser may have refused
+ * the Set-Cookie (third-party cookies blocked), and then nothing was seeded that a later visit could bring.
+ */
+async function rememberSeeded(p: Pending): Promise<void> {
+  if (!p.signal.via.startsWith('cookie:') || !p.src.site) return;
+  const name = p.signal.via.slice('cookie:'.length);
+  const before = generation;
+  try {
+    const stores = await browser.cookies.getAllCookieStores();
+    const storeId = stores.find((s) => p.tabId !== undefined && s.tabIds.includes(p.tabId))?.id;
+    // Without a partitionKey both browsers answer from the unpartitioned jar only.
+    const jar = await browser.cookies.getAll({ domain: p.src.site, name, ...(storeId && { storeId }) });
+    if (!jar.some((c) => signalFromCookie(c.name, c.value)?.raw === p.signal.raw)) return;
+  } catch (e) {
+    console.warn('unprompted: jar not read', e);
+    return;
+  }
+  // A deletion while the jar was read may have been of this record's site: nothing is remembered then.
+  if (generation !== before) return;
+  memory.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite });
 }

@@ -14,11 +14,11 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
   return undefined;
 }
 
-/** Whether a tab other than the visit's has a page of the same site open (in the same cookie store). */
-function otherTabOnSite(visit: PageVisit): boolean {
+/** Whether a tab other than the visit's has a page of `site` open (in the same cookie store). */
+function otherTabOnSite(visit: PageVisit, site: string): boolean {
   for (const s of allTabs()) {
     const other = s.current?.visit;
-    if (other && s.tabId !== visit.tabId && other.site === visit.site && other.incognito === visit.incognito)
+    if (other && s.tabId !== visit.tabId && other.site === site && other.incognito === visit.incognito)
       return true;
   }
   return false;
@@ -26,8 +26,8 @@ function otherTabOnSite(visit: PageVisit): boolean {
 
 /** Records a consent signal as evidence of the visit; what it means is derived when the visit is read. */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  // A stored choice another open tab of the site may have made: the derivation must not call it the site's doing.
-  const otherTab = signal.state === 'choice' && otherTabOnSite(visit);
+  // A stored choice another open tab of its site may have made: the derivation must not call it the site's doing.
+  const otherTab = signal.state === 'choice' && otherTabOnSite(visit, src.site ?? visit.site);
   const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src);
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));

@@ -80,6 +80,8 @@ export interface ConsentLine {
   raw?: string;
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
+  /** A carried-over record the site stored without interaction on an earlier visit: when, and on which page's site. */
+  storedUnprompted?: { at: number; onSite?: string };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string; storageKey?: string };
 }
@@ -363,10 +365,16 @@ export function deriveConsent(
     const signal = fp[0]!.consent!.signal;
     // A record the site stored without interaction on an earlier visit (lib/evidence/unprompted.ts) is not a
     // choice the visitor brought, however often it comes back.
-    const remembered = fp.some((e) => e.consent!.unpromptedOn);
+    const remembered = fp.find((e) => e.consent!.unpromptedOn)?.consent!.unpromptedOn;
     if ((sent || jar || initial) && remembered && (!signal.choice || mayGrantTracking(signal.choice))) {
       withoutInteraction = true;
-      lines.push(line(g, 'without-interaction', visit.startedAt));
+      lines.push({
+        ...line(g, 'without-interaction', visit.startedAt),
+        storedUnprompted: {
+          at: remembered.at,
+          ...(remembered.onSite && { onSite: remembered.onSite }),
+        },
+      });
       continue;
     }
     const earlier = signal.rememberedClick;

@@ -17,6 +17,7 @@ import {
   visit,
 } from '../report/__fixtures__/visit';
 import { deriveVisit } from './derive';
+import { consentEventText } from '../report/consent';
 import type { EvidenceEntry } from './types';
 import { decideStored, EMPTY_INTERACTION } from './unprompted';
 import { mergeSighting } from './merge';
@@ -242,5 +243,32 @@ describe('sightings whose times were not kept', () => {
     const cio = d.parties.find((p) => p.vendorId === 'customer-io')!;
     expect(cio.violationPhases).toEqual(['after-reject']);
     expect(d.findings.reduce((n, f) => n + f.count, 0)).toBe(times.length);
+  });
+});
+
+describe('a consent record another site seeded', () => {
+  it('brought back as remembered from that seeding: stored without interaction, said where it came from', () => {
+    const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+    const seededAt = T0 - 86_400_000;
+    const brought = consentEntry(accept, {
+      at: T0,
+      via: 'cookie-header',
+      frame: 'main',
+      consent: {
+        signal: accept,
+        mainFrame: true,
+        unpromptedOn: { visitId: 'blog-visit', at: seededAt, onSite: 'blog.example' },
+      },
+    });
+    const d = deriveVisit(visit(), [activation(T0 + 10, false), brought, cioEntry(T0 + 2_000)]);
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['before-consent', true]],
+      without: true,
+    });
+    const line = d.consent.lines.find((l) => l.status === 'without-interaction')!;
+    expect(line.storedUnprompted).toEqual({ at: seededAt, onSite: 'blog.example' });
+    expect(consentEventText(line)).toMatch(
+      /accepted all, as the site stored it without interaction on an earlier visit \(.+, by a request of a page of blog\.example\)$/,
+    );
   });
 });

@@ -3,7 +3,14 @@ import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
 import { withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS } from './consent';
-import { MAX_REMEMBERED, decideStored, signalRole, unpromptedKey, type VisitInteraction } from './unprompted';
+import {
+  MAX_REMEMBERED,
+  decideSeeded,
+  decideStored,
+  signalRole,
+  unpromptedKey,
+  type VisitInteraction,
+} from './unprompted';
 
 const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
 const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
@@ -28,11 +35,54 @@ describe('signalRole', () => {
     expect(signalRole('shop.example', accept, src({ via: 'cookie-header' }))).toBe('stored');
   });
 
-  it('ignores page reports, other sites’ cookies, banners and evidence', () => {
+  it('ignores page reports, other sites’ cookies only sent in a request, banners and evidence', () => {
     expect(signalRole('shop.example', accept, src({ provenance: 'page' }))).toBeNull();
-    expect(signalRole('shop.example', accept, src({ site: 'widget.example' }))).toBeNull();
+    expect(
+      signalRole('shop.example', accept, src({ site: 'widget.example', via: 'cookie-header' })),
+    ).toBeNull();
+    // A redirect through the other site (its own response to the navigation) may carry the answer given there.
+    expect(
+      signalRole('shop.example', accept, src({ site: 'widget.example', via: 'set-cookie', mainFrame: true })),
+    ).toBeNull();
     expect(signalRole('shop.example', { ...accept, state: 'banner' }, src())).toBeNull();
     expect(signalRole('shop.example', { ...accept, evidence: 'gpc' }, src())).toBeNull();
+  });
+});
+
+describe('another site’s record stored in its jar while this page was shown', () => {
+  const other = (extra: object = {}) => src({ site: 'blog.example', ...extra });
+
+  it('is seeded unless it went to a partition of this page (never sent to that site’s own pages)', () => {
+    expect(signalRole('shop.example', accept, other())).toBe('seeded');
+    expect(signalRole('shop.example', accept, other({ via: 'set-cookie' }))).toBe('seeded');
+    expect(signalRole('shop.example', accept, other({ partition: 'shop.example' }))).toBeNull();
+    expect(signalRole('shop.example', accept, other({ provenance: 'page' }))).toBeNull();
+  });
+
+  it('is remembered for its site when this page was untouched through the grace after it', () => {
+    expect(decideSeeded(watched, accept, other(), 1_000, 1_100)).toBe('wait');
+    expect(decideSeeded(watched, accept, other(), 1_000, later)).toBe('remember');
+    // This page's own managers brought in say nothing of the other site's.
+    expect(decideSeeded({ ...watched, carried: [accept.tool] }, accept, other(), 1_000, later)).toBe(
+      'remember',
+    );
+  });
+
+  it('never replaces that site’s memory: input here may have answered its banner, but forgets nothing', () => {
+    expect(decideSeeded({ ...watched, activeAt: 900 }, accept, other(), 1_000, later)).toBeNull();
+    expect(decideSeeded(watched, reject, other(), 1_000, later)).toBeNull();
+    expect(decideSeeded(watched, accept, other({ otherTab: true }), 1_000, later)).toBeNull();
+    expect(decideSeeded({ ...watched, watchedAt: null }, accept, other(), 1_000, later)).toBeNull();
+  });
+
+  it('a response’s Set-Cookie before the first report counts only when that report said never active', () => {
+    const early = { watchedAt: 1_200, activeAt: null, carried: [] };
+    expect(decideSeeded(early, accept, other({ via: 'set-cookie' }), 1_000, later)).toBe('remember');
+    expect(decideSeeded(early, accept, other(), 1_000, later)).toBeNull();
+    // A first report saying already active (a detector started late) proves nothing of the time before it.
+    const activeFirst = { ...early, watchedAt: 3_000, activeAt: 3_000 };
+    expect(decideSeeded(activeFirst, accept, other({ via: 'set-cookie' }), 1_000, later)).toBeNull();
+    expect(decideSeeded({ ...early, watchedAt: null }, accept, other(), 1_000, 1_100)).toBe('wait');
   });
 });
 

@@ -14,6 +14,8 @@ import { ACTIVATION_GRACE_MS, mayGrantTracking } from './consent';
 export interface UnpromptedRecord {
   visitId: string;
   at: number;
+  /** The record was stored while the tab showed a page of this other site (seeded by a cross-site request). */
+  onSite?: string;
 }
 
 /** Most records remembered: the oldest are forgotten first. */
@@ -35,15 +37,21 @@ export const EMPTY_INTERACTION: VisitInteraction = { watchedAt: null, activeAt: 
 
 /**
  * How a recorded signal bears on the memory: a choice the visit brought (`carried`), one stored during the visit
- * (`stored`), or neither (a banner, evidence, another site's cookie, a page report).
+ * (`stored`), another site's record this page's requests stored in that site's jar (`seeded`: a response's
+ * Set-Cookie or the cookie store's report of one, not partitioned under this page, so later sent to that site's own
+ * pages), or neither (a banner, evidence, a page report, another site's cookie only sent in a request).
  */
 export function signalRole(
   visitSite: string,
   signal: ConsentSignal,
-  src: Pick<SignalSource, 'provenance' | 'via' | 'site' | 'mainFrame' | 'initial'>,
-): 'carried' | 'stored' | null {
+  src: Pick<SignalSource, 'provenance' | 'via' | 'site' | 'mainFrame' | 'initial' | 'partition'>,
+): 'carried' | 'stored' | 'seeded' | null {
   if (signal.state !== 'choice' || signal.evidence || src.provenance === 'page') return null;
-  if (src.site !== null && src.site !== visitSite) return null;
+  if (src.site !== null && src.site !== visitSite) {
+    // A navigation's own response (a redirect through the other site) may be the visitor's answer given there.
+    const seeded = src.via === 'cookies-api' || (src.via === 'set-cookie' && !src.mainFrame);
+    return seeded && !src.partition ? 'seeded' : null;
+  }
   if ((src.via === 'cookie-header' && src.mainFrame) || src.via === 'jar' || src.initial) return 'carried';
   return 'stored';
 }
@@ -68,4 +76,28 @@ export function decideStored(
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;
   return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';
+}
+
+/**
+ * What another site's record, stored in its jar by this visit's page, does to that site's memory: `remember` when
+ * it allows tracking and this page stayed untouched until the grace after it (no banner of that site could have been
+ * answered, in a frame or through a group's shared consent), with no tab of that site open; `wait` during the grace;
+ * else nothing. A response's Set-Cookie is this page's doing even before the detector first reported: its first
+ * report saying the page was never active covers the time before it (user activation is sticky). Never `forget`:
+ * input on this page is no answer to that site's banner that could replace an earlier record of its own.
+ */
+export function decideSeeded(
+  state: VisitInteraction,
+  signal: ConsentSignal,
+  src: Pick<SignalSource, 'via' | 'otherTab'>,
+  at: number,
+  now: number,
+): 'remember' | 'wait' | null {
+  if (src.otherTab || (signal.choice && !mayGrantTracking(signal.choice))) return null;
+  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return null;
+  const graceOver = now > at + ACTIVATION_GRACE_MS;
+  if (state.watchedAt === null) return graceOver ? null : 'wait';
+  const untouchedBefore = state.activeAt === null || state.activeAt > state.watchedAt;
+  if (state.watchedAt > at && !(src.via === 'set-cookie' && untouchedBefore)) return null;
+  return graceOver ? 'remember' : 'wait';
 }

@@ -60,6 +60,9 @@ export function consentEventText(e: ConsentLine): string {
         : kind === 'custom'
           ? customChoiceText(e.choice!)
           : 'choice recorded';
+  const unprompted = e.storedUnprompted;
+  if (unprompted)
+    return `${tool}: ${what}, as the site stored it without interaction on an earlier visit (${formatDateTime(unprompted.at)}${unprompted.onSite ? `, by a request of a page of ${unprompted.onSite}` : ''})`;
   return `${tool}: ${what}`;
 }
 

@@ -120,3 +120,99 @@ describe('unprompted records and a reload at once', () => {
     });
   });
 });
+
+describe('a consent record another site’s page seeded', () => {
+  const BLOG = 'blog.example';
+  /** The shop's OptanonConsent stored in its own jar by an image of the blog's page (cookies.onChanged). */
+  const seeded = (at: number, extra: Partial<SignalSource> = {}): SignalSource =>
+    ({ provenance: 'browser', via: 'cookies-api', site: SITE, at, ...extra }) as SignalSource;
+  const blogVisit = () => visitRow(`b${++n}`, BLOG, T);
+  /** The shop's unpartitioned jar as cookies.getAll answers it (empty: the browser refused the cookie). */
+  let jar: { name: string; value: string }[];
+  const asked: object[] = [];
+  beforeEach(() => {
+    jar = [{ name: 'OptanonConsent', value: OPTANON_ACCEPT_ALL }];
+    asked.length = 0;
+    Object.assign(fakeBrowser.cookies, {
+      getAllCookieStores: async () => [{ id: '0', tabIds: [1] }],
+      getAll: async (q: object) => (asked.push(q), jar),
+    });
+  });
+
+  async function seed(extra: Partial<SignalSource> = {}, active = false) {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const blog = blogVisit();
+    worker.noteActivation(blog, active, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(blog, accept, seeded(T + 1_000, extra));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    return { worker, blog };
+  }
+
+  it('is remembered for the shop: its next visit does not carry it over as the visitor’s', async () => {
+    const { worker, blog } = await seed();
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toEqual({
+      visitId: blog.id,
+      at: T + 1_000,
+      onSite: BLOG,
+    });
+    expect(asked).toEqual([{ domain: SITE, name: 'OptanonConsent', storeId: '0' }]);
+    // Deleting the blog's history forgets the record that names it.
+    worker.forgetSite(BLOG);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 70_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('is not remembered after input on the page (a banner of the shop in a frame, consent shared by a group)', async () => {
+    const { worker } = await seed({}, true);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('is not remembered when the shop’s jar does not hold it (third-party cookies blocked)', async () => {
+    jar = [];
+    const { worker } = await seed({ via: 'set-cookie', frame: 'main' });
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('an image’s Set-Cookie before the detector’s first report counts: that report says the page was never active', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const blog = blogVisit();
+    worker.noteSignal(blog, accept, seeded(T + 50, { via: 'set-cookie', frame: 'main' }));
+    worker.noteActivation(blog, false, T + 80);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      onSite: BLOG,
+    });
+  });
+
+  it('is not remembered when partitioned under the blog, or while a tab of the shop is open', async () => {
+    const partitioned = await seed({ partition: BLOG });
+    expect(
+      partitioned.worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn,
+    ).toBeUndefined();
+    const otherTab = await seed({ otherTab: true });
+    expect(otherTab.worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('input on the blog does not forget what the shop stored unprompted on its own page', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const shop = visitOf();
+    worker.noteActivation(shop, false, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(shop, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const blog = blogVisit();
+    worker.noteActivation(blog, true, T + 5_000);
+    vi.setSystemTime(T + 5_100);
+    worker.noteSignal(blog, accept, seeded(T + 5_100));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: shop.id,
+    });
+  });
+});
