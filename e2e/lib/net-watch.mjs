@@ -44,8 +44,16 @@ export async function watchExtensionNetwork(browser) {
   const onRequest = (req) => {
     if (!isNetwork(req.url())) return;
     // Service-worker requests have no frame (frame() throws); Playwright ties them to the worker instead.
+    // A new tab's first navigation (a page's target=_blank link) has no frame yet either: it is the page's, and
+    // the tab's own origin is then not ours.
     const worker = req.serviceWorker();
-    const from = worker ? worker.url() : req.frame().url();
+    let from;
+    try {
+      from = worker ? worker.url() : req.frame().url();
+    } catch {
+      if (!req.isNavigationRequest()) throw new Error(`request without a frame: ${req.url()}`);
+      return;
+    }
     if (from.startsWith(origin))
       requests.push({ source: worker ? 'worker (playwright)' : 'page', url: req.url() });
   };

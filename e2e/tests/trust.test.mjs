@@ -1,6 +1,7 @@
 // A verdict the audited site cannot bend: forged page reports, another site's consent cookie, consent stored
 // without interaction, a choice and a tracker 10 ms apart (both orders), a widget with its own banner, and a choice
-// stored against the visitor's click, and a consent cookie another site's page seeded.
+// stored against the visitor's click, a consent cookie another site's page seeded, and a choice stored in a tab
+// the site opened itself.
 // Verdicts are read from the popup, as a user sees them.
 // e2e-browsers: chromium
 import assert from 'node:assert/strict';
@@ -264,4 +265,21 @@ test("a consent cookie another site's page seeded is not carried over as the vis
   assert.equal(line?.storedUnprompted?.onSite, 'seed-blog.example');
   assert.match((await popupFor(tabId)).verdict, /^1 marketing tracker fired before consent/);
   await page.close();
+});
+
+test('an accept stored on its own in a tab the site opened on a link click is not covered by the opener tab', async () => {
+  const opener = await h.context.newPage();
+  await opener.goto('https://tab-opener.example/');
+  const [landing] = await Promise.all([h.context.waitForEvent('page'), opener.click('#offers')]);
+  const url = 'https://tab-opener.example/landing';
+  const { db, visit, derived, tabId } = await recorded(url, (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookies-api'),
+  );
+  h.dump('trust-tab-opener', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+  assert.equal(derived.consent.withoutInteraction, true);
+  assert.ok(!db.evidence.some((e) => e.visitId === visit.id && e.consent?.otherTab));
+  assert.match((await popupFor(tabId)).verdict, /consent was stored without any interaction/);
+  await landing.close();
+  await opener.close();
 });

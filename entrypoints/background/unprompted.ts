@@ -35,6 +35,8 @@ interface Pending {
   /** Another site's record this visit's page stored: the page's site and tab (decideSeeded). */
   onSite?: string;
   tabId?: number;
+  /** Visits other tabs showed on the record's site: one whose visitor interacted by the grace may have made it. */
+  others?: string[];
 }
 
 const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
@@ -73,6 +75,14 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   visits.set(visitId, { ...stateOf(visitId), ...patch });
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
   persist();
+}
+
+/** Whether the visitor clicked, tapped or typed where a banner could take it in one of these visits by `t`. */
+export function interactedBy(visitIds: readonly string[], t: number): boolean {
+  return visitIds.some((id) => {
+    const activeAt = visits.get(id)?.activeAt;
+    return activeAt !== undefined && activeAt !== null && activeAt <= t;
+  });
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -123,12 +133,18 @@ function dropPending(test: (p: Pending) => boolean): void {
  * choice the visit brought, and for a choice stored during the visit remembers or forgets it (after the activation
  * grace when it must wait).
  */
-export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): SignalSource {
+export function noteSignal(
+  visit: PageVisit,
+  signal: ConsentSignal,
+  src: SignalSource,
+  others: string[] = [],
+): SignalSource {
   const role = signalRole(visit.site, signal, src);
   if (role === null) return src;
+  const more = others.length ? { others } : {};
   if (role === 'seeded') {
     const key = unpromptedKey(src.site!, signal.tool, visit.incognito);
-    const p = { visitId: visit.id, key, signal, src, onSite: visit.site, tabId: visit.tabId };
+    const p = { visitId: visit.id, key, signal, src, onSite: visit.site, tabId: visit.tabId, ...more };
     decide(`${visit.id}|${key}|${signal.via}|${src.at}`, p);
     return src;
   }
@@ -142,14 +158,16 @@ export function noteSignal(visit: PageVisit, signal: ConsentSignal, src: SignalS
     return record ? { ...src, unpromptedOn: record } : src;
   }
   const id = `${visit.id}|${key}|${src.at}`;
-  decide(id, { visitId: visit.id, key, signal, src });
+  decide(id, { visitId: visit.id, key, signal, src, ...more });
   return src;
 }
 
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
   const judge = p.onSite ? decideSeeded : decideStored;
-  const outcome = judge(stateOf(p.visitId), p.signal, p.src, p.src.at, Date.now());
+  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at + ACTIVATION_GRACE_MS);
+  const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
+  const outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
   if (outcome === 'wait') {
     if (!pending[id]) {
       pending[id] = p;

@@ -3,7 +3,8 @@ import type { ConsentSignal } from '@/lib/consent/types';
 import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
-import { noteSignal } from './unprompted';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import { interactedBy, noteSignal } from './unprompted';
 import { noteReadableChoice } from './answered';
 
 /** The live (current, pending or previous) visit with this id, from any tab. */
@@ -14,21 +15,37 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
   return undefined;
 }
 
-/** Whether a tab other than the visit's has a page of `site` open (in the same cookie store). */
-function otherTabOnSite(visit: PageVisit, site: string): boolean {
+/** The visits other tabs show on `site` (in the same cookie store as the visit's). */
+function otherVisitsOnSite(visit: PageVisit, site: string): string[] {
+  const ids: string[] = [];
   for (const s of allTabs()) {
     const other = s.current?.visit;
     if (other && s.tabId !== visit.tabId && other.site === site && other.incognito === visit.incognito)
-      return true;
+      ids.push(other.id);
   }
-  return false;
+  return ids;
 }
 
-/** Records a consent signal as evidence of the visit; what it means is derived when the visit is read. */
+/**
+ * Records a consent signal as evidence of the visit; what it means is derived when the visit is read. A stored
+ * choice may be the visitor's answer in another open tab of its site (the cookie and localStorage are shared): it is
+ * marked `otherTab` when that tab's visitor clicked, tapped or typed where a banner could take it by the end of the
+ * grace after the choice. A tab the site opened itself (`target=_blank` on a link) gives no such cover. The other
+ * tab's report may come after the cookie's: then the mark is added once the grace has passed.
+ */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  // A stored choice another open tab of its site may have made: the derivation must not call it the site's doing.
-  const otherTab = signal.state === 'choice' && otherTabOnSite(visit, src.site ?? visit.site);
-  const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src);
+  const others = signal.state === 'choice' ? otherVisitsOnSite(visit, src.site ?? visit.site) : [];
+  const by = src.at + ACTIVATION_GRACE_MS;
+  const otherTab = others.length > 0 && interactedBy(others, by);
+  const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src, otherTab ? [] : others);
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));
+  if (otherTab || !others.length) return;
+  setTimeout(
+    () => {
+      if (interactedBy(others, by))
+        enqueue(visit, consentSighting(visit, signal, { ...source, otherTab: true }));
+    },
+    Math.max(0, by + 100 - Date.now()),
+  );
 }

@@ -1,0 +1,83 @@
+// A choice stored while another tab of the site is open is that tab's visitor's answer only if they interacted
+// there: a tab the site opened itself on a link click gives a record it stores on its own no cover.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signalFromCookie } from '@/lib/consent/signals';
+import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import type { Sighting } from '@/lib/evidence/types';
+import type { PageVisit } from '@/lib/findings';
+import type { SignalSource } from '@/lib/record';
+import { visitRow } from '@/lib/store/__fixtures__/sighting';
+
+const T = 1_800_000_000_000;
+const SITE = 'shop.example';
+const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const stored = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'cookies-api', site: SITE, host: SITE, at }) as SignalSource;
+
+const written: Sighting[] = [];
+let tabs: { tabId: number; current: { visit: PageVisit } }[] = [];
+vi.mock('../writer', () => ({ enqueue: (_: PageVisit, s: Sighting) => written.push(s) }));
+vi.mock('../session', async (original) => ({
+  ...(await original<typeof import('../session')>()),
+  allTabs: () => tabs,
+}));
+
+/** This tab's page stores a choice at T + 1 s, untouched; the other tab of the site is open beside it. */
+async function storeBesideOtherTab(otherActiveAt: number | null) {
+  vi.resetModules();
+  const unprompted = await import('../unprompted');
+  await unprompted.loadUnprompted();
+  const { recordSignal } = await import('../visits');
+  const here = visitRow('here', SITE, T, { tabId: 2 });
+  const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
+  tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+  unprompted.noteActivation(here, false, T);
+  unprompted.noteActivation(other, false, T - 60_000);
+  if (otherActiveAt !== null && otherActiveAt <= T + 1_000)
+    unprompted.noteActivation(other, true, otherActiveAt);
+  vi.setSystemTime(T + 1_000);
+  recordSignal(here, accept, stored(T + 1_000));
+  // The other tab's report of the visitor's click may arrive after the cookie's.
+  if (otherActiveAt !== null && otherActiveAt > T + 1_000) {
+    vi.setSystemTime(otherActiveAt + 50);
+    unprompted.noteActivation(other, true, otherActiveAt);
+  }
+  await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+  const later = visitRow('later', SITE, T + 60_000, { tabId: 2 });
+  tabs = [];
+  const brought = { ...stored(T + 60_000), via: 'jar' } as SignalSource;
+  return {
+    marked: written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true),
+    remembered: unprompted.noteSignal(later, accept, brought).unpromptedOn !== undefined,
+  };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  written.length = 0;
+  vi.useFakeTimers({ now: T });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('another tab of the site', () => {
+  it('whose visitor clicked where a banner could take it before the choice: the choice may be theirs', async () => {
+    expect(await storeBesideOtherTab(T + 500)).toEqual({ marked: [true], remembered: false });
+  });
+
+  it('whose click is reported after the cookie, within the grace: marked once the grace has passed', async () => {
+    expect(await storeBesideOtherTab(T + 1_800)).toEqual({ marked: [false, true], remembered: false });
+  });
+
+  it('left untouched (opened by the site on a link click elsewhere): no cover, and the record is remembered', async () => {
+    expect(await storeBesideOtherTab(null)).toEqual({ marked: [false], remembered: true });
+  });
+
+  it('whose first input comes long after the choice: no cover either', async () => {
+    expect(await storeBesideOtherTab(T + 1_000 + ACTIVATION_GRACE_MS + 500)).toEqual({
+      marked: [false],
+      remembered: true,
+    });
+  });
+});
