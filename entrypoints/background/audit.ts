@@ -286,12 +286,14 @@ async function onCommitted(tabId: number, frameId: number, url: string): Promise
 const finishedListeners: ((r: AuditRecord) => Promise<void>)[] = [];
 
 /**
- * Forgets the finished audits `test` picks (their screenshots and reports name the site): the site's data or
- * history was deleted. A running audit is left to finish.
+ * Forgets the audits `test` picks (their screenshots and reports name the site): the site's data or history was
+ * deleted. A running one is cancelled first, so it records nothing more of the site and is not kept when it ends.
  */
 export async function forgetAudits(test: (r: { site: string; startedAt: number }) => boolean): Promise<void> {
   await load();
-  await forgetTabRecords(records, KEY, (r) => isFinished(r.step) && test(r));
+  for (const r of [...records.values()])
+    if (!isFinished(r.step) && test(r)) await step(r.tabId, { type: 'cancel' });
+  await forgetTabRecords(records, KEY, test);
 }
 
 /** Called once per audit that ends (done, failed or cancelled), after its evidence was written. */

@@ -25,11 +25,15 @@ export async function beforeDeleting(test: (visit: PageVisit) => boolean): Promi
   await flush();
 }
 
-/** After a site's data or history was deleted: its finished audits (their screenshots and reports) go too. */
+/**
+ * After a site's data or history was deleted: its audits (their screenshots and reports) go too, running ones
+ * cancelled. Site audits first, so a page audit cancelled here does not start the next page of one.
+ */
 export async function afterDeleting(
   test: (r: { site: string; startedAt: number }) => boolean,
 ): Promise<void> {
-  await Promise.all([forgetAudits(test), forgetSiteAudits(test)]);
+  await forgetSiteAudits(test);
+  await forgetAudits(test);
 }
 
 /**

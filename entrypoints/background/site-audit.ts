@@ -46,14 +46,15 @@ async function save(r: SiteAuditRecord): Promise<SiteAuditRecord> {
 }
 
 /**
- * Forgets the finished site audits `test` picks (their pages and reports name the site): the site's data or
- * history was deleted. A running one is left to finish.
+ * Forgets the site audits `test` picks (their pages and reports name the site): the site's data or history was
+ * deleted. A running one goes too, and its page audit is cancelled with it (retention.ts `afterDeleting`): no next
+ * page starts.
  */
 export async function forgetSiteAudits(
   test: (r: { site: string; startedAt: number }) => boolean,
 ): Promise<void> {
   await load();
-  await forgetTabRecords(records, KEY, (r) => r.step !== 'running' && test(r));
+  await forgetTabRecords(records, KEY, test);
 }
 
 /** Links of the page the tab shows, read in an isolated world (the page cannot see or change the reader). */

@@ -833,4 +833,48 @@ describe('deletion', () => {
     await handlers.deleteAll!({}, {});
     expect(await audits()).toEqual([]);
   });
+  it("a running audit and site audit of the site are cancelled and go with the site's data", async () => {
+    const { startAudit } = await import('@/lib/audit/machine');
+    const { startSiteAudit, pageStarted } = await import('@/lib/audit/site-audit');
+    // Waiting out the banner's observation window, its deadline far off.
+    const running = {
+      ...startAudit({
+        id: 'a7',
+        tabId: 7,
+        url: 'https://shop.example/',
+        site: 'shop.example',
+        now: Date.now(),
+      }),
+      step: 'pre-consent' as const,
+      deadline: Date.now() + 600_000,
+    };
+    const site = pageStarted(
+      startSiteAudit({
+        id: 's7',
+        tabId: 7,
+        site: 'shop.example',
+        startUrl: 'https://shop.example/',
+        now: Date.now(),
+      }),
+      0,
+      'a7',
+      Date.now(),
+    );
+    await fakeBrowser.storage.session.set({ 'audit:7': running, 'site-audit:7': site });
+    Object.assign(fakeBrowser.tabs, {
+      get: async (tabId: number) => ({ id: tabId, url: 'https://shop.example/' }),
+    });
+    const { writer } = await startWorker();
+    const { handlers } = await import('../messaging');
+    const started = vi.spyOn(fakeBrowser.tabs, 'update');
+    await handlers.deleteSite!({ site: 'shop.example' }, {});
+    await writer.flush();
+    await new Promise((r) => setTimeout(r, 50));
+    const left = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => /audit/i.test(k));
+    expect(left).toEqual([]);
+    expect(await handlers.getAudit!({ tabId: 7 }, {})).toBeNull();
+    expect(await handlers.getSiteAudit!({ tabId: 7 }, {})).toBeNull();
+    // No next page was started in the tab.
+    expect(started).not.toHaveBeenCalled();
+  });
 });
