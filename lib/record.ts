@@ -125,6 +125,8 @@ export interface SeenCookie {
   sameSite?: string;
   removed?: boolean;
   partition?: string;
+  /** A cookies-API report of a cookie that a response of this visit set (its Set-Cookie claimed the change). */
+  byResponse?: boolean;
 }
 
 function cookieAction(c: SeenCookie): CookieAction {
@@ -210,6 +212,8 @@ export interface SignalSource {
   initial?: boolean;
   /** Top-level site of the partition the cookie was stored in (not sent to its own site's pages). */
   partition?: string;
+  /** The cookie store's report of a cookie a response of this visit set (lib/set-cookie-claims.ts). */
+  byResponse?: boolean;
   /** Another tab had a page of the signal's site open (the choice may be that tab's). */
   otherTab?: boolean;
   /** The site stored this record without interaction on an earlier visit (lib/evidence/unprompted.ts). */

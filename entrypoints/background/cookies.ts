@@ -40,6 +40,7 @@ export async function recordCookie(
     ...(seen.frame && { frame: seen.frame }),
     ...(seen.mainFrameRequest && { mainFrame: true }),
     ...(seen.partition && { partition: seen.partition }),
+    ...(seen.byResponse && { byResponse: true }),
   });
 }
 
@@ -139,7 +140,7 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
   const claimed = removed ? null : claims.take(change.seen.name, cookie.domain, change.seen.value, at);
   const owner = claimed && (await claimed);
   if (owner) {
-    if (belongs(change, owner)) await recordCookie(owner, change.seen);
+    if (belongs(change, owner)) await recordCookie(owner, { ...change.seen, byResponse: true });
     return;
   }
   const visits = visitsForCookie(allTabs(), site)

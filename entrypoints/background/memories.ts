@@ -4,9 +4,12 @@
  */
 import { forgetAnsweredBefore, forgetAnsweredSite, loadAnswered } from './answered';
 import { forgetBefore, forgetSite, loadUnprompted } from './unprompted';
+import { loadOtherTabHeld } from './other-tab';
 
 export async function loadMemories(): Promise<void> {
   await Promise.all([loadUnprompted(), loadAnswered()]);
+  // After the activation memory: a held choice is judged by what the other tabs' detectors reported.
+  await loadOtherTabHeld();
 }
 
 /** The site's consent data was deleted (an audit's clean-up), or its history: nothing of it is remembered. */

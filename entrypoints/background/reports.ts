@@ -13,7 +13,7 @@ import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
 import type { StorageItem } from '@/lib/storage-snapshot';
 import { CLICK_ACTIONS } from '@/lib/consent/click';
-import { noteActivation } from './unprompted';
+import { noteActivation, noteBannerClick } from './unprompted';
 import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './answered';
 
 /**
@@ -117,6 +117,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     if (!visit || typeof tool !== 'string' || !CLICK_ACTION_SET.has(action)) return;
     const t = detectorAt(visit, at);
     noteAnswerClick(visit, tool.slice(0, 64), action, t);
+    noteBannerClick(visit, t);
     enqueue(visit, {
       id: `${visit.id}|click|${t}|${action}`,
       visitId: visit.id,

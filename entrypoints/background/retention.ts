@@ -9,6 +9,7 @@ import { forgetMemoriesBefore } from './memories';
 import { detachVisits } from './session';
 import { forgetSiteAudits } from './site-audit';
 import { flush, forgetVisits } from './writer';
+import { dropHeld } from './other-tab';
 
 /** What is held in memory of stored visits, forgotten when some are deleted (the derivations, the readings). */
 export function forgetInMemory(): void {
@@ -22,6 +23,7 @@ export function forgetInMemory(): void {
  */
 export async function beforeDeleting(test: (visit: PageVisit) => boolean): Promise<void> {
   forgetVisits(detachVisits(test));
+  dropHeld(test);
   await flush();
 }
 

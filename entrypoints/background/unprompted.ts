@@ -4,16 +4,16 @@
  * what the browser keeps for the site). What the detector saw of each live visit, and the decisions still waiting
  * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
  */
-import { browser } from 'wxt/browser';
 import type { PageVisit } from '@/lib/findings';
-import { signalFromCookie } from '@/lib/consent/signals';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
-import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
+  answeredElsewhere,
   decideSeeded,
   decideStored,
+  elsewhereKey,
   signalRole,
   MAX_REMEMBERED,
   unpromptedKey,
@@ -32,18 +32,27 @@ interface Pending {
   key: string;
   signal: ConsentSignal;
   src: SignalSource;
-  /** Another site's record this visit's page stored: the page's site and tab (decideSeeded). */
+  /** Another site's record stored while this visit's page was shown: the page's site (decideSeeded). */
   onSite?: string;
-  tabId?: number;
-  /** Visits other tabs showed on the record's site: one whose visitor interacted by the grace may have made it. */
+  /** Visits other tabs showed on the record's site: one whose visitor answered there may have made it. */
   others?: string[];
 }
 
+/** Another site's records seeded from one page, remembered per site (`tools`: the managers whose records). */
+interface SeededRecord extends UnpromptedRecord {
+  onSite: string;
+  tools: string[];
+}
+
 const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED);
+/**
+ * Kept apart, and per site rather than per manager, so seeding records from one page cannot push out what sites
+ * stored on their own pages, and pushing out a seeded one takes cookie-setting responses of a thousand other sites.
+ */
+const seeded = siteMemory<SeededRecord>('seededConsent', MAX_REMEMBERED);
+const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, '(seeded)', incognito);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
-/** Counts deletions, so a record checked across one is not remembered after it. */
-let generation = 0;
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{ visits: Record<string, VisitInteraction>; pending: Record<string, Pending> }>(
   'unpromptedLive',
@@ -55,7 +64,7 @@ function persist(): void {
 
 /** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
 export async function loadUnprompted(): Promise<void> {
-  await memory.load();
+  await Promise.all([memory.load(), seeded.load()]);
   const stored = await live.read();
   if (!stored || typeof stored !== 'object') return;
   for (const [id, state] of Object.entries(stored.visits ?? {})) if (!visits.has(id)) visits.set(id, state);
@@ -77,12 +86,17 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   persist();
 }
 
-/** Whether the visitor clicked, tapped or typed where a banner could take it in one of these visits by `t`. */
-export function interactedBy(visitIds: readonly string[], t: number): boolean {
-  return visitIds.some((id) => {
-    const activeAt = visits.get(id)?.activeAt;
-    return activeAt !== undefined && activeAt !== null && activeAt <= t;
-  });
+/** Whether a choice stored at `at` may be the visitor's answer in one of these visits (answeredElsewhere). */
+export function interactedBy(visitIds: readonly string[], at: number): boolean {
+  return answeredElsewhere(
+    visitIds.flatMap((id) => visits.get(id) ?? []),
+    at,
+  );
+}
+
+/** The visitor's click in a detected banner (the detector's `consentClick`): the latest few are kept. */
+export function noteBannerClick(visit: PageVisit, at: number): void {
+  update(visit.id, { clickedAt: [...(stateOf(visit.id).clickedAt ?? []), at].slice(-5) });
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -99,10 +113,10 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
  * so it goes with them): nothing it stored is remembered any more.
  */
 export function forgetSite(site: string): void {
-  generation += 1;
   memory.forgetSite(site);
-  // A record another site seeded while this one's page was shown names this site: it goes with its history.
-  memory.forgetWhere((_, record) => record.onSite === site);
+  seeded.forgetSite(site);
+  // A record this site's page seeded for another names this site: it goes with its history.
+  seeded.forgetWhere((_, record) => record.onSite === site);
   dropPending(
     (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`) || p.onSite === site,
   );
@@ -110,15 +124,17 @@ export function forgetSite(site: string): void {
 
 /** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */
 export function forgetBefore(cutoff = Infinity): void {
-  generation += 1;
   memory.forgetBefore(cutoff);
+  seeded.forgetBefore(cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
 
-/** A decision on `key` waiting out the grace on another visit, as the record it would remember. */
-function waiting(key: string, visitId: string): UnpromptedRecord | undefined {
-  const p = Object.values(pending).find((x) => x.key === key && x.visitId !== visitId);
-  return p && { visitId: p.visitId, at: p.src.at };
+/** A decision on `key` (of `tool`'s record) waiting out the grace on another visit, as the record it would remember. */
+function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord | undefined {
+  const p = Object.values(pending).find(
+    (x) => x.key === key && x.visitId !== visitId && (tool === undefined || x.signal.tool === tool),
+  );
+  return p && { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
 }
 
 /** Drops decisions still waiting out the grace, so none is remembered after its site's data was deleted. */
@@ -130,8 +146,9 @@ function dropPending(test: (p: Pending) => boolean): void {
 
 /**
  * Called for each consent signal before it is recorded: returns the source with the remembered record stamped on a
- * choice the visit brought, and for a choice stored during the visit remembers or forgets it (after the activation
- * grace when it must wait).
+ * choice the visit brought, and for a choice stored during the visit (or another site's seeded by its page)
+ * remembers or forgets it (after the activation grace when it must wait). `others`: the visits other tabs show on
+ * the signal's site.
  */
 export function noteSignal(
   visit: PageVisit,
@@ -139,13 +156,20 @@ export function noteSignal(
   src: SignalSource,
   others: string[] = [],
 ): SignalSource {
+  noteSentElsewhere(visit, signal, src);
   const role = signalRole(visit.site, signal, src);
   if (role === null) return src;
   const more = others.length ? { others } : {};
   if (role === 'seeded') {
-    const key = unpromptedKey(src.site!, signal.tool, visit.incognito);
-    const p = { visitId: visit.id, key, signal, src, onSite: visit.site, tabId: visit.tabId, ...more };
-    decide(`${visit.id}|${key}|${signal.via}|${src.at}`, p);
+    const key = seededKey(src.site!, visit.incognito);
+    decide(`${visit.id}|${key}|${signal.via}|${src.at}`, {
+      visitId: visit.id,
+      key,
+      signal,
+      src,
+      onSite: visit.site,
+      ...more,
+    });
     return src;
   }
   const key = unpromptedKey(visit.site, signal.tool, visit.incognito);
@@ -154,7 +178,11 @@ export function noteSignal(
     if (!s.carried.includes(signal.tool)) update(visit.id, { carried: [...s.carried, signal.tool] });
     // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
     // remembered one would be: the site cannot beat the grace by navigating away.
-    const record = memory.get(key) ?? waiting(key, visit.id);
+    const record =
+      memory.get(key) ??
+      seededFor(visit.site, signal.tool, visit.incognito) ??
+      waiting(key, visit.id) ??
+      waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
     return record ? { ...src, unpromptedOn: record } : src;
   }
   const id = `${visit.id}|${key}|${src.at}`;
@@ -162,10 +190,27 @@ export function noteSignal(
   return src;
 }
 
+/** The seeded record of this manager for the site, as the record a carried-over signal is stamped with. */
+function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRecord | undefined {
+  const r = seeded.get(seededKey(site, incognito));
+  return r?.tools.includes(tool) ? { visitId: r.visitId, at: r.at, onSite: r.onSite } : undefined;
+}
+
+/** Another site's choice allowing tracking sent in this page's requests: the visitor's own (decideSeeded). */
+function noteSentElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
+  if (src.via !== 'cookie-header' || src.provenance !== 'browser' || !src.site || src.site === visit.site)
+    return;
+  if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
+    return;
+  const key = elsewhereKey(src.site, signal.tool);
+  const sent = stateOf(visit.id).sentElsewhere ?? [];
+  if (!sent.includes(key)) update(visit.id, { sentElsewhere: [...sent, key].slice(-50) });
+}
+
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
   const judge = p.onSite ? decideSeeded : decideStored;
-  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at + ACTIVATION_GRACE_MS);
+  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at);
   const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
   const outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
   if (outcome === 'wait') {
@@ -181,30 +226,10 @@ function decide(id: string, p: Pending): void {
     delete pending[id];
     persist();
   }
-  if (outcome === 'remember' && p.onSite) void rememberSeeded(p);
-  else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  if (outcome === 'remember' && p.onSite) {
+    const r = seeded.get(p.key);
+    const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
+    seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
+  } else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'forget') memory.save(p.key, null);
-}
-
-/**
- * Remembers another site's record once its own jar is seen to hold it, not partitioned: the browser may have refused
- * the Set-Cookie (third-party cookies blocked), and then nothing was seeded that a later visit could bring.
- */
-async function rememberSeeded(p: Pending): Promise<void> {
-  if (!p.signal.via.startsWith('cookie:') || !p.src.site) return;
-  const name = p.signal.via.slice('cookie:'.length);
-  const before = generation;
-  try {
-    const stores = await browser.cookies.getAllCookieStores();
-    const storeId = stores.find((s) => p.tabId !== undefined && s.tabIds.includes(p.tabId))?.id;
-    // Without a partitionKey both browsers answer from the unpartitioned jar only.
-    const jar = await browser.cookies.getAll({ domain: p.src.site, name, ...(storeId && { storeId }) });
-    if (!jar.some((c) => signalFromCookie(c.name, c.value)?.raw === p.signal.raw)) return;
-  } catch (e) {
-    console.warn('unprompted: jar not read', e);
-    return;
-  }
-  // A deletion while the jar was read may have been of this record's site: nothing is remembered then.
-  if (generation !== before) return;
-  memory.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite });
 }

@@ -3,8 +3,8 @@ import type { ConsentSignal } from '@/lib/consent/types';
 import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
-import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import { interactedBy, noteSignal } from './unprompted';
+import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
 /** The live (current, pending or previous) visit with this id, from any tab. */
@@ -29,23 +29,15 @@ function otherVisitsOnSite(visit: PageVisit, site: string): string[] {
 /**
  * Records a consent signal as evidence of the visit; what it means is derived when the visit is read. A stored
  * choice may be the visitor's answer in another open tab of its site (the cookie and localStorage are shared): it is
- * marked `otherTab` when that tab's visitor clicked, tapped or typed where a banner could take it by the end of the
- * grace after the choice. A tab the site opened itself (`target=_blank` on a link) gives no such cover. The other
- * tab's report may come after the cookie's: then the mark is added once the grace has passed.
+ * marked `otherTab` when that tab's visitor answered near its time (lib/evidence/unprompted.ts `answeredElsewhere`);
+ * a tab the site opened itself on a link click, untouched, gives no cover. When that tab's report may still come,
+ * the mark is added once the grace has passed (other-tab.ts).
  */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   const others = signal.state === 'choice' ? otherVisitsOnSite(visit, src.site ?? visit.site) : [];
-  const by = src.at + ACTIVATION_GRACE_MS;
-  const otherTab = others.length > 0 && interactedBy(others, by);
+  const otherTab = others.length > 0 && interactedBy(others, src.at);
   const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src, otherTab ? [] : others);
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));
-  if (otherTab || !others.length) return;
-  setTimeout(
-    () => {
-      if (interactedBy(others, by))
-        enqueue(visit, consentSighting(visit, signal, { ...source, otherTab: true }));
-    },
-    Math.max(0, by + 100 - Date.now()),
-  );
+  if (!otherTab && others.length) markIfAnsweredElsewhere(visit, signal, source, others);
 }

@@ -5,7 +5,10 @@ import { withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS } from './consent';
 import {
   MAX_REMEMBERED,
+  OTHER_TAB_WINDOW_MS,
+  answeredElsewhere,
   decideSeeded,
+  elsewhereKey,
   decideStored,
   signalRole,
   unpromptedKey,
@@ -54,7 +57,8 @@ describe('another site’s record stored in its jar while this page was shown', 
 
   it('is seeded unless it went to a partition of this page (never sent to that site’s own pages)', () => {
     expect(signalRole('shop.example', accept, other())).toBe('seeded');
-    expect(signalRole('shop.example', accept, other({ via: 'set-cookie' }))).toBe('seeded');
+    // A Set-Cookie alone may have been refused (third-party cookies blocked) or partitioned (Firefox).
+    expect(signalRole('shop.example', accept, other({ via: 'set-cookie' }))).toBeNull();
     expect(signalRole('shop.example', accept, other({ partition: 'shop.example' }))).toBeNull();
     expect(signalRole('shop.example', accept, other({ provenance: 'page' }))).toBeNull();
   });
@@ -73,16 +77,34 @@ describe('another site’s record stored in its jar while this page was shown', 
     expect(decideSeeded(watched, reject, other(), 1_000, later)).toBeNull();
     expect(decideSeeded(watched, accept, other({ otherTab: true }), 1_000, later)).toBeNull();
     expect(decideSeeded({ ...watched, watchedAt: null }, accept, other(), 1_000, later)).toBeNull();
+    // The page's requests had sent the visitor's own accept of that manager for the site: a re-write of it.
+    const sent = { ...watched, sentElsewhere: [elsewhereKey('blog.example', accept.tool)] };
+    expect(decideSeeded(sent, accept, other(), 1_000, later)).toBeNull();
   });
 
-  it('a response’s Set-Cookie before the first report counts only when that report said never active', () => {
+  it('a report of this visit’s own response before the first report counts only when that said never active', () => {
     const early = { watchedAt: 1_200, activeAt: null, carried: [] };
-    expect(decideSeeded(early, accept, other({ via: 'set-cookie' }), 1_000, later)).toBe('remember');
+    expect(decideSeeded(early, accept, other({ byResponse: true }), 1_000, later)).toBe('remember');
     expect(decideSeeded(early, accept, other(), 1_000, later)).toBeNull();
     // A first report saying already active (a detector started late) proves nothing of the time before it.
     const activeFirst = { ...early, watchedAt: 3_000, activeAt: 3_000 };
-    expect(decideSeeded(activeFirst, accept, other({ via: 'set-cookie' }), 1_000, later)).toBeNull();
+    expect(decideSeeded(activeFirst, accept, other({ byResponse: true }), 1_000, later)).toBeNull();
     expect(decideSeeded({ ...early, watchedAt: null }, accept, other(), 1_000, 1_100)).toBe('wait');
+  });
+});
+
+describe('answeredElsewhere', () => {
+  const tab = (extra: Partial<VisitInteraction>): VisitInteraction => ({ ...watched, ...extra });
+  it('covers a choice when the other tab’s visitor answered shortly before it or within the grace after', () => {
+    expect(answeredElsewhere([tab({ activeAt: 900 })], 1_000)).toBe(true);
+    expect(answeredElsewhere([tab({ activeAt: 1_000 + ACTIVATION_GRACE_MS })], 1_000)).toBe(true);
+    expect(answeredElsewhere([tab({ clickedAt: [1_000 - OTHER_TAB_WINDOW_MS] })], 1_000)).toBe(true);
+  });
+  it('not when that tab was untouched, or its input came long before or after', () => {
+    expect(answeredElsewhere([tab({})], 1_000)).toBe(false);
+    expect(answeredElsewhere([tab({ activeAt: 1_000 - OTHER_TAB_WINDOW_MS - 1 })], 1_000)).toBe(false);
+    expect(answeredElsewhere([tab({ activeAt: 1_001 + ACTIVATION_GRACE_MS })], 1_000)).toBe(false);
+    expect(answeredElsewhere([], 1_000)).toBe(false);
   });
 });
 

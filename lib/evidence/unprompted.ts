@@ -31,15 +31,37 @@ export interface VisitInteraction {
   activeAt: number | null;
   /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
   carried: string[];
+  /** `site|tool` of other sites' choices allowing tracking that this page's requests sent (the visitor's own). */
+  sentElsewhere?: string[];
+  /** The visitor's clicks in a detected banner (the latest few). */
+  clickedAt?: number[];
+}
+
+/**
+ * How long before a stored choice the visitor's input in another tab of the site can still be the answer it records
+ * (their click there and the record's report here are seconds apart; a page reads localStorage a few seconds in).
+ */
+export const OTHER_TAB_WINDOW_MS = 30_000;
+
+/**
+ * Whether a choice stored at `at` may be the visitor's answer in one of these other tabs: its visitor first clicked,
+ * tapped or typed where a banner could take it, or clicked in a detected banner, within OTHER_TAB_WINDOW_MS before
+ * it or the grace after it. An input long before gives no cover (the first activation is all the detector reports,
+ * and a site can open the tab itself on a later click).
+ */
+export function answeredElsewhere(others: readonly VisitInteraction[], at: number): boolean {
+  const near = (t: number | null | undefined) =>
+    typeof t === 'number' && t >= at - OTHER_TAB_WINDOW_MS && t <= at + ACTIVATION_GRACE_MS;
+  return others.some((o) => near(o.activeAt) || (o.clickedAt ?? []).some(near));
 }
 
 export const EMPTY_INTERACTION: VisitInteraction = { watchedAt: null, activeAt: null, carried: [] };
 
 /**
  * How a recorded signal bears on the memory: a choice the visit brought (`carried`), one stored during the visit
- * (`stored`), another site's record this page's requests stored in that site's jar (`seeded`: a response's
- * Set-Cookie or the cookie store's report of one, not partitioned under this page, so later sent to that site's own
- * pages), or neither (a banner, evidence, a page report, another site's cookie only sent in a request).
+ * (`stored`), another site's record stored in that site's own jar while this page was shown (`seeded`: the cookie
+ * store reported it with no partition, so later sent to that site's own pages; a Set-Cookie alone may have been
+ * refused or partitioned), or neither (a banner, evidence, a page report, another site's cookie only sent).
  */
 export function signalRole(
   visitSite: string,
@@ -47,13 +69,15 @@ export function signalRole(
   src: Pick<SignalSource, 'provenance' | 'via' | 'site' | 'mainFrame' | 'initial' | 'partition'>,
 ): 'carried' | 'stored' | 'seeded' | null {
   if (signal.state !== 'choice' || signal.evidence || src.provenance === 'page') return null;
-  if (src.site !== null && src.site !== visitSite) {
-    // A navigation's own response (a redirect through the other site) may be the visitor's answer given there.
-    const seeded = src.via === 'cookies-api' || (src.via === 'set-cookie' && !src.mainFrame);
-    return seeded && !src.partition ? 'seeded' : null;
-  }
+  if (src.site !== null && src.site !== visitSite)
+    return src.via === 'cookies-api' && !src.partition ? 'seeded' : null;
   if ((src.via === 'cookie-header' && src.mainFrame) || src.via === 'jar' || src.initial) return 'carried';
   return 'stored';
+}
+
+/** Key of another site's choice this page's requests sent (`VisitInteraction.sentElsewhere`). */
+export function elsewhereKey(site: string, tool: string): string {
+  return `${site}|${tool}`;
 }
 
 /**
@@ -79,25 +103,28 @@ export function decideStored(
 }
 
 /**
- * What another site's record, stored in its jar by this visit's page, does to that site's memory: `remember` when
- * it allows tracking and this page stayed untouched until the grace after it (no banner of that site could have been
- * answered, in a frame or through a group's shared consent), with no tab of that site open; `wait` during the grace;
- * else nothing. A response's Set-Cookie is this page's doing even before the detector first reported: its first
- * report saying the page was never active covers the time before it (user activation is sticky). Never `forget`:
- * input on this page is no answer to that site's banner that could replace an earlier record of its own.
+ * What another site's record, stored in its jar while this visit's page was shown, does to that site's memory:
+ * `remember` when it allows tracking and this page stayed untouched until the grace after it (no banner of that site
+ * could have been answered, in a frame or through a group's shared consent), this page's requests had not sent the
+ * visitor's own choice of that manager for the site (a widget of the site re-writing it), and no tab of that site
+ * open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
+ * own response (`byResponse`) is this page's doing even before the detector first reported: that report saying the
+ * page was never active covers the time before it (user activation is sticky). Never `forget`: input on this page
+ * is no answer to that site's banner that could replace an earlier record of its own.
  */
 export function decideSeeded(
   state: VisitInteraction,
   signal: ConsentSignal,
-  src: Pick<SignalSource, 'via' | 'otherTab'>,
+  src: Pick<SignalSource, 'otherTab' | 'byResponse' | 'site'>,
   at: number,
   now: number,
 ): 'remember' | 'wait' | null {
   if (src.otherTab || (signal.choice && !mayGrantTracking(signal.choice))) return null;
+  if (state.sentElsewhere?.includes(elsewhereKey(src.site ?? '', signal.tool))) return null;
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return null;
   const graceOver = now > at + ACTIVATION_GRACE_MS;
   if (state.watchedAt === null) return graceOver ? null : 'wait';
   const untouchedBefore = state.activeAt === null || state.activeAt > state.watchedAt;
-  if (state.watchedAt > at && !(src.via === 'set-cookie' && untouchedBefore)) return null;
+  if (state.watchedAt > at && !(src.byResponse && untouchedBefore)) return null;
   return graceOver ? 'remember' : 'wait';
 }

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
 import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import { OTHER_TAB_WINDOW_MS } from '@/lib/evidence/unprompted';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
 import type { SignalSource } from '@/lib/record';
@@ -79,5 +80,59 @@ describe('another tab of the site', () => {
       marked: [false],
       remembered: true,
     });
+  });
+
+  it('whose visitor’s only input was long before the choice: no cover (the site may open the tab on a later click)', async () => {
+    expect(await storeBesideOtherTab(T + 1_000 - OTHER_TAB_WINDOW_MS - 1_000)).toEqual({
+      marked: [false],
+      remembered: true,
+    });
+  });
+
+  it('a held choice is marked by a worker restarted before the other tab’s late report', async () => {
+    vi.resetModules();
+    let unprompted = await import('../unprompted');
+    await unprompted.loadUnprompted();
+    const { recordSignal } = await import('../visits');
+    const here = visitRow('here', SITE, T, { tabId: 2 });
+    const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
+    tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    unprompted.noteActivation(here, false, T);
+    unprompted.noteActivation(other, false, T - 60_000);
+    vi.setSystemTime(T + 1_000);
+    recordSignal(here, accept, stored(T + 1_000));
+    // The worker stops; its successor hears the other tab's click (made 200 ms after the choice).
+    vi.clearAllTimers();
+    vi.resetModules();
+    vi.setSystemTime(T + 1_300);
+    const memories = await import('../memories');
+    await memories.loadMemories();
+    unprompted = await import('../unprompted');
+    unprompted.noteActivation(other, true, T + 1_200);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('for another site’s record the blog’s page seeded, a tab of that site counts, not one of the blog', async () => {
+    vi.resetModules();
+    const unprompted = await import('../unprompted');
+    await unprompted.loadUnprompted();
+    const { recordSignal } = await import('../visits');
+    const blog = visitRow('blog', 'blog.example', T, { tabId: 2 });
+    const shopTab = visitRow('shop-tab', SITE, T - 60_000, { tabId: 3 });
+    tabs = [blog, shopTab].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    unprompted.noteActivation(blog, false, T);
+    unprompted.noteActivation(shopTab, true, T + 800);
+    vi.setSystemTime(T + 1_000);
+    recordSignal(blog, accept, { ...stored(T + 1_000), byResponse: true } as SignalSource);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    const later = visitRow('later', SITE, T + 60_000, { tabId: 2 });
+    tabs = [];
+    const brought = { ...stored(T + 60_000), via: 'jar' } as SignalSource;
+    // The visitor answered in the shop's own tab: not remembered as seeded.
+    expect(unprompted.noteSignal(later, accept, brought).unpromptedOn).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
 import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import { MAX_REMEMBERED } from '@/lib/evidence/unprompted';
 import type { SignalSource } from '@/lib/record';
 import { visitRow } from '@/lib/store/__fixtures__/sighting';
 
@@ -123,21 +124,17 @@ describe('unprompted records and a reload at once', () => {
 
 describe('a consent record another site’s page seeded', () => {
   const BLOG = 'blog.example';
-  /** The shop's OptanonConsent stored in its own jar by an image of the blog's page (cookies.onChanged). */
+  /** The cookie store's report of the shop's OptanonConsent, stored by a response of the blog's page. */
   const seeded = (at: number, extra: Partial<SignalSource> = {}): SignalSource =>
-    ({ provenance: 'browser', via: 'cookies-api', site: SITE, at, ...extra }) as SignalSource;
+    ({
+      provenance: 'browser',
+      via: 'cookies-api',
+      site: SITE,
+      at,
+      byResponse: true,
+      ...extra,
+    }) as SignalSource;
   const blogVisit = () => visitRow(`b${++n}`, BLOG, T);
-  /** The shop's unpartitioned jar as cookies.getAll answers it (empty: the browser refused the cookie). */
-  let jar: { name: string; value: string }[];
-  const asked: object[] = [];
-  beforeEach(() => {
-    jar = [{ name: 'OptanonConsent', value: OPTANON_ACCEPT_ALL }];
-    asked.length = 0;
-    Object.assign(fakeBrowser.cookies, {
-      getAllCookieStores: async () => [{ id: '0', tabIds: [1] }],
-      getAll: async (q: object) => (asked.push(q), jar),
-    });
-  });
 
   async function seed(extra: Partial<SignalSource> = {}, active = false) {
     vi.resetModules();
@@ -158,10 +155,26 @@ describe('a consent record another site’s page seeded', () => {
       at: T + 1_000,
       onSite: BLOG,
     });
-    expect(asked).toEqual([{ domain: SITE, name: 'OptanonConsent', storeId: '0' }]);
     // Deleting the blog's history forgets the record that names it.
     worker.forgetSite(BLOG);
     expect(worker.noteSignal(visitOf(), accept, carried(T + 70_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('the store’s report of the blog’s own response counts before the detector’s first report (never active)', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const blog = blogVisit();
+    worker.noteSignal(blog, accept, seeded(T + 50));
+    // A report the blog's requests did not cause (held for a visit that contacted the shop later) does not.
+    worker.noteSignal(blog, { ...accept, tool: 'didomi' }, seeded(T + 60, { byResponse: undefined }));
+    worker.noteActivation(blog, false, T + 80);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      onSite: BLOG,
+    });
+    const didomi = { ...accept, tool: 'didomi' };
+    expect(worker.noteSignal(visitOf(), didomi, carried(T + 60_000)).unpromptedOn).toBeUndefined();
   });
 
   it('is not remembered after input on the page (a banner of the shop in a frame, consent shared by a group)', async () => {
@@ -169,32 +182,63 @@ describe('a consent record another site’s page seeded', () => {
     expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
   });
 
-  it('is not remembered when the shop’s jar does not hold it (third-party cookies blocked)', async () => {
-    jar = [];
-    const { worker } = await seed({ via: 'set-cookie', frame: 'main' });
-    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
-  });
-
-  it('an image’s Set-Cookie before the detector’s first report counts: that report says the page was never active', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
-    const blog = blogVisit();
-    worker.noteSignal(blog, accept, seeded(T + 50, { via: 'set-cookie', frame: 'main' }));
-    worker.noteActivation(blog, false, T + 80);
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
-      onSite: BLOG,
-    });
-  });
-
-  it('is not remembered when partitioned under the blog, or while a tab of the shop is open', async () => {
+  it('is not remembered from a Set-Cookie alone (refused, or partitioned, by the browser), nor partitioned', async () => {
+    const alone = await seed({ via: 'set-cookie', frame: 'main', byResponse: undefined });
+    expect(alone.worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
     const partitioned = await seed({ partition: BLOG });
     expect(
       partitioned.worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn,
     ).toBeUndefined();
-    const otherTab = await seed({ otherTab: true });
-    expect(otherTab.worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('is not remembered when the blog’s requests had sent the visitor’s own accept (a widget re-writing it)', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const blog = blogVisit();
+    worker.noteActivation(blog, false, T);
+    worker.noteSignal(blog, accept, {
+      ...seeded(T + 500),
+      via: 'cookie-header',
+      frame: 'sub',
+    } as SignalSource);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(blog, accept, seeded(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('deleting the blog while the seeded record waits out the grace: nothing is remembered', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const blog = blogVisit();
+    worker.noteActivation(blog, false, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(blog, accept, seeded(T + 1_000));
+    worker.forgetSite(BLOG);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('seeding records of many sites from one page never pushes out what a site stored on its own', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const shop = visitOf();
+    worker.noteActivation(shop, false, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(shop, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const blog = blogVisit();
+    worker.noteActivation(blog, false, T + 10_000);
+    vi.setSystemTime(T + 11_000);
+    for (let i = 0; i < MAX_REMEMBERED + 10; i++)
+      worker.noteSignal(blog, accept, seeded(T + 11_000, { site: `s${i}.example` }));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: shop.id,
+    });
   });
 
   it('input on the blog does not forget what the shop stored unprompted on its own page', async () => {
