@@ -162,6 +162,15 @@ function compileRequestShapes(
         problems.push(`${r.id}: signature ${s.id} has a pathEnd, which needs match prefix and a leading /`);
       if (s.match === 'prefix' && s.path === '/' && !s.queryHas)
         problems.push(`${r.id}: signature ${s.id} is on every path, so it needs queryHas`);
+      // Paths like /tr, /i or /collect are common: the pattern runs only on queries holding text it requires.
+      if (s.query !== undefined && !s.queryHas)
+        problems.push(
+          `${r.id}: signature ${s.id} has a query pattern, so it needs queryHas (text the pattern requires)`,
+        );
+      else if (s.query !== undefined && s.queryHas && !s.query.includes(s.queryHas.replace(/^&/, '')))
+        problems.push(
+          `${r.id}: signature ${s.id}'s queryHas ${JSON.stringify(s.queryHas)} is not in its pattern`,
+        );
       signatures.push([
         n,
         s.id,

@@ -40,6 +40,7 @@ const records: VendorRecord[] = [
                 path: '/a/collect',
                 match: 'exact' as const,
                 query: '(^|&)tid=AC-',
+                queryHas: 'tid=AC-',
                 label: 'Acme collect protocol',
                 source: 'fixture',
               },
@@ -74,6 +75,7 @@ const records: VendorRecord[] = [
                 path: '/acme/hit.php',
                 match: 'suffix' as const,
                 query: '(^|&)site=\\d+',
+                queryHas: 'site=',
                 label: 'Acme hit API',
                 selfHosted: true,
                 source: 'fixture',
@@ -231,6 +233,22 @@ describe('compile checks request shapes', () => {
         signatures: [{ id: 'w', path: '/', match: 'prefix' as const, query: 'w=1', label: 'w', source: 's' }],
       },
       {
+        // A pattern on a common path runs only on queries holding text it requires: that text must be given.
+        ...vendor('u-ads', 'advertising', ['u-ads.example']),
+        signatures: [
+          { id: 'u', path: '/u', match: 'suffix' as const, query: 'uid=\\d+', label: 'u', source: 's' },
+          {
+            id: 't',
+            path: '/t',
+            match: 'suffix' as const,
+            query: 'tid=\\d+',
+            queryHas: 'pid=',
+            label: 't',
+            source: 's',
+          },
+        ],
+      },
+      {
         // A path end says how a prefix's path ends; an exact or suffix path has one end already.
         ...vendor('v-ads', 'advertising', ['v-ads.example']),
         signatures: [
@@ -252,6 +270,12 @@ describe('compile checks request shapes', () => {
       );
       expect((e as CompileError).problems.join('\n')).toMatch(
         /signature v has a pathEnd, which needs match prefix/,
+      );
+      expect((e as CompileError).problems.join('\n')).toMatch(
+        /signature u has a query pattern, so it needs queryHas/,
+      );
+      expect((e as CompileError).problems.join('\n')).toMatch(
+        /signature t's queryHas "pid=" is not in its pattern/,
       );
     }
   });
