@@ -7,6 +7,7 @@
 import type { ConsentSignal } from '@/lib/consent/types';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { PageVisit } from '@/lib/findings';
+import { hashString } from '@/lib/hash';
 import { consentSighting, type SignalSource } from '@/lib/record';
 import { sessionValue } from './session';
 import { interactedBy } from './unprompted';
@@ -23,6 +24,8 @@ interface Held {
 }
 
 const held: Record<string, Held> = {};
+/** Values already judged (bounded): later sightings of them are judged by recordSignal's own check only. */
+const settled = new Set<string>();
 const live = sessionValue<Record<string, Held>>('otherTabHeld');
 const persist = () => live.write(held);
 
@@ -44,7 +47,9 @@ export function markIfAnsweredElsewhere(
   source: SignalSource,
   others: string[],
 ): void {
-  const id = `${visit.id}|${signal.via}|${source.via}|${source.at}`;
+  // One hold per value: the first sighting dates it (requests carrying the cookie repeat it many times).
+  const id = `${visit.id}|${signal.tool}|${signal.via}|${hashString(signal.raw)}`;
+  if (held[id] || settled.has(id)) return;
   held[id] = { visit, signal, source, others };
   const ids = Object.keys(held);
   if (ids.length > MAX_HELD) delete held[ids[0]!];
@@ -69,6 +74,8 @@ function settle(id: string): void {
   if (!h) return;
   delete held[id];
   persist();
+  settled.add(id);
+  if (settled.size > 2_000) settled.delete(settled.values().next().value!);
   if (interactedBy(h.others, h.source.at))
     enqueue(h.visit, consentSighting(h.visit, h.signal, { ...h.source, otherTab: true }));
 }

@@ -135,4 +135,23 @@ describe('another tab of the site', () => {
     // The visitor answered in the shop's own tab: not remembered as seeded.
     expect(unprompted.noteSignal(later, accept, brought).unpromptedOn).toBeUndefined();
   });
+
+  it('requests carrying the same value hold it once, dated by its first sighting', async () => {
+    vi.resetModules();
+    const unprompted = await import('../unprompted');
+    await unprompted.loadUnprompted();
+    const { recordSignal } = await import('../visits');
+    const here = visitRow('here', SITE, T, { tabId: 2 });
+    const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
+    tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    for (let i = 0; i < 50; i++) {
+      vi.setSystemTime(T + 1_000 + i * 10);
+      recordSignal(here, accept, { ...stored(T + 1_000 + i * 10), via: 'cookie-header' } as SignalSource);
+    }
+    const held = (await fakeBrowser.storage.session.get('otherTabHeld')).otherTabHeld as Record<
+      string,
+      { source: { at: number } }
+    >;
+    expect(Object.values(held).map((h) => h.source.at)).toEqual([T + 1_000]);
+  });
 });
