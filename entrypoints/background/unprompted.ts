@@ -5,6 +5,7 @@
  * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
  */
 import type { PageVisit } from '@/lib/findings';
+import { hashString } from '@/lib/hash';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
 import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
@@ -53,6 +54,8 @@ const seeded = siteMemory<SeededRecord>('seededConsent', MAX_REMEMBERED);
 const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, '(seeded)', incognito);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
+/** Values sent in requests already judged (bounded): decide() is not run again for each request. */
+const judged = new Set<string>();
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{ visits: Record<string, VisitInteraction>; pending: Record<string, Pending> }>(
   'unpromptedLive',
@@ -185,7 +188,14 @@ export function noteSignal(
       waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
     return record ? { ...src, unpromptedOn: record } : src;
   }
-  const id = `${visit.id}|${key}|${src.at}`;
+  // Requests carrying the record repeat one value: its first sighting is judged, not every request.
+  const sent = src.via === 'cookie-header';
+  const id = sent ? `${visit.id}|${key}|sent|${hashString(signal.raw)}` : `${visit.id}|${key}|${src.at}`;
+  if (sent && (pending[id] || judged.has(id))) return src;
+  if (sent) {
+    judged.add(id);
+    if (judged.size > 2_000) judged.delete(judged.values().next().value!);
+  }
   decide(id, { visitId: visit.id, key, signal, src, ...more });
   return src;
 }

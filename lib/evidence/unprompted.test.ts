@@ -119,6 +119,10 @@ describe('decideStored', () => {
   it('forgets the record when the visitor interacted: their own answer replaces it', () => {
     expect(decideStored({ ...watched, activeAt: 900 }, accept, src(), 1_000, 1_100)).toBe('forget');
     expect(decideStored({ ...watched, activeAt: 900 }, reject, src(), 1_000, 1_100)).toBe('forget');
+    // A request carrying the record after the input is no new store, so no answer.
+    expect(
+      decideStored({ ...watched, activeAt: 900 }, accept, src({ via: 'cookie-header' }), 1_000, 1_100),
+    ).toBeNull();
   });
 
   it('leaves alone a refusal, a choice the visit brought, another tab’s, or a page not watched', () => {

@@ -94,7 +94,9 @@ export function decideStored(
   at: number,
   now: number,
 ): 'remember' | 'forget' | 'wait' | null {
-  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return 'forget';
+  // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
+  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS)
+    return src.via === 'cookie-header' ? null : 'forget';
   if (src.otherTab || state.carried.includes(signal.tool)) return null;
   if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';

@@ -260,3 +260,43 @@ describe('a consent record another site’s page seeded', () => {
     });
   });
 });
+
+describe('requests carrying a record the site stored on its own', () => {
+  const sent = (at: number): SignalSource =>
+    ({ provenance: 'browser', via: 'cookie-header', site: SITE, at, frame: 'main' }) as SignalSource;
+
+  it('are no answer of the visitor’s: input later on the page does not forget the record', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const visit = visitOf();
+    worker.noteActivation(visit, false, T);
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(visit, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // The visitor clicks (anywhere a banner could take it) 20 s later; the next request carries the site's record.
+    worker.noteActivation(visit, true, T + 20_000);
+    vi.setSystemTime(T + 20_100);
+    worker.noteSignal(visit, accept, sent(T + 20_100));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: visit.id,
+    });
+  });
+
+  it('hold one decision per value, not one per request', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const visit = visitOf();
+    worker.noteActivation(visit, false, T);
+    for (let i = 0; i < 50; i++) {
+      vi.setSystemTime(T + 1_000 + i * 10);
+      worker.noteSignal(visit, accept, sent(T + 1_000 + i * 10));
+    }
+    const live = (await fakeBrowser.storage.session.get('unpromptedLive')).unpromptedLive as {
+      pending: Record<string, unknown>;
+    };
+    expect(Object.keys(live.pending)).toHaveLength(1);
+  });
+});
