@@ -76,6 +76,6 @@ function settle(id: string): void {
   persist();
   settled.add(id);
   if (settled.size > 2_000) settled.delete(settled.values().next().value!);
-  if (interactedBy(h.others, h.source.at))
+  if (interactedBy(h.others, h.source.at, h.signal.choice))
     enqueue(h.visit, consentSighting(h.visit, h.signal, { ...h.source, otherTab: true }));
 }

@@ -117,7 +117,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     if (!visit || typeof tool !== 'string' || !CLICK_ACTION_SET.has(action)) return;
     const t = detectorAt(visit, at);
     noteAnswerClick(visit, tool.slice(0, 64), action, t);
-    noteBannerClick(visit, t);
+    noteBannerClick(visit, t, action);
     enqueue(visit, {
       id: `${visit.id}|click|${t}|${action}`,
       visitId: visit.id,

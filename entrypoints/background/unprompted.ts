@@ -6,9 +6,9 @@
  */
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
-import type { ConsentSignal } from '@/lib/consent/types';
+import type { ConsentChoice, ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
-import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
+import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
   answeredElsewhere,
@@ -41,7 +41,6 @@ interface Pending {
 
 /** Another site's records seeded from one page, remembered per site (`tools`: the managers whose records). */
 interface SeededRecord extends UnpromptedRecord {
-  onSite: string;
   tools: string[];
 }
 
@@ -54,15 +53,19 @@ const seeded = siteMemory<SeededRecord>('seededConsent', MAX_REMEMBERED);
 const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, '(seeded)', incognito);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
+/** Records stored after the visitor's input (answeredBefore), with when: the latest 200, mirrored. */
+let answered: Record<string, number> = {};
 /** Values sent in requests already judged (bounded): decide() is not run again for each request. */
 const judged = new Set<string>();
 /** The live visits and the waiting decisions, mirrored to storage.session. */
-const live = sessionValue<{ visits: Record<string, VisitInteraction>; pending: Record<string, Pending> }>(
-  'unpromptedLive',
-);
+const live = sessionValue<{
+  visits: Record<string, VisitInteraction>;
+  pending: Record<string, Pending>;
+  answered?: Record<string, number>;
+}>('unpromptedLive');
 
 function persist(): void {
-  live.write({ visits: Object.fromEntries(visits), pending });
+  live.write({ visits: Object.fromEntries(visits), pending, answered });
 }
 
 /** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
@@ -71,6 +74,7 @@ export async function loadUnprompted(): Promise<void> {
   const stored = await live.read();
   if (!stored || typeof stored !== 'object') return;
   for (const [id, state] of Object.entries(stored.visits ?? {})) if (!visits.has(id)) visits.set(id, state);
+  answered = { ...(stored.answered ?? {}), ...answered };
   for (const [id, p] of Object.entries(stored.pending ?? {})) {
     if (pending[id]) continue;
     pending[id] = p;
@@ -83,23 +87,37 @@ function stateOf(visitId: string): VisitInteraction {
 }
 
 function update(visitId: string, patch: Partial<VisitInteraction>): void {
+  const state = stateOf(visitId);
+  // Re-inserted last: the map drops its oldest visits first.
   visits.delete(visitId);
-  visits.set(visitId, { ...stateOf(visitId), ...patch });
+  visits.set(visitId, { ...state, ...patch });
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
   persist();
 }
 
 /** Whether a choice stored at `at` may be the visitor's answer in one of these visits (answeredElsewhere). */
-export function interactedBy(visitIds: readonly string[], at: number): boolean {
+export function interactedBy(visitIds: readonly string[], at: number, choice?: ConsentChoice): boolean {
   return answeredElsewhere(
     visitIds.flatMap((id) => visits.get(id) ?? []),
     at,
+    choice,
   );
 }
 
 /** The visitor's click in a detected banner (the detector's `consentClick`): the latest few are kept. */
-export function noteBannerClick(visit: PageVisit, at: number): void {
-  update(visit.id, { clickedAt: [...(stateOf(visit.id).clickedAt ?? []), at].slice(-5) });
+export function noteBannerClick(visit: PageVisit, at: number, action: string): void {
+  update(visit.id, { clicks: [...(stateOf(visit.id).clicks ?? []), { at, action }].slice(-5) });
+}
+
+const answeredKey = (site: string, signal: ConsentSignal, incognito: boolean) =>
+  `${unpromptedKey(site, signal.tool, incognito)}|${hashString(signal.raw)}`;
+
+/**
+ * Whether this very record was stored on another visit of the site after its visitor's input (with no banner click
+ * there saying the opposite): read again in another tab, even a minute later, it is their answer, not the site's.
+ */
+export function answeredBefore(site: string, signal: ConsentSignal, incognito: boolean): boolean {
+  return answered[answeredKey(site, signal, incognito)] !== undefined;
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -118,8 +136,10 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
 export function forgetSite(site: string): void {
   memory.forgetSite(site);
   seeded.forgetSite(site);
-  // A record this site's page seeded for another names this site: it goes with its history.
-  seeded.forgetWhere((_, record) => record.onSite === site);
+  // A record this site's page seeded for another names this site: the name goes with its history, the record stays
+  // (the other site's jar still holds the cookie).
+  seeded.mapAll(({ onSite, ...record }) => (onSite === site ? record : { ...record, onSite }));
+  dropAnswered((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
   dropPending(
     (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`) || p.onSite === site,
   );
@@ -129,6 +149,7 @@ export function forgetSite(site: string): void {
 export function forgetBefore(cutoff = Infinity): void {
   memory.forgetBefore(cutoff);
   seeded.forgetBefore(cutoff);
+  dropAnswered((key) => answered[key]! < cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
 
@@ -138,6 +159,13 @@ function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord 
     (x) => x.key === key && x.visitId !== visitId && (tool === undefined || x.signal.tool === tool),
   );
   return p && { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
+}
+
+/** Drops the records noted as the visitor's answers that `gone` picks (they name the sites). */
+function dropAnswered(gone: (key: string) => boolean): void {
+  const keys = Object.keys(answered).filter(gone);
+  for (const key of keys) delete answered[key];
+  if (keys.length) persist();
 }
 
 /** Drops decisions still waiting out the grace, so none is remembered after its site's data was deleted. */
@@ -213,14 +241,15 @@ function noteSentElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalS
   if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
     return;
   const key = elsewhereKey(src.site, signal.tool);
-  const sent = stateOf(visit.id).sentElsewhere ?? [];
-  if (!sent.includes(key)) update(visit.id, { sentElsewhere: [...sent, key].slice(-50) });
+  const sent = stateOf(visit.id).sentElsewhere ?? {};
+  if (sent[key] !== undefined || Object.keys(sent).length >= 50) return;
+  update(visit.id, { sentElsewhere: { ...sent, [key]: src.at } });
 }
 
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
   const judge = p.onSite ? decideSeeded : decideStored;
-  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at);
+  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at, p.signal.choice);
   const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
   const outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
   if (outcome === 'wait') {
@@ -241,5 +270,28 @@ function decide(id: string, p: Pending): void {
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
   } else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
-  else if (outcome === 'forget') memory.save(p.key, null);
+  else if (outcome === 'forget') answeredOn(p);
+}
+
+/**
+ * The visitor answered on the site (a choice stored after their input): what the site stored on its own, or another
+ * site's page seeded, of this manager is replaced; the record itself is noted as theirs unless a banner click of
+ * theirs just before says the opposite.
+ */
+function answeredOn(p: Pending): void {
+  memory.save(p.key, null);
+  const seededAt = p.key.slice(0, p.key.length - p.signal.tool.length) + '(seeded)';
+  const r = seeded.get(seededAt);
+  if (r?.tools.includes(p.signal.tool)) {
+    const tools = r.tools.filter((t) => t !== p.signal.tool);
+    seeded.save(seededAt, tools.length ? { ...r, tools } : null);
+  }
+  const clicks = stateOf(p.visitId).clicks ?? [];
+  const latest = clicks.filter((c) => c.at <= p.src.at + ACTIVATION_GRACE_MS).at(-1);
+  if (latest && contradictsClick(latest.action, p.signal.choice)) return;
+  const site = p.key.slice(p.key.startsWith('private|') ? 'private|'.length : 0, p.key.lastIndexOf('|'));
+  answered[answeredKey(site, p.signal, p.key.startsWith('private|'))] = p.src.at;
+  const ids = Object.keys(answered);
+  if (ids.length > 200) delete answered[ids[0]!];
+  persist();
 }

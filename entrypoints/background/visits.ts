@@ -3,7 +3,8 @@ import type { ConsentSignal } from '@/lib/consent/types';
 import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
-import { interactedBy, noteSignal } from './unprompted';
+import { signalRole } from '@/lib/evidence/unprompted';
+import { answeredBefore, interactedBy, noteSignal } from './unprompted';
 import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
@@ -15,13 +16,18 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
   return undefined;
 }
 
-/** The visits other tabs show on `site` (in the same cookie store as the visit's). */
+/**
+ * The visits whose visitor's answer may explain a choice of `site` recorded on this one: other tabs' current pages
+ * of the site, and for another site's record, this tab's previous page too (a group's shared banner answered there,
+ * then the page reloaded and synced the answer).
+ */
 function otherVisitsOnSite(visit: PageVisit, site: string): string[] {
   const ids: string[] = [];
   for (const s of allTabs()) {
     const other = s.current?.visit;
     if (other && s.tabId !== visit.tabId && other.site === site && other.incognito === visit.incognito)
       ids.push(other.id);
+    if (s.tabId === visit.tabId && site !== visit.site && s.previous) ids.push(s.previous.visit.id);
   }
   return ids;
 }
@@ -29,13 +35,21 @@ function otherVisitsOnSite(visit: PageVisit, site: string): string[] {
 /**
  * Records a consent signal as evidence of the visit; what it means is derived when the visit is read. A stored
  * choice may be the visitor's answer in another open tab of its site (the cookie and localStorage are shared): it is
- * marked `otherTab` when that tab's visitor answered near its time (lib/evidence/unprompted.ts `answeredElsewhere`);
- * a tab the site opened itself on a link click, untouched, gives no cover. When that tab's report may still come,
- * the mark is added once the grace has passed (other-tab.ts).
+ * marked `otherTab` when that tab's visitor answered near its time (lib/evidence/unprompted.ts `answeredElsewhere`),
+ * or when this very record was stored after the visitor's input on another visit of the site (read here later); a
+ * tab the site opened itself on a link click, untouched, gives no cover. When that tab's report may still come, the
+ * mark is added once the grace has passed (other-tab.ts).
  */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  const others = signal.state === 'choice' ? otherVisitsOnSite(visit, src.site ?? visit.site) : [];
-  const otherTab = others.length > 0 && interactedBy(others, src.at);
+  // Only a choice stored during the visit (or seeded for another site) can be another tab's answer.
+  const role = signalRole(visit.site, signal, src);
+  const choice = role === 'stored' || role === 'seeded';
+  const site = src.site ?? visit.site;
+  const others = choice ? otherVisitsOnSite(visit, site) : [];
+  const otherTab =
+    choice &&
+    ((others.length > 0 && interactedBy(others, src.at, signal.choice)) ||
+      answeredBefore(site, signal, visit.incognito));
   const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src, otherTab ? [] : others);
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));

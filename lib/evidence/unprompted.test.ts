@@ -78,8 +78,11 @@ describe('another site’s record stored in its jar while this page was shown', 
     expect(decideSeeded(watched, accept, other({ otherTab: true }), 1_000, later)).toBeNull();
     expect(decideSeeded({ ...watched, watchedAt: null }, accept, other(), 1_000, later)).toBeNull();
     // The page's requests had sent the visitor's own accept of that manager for the site: a re-write of it.
-    const sent = { ...watched, sentElsewhere: [elsewhereKey('blog.example', accept.tool)] };
+    const sent = { ...watched, sentElsewhere: { [elsewhereKey('blog.example', accept.tool)]: 900 } };
     expect(decideSeeded(sent, accept, other(), 1_000, later)).toBeNull();
+    // Sent only after it: the seeded cookie itself coming back, which excuses nothing.
+    const back = { ...watched, sentElsewhere: { [elsewhereKey('blog.example', accept.tool)]: 1_100 } };
+    expect(decideSeeded(back, accept, other(), 1_000, later)).toBe('remember');
   });
 
   it('a report of this visit’s own response before the first report counts only when that said never active', () => {
@@ -98,7 +101,15 @@ describe('answeredElsewhere', () => {
   it('covers a choice when the other tab’s visitor answered shortly before it or within the grace after', () => {
     expect(answeredElsewhere([tab({ activeAt: 900 })], 1_000)).toBe(true);
     expect(answeredElsewhere([tab({ activeAt: 1_000 + ACTIVATION_GRACE_MS })], 1_000)).toBe(true);
-    expect(answeredElsewhere([tab({ clickedAt: [1_000 - OTHER_TAB_WINDOW_MS] })], 1_000)).toBe(true);
+    const click = (at: number, action: string) => tab({ clicks: [{ at, action }] });
+    expect(answeredElsewhere([click(1_000 - OTHER_TAB_WINDOW_MS, 'accept-all')], 1_000, accept.choice)).toBe(
+      true,
+    );
+    // Reject all there, an accept here: no cover, even with the activation in time.
+    expect(answeredElsewhere([{ ...click(900, 'reject-all'), activeAt: 900 }], 1_000, accept.choice)).toBe(
+      false,
+    );
+    expect(answeredElsewhere([click(900, 'reject-all')], 1_000, reject.choice)).toBe(true);
   });
   it('not when that tab was untouched, or its input came long before or after', () => {
     expect(answeredElsewhere([tab({})], 1_000)).toBe(false);

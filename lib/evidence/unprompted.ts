@@ -6,9 +6,9 @@
  * derivation treats them as stored without interaction (lib/evidence/consent.ts). Pure; the background keeps the
  * memory in storage.local and the per-visit state in memory.
  */
-import type { ConsentSignal } from '../consent/types';
+import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
-import { ACTIVATION_GRACE_MS, mayGrantTracking } from './consent';
+import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {
@@ -31,10 +31,10 @@ export interface VisitInteraction {
   activeAt: number | null;
   /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
   carried: string[];
-  /** `site|tool` of other sites' choices allowing tracking that this page's requests sent (the visitor's own). */
-  sentElsewhere?: string[];
-  /** The visitor's clicks in a detected banner (the latest few). */
-  clickedAt?: number[];
+  /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
+  sentElsewhere?: Record<string, number>;
+  /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
+  clicks?: { at: number; action: string }[];
 }
 
 /**
@@ -46,13 +46,23 @@ export const OTHER_TAB_WINDOW_MS = 30_000;
 /**
  * Whether a choice stored at `at` may be the visitor's answer in one of these other tabs: its visitor first clicked,
  * tapped or typed where a banner could take it, or clicked in a detected banner, within OTHER_TAB_WINDOW_MS before
- * it or the grace after it. An input long before gives no cover (the first activation is all the detector reports,
- * and a site can open the tab itself on a later click).
+ * it or the grace after it, and their latest click there in that time does not say the opposite (Reject all, then
+ * an accept here). An input long before gives no cover (the first activation is all the detector reports, and a site
+ * can open the tab itself on a later click).
  */
-export function answeredElsewhere(others: readonly VisitInteraction[], at: number): boolean {
+export function answeredElsewhere(
+  others: readonly VisitInteraction[],
+  at: number,
+  choice?: ConsentChoice,
+): boolean {
   const near = (t: number | null | undefined) =>
     typeof t === 'number' && t >= at - OTHER_TAB_WINDOW_MS && t <= at + ACTIVATION_GRACE_MS;
-  return others.some((o) => near(o.activeAt) || (o.clickedAt ?? []).some(near));
+  return others.some((o) => {
+    const clicks = (o.clicks ?? []).filter((c) => near(c.at));
+    const latest = clicks.at(-1);
+    if (latest && contradictsClick(latest.action, choice)) return false;
+    return near(o.activeAt) || clicks.length > 0;
+  });
 }
 
 export const EMPTY_INTERACTION: VisitInteraction = { watchedAt: null, activeAt: null, carried: [] };
@@ -122,7 +132,9 @@ export function decideSeeded(
   now: number,
 ): 'remember' | 'wait' | null {
   if (src.otherTab || (signal.choice && !mayGrantTracking(signal.choice))) return null;
-  if (state.sentElsewhere?.includes(elsewhereKey(src.site ?? '', signal.tool))) return null;
+  // Sent before it: the visitor's own record re-written. Sent after it: the seeded cookie itself coming back.
+  const sentAt = state.sentElsewhere?.[elsewhereKey(src.site ?? '', signal.tool)];
+  if (sentAt !== undefined && sentAt < at) return null;
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return null;
   const graceOver = now > at + ACTIVATION_GRACE_MS;
   if (state.watchedAt === null) return graceOver ? null : 'wait';

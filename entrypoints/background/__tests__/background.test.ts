@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ev, fireRequest } from './fake-event';
 import type { Classification } from '@/lib/vendor-db/types';
 import type { InspectorDb } from '@/lib/store/db';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 
 function classify(host: string): Classification {
   const cio = host.endsWith('customer.io') || host.startsWith('_cio');
@@ -563,6 +564,57 @@ describe('background', () => {
       );
     await writer.flush();
     expect(await pageCookies()).toBe(5000);
+  });
+
+  it("another site's accept set by the page's own response, as the cookie store reports it, is remembered as seeded", async () => {
+    const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
+    await startWorker();
+    await visitShop();
+    const { reportHandlers } = await import('../reports');
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    // An image of the page: its response stores brand.example's accept-all in brand.example's own jar.
+    await events.onHeadersReceived!.trigger({
+      requestId: 'seed',
+      url: 'https://brand.example/seed.gif',
+      type: 'image',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: Date.now(),
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+      responseHeaders: [
+        {
+          name: 'Set-Cookie',
+          value: `OptanonConsent=${OPTANON_ACCEPT_ALL}; Max-Age=86400; Secure; SameSite=None`,
+        },
+      ],
+    });
+    const cookie = { name: 'OptanonConsent', value: OPTANON_ACCEPT_ALL, domain: 'brand.example', path: '/' };
+    await events.onChanged!.trigger({
+      removed: false,
+      cause: 'explicit',
+      cookie: { ...cookie, secure: true, httpOnly: false, sameSite: 'no_restriction', storeId: '0' },
+    });
+    // The detector's first report comes after it, saying the page was never active; then a banner click is heard.
+    await reportHandlers.userActivation({ active: false, at: Date.now() + 50 }, sender);
+    await reportHandlers.consentClick(
+      { tool: 'onetrust', action: 'reject-all', at: Date.now() + 60 },
+      sender,
+    );
+    await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 400));
+    const seeded = (await fakeBrowser.storage.local.get('seededConsent')).seededConsent as Record<
+      string,
+      { onSite: string; tools: string[] }
+    >;
+    expect(seeded['brand.example|(seeded)']).toMatchObject({ onSite: 'shop.example', tools: ['onetrust'] });
+    const live = (await fakeBrowser.storage.session.get('unpromptedLive')).unpromptedLive as {
+      visits: Record<string, { clicks?: { action: string }[] }>;
+    };
+    expect(
+      Object.values(live.visits)
+        .flatMap((v) => v.clicks ?? [])
+        .map((c) => c.action),
+    ).toEqual(['reject-all']);
   });
 
   it('a page-reported stored choice never re-files findings; a browser-observed cookie does count', async () => {

@@ -155,9 +155,13 @@ describe('a consent record another site’s page seeded', () => {
       at: T + 1_000,
       onSite: BLOG,
     });
-    // Deleting the blog's history forgets the record that names it.
+    // Deleting the blog's history (or its data, in an audit's clean-up) drops the blog's name, not the record: the
+    // shop's jar still holds the cookie.
     worker.forgetSite(BLOG);
-    expect(worker.noteSignal(visitOf(), accept, carried(T + 70_000)).unpromptedOn).toBeUndefined();
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 70_000)).unpromptedOn).toEqual({
+      visitId: blog.id,
+      at: T + 1_000,
+    });
   });
 
   it('the store’s report of the blog’s own response counts before the detector’s first report (never active)', async () => {
@@ -298,5 +302,24 @@ describe('requests carrying a record the site stored on its own', () => {
       pending: Record<string, unknown>;
     };
     expect(Object.keys(live.pending)).toHaveLength(1);
+  });
+});
+
+describe('what the detector saw of a visit', () => {
+  it('is kept when the visit brings one manager’s record: another’s accept stored unprompted is remembered', async () => {
+    vi.resetModules();
+    const worker = await import('../unprompted');
+    await worker.loadUnprompted();
+    const visit = visitOf();
+    worker.noteActivation(visit, false, T);
+    const didomi = { ...accept, tool: 'didomi' };
+    // The visit brings Didomi's record (this used to wipe the detector's report), then OneTrust's accept is stored.
+    worker.noteSignal(visit, didomi, carried(T + 10));
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(visit, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      visitId: visit.id,
+    });
   });
 });

@@ -1,0 +1,202 @@
+// Trust rules of the background's memories, end to end through recordSignal/noteSignal: ways a site could excuse a
+// record it seeded or stored on its own, and honest answers that must not be flagged (a reviewer's demonstrations).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signalFromCookie } from '@/lib/consent/signals';
+import { signalFromStorage } from '@/lib/consent/storage-signals';
+import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import type { Sighting } from '@/lib/evidence/types';
+import type { PageVisit } from '@/lib/findings';
+import type { SignalSource } from '@/lib/record';
+import { visitRow } from '@/lib/store/__fixtures__/sighting';
+
+const T = 1_800_000_000_000;
+const SHOP = 'shop.example';
+const BLOG = 'blog.example';
+const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+
+const written: Sighting[] = [];
+let tabs: { tabId: number; current: { visit: PageVisit }; previous?: { visit: PageVisit } }[] = [];
+vi.mock('../writer', () => ({ enqueue: (_: PageVisit, s: Sighting) => written.push(s) }));
+vi.mock('../session', async (original) => ({
+  ...(await original<typeof import('../session')>()),
+  allTabs: () => tabs,
+}));
+
+/** The cookie store's unpartitioned report of the shop's record, set by a response of the blog's page. */
+const seededSrc = (at: number): SignalSource =>
+  ({
+    provenance: 'browser',
+    via: 'cookies-api',
+    site: SHOP,
+    host: SHOP,
+    at,
+    byResponse: true,
+  }) as SignalSource;
+/** The shop's cookie sent in a request of the blog's page to the shop (webRequest onSendHeaders). */
+const sentSrc = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'cookie-header', site: SHOP, host: SHOP, at, frame: 'sub' }) as SignalSource;
+const storedSrc = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'cookies-api', site: SHOP, host: SHOP, at }) as SignalSource;
+/** A later visit of the shop bringing the record (jar at commit). */
+const carried = (at: number): SignalSource =>
+  ({ provenance: 'browser', via: 'jar', site: SHOP, host: SHOP, at, frame: 'main' }) as SignalSource;
+
+let n = 0;
+const shopVisit = (extra: Partial<PageVisit> = {}) => visitRow(`s${++n}`, SHOP, T, extra);
+
+async function fresh() {
+  vi.resetModules();
+  const unprompted = await import('../unprompted');
+  const memories = await import('../memories');
+  await memories.loadMemories();
+  const { recordSignal } = await import('../visits');
+  return { unprompted, memories, recordSignal };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  written.length = 0;
+  tabs = [];
+  vi.useFakeTimers({ now: T });
+});
+afterEach(() => vi.useRealTimers());
+
+describe('(a) seeding the shop’s accept from the blog’s page', () => {
+  it('is remembered even when the seeded cookie itself is sent back in the next request to the shop', async () => {
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    vi.setSystemTime(T + 1_000);
+    // The shop's pixel on the blog: a 302 with Set-Cookie (the store reports it), then the redirected request to
+    // the shop carries the cookie that was just stored. Nothing of the visitor's was ever sent.
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    unprompted.noteSignal(blog, accept, sentSrc(T + 1_050));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      onSite: BLOG,
+    });
+  });
+});
+
+describe('(a) deleting the blog’s data in an audit’s clean-up', () => {
+  it('keeps what the blog seeded in the shop’s jar (the shop’s cookie is still there)', async () => {
+    const { unprompted, memories } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // audit.ts clearSiteData(blog) removes the blog's cookies only, and calls forgetSiteMemories(blog).
+    memories.forgetSiteMemories(BLOG);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+  });
+});
+
+describe('(a) another tab whose visitor clicked Reject all in the banner', () => {
+  it('does not cover an accept the site stores on its own in this tab seconds later', async () => {
+    const { unprompted, recordSignal } = await fresh();
+    const here = shopVisit({ tabId: 2 });
+    const other = shopVisit({ tabId: 3 });
+    tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    unprompted.noteActivation(here, false, T);
+    unprompted.noteActivation(other, false, T - 60_000);
+    // The visitor's click on Reject all in the other tab's detected banner (consentClick + its activation).
+    unprompted.noteActivation(other, true, T + 500);
+    unprompted.noteBannerClick(other, T + 500, 'reject-all');
+    vi.setSystemTime(T + 5_000);
+    recordSignal(here, accept, storedSrc(T + 5_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const marked = written.filter((s) => s.kind === 'consent' && s.visitId === here.id);
+    expect(marked.map((s) => s.consent!.otherTab === true)).toEqual([false]);
+  });
+});
+
+describe('(b) the visitor’s own answer on the shop after a seeded record', () => {
+  it('replaces the seeded record: the next visit brings the visitor’s choice', async () => {
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // On the shop the visitor opens the preference centre and accepts (their click, then the store's report).
+    const shop = shopVisit();
+    vi.setSystemTime(T + 60_000);
+    unprompted.noteActivation(shop, false, T + 59_000);
+    unprompted.noteActivation(shop, true, T + 60_000);
+    unprompted.noteSignal(shop, accept, storedSrc(T + 60_200));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 120_000)).unpromptedOn).toBeUndefined();
+  });
+});
+
+describe('(b) a storage-only manager answered in another tab, read in this one later', () => {
+  // Transcend keeps the choice in localStorage: an untouched tab reads it at 1, 3, 10 s after its load and at
+  // pagehide (consent.content.ts STORAGE_DELAYS_MS, sendStorage on pagehide).
+  const tcm = signalFromStorage(
+    'tcmConsent',
+    JSON.stringify({
+      purposes: { Advertising: true, Analytics: true, Functional: true, SaleOfInfo: true },
+      timestamp: new Date(T).toISOString(),
+      confirmed: true,
+      prompted: true,
+      updated: true,
+    }),
+  )!;
+  const read = (site: string, at: number, initial = false): SignalSource =>
+    ({
+      provenance: 'detector',
+      via: 'localStorage',
+      site,
+      host: site,
+      at,
+      frame: 'main',
+      ...(initial && { initial: true }),
+    }) as SignalSource;
+
+  it('is not the site’s doing when the untouched tab is closed a minute after the answer', async () => {
+    const { unprompted, recordSignal } = await fresh();
+    const first = shopVisit({ tabId: 2 });
+    const second = shopVisit({ tabId: 3 });
+    tabs = [first, second].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    unprompted.noteActivation(second, false, T - 20_000); // opened, never touched
+    unprompted.noteActivation(first, false, T - 30_000);
+    // The visitor accepts in the first tab (their first input there), read at the click.
+    vi.setSystemTime(T);
+    unprompted.noteActivation(first, true, T);
+    unprompted.noteBannerClick(first, T, 'accept-all');
+    recordSignal(first, tcm, read(SHOP, T + 50));
+    // A minute later the visitor closes the second tab: its pagehide read is the first to hold the record.
+    vi.setSystemTime(T + 60_000);
+    recordSignal(second, tcm, read(SHOP, T + 60_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    tabs = [];
+    const marks = written.filter((s) => s.kind === 'consent' && s.visitId === second.id);
+    const next = unprompted.noteSignal(shopVisit(), tcm, read(SHOP, T + 120_000, true));
+    expect({
+      secondMarked: marks.some((s) => s.consent!.otherTab === true),
+      nextFlagged: next.unpromptedOn !== undefined,
+    }).toEqual({ secondMarked: true, nextFlagged: false });
+  });
+});
+
+describe('(b) a consent-sharing group synced on the page its accept reloaded', () => {
+  it('is not remembered as seeded: the visitor answered the group’s banner on the page before, in this tab', async () => {
+    const { unprompted, recordSignal } = await fresh();
+    // The visitor accepts in the blog's banner (the group's CMP) and the CMP reloads the page, as many do.
+    const before = visitRow('blog-1', BLOG, T, { tabId: 5 });
+    unprompted.noteActivation(before, false, T);
+    unprompted.noteActivation(before, true, T + 2_000);
+    unprompted.noteBannerClick(before, T + 2_000, 'accept-all');
+    // The reloaded page (untouched: activation is per document) syncs the group's choice to the shop.
+    const after = visitRow('blog-2', BLOG, T + 2_500, { tabId: 5 });
+    unprompted.noteActivation(after, false, T + 2_600);
+    tabs = [{ tabId: 5, current: { visit: after }, previous: { visit: before } }];
+    vi.setSystemTime(T + 3_000);
+    recordSignal(after, accept, seededSrc(T + 3_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+});
