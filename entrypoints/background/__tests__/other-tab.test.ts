@@ -25,8 +25,8 @@ vi.mock('../session', async (original) => ({
   allTabs: () => tabs,
 }));
 
-/** This tab's page stores a choice at T + 1 s, untouched; the other tab of the site is open beside it. */
-async function storeBesideOtherTab(otherActiveAt: number | null) {
+/** A fresh worker; two tabs of the site, both watched untouched: this one since T, the other since a minute before. */
+async function twoTabs() {
   vi.resetModules();
   const unprompted = await import('../unprompted');
   await unprompted.loadUnprompted();
@@ -36,6 +36,12 @@ async function storeBesideOtherTab(otherActiveAt: number | null) {
   tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
   unprompted.noteActivation(here, false, T);
   unprompted.noteActivation(other, false, T - 60_000);
+  return { unprompted, recordSignal, here, other };
+}
+
+/** This tab's page stores a choice at T + 1 s, untouched; the other tab of the site is open beside it. */
+async function storeBesideOtherTab(otherActiveAt: number | null) {
+  const { unprompted, recordSignal, here, other } = await twoTabs();
   if (otherActiveAt !== null && otherActiveAt <= T + 1_000)
     unprompted.noteActivation(other, true, otherActiveAt);
   vi.setSystemTime(T + 1_000);
@@ -90,15 +96,7 @@ describe('another tab of the site', () => {
   });
 
   it('a held choice is marked by a worker restarted before the other tab’s late report', async () => {
-    vi.resetModules();
-    let unprompted = await import('../unprompted');
-    await unprompted.loadUnprompted();
-    const { recordSignal } = await import('../visits');
-    const here = visitRow('here', SITE, T, { tabId: 2 });
-    const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
-    tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
-    unprompted.noteActivation(here, false, T);
-    unprompted.noteActivation(other, false, T - 60_000);
+    const { recordSignal, here, other } = await twoTabs();
     vi.setSystemTime(T + 1_000);
     recordSignal(here, accept, stored(T + 1_000));
     // The worker stops; its successor hears the other tab's click (made 200 ms after the choice).
@@ -107,7 +105,7 @@ describe('another tab of the site', () => {
     vi.setSystemTime(T + 1_300);
     const memories = await import('../memories');
     await memories.loadMemories();
-    unprompted = await import('../unprompted');
+    const unprompted = await import('../unprompted');
     unprompted.noteActivation(other, true, T + 1_200);
     await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
     expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
@@ -137,13 +135,7 @@ describe('another tab of the site', () => {
   });
 
   it('requests carrying the same value hold it once, dated by its first sighting', async () => {
-    vi.resetModules();
-    const unprompted = await import('../unprompted');
-    await unprompted.loadUnprompted();
-    const { recordSignal } = await import('../visits');
-    const here = visitRow('here', SITE, T, { tabId: 2 });
-    const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
-    tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    const { recordSignal, here } = await twoTabs();
     for (let i = 0; i < 50; i++) {
       vi.setSystemTime(T + 1_000 + i * 10);
       recordSignal(here, accept, { ...stored(T + 1_000 + i * 10), via: 'cookie-header' } as SignalSource);

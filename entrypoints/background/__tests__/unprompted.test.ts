@@ -31,6 +31,24 @@ async function restart() {
   return worker;
 }
 
+/** The shop's page stores an accept-all untouched at T + 1 s; the grace passes: remembered as the site's. */
+async function storedUnprompted(worker: typeof import('../unprompted')) {
+  const shop = visitOf();
+  worker.noteActivation(shop, false, T);
+  vi.setSystemTime(T + 1_000);
+  worker.noteSignal(shop, accept, stored(T + 1_000));
+  await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+  return shop;
+}
+
+/** A worker started afresh (its module state gone), its memory loaded. */
+async function freshWorker() {
+  vi.resetModules();
+  const worker = await import('../unprompted');
+  await worker.loadUnprompted();
+  return worker;
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.useFakeTimers({ now: T });
@@ -88,9 +106,7 @@ describe('unprompted records and deletion', () => {
   ])(
     'deleting %s while a decision waits out the grace: nothing is remembered after it',
     async (_, forget) => {
-      vi.resetModules();
-      const worker = await import('../unprompted');
-      await worker.loadUnprompted();
+      const worker = await freshWorker();
       const visit = visitOf();
       worker.noteActivation(visit, false, T);
       vi.setSystemTime(T + 1_000);
@@ -106,9 +122,7 @@ describe('unprompted records and deletion', () => {
 
 describe('unprompted records and a reload at once', () => {
   it('a record stored and then carried to the next page before the grace ended is judged as remembered', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const first = visitOf();
     worker.noteActivation(first, false, T);
     vi.setSystemTime(T + 1_000);
@@ -137,9 +151,7 @@ describe('a consent record another site’s page seeded', () => {
   const blogVisit = () => visitRow(`b${++n}`, BLOG, T);
 
   async function seed(extra: Partial<SignalSource> = {}, active = false) {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const blog = blogVisit();
     worker.noteActivation(blog, active, T);
     vi.setSystemTime(T + 1_000);
@@ -165,9 +177,7 @@ describe('a consent record another site’s page seeded', () => {
   });
 
   it('the store’s report of the blog’s own response counts before the detector’s first report (never active)', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const blog = blogVisit();
     worker.noteSignal(blog, accept, seeded(T + 50));
     // A report the blog's requests did not cause (held for a visit that contacted the shop later) does not.
@@ -196,9 +206,7 @@ describe('a consent record another site’s page seeded', () => {
   });
 
   it('is not remembered when the blog’s requests had sent the visitor’s own accept (a widget re-writing it)', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const blog = blogVisit();
     worker.noteActivation(blog, false, T);
     worker.noteSignal(blog, accept, {
@@ -213,9 +221,7 @@ describe('a consent record another site’s page seeded', () => {
   });
 
   it('deleting the blog while the seeded record waits out the grace: nothing is remembered', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const blog = blogVisit();
     worker.noteActivation(blog, false, T);
     vi.setSystemTime(T + 1_000);
@@ -226,14 +232,8 @@ describe('a consent record another site’s page seeded', () => {
   });
 
   it('seeding records of many sites from one page never pushes out what a site stored on its own', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
-    const shop = visitOf();
-    worker.noteActivation(shop, false, T);
-    vi.setSystemTime(T + 1_000);
-    worker.noteSignal(shop, accept, stored(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const worker = await freshWorker();
+    const shop = await storedUnprompted(worker);
     const blog = blogVisit();
     worker.noteActivation(blog, false, T + 10_000);
     vi.setSystemTime(T + 11_000);
@@ -246,14 +246,8 @@ describe('a consent record another site’s page seeded', () => {
   });
 
   it('input on the blog does not forget what the shop stored unprompted on its own page', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
-    const shop = visitOf();
-    worker.noteActivation(shop, false, T);
-    vi.setSystemTime(T + 1_000);
-    worker.noteSignal(shop, accept, stored(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const worker = await freshWorker();
+    const shop = await storedUnprompted(worker);
     const blog = blogVisit();
     worker.noteActivation(blog, true, T + 5_000);
     vi.setSystemTime(T + 5_100);
@@ -270,9 +264,7 @@ describe('requests carrying a record the site stored on its own', () => {
     ({ provenance: 'browser', via: 'cookie-header', site: SITE, at, frame: 'main' }) as SignalSource;
 
   it('are no answer of the visitor’s: input later on the page does not forget the record', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const visit = visitOf();
     worker.noteActivation(visit, false, T);
     vi.setSystemTime(T + 1_000);
@@ -289,9 +281,7 @@ describe('requests carrying a record the site stored on its own', () => {
   });
 
   it('hold one decision per value, not one per request', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const visit = visitOf();
     worker.noteActivation(visit, false, T);
     for (let i = 0; i < 50; i++) {
@@ -307,9 +297,7 @@ describe('requests carrying a record the site stored on its own', () => {
 
 describe('what the detector saw of a visit', () => {
   it('is kept when the visit brings one manager’s record: another’s accept stored unprompted is remembered', async () => {
-    vi.resetModules();
-    const worker = await import('../unprompted');
-    await worker.loadUnprompted();
+    const worker = await freshWorker();
     const visit = visitOf();
     worker.noteActivation(visit, false, T);
     const didomi = { ...accept, tool: 'didomi' };
