@@ -1,8 +1,9 @@
 /**
- * Remembers consent records a site stored without the visitor's interaction (lib/evidence/unprompted.ts), so a
- * later visit cannot present one as a choice the visitor brought. The memory is in storage.local (it describes
- * what the browser keeps for the site). What the detector saw of each live visit, and the decisions still waiting
- * out the activation grace, are mirrored to storage.session, so a worker stopped mid-visit goes on with them.
+ * Remembers consent records a site stored without the visitor's interaction, or another site's page seeded for it
+ * (lib/evidence/unprompted.ts), so a later visit cannot present one as a choice the visitor brought. The memory is in
+ * storage.local (it describes what the browser keeps for the site). What the detector saw of each live visit, the
+ * decisions still waiting out the activation grace and the records the visitor's input stored are mirrored to
+ * storage.session, so a worker stopped mid-visit goes on with them.
  */
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
@@ -50,7 +51,8 @@ const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED)
  * stored on their own pages, and pushing out a seeded one takes cookie-setting responses of a thousand other sites.
  */
 const seeded = siteMemory<SeededRecord>('seededConsent', MAX_REMEMBERED);
-const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, '(seeded)', incognito);
+const SEEDED = '(seeded)';
+const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, SEEDED, incognito);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
 /** Records stored after the visitor's input (answeredBefore), with when: the latest 200, mirrored. */
@@ -109,15 +111,15 @@ export function noteBannerClick(visit: PageVisit, at: number, action: string): v
   update(visit.id, { clicks: [...(stateOf(visit.id).clicks ?? []), { at, action }].slice(-5) });
 }
 
-const answeredKey = (site: string, signal: ConsentSignal, incognito: boolean) =>
-  `${unpromptedKey(site, signal.tool, incognito)}|${hashString(signal.raw)}`;
+/** A record by its memory key (`unpromptedKey`) and value. */
+const answeredKey = (key: string, signal: ConsentSignal) => `${key}|${hashString(signal.raw)}`;
 
 /**
  * Whether this very record was stored on another visit of the site after its visitor's input (with no banner click
  * there saying the opposite): read again in another tab, even a minute later, it is their answer, not the site's.
  */
 export function answeredBefore(site: string, signal: ConsentSignal, incognito: boolean): boolean {
-  return answered[answeredKey(site, signal, incognito)] !== undefined;
+  return answered[answeredKey(unpromptedKey(site, signal.tool, incognito), signal)] !== undefined;
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -280,7 +282,8 @@ function decide(id: string, p: Pending): void {
  */
 function answeredOn(p: Pending): void {
   memory.save(p.key, null);
-  const seededAt = p.key.slice(0, p.key.length - p.signal.tool.length) + '(seeded)';
+  // The same site and cookie store's seeded record: `[private|]site|(seeded)` beside `[private|]site|tool`.
+  const seededAt = p.key.slice(0, p.key.length - p.signal.tool.length) + SEEDED;
   const r = seeded.get(seededAt);
   if (r?.tools.includes(p.signal.tool)) {
     const tools = r.tools.filter((t) => t !== p.signal.tool);
@@ -289,8 +292,7 @@ function answeredOn(p: Pending): void {
   const clicks = stateOf(p.visitId).clicks ?? [];
   const latest = clicks.filter((c) => c.at <= p.src.at + ACTIVATION_GRACE_MS).at(-1);
   if (latest && contradictsClick(latest.action, p.signal.choice)) return;
-  const site = p.key.slice(p.key.startsWith('private|') ? 'private|'.length : 0, p.key.lastIndexOf('|'));
-  answered[answeredKey(site, p.signal, p.key.startsWith('private|'))] = p.src.at;
+  answered[answeredKey(p.key, p.signal)] = p.src.at;
   const ids = Object.keys(answered);
   if (ids.length > 200) delete answered[ids[0]!];
   persist();
