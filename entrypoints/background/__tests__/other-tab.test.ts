@@ -19,7 +19,12 @@ const stored = (at: number): SignalSource =>
 
 const written: Sighting[] = [];
 let tabs: { tabId: number; current: { visit: PageVisit } }[] = [];
-vi.mock('../writer', () => ({ enqueue: (_: PageVisit, s: Sighting) => written.push(s) }));
+vi.mock('../writer', async (original) => ({
+  ...(await original<typeof import('../writer')>()),
+  enqueue: (_: PageVisit, s: Sighting) => written.push(s),
+  forgetVisits: () => undefined,
+  flush: async () => undefined,
+}));
 vi.mock('../session', async (original) => ({
   ...(await original<typeof import('../session')>()),
   allTabs: () => tabs,
@@ -145,5 +150,17 @@ describe('another tab of the site', () => {
       { source: { at: number } }
     >;
     expect(Object.values(held).map((h) => h.source.at)).toEqual([T + 1_000]);
+  });
+
+  it('deleting the site drops a held choice: no mark is written for the deleted visit', async () => {
+    const { unprompted, recordSignal, here, other } = await twoTabs();
+    vi.setSystemTime(T + 1_000);
+    recordSignal(here, accept, stored(T + 1_000));
+    const { beforeDeleting } = await import('../retention');
+    await beforeDeleting((visit) => visit.site === SITE);
+    unprompted.noteActivation(other, true, T + 1_200);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    expect(written.filter((s) => s.consent?.otherTab)).toEqual([]);
+    expect((await fakeBrowser.storage.session.get('otherTabHeld')).otherTabHeld).toEqual({});
   });
 });
