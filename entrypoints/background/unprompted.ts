@@ -9,7 +9,7 @@ import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
 import type { ConsentChoice, ConsentSignal } from '@/lib/consent/types';
 import type { SignalSource } from '@/lib/record';
-import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from '@/lib/evidence/consent';
+import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
   answeredElsewhere,
@@ -55,15 +55,18 @@ const SEEDED = '(seeded)';
 const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, SEEDED, incognito);
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
-/** Records stored after the visitor's input (answeredBefore), with when: the latest 200, mirrored. */
-let answered: Record<string, number> = {};
+/**
+ * The visitor's latest answer per memory key (`unpromptedKey`): the value's hash and when it was stored, for the
+ * 200 keys answered last; mirrored (answeredBefore).
+ */
+let answered: Record<string, { hash: string; at: number }> = {};
 /** Values sent in requests already judged (bounded): decide() is not run again for each request. */
 const judged = new Set<string>();
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{
   visits: Record<string, VisitInteraction>;
   pending: Record<string, Pending>;
-  answered?: Record<string, number>;
+  answered?: Record<string, { hash: string; at: number }>;
 }>('unpromptedLive');
 
 function persist(): void {
@@ -111,15 +114,34 @@ export function noteBannerClick(visit: PageVisit, at: number, action: string): v
   update(visit.id, { clicks: [...(stateOf(visit.id).clicks ?? []), { at, action }].slice(-5) });
 }
 
-/** A record by its memory key (`unpromptedKey`) and value. */
-const answeredKey = (key: string, signal: ConsentSignal) => `${key}|${hashString(signal.raw)}`;
+/**
+ * Whether this record, read here (sent in a request, or read from localStorage: no write of this page's), is the
+ * visitor's latest answer to the site's manager, stored on another visit right after their input there (answeredOn).
+ * Read again in another tab, even a minute later (at pagehide), it is their answer, not the site's.
+ */
+export function answeredBefore(
+  site: string,
+  signal: ConsentSignal,
+  src: SignalSource,
+  incognito: boolean,
+): boolean {
+  if (src.via !== 'cookie-header' && src.via !== 'localStorage') return false;
+  return answered[unpromptedKey(site, signal.tool, incognito)]?.hash === hashString(signal.raw);
+}
 
 /**
- * Whether this very record was stored on another visit of the site after its visitor's input (with no banner click
- * there saying the opposite): read again in another tab, even a minute later, it is their answer, not the site's.
+ * Whether the visitor clicked in a detected banner on one of these visits near `at`, with no latest click there
+ * saying the opposite of `choice` (a page whose banner answer reloaded it: the group's choice synced after).
  */
-export function answeredBefore(site: string, signal: ConsentSignal, incognito: boolean): boolean {
-  return answered[answeredKey(unpromptedKey(site, signal.tool, incognito), signal)] !== undefined;
+export function clickedBy(visitIds: readonly string[], at: number, choice?: ConsentChoice): boolean {
+  return answeredElsewhere(
+    visitIds.flatMap((id) => {
+      const v = visits.get(id);
+      return v?.clicks?.length ? [{ ...v, activeAt: null }] : [];
+    }),
+    at,
+    choice,
+  );
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -151,7 +173,7 @@ export function forgetSite(site: string): void {
 export function forgetBefore(cutoff = Infinity): void {
   memory.forgetBefore(cutoff);
   seeded.forgetBefore(cutoff);
-  dropAnswered((key) => answered[key]! < cutoff);
+  dropAnswered((key) => answered[key]!.at < cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
 
@@ -277,8 +299,10 @@ function decide(id: string, p: Pending): void {
 
 /**
  * The visitor answered on the site (a choice stored after their input): what the site stored on its own, or another
- * site's page seeded, of this manager is replaced; the record itself is noted as theirs unless a banner click of
- * theirs just before says the opposite.
+ * site's page seeded, of this manager is replaced. The record itself becomes their latest answer (answeredBefore)
+ * only when their input came just before it (within OTHER_TAB_WINDOW_MS: a first click long ago answers nothing
+ * the site writes later) and no banner click of theirs then says the opposite; any other choice stored after input
+ * replaces the latest answer with nothing.
  */
 function answeredOn(p: Pending): void {
   memory.save(p.key, null);
@@ -289,11 +313,11 @@ function answeredOn(p: Pending): void {
     const tools = r.tools.filter((t) => t !== p.signal.tool);
     seeded.save(seededAt, tools.length ? { ...r, tools } : null);
   }
-  const clicks = stateOf(p.visitId).clicks ?? [];
-  const latest = clicks.filter((c) => c.at <= p.src.at + ACTIVATION_GRACE_MS).at(-1);
-  if (latest && contradictsClick(latest.action, p.signal.choice)) return;
-  answered[answeredKey(p.key, p.signal)] = p.src.at;
-  const ids = Object.keys(answered);
-  if (ids.length > 200) delete answered[ids[0]!];
+  delete answered[p.key];
+  if (answeredElsewhere([stateOf(p.visitId)], p.src.at, p.signal.choice)) {
+    answered[p.key] = { hash: hashString(p.signal.raw), at: p.src.at };
+    const keys = Object.keys(answered);
+    if (keys.length > 200) delete answered[keys[0]!];
+  }
   persist();
 }

@@ -4,7 +4,7 @@ import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs } from './session';
 import { enqueue } from './writer';
 import { signalRole } from '@/lib/evidence/unprompted';
-import { answeredBefore, interactedBy, noteSignal } from './unprompted';
+import { answeredBefore, clickedBy, interactedBy, noteSignal } from './unprompted';
 import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
@@ -18,16 +18,17 @@ export function findLiveVisit(visitId: string): PageVisit | undefined {
 
 /**
  * The visits whose visitor's answer may explain a choice of `site` recorded on this one: other tabs' current pages
- * of the site, and for another site's record, this tab's previous page too (a group's shared banner answered there,
- * then the page reloaded and synced the answer).
+ * of the site, and for another site's record, this tab's previous page of the same site as this one when its visitor
+ * clicked in its detected banner then (a group's shared banner whose answer reloaded the page, then synced it).
  */
-function otherVisitsOnSite(visit: PageVisit, site: string): string[] {
+function otherVisitsOnSite(visit: PageVisit, site: string, signal: ConsentSignal, at: number): string[] {
   const ids: string[] = [];
   for (const s of allTabs()) {
     const other = s.current?.visit;
     if (other && s.tabId !== visit.tabId && other.site === site && other.incognito === visit.incognito)
       ids.push(other.id);
-    if (s.tabId === visit.tabId && site !== visit.site && s.previous) ids.push(s.previous.visit.id);
+    const before = s.tabId === visit.tabId && site !== visit.site ? s.previous?.visit : undefined;
+    if (before?.site === visit.site && clickedBy([before.id], at, signal.choice)) ids.push(before.id);
   }
   return ids;
 }
@@ -45,11 +46,11 @@ export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: Signa
   const role = signalRole(visit.site, signal, src);
   const choice = role === 'stored' || role === 'seeded';
   const site = src.site ?? visit.site;
-  const others = choice ? otherVisitsOnSite(visit, site) : [];
+  const others = choice ? otherVisitsOnSite(visit, site, signal, src.at) : [];
   const otherTab =
     choice &&
     ((others.length > 0 && interactedBy(others, src.at, signal.choice)) ||
-      answeredBefore(site, signal, visit.incognito));
+      answeredBefore(site, signal, src, visit.incognito));
   const source = noteSignal(visit, signal, otherTab ? { ...src, otherTab } : src, otherTab ? [] : others);
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
 import { signalFromStorage } from '@/lib/consent/storage-signals';
-import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
+import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
@@ -15,6 +15,10 @@ const T = 1_800_000_000_000;
 const SHOP = 'shop.example';
 const BLOG = 'blog.example';
 const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
+/** Whether each consent entry written for `v` carries the other-tab mark. */
+const otherTabMarks = (v: PageVisit) =>
+  written.filter((s) => s.kind === 'consent' && s.visitId === v.id).map((s) => s.consent!.otherTab === true);
 
 const written: Sighting[] = [];
 let tabs: { tabId: number; current: { visit: PageVisit }; previous?: { visit: PageVisit } }[] = [];
@@ -198,5 +202,109 @@ describe('(b) a consent-sharing group synced on the page its accept reloaded', (
     recordSignal(after, accept, seededSrc(T + 3_000));
     await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
     expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+});
+
+describe('(a) a record stored long after the visitor’s first input', () => {
+  it('an accept the site re-stores on its own, untouched, after the visitor later rejected, is not covered', async () => {
+    const { recordSignal, unprompted } = await fresh();
+    // Visit 1: the visitor clicks a menu (no banner click); ten minutes later the site stores accept-all itself.
+    const v1 = shopVisit({ tabId: 2 });
+    tabs = [{ tabId: 2, current: { visit: v1 } }];
+    unprompted.noteActivation(v1, false, T);
+    unprompted.noteActivation(v1, true, T + 1_000);
+    vi.setSystemTime(T + 600_000);
+    recordSignal(v1, accept, storedSrc(T + 600_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // Visit 2 (a day later): the visitor clicks Reject all in the banner; the reject is stored.
+    const D = T + 86_400_000;
+    vi.setSystemTime(D);
+    const v2 = shopVisit({ tabId: 2 });
+    tabs = [{ tabId: 2, current: { visit: v2 } }];
+    unprompted.noteActivation(v2, false, D);
+    unprompted.noteActivation(v2, true, D + 2_000);
+    unprompted.noteBannerClick(v2, D + 2_000, 'reject-all');
+    recordSignal(v2, reject, storedSrc(D + 2_100));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // Visit 3, no other tab, untouched: the site overwrites the refusal with the very accept bytes of visit 1.
+    const E = D + 86_400_000;
+    vi.setSystemTime(E);
+    const v3 = shopVisit({ tabId: 2 });
+    tabs = [{ tabId: 2, current: { visit: v3 } }];
+    unprompted.noteActivation(v3, false, E);
+    vi.setSystemTime(E + 1_000);
+    recordSignal(v3, accept, storedSrc(E + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const next = unprompted.noteSignal(shopVisit(), accept, carried(E + 60_000));
+    expect({
+      v3Covered: otherTabMarks(v3).some(Boolean),
+      nextFlagged: next.unpromptedOn !== undefined,
+    }).toEqual({
+      v3Covered: false,
+      nextFlagged: true,
+    });
+  });
+});
+
+describe('(a) the tab’s previous page', () => {
+  it('a link click on a search page does not excuse the blog, landed on and never touched, seeding the shop', async () => {
+    const { recordSignal, unprompted } = await fresh();
+    const search = visitRow('search-1', 'search.example', T, { tabId: 5 });
+    unprompted.noteActivation(search, false, T);
+    unprompted.noteActivation(search, true, T + 4_000); // the visitor clicks a result (no banner anywhere)
+    const blog = visitRow('blog-1', BLOG, T + 4_200, { tabId: 5 });
+    unprompted.noteActivation(blog, false, T + 4_300);
+    tabs = [{ tabId: 5, current: { visit: blog }, previous: { visit: search } }];
+    vi.setSystemTime(T + 5_000);
+    recordSignal(blog, accept, seededSrc(T + 5_000)); // the blog's pixel seeds the shop's accept-all
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
+      onSite: BLOG,
+    });
+  });
+});
+
+describe('(b) another site re-writing its record many times', () => {
+  const tcm = (stamp: number) =>
+    signalFromStorage(
+      'tcmConsent',
+      JSON.stringify({
+        purposes: { Advertising: true, Analytics: true, Functional: true, SaleOfInfo: true },
+        timestamp: new Date(stamp).toISOString(),
+        confirmed: true,
+        prompted: true,
+        updated: true,
+      }),
+    )!;
+  const read = (site: string, at: number): SignalSource =>
+    ({ provenance: 'detector', via: 'localStorage', site, host: site, at, frame: 'main' }) as SignalSource;
+
+  it('the honest shop’s record read at pagehide of its untouched tab stays covered', async () => {
+    const { recordSignal, unprompted } = await fresh();
+    const first = shopVisit({ tabId: 2 });
+    const second = shopVisit({ tabId: 3 });
+    const noisy = visitRow('noisy', 'noisy.example', T, { tabId: 4 });
+    tabs = [first, second, noisy].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+    unprompted.noteActivation(first, false, T - 30_000);
+    unprompted.noteActivation(second, false, T - 20_000);
+    unprompted.noteActivation(noisy, false, T - 30_000);
+    unprompted.noteActivation(noisy, true, T - 29_000);
+    vi.setSystemTime(T);
+    unprompted.noteActivation(first, true, T);
+    unprompted.noteBannerClick(first, T, 'accept-all');
+    recordSignal(first, tcm(T), read(SHOP, T + 50));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // Another site, touched once, re-writes its own record with a fresh timestamp 200 times (a heartbeat).
+    for (let i = 0; i < 200; i++) {
+      const at = Date.now();
+      recordSignal(noisy, tcm(at), read('noisy.example', at));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    // The visitor closes the shop's second tab: its pagehide read is the first to hold the shop's record.
+    const close = Date.now();
+    recordSignal(second, tcm(T), read(SHOP, close));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(otherTabMarks(second).some(Boolean)).toBe(true);
   });
 });
