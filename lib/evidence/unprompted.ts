@@ -3,8 +3,10 @@
  * "accept" on its own once (flagged on that visit) and every later visit would present the same record as the
  * choice the visitor brought: carried over, trackers after accept. The background remembers such a record per site
  * and consent manager, stamps the later visits' carried-over signals of it (`ConsentDetail.unpromptedOn`), and the
- * derivation treats them as stored without interaction (lib/evidence/consent.ts). Pure; the background keeps the
- * memory in storage.local and the per-visit state in memory.
+ * derivation treats them as stored without interaction (lib/evidence/consent.ts). The same holds for a record
+ * another site's page stored in the site's jar (seeded), and a choice is not the site's doing when the visitor
+ * answered in another tab of it (answeredElsewhere). Pure; the background keeps the memory in storage.local and the
+ * per-visit state in memory.
  */
 import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
@@ -92,10 +94,11 @@ export function elsewhereKey(site: string, tool: string): string {
 
 /**
  * What a choice stored during the visit does to the memory: `forget` when the visitor had interacted (their own
- * answer replaces the record), `remember` when it allows tracking and the detector watched an untouched page until
- * ACTIVATION_GRACE_MS after it, with no other tab of the site open and no choice of the manager brought in; `wait`
- * while the grace has not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered
- * whatever the detector saw (the derivation flags it the same way).
+ * answer replaces the record; a request merely carrying it after the input is no answer), `remember` when it allows
+ * tracking and the detector watched an untouched page until ACTIVATION_GRACE_MS after it, with no other tab of the
+ * site whose visitor answered then (`otherTab`) and no choice of the manager brought in; `wait` while the grace has
+ * not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered whatever the detector
+ * saw (the derivation flags it the same way).
  */
 export function decideStored(
   state: VisitInteraction,
