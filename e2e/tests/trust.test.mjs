@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tabIdFor } from '../lib/browser-util.mjs';
 import { evalInExtension } from '../lib/driver.mjs';
-import { waitForDb } from '../lib/db.mjs';
+import { waitFor, waitForDb } from '../lib/db.mjs';
 import { requestFindings, visitsOf } from '../lib/records.mjs';
 import { useBrowser } from '../lib/suite.mjs';
 
@@ -238,23 +238,18 @@ test("a consent cookie another site's page seeded is not carried over as the vis
   await blog.goto('https://seed-blog.example/');
   // Nothing is evaluated in the blog's page: Playwright evaluates with a user gesture, which activates the page.
   // The background remembers it once the blog's page stayed untouched through the activation grace.
-  const key = 'seededConsent';
-  const deadline = Date.now() + 30_000;
-  let memory;
-  while (Date.now() < deadline) {
-    memory = await evalInExtension(
-      h.browser,
-      async (chrome, k) => (await chrome.storage.local.get(k))[k],
-      key,
-    );
-    if (memory?.['seeded-shop.example|(seeded)']) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.deepEqual(
-    [memory?.['seeded-shop.example|(seeded)']?.onSite, memory?.['seeded-shop.example|(seeded)']?.tools],
-    ['seed-blog.example', ['onetrust']],
-    JSON.stringify(memory),
+  const seeded = await waitFor(
+    async () =>
+      (
+        await evalInExtension(
+          h.browser,
+          async (chrome, k) => (await chrome.storage.local.get(k))[k],
+          'seededConsent',
+        )
+      )?.['seeded-shop.example|(seeded)'],
+    { message: 'the shop’s seeded record remembered' },
   );
+  assert.deepEqual([seeded.onSite, seeded.tools], ['seed-blog.example', ['onetrust']]);
   await blog.close();
   const page = await h.context.newPage();
   await page.goto('https://seeded-shop.example/');

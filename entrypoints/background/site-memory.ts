@@ -40,13 +40,13 @@ export function siteMemory<T extends { at: number }>(storageKey: string, max: nu
     },
     /** Forgets the records that pass `test` (e.g. those naming a deleted site in their content). */
     forgetWhere,
-    /** Rewrites every record (e.g. to drop a deleted site's name from it); unchanged ones are kept as they are. */
+    /** Rewrites every record (e.g. to drop a deleted site's name from it); `fn` returns a record it keeps as is. */
     mapAll(fn: (record: T) => T): void {
       let changed = false;
       const next: Record<string, T> = {};
       for (const [key, record] of Object.entries(memory)) {
         next[key] = fn(record);
-        if (JSON.stringify(next[key]) !== JSON.stringify(record)) changed = true;
+        if (next[key] !== record) changed = true;
       }
       if (!changed) return;
       memory = next;

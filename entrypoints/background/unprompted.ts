@@ -162,7 +162,11 @@ export function forgetSite(site: string): void {
   seeded.forgetSite(site);
   // A record this site's page seeded for another names this site: the name goes with its history, the record stays
   // (the other site's jar still holds the cookie).
-  seeded.mapAll(({ onSite, ...record }) => (onSite === site ? record : { ...record, onSite }));
+  seeded.mapAll((record) => {
+    if (record.onSite !== site) return record;
+    const { onSite: _, ...unnamed } = record;
+    return unnamed;
+  });
   dropAnswered((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
   dropPending(
     (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`) || p.onSite === site,
