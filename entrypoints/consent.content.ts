@@ -214,16 +214,20 @@ export default defineContentScript({
       if (couldAnswerBanner(path, text, detected?.rule ?? null, TARGET_FACTS)) return { answer: true };
       return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
     };
-    watchUserActivation((active, at, outside) => {
-      report({
-        type: 'userActivation',
-        args: {
-          active,
-          at,
-          ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
-        },
-      });
-    }, placeOf);
+    watchUserActivation(
+      (active, at, outside) => {
+        report({
+          type: 'userActivation',
+          args: {
+            active,
+            at,
+            ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
+          },
+        });
+      },
+      placeOf,
+      (at) => report({ type: 'userInput', args: { at } }),
+    );
 
     // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
     // when the page goes.

@@ -74,6 +74,14 @@ export interface UserActivationReport {
   label?: string;
 }
 
+/**
+ * A later input of the visitor's that could answer a consent banner, after the activation (the isolated world's
+ * trusted events; at most one report every few seconds, with the latest input's time).
+ */
+export interface UserInputReport {
+  at: number;
+}
+
 /** New or changed web-storage items of the page (isolated world): names, lengths and hashes only. */
 export interface StorageSnapshotReport {
   items: StorageItem[];
@@ -176,6 +184,7 @@ export interface ContentProtocol {
   consentStorage: [ConsentStorageReport, void];
   storageSnapshot: [StorageSnapshotReport, void];
   userActivation: [UserActivationReport, void];
+  userInput: [UserInputReport, void];
 }
 
 export type Protocol = PageProtocol & ContentProtocol;
@@ -224,6 +233,7 @@ const CONTENT_TYPES: Record<keyof ContentProtocol, true> = {
   consentStorage: true,
   storageSnapshot: true,
   userActivation: true,
+  userInput: true,
 };
 
 /** Reports that originate in the page's main world (relayed by the bridge): page provenance. */

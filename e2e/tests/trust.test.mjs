@@ -1,7 +1,7 @@
 // A verdict the audited site cannot bend: forged page reports, another site's consent cookie, consent stored
 // without interaction, a choice and a tracker 10 ms apart (both orders), a widget with its own banner, and a choice
 // stored against the visitor's click, a consent cookie another site's page seeded, and a choice stored in a tab
-// the site opened itself.
+// the site opened itself (and an honest answer given long after the first input, seen from another tab).
 // Verdicts are read from the popup, as a user sees them.
 // e2e-browsers: chromium
 import assert from 'node:assert/strict';
@@ -281,4 +281,34 @@ test('an accept stored on its own in a tab the site opened on a link click is no
   assert.match((await popupFor(tabId)).verdict, /consent was stored without any interaction/);
   await landing.close();
   await opener.close();
+});
+
+test("an answer given over 30 s after the visitor's first input is theirs in another tab of the site too", async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://late-answer.example/');
+  await page.click('#region-ok');
+  const other = await h.context.newPage();
+  const url = 'https://late-answer.example/other';
+  await other.goto(url);
+  const { tabId } = await recorded(url);
+  // Past the other-tab window after the first input: only the later input can cover the choice.
+  await new Promise((r) => setTimeout(r, 32_000));
+  await page.bringToFront();
+  await page.click('#bar-yes');
+  const storedHere = (db, v) =>
+    db.evidence.filter((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookies-api');
+  let visit;
+  // Marked as the other tab's answer (at once, or once the grace has passed), so not the site's doing.
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url }).at(-1);
+      return storedHere(db, visit).some((e) => e.consent?.otherTab);
+    },
+    { timeout: 30_000, message: 'the choice seen stored from the other tab, marked as that tab’s answer' },
+  );
+  h.dump('trust-late-answer', { visit, stored: storedHere(db, visit), derived: db.derived[visit.id] });
+  assert.notEqual(db.derived[visit.id].consent.withoutInteraction, true);
+  await other.close();
+  await page.close();
 });

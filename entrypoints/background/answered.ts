@@ -27,6 +27,7 @@ import {
   type AnsweredRecord,
 } from '@/lib/evidence/answered';
 import { signalRole } from '@/lib/evidence/unprompted';
+import { PRIVATE_PREFIX } from '@/lib/evidence/bounded-memory';
 import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 
@@ -95,6 +96,11 @@ function closeWindows(gone: (key: string) => boolean): void {
 export function forgetAnsweredSite(site: string): void {
   memory.forgetSite(site);
   closeWindows((key) => key === answeredKey(site, false) || key === answeredKey(site, true));
+}
+/** The last private window closed: its answers (and any window still open on one) go with its cookie store. */
+export function forgetPrivateAnswers(): void {
+  memory.forgetPrivate();
+  closeWindows((key) => key.startsWith(PRIVATE_PREFIX));
 }
 /** Forgets answers given before `cutoff` (retention), or all of them. */
 export function forgetAnsweredBefore(cutoff = Infinity): void {

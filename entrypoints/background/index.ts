@@ -12,6 +12,7 @@ import { registerSiteAudit } from './site-audit';
 import { registerLive } from './live';
 import { registerCompaction } from './compact';
 import { registerHistoryWarmup } from './history-warmup';
+import { registerPrivateSessionEnd } from './private-session';
 import { flush, replayLeftovers } from './writer';
 import { pruneExpired } from './retention';
 
@@ -48,6 +49,7 @@ export default defineBackground(() => {
   registerLive();
   registerCompaction();
   registerHistoryWarmup();
+  registerPrivateSessionEnd();
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== PRUNE_ALARM) return;
     const { db, settings } = await ready();

@@ -1,15 +1,19 @@
 /**
  * What the background remembers of sites across visits (consent stored unprompted, answers known only from a
- * click): loaded with ready(), and forgotten together with the site's data or history.
+ * click): loaded with ready(), and forgotten together with the site's data or history, and a private window's
+ * records when the last private window closes (its cookie store goes with it).
  */
-import { forgetAnsweredBefore, forgetAnsweredSite, loadAnswered } from './answered';
-import { forgetBefore, forgetSite, loadUnprompted } from './unprompted';
+import { browser } from 'wxt/browser';
+import { forgetAnsweredBefore, forgetAnsweredSite, forgetPrivateAnswers, loadAnswered } from './answered';
+import { forgetBefore, forgetPrivate, forgetSite, loadUnprompted } from './unprompted';
 import { loadOtherTabHeld } from './other-tab';
 
 export async function loadMemories(): Promise<void> {
   await Promise.all([loadUnprompted(), loadAnswered()]);
   // After the activation memory: a held choice is judged by what the other tabs' detectors reported.
   await loadOtherTabHeld();
+  // A private session that ended while no worker ran (or before an update) leaves nothing behind.
+  if ((await privateWindowsOpen()) === false) forgetPrivateMemories();
 }
 
 /** The site's consent data was deleted (an audit's clean-up), or its history: nothing of it is remembered. */
@@ -22,4 +26,20 @@ export function forgetSiteMemories(site: string): void {
 export function forgetMemoriesBefore(cutoff = Infinity): void {
   forgetBefore(cutoff);
   forgetAnsweredBefore(cutoff);
+}
+
+/** Forgets every private window's record (the last one closed). */
+export function forgetPrivateMemories(): void {
+  forgetPrivate();
+  forgetPrivateAnswers();
+}
+
+/** Whether a private window is open; undefined where the browser has no windows API (Firefox for Android). */
+export async function privateWindowsOpen(): Promise<boolean | undefined> {
+  if (!browser.windows) return undefined;
+  try {
+    return (await browser.windows.getAll()).some((w) => w.incognito);
+  } catch {
+    return undefined;
+  }
 }

@@ -13,7 +13,7 @@ import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
 import type { StorageItem } from '@/lib/storage-snapshot';
 import { CLICK_ACTIONS } from '@/lib/consent/click';
-import { noteActivation, noteBannerClick } from './unprompted';
+import { noteActivation, noteBannerClick, noteInput } from './unprompted';
 import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './answered';
 
 /**
@@ -162,6 +162,12 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
         ...(beside && typeof label === 'string' && label && { label: label.slice(0, 80) }),
       },
     });
+  },
+  async userInput({ at }, sender) {
+    await ready();
+    const visit = sender.frameId === 0 ? visitForSender(sender) : null;
+    if (!visit || typeof at !== 'number') return;
+    noteInput(visit, detectorAt(visit, at));
   },
   async storageSnapshot({ items, at, initial }, sender) {
     const { classifier } = await ready();

@@ -22,11 +22,14 @@ import {
   type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
+import { PRIVATE_PREFIX } from '@/lib/evidence/bounded-memory';
 import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
 const MAX_VISITS = 200;
+/** Later inputs kept per visit: the latest few (a report every few seconds at most; the window is 30 s). */
+const MAX_INPUTS = 8;
 
 /** A stored choice whose decision waits out the activation grace. */
 interface Pending {
@@ -137,11 +140,16 @@ export function clickedBy(visitIds: readonly string[], at: number, choice?: Cons
   return answeredElsewhere(
     visitIds.flatMap((id) => {
       const v = visits.get(id);
-      return v?.clicks?.length ? [{ ...v, activeAt: null }] : [];
+      return v?.clicks?.length ? [{ ...v, activeAt: null, inputs: [] }] : [];
     }),
     at,
     choice,
   );
+}
+
+/** The visitor's later input that could answer a banner (the detector's `userInput`): the latest few are kept. */
+export function noteInput(visit: PageVisit, at: number): void {
+  update(visit.id, { inputs: [...(stateOf(visit.id).inputs ?? []), at].slice(-MAX_INPUTS) });
 }
 
 /** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
@@ -167,10 +175,18 @@ export function forgetSite(site: string): void {
     const { onSite: _, ...unnamed } = record;
     return unnamed;
   });
-  dropAnswered((key) => key.startsWith(`${site}|`) || key.startsWith(`private|${site}|`));
+  dropAnswered((key) => key.startsWith(`${site}|`) || key.startsWith(`${PRIVATE_PREFIX}${site}|`));
   dropPending(
-    (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`private|${site}|`) || p.onSite === site,
+    (p) => p.key.startsWith(`${site}|`) || p.key.startsWith(`${PRIVATE_PREFIX}${site}|`) || p.onSite === site,
   );
+}
+
+/** The last private window closed: its cookie store went with it, so nothing of it is remembered or decided. */
+export function forgetPrivate(): void {
+  memory.forgetPrivate();
+  seeded.forgetPrivate();
+  dropAnswered((key) => key.startsWith(PRIVATE_PREFIX));
+  dropPending((p) => p.key.startsWith(PRIVATE_PREFIX));
 }
 
 /** Forgets the records stored before `cutoff` (retention), or all of them (the history deleted). */

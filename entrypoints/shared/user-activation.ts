@@ -9,16 +9,25 @@
  * (lib/consent/banner-target.ts). When the inputs that made the page active all landed outside any banner, the
  * activation is reported as `outside` (with where it landed), and the watcher goes on until an input that could
  * answer (or focus moving into a frame, whose inputs this document never sees) and reports that as the activation.
+ *
+ * After the activation, each later input that could answer a banner is reported too (`laterInput`, at most once per
+ * LATER_INPUT_EVERY_MS, with the latest one's time): a choice the visitor makes in this tab long after their first
+ * input is then known as theirs when another tab of the site sees it stored.
  */
+import { latestEvery } from '@/lib/latest-every';
 
 /** How often to look while no event says the visitor may have acted (a tap in a frame that takes no focus). */
 const POLL_MS = 1_000;
 /** Input events that grant activation; seeing one is the moment to look. */
 const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchend', 'pointerup'] as const;
+/** The one event of each click, tap or key press that counts as a later input. */
+const LATER_INPUT_EVENTS = new Set(['pointerdown', 'keydown']);
 /** Focus moving into a frame sooner than this after an input outside any banner is that input's doing. */
 const FOCUS_AFTER_INPUT_MS = 500;
 /** When to look for the frame that took the focus after the window lost it. */
 const FOCUS_LOOKS_MS = [0, 100, 500];
+/** Later inputs are reported at most this often: well inside the other-tab window (OTHER_TAB_WINDOW_MS, 30 s). */
+const LATER_INPUT_EVERY_MS = 5_000;
 
 /** Where an input landed: `answer` false only when clearly outside any consent banner; `label` names the place. */
 export interface InputPlace {
@@ -28,25 +37,27 @@ export interface InputPlace {
 
 type Report = (active: boolean, at: number, outside?: { label?: string }) => void;
 
-export function watchUserActivation(report: Report, where: (event: Event) => InputPlace): void {
+export function watchUserActivation(
+  report: Report,
+  where: (event: Event) => InputPlace,
+  laterInput: (at: number) => void,
+): void {
   const ua = (navigator as Navigator & { userActivation?: { hasBeenActive?: unknown } }).userActivation;
   if (!ua || typeof ua.hasBeenActive !== 'boolean') return;
-  if (ua.hasBeenActive) {
-    report(true, Date.now());
-    return;
-  }
-  report(false, Date.now());
-  let done = false;
+  const later = latestEvery(LATER_INPUT_EVERY_MS, laterInput);
+  let done = ua.hasBeenActive;
+  report(done, Date.now());
   /** Inputs seen in this document so far: one that could answer a banner, and the first that could not. */
   let answered = false;
   let outside: InputPlace | null = null;
   let outsideReported = false;
   let lastOutsideAt = -Infinity;
-  const poll = setInterval(() => check(), POLL_MS);
+  const poll = done ? undefined : setInterval(() => check(), POLL_MS);
   const onInput = (event: Event): void => {
     if (!event.isTrusted || (event instanceof KeyboardEvent && event.key === 'Escape')) return;
     try {
       const place = where(event);
+      if (place.answer && done && LATER_INPUT_EVENTS.has(event.type)) later(Date.now());
       if (place.answer) answered = true;
       else {
         outside ??= place;
@@ -66,9 +77,17 @@ export function watchUserActivation(report: Report, where: (event: Event) => Inp
     // own handler of that input can move the focus). The frame is the active element only a moment later in some
     // browsers (Firefox, with the frame in another process): look again then.
     const at = Date.now();
+    let inFrame = false;
     const look = (): void => {
-      if (document.activeElement instanceof HTMLIFrameElement && at - lastOutsideAt > FOCUS_AFTER_INPUT_MS)
+      if (
+        !inFrame &&
+        document.activeElement instanceof HTMLIFrameElement &&
+        at - lastOutsideAt > FOCUS_AFTER_INPUT_MS
+      ) {
+        inFrame = true;
+        if (done) later(at);
         answered = true;
+      }
       check();
     };
     for (const ms of FOCUS_LOOKS_MS) setTimeout(look, ms);
@@ -87,8 +106,7 @@ export function watchUserActivation(report: Report, where: (event: Event) => Inp
       }
       done = true;
       clearInterval(poll);
-      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, true);
-      window.removeEventListener('blur', onBlur);
+      // The inputs and focus changes go on being watched, for later inputs (the frames' messages need not).
       window.removeEventListener('message', onFrame);
       report(true, Date.now());
     } catch {
@@ -97,6 +115,7 @@ export function watchUserActivation(report: Report, where: (event: Event) => Inp
   }
   for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
   window.addEventListener('blur', onBlur);
+  if (done) return;
   window.addEventListener('message', onFrame);
   window.addEventListener('pagehide', () => check());
 }

@@ -12,6 +12,7 @@ import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ClickAction } from '../consent/click';
 import type { ConsentSignal } from '../consent/types';
 import { CLICK_CONFIRM_MS } from './consent';
+import { PRIVATE_PREFIX } from './bounded-memory';
 
 /**
  * What a remembered click left: a cookie of the site's, by name, domain and a hash of its value (`valueHash`), or a
@@ -46,7 +47,7 @@ export const MAX_ANSWER_COOKIES = 8;
 export const ANSWER_WINDOW_MS = CLICK_CONFIRM_MS;
 
 export function answeredKey(site: string, incognito: boolean): string {
-  return `${incognito ? 'private|' : ''}${site}|`;
+  return `${incognito ? PRIVATE_PREFIX : ''}${site}|`;
 }
 
 /**

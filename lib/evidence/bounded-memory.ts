@@ -1,4 +1,7 @@
-/** Per-site memories the background keeps in storage.local (unprompted.ts, answered.ts): bounded, oldest out. */
+/** Per-site memories the background keeps (unprompted.ts, answered.ts): bounded, oldest out. */
+
+/** Key prefix of a record of a private window's cookie store (`private|<site>|…`): never kept on disk. */
+export const PRIVATE_PREFIX = 'private|';
 
 /** The memory with one record set (the oldest by `at` dropped past `max`) or removed. */
 export function withEntry<T extends { at: number }>(

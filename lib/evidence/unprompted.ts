@@ -5,12 +5,13 @@
  * and consent manager, stamps the later visits' carried-over signals of it (`ConsentDetail.unpromptedOn`), and the
  * derivation treats them as stored without interaction (lib/evidence/consent.ts). The same holds for a record
  * another site's page stored in the site's jar (seeded), and a choice is not the site's doing when the visitor
- * answered in another tab of it (answeredElsewhere). Pure; the background keeps the memory in storage.local and the
- * per-visit state in memory.
+ * answered in another tab of it (answeredElsewhere). Pure; the background keeps the memory in storage.local (a private
+ * window's in storage.session) and the per-visit state in memory.
  */
 import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
 import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
+import { PRIVATE_PREFIX } from './bounded-memory';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {
@@ -24,7 +25,7 @@ export interface UnpromptedRecord {
 export const MAX_REMEMBERED = 1_000;
 
 export function unpromptedKey(site: string, tool: string, incognito: boolean): string {
-  return `${incognito ? 'private|' : ''}${site}|${tool}`;
+  return `${incognito ? PRIVATE_PREFIX : ''}${site}|${tool}`;
 }
 
 /** What the detector saw of a visit so far: when it began watching, the first interaction, the tools carried in. */
@@ -37,6 +38,8 @@ export interface VisitInteraction {
   sentElsewhere?: Record<string, number>;
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
   clicks?: { at: number; action: string }[];
+  /** The visitor's later inputs that could answer a banner, after the first (the latest few, by time). */
+  inputs?: number[];
 }
 
 /**
@@ -46,11 +49,11 @@ export interface VisitInteraction {
 export const OTHER_TAB_WINDOW_MS = 30_000;
 
 /**
- * Whether a choice stored at `at` may be the visitor's answer in one of these other tabs: its visitor first clicked,
- * tapped or typed where a banner could take it, or clicked in a detected banner, within OTHER_TAB_WINDOW_MS before
- * it or the grace after it, and their latest click there in that time does not say the opposite (Reject all, then
- * an accept here). An input long before gives no cover (the first activation is all the detector reports, and a site
- * can open the tab itself on a later click).
+ * Whether a choice stored at `at` may be the visitor's answer in one of these other tabs: its visitor clicked, tapped
+ * or typed where a banner could take it (their first input or a later one), or clicked in a detected banner, within
+ * OTHER_TAB_WINDOW_MS before it or the grace after it, and their latest click there in that time does not say the
+ * opposite (Reject all, then an accept here). An input long before gives no cover (a site can open the tab itself on
+ * a later click).
  */
 export function answeredElsewhere(
   others: readonly VisitInteraction[],
@@ -63,7 +66,7 @@ export function answeredElsewhere(
     const clicks = (o.clicks ?? []).filter((c) => near(c.at));
     const latest = clicks.at(-1);
     if (latest && contradictsClick(latest.action, choice)) return false;
-    return near(o.activeAt) || clicks.length > 0;
+    return near(o.activeAt) || (o.inputs ?? []).some(near) || clicks.length > 0;
   });
 }
 

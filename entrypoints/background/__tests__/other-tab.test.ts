@@ -100,6 +100,43 @@ describe('another tab of the site', () => {
     });
   });
 
+  it.each([
+    ['before the choice', T + 500, [true]],
+    ['reported after the cookie, within the grace', T + 1_800, [false, true]],
+  ])(
+    'whose first input was long before, and a later one %s: the choice may be theirs',
+    async (_, inputAt, marked) => {
+      const { unprompted, recordSignal, here, other } = await twoTabs();
+      // Their first input, a minute before: a dialog of the site's, say; then they answer an undetected banner.
+      unprompted.noteActivation(other, true, T - 50_000);
+      if (inputAt <= T + 1_000) unprompted.noteInput(other, inputAt);
+      vi.setSystemTime(T + 1_000);
+      recordSignal(here, accept, stored(T + 1_000));
+      if (inputAt > T + 1_000) {
+        vi.setSystemTime(inputAt + 50);
+        unprompted.noteInput(other, inputAt);
+      }
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+      expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual(
+        marked,
+      );
+    },
+  );
+
+  it('a later input long before the choice, or long after it, gives no cover', async () => {
+    const { unprompted, recordSignal, here, other } = await twoTabs();
+    unprompted.noteActivation(other, true, T - 50_000);
+    unprompted.noteInput(other, T + 1_000 - OTHER_TAB_WINDOW_MS - 1_000);
+    vi.setSystemTime(T + 1_000);
+    recordSignal(here, accept, stored(T + 1_000));
+    vi.setSystemTime(T + 1_000 + ACTIVATION_GRACE_MS + 200);
+    unprompted.noteInput(other, T + 1_000 + ACTIVATION_GRACE_MS + 200);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
+      false,
+    ]);
+  });
+
   it('a held choice is marked by a worker restarted before the other tab’s late report', async () => {
     const { recordSignal, here, other } = await twoTabs();
     vi.setSystemTime(T + 1_000);
