@@ -34,6 +34,8 @@ export interface TabState {
   current: LiveVisit | null;
   pending: (LiveVisit & { requestId: string }) | null;
   previous: LiveVisit | null;
+  /** The tab that opened this one (tabs.onCreated's `openerTabId`), and when: its input then opened a page. */
+  openedBy?: { tabId: number; at: number };
 }
 
 const MAX_SITES = 500;

@@ -36,6 +36,12 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   await readJarAtCommit(state.current!.visit);
 }
 
+/** A tab opened by another (a link, window.open): the opener's input then opened it (visits.ts openedByOf). */
+async function noteOpener(tabId: number, openerTabId: number, at: number): Promise<void> {
+  await ready();
+  setTab({ ...getTab(tabId), openedBy: { tabId: openerTabId, at } });
+}
+
 async function onTabRemoved(tabId: number): Promise<void> {
   forgetTab(tabId);
   await ready();
@@ -56,7 +62,12 @@ export function registerNavigation(): void {
     onTabRemoved(tabId).catch((e: unknown) => console.error('onRemoved failed', e));
   });
   browser.tabs.onCreated.addListener((tab) => {
-    if (tab.id !== undefined) markIncognito(tab.id, tab.incognito);
+    if (tab.id === undefined) return;
+    markIncognito(tab.id, tab.incognito);
+    if (tab.openerTabId !== undefined)
+      noteOpener(tab.id, tab.openerTabId, Date.now()).catch((e: unknown) =>
+        console.error('onCreated failed', e),
+      );
   });
   void browser.tabs
     .query({})

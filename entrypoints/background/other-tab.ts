@@ -5,6 +5,7 @@
  * to storage.session, so a worker stopped in between still adds the mark.
  */
 import type { ConsentSignal } from '@/lib/consent/types';
+import type { OpenedBy } from '@/lib/evidence/unprompted';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
@@ -21,6 +22,7 @@ interface Held {
   signal: ConsentSignal;
   source: SignalSource;
   others: string[];
+  openedBy?: OpenedBy;
 }
 
 const held: Record<string, Held> = {};
@@ -40,17 +42,21 @@ export async function loadOtherTabHeld(): Promise<void> {
   }
 }
 
-/** Holds a choice stored while other tabs (`others`: their visits) showed its site, until the grace has passed. */
+/**
+ * Holds a choice stored while other tabs (`others`: their visits) showed its site, until the grace has passed
+ * (`openedBy`: the tab that opened this one, whose input then covers nothing here).
+ */
 export function markIfAnsweredElsewhere(
   visit: PageVisit,
   signal: ConsentSignal,
   source: SignalSource,
   others: string[],
+  openedBy?: OpenedBy,
 ): void {
   // One hold per value: the first sighting dates it (requests carrying the cookie repeat it many times).
   const id = `${visit.id}|${signal.tool}|${signal.via}|${hashString(signal.raw)}`;
   if (held[id] || settled.has(id)) return;
-  held[id] = { visit, signal, source, others };
+  held[id] = { visit, signal, source, others, ...(openedBy && { openedBy }) };
   const ids = Object.keys(held);
   if (ids.length > MAX_HELD) delete held[ids[0]!];
   persist();
@@ -76,6 +82,6 @@ function settle(id: string): void {
   persist();
   settled.add(id);
   if (settled.size > 2_000) settled.delete(settled.values().next().value!);
-  if (interactedBy(h.others, h.source.at, h.signal.choice))
+  if (interactedBy(h.others, h.source.at, h.signal.choice, h.openedBy))
     enqueue(h.visit, consentSighting(h.visit, h.signal, { ...h.source, otherTab: true }));
 }

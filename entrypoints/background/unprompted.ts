@@ -19,6 +19,8 @@ import {
   signalRole,
   MAX_REMEMBERED,
   unpromptedKey,
+  withoutOpeningInput,
+  type OpenedBy,
   type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
@@ -41,6 +43,8 @@ interface Pending {
   onSite?: string;
   /** Visits other tabs showed on the record's site: one whose visitor answered there may have made it. */
   others?: string[];
+  /** The tab this visit shows was opened by another: the input that opened it covers nothing here. */
+  openedBy?: OpenedBy;
 }
 
 /** Another site's records seeded from one page, remembered per site (`tools`: the managers whose records). */
@@ -103,10 +107,22 @@ function update(visitId: string, patch: Partial<VisitInteraction>): void {
   persist();
 }
 
-/** Whether a choice stored at `at` may be the visitor's answer in one of these visits (answeredElsewhere). */
-export function interactedBy(visitIds: readonly string[], at: number, choice?: ConsentChoice): boolean {
+/**
+ * Whether a choice stored at `at` may be the visitor's answer in one of these visits (answeredElsewhere), leaving
+ * out the input of the opener tab that opened the tab the choice was seen in (`openedBy`).
+ */
+export function interactedBy(
+  visitIds: readonly string[],
+  at: number,
+  choice?: ConsentChoice,
+  openedBy?: OpenedBy,
+): boolean {
   return answeredElsewhere(
-    visitIds.flatMap((id) => visits.get(id) ?? []),
+    visitIds.flatMap((id) => {
+      const s = visits.get(id);
+      if (!s) return [];
+      return openedBy?.visitIds.includes(id) ? withoutOpeningInput(s, openedBy.at) : s;
+    }),
     at,
     choice,
   );
@@ -223,18 +239,19 @@ function dropPending(test: (p: Pending) => boolean): void {
  * Called for each consent signal before it is recorded: returns the source with the remembered record stamped on a
  * choice the visit brought, and for a choice stored during the visit (or another site's seeded by its page)
  * remembers or forgets it (after the activation grace when it must wait). `others`: the visits other tabs show on
- * the signal's site.
+ * the signal's site; `openedBy`: the tab that opened this one, when it did.
  */
 export function noteSignal(
   visit: PageVisit,
   signal: ConsentSignal,
   src: SignalSource,
   others: string[] = [],
+  openedBy?: OpenedBy,
 ): SignalSource {
   noteSentElsewhere(visit, signal, src);
   const role = signalRole(visit.site, signal, src);
   if (role === null) return src;
-  const more = others.length ? { others } : {};
+  const more = others.length ? { others, ...(openedBy && { openedBy }) } : {};
   if (role === 'seeded') {
     const key = seededKey(src.site!, visit.incognito);
     decide(`${visit.id}|${key}|${signal.via}|${src.at}`, {
@@ -293,7 +310,7 @@ function noteSentElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalS
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
   const judge = p.onSite ? decideSeeded : decideStored;
-  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at, p.signal.choice);
+  const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at, p.signal.choice, p.openedBy);
   const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
   const outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
   if (outcome === 'wait') {

@@ -70,6 +70,32 @@ export function answeredElsewhere(
   });
 }
 
+/**
+ * How long before the background heard of a new tab the input that opened it may have been (the press of the link
+ * or button in its opener tab; the click that opens it comes after the press, the event after a worker's start).
+ */
+export const OPENER_INPUT_MS = 3_000;
+
+/** The tab a choice was seen stored in was opened by another: that tab's visits, and when it opened this one. */
+export interface OpenedBy {
+  at: number;
+  visitIds: string[];
+}
+
+/**
+ * The opener tab's interaction without the input that opened this tab: that input opened a page, it answered no
+ * banner here (a site can style the button that opens its second tab like a banner's, then store "accept" there on
+ * its own).
+ */
+export function withoutOpeningInput(state: VisitInteraction, openedAt: number): VisitInteraction {
+  const opening = (t: number | null) => t !== null && t >= openedAt - OPENER_INPUT_MS && t <= openedAt;
+  return {
+    ...state,
+    activeAt: opening(state.activeAt) ? null : state.activeAt,
+    inputs: (state.inputs ?? []).filter((t) => !opening(t)),
+  };
+}
+
 export const EMPTY_INTERACTION: VisitInteraction = { watchedAt: null, activeAt: null, carried: [] };
 
 /**

@@ -137,6 +137,49 @@ describe('another tab of the site', () => {
     ]);
   });
 
+  it.each([
+    ['reported before the choice', false],
+    ['reported after the cookie, within the grace', true],
+  ])(
+    'the input of the tab that opened this one, that opened it (%s), covers nothing here',
+    async (_, late) => {
+      const { unprompted, recordSignal, here, other } = await twoTabs();
+      const { getTab, setTab } = await import('../session');
+      // The visitor presses a button styled like a banner's in the other tab: it opens this one at T + 500.
+      setTab({ ...getTab(here.tabId), openedBy: { tabId: other.tabId, at: T + 500 } });
+      if (!late) unprompted.noteActivation(other, true, T + 300);
+      vi.setSystemTime(T + 1_000);
+      recordSignal(here, accept, stored(T + 1_000));
+      if (late) {
+        vi.setSystemTime(T + 1_200);
+        unprompted.noteActivation(other, true, T + 300);
+      }
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+      expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
+        false,
+      ]);
+      const later = visitRow('later', SITE, T + 60_000, { tabId: 2 });
+      tabs = [];
+      const brought = { ...stored(T + 60_000), via: 'jar' } as SignalSource;
+      expect(unprompted.noteSignal(later, accept, brought).unpromptedOn).toBeDefined();
+    },
+  );
+
+  it('another input of the opener tab near the choice still covers it', async () => {
+    const { unprompted, recordSignal, here, other } = await twoTabs();
+    const { getTab, setTab } = await import('../session');
+    setTab({ ...getTab(here.tabId), openedBy: { tabId: other.tabId, at: T + 500 } });
+    // Their answer in the other tab 10 s before; then the click that opened this tab.
+    unprompted.noteActivation(other, true, T - 9_000);
+    unprompted.noteInput(other, T + 300);
+    vi.setSystemTime(T + 1_000);
+    recordSignal(here, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
+      true,
+    ]);
+  });
+
   it('a held choice is marked by a worker restarted before the other tab’s late report', async () => {
     const { recordSignal, here, other } = await twoTabs();
     vi.setSystemTime(T + 1_000);
