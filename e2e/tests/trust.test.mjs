@@ -232,39 +232,48 @@ test("an accept-all stored 11 s after the visitor's Reject click, with no click 
   await page.close();
 });
 
-test("a consent cookie another site's page seeded is not carried over as the visitor's choice", async () => {
-  // Chromium with third-party cookies allowed: the blog's image stores the shop's accept-all in the shop's jar.
-  const blog = await h.context.newPage();
-  await blog.goto('https://seed-blog.example/');
-  // Nothing is evaluated in the blog's page: Playwright evaluates with a user gesture, which activates the page.
-  // The background remembers it once the blog's page stayed untouched through the activation grace.
-  const seeded = await waitFor(
-    async () =>
-      (
-        await evalInExtension(
-          h.browser,
-          async (chrome, k) => (await chrome.storage.local.get(k))[k],
-          'seededConsent',
-        )
-      )?.['seeded-shop.example|(seeded)'],
-    { message: 'the shop’s seeded record remembered' },
-  );
-  assert.deepEqual([seeded.onSite, seeded.tools], ['seed-blog.example', ['onetrust']]);
-  await blog.close();
-  const page = await h.context.newPage();
-  await page.goto('https://seeded-shop.example/');
-  await page.waitForFunction(() => window.__track?.length === 1);
-  const { db, visit, derived, tabId } = await recorded('https://seeded-shop.example/', (db, v) =>
-    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookie-header'),
-  );
-  h.dump('trust-seeded', { visit, derived });
-  assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
-  assert.equal(derived.consent.withoutInteraction, true);
-  const line = derived.consent.lines.find((l) => l.status === 'without-interaction');
-  assert.equal(line?.storedUnprompted?.onSite, 'seed-blog.example');
-  assert.match((await popupFor(tabId)).verdict, /^1 marketing tracker fired before consent/);
-  await page.close();
-});
+for (const [how, blogSite, shop] of [
+  ['', 'seed-blog.example', 'seeded-shop.example'],
+  [
+    ', also when first planted partitioned and sent back to the shop',
+    'plant-blog.example',
+    'planted-shop.example',
+  ],
+]) {
+  test(`a consent cookie another site's page seeded is not carried over as the visitor's choice${how}`, async () => {
+    // Chromium with third-party cookies allowed: the blog's image stores the shop's accept-all in the shop's jar.
+    const blog = await h.context.newPage();
+    await blog.goto(`https://${blogSite}/`);
+    // Nothing is evaluated in the blog's page: Playwright evaluates with a user gesture, which activates the page.
+    // The background remembers it once the blog's page stayed untouched through the activation grace.
+    const seeded = await waitFor(
+      async () =>
+        (
+          await evalInExtension(
+            h.browser,
+            async (chrome, k) => (await chrome.storage.local.get(k))[k],
+            'seededConsent',
+          )
+        )?.[`${shop}|(seeded)`],
+      { message: 'the shop’s seeded record remembered' },
+    );
+    assert.deepEqual([seeded.onSite, seeded.tools], [blogSite, ['onetrust']]);
+    await blog.close();
+    const page = await h.context.newPage();
+    await page.goto(`https://${shop}/`);
+    await page.waitForFunction(() => window.__track?.length === 1);
+    const { db, visit, derived, tabId } = await recorded(`https://${shop}/`, (db, v) =>
+      db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'cookie-header'),
+    );
+    h.dump(`trust-seeded-${shop}`, { visit, derived });
+    assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+    assert.equal(derived.consent.withoutInteraction, true);
+    const line = derived.consent.lines.find((l) => l.status === 'without-interaction');
+    assert.equal(line?.storedUnprompted?.onSite, blogSite);
+    assert.match((await popupFor(tabId)).verdict, /^1 marketing tracker fired before consent/);
+    await page.close();
+  });
+}
 
 for (const [how, site, button] of [
   ['a link click', 'tab-opener.example', '#offers'],

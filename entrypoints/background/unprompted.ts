@@ -248,7 +248,7 @@ export function noteSignal(
   others: string[] = [],
   openedBy?: OpenedBy,
 ): SignalSource {
-  noteSentElsewhere(visit, signal, src);
+  noteElsewhere(visit, signal, src);
   const role = signalRole(visit.site, signal, src);
   if (role === null) return src;
   const more = others.length ? { others, ...(openedBy && { openedBy }) } : {};
@@ -295,15 +295,29 @@ function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRe
   return r?.tools.includes(tool) ? { visitId: r.visitId, at: r.at, onSite: r.onSite } : undefined;
 }
 
-/** Another site's choice allowing tracking sent in this page's requests: the visitor's own (decideSeeded). */
-function noteSentElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  if (src.via !== 'cookie-header' || src.provenance !== 'browser' || !src.site || src.site === visit.site)
-    return;
+/** Values kept per visit of another site's records sent, or stored in the page's partition. */
+const MAX_ELSEWHERE = 50;
+
+/**
+ * Another site's choice allowing tracking sent in this page's requests (the visitor's own, unless it is a value the
+ * page's partition held), or stored in the page's partition (decideSeeded).
+ */
+function noteElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
+  if (src.provenance !== 'browser' || !src.site || src.site === visit.site) return;
   if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
     return;
-  const key = elsewhereKey(src.site, signal.tool);
-  const sent = stateOf(visit.id).sentElsewhere ?? {};
-  if (sent[key] !== undefined || Object.keys(sent).length >= 50) return;
+  const key = elsewhereKey(src.site, signal.tool, signal.raw);
+  const state = stateOf(visit.id);
+  if (src.via === 'cookies-api' && src.partition) {
+    const planted = state.partitionedElsewhere ?? [];
+    // Past the bound every value of that manager for the site counts as planted (many planted values hide none).
+    const entry = planted.length < MAX_ELSEWHERE ? key : elsewhereKey(src.site, signal.tool, '*');
+    if (!planted.includes(entry)) update(visit.id, { partitionedElsewhere: [...planted, entry] });
+    return;
+  }
+  if (src.via !== 'cookie-header') return;
+  const sent = state.sentElsewhere ?? {};
+  if (sent[key] !== undefined || Object.keys(sent).length >= MAX_ELSEWHERE) return;
   update(visit.id, { sentElsewhere: { ...sent, [key]: src.at } });
 }
 

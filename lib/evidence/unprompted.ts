@@ -12,6 +12,7 @@ import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
 import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
+import { hashString } from '../hash';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {
@@ -34,8 +35,13 @@ export interface VisitInteraction {
   activeAt: number | null;
   /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
   carried: string[];
-  /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
+  /** When this page's requests first sent another site's choice allowing tracking, per value (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
+  /**
+   * Another site's records stored in this page's partition (CHIPS), by value (elsewhereKey): a request sending one
+   * sends nothing of the visitor's (the Cookie header does not say which jar a cookie came from).
+   */
+  partitionedElsewhere?: string[];
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
   clicks?: { at: number; action: string }[];
   /** The visitor's later inputs that could answer a banner, after the first (the latest few, by time). */
@@ -116,9 +122,12 @@ export function signalRole(
   return 'stored';
 }
 
-/** Key of another site's choice this page's requests sent (`VisitInteraction.sentElsewhere`). */
-export function elsewhereKey(site: string, tool: string): string {
-  return `${site}|${tool}`;
+/**
+ * Key of another site's record of a manager, by its value (`sentElsewhere`, `partitionedElsewhere`); `*` stands for
+ * every value (too many planted to keep each).
+ */
+export function elsewhereKey(site: string, tool: string, raw: string): string {
+  return `${site}|${tool}|${raw === '*' ? '*' : hashString(raw)}`;
 }
 
 /**
@@ -150,8 +159,8 @@ export function decideStored(
  * What another site's record, stored in its jar while this visit's page was shown, does to that site's memory:
  * `remember` when it allows tracking and this page stayed untouched until the grace after it (no banner of that site
  * could have been answered, in a frame or through a group's shared consent), this page's requests had not sent the
- * visitor's own choice of that manager for the site (a widget of the site re-writing it), and no tab of that site
- * open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
+ * visitor's own choice of that manager for the site (a widget of the site re-writing it; not a value this page's
+ * own partition held), and no tab of that site open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
  * own response (`byResponse`) is this page's doing even before the detector first reported: that report saying the
  * page was never active covers the time before it (user activation is sticky). Never `forget`: input on this page
  * is no answer to that site's banner that could replace an earlier record of its own.
@@ -164,9 +173,16 @@ export function decideSeeded(
   now: number,
 ): 'remember' | 'wait' | null {
   if (src.otherTab || (signal.choice && !mayGrantTracking(signal.choice))) return null;
-  // Sent before it: the visitor's own record re-written. Sent after it: the seeded cookie itself coming back.
-  const sentAt = state.sentElsewhere?.[elsewhereKey(src.site ?? '', signal.tool)];
-  if (sentAt !== undefined && sentAt < at) return null;
+  // Sent before it: the visitor's own record re-written. Sent after it: the seeded cookie itself coming back. A
+  // value this page's partition held (planted there first) is no record of the visitor's.
+  const prefix = `${src.site ?? ''}|${signal.tool}|`;
+  const planted = new Set(state.partitionedElsewhere ?? []);
+  const sentBefore =
+    !planted.has(`${prefix}*`) &&
+    Object.entries(state.sentElsewhere ?? {}).some(
+      ([key, sentAt]) => key.startsWith(prefix) && !planted.has(key) && sentAt < at,
+    );
+  if (sentBefore) return null;
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return null;
   const graceOver = now > at + ACTIVATION_GRACE_MS;
   if (state.watchedAt === null) return graceOver ? null : 'wait';

@@ -84,6 +84,27 @@ describe('(a) seeding the shop’s accept from the blog’s page', () => {
   });
 });
 
+describe('(a) a partitioned (CHIPS) copy planted first', () => {
+  it.each([
+    ['planted in the blog’s partition', true],
+    ['the visitor’s own, in the shop’s jar (control)', false],
+  ])('an accept sent to the shop before the seed that was %s', async (_, planted) => {
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    // The shop's response stores its accept partitioned under the blog; the next request to the shop sends it (the
+    // Cookie header does not say from which jar); then a response seeds the same accept in the shop's own jar.
+    if (planted)
+      unprompted.noteSignal(blog, accept, { ...storedSrc(T + 400), partition: BLOG } as SignalSource);
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const remembered = unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn;
+    expect(remembered !== undefined).toBe(planted);
+  });
+});
+
 describe('(a) deleting the blog’s data in an audit’s clean-up', () => {
   it('keeps what the blog seeded in the shop’s jar (the shop’s cookie is still there)', async () => {
     const { unprompted, memories } = await fresh();
