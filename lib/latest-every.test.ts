@@ -43,4 +43,15 @@ describe('latestEvery', () => {
     vi.advanceTimersByTime(500);
     expect(sent).toEqual([0, 1_000, 5_500]);
   });
+
+  it('a clock set back an hour does not hold every later moment for an hour', () => {
+    const sent: number[] = [];
+    const note = latestEvery(5_000, (at) => sent.push(at));
+    const start = 10 * 3_600_000;
+    note(start);
+    // The system clock steps back an hour (a manual change, an NTP step after sleep); the visitor clicks 10 s later.
+    note(start - 3_600_000 + 10_000);
+    vi.advanceTimersByTime(5_000);
+    expect(sent).toEqual([start, start - 3_600_000 + 10_000]);
+  });
 });

@@ -11,7 +11,8 @@ export function latestEvery(everyMs: number, send: (at: number) => void): (at: n
       waitingAt = Math.max(waitingAt, at);
       return;
     }
-    const wait = lastSentAt + everyMs - at;
+    // At most one span: a clock set back must not hold every later moment for as long.
+    const wait = Math.min(everyMs, lastSentAt + everyMs - at);
     if (wait <= 0) {
       lastSentAt = at;
       send(at);

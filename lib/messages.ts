@@ -82,6 +82,12 @@ export interface UserInputReport {
   at: number;
 }
 
+/**
+ * The detector reports later inputs at most this often (the latest one's time): a decision another tab's input can
+ * change waits this much past the grace (lib/evidence/unprompted.ts), so an input held back by it still counts.
+ */
+export const LATER_INPUT_EVERY_MS = 5_000;
+
 /** New or changed web-storage items of the page (isolated world): names, lengths and hashes only. */
 export interface StorageSnapshotReport {
   items: StorageItem[];

@@ -5,7 +5,7 @@
  * to storage.session, so a worker stopped in between still adds the mark.
  */
 import type { ConsentSignal } from '@/lib/consent/types';
-import type { OpenedBy } from '@/lib/evidence/unprompted';
+import { LATER_INPUT_EVERY_MS, type OpenedBy } from '@/lib/evidence/unprompted';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
@@ -72,7 +72,9 @@ export function dropHeld(gone: (visit: PageVisit) => boolean): void {
 
 function arm(id: string): void {
   const at = held[id]!.source.at;
-  setTimeout(() => settle(id), Math.max(0, at + ACTIVATION_GRACE_MS + 100 - Date.now()));
+  // The other tab's later input may come up to LATER_INPUT_EVERY_MS after it was made (the detector's throttle).
+  const settleAt = at + ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 100;
+  setTimeout(() => settle(id), Math.max(0, settleAt - Date.now()));
 }
 
 function settle(id: string): void {

@@ -20,6 +20,7 @@ import {
   MAX_REMEMBERED,
   unpromptedKey,
   withoutOpeningInput,
+  LATER_INPUT_EVERY_MS,
   type OpenedBy,
   type UnpromptedRecord,
   type VisitInteraction,
@@ -326,14 +327,17 @@ function decide(id: string, p: Pending): void {
   const judge = p.onSite ? decideSeeded : decideStored;
   const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at, p.signal.choice, p.openedBy);
   const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
-  const outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
+  let outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
+  // Another tab's later input may still be reported (the detector sends one every few seconds at most).
+  const decideAt = p.src.at + ACTIVATION_GRACE_MS + (p.others?.length ? LATER_INPUT_EVERY_MS : 0) + 100;
+  if (outcome === 'remember' && p.others?.length && Date.now() < decideAt) outcome = 'wait';
   if (outcome === 'wait') {
     if (!pending[id]) {
       pending[id] = p;
       persist();
     }
     // Only while it still waits: deleting the site's data drops it (dropPending).
-    setTimeout(() => pending[id] && decide(id, p), p.src.at + ACTIVATION_GRACE_MS + 100 - Date.now());
+    setTimeout(() => pending[id] && decide(id, p), Math.max(0, decideAt - Date.now()));
     return;
   }
   if (pending[id]) {

@@ -15,6 +15,7 @@
  * input is then known as theirs when another tab of the site sees it stored.
  */
 import { latestEvery } from '@/lib/latest-every';
+import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 
 /** How often to look while no event says the visitor may have acted (a tap in a frame that takes no focus). */
 const POLL_MS = 1_000;
@@ -24,10 +25,10 @@ const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchend', 'pointe
 const LATER_INPUT_EVENTS = new Set(['pointerdown', 'keydown']);
 /** Focus moving into a frame sooner than this after an input outside any banner is that input's doing. */
 const FOCUS_AFTER_INPUT_MS = 500;
+/** How long a real input's transient activation lasts (about 5 s in Chrome and Firefox). */
+const TRANSIENT_ACTIVATION_MS = 5_000;
 /** When to look for the frame that took the focus after the window lost it. */
 const FOCUS_LOOKS_MS = [0, 100, 500];
-/** Later inputs are reported at most this often: well inside the other-tab window (OTHER_TAB_WINDOW_MS, 30 s). */
-const LATER_INPUT_EVERY_MS = 5_000;
 
 /** Where an input landed: `answer` false only when clearly outside any consent banner; `label` names the place. */
 export interface InputPlace {
@@ -42,7 +43,8 @@ export function watchUserActivation(
   where: (event: Event) => InputPlace,
   laterInput: (at: number) => void,
 ): void {
-  const ua = (navigator as Navigator & { userActivation?: { hasBeenActive?: unknown } }).userActivation;
+  const ua = (navigator as Navigator & { userActivation?: { hasBeenActive?: unknown; isActive?: unknown } })
+    .userActivation;
   if (!ua || typeof ua.hasBeenActive !== 'boolean') return;
   const later = latestEvery(LATER_INPUT_EVERY_MS, laterInput);
   let done = ua.hasBeenActive;
@@ -72,7 +74,9 @@ export function watchUserActivation(
   };
   // Focus moving into a frame (the visitor clicked in it) or a frame's message: look once the event is done.
   const onFrame = (): void => void setTimeout(check, 0);
-  const onBlur = (): void => {
+  const onBlur = (event: Event): void => {
+    // A blur the page's script dispatched itself says nothing.
+    if (!event.isTrusted) return;
     // Focus moving into a frame: the visitor acted there, unless it follows an outside input at once (the page's
     // own handler of that input can move the focus). The frame is the active element only a moment later in some
     // browsers (Firefox, with the frame in another process): look again then.
@@ -85,7 +89,10 @@ export function watchUserActivation(
         at - lastOutsideAt > FOCUS_AFTER_INPUT_MS
       ) {
         inFrame = true;
-        if (done) later(at);
+        // A later input only with transient activation (a real input in the last seconds, in the page or a frame:
+        // activation reaches the ancestors) and not soon after an input outside any banner: the site's own
+        // iframe.focus() (a trusted blur) alone, or after a click on its content, reports nothing.
+        if (done && ua!.isActive === true && at - lastOutsideAt > TRANSIENT_ACTIVATION_MS) later(at);
         answered = true;
       }
       check();

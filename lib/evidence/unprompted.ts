@@ -13,6 +13,9 @@ import type { SignalSource } from '../record';
 import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
 import { hashString } from '../hash';
+import { LATER_INPUT_EVERY_MS } from '../messages';
+
+export { LATER_INPUT_EVERY_MS };
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {
@@ -77,10 +80,16 @@ export function answeredElsewhere(
 }
 
 /**
- * How long before the background heard of a new tab the input that opened it may have been (the press of the link
- * or button in its opener tab; the click that opens it comes after the press, the event after a worker's start).
+ * How long before the background heard of a new tab the input that opened it may have been: a page may call
+ * window.open while the input's transient activation lasts (about 5 s in Chrome and Firefox), and the event may
+ * come after a worker's start.
  */
-export const OPENER_INPUT_MS = 3_000;
+export const OPENER_INPUT_MS = 8_000;
+/**
+ * How long after it the opener's first activation may be reported and still be that input: a tap in a frame that
+ * takes no focus is seen by the detector's poll (once a second), after the tab it opened appeared.
+ */
+export const OPENER_ACTIVATION_AFTER_MS = 1_500;
 
 /** The tab a choice was seen stored in was opened by another: that tab's visits, and when it opened this one. */
 export interface OpenedBy {
@@ -94,10 +103,11 @@ export interface OpenedBy {
  * its own).
  */
 export function withoutOpeningInput(state: VisitInteraction, openedAt: number): VisitInteraction {
-  const opening = (t: number | null) => t !== null && t >= openedAt - OPENER_INPUT_MS && t <= openedAt;
+  const opening = (t: number | null, after = 0) =>
+    t !== null && t >= openedAt - OPENER_INPUT_MS && t <= openedAt + after;
   return {
     ...state,
-    activeAt: opening(state.activeAt) ? null : state.activeAt,
+    activeAt: opening(state.activeAt, OPENER_ACTIVATION_AFTER_MS) ? null : state.activeAt,
     inputs: (state.inputs ?? []).filter((t) => !opening(t)),
   };
 }

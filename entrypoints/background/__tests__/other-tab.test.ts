@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
 import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
-import { OTHER_TAB_WINDOW_MS } from '@/lib/evidence/unprompted';
+import { LATER_INPUT_EVERY_MS, OTHER_TAB_WINDOW_MS } from '@/lib/evidence/unprompted';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
 import type { SignalSource } from '@/lib/record';
@@ -39,6 +39,8 @@ async function twoTabs() {
   const here = visitRow('here', SITE, T, { tabId: 2 });
   const other = visitRow('other', SITE, T - 60_000, { tabId: 3 });
   tabs = [here, other].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+  // The session module's tab states outlive a module reset here (its mock is kept): no opener left from before.
+  (await import('../session')).dropTab(here.tabId);
   unprompted.noteActivation(here, false, T);
   unprompted.noteActivation(other, false, T - 60_000);
   return { unprompted, recordSignal, here, other };
@@ -56,7 +58,7 @@ async function storeBesideOtherTab(otherActiveAt: number | null) {
     vi.setSystemTime(otherActiveAt + 50);
     unprompted.noteActivation(other, true, otherActiveAt);
   }
-  await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+  await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
   const later = visitRow('later', SITE, T + 60_000, { tabId: 2 });
   tabs = [];
   const brought = { ...stored(T + 60_000), via: 'jar' } as SignalSource;
@@ -116,7 +118,7 @@ describe('another tab of the site', () => {
         vi.setSystemTime(inputAt + 50);
         unprompted.noteInput(other, inputAt);
       }
-      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
       expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual(
         marked,
       );
@@ -131,7 +133,7 @@ describe('another tab of the site', () => {
     recordSignal(here, accept, stored(T + 1_000));
     vi.setSystemTime(T + 1_000 + ACTIVATION_GRACE_MS + 200);
     unprompted.noteInput(other, T + 1_000 + ACTIVATION_GRACE_MS + 200);
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
     expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
       false,
     ]);
@@ -154,7 +156,7 @@ describe('another tab of the site', () => {
         vi.setSystemTime(T + 1_200);
         unprompted.noteActivation(other, true, T + 300);
       }
-      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
       expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
         false,
       ]);
@@ -174,7 +176,7 @@ describe('another tab of the site', () => {
     unprompted.noteInput(other, T + 300);
     vi.setSystemTime(T + 1_000);
     recordSignal(here, accept, stored(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
     expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
       true,
     ]);
@@ -192,7 +194,7 @@ describe('another tab of the site', () => {
     await memories.loadMemories();
     const unprompted = await import('../unprompted');
     unprompted.noteActivation(other, true, T + 1_200);
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
     expect(written.filter((s) => s.kind === 'consent').map((s) => s.consent!.otherTab === true)).toEqual([
       false,
       true,
@@ -211,7 +213,7 @@ describe('another tab of the site', () => {
     unprompted.noteActivation(shopTab, true, T + 800);
     vi.setSystemTime(T + 1_000);
     recordSignal(blog, accept, { ...stored(T + 1_000), byResponse: true } as SignalSource);
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
     const later = visitRow('later', SITE, T + 60_000, { tabId: 2 });
     tabs = [];
     const brought = { ...stored(T + 60_000), via: 'jar' } as SignalSource;
@@ -239,7 +241,7 @@ describe('another tab of the site', () => {
     const { beforeDeleting } = await import('../retention');
     await beforeDeleting((visit) => visit.site === SITE);
     unprompted.noteActivation(other, true, T + 1_200);
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 1_000);
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
     expect(written.filter((s) => s.consent?.otherTab)).toEqual([]);
     expect((await fakeBrowser.storage.session.get('otherTabHeld')).otherTabHeld).toEqual({});
   });

@@ -1,0 +1,96 @@
+// Later inputs reported by the detector must come from the visitor, not from the page's own script.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+class FakeIframe {}
+
+let win: EventTarget;
+let doc: { activeElement: unknown };
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_800_000_000_000 });
+  win = new EventTarget();
+  doc = { activeElement: null };
+  vi.stubGlobal('window', win);
+  vi.stubGlobal('document', doc);
+  vi.stubGlobal('HTMLIFrameElement', FakeIframe);
+  vi.stubGlobal('KeyboardEvent', class extends Event {});
+  // The visitor touched the page once (sticky activation), long ago.
+  vi.stubGlobal('navigator', { userActivation: { hasBeenActive: true, isActive: false } });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('later inputs', () => {
+  it('a blur the page dispatches itself, with its own frame focused, is no later input of the visitor', async () => {
+    const { watchUserActivation } = await import('../user-activation');
+    const later = vi.fn();
+    watchUserActivation(
+      () => undefined,
+      () => ({ answer: true }),
+      later,
+    );
+    // The page's script, with no input of the visitor's: focuses its frame and fires `blur` on the window, every 6 s
+    // for a minute (a script's iframe.focus() gives a trusted blur the same way).
+    for (let i = 0; i < 10; i++) {
+      doc.activeElement = new FakeIframe();
+      const blur = new Event('blur');
+      expect(blur.isTrusted).toBe(false);
+      win.dispatchEvent(blur);
+      await vi.advanceTimersByTimeAsync(6_000);
+      doc.activeElement = null;
+    }
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  /** A blur as the browser gives it (trusted), with the page's frame focused then. */
+  const trustedBlur = () => {
+    doc.activeElement = new FakeIframe();
+    const blur = new Event('blur');
+    Object.defineProperty(blur, 'isTrusted', { value: true });
+    win.dispatchEvent(blur);
+  };
+  /** The page's transient activation as the watcher reads it (the same object it was given). */
+  const setActive = (isActive: boolean) => {
+    (navigator as unknown as { userActivation: { isActive: boolean } }).userActivation.isActive = isActive;
+  };
+
+  it('focus moving into a frame right after a real input there is a later input; with no real input, none', async () => {
+    const { watchUserActivation } = await import('../user-activation');
+    const later = vi.fn();
+    watchUserActivation(
+      () => undefined,
+      () => ({ answer: true }),
+      later,
+    );
+    // The site's own iframe.focus(), long after any input: a trusted blur, but no transient activation.
+    trustedBlur();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(later).not.toHaveBeenCalled();
+    // The visitor clicks in the frame: the page has transient activation (it reaches the ancestors).
+    setActive(true);
+    trustedBlur();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(later).toHaveBeenCalledTimes(1);
+  });
+
+  it('the frame focused soon after a click on the page’s own content is no later input', async () => {
+    const { watchUserActivation } = await import('../user-activation');
+    const later = vi.fn();
+    watchUserActivation(
+      () => undefined,
+      () => ({ answer: false, label: 'Read more' }),
+      later,
+    );
+    setActive(true);
+    const click = new Event('pointerdown');
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    win.dispatchEvent(click);
+    // The page's handler of that click focuses its frame a second later.
+    await vi.advanceTimersByTimeAsync(1_000);
+    trustedBlur();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(later).not.toHaveBeenCalled();
+  });
+});
