@@ -6,6 +6,7 @@
  */
 import type { ConsentSignal } from '@/lib/consent/types';
 import { LATER_INPUT_EVERY_MS, type OpenedBy } from '@/lib/evidence/unprompted';
+import { addBounded } from '@/lib/evidence/bounded-memory';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
@@ -28,6 +29,7 @@ interface Held {
 const held: Record<string, Held> = {};
 /** Values already judged (bounded): later sightings of them are judged by recordSignal's own check only. */
 const settled = new Set<string>();
+const MAX_SETTLED = 2_000;
 const live = sessionValue<Record<string, Held>>('otherTabHeld');
 const persist = () => live.write(held);
 
@@ -82,8 +84,7 @@ function settle(id: string): void {
   if (!h) return;
   delete held[id];
   persist();
-  settled.add(id);
-  if (settled.size > 2_000) settled.delete(settled.values().next().value!);
+  addBounded(settled, id, MAX_SETTLED);
   if (interactedBy(h.others, h.source.at, h.signal.choice, h.openedBy))
     enqueue(h.visit, consentSighting(h.visit, h.signal, { ...h.source, otherTab: true }));
 }

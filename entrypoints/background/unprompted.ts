@@ -25,7 +25,7 @@ import {
   type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
-import { PRIVATE_PREFIX } from '@/lib/evidence/bounded-memory';
+import { PRIVATE_PREFIX, addBounded } from '@/lib/evidence/bounded-memory';
 import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 
@@ -70,6 +70,7 @@ const pending: Record<string, Pending> = {};
 let answered: Record<string, { hash: string; at: number }> = {};
 /** Values sent in requests already judged (bounded): decide() is not run again for each request. */
 const judged = new Set<string>();
+const MAX_JUDGED = 2_000;
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{
   visits: Record<string, VisitInteraction>;
@@ -283,8 +284,7 @@ export function noteSignal(
   const id = sent ? `${visit.id}|${key}|sent|${hashString(signal.raw)}` : `${visit.id}|${key}|${src.at}`;
   if (sent && (pending[id] || judged.has(id))) return src;
   if (sent) {
-    judged.add(id);
-    if (judged.size > 2_000) judged.delete(judged.values().next().value!);
+    addBounded(judged, id, MAX_JUDGED);
   }
   decide(id, { visitId: visit.id, key, signal, src, ...more });
   return src;

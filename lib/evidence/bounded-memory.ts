@@ -23,3 +23,9 @@ export function withEntry<T extends { at: number }>(
   }
   return next;
 }
+
+/** Adds `id` to a set of ids already handled, dropping the oldest past `max` (a Set keeps insertion order). */
+export function addBounded(set: Set<string>, id: string, max: number): void {
+  set.add(id);
+  if (set.size > max) set.delete(set.values().next().value!);
+}

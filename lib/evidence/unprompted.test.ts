@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signalFromCookie } from '../consent/signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
-import { withEntry } from './bounded-memory';
+import { addBounded, withEntry } from './bounded-memory';
 import { ACTIVATION_GRACE_MS } from './consent';
 import {
   MAX_REMEMBERED,
@@ -178,5 +178,11 @@ describe('the memory', () => {
     expect(m).not.toHaveProperty('s0.example|t');
     expect(m).toHaveProperty(`s${MAX_REMEMBERED + 4}.example|t`);
     expect(withEntry(m, 's5.example|t', null, MAX_REMEMBERED)).not.toHaveProperty('s5.example|t');
+  });
+
+  it('a set of ids already handled stays bounded, oldest out', () => {
+    const handled = new Set<string>();
+    for (let i = 0; i < 5; i++) addBounded(handled, `id${i}`, 3);
+    expect([...handled]).toEqual(['id2', 'id3', 'id4']);
   });
 });
