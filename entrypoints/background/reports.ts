@@ -142,7 +142,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
     const t = detectorAt(visit, at);
     // Input outside any banner made the page active: not yet an interaction that could be an answer.
     const beside = active && outside === true;
-    noteActivation(visit, active && !beside, t);
+    noteActivation(visit, active && !beside, t, beside);
     const state = beside ? 'outside' : String(active);
     // One entry per state: the first time folded in is when the detector began watching, or saw the activation.
     enqueue(visit, {

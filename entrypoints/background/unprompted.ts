@@ -16,6 +16,7 @@ import {
   decideSeeded,
   decideStored,
   elsewhereKey,
+  plantedKey,
   signalRole,
   MAX_REMEMBERED,
   unpromptedKey,
@@ -59,6 +60,11 @@ const memory = siteMemory<UnpromptedRecord>('unpromptedConsent', MAX_REMEMBERED)
  * stored on their own pages, and pushing out a seeded one takes cookie-setting responses of a thousand other sites.
  */
 const seeded = siteMemory<SeededRecord>('seededConsent', MAX_REMEMBERED);
+/**
+ * Records of a site's manager stored partitioned under another site (CHIPS), by `[private|]top|site|tool`
+ * (plantedKey): a request from the top site's pages may send one, so sending it proves nothing (decideSeeded).
+ */
+const planted = siteMemory<{ at: number }>('plantedPartitioned', MAX_REMEMBERED);
 const SEEDED = '(seeded)';
 const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, SEEDED, incognito);
 const visits = new Map<string, VisitInteraction>();
@@ -84,7 +90,7 @@ function persist(): void {
 
 /** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
 export async function loadUnprompted(): Promise<void> {
-  await Promise.all([memory.load(), seeded.load()]);
+  await Promise.all([memory.load(), seeded.load(), planted.load()]);
   const stored = await live.read();
   if (!stored || typeof stored !== 'object') return;
   for (const [id, state] of Object.entries(stored.visits ?? {})) if (!visits.has(id)) visits.set(id, state);
@@ -170,12 +176,16 @@ export function noteInput(visit: PageVisit, at: number): void {
   update(visit.id, { inputs: [...(stateOf(visit.id).inputs ?? []), at].slice(-MAX_INPUTS) });
 }
 
-/** The detector's user-activation report of a visit (`active`: by an input that could answer a banner). */
-export function noteActivation(visit: PageVisit, active: boolean, at: number): void {
+/**
+ * The detector's user-activation report of a visit (`active`: by an input that could answer a banner; `outside`:
+ * active, but only by input outside any banner).
+ */
+export function noteActivation(visit: PageVisit, active: boolean, at: number, outside = false): void {
   const s = stateOf(visit.id);
   update(visit.id, {
     watchedAt: Math.min(s.watchedAt ?? at, at),
     activeAt: active ? Math.min(s.activeAt ?? at, at) : s.activeAt,
+    ...(outside && { outsideAt: Math.min(s.outsideAt ?? at, at) }),
   });
 }
 
@@ -186,6 +196,8 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number): v
 export function forgetSite(site: string): void {
   memory.forgetSite(site);
   seeded.forgetSite(site);
+  // A planted record names both sites: it goes with either's data (the partition's cookies go with its top site's).
+  planted.forgetWhere((key) => key.split('|').includes(site));
   // A record this site's page seeded for another names this site: the name goes with its history, the record stays
   // (the other site's jar still holds the cookie).
   seeded.mapAll((record) => {
@@ -203,6 +215,7 @@ export function forgetSite(site: string): void {
 export function forgetPrivate(): void {
   memory.forgetPrivate();
   seeded.forgetPrivate();
+  planted.forgetPrivate();
   dropAnswered((key) => key.startsWith(PRIVATE_PREFIX));
   dropPending((p) => p.key.startsWith(PRIVATE_PREFIX));
 }
@@ -211,14 +224,22 @@ export function forgetPrivate(): void {
 export function forgetBefore(cutoff = Infinity): void {
   memory.forgetBefore(cutoff);
   seeded.forgetBefore(cutoff);
+  planted.forgetBefore(cutoff);
   dropAnswered((key) => answered[key]!.at < cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
 
-/** A decision on `key` (of `tool`'s record) waiting out the grace on another visit, as the record it would remember. */
+/**
+ * A decision on `key` (of `tool`'s record) waiting out the grace on another visit, as the record it would remember;
+ * not one another tab's answer already covers (it waits only for a later report that could cover it too).
+ */
 function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord | undefined {
   const p = Object.values(pending).find(
-    (x) => x.key === key && x.visitId !== visitId && (tool === undefined || x.signal.tool === tool),
+    (x) =>
+      x.key === key &&
+      x.visitId !== visitId &&
+      (tool === undefined || x.signal.tool === tool) &&
+      !(x.others && interactedBy(x.others, x.src.at, x.signal.choice, x.openedBy)),
   );
   return p && { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
 }
@@ -296,38 +317,40 @@ function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRe
   return r?.tools.includes(tool) ? { visitId: r.visitId, at: r.at, onSite: r.onSite } : undefined;
 }
 
-/** Values kept per visit of another site's records sent, or stored in the page's partition. */
-const MAX_ELSEWHERE = 50;
-
 /**
- * Another site's choice allowing tracking sent in this page's requests (the visitor's own, unless it is a value the
- * page's partition held), or stored in the page's partition (decideSeeded).
+ * Another site's choice allowing tracking sent in this page's requests (the visitor's own, decideSeeded), or any
+ * record of it stored in the page's partition (remembered per partition, site and manager: it outlives the page).
  */
 function noteElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   if (src.provenance !== 'browser' || !src.site || src.site === visit.site) return;
-  if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
-    return;
-  const key = elsewhereKey(src.site, signal.tool, signal.raw);
-  const state = stateOf(visit.id);
   if (src.via === 'cookies-api' && src.partition) {
-    const planted = state.partitionedElsewhere ?? [];
-    // Past the bound every value of that manager for the site counts as planted (many planted values hide none).
-    const entry = planted.length < MAX_ELSEWHERE ? key : elsewhereKey(src.site, signal.tool, '*');
-    if (!planted.includes(entry)) update(visit.id, { partitionedElsewhere: [...planted, entry] });
+    const key = plantedKey(src.partition, src.site, signal.tool, visit.incognito);
+    if (!planted.get(key)) planted.save(key, { at: src.at });
     return;
   }
   if (src.via !== 'cookie-header') return;
-  const sent = state.sentElsewhere ?? {};
-  if (sent[key] !== undefined || Object.keys(sent).length >= MAX_ELSEWHERE) return;
+  if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
+    return;
+  const key = elsewhereKey(src.site, signal.tool);
+  const sent = stateOf(visit.id).sentElsewhere ?? {};
+  if (sent[key] !== undefined || Object.keys(sent).length >= 50) return;
   update(visit.id, { sentElsewhere: { ...sent, [key]: src.at } });
+}
+
+/** Whether a record of the pending seed's manager for its site was ever stored in the page's own partition. */
+function plantedFor(p: Pending): boolean {
+  const incognito = p.key.startsWith(PRIVATE_PREFIX);
+  return planted.get(plantedKey(p.onSite!, p.src.site ?? '', p.signal.tool, incognito)) !== undefined;
 }
 
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */
 function decide(id: string, p: Pending): void {
-  const judge = p.onSite ? decideSeeded : decideStored;
   const elsewhere = p.others !== undefined && interactedBy(p.others, p.src.at, p.signal.choice, p.openedBy);
   const src = elsewhere ? { ...p.src, otherTab: true } : p.src;
-  let outcome = judge(stateOf(p.visitId), p.signal, src, p.src.at, Date.now());
+  const state = stateOf(p.visitId);
+  let outcome = p.onSite
+    ? decideSeeded(state, p.signal, src, p.src.at, Date.now(), plantedFor(p))
+    : decideStored(state, p.signal, src, p.src.at, Date.now());
   // Another tab's later input may still be reported (the detector sends one every few seconds at most).
   const decideAt = p.src.at + ACTIVATION_GRACE_MS + (p.others?.length ? LATER_INPUT_EVERY_MS : 0) + 100;
   if (outcome === 'remember' && p.others?.length && Date.now() < decideAt) outcome = 'wait';

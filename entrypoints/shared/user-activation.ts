@@ -25,8 +25,6 @@ const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchend', 'pointe
 const LATER_INPUT_EVENTS = new Set(['pointerdown', 'keydown']);
 /** Focus moving into a frame sooner than this after an input outside any banner is that input's doing. */
 const FOCUS_AFTER_INPUT_MS = 500;
-/** How long a real input's transient activation lasts (about 5 s in Chrome and Firefox). */
-const TRANSIENT_ACTIVATION_MS = 5_000;
 /** When to look for the frame that took the focus after the window lost it. */
 const FOCUS_LOOKS_MS = [0, 100, 500];
 
@@ -90,9 +88,9 @@ export function watchUserActivation(
       ) {
         inFrame = true;
         // A later input only with transient activation (a real input in the last seconds, in the page or a frame:
-        // activation reaches the ancestors) and not soon after an input outside any banner: the site's own
-        // iframe.focus() (a trusted blur) alone, or after a click on its content, reports nothing.
-        if (done && ua!.isActive === true && at - lastOutsideAt > TRANSIENT_ACTIVATION_MS) later(at);
+        // activation reaches the ancestors), and, as above, not right after an input outside any banner: the site's
+        // own iframe.focus() (a trusted blur) alone, or in its handler of a click on its content, reports nothing.
+        if (done && ua!.isActive === true) later(at);
         answered = true;
       }
       check();

@@ -12,7 +12,6 @@ import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
 import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
-import { hashString } from '../hash';
 import { LATER_INPUT_EVERY_MS } from '../messages';
 
 export { LATER_INPUT_EVERY_MS };
@@ -38,17 +37,14 @@ export interface VisitInteraction {
   activeAt: number | null;
   /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
   carried: string[];
-  /** When this page's requests first sent another site's choice allowing tracking, per value (elsewhereKey). */
+  /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
-  /**
-   * Another site's records stored in this page's partition (CHIPS), by value (elsewhereKey): a request sending one
-   * sends nothing of the visitor's (the Cookie header does not say which jar a cookie came from).
-   */
-  partitionedElsewhere?: string[];
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
   clicks?: { at: number; action: string }[];
   /** The visitor's later inputs that could answer a banner, after the first (the latest few, by time). */
   inputs?: number[];
+  /** When the page first became active by input outside any banner (before any that could answer one). */
+  outsideAt?: number;
 }
 
 /**
@@ -100,14 +96,16 @@ export interface OpenedBy {
 /**
  * The opener tab's interaction without the input that opened this tab: that input opened a page, it answered no
  * banner here (a site can style the button that opens its second tab like a banner's, then store "accept" there on
- * its own).
+ * its own). A first activation reported just after the tab appeared is that input only when the page had not been
+ * active before (by input outside any banner, which then is what opened it: a link on its content).
  */
 export function withoutOpeningInput(state: VisitInteraction, openedAt: number): VisitInteraction {
   const opening = (t: number | null, after = 0) =>
     t !== null && t >= openedAt - OPENER_INPUT_MS && t <= openedAt + after;
+  const activeBefore = state.outsideAt !== undefined && state.outsideAt <= openedAt;
   return {
     ...state,
-    activeAt: opening(state.activeAt, OPENER_ACTIVATION_AFTER_MS) ? null : state.activeAt,
+    activeAt: opening(state.activeAt, activeBefore ? 0 : OPENER_ACTIVATION_AFTER_MS) ? null : state.activeAt,
     inputs: (state.inputs ?? []).filter((t) => !opening(t)),
   };
 }
@@ -132,12 +130,17 @@ export function signalRole(
   return 'stored';
 }
 
+/** Key of another site's choice this page's requests sent (`VisitInteraction.sentElsewhere`). */
+export function elsewhereKey(site: string, tool: string): string {
+  return `${site}|${tool}`;
+}
+
 /**
- * Key of another site's record of a manager, by its value (`sentElsewhere`, `partitionedElsewhere`); `*` stands for
- * every value (too many planted to keep each).
+ * Key of a record of `tool` for `site` stored partitioned under `topSite` (CHIPS): such a cookie outlives the page
+ * that planted it, and every later request from a page of `topSite` to `site` may send it.
  */
-export function elsewhereKey(site: string, tool: string, raw: string): string {
-  return `${site}|${tool}|${raw === '*' ? '*' : hashString(raw)}`;
+export function plantedKey(topSite: string, site: string, tool: string, incognito: boolean): string {
+  return `${incognito ? PRIVATE_PREFIX : ''}${topSite}|${site}|${tool}`;
 }
 
 /**
@@ -169,8 +172,9 @@ export function decideStored(
  * What another site's record, stored in its jar while this visit's page was shown, does to that site's memory:
  * `remember` when it allows tracking and this page stayed untouched until the grace after it (no banner of that site
  * could have been answered, in a frame or through a group's shared consent), this page's requests had not sent the
- * visitor's own choice of that manager for the site (a widget of the site re-writing it; not a value this page's
- * own partition held), and no tab of that site open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
+ * visitor's own choice of that manager for the site (a widget of the site re-writing it; unless a record of that
+ * manager for the site was stored in the page's own partition, `planted`, now or on an earlier visit: the Cookie
+ * header does not say which jar a cookie came from), and no tab of that site open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
  * own response (`byResponse`) is this page's doing even before the detector first reported: that report saying the
  * page was never active covers the time before it (user activation is sticky). Never `forget`: input on this page
  * is no answer to that site's banner that could replace an earlier record of its own.
@@ -181,18 +185,13 @@ export function decideSeeded(
   src: Pick<SignalSource, 'otherTab' | 'byResponse' | 'site'>,
   at: number,
   now: number,
+  planted = false,
 ): 'remember' | 'wait' | null {
   if (src.otherTab || (signal.choice && !mayGrantTracking(signal.choice))) return null;
-  // Sent before it: the visitor's own record re-written. Sent after it: the seeded cookie itself coming back. A
-  // value this page's partition held (planted there first) is no record of the visitor's.
-  const prefix = `${src.site ?? ''}|${signal.tool}|`;
-  const planted = new Set(state.partitionedElsewhere ?? []);
-  const sentBefore =
-    !planted.has(`${prefix}*`) &&
-    Object.entries(state.sentElsewhere ?? {}).some(
-      ([key, sentAt]) => key.startsWith(prefix) && !planted.has(key) && sentAt < at,
-    );
-  if (sentBefore) return null;
+  // Sent before it: the visitor's own record re-written. Sent after it: the seeded cookie itself coming back. Where
+  // that manager's record for the site was ever stored in this page's partition, what was sent may be that one.
+  const sentAt = state.sentElsewhere?.[elsewhereKey(src.site ?? '', signal.tool)];
+  if (!planted && sentAt !== undefined && sentAt < at) return null;
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) return null;
   const graceOver = now > at + ACTIVATION_GRACE_MS;
   if (state.watchedAt === null) return graceOver ? null : 'wait';

@@ -303,3 +303,20 @@ describe('later inputs beside the opener exclusion', () => {
     expect(await outcome(unprompted)).toEqual({ marked: [false, true], remembered: false });
   });
 });
+
+describe('the opener tab’s first answering activation after it opened this tab through an outside input', () => {
+  it('a right-click "Open link in new tab" on an article link, then Accept in the opener’s banner 1 s later, covers the choice', async () => {
+    const { unprompted, recordSignal, here, other, openedBy } = await twoTabs();
+    // The visitor right-clicks an article link in the other tab at T - 300 (an input outside any banner: the detector
+    // reports the activation as `outside`) and picks "Open link in new tab": this tab at T.
+    unprompted.noteActivation(other, false, T - 300, true);
+    openedBy(T);
+    // 1 s later they click Accept in the other tab's (undetected) banner: its first answering activation, reported
+    // at once; the manager stores the choice, seen here too.
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteActivation(other, true, T + 1_000);
+    vi.setSystemTime(T + 1_050);
+    recordSignal(here, accept, stored(T + 1_050));
+    expect(await outcome(unprompted)).toEqual({ marked: [true], remembered: false });
+  });
+});

@@ -2,10 +2,11 @@
 // record it seeded or stored on its own, and honest answers that must not be flagged (a reviewer's demonstrations).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { signalFromCookie } from '@/lib/consent/signals';
+import { signalFromCookie, signalsFromJar } from '@/lib/consent/signals';
 import { signalFromStorage } from '@/lib/consent/storage-signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+import { LATER_INPUT_EVERY_MS } from '@/lib/evidence/unprompted';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
 import type { SignalSource } from '@/lib/record';
@@ -39,8 +40,18 @@ const seededSrc = (at: number): SignalSource =>
     byResponse: true,
   }) as SignalSource;
 /** The shop's cookie sent in a request of the blog's page to the shop (webRequest onSendHeaders). */
-const sentSrc = (at: number): SignalSource =>
-  ({ provenance: 'browser', via: 'cookie-header', site: SHOP, host: SHOP, at, frame: 'sub' }) as SignalSource;
+const sentSrc = (at: number, site = SHOP): SignalSource =>
+  ({ provenance: 'browser', via: 'cookie-header', site, host: site, at, frame: 'sub' }) as SignalSource;
+/** The cookie store's report of the shop's cookie stored partitioned under the blog (CHIPS). */
+const partitionedSrc = (at: number): SignalSource =>
+  ({
+    provenance: 'browser',
+    via: 'cookies-api',
+    site: SHOP,
+    host: SHOP,
+    at,
+    partition: BLOG,
+  }) as SignalSource;
 const storedSrc = (at: number): SignalSource =>
   ({ provenance: 'browser', via: 'cookies-api', site: SHOP, host: SHOP, at }) as SignalSource;
 /** A later visit of the shop bringing the record (jar at commit). */
@@ -327,5 +338,121 @@ describe('(b) another site re-writing its record many times', () => {
     recordSignal(second, tcm(T), read(SHOP, close));
     await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
     expect(otherTabMarks(second).some(Boolean)).toBe(true);
+  });
+});
+
+describe('a partitioned copy planted on an earlier page of the blog', () => {
+  it('still excuses no seeded record (the CHIPS cookie outlives the page that planted it)', async () => {
+    const { unprompted } = await fresh();
+    // First page of the blog: the shop's frame plants its accept partitioned under the blog. Nothing is flagged
+    // (a partitioned record is no seed).
+    const first = visitRow('blog1', BLOG, T - 60_000);
+    unprompted.noteActivation(first, false, T - 60_000);
+    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
+    // The next page of the blog (a reload, a click through): its request to the shop sends the planted value back
+    // (the Cookie header does not say from which jar), then a response seeds the same accept in the shop's own jar.
+    const blog = visitRow('blog2', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+  });
+});
+
+describe('a manager that spreads its choice over several cookies (Complianz)', () => {
+  // What the Cookie header carries: the merged choice over all cmplz_* cookies (signalsFromJar); what the cookie
+  // store reports of each cookie: cmplz_banner-status alone (signalFromCookie). Their values never hash alike.
+  const jar = [
+    { name: 'cmplz_banner-status', value: 'dismissed' },
+    { name: 'cmplz_statistics', value: 'allow' },
+    { name: 'cmplz_marketing', value: 'allow' },
+  ];
+  const sentChoice = signalsFromJar(jar).find((s) => s.tool === 'complianz')!;
+  const storedStatus = signalFromCookie('cmplz_banner-status', 'dismissed')!;
+
+  it('(control, passes) seeded with nothing sent before: remembered', async () => {
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, storedStatus, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), sentChoice, carried(T + 60_000)).unpromptedOn).toBeDefined();
+  });
+
+  it('a value planted in the blog’s partition in this very page still excuses the seed', async () => {
+    expect(sentChoice.raw).not.toBe(storedStatus.raw);
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    unprompted.noteSignal(blog, storedStatus, partitionedSrc(T + 400));
+    unprompted.noteSignal(blog, sentChoice, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, storedStatus, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const later = unprompted.noteSignal(shopVisit(), sentChoice, carried(T + 60_000));
+    expect(later.unpromptedOn).toBeDefined();
+  });
+});
+
+describe('the visitor answers in another tab; the longer hold keeps the waiting record counted', () => {
+  it.each([
+    ['stored in the untouched tab', false],
+    ['seeded from a blog tab', true],
+  ])(
+    'a page of the site opened 3 s after the answer (the answer known 200 ms after the cookie) is not stamped (%s)',
+    async (_, seededCase) => {
+      const { unprompted, recordSignal } = await fresh();
+      // Tab 3: the shop, the visitor's tab. Tab 2: an untouched page (the shop's own, or the blog's).
+      const answering = shopVisit({ tabId: 3 });
+      const untouched = seededCase ? visitRow('blog', BLOG, T, { tabId: 2 }) : shopVisit({ tabId: 2 });
+      tabs = [untouched, answering].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+      (await import('../session')).dropTab(2);
+      unprompted.noteActivation(untouched, false, T);
+      unprompted.noteActivation(answering, false, T - 60_000);
+      // The visitor clicks Accept in the shop's banner at T + 950 (their first input there); the cookie store's
+      // report reaches the untouched tab's visit at T + 1000, the detector's report of the click at T + 1200.
+      vi.setSystemTime(T + 1_000);
+      recordSignal(untouched, accept, seededCase ? seededSrc(T + 1_000) : storedSrc(T + 1_000));
+      vi.setSystemTime(T + 1_200);
+      unprompted.noteActivation(answering, true, T + 950);
+      unprompted.noteBannerClick(answering, T + 950, 'accept-all');
+      // The CMP reloads the page after the answer, or the visitor follows a link: at T + 4 s the next shop page
+      // brings the visitor's accept. (Before c095062c the decision was taken at T + 2.6 s: not stamped.)
+      await vi.advanceTimersByTimeAsync(2_800);
+      const next = shopVisit({ tabId: 3 });
+      tabs = [untouched, next].map((visit) => ({ tabId: visit.tabId, current: { visit } }));
+      const stamp = unprompted.noteSignal(next, accept, carried(T + 4_000)).unpromptedOn;
+      // The final decision is right (nothing remembered) ...
+      await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + LATER_INPUT_EVERY_MS + 1_000);
+      expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+      // ... but the visit in between was stamped as bringing a record stored without interaction.
+      expect(stamp).toBeUndefined();
+    },
+  );
+});
+
+describe('another site’s values flooding sentElsewhere (now one entry per value)', () => {
+  it('do not make the visitor’s own accept, sent then re-written by the shop’s widget, read as seeded', async () => {
+    const { unprompted } = await fresh();
+    const blog = visitRow('blog', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    // The blog's page sends 50 different accept values of one manager to one site of its own (a value changed
+    // between requests: CHIPS cookies it sets itself), filling the 50 entries per visit.
+    for (let i = 0; i < 50; i++) {
+      const v = signalFromCookie(
+        'OptanonConsent',
+        OPTANON_ACCEPT_ALL.replace(/datestamp=[^&]*/, `datestamp=${i}`),
+      )!;
+      unprompted.noteSignal(blog, v, sentSrc(T + 10 + i, 'evil.example'));
+    }
+    // Control as in trust-rules (a) the visitor's own, in the shop's jar: sent, then the shop's widget re-writes it.
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
   });
 });

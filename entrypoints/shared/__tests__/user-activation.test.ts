@@ -44,6 +44,12 @@ describe('later inputs', () => {
     expect(later).not.toHaveBeenCalled();
   });
 
+  /** An event as the browser gives it (trusted). */
+  const trustedEvent = (type: string) => {
+    const e = new Event(type);
+    Object.defineProperty(e, 'isTrusted', { value: true });
+    return e;
+  };
   /** A blur as the browser gives it (trusted), with the page's frame focused then. */
   const trustedBlur = () => {
     doc.activeElement = new FakeIframe();
@@ -75,7 +81,7 @@ describe('later inputs', () => {
     expect(later).toHaveBeenCalledTimes(1);
   });
 
-  it('the frame focused soon after a click on the page’s own content is no later input', async () => {
+  it('the frame focused right after a click on the page’s own content is no later input', async () => {
     const { watchUserActivation } = await import('../user-activation');
     const later = vi.fn();
     watchUserActivation(
@@ -87,10 +93,30 @@ describe('later inputs', () => {
     const click = new Event('pointerdown');
     Object.defineProperty(click, 'isTrusted', { value: true });
     win.dispatchEvent(click);
-    // The page's handler of that click focuses its frame a second later.
-    await vi.advanceTimersByTimeAsync(1_000);
+    // The page's handler of that click focuses its frame at once.
+    await vi.advanceTimersByTimeAsync(200);
     trustedBlur();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(later).not.toHaveBeenCalled();
+  });
+
+  it('a click on the page, then Accept in a banner in a frame 2 s later: that is a later input', async () => {
+    const { watchUserActivation } = await import('../user-activation');
+    const later = vi.fn();
+    watchUserActivation(
+      () => undefined,
+      () => ({ answer: false, label: 'article text' }),
+      later,
+    );
+    // The visitor clicks the article (outside any banner: nothing to report), reads the banner's text ...
+    setActive(true);
+    win.dispatchEvent(trustedEvent('pointerdown'));
+    await vi.advanceTimersByTimeAsync(2_000);
+    // ... and 2 s later clicks "Accept" in the consent manager's frame: focus moves into it (a trusted blur), with
+    // the transient activation of that click.
+    doc.activeElement = new FakeIframe();
+    win.dispatchEvent(trustedEvent('blur'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(later).toHaveBeenCalledTimes(1);
   });
 });
