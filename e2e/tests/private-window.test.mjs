@@ -1,6 +1,6 @@
 // Private windows: a visit in an incognito window leaves nothing on disk. Its evidence is not written to IndexedDB
 // (unless the user opted in, `recordIncognito`, off by default), and what the extension remembers of its consent
-// records (`private|<site>|<tool>` keys of unpromptedConsent, seededConsent and answeredByClick) lives in
+// records (`private|…` keys of unpromptedConsent, seededConsent, answeredByClick and plantedPartitioned) lives in
 // storage.session, never storage.local, until the last incognito window closes. A normal window's visit is the
 // control: its record is remembered in storage.local.
 // implied.example's first response stores OneTrust's accept-all on its own: a record the site stored unprompted.
@@ -22,7 +22,7 @@ import { useBrowser } from '../lib/suite.mjs';
 
 const h = useBrowser();
 /** The per-site consent memories (entrypoints/background: unprompted.ts, answered.ts). */
-const MEMORIES = ['unpromptedConsent', 'seededConsent', 'answeredByClick'];
+const MEMORIES = ['unpromptedConsent', 'seededConsent', 'answeredByClick', 'plantedPartitioned'];
 const PRIVATE_RECORD = 'private|implied.example|onetrust';
 
 /**
