@@ -81,26 +81,10 @@ describe('later inputs', () => {
     expect(later).toHaveBeenCalledTimes(1);
   });
 
-  it('the frame focused right after a click on the page’s own content is no later input', async () => {
-    const { watchUserActivation } = await import('../user-activation');
-    const later = vi.fn();
-    watchUserActivation(
-      () => undefined,
-      () => ({ answer: false, label: 'Read more' }),
-      later,
-    );
-    setActive(true);
-    const click = new Event('pointerdown');
-    Object.defineProperty(click, 'isTrusted', { value: true });
-    win.dispatchEvent(click);
-    // The page's handler of that click focuses its frame at once.
-    await vi.advanceTimersByTimeAsync(200);
-    trustedBlur();
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(later).not.toHaveBeenCalled();
-  });
-
-  it('a click on the page, then Accept in a banner in a frame 2 s later: that is a later input', async () => {
+  it.each([
+    ['at once (the page’s own handler of that click focusing its frame): no later input', 200, 0],
+    ['2 s later (the visitor’s Accept in a consent manager’s frame): a later input', 2_000, 1],
+  ])('a click on the page’s own content, then focus moving into a frame %s', async (_, after, reported) => {
     const { watchUserActivation } = await import('../user-activation');
     const later = vi.fn();
     watchUserActivation(
@@ -108,15 +92,12 @@ describe('later inputs', () => {
       () => ({ answer: false, label: 'article text' }),
       later,
     );
-    // The visitor clicks the article (outside any banner: nothing to report), reads the banner's text ...
     setActive(true);
     win.dispatchEvent(trustedEvent('pointerdown'));
-    await vi.advanceTimersByTimeAsync(2_000);
-    // ... and 2 s later clicks "Accept" in the consent manager's frame: focus moves into it (a trusted blur), with
-    // the transient activation of that click.
-    doc.activeElement = new FakeIframe();
-    win.dispatchEvent(trustedEvent('blur'));
+    await vi.advanceTimersByTimeAsync(after);
+    // Focus moves into the frame (a trusted blur), with the transient activation of a real input.
+    trustedBlur();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(later).toHaveBeenCalledTimes(1);
+    expect(later).toHaveBeenCalledTimes(reported);
   });
 });
