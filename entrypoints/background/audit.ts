@@ -131,8 +131,9 @@ async function snapshot(r: AuditRecord): Promise<void> {
 async function clearSiteData(url: string): Promise<{ cookies: number; storage: boolean; errors: string[] }> {
   const errors: string[] = [];
   const site = siteOf(url)!;
-  // The site's stored consent goes with its data: nothing remembered of it counts any more.
-  forgetSiteMemories(site);
+  // The site's stored consent goes with its data: nothing remembered of it counts any more (but the partitioned
+  // cookies this clean-up leaves: getAll without a partitionKey lists unpartitioned ones only).
+  forgetSiteMemories(site, { cleanUp: true });
   let cookies = 0;
   try {
     for (const c of cookiesOfSite(await browser.cookies.getAll({ domain: site }), site)) {

@@ -16,9 +16,12 @@ export async function loadMemories(): Promise<void> {
   if ((await privateWindowsOpen()) === false) forgetPrivateMemories();
 }
 
-/** The site's consent data was deleted (an audit's clean-up), or its history: nothing of it is remembered. */
-export function forgetSiteMemories(site: string): void {
-  forgetSite(site);
+/**
+ * The site's consent data was deleted (an audit's clean-up: `cleanUp`), or its history: nothing of it is remembered.
+ * The clean-up removes the site's unpartitioned cookies only, so what it knows of partitioned ones stays.
+ */
+export function forgetSiteMemories(site: string, { cleanUp = false } = {}): void {
+  forgetSite(site, { keepPlanted: cleanUp });
   forgetAnsweredSite(site);
 }
 

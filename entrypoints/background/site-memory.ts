@@ -50,6 +50,10 @@ export function siteMemory<T extends { at: number }>(storageKey: string, max: nu
     get(key: string): T | undefined {
       return memory[key];
     },
+    /** How many records pass `test` (by key). */
+    count(test: (key: string) => boolean): number {
+      return Object.keys(memory).filter(test).length;
+    },
     save(key: string, record: T | null): void {
       if (record === null && !(key in memory)) return;
       const before = memory;

@@ -191,13 +191,13 @@ export function noteActivation(visit: PageVisit, active: boolean, at: number, ou
 
 /**
  * The site's consent data was deleted (an audit's clean-up), or its history (the memory names the sites visited,
- * so it goes with them): nothing it stored is remembered any more.
+ * so it goes with them): nothing it stored is remembered any more. A record planted partitioned names both sites
+ * and goes with either's history; not with a clean-up (`keepPlanted`), which leaves partitioned cookies in place.
  */
-export function forgetSite(site: string): void {
+export function forgetSite(site: string, { keepPlanted = false } = {}): void {
   memory.forgetSite(site);
   seeded.forgetSite(site);
-  // A planted record names both sites: it goes with either's data (the partition's cookies go with its top site's).
-  planted.forgetWhere((key) => key.split('|').includes(site));
+  if (!keepPlanted) planted.forgetWhere((key) => key.split('|').includes(site));
   // A record this site's page seeded for another names this site: the name goes with its history, the record stays
   // (the other site's jar still holds the cookie).
   seeded.mapAll((record) => {
@@ -323,24 +323,42 @@ function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRe
  */
 function noteElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   if (src.provenance !== 'browser' || !src.site || src.site === visit.site) return;
-  if (src.via === 'cookies-api' && src.partition) {
-    const key = plantedKey(src.partition, src.site, signal.tool, visit.incognito);
-    if (!planted.get(key)) planted.save(key, { at: src.at });
-    return;
-  }
-  if (src.via !== 'cookie-header') return;
+  // Only a record that could be an accept sent (a refusal planted excuses nothing anyway).
   if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
     return;
+  if (src.via === 'cookies-api' && src.partition)
+    return notePlanted(src.partition, src.site, signal.tool, visit, src.at);
+  if (src.via !== 'cookie-header') return;
   const key = elsewhereKey(src.site, signal.tool);
   const sent = stateOf(visit.id).sentElsewhere ?? {};
   if (sent[key] !== undefined || Object.keys(sent).length >= 50) return;
   update(visit.id, { sentElsewhere: { ...sent, [key]: src.at } });
 }
 
+/** Markers kept per top site; past it every site and manager under it counts as planted (flooding hides none). */
+const MAX_PLANTED_PER_TOP = 50;
+
+/** A record of `site`'s manager stored partitioned under `top`: remembered (its time refreshed) for that partition. */
+function notePlanted(top: string, site: string, tool: string, visit: PageVisit, at: number): void {
+  const prefix = plantedKey(top, '', '', visit.incognito).slice(0, -2);
+  const all = plantedKey(top, '*', '*', visit.incognito);
+  if (planted.get(all)) return planted.save(all, { at });
+  const key = plantedKey(top, site, tool, visit.incognito);
+  if (!planted.get(key) && planted.count((k) => k.startsWith(`${prefix}|`)) >= MAX_PLANTED_PER_TOP) {
+    planted.forgetWhere((k) => k.startsWith(`${prefix}|`));
+    return planted.save(all, { at });
+  }
+  planted.save(key, { at });
+}
+
 /** Whether a record of the pending seed's manager for its site was ever stored in the page's own partition. */
 function plantedFor(p: Pending): boolean {
   const incognito = p.key.startsWith(PRIVATE_PREFIX);
-  return planted.get(plantedKey(p.onSite!, p.src.site ?? '', p.signal.tool, incognito)) !== undefined;
+  const top = p.onSite!;
+  return (
+    planted.get(plantedKey(top, p.src.site ?? '', p.signal.tool, incognito)) !== undefined ||
+    planted.get(plantedKey(top, '*', '*', incognito)) !== undefined
+  );
 }
 
 /** Remembers or forgets a stored choice, or waits out the activation grace (kept in `pending` while it waits). */

@@ -25,6 +25,8 @@ const INPUT_EVENTS = ['pointerdown', 'mousedown', 'keydown', 'touchend', 'pointe
 const LATER_INPUT_EVENTS = new Set(['pointerdown', 'keydown']);
 /** Focus moving into a frame sooner than this after an input outside any banner is that input's doing. */
 const FOCUS_AFTER_INPUT_MS = 500;
+/** How long a real input's transient activation lasts (about 5 s in Chrome and Firefox). */
+const TRANSIENT_ACTIVATION_MS = 5_000;
 /** When to look for the frame that took the focus after the window lost it. */
 const FOCUS_LOOKS_MS = [0, 100, 500];
 
@@ -88,9 +90,10 @@ export function watchUserActivation(
       ) {
         inFrame = true;
         // A later input only with transient activation (a real input in the last seconds, in the page or a frame:
-        // activation reaches the ancestors), and, as above, not right after an input outside any banner: the site's
-        // own iframe.focus() (a trusted blur) alone, or in its handler of a click on its content, reports nothing.
-        if (done && ua!.isActive === true) later(at);
+        // activation reaches the ancestors), and not while an input outside any banner may still be what activated
+        // it: the site's own iframe.focus() (a trusted blur) alone, or a while after a click on its content, reports
+        // nothing. The price: an answer in a banner's frame within 5 s of a click on the page is not reported.
+        if (done && ua!.isActive === true && at - lastOutsideAt > TRANSIENT_ACTIVATION_MS) later(at);
         answered = true;
       }
       check();

@@ -102,7 +102,8 @@ export interface OpenedBy {
 export function withoutOpeningInput(state: VisitInteraction, openedAt: number): VisitInteraction {
   const opening = (t: number | null, after = 0) =>
     t !== null && t >= openedAt - OPENER_INPUT_MS && t <= openedAt + after;
-  const activeBefore = state.outsideAt !== undefined && state.outsideAt <= openedAt;
+  // Active by outside input just before (the link on its content that opened the tab), not a minute before.
+  const activeBefore = opening(state.outsideAt ?? null);
   return {
     ...state,
     activeAt: opening(state.activeAt, activeBefore ? 0 : OPENER_ACTIVATION_AFTER_MS) ? null : state.activeAt,

@@ -320,3 +320,22 @@ describe('the opener tab’s first answering activation after it opened this tab
     expect(await outcome(unprompted)).toEqual({ marked: [true], remembered: false });
   });
 });
+
+describe('an outside input long before the tab was opened', () => {
+  it('does not make the opening click in a frame, reported after the tab appeared, cover the new tab', async () => {
+    const { unprompted, recordSignal, here, other, openedBy } = await twoTabs();
+    // A minute before, the visitor clicked the article text in the other tab (outside any banner): `outside`.
+    unprompted.noteActivation(other, false, T - 60_000, true);
+    // At T + 400 they press the site's banner-styled button in its cross-site frame; its click opens this tab at
+    // T + 450. The detector's look for the focused frame runs late (Firefox's 100/500 ms looks, or the page's own
+    // blur handler keeping the main thread busy), so the first answering activation is reported at T + 900.
+    vi.setSystemTime(T + 450);
+    openedBy(T + 450);
+    vi.setSystemTime(T + 900);
+    unprompted.noteActivation(other, true, T + 900);
+    vi.setSystemTime(T + 1_000);
+    recordSignal(here, accept, stored(T + 1_000));
+    // As in "the opening click in a frame ... covers nothing": the outside click a minute ago opened nothing.
+    expect(await outcome(unprompted)).toEqual({ marked: [false], remembered: true });
+  });
+});

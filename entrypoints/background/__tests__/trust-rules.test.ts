@@ -456,3 +456,73 @@ describe('another site’s values flooding sentElsewhere (now one entry per valu
     expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
   });
 });
+
+describe('an audit’s clean-up, which leaves partitioned cookies, keeps the planted marker', () => {
+  // audit.ts clearSiteData(url): forgetSiteMemories(site), then browser.cookies.getAll({ domain: site }) with no
+  // partitionKey, which returns unpartitioned cookies only: the shop's accept partitioned under the blog stays
+  // (and clearing the blog removes only cookies whose domain is the blog's).
+  it.each([
+    ['the shop (the audited site)', SHOP],
+    ['the blog', BLOG],
+  ])('after the clean-up of %s, the planted copy sent back still excuses no seed', async (_, cleared) => {
+    const { unprompted, memories } = await fresh();
+    const first = visitRow('blog1', BLOG, T - 60_000);
+    unprompted.noteActivation(first, false, T - 60_000);
+    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
+    memories.forgetSiteMemories(cleared, { cleanUp: true });
+    // A later page of the blog: its request to the shop sends the planted value (still in the blog's partition),
+    // then a response seeds the same accept in the shop's own (now empty) jar.
+    const blog = visitRow('blog2', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+  });
+});
+
+describe('flooding the planted memory', () => {
+  it('1000 partitioned records of other sites under the blog evict the marker of the shop’s planted accept', async () => {
+    const { unprompted } = await fresh();
+    const first = visitRow('blog1', BLOG, T - 60_000);
+    unprompted.noteActivation(first, false, T - 60_000);
+    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
+    // The next blog page loads 1000 partitioned consent cookies (e.g. 20 sites of its own x 50 managers'
+    // cookie names; here 1000 sites x 1 manager): each is a new `blog|site|tool` key with a newer `at`.
+    const blog = visitRow('blog2', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    for (let i = 0; i < 1_000; i++)
+      unprompted.noteSignal(blog, accept, {
+        ...partitionedSrc(T + 1 + i / 10),
+        site: `x${i}.example`,
+        host: `x${i}.example`,
+      } as SignalSource);
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+  });
+});
+
+describe('a partitioned record that cannot be the accept sent', () => {
+  it('a reject-all in the blog’s partition does not take away the excuse of the visitor’s own accept re-written', async () => {
+    const { unprompted } = await fresh();
+    // Earlier, on the blog, the shop's embedded widget stored a reject partitioned under the blog (Firefox's Total
+    // Cookie Protection partitions every third-party cookie; CHIPS in Chrome).
+    const first = visitRow('blog1', BLOG, T - 600_000);
+    unprompted.noteActivation(first, false, T - 600_000);
+    unprompted.noteSignal(first, reject, partitionedSrc(T - 599_000));
+    // The visitor accepts on the shop itself (their own, unpartitioned), then visits the blog again, untouched: the
+    // request to the shop sends the visitor's accept and the shop's widget re-writes it in the shop's jar. A reject
+    // in the partition cannot have been the accept that was sent (the control without it: trust-rules (a)).
+    const blog = visitRow('blog2', BLOG, T);
+    unprompted.noteActivation(blog, false, T);
+    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
+    vi.setSystemTime(T + 1_000);
+    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+  });
+});
