@@ -340,12 +340,13 @@ const MAX_PLANTED_PER_TOP = 50;
 
 /** A record of `site`'s manager stored partitioned under `top`: remembered (its time refreshed) for that partition. */
 function notePlanted(top: string, site: string, tool: string, visit: PageVisit, at: number): void {
-  const prefix = plantedKey(top, '', '', visit.incognito).slice(0, -2);
+  // Every marker of this partition starts `[private|]top|` (plantedKey with empty site and tool, less `|`).
+  const under = (k: string) => k.startsWith(plantedKey(top, '', '', visit.incognito).slice(0, -1));
   const all = plantedKey(top, '*', '*', visit.incognito);
   if (planted.get(all)) return planted.save(all, { at });
   const key = plantedKey(top, site, tool, visit.incognito);
-  if (!planted.get(key) && planted.count((k) => k.startsWith(`${prefix}|`)) >= MAX_PLANTED_PER_TOP) {
-    planted.forgetWhere((k) => k.startsWith(`${prefix}|`));
+  if (!planted.get(key) && planted.count(under) >= MAX_PLANTED_PER_TOP) {
+    planted.forgetWhere(under);
     return planted.save(all, { at });
   }
   planted.save(key, { at });
