@@ -61,7 +61,8 @@ export interface ConsentClick {
 
 /**
  * The page's sticky user activation as the isolated world reads it: once when the detector starts (`active` as it
- * is then) and once when it turns true (twice when it first turned true by input outside any banner). Sent only where the browser has `navigator.userActivation`.
+ * is then) and once when it turns true (twice when it first turned true by input outside any banner). Sent only
+ * where the browser has `navigator.userActivation`.
  */
 export interface UserActivationReport {
   active: boolean;

@@ -175,10 +175,11 @@ export function decideStored(
  * could have been answered, in a frame or through a group's shared consent), this page's requests had not sent the
  * visitor's own choice of that manager for the site (a widget of the site re-writing it; unless a record of that
  * manager for the site was stored in the page's own partition, `planted`, now or on an earlier visit: the Cookie
- * header does not say which jar a cookie came from), and no tab of that site open could have made it; `wait` during the grace; else nothing. The store's report of a Set-Cookie of this visit's
- * own response (`byResponse`) is this page's doing even before the detector first reported: that report saying the
- * page was never active covers the time before it (user activation is sticky). Never `forget`: input on this page
- * is no answer to that site's banner that could replace an earlier record of its own.
+ * header does not say which jar a cookie came from), and no tab of that site open could have made it; `wait`
+ * during the grace; else nothing. The store's report of a Set-Cookie of this visit's own response (`byResponse`)
+ * is this page's doing even before the detector first reported: that report saying the page was never active
+ * covers the time before it (user activation is sticky). Never `forget`: input on this page is no answer to that
+ * site's banner that could replace an earlier record of its own.
  */
 export function decideSeeded(
   state: VisitInteraction,
