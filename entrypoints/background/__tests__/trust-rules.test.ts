@@ -7,6 +7,7 @@ import { signalFromStorage } from '@/lib/consent/storage-signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import { LATER_INPUT_EVERY_MS } from '@/lib/evidence/unprompted';
+import type { ConsentSignal } from '@/lib/consent/types';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
 import type { SignalSource } from '@/lib/record';
@@ -70,6 +71,31 @@ async function fresh() {
   return { unprompted, memories, recordSignal };
 }
 
+/**
+ * A page of the blog, untouched (watched since `at`), whose request to the shop sends its record at `at` + 500 ms,
+ * then whose response seeds `seeded` in the shop's own jar at `at` + 1 s; once the grace is over, whether the shop's
+ * next visit, bringing `brought`, reads it as seeded.
+ */
+async function sentThenSeeded(
+  unprompted: typeof import('../unprompted'),
+  { sent = accept as ConsentSignal | null, seeded = accept, brought = accept, at = T, id = 'blog2' } = {},
+): Promise<boolean> {
+  const blog = visitRow(id, BLOG, at);
+  unprompted.noteActivation(blog, false, at);
+  if (sent) unprompted.noteSignal(blog, sent, sentSrc(at + 500));
+  vi.setSystemTime(at + 1_000);
+  unprompted.noteSignal(blog, seeded, seededSrc(at + 1_000));
+  await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+  return unprompted.noteSignal(shopVisit(), brought, carried(at + 60_000)).unpromptedOn !== undefined;
+}
+
+/** An earlier page of the blog on which the shop's `signal` was stored partitioned under the blog (CHIPS). */
+function plantedEarlier(unprompted: typeof import('../unprompted'), signal = accept) {
+  const first = visitRow('blog1', BLOG, T - 60_000);
+  unprompted.noteActivation(first, false, T - 60_000);
+  unprompted.noteSignal(first, signal, partitionedSrc(T - 59_000));
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   written.length = 0;
@@ -101,18 +127,10 @@ describe('(a) a partitioned (CHIPS) copy planted first', () => {
     ['the visitor’s own, in the shop’s jar (control)', false],
   ])('an accept sent to the shop before the seed that was %s', async (_, planted) => {
     const { unprompted } = await fresh();
-    const blog = visitRow('blog', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
     // The shop's response stores its accept partitioned under the blog; the next request to the shop sends it (the
     // Cookie header does not say from which jar); then a response seeds the same accept in the shop's own jar.
-    if (planted)
-      unprompted.noteSignal(blog, accept, { ...storedSrc(T + 400), partition: BLOG } as SignalSource);
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    const remembered = unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn;
-    expect(remembered !== undefined).toBe(planted);
+    if (planted) unprompted.noteSignal(visitRow('blog2', BLOG, T), accept, partitionedSrc(T + 400));
+    expect(await sentThenSeeded(unprompted)).toBe(planted);
   });
 });
 
@@ -344,20 +362,10 @@ describe('(b) another site re-writing its record many times', () => {
 describe('a partitioned copy planted on an earlier page of the blog', () => {
   it('still excuses no seeded record (the CHIPS cookie outlives the page that planted it)', async () => {
     const { unprompted } = await fresh();
-    // First page of the blog: the shop's frame plants its accept partitioned under the blog. Nothing is flagged
-    // (a partitioned record is no seed).
-    const first = visitRow('blog1', BLOG, T - 60_000);
-    unprompted.noteActivation(first, false, T - 60_000);
-    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
-    // The next page of the blog (a reload, a click through): its request to the shop sends the planted value back
-    // (the Cookie header does not say from which jar), then a response seeds the same accept in the shop's own jar.
-    const blog = visitRow('blog2', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+    // First page of the blog: the shop's frame plants its accept partitioned under the blog (no seed). The next page
+    // (a reload, a click through): its request sends the planted value back, then a response seeds the accept.
+    plantedEarlier(unprompted);
+    expect(await sentThenSeeded(unprompted)).toBe(true);
   });
 });
 
@@ -372,28 +380,20 @@ describe('a manager that spreads its choice over several cookies (Complianz)', (
   const sentChoice = signalsFromJar(jar).find((s) => s.tool === 'complianz')!;
   const storedStatus = signalFromCookie('cmplz_banner-status', 'dismissed')!;
 
-  it('(control, passes) seeded with nothing sent before: remembered', async () => {
+  it('seeded with nothing sent before: remembered (control)', async () => {
     const { unprompted } = await fresh();
-    const blog = visitRow('blog', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, storedStatus, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), sentChoice, carried(T + 60_000)).unpromptedOn).toBeDefined();
+    expect(await sentThenSeeded(unprompted, { sent: null, seeded: storedStatus, brought: sentChoice })).toBe(
+      true,
+    );
   });
 
-  it('a value planted in the blog’s partition in this very page still excuses the seed', async () => {
+  it('a record planted in the blog’s partition excuses no seed, though the merged value sent differs from it', async () => {
     expect(sentChoice.raw).not.toBe(storedStatus.raw);
     const { unprompted } = await fresh();
-    const blog = visitRow('blog', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    unprompted.noteSignal(blog, storedStatus, partitionedSrc(T + 400));
-    unprompted.noteSignal(blog, sentChoice, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, storedStatus, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    const later = unprompted.noteSignal(shopVisit(), sentChoice, carried(T + 60_000));
-    expect(later.unpromptedOn).toBeDefined();
+    plantedEarlier(unprompted, storedStatus);
+    expect(
+      await sentThenSeeded(unprompted, { sent: sentChoice, seeded: storedStatus, brought: sentChoice }),
+    ).toBe(true);
   });
 });
 
@@ -434,13 +434,12 @@ describe('the visitor answers in another tab; the longer hold keeps the waiting 
   );
 });
 
-describe('another site’s values flooding sentElsewhere (now one entry per value)', () => {
+describe('another site’s values filling sentElsewhere', () => {
   it('do not make the visitor’s own accept, sent then re-written by the shop’s widget, read as seeded', async () => {
     const { unprompted } = await fresh();
-    const blog = visitRow('blog', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    // The blog's page sends 50 different accept values of one manager to one site of its own (a value changed
-    // between requests: CHIPS cookies it sets itself), filling the 50 entries per visit.
+    // Earlier on the same page, 50 different accept values of one manager sent to one site of the blog's own (a
+    // value changed between requests: CHIPS cookies it sets itself).
+    const blog = visitRow('blog2', BLOG, T);
     for (let i = 0; i < 50; i++) {
       const v = signalFromCookie(
         'OptanonConsent',
@@ -448,12 +447,8 @@ describe('another site’s values flooding sentElsewhere (now one entry per valu
       )!;
       unprompted.noteSignal(blog, v, sentSrc(T + 10 + i, 'evil.example'));
     }
-    // Control as in trust-rules (a) the visitor's own, in the shop's jar: sent, then the shop's widget re-writes it.
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+    // Then the visitor's own accept, in the shop's jar: sent, and the shop's widget re-writes it.
+    expect(await sentThenSeeded(unprompted)).toBe(false);
   });
 });
 
@@ -466,43 +461,27 @@ describe('an audit’s clean-up, which leaves partitioned cookies, keeps the pla
     ['the blog', BLOG],
   ])('after the clean-up of %s, the planted copy sent back still excuses no seed', async (_, cleared) => {
     const { unprompted, memories } = await fresh();
-    const first = visitRow('blog1', BLOG, T - 60_000);
-    unprompted.noteActivation(first, false, T - 60_000);
-    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
+    plantedEarlier(unprompted);
     memories.forgetSiteMemories(cleared, { cleanUp: true });
-    // A later page of the blog: its request to the shop sends the planted value (still in the blog's partition),
-    // then a response seeds the same accept in the shop's own (now empty) jar.
-    const blog = visitRow('blog2', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+    // A later page of the blog sends the planted value (still in the blog's partition), then seeds the accept.
+    expect(await sentThenSeeded(unprompted)).toBe(true);
   });
 });
 
 describe('flooding the planted memory', () => {
-  it('1000 partitioned records of other sites under the blog evict the marker of the shop’s planted accept', async () => {
+  it('1000 partitioned records of other sites under the blog do not push out the marker of the shop’s accept', async () => {
     const { unprompted } = await fresh();
-    const first = visitRow('blog1', BLOG, T - 60_000);
-    unprompted.noteActivation(first, false, T - 60_000);
-    unprompted.noteSignal(first, accept, partitionedSrc(T - 59_000));
-    // The next blog page loads 1000 partitioned consent cookies (e.g. 20 sites of its own x 50 managers'
-    // cookie names; here 1000 sites x 1 manager): each is a new `blog|site|tool` key with a newer `at`.
+    plantedEarlier(unprompted);
+    // The next blog page loads 1000 partitioned consent cookies (e.g. 20 sites of its own x 50 managers' cookie
+    // names; here 1000 sites x 1 manager): each is a new `blog|site|tool` key with a newer `at`.
     const blog = visitRow('blog2', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
     for (let i = 0; i < 1_000; i++)
       unprompted.noteSignal(blog, accept, {
         ...partitionedSrc(T + 1 + i / 10),
         site: `x${i}.example`,
         host: `x${i}.example`,
       } as SignalSource);
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeDefined();
+    expect(await sentThenSeeded(unprompted)).toBe(true);
   });
 });
 
@@ -511,18 +490,10 @@ describe('a partitioned record that cannot be the accept sent', () => {
     const { unprompted } = await fresh();
     // Earlier, on the blog, the shop's embedded widget stored a reject partitioned under the blog (Firefox's Total
     // Cookie Protection partitions every third-party cookie; CHIPS in Chrome).
-    const first = visitRow('blog1', BLOG, T - 600_000);
-    unprompted.noteActivation(first, false, T - 600_000);
-    unprompted.noteSignal(first, reject, partitionedSrc(T - 599_000));
+    plantedEarlier(unprompted, reject);
     // The visitor accepts on the shop itself (their own, unpartitioned), then visits the blog again, untouched: the
     // request to the shop sends the visitor's accept and the shop's widget re-writes it in the shop's jar. A reject
-    // in the partition cannot have been the accept that was sent (the control without it: trust-rules (a)).
-    const blog = visitRow('blog2', BLOG, T);
-    unprompted.noteActivation(blog, false, T);
-    unprompted.noteSignal(blog, accept, sentSrc(T + 500));
-    vi.setSystemTime(T + 1_000);
-    unprompted.noteSignal(blog, accept, seededSrc(T + 1_000));
-    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
-    expect(unprompted.noteSignal(shopVisit(), accept, carried(T + 60_000)).unpromptedOn).toBeUndefined();
+    // in the partition cannot have been the accept that was sent.
+    expect(await sentThenSeeded(unprompted)).toBe(false);
   });
 });
