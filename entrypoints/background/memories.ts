@@ -13,7 +13,7 @@ export async function loadMemories(): Promise<void> {
   // After the activation memory: a held choice is judged by what the other tabs' detectors reported.
   await loadOtherTabHeld();
   // A private session that ended while no worker ran (or before an update) leaves nothing behind.
-  if ((await privateWindowsOpen()) === false) forgetPrivateMemories();
+  await forgetEndedPrivateSession();
 }
 
 /**
@@ -31,14 +31,15 @@ export function forgetMemoriesBefore(cutoff = Infinity): void {
   forgetAnsweredBefore(cutoff);
 }
 
-/** Forgets every private window's record (the last one closed). */
-export function forgetPrivateMemories(): void {
+/** Forgets every private window's record once no private window is open (the private session is over). */
+export async function forgetEndedPrivateSession(): Promise<void> {
+  if ((await privateWindowsOpen()) !== false) return;
   forgetPrivate();
   forgetPrivateAnswers();
 }
 
 /** Whether a private window is open; undefined where the browser has no windows API (Firefox for Android). */
-export async function privateWindowsOpen(): Promise<boolean | undefined> {
+async function privateWindowsOpen(): Promise<boolean | undefined> {
   if (!browser.windows) return undefined;
   try {
     return (await browser.windows.getAll()).some((w) => w.incognito);

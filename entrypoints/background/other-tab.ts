@@ -5,7 +5,8 @@
  * to storage.session, so a worker stopped in between still adds the mark.
  */
 import type { ConsentSignal } from '@/lib/consent/types';
-import { LATER_INPUT_EVERY_MS, type OpenedBy } from '@/lib/evidence/unprompted';
+import type { OpenedBy } from '@/lib/evidence/unprompted';
+import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 import { addBounded } from '@/lib/evidence/bounded-memory';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import type { PageVisit } from '@/lib/findings';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ready } from './context';
-import { forgetPrivateMemories, privateWindowsOpen } from './memories';
+import { forgetEndedPrivateSession } from './memories';
 
 /**
  * A private session ends when its last window closes, and its cookie store with it: what the background remembered
@@ -9,6 +9,6 @@ import { forgetPrivateMemories, privateWindowsOpen } from './memories';
 export function registerPrivateSessionEnd(): void {
   browser.windows?.onRemoved.addListener(async () => {
     await ready();
-    if ((await privateWindowsOpen()) === false) forgetPrivateMemories();
+    await forgetEndedPrivateSession();
   });
 }

@@ -21,12 +21,12 @@ import {
   MAX_REMEMBERED,
   unpromptedKey,
   withoutOpeningInput,
-  LATER_INPUT_EVERY_MS,
   type OpenedBy,
   type UnpromptedRecord,
   type VisitInteraction,
 } from '@/lib/evidence/unprompted';
 import { PRIVATE_PREFIX, addBounded } from '@/lib/evidence/bounded-memory';
+import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 import { sessionValue } from './session';
 import { siteMemory } from './site-memory';
 

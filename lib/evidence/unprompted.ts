@@ -12,9 +12,6 @@ import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
 import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
-import { LATER_INPUT_EVERY_MS } from '../messages';
-
-export { LATER_INPUT_EVERY_MS };
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
 export interface UnpromptedRecord {

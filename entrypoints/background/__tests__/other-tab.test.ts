@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
 import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
-import { LATER_INPUT_EVERY_MS, OTHER_TAB_WINDOW_MS } from '@/lib/evidence/unprompted';
+import { OTHER_TAB_WINDOW_MS } from '@/lib/evidence/unprompted';
+import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';
 import type { SignalSource } from '@/lib/record';
@@ -270,19 +271,27 @@ describe('the input that opened this tab', () => {
     expect(await outcome(unprompted)).toEqual({ marked: [false], remembered: true });
   });
 
-  it('the opening click in a frame, whose activation the detector reports on its next poll after the tab appeared, covers nothing', async () => {
-    const { unprompted, recordSignal, here, other, openedBy } = await twoTabs();
-    // The visitor's first input in the other tab: a banner-styled button in the site's frame (which keeps the focus
-    // out: no blur), pressed at T + 400; its click opens this tab at T + 450. The page sees no event: the detector's
-    // 1 s poll reports the activation at T + 900, after the tab appeared.
-    vi.setSystemTime(T + 450);
-    openedBy(T + 450);
-    vi.setSystemTime(T + 900);
-    unprompted.noteActivation(other, true, T + 900);
-    vi.setSystemTime(T + 1_000);
-    recordSignal(here, accept, stored(T + 1_000));
-    expect(await outcome(unprompted)).toEqual({ marked: [false], remembered: true });
-  });
+  it.each([
+    ['', false],
+    [', also after a click on its content a minute before', true],
+  ])(
+    'the opening click in a frame, whose activation the detector reports after the tab appeared, covers nothing%s',
+    async (_, outsideLongBefore) => {
+      const { unprompted, recordSignal, here, other, openedBy } = await twoTabs();
+      // A minute before, the visitor clicked the article text in the other tab (outside any banner): `outside`.
+      if (outsideLongBefore) unprompted.noteActivation(other, false, T - 60_000, true);
+      // Their first answering input there: a banner-styled button in the site's frame, pressed at T + 400; its
+      // click opens this tab at T + 450. The page sees no event (the frame keeps the focus out) or looks late
+      // (Firefox's 100/500 ms looks): the activation is reported at T + 900, after the tab appeared.
+      vi.setSystemTime(T + 450);
+      openedBy(T + 450);
+      vi.setSystemTime(T + 900);
+      unprompted.noteActivation(other, true, T + 900);
+      vi.setSystemTime(T + 1_000);
+      recordSignal(here, accept, stored(T + 1_000));
+      expect(await outcome(unprompted)).toEqual({ marked: [false], remembered: true });
+    },
+  );
 });
 
 describe('later inputs beside the opener exclusion', () => {
@@ -318,24 +327,5 @@ describe('the opener tab’s first answering activation after it opened this tab
     vi.setSystemTime(T + 1_050);
     recordSignal(here, accept, stored(T + 1_050));
     expect(await outcome(unprompted)).toEqual({ marked: [true], remembered: false });
-  });
-});
-
-describe('an outside input long before the tab was opened', () => {
-  it('does not make the opening click in a frame, reported after the tab appeared, cover the new tab', async () => {
-    const { unprompted, recordSignal, here, other, openedBy } = await twoTabs();
-    // A minute before, the visitor clicked the article text in the other tab (outside any banner): `outside`.
-    unprompted.noteActivation(other, false, T - 60_000, true);
-    // At T + 400 they press the site's banner-styled button in its cross-site frame; its click opens this tab at
-    // T + 450. The detector's look for the focused frame runs late (Firefox's 100/500 ms looks, or the page's own
-    // blur handler keeping the main thread busy), so the first answering activation is reported at T + 900.
-    vi.setSystemTime(T + 450);
-    openedBy(T + 450);
-    vi.setSystemTime(T + 900);
-    unprompted.noteActivation(other, true, T + 900);
-    vi.setSystemTime(T + 1_000);
-    recordSignal(here, accept, stored(T + 1_000));
-    // As in "the opening click in a frame ... covers nothing": the outside click a minute ago opened nothing.
-    expect(await outcome(unprompted)).toEqual({ marked: [false], remembered: true });
   });
 });

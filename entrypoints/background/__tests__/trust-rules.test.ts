@@ -6,7 +6,7 @@ import { signalFromCookie, signalsFromJar } from '@/lib/consent/signals';
 import { signalFromStorage } from '@/lib/consent/storage-signals';
 import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
-import { LATER_INPUT_EVERY_MS } from '@/lib/evidence/unprompted';
+import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { Sighting } from '@/lib/evidence/types';
 import type { PageVisit } from '@/lib/findings';

@@ -22,15 +22,21 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Starts the watcher (every input landing where `place` says) and returns what it reported as later inputs. */
+async function watch(place: { answer: boolean; label?: string }) {
+  const { watchUserActivation } = await import('../user-activation');
+  const later = vi.fn();
+  watchUserActivation(
+    () => undefined,
+    () => place,
+    later,
+  );
+  return later;
+}
+
 describe('later inputs', () => {
   it('a blur the page dispatches itself, with its own frame focused, is no later input of the visitor', async () => {
-    const { watchUserActivation } = await import('../user-activation');
-    const later = vi.fn();
-    watchUserActivation(
-      () => undefined,
-      () => ({ answer: true }),
-      later,
-    );
+    const later = await watch({ answer: true });
     // The page's script, with no input of the visitor's: focuses its frame and fires `blur` on the window, every 6 s
     // for a minute (a script's iframe.focus() gives a trusted blur the same way).
     for (let i = 0; i < 10; i++) {
@@ -53,9 +59,7 @@ describe('later inputs', () => {
   /** A blur as the browser gives it (trusted), with the page's frame focused then. */
   const trustedBlur = () => {
     doc.activeElement = new FakeIframe();
-    const blur = new Event('blur');
-    Object.defineProperty(blur, 'isTrusted', { value: true });
-    win.dispatchEvent(blur);
+    win.dispatchEvent(trustedEvent('blur'));
   };
   /** The page's transient activation as the watcher reads it (the same object it was given). */
   const setActive = (isActive: boolean) => {
@@ -63,13 +67,7 @@ describe('later inputs', () => {
   };
 
   it('focus moving into a frame right after a real input there is a later input; with no real input, none', async () => {
-    const { watchUserActivation } = await import('../user-activation');
-    const later = vi.fn();
-    watchUserActivation(
-      () => undefined,
-      () => ({ answer: true }),
-      later,
-    );
+    const later = await watch({ answer: true });
     // The site's own iframe.focus(), long after any input: a trusted blur, but no transient activation.
     trustedBlur();
     await vi.advanceTimersByTimeAsync(1_000);
@@ -88,13 +86,7 @@ describe('later inputs', () => {
     ['2 s later (an Accept in a consent manager’s frame): not reported either', 2_000, 0],
     ['6 s later, past the click’s transient activation: a later input', 6_000, 1],
   ])('a click on the page’s own content, then focus moving into a frame %s', async (_, after, reported) => {
-    const { watchUserActivation } = await import('../user-activation');
-    const later = vi.fn();
-    watchUserActivation(
-      () => undefined,
-      () => ({ answer: false, label: 'article text' }),
-      later,
-    );
+    const later = await watch({ answer: false, label: 'article text' });
     setActive(true);
     win.dispatchEvent(trustedEvent('pointerdown'));
     await vi.advanceTimersByTimeAsync(after);
