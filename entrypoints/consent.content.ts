@@ -68,15 +68,35 @@ function consentStorage(): { key: string; value: string }[] {
   return items;
 }
 
-/** A button's or link's visible text, its value or its accessible name. */
+/** Text CSS generates before and after an element (`content: "Reject all"`), which innerText leaves out. */
+function generatedText(el: Element): string {
+  const part = (pseudo: string): string => {
+    const content = getComputedStyle(el, pseudo)?.content ?? '';
+    return /^".*"$/s.test(content) ? content.slice(1, -1) : '';
+  };
+  return `${part('::before')} ${part('::after')}`.trim();
+}
+
+/**
+ * The words a button or link shows: its text, its value, or the text CSS generates for it. Not its aria-label,
+ * which the visitor does not see: a page could label its Reject button "Accept all" for us alone.
+ */
+function shownText(button: Element): string {
+  try {
+    return (
+      (button as HTMLElement).innerText ||
+      button.textContent ||
+      (button as HTMLInputElement).value ||
+      generatedText(button)
+    );
+  } catch {
+    return '';
+  }
+}
+
+/** A button's shown words, else its accessible name: enough to say an input may have answered a banner. */
 function buttonText(button: Element): string {
-  return (
-    (button as HTMLElement).innerText ||
-    button.textContent ||
-    (button as HTMLInputElement).value ||
-    button.getAttribute('aria-label') ||
-    ''
-  );
+  return shownText(button) || button.getAttribute('aria-label') || '';
 }
 
 /**
@@ -132,17 +152,26 @@ function clickedElement(event: MouseEvent): Element | null {
   return el instanceof Element ? el : null;
 }
 
-/** A fixed element covering this much of the viewport is the page's own shell (a full-page app), not a banner. */
+/** An element covering this much of the viewport is the page's own shell (a full-page app, a wrapper), not a banner. */
 const SHELL_SHARE = 0.9;
+/** How much of an element's text is read for words of consent. */
+const TEXT_CHARS = 4_000;
+
+const pinned = (el: Element): boolean => ['fixed', 'sticky'].includes(getComputedStyle(el).position);
+const coversViewport = (el: Element): boolean => {
+  const r = el.getBoundingClientRect();
+  return r.width * r.height >= SHELL_SHARE * window.innerWidth * window.innerHeight;
+};
 
 const TARGET_FACTS: TargetFacts = {
-  overlay: (el) => {
-    const position = getComputedStyle(el as Element).position;
-    if (position !== 'fixed' && position !== 'sticky') return false;
-    const r = (el as Element).getBoundingClientRect();
-    return r.width * r.height < SHELL_SHARE * window.innerWidth * window.innerHeight;
-  },
+  overlay: (el) => pinned(el as Element) && !coversViewport(el as Element),
   shadowHost: (el) => hostsShadow(el as Element),
+  // A pinned element covering the viewport is a consent wall's backdrop as often as an app's shell: a part.
+  shell: (el) =>
+    el === document.documentElement ||
+    el === document.body ||
+    (!pinned(el as Element) && coversViewport(el as Element)),
+  text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
 };
 
 function scriptUrls(): string[] {
@@ -214,6 +243,23 @@ export default defineContentScript({
       if (couldAnswerBanner(path, text, detected?.rule ?? null, TARGET_FACTS)) return { answer: true };
       return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
     };
+    // localStorage records of the registry's managers: on load, a little later, before and after the visitor's
+    // inputs, and when the page goes.
+    let lastSent = '';
+    const sendStorage = (at = Date.now()): void => {
+      const items = consentStorage();
+      const key = JSON.stringify(items);
+      if (key === lastSent || (items.length === 0 && lastSent === '')) return;
+      lastSent = key;
+      report({ type: 'consentStorage', args: { items, at } });
+    };
+    // Before the input is reported (these listeners come first): a record the page wrote while nobody looked is
+    // dated before the visitor's input, not at the first read after it.
+    const readBeforeInput = (event: Event): void => {
+      if (event.isTrusted) sendStorage(Date.now() - 1);
+    };
+    for (const type of ['pointerdown', 'mousedown', 'keydown', 'touchend'])
+      window.addEventListener(type, readBeforeInput, { capture: true, passive: true });
     watchUserActivation(
       (active, at, outside) => {
         report({
@@ -228,17 +274,6 @@ export default defineContentScript({
       placeOf,
       (at) => report({ type: 'userInput', args: { at } }),
     );
-
-    // localStorage records of the registry's managers: on load, a little later, after the visitor's clicks, and
-    // when the page goes.
-    let lastSent = '';
-    const sendStorage = (): void => {
-      const items = consentStorage();
-      const key = JSON.stringify(items);
-      if (key === lastSent || (items.length === 0 && lastSent === '')) return;
-      lastSent = key;
-      report({ type: 'consentStorage', args: { items, at: Date.now() } });
-    };
 
     // The visitor's own clicks: capture phase, so the button is still in the page when we look at it.
     let lastClick = { action: '' as ClickAction | '', at: 0 };
@@ -261,7 +296,9 @@ export default defineContentScript({
     window.addEventListener('blur', () => {
       if (document.activeElement instanceof HTMLIFrameElement) readAfterFrame();
     });
-    document.addEventListener(
+    // On the window, in capture: registered at document_start, before any page script, so no listener of the page
+    // can stop the visitor's click before we see it.
+    window.addEventListener(
       'click',
       (event) => {
         try {
@@ -272,7 +309,8 @@ export default defineContentScript({
           const target = clickedElement(event);
           if (!target) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
-          const label = shortLabel(buttonText(button));
+          // What the visitor saw decides what the click was.
+          const label = shortLabel(shownText(button));
           // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
           const rule = detected ? detected.rule : UNNAMED_BANNER_RULE;
           if (!rule) return; // rule not known yet: we cannot say the click is inside the manager
@@ -322,7 +360,7 @@ export default defineContentScript({
     };
     if (document.readyState === 'complete') onLoad();
     else window.addEventListener('load', onLoad, { once: true });
-    window.addEventListener('pagehide', sendStorage);
+    window.addEventListener('pagehide', () => sendStorage());
 
     const send = async (message: ContentScriptMessage): Promise<void> => {
       const route = routeAutoconsentMessage(message);

@@ -65,8 +65,9 @@ export default defineContentScript({
     else window.addEventListener('load', start, { once: true });
     // A click often triggers consent-gated writes: look shortly after it. What changed before the click is read in
     // the capture phase, before the page's own handlers, and dated just before it: only later writes count as the
-    // click's (a record written in the seconds after a banner click: entrypoints/background/answered.ts).
-    document.addEventListener(
+    // click's (a record written in the seconds after a banner click: entrypoints/background/answered.ts). On the
+    // window, registered before any page script: the page cannot stop the click before we see it.
+    window.addEventListener(
       'click',
       (e) => {
         if (!e.isTrusted) return;

@@ -200,26 +200,29 @@ test('tcm: an accept stored on a click outside the banner is not the visitor’s
   await page.close();
 });
 
-// The same page as a full-page app: its content in a fixed shell filling the viewport. A fixed element that fills
-// the viewport is the page, not an overlay: the click on the story is still outside the banner.
-test('tcm: in a full-page fixed shell, an accept stored on a click in the content is not the visitor’s answer', async () => {
-  const { db, visit, page, d, activation } = await untouchedVisit(
-    'https://tcm-anywhere-shell.example/',
-    async (page) => {
+// The same page as a full-page app (its content in a fixed shell filling the viewport: the page, not an overlay), in
+// components whose names are as common on content as on banners (Adobe AEM's `cmp-…`, a hero "banner"), and wrapped
+// whole in an element named "privacy-…": the click on the story is still outside the banner.
+for (const [host, what] of [
+  ['tcm-anywhere-shell.example', 'a full-page fixed shell'],
+  ['tcm-anywhere-aem.example', 'AEM-style `cmp-` components and a hero banner'],
+  ['tcm-anywhere-wrapped.example', 'a page wrapper named privacy'],
+])
+  test(`tcm: in ${what}, an accept stored on a click in the content is not the visitor’s answer`, async () => {
+    const { db, visit, page, d, activation } = await untouchedVisit(`https://${host}/`, async (page) => {
       await new Promise((r) => setTimeout(r, 2_000));
       await page.mouse.click(300, 300);
-    },
-  );
-  h.dump('consent-tcm-anywhere-shell-db', { visit, consent: d.consent, activation });
-  assert.ok(
-    activation.some((e) => e.activation.outside === true),
-    'the click in the shell is outside',
-  );
-  assert.equal(d.consent.withoutInteraction, true);
-  assert.equal(d.consent.outsideInput?.label, '<p>');
-  assertPhases(db, visit, 'before');
-  await page.close();
-});
+    });
+    h.dump(`consent-${host.split('.')[0]}-db`, { visit, consent: d.consent, activation });
+    assert.ok(
+      activation.some((e) => e.activation.outside === true),
+      'the click in the content is outside',
+    );
+    assert.equal(d.consent.withoutInteraction, true);
+    assert.equal(d.consent.outsideInput?.label, '<p>');
+    assertPhases(db, visit, 'before');
+    await page.close();
+  });
 
 // The same page (on another site, with nothing stored yet) answered in its banner: that click is the answer.
 test('tcm: on the same page, an accept clicked in the banner is the visitor’s', async () => {

@@ -203,6 +203,52 @@ test("an accept-all stored over the visitor's Reject click is dated when stored,
   await page.close();
 });
 
+test("the visitor's Reject click is seen though the page stops it in its own capture listener on the window", async () => {
+  // The page's listener comes after ours (registered at document_start): it cannot hide the click, and the accept it
+  // stores instead contradicts it (the tracker after that accept reads after it; the verdict names the override).
+  const url = 'https://stop-click.example/';
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await toolDetected(url);
+  await page.click('#onetrust-reject-all-handler');
+  await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
+  const { visit, derived } = await recorded(
+    url,
+    (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
+  );
+  h.dump('trust-stop-click', { visit, derived });
+  const click = derived.consent.lines.find((l) => l.state === 'click');
+  assert.equal(click?.action, 'reject-all');
+  assert.equal(click?.status, 'click-contradicted');
+  assert.equal(derived.verdict.severity, 'violation');
+  assert.match(
+    derived.verdict.text,
+    /the visitor clicked reject all at .+, and OneTrust then stored: accepted at /,
+  );
+  await page.close();
+});
+
+test("an accept-all a redirect stores over the visitor's refusal is the site's, not a choice carried over", async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://redirect-accept.example/refuse');
+  await toolDetected('https://redirect-accept.example/refuse');
+  await page.click('#onetrust-reject-all-handler');
+  await page.waitForFunction(() => window.__stored);
+  // The refusal goes with the request for /; the 302 to /home stores accept-all over it.
+  await page.goto('https://redirect-accept.example/');
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const url = 'https://redirect-accept.example/home';
+  const { db, visit, derived } = await recorded(url, (db, v) =>
+    db.evidence.some((e) => e.visitId === v.id && e.kind === 'consent' && e.via === 'set-cookie'),
+  );
+  h.dump('trust-redirect-accept', { visit, derived });
+  assert.deepEqual(trackerPhases(db, visit), [['after-reject', true]]);
+  assert.equal(derived.consent.withoutInteraction, true);
+  const accept = derived.consent.lines.find((l) => l.choice?.kind === 'accept-all');
+  assert.equal(accept?.status, 'without-interaction');
+  await page.close();
+});
+
 test("an accept-all stored 11 s after the visitor's Reject click, with no click since, is still contradicted", async () => {
   // Past the 10 s in which a click dates a stored choice: waiting must not turn a refusal into consent.
   const url = 'https://contradict-late.example/';

@@ -18,6 +18,7 @@ import {
   elsewhereKey,
   plantedKey,
   signalRole,
+  broughtKey,
   MAX_REMEMBERED,
   unpromptedKey,
   withoutOpeningInput,
@@ -290,7 +291,8 @@ export function noteSignal(
   const key = unpromptedKey(visit.site, signal.tool, visit.incognito);
   if (role === 'carried') {
     const s = stateOf(visit.id);
-    if (!s.carried.includes(signal.tool)) update(visit.id, { carried: [...s.carried, signal.tool] });
+    const brought = broughtKey(signal);
+    if (!s.carried.includes(brought)) update(visit.id, { carried: [...s.carried, brought] });
     // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
     // remembered one would be: the site cannot beat the grace by navigating away.
     const record =

@@ -5,6 +5,10 @@
  * input that could not, and the derivation does not count that as consent (lib/evidence/consent.ts). Generous on
  * purpose: anything that may be a banner (the manager's own elements, a dialog, a fixed or sticky overlay, an
  * element named cookie / consent / privacy, a shadow host we cannot see into, a button naming an answer) could.
+ * But not the page itself: a name or role on the document, its body or a wrapper of the whole page would make every
+ * click on the content "could answer" (a site can wrap its page in `<div class="cookie-…">`, and a privacy-policy
+ * page has `privacy-policy` on its body); and words that name content as often as banners count only on an element
+ * whose text speaks of cookies or consent.
  */
 import { actionFromText, someSelector } from './click';
 import type { ClickRule } from './click-rules';
@@ -15,24 +19,44 @@ export interface TargetElement {
   matches(selector: string): boolean;
 }
 
-/** What only the browser can tell of an element (computed style, a closed shadow root). */
+/** What only the browser can tell of an element (computed style, layout, a closed shadow root, its text). */
 export interface TargetFacts {
   /** Its computed position is fixed or sticky, and it does not fill the viewport: an overlay, as banners are. */
   overlay(el: TargetElement): boolean;
   /** It hosts a shadow root (open or closed): the input landed inside something we cannot see. */
   shadowHost(el: TargetElement): boolean;
+  /** The page rather than a part of it: the document or its body, or an element in the flow covering the viewport. */
+  shell(el: TargetElement): boolean;
+  /** The start of its text (a few thousand characters at most), for `speaksOfConsent`. */
+  text(el: TargetElement): string;
 }
 
-/** Elements that may be a banner whatever the manager: named so, or a dialog. */
+const named = (words: readonly string[]): string[] =>
+  words.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]);
+
+/** Elements that may be a banner whatever the manager: named for cookies or consent, or a dialog. */
 const BANNER_HINTS = [
-  ...['cookie', 'consent', 'gdpr', 'privacy', 'cmp', 'notice', 'banner', 'modal', 'popup', 'overlay'].flatMap(
-    (w) => [`[id*="${w}" i]`, `[class*="${w}" i]`],
-  ),
+  ...named(['cookie', 'consent', 'gdpr', 'privacy']),
   'dialog',
   '[role="dialog"]',
   '[role="alertdialog"]',
   '[aria-modal="true"]',
 ];
+
+/**
+ * Names as common on content as on banners (a hero "banner", a card's link "overlay", a "modal-open" body, and
+ * `cmp-` on every component of Adobe AEM's core library): such an element may be a banner when its text says so.
+ */
+const LOOSE_HINTS = named(['cmp', 'notice', 'banner', 'modal', 'popup', 'overlay']);
+
+/** Words for cookies and consent in the languages banners are written in (the start of each word, lower case). */
+const CONSENT_TEXT =
+  /cookie|ciastecz|eväste|süti|consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade/;
+
+/** Whether a text speaks of cookies or consent, as a banner's does. */
+export function speaksOfConsent(text: string): boolean {
+  return CONSENT_TEXT.test(text.toLowerCase());
+}
 
 /** Button texts that dismiss a notice: such a click may be the site's idea of an answer, so it is not "outside". */
 const DISMISS =
@@ -57,11 +81,18 @@ export function couldAnswerBanner(
   const text = label.trim().toLowerCase();
   if (text && (actionFromText(text) !== null || DISMISS.test(text))) return true;
   if (EMBEDS.has(target.tagName.toUpperCase()) || facts.shadowHost(target)) return true;
-  const selectors = rule
-    ? [...BANNER_HINTS, ...rule.accept, ...rule.reject, ...rule.other, ...rule.containers]
-    : BANNER_HINTS;
-  // The composed path holds every ancestor, across shadow roots too: each is asked once.
-  return path.some((el) => someSelector(selectors, (s) => el.matches(s)) || facts.overlay(el));
+  const managers = rule ? [...rule.accept, ...rule.reject, ...rule.other, ...rule.containers] : [];
+  const matches = (el: TargetElement, selectors: readonly string[]): boolean =>
+    someSelector(selectors, (s) => el.matches(s));
+  // The composed path holds every ancestor, across shadow roots too: each is asked once. The detected manager's
+  // own elements count wherever they are; a name or a role, only on a part of the page.
+  return path.some(
+    (el) =>
+      matches(el, managers) ||
+      facts.overlay(el) ||
+      (!facts.shell(el) &&
+        (matches(el, BANNER_HINTS) || (matches(el, LOOSE_HINTS) && speaksOfConsent(facts.text(el))))),
+  );
 }
 
 /** How the detector names where an outside input landed: the clicked button's or link's text, else its tag. */

@@ -214,15 +214,16 @@ function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
  * we cannot map and the same services switched off by name (a site re-writing the visitor's choice with a service
  * switched back on, or a purpose of its own added, has not restated it).
  */
+/** What a choice says, as a key: equal for two records saying the same (a re-write with a fresh timestamp). */
+export function choiceKey(c?: ConsentChoice): string {
+  if (!c) return '';
+  if (c.kind !== 'custom') return c.kind;
+  const list = (x: readonly string[] = []) => [...x].sort().join(',');
+  return [c.kind, list(c.granted), list(c.unmapped), list(c.refused)].join(';');
+}
+
 function sameChoice(a?: ConsentChoice, b?: ConsentChoice): boolean {
-  if (!a || !b) return !a && !b;
-  if (a.kind !== b.kind) return false;
-  const same = (x: readonly string[] = [], y: readonly string[] = []) =>
-    [...x].sort().join('\u0000') === [...y].sort().join('\u0000');
-  return (
-    a.kind !== 'custom' ||
-    (same(a.granted, b.granted) && same(a.unmapped, b.unmapped) && same(a.refused, b.refused))
-  );
+  return choiceKey(a) === choiceKey(b);
 }
 
 /** "Google Consent Mode default: denied, update: granted (ad_storage …)" lines, and GPC. */
@@ -288,6 +289,14 @@ function interactionOf(entries: readonly EvidenceEntry[]): {
   };
 }
 
+/** How much a choice allows, to order disagreeing carried-over records (unknown content allows the most). */
+function allowance(c: CountedChoice): number {
+  if (!c.choice) return 3;
+  if (c.choice.kind === 'accept-all') return 2;
+  if (c.choice.kind === 'reject-all') return 0;
+  return 1 + c.choice.granted.length / 100 + (c.choice.unmapped?.length ? 0.5 : 0);
+}
+
 /** The answer a click no readable stored choice confirmed stands for (see CountedChoice.clicked). */
 function clickChoice(e: EvidenceEntry): CountedChoice {
   const { tool, action, by } = e.click!;
@@ -330,12 +339,14 @@ export function deriveConsent(
   );
   const stored = own.filter((e) => e.provenance !== 'page' || observed.has(signalKey(e.consent!.signal)));
   const pageOnly = own.filter((e) => e.provenance === 'page' && !observed.has(signalKey(e.consent!.signal)));
-  // Values the main-frame response set: the same value in the jar came from that response, not an earlier visit.
-  const mainSet = new Set(
-    stored
-      .filter((e) => e.via === 'set-cookie' && e.consent!.mainFrame && firstParty(e))
-      .map((e) => e.consent!.signal.raw),
-  );
+  // Values a main-frame response set, with when it first did: the same value in the jar came from that response,
+  // and sent with a main-frame request after it (the next request of a redirect chain) it is still this visit's.
+  const mainSet = new Map<string, number>();
+  for (const e of stored) {
+    if (e.via !== 'set-cookie' || !e.consent!.mainFrame || !firstParty(e)) continue;
+    const raw = e.consent!.signal.raw;
+    mainSet.set(raw, Math.min(e.at, mainSet.get(raw) ?? Infinity));
+  }
 
   // A content-less "a choice exists" signal (OptanonAlertBoxClosed) adds nothing once the tool's choice is known.
   const known = new Set(
@@ -352,7 +363,8 @@ export function deriveConsent(
       lines.push(line(g, 'third-party', Math.min(...g.entries.map((e) => e.at))));
       continue;
     }
-    const sent = fp.some((e) => e.via === 'cookie-header' && e.consent!.mainFrame);
+    const setAt = mainSet.get(g.raw) ?? Infinity;
+    const sent = fp.some((e) => e.via === 'cookie-header' && e.consent!.mainFrame && e.at <= setAt);
     // In the jar at commit, not sent in the main request, not written during the visit: a cookie the main request
     // could not carry (SameSite=Strict on arrival from another site). A value written during the visit (the
     // page's script racing our read of the jar) is this visit's, not an earlier one's.
@@ -435,6 +447,18 @@ export function deriveConsent(
         tool: g.tool,
         choice: signal.choice!,
       });
+    // No click of the visitor's made it, and their next one, inside the grace (so the store came before their input),
+    // is Reject all: the site stored it ahead of their answer (on hover, on pointerdown), not as it.
+    const next = clicks.find((c) => c.at > first && c.at <= first + ACTIVATION_GRACE_MS && !c.click!.by);
+    if (
+      !recent &&
+      !elsewhere &&
+      next?.click!.action === 'reject-all' &&
+      contradictsClick('reject-all', signal.choice)
+    ) {
+      unprompted.push({ g, first, choice: signal.choice });
+      continue;
+    }
     const at = recent && !against ? latest.at : first;
     lines.push(line(g, 'counted', at));
     choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
@@ -527,7 +551,9 @@ export function deriveConsent(
   }
 
   lines.sort((a, b) => a.at - b.at);
-  choices.sort((a, b) => a.at - b.at);
+  // Choices carried over all count from the start: where they disagree (a record the site planted beside the
+  // visitor's, under the same name with another Domain or Path), the one allowing least comes last and is in force.
+  choices.sort((a, b) => a.at - b.at || (a.carriedOver && b.carriedOver ? allowance(b) - allowance(a) : 0));
   return {
     lines,
     choices,

@@ -272,3 +272,130 @@ describe('a consent record another site seeded', () => {
     );
   });
 });
+
+const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
+
+describe('a main-frame redirect that stores the accept it then sends', () => {
+  // Reachable: the returning visitor refused, so `OptanonConsent=<reject>` goes with the navigation to
+  // https://shop.example/. The site answers `302 Location: /home` with `Set-Cookie: OptanonConsent=<accept-all>`;
+  // the browser follows the redirect in the same navigation (same webRequest requestId, so the same pending visit:
+  // lib/tab-state.ts onMainFrameRequest) and the redirected main-frame request carries the new cookie in its
+  // Cookie header, recorded `cookie-header` with `mainFrame: true`. Nothing of the visitor's was involved: a value
+  // sent with the document only after a main-frame response of the visit set it is this visit's, not brought.
+  const entries = () => [
+    activationEntry(T0 + 5, false),
+    // The visitor's refusal, sent with the first main-frame request.
+    consentEntry(reject, {
+      at: T0,
+      via: 'cookie-header',
+      frame: 'main',
+      consent: { signal: reject, mainFrame: true },
+    }),
+    // The 302's Set-Cookie (a main-frame response of this visit) ...
+    consentEntry(accept, {
+      at: T0 + 40,
+      via: 'set-cookie',
+      frame: 'main',
+      consent: { signal: accept, mainFrame: true },
+    }),
+    // ... and the redirected main-frame request sending it back.
+    consentEntry(accept, {
+      at: T0 + 60,
+      via: 'cookie-header',
+      frame: 'main',
+      consent: { signal: accept, mainFrame: true },
+    }),
+    cioEntry(T0 + 2_000),
+  ];
+
+  it('is stored without interaction, not carried over: the trackers stay a violation after the refusal', () => {
+    const d = deriveVisit(visit(), entries());
+    expect({
+      phases: phases(d),
+      without: d.consent.withoutInteraction,
+      severity: d.verdict.severity,
+      carriedAccept: d.consent.lines.some(
+        (l) => l.status === 'carried-over' && l.choice?.kind === 'accept-all',
+      ),
+    }).toEqual({
+      phases: [['after-reject', true]],
+      without: true,
+      severity: 'violation',
+      carriedAccept: false,
+    });
+  });
+
+  it('on a first visit too: a value the visit’s own main-frame response set is not a choice the visitor brought', () => {
+    // Same redirect, no earlier choice: the derivation alone says so, without the background memory's stamp
+    // (which races the webRequest handlers, and is absent from any visit whose memory was cleared).
+    const d = deriveVisit(visit(), entries().slice(0, 1).concat(entries().slice(2)));
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['before-consent', true]],
+      without: true,
+    });
+  });
+});
+
+describe('an accept stored just before the visitor’s click on Reject all (on hover, on pointerdown)', () => {
+  // Reachable: the site's banner listens for `pointerenter` on its "Reject all" button (no activation: hover is not
+  // input) and then writes `OptanonConsent=<accept-all>` and releases its trackers. The visitor's pointer reaches the
+  // button ~300 ms before they click it: the page's first input (pointerdown, reported at once by the detector's
+  // window listener) comes 300 ms after the accept, inside ACTIVATION_GRACE_MS (1.5 s, meant for a tap in a frame
+  // seen by the detector's 1 s poll). No click made the accept, and the visitor's next one refuses: the accept was
+  // the site's, and what fired between it and the click is before consent.
+  it('is stored without interaction: what fired between it and the click is before consent', () => {
+    const d = deriveVisit(visit(), [
+      activationEntry(T0 + 10, false),
+      consentEntry(accept, { at: T0 + 5_000, via: 'cookies-api' }),
+      cioEntry(T0 + 5_100),
+      activationEntry(T0 + 5_300, true),
+      clickEntry(T0 + 5_300, 'reject-all', 'onetrust'),
+      consentEntry(reject, { at: T0 + 5_400, via: 'cookies-api' }),
+    ]);
+    expect({
+      phases: phases(d),
+      without: d.consent.withoutInteraction,
+      severity: d.verdict.severity,
+    }).toEqual({
+      phases: [['before-consent', true]],
+      without: true,
+      severity: 'violation',
+    });
+  });
+
+  it('stored just before a click on Accept all (a manager storing on pointerdown), it is the visitor’s', () => {
+    const d = deriveVisit(visit(), [
+      activationEntry(T0 + 10, false),
+      consentEntry(accept, { at: T0 + 5_000, via: 'cookies-api' }),
+      activationEntry(T0 + 5_300, true),
+      clickEntry(T0 + 5_300, 'accept-all', 'onetrust'),
+      cioEntry(T0 + 5_400),
+    ]);
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['after-accept', false]],
+      without: false,
+    });
+  });
+});
+
+describe('two records of one manager sent with the document, one refusing, one accepting', () => {
+  // Reachable: the visitor's refusal is `OptanonConsent=<reject>` (host-only, Path=/). On an earlier visit the site
+  // wrote a second cookie of the same name it chose: `document.cookie = "OptanonConsent=<accept-all>;
+  // Domain=.shop.example; Path=/; Max-Age=31536000"`. Both are sent with every later document (`Cookie:
+  // OptanonConsent=<reject>; OptanonConsent=<accept>`, same path: oldest first) and both are carried over. Which
+  // record the manager honours is not known; the visitor's refusal must not be overturned by a record the site
+  // planted beside it, in either order.
+  const sent = (signal: typeof accept, at: number) =>
+    consentEntry(signal, { at, via: 'cookie-header', frame: 'main', consent: { signal, mainFrame: true } });
+
+  it('a tracker after them is not after accept: the planted accept does not overturn the refusal beside it', () => {
+    for (const records of [
+      [sent(reject, T0), sent(accept, T0)],
+      [sent(accept, T0), sent(reject, T0)],
+    ]) {
+      const d = deriveVisit(visit(), [...records, activationEntry(T0 + 10, false), cioEntry(T0 + 2_000)]);
+      expect(phases(d)).toEqual([['after-reject', true]]);
+    }
+  });
+});

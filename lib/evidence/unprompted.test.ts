@@ -9,6 +9,7 @@ import {
   answeredElsewhere,
   decideSeeded,
   elsewhereKey,
+  broughtKey,
   decideStored,
   signalRole,
   unpromptedKey,
@@ -140,10 +141,22 @@ describe('decideStored', () => {
 
   it('leaves alone a refusal, a choice the visit brought, another tab’s, or a page not watched', () => {
     expect(decideStored(watched, reject, src(), 1_000, later)).toBeNull();
+    expect(
+      decideStored({ ...watched, carried: [broughtKey(accept)] }, accept, src(), 1_000, later),
+    ).toBeNull();
+    // An entry of an earlier version names the manager alone.
     expect(decideStored({ ...watched, carried: [accept.tool] }, accept, src(), 1_000, later)).toBeNull();
     expect(decideStored(watched, accept, src({ otherTab: true }), 1_000, later)).toBeNull();
     expect(decideStored({ ...watched, watchedAt: null }, accept, src(), 1_000, later)).toBeNull();
     expect(decideStored({ ...watched, watchedAt: 2_000 }, accept, src(), 1_000, later)).toBeNull();
+  });
+
+  it('remembers an accept stored over the refusal the visit brought: it restates nothing', () => {
+    const brought = { ...watched, carried: [broughtKey(reject)] };
+    expect(decideStored(brought, accept, src(), 1_000, later)).toBe('remember');
+    expect(decideStored(brought, accept, src({ via: 'set-cookie', mainFrame: true }), 1_000, 1_000)).toBe(
+      'remember',
+    );
   });
 
   it('remembers a consent cookie the document’s own response set, watched or not', () => {

@@ -10,7 +10,7 @@
  */
 import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
-import { ACTIVATION_GRACE_MS, contradictsClick, mayGrantTracking } from './consent';
+import { ACTIVATION_GRACE_MS, choiceKey, contradictsClick, mayGrantTracking } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
@@ -32,7 +32,10 @@ export function unpromptedKey(site: string, tool: string, incognito: boolean): s
 export interface VisitInteraction {
   watchedAt: number | null;
   activeAt: number | null;
-  /** Managers whose choice this visit brought (sent with the document, in the jar at commit, read at start). */
+  /**
+   * The choices this visit brought (sent with the document, in the jar at commit, read at start), as `broughtKey`
+   * (an entry of an earlier version names the manager alone).
+   */
   carried: string[];
   /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
@@ -128,6 +131,11 @@ export function signalRole(
   return 'stored';
 }
 
+/** A choice the visit brought, as `VisitInteraction.carried` holds it: its manager and what it says. */
+export function broughtKey(signal: ConsentSignal): string {
+  return `${signal.tool}|${choiceKey(signal.choice)}`;
+}
+
 /** Key of another site's choice this page's requests sent (`VisitInteraction.sentElsewhere`). */
 export function elsewhereKey(site: string, tool: string): string {
   return `${site}|${tool}`;
@@ -159,7 +167,10 @@ export function decideStored(
   // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS)
     return src.via === 'cookie-header' ? null : 'forget';
-  if (src.otherTab || state.carried.includes(signal.tool)) return null;
+  // The site re-writing the choice the visit brought restates it; a different one (an accept over the brought
+  // refusal) is the site's like any other.
+  if (src.otherTab || state.carried.includes(broughtKey(signal)) || state.carried.includes(signal.tool))
+    return null;
   if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;

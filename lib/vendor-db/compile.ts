@@ -16,7 +16,7 @@
  * Fatal (CompileError): duplicate vendor ids, a domain owned by two vendors, a record missing id/name/category,
  * an unreadable domain or an empty cookie name. Reported only: cookie names claimed by several vendors.
  */
-import { isCategory, isCategoryOrUnknown, needsConsent } from '../category';
+import { isCategory, isCategoryOrUnknown, needsConsent, type CategoryOrUnknown } from '../category';
 import { brandOf } from './brand-words';
 import { compileFamilies } from './cookie-families';
 import { isGenericCookieName, isSingleWordName } from './generic-names';
@@ -58,6 +58,16 @@ export interface CompileResult {
 }
 
 type Claims = Map<string, CookieEntry[]>;
+
+/**
+ * The life a source lists for an exempt cookie (0 for a session cookie), or null: the matcher does not take a third
+ * party's much longer-lived cookie of that name for the listed one (match.ts, `outlivesListing`).
+ */
+function exemptLifetime(c: VendorRecord['cookies'][number], category: CategoryOrUnknown): number | null {
+  if (category === 'unknown' || needsConsent(category)) return null;
+  if (c.durationKind === 'session') return 0;
+  return c.durationKind === 'duration' && typeof c.durationSeconds === 'number' ? c.durationSeconds : null;
+}
 
 function addClaim(claims: Claims, name: string, entry: CookieEntry, secondary = false): void {
   const list = claims.get(name);
@@ -269,12 +279,10 @@ export function compileVendors(
         continue;
       }
       const domain = c.domain ? domainKey(c.domain) : null;
-      const entry: CookieEntry = [
-        n,
-        domain,
-        isCategoryOrUnknown(c.category) ? c.category : null,
-        c.party === 'third' ? 0 : 1,
-      ];
+      const category = isCategoryOrUnknown(c.category) ? c.category : null;
+      const entry: CookieEntry = [n, domain, category, c.party === 'third' ? 0 : 1];
+      const listed = exemptLifetime(c, category ?? r.category);
+      if (listed !== null) entry.push(listed);
       addClaim(c.match === 'prefix' ? prefix : exact, c.name, entry, c.secondary === true);
     }
   }

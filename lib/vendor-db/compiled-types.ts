@@ -3,7 +3,7 @@ import type { VendorRecord } from './types';
 
 /** Identifies the index file; bump INDEX_VERSION whenever the layout below changes. */
 export const INDEX_FORMAT = 'cookie-inspector/vendor-index';
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 /**
  * Bump when the matcher files the same data differently (match.ts): it is part of the database's hash, so stored
  * visits are filed again by the new rules, as after a data update. 2: names under a platform's public suffix;
@@ -16,9 +16,13 @@ export const INDEX_VERSION = 7;
  * (`cto_optout`) neither makes nor breaks its family, a listed prefix written without its suffix (`_hjSession`) is in
  * the family, TCF v1.1's `euconsent` / `eupubconsent` are specification consent cookies, and the name rules read a
  * banner's own record (`cookie-agreed`, `cookies_accepted`) as consent; 9: a tracker's listed prefix before words
- * of a choice (`_gat_optout`) needs review.
+ * of a choice (`_gat_optout`) needs review; 10: a value in a tracker's documented ID format is never exempt by a name
+ * guess or a consent manager's name, names under a deeper private public suffix (`global.ssl.fastly.net`) are
+ * customers', a consent manager's name on a tracking vendor's domain is that vendor's, a specification's consent
+ * cookie needs the specification's string, a third party's persistent cookie under a listed session cookie's name
+ * needs review, and a name guess never exempts a third party's cookie as consent.
  */
-export const MATCH_RULES_VERSION = 9;
+export const MATCH_RULES_VERSION = 10;
 
 /** The key a suffix signature is filed under, and a path looked up by: its two characters before `end`. */
 export function suffixKey(text: string, end: number): number {
@@ -29,13 +33,15 @@ export const DETAILS_FORMAT = 'cookie-inspector/vendor-details';
 /**
  * One vendor claim on a cookie name: [vendor number, setting domain named by the record or null,
  * the cookie's own category when the record gives one (else the vendor's; "unknown" when the vendor's own text
- * leaves this cookie's purpose open), 1 = first-party / 0 = third-party].
+ * leaves this cookie's purpose open), 1 = first-party / 0 = third-party, and for a claim that needs no consent the
+ * longest life its source lists in seconds (0 = a session cookie; absent when the source gives none)].
  */
 export type CookieEntry = [
   vendor: number,
   domain: string | null,
   category: CategoryOrUnknown | null,
   firstParty: 0 | 1,
+  listedSeconds?: number,
 ];
 
 /** Cookie prefixes that share one length, so a lookup costs one probe per distinct length. */

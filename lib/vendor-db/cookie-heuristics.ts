@@ -134,7 +134,7 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
     (clues.listedFor ? `; the name is a known cookie of ${clues.listedFor}` : '') +
     (clues.brand ? `; ${clues.brand}` : '');
   const longLived = typeof clues.lifetimeSeconds === 'number' && clues.lifetimeSeconds >= 30 * DAY;
-  if (clues.thirdParty && longLived && rule?.category !== 'consent') {
+  if (clues.thirdParty && longLived) {
     // A persistent identifier set by a third party: needs consent unless proven otherwise; no vendor to name.
     const hint = rule ? `; ${rule.why}` : '';
     return {
@@ -142,7 +142,13 @@ export function guessCookiePurpose(clues: CookieClues): CookieGuess {
       reason: `${REVIEW}; ${facts}: a persistent identifier set by a third party, possibly cross-site tracking${hint}${listed}`,
     };
   }
-  if (rule && EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor || clues.brand)) {
+  // A third party's cookie named like a consent record is no consent record of the site's (its banner writes
+  // first-party): a tracker can name its ID `gdpr_uid`.
+  const thirdPartyConsent = clues.thirdParty && rule?.category === 'consent';
+  if (
+    rule &&
+    (thirdPartyConsent || (EXEMPT.has(rule.category) && (clues.thirdParty || clues.listedFor || clues.brand)))
+  ) {
     // A name guess must never exempt a third party's cookie or a tracker's cookie name from consent.
     const why = clues.thirdParty
       ? 'a third party sets it'

@@ -7,7 +7,8 @@ import { CHOICE_NAME } from './choice-name';
 import { familyHint, type FamilyHint } from './cookie-families';
 import { collectionWord } from './collection-host';
 import { guessCookiePurpose, SECURE_NAME_PREFIX } from './cookie-heuristics';
-import { STANDARD_CONSENT_COOKIES } from './standard-cookies';
+import { STANDARD_CONSENT_COOKIES, standardValueFits } from './standard-cookies';
+import { idFormatOf, type IdFormat } from './id-values';
 import { boundedMemo } from '../memo';
 import { consentToolForCookieValue } from '../consent/by-value';
 import { safeDecode } from '../consent/choice';
@@ -73,12 +74,32 @@ function walkOwner(index: VendorIndex, host: string): Owner | null {
     if (next === -1 && !index.singleLabelHosts) break;
     const suffix = host.slice(dot + 1);
     v = index.hosts.get(suffix);
-    // A record already of unknown purpose (AWS customer resources, GitHub Pages sites) is about the customers.
     if (v !== undefined)
-      return { vendor: v, suffix, tenant: index.categories[v] !== 'unknown' && isPlatformSuffix(suffix) };
+      return { vendor: v, suffix, tenant: customerName(host, suffix, index.categories[v]!) };
     dot = next;
   }
   return null;
+}
+
+/**
+ * Whether `host` is a customer's own name under the vendor's `suffix`: a private public suffix (the Public Suffix
+ * List's private section) is the suffix itself (`d123.cloudfront.net`) or sits between them
+ * (`acme.global.ssl.fastly.net` under `fastly.net`, `acct.blob.core.windows.net` under `windows.net`). One memoised
+ * answer per suffix, shared by all the hosts under it. The suffixes between are asked only of a vendor whose
+ * category needs no consent (a CDN, a cloud): a tracker's name on a customer's host needs consent either way.
+ */
+function customerName(host: string, suffix: string, category: CategoryOrUnknown): boolean {
+  // A record already of unknown purpose (AWS customer resources, GitHub Pages sites) is about the customers.
+  if (category === 'unknown') return false;
+  if (isPlatformSuffix(suffix)) return true;
+  if (needsConsent(category)) return false;
+  for (
+    let i = host.lastIndexOf('.', host.length - suffix.length - 2);
+    i !== -1;
+    i = host.lastIndexOf('.', i - 1)
+  )
+    if (isPlatformSuffix(host.slice(i + 1))) return true;
+  return false;
 }
 
 /**
@@ -167,15 +188,29 @@ function pathRuleFor(index: VendorIndex, host: string, suffix: string, url: stri
   const rules = index.pathRules.get(host) ?? (suffix !== host ? index.pathRules.get(suffix) : undefined);
   if (rules === undefined) return null;
   const { path, query } = pathAndQuery(url);
+  let plain: string | undefined;
   for (const r of rules) {
     if (
       path.startsWith(r.path) &&
       (r.pathEnd === null || (path.endsWith(r.pathEnd) && path.length >= r.path.length + r.pathEnd.length)) &&
-      (r.query === null || r.query.test(query))
+      (r.query === null || r.query.test(query) || r.query.test((plain ??= unescapeUnreserved(query))))
     )
       return { rule: r, path };
   }
   return null;
+}
+
+/** A percent-escape of a letter, digit, "-", ".", "_" or "~" (RFC 3986 §2.3: the same URI as the character). */
+const UNRESERVED_ESCAPE = /%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[DdEe]|5[Ff]|7[Ee])/g;
+
+/**
+ * The query with its escaped unreserved characters written plainly: a server reads `id=G%2DABC123` as
+ * `id=G-ABC123`, so a rule reading an id must too. Escapes that would change the query's structure (`%26`, `%3D`)
+ * stay: the server reads those as part of a value.
+ */
+function unescapeUnreserved(query: string): string {
+  if (!query.includes('%')) return query;
+  return query.replace(UNRESERVED_ESCAPE, (e) => String.fromCharCode(parseInt(e.slice(1), 16)));
 }
 
 /** Where the path starts and ends in an absolute URL (end excludes "?…" and "#…"), cut by hand: no URL object per request. */
@@ -198,14 +233,38 @@ function pathBounds(url: string): { start: number; end: number } {
 
 const NO_SIGNATURES: readonly Signature[] = [];
 
-/** The signature's literal is in the URL after its path (the query): a substring search, no slicing. */
+/**
+ * The signature's literal is in the URL after its path (the query): a substring search, no slicing. A query with
+ * an escaped unreserved character may hold it escaped (`tid=G%2D…`): queryFits then reads it unescaped.
+ */
 function hasNeedle(s: Signature, url: string, end: number): boolean {
-  return s.queryHas === null || url.includes(s.queryHas, end);
+  return s.queryHas === null || url.includes(s.queryHas, end) || hidesUnreserved(url, end);
 }
 
-/** The signature's pattern fits the query (its literal was checked first). */
+/** One escaped unreserved character, searched from a set position (sticky-free: `lastIndex` then `test`). */
+const UNRESERVED_ESCAPE_AT = new RegExp(UNRESERVED_ESCAPE.source, 'g');
+
+/**
+ * Whether the URL's query escapes an unreserved character: rare in honest URLs (their escapes are of "/", ":",
+ * "&", spaces), so a literal hidden by escapes costs one scan, and only for URLs with a "%" after the path.
+ */
+function hidesUnreserved(url: string, end: number): boolean {
+  const at = url.indexOf('%', end);
+  if (at === -1) return false;
+  UNRESERVED_ESCAPE_AT.lastIndex = at;
+  return UNRESERVED_ESCAPE_AT.test(url);
+}
+
+/** The signature's literal and pattern fit the query, read as is or with its unreserved escapes written plainly. */
 function queryFits(s: Signature, query: string): boolean {
-  return s.query === null || s.query.test(query);
+  if (fitsAsIs(s, query)) return true;
+  const plain = unescapeUnreserved(query);
+  return plain !== query && fitsAsIs(s, plain);
+}
+
+/** The signature's literal and pattern are in this query text. */
+function fitsAsIs(s: Signature, query: string): boolean {
+  return (s.queryHas === null || query.includes(s.queryHas)) && (s.query === null || s.query.test(query));
 }
 
 /**
@@ -518,6 +577,29 @@ function claimant(index: VendorIndex, n: number, category: CategoryOrUnknown): C
   };
 }
 
+const DAY = 86_400;
+
+/**
+ * For a third-party cookie bound to an exempt claim by its name alone (not on the vendor's own domain): how the
+ * source lists its life and how long this one lives, when it lives for days past that (a session cookie's name
+ * on a multi-day persistent cookie, PHPSESSID or __cf_bm for two years), else null. A first-party one is the
+ * site's own configuration (a long PHP session) and is never asked.
+ */
+function outlivesListing(
+  entry: CookieEntry,
+  input: CookieInput,
+  domain: string | null,
+  domainOwner: Owner | null,
+): { listed: string; life: string } | null {
+  const listed = entry[4];
+  if (listed === undefined || domain === null) return null;
+  const life = lifetimeOf(input);
+  if (typeof life !== 'number' || life < 2 * DAY || life <= listed + DAY) return null;
+  if ((entry[1] !== null && domainMatches(domain, entry[1])) || domainOwner?.vendor === entry[0]) return null;
+  const days = (s: number) => (s < DAY ? 'under a day' : `${Math.round(s / DAY)} days`);
+  return { listed: listed === 0 ? 'a session cookie' : `living ${days(listed)}`, life: days(life) };
+}
+
 /** The name of a consent-needing vendor among the claims, if any (drives the no-exempt-guess rule). */
 function listedTracker(index: VendorIndex, entries: CookieEntry[] | undefined): string | undefined {
   for (const e of entries ?? []) {
@@ -570,8 +652,19 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
   // A named vendor's or a specification's cookie (the TCF string, written by any CMP) needs no manager named.
   const settled =
     answer.category === 'consent' && (answer.vendor !== null || STANDARD_CONSENT_COOKIES.has(input.name));
-  const tool = settled ? null : consentToolFor(input?.name, input?.store, input?.value);
-  if (tool === null) return answer;
+  const named = settled ? null : consentToolFor(input?.name, input?.store, input?.value);
+  const tool = named !== null && consentManagersPlace(index, input, answer) ? named : null;
+  const filed = tool === null ? answer : asConsentRecord(input, answer, tool);
+  if (needsConsent(filed.category) || filed.category === 'unknown') return filed;
+  // Exempt: a value in a tracker's ID format (a few character tests rule out most) overrides a name's exemption.
+  const format = idFormatOf(input.name, input.value);
+  return format !== null && nameExempted(index, filed, tool !== null)
+    ? trackerIdByValue(index, input, filed, format)
+    : filed;
+}
+
+/** The answer for a consent manager's own record: consent management, named after the manager when no list names it. */
+function asConsentRecord(input: CookieInput, answer: Classification, tool: string): Classification {
   const { nameOnly: _guess, ...rest } = answer;
   const name = toolDisplayName(tool);
   const record = `where ${name} keeps the visitor's consent choice (the consent manager's own record), so consent management`;
@@ -585,6 +678,46 @@ export function classifyCookie(index: VendorIndex, input: CookieInput): Classifi
     category: 'consent',
     reason: `${what} ${echo(input.name)} is ${record} (${answer.thirdParty ? 'third' : 'first'}-party; consent manager registry)`,
   };
+}
+
+/**
+ * Whether a consent manager's record can be where this cookie is: on the visited site (a first-party cookie, or
+ * web storage), or on a consent manager's own domain. A manager's script writes its record on the site, so a
+ * third-party cookie under its name on a tracking vendor's domain came from that vendor's servers.
+ */
+function consentManagersPlace(index: VendorIndex, input: CookieInput, answer: Classification): boolean {
+  if (!answer.thirdParty || (input.store !== undefined && input.store !== 'cookie')) return true;
+  const domain = typeof input.domain === 'string' ? cookieDomainOf(input.domain) : null;
+  const owner = domain === null ? null : cookieDomainOwner(index, domain);
+  return owner !== null && !owner.tenant && index.categories[owner.vendor] === 'consent';
+}
+
+/**
+ * Whether the answer exempts the cookie on its name alone: a name guess, a consent manager's name, or a consent
+ * manager's (or a specification's) listed name. A value in a tracker's ID format overrides such an answer.
+ */
+function nameExempted(index: VendorIndex, answer: Classification, byRegistry: boolean): boolean {
+  if (byRegistry || answer.vendor === null) return true;
+  const n = index.byId.get(answer.vendor);
+  return n !== undefined && index.categories[n] === 'consent';
+}
+
+/**
+ * The cookie as the tracker's whose documented ID format its value has (id-values.ts), with the category the
+ * database gives that tracker's own cookie of the format; the answer unchanged when the database lacks it.
+ */
+function trackerIdByValue(
+  index: VendorIndex,
+  input: CookieInput,
+  answer: Classification,
+  format: IdFormat,
+): Classification {
+  const entry = claimsFor(index, format.cookie)?.entries[0];
+  if (entry === undefined) return answer;
+  const n = entry[0];
+  const what = input.store && input.store !== 'cookie' ? `${input.store} key` : 'cookie';
+  const reason = `${what} ${echo(input.name)} holds a value in ${format.format}, so it is ${index.names[n]}'s identifier whatever its name (source: ${format.source}); the name alone said: ${answer.reason}`;
+  return vendorAnswer(index, n, answer.thirdParty, reason, entry[2]);
 }
 
 /**
@@ -627,6 +760,10 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
     domain === null ? { thirdParty: false, note: '' } : partyOf(domain, input.pageUrl);
   const standard = STANDARD_CONSENT_COOKIES.get(name);
   if (standard !== undefined) {
+    if (!standardValueFits(name, input.value)) {
+      const reason = `unknown: needs review; cookie ${name} is the name the ${standard} specification gives its string, but its value ${echo(input.value)} is not one: whose it is, and what it holds, is not known${note}`;
+      return unknown(thirdParty, reason);
+    }
     const reason = `cookie ${name} is defined by the ${standard} specification and written by the site's consent tool${note}`;
     return { vendor: null, vendorName: null, company: null, category: 'consent', thirdParty, reason };
   }
@@ -680,6 +817,11 @@ function classifyCookieByDatabase(index: VendorIndex, input: CookieInput): Class
       n = owner;
       const reason = `cookie ${echo(name)} is set on ${domain}, which belongs to ${index.names[n]} (${listed})${note}`;
       return vendorAnswer(index, n, thirdParty, reason);
+    }
+    const outlived = thirdParty ? outlivesListing(entry, input, domain, domainOwner) : null;
+    if (outlived !== null) {
+      const reason = `unknown: needs review; cookie ${echo(name)} is listed for ${index.names[n]} as ${outlived.listed}, but this one is set by a third party (${domain}) for ${outlived.life}: a persistent cookie under that name, not the platform's${note}`;
+      return unknown(thirdParty, reason);
     }
     const what = claims.prefix === null ? `is a known cookie of` : `matches prefix ${claims.prefix}* of`;
     const answer = vendorAnswer(
