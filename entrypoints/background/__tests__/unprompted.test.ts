@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signalFromCookie } from '@/lib/consent/signals';
-import { OPTANON_ACCEPT_ALL } from '@/lib/consent/__fixtures__/cookies';
+import { OPTANON_ACCEPT_ALL, OPTANON_REJECT_ALL } from '@/lib/consent/__fixtures__/cookies';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import { MAX_REMEMBERED } from '@/lib/evidence/unprompted';
 import type { SignalSource } from '@/lib/record';
@@ -12,9 +12,13 @@ import { visitRow } from '@/lib/store/__fixtures__/sighting';
 const T = 1_800_000_000_000;
 const SITE = 'shop.example';
 const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
 /** The stored choice as the cookies API reports it (not the document's own Set-Cookie). */
 const stored = (at: number): SignalSource =>
   ({ provenance: 'browser', via: 'cookies-api', site: SITE, at }) as SignalSource;
+/** A record with a main-frame request (`cookie-header`) or set by its response (`set-cookie`). */
+const mainFrame = (via: 'cookie-header' | 'set-cookie', at: number): SignalSource =>
+  ({ provenance: 'browser', via, site: SITE, at, frame: 'main', mainFrame: true }) as SignalSource;
 /** The same record brought by a later visit, in the jar at commit. */
 const carried = (at: number): SignalSource =>
   ({ provenance: 'browser', via: 'jar', site: SITE, at }) as SignalSource;
@@ -309,5 +313,46 @@ describe('what the detector saw of a visit', () => {
     expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toMatchObject({
       visitId: visit.id,
     });
+  });
+});
+
+describe('a refusal the visit brought, overwritten by the site with accept', () => {
+  it('is remembered as the site’s, so the next visit does not carry the accept over', async () => {
+    // A returning visitor who refused only reads the page; 1 s in, the site's script writes accept-all. A re-write
+    // of the brought refusal would restate it; this is another choice, and the site's.
+    const worker = await freshWorker();
+    const visit = visitOf();
+    worker.noteActivation(visit, false, T);
+    worker.noteSignal(visit, reject, mainFrame('cookie-header', T));
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(visit, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const next = worker.noteSignal(visitOf(), accept, mainFrame('cookie-header', T + 86_400_000));
+    expect(next.unpromptedOn?.visitId).toBe(visit.id);
+  });
+
+  it('the control: the site re-writing the accept the visit brought restates it, and is remembered as nothing', async () => {
+    const worker = await freshWorker();
+    const visit = visitOf();
+    worker.noteActivation(visit, false, T);
+    worker.noteSignal(visit, accept, mainFrame('cookie-header', T));
+    vi.setSystemTime(T + 1_000);
+    worker.noteSignal(visit, accept, stored(T + 1_000));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 86_400_000)).unpromptedOn).toBeUndefined();
+  });
+
+  it('a redirect’s Set-Cookie of accept over it is stamped on the request of the chain that sends it', async () => {
+    // `GET /` sends the visitor's reject; the site answers `302 /home` with Set-Cookie accept-all; the redirected
+    // main-frame request (same navigation, same visit) sends the accept (lib/evidence/site-bends.test.ts: the
+    // derivation's own rule).
+    const worker = await freshWorker();
+    const visit = visitOf();
+    worker.noteSignal(visit, reject, mainFrame('cookie-header', T));
+    worker.noteSignal(visit, accept, mainFrame('set-cookie', T + 40));
+    const redirected = worker.noteSignal(visit, accept, mainFrame('cookie-header', T + 60));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    const later = worker.noteSignal(visitOf(), accept, mainFrame('cookie-header', T + 86_400_000));
+    expect([redirected.unpromptedOn?.visitId, later.unpromptedOn?.visitId]).toEqual([visit.id, visit.id]);
   });
 });
