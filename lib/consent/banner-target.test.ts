@@ -145,6 +145,9 @@ describe('speaksOfConsent', () => {
       'Käytämme evästeitä',
       'Your privacy choices',
       'Datenschutzeinstellungen',
+      'We use tracking technologies to measure visits',
+      'Nous et nos partenaires utilisons des traceurs',
+      'Wir nutzen Dienste für personalisierte Werbung',
     ])
       expect(speaksOfConsent(text), text).toBe(true);
     for (const text of ['Summer sale: 20% off', 'Read more', 'Sign up for our newsletter', ''])

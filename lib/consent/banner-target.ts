@@ -8,7 +8,7 @@
  * But not the page itself: a name or role on the document, its body or a wrapper of the whole page would make every
  * click on the content "could answer" (a site can wrap its page in `<div class="cookie-…">`, and a privacy-policy
  * page has `privacy-policy` on its body); and words that name content as often as banners count only on an element
- * whose text speaks of cookies or consent.
+ * whose text speaks of cookies, consent or tracking.
  */
 import { actionFromText, someSelector } from './click';
 import type { ClickRule } from './click-rules';
@@ -49,11 +49,15 @@ const BANNER_HINTS = [
  */
 const LOOSE_HINTS = named(['cmp', 'notice', 'banner', 'modal', 'popup', 'overlay']);
 
-/** Words for cookies and consent in the languages banners are written in (the start of each word, lower case). */
+/**
+ * Words banners are written with, in the languages they are written in (the start of each word, lower case):
+ * cookies, consent, privacy, and what the choice is about (tracking, analytics, advertising, personalisation).
+ * Generous: a content element so named that uses one (a hero banner's "Track your order") may be taken for a banner.
+ */
 const CONSENT_TEXT =
-  /cookie|ciastecz|eväste|süti|consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade/;
+  /cookie|ciastecz|eväste|süti|consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|track|traceur|rastreo|tracciamento|analytic|advertis|werbung|publicit|personali/;
 
-/** Whether a text speaks of cookies or consent, as a banner's does. */
+/** Whether a text speaks of cookies, consent or tracking, as a banner's does. */
 export function speaksOfConsent(text: string): boolean {
   return CONSENT_TEXT.test(text.toLowerCase());
 }
