@@ -210,16 +210,16 @@ function line(g: Group, status: ConsentStatus, at: number): ConsentLine {
 }
 
 /**
- * Two choices of the same content: the same kind and, for a custom choice, the same categories, the same purposes
- * we cannot map and the same services switched off by name (a site re-writing the visitor's choice with a service
- * switched back on, or a purpose of its own added, has not restated it).
+ * What a choice says, as a key equal for two choices of the same content: the same kind and, for a custom choice,
+ * the same categories, the same purposes we cannot map and the same services switched off by name (a site
+ * re-writing the visitor's choice with a service switched back on, or a purpose of its own added, has not restated
+ * it; a fresh timestamp in the record changes nothing).
  */
-/** What a choice says, as a key: equal for two records saying the same (a re-write with a fresh timestamp). */
 export function choiceKey(c?: ConsentChoice): string {
   if (!c) return '';
   if (c.kind !== 'custom') return c.kind;
-  const list = (x: readonly string[] = []) => [...x].sort().join(',');
-  return [c.kind, list(c.granted), list(c.unmapped), list(c.refused)].join(';');
+  const list = (x: readonly string[] = []) => [...x].sort().join('\u0000');
+  return [c.kind, list(c.granted), list(c.unmapped), list(c.refused)].join('\u0001');
 }
 
 function sameChoice(a?: ConsentChoice, b?: ConsentChoice): boolean {
