@@ -8,6 +8,7 @@ import {
   routeAutoconsentMessage,
 } from '@/lib/consent/autoconsent-protocol';
 import {
+  actionFromText,
   BUTTON_SELECTOR,
   classifyClick,
   genericRule,
@@ -92,6 +93,25 @@ function shownText(button: Element): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * The words that decide what a click on a button was: what it shows. Its text and its CSS-generated text naming
+ * different answers means one of them is drawn where the visitor cannot see it (a span at font-size 0 under a
+ * `::before` that says the opposite): then the refusal, so a site's accept after it reads as contradicting it.
+ */
+function clickLabel(button: Element): string {
+  const text = shortLabel(shownText(button));
+  let generated = '';
+  try {
+    generated = shortLabel(generatedText(button));
+  } catch {
+    return text;
+  }
+  const drawn = actionFromText(generated);
+  if (!drawn || drawn === actionFromText(text)) return text;
+  // They disagree (or only the generated words name an answer): the refusal if either says it, else the text.
+  return drawn === 'reject-all' ? generated : text;
 }
 
 /** A button's shown words, else its accessible name: enough to say an input may have answered a banner. */
@@ -310,7 +330,7 @@ export default defineContentScript({
           if (!target) return;
           const button = target.closest(BUTTON_SELECTOR) ?? target;
           // What the visitor saw decides what the click was.
-          const label = shortLabel(shownText(button));
+          const label = clickLabel(button);
           // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
           const rule = detected ? detected.rule : UNNAMED_BANNER_RULE;
           if (!rule) return; // rule not known yet: we cannot say the click is inside the manager

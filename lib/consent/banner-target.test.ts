@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actionFromText } from './click';
 import {
   couldAnswerBanner,
   speaksOfConsent,
@@ -161,4 +162,39 @@ describe('targetLabel', () => {
     expect(targetLabel('', 'P')).toBe('<p>');
     expect(targetLabel('x'.repeat(100), 'A')).toHaveLength(60);
   });
+});
+
+describe('an honest in-flow banner named only with a loose word, written in a language in other languages', () => {
+  // A hand-made notice bar at the top of the page (in the flow, pushing the content down,
+  // not fixed: no `overlay`), `<div class="site-notice">`, and a button whose words actionFromText does not know
+  // (its languages are EN, DE, FR, ES, IT, NL, PT): only its text tells it is a banner, or the accept the site stores on
+  // the visitor's click would be flagged as stored on a click outside the banner. The words below are how these languages' regulators and sites name cookies: Norwegian "informasjonskapsler"
+  // (Datatilsynet), Swedish "kakor" (PTS), Turkish "çerez" (KVKK), Lithuanian "slapukai", Estonian "küpsised",
+  // Croatian "kolačići", Slovenian "piškotki", Latvian "sīkdatnes", Bulgarian "бисквитки", Greek "μπισκότα",
+  // Japanese "クッキー". (A CMP's own markup is rarely this bare; a site's own notice bar often is.)
+  const cases: [string, string][] = [
+    ['Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.', 'Godta alle'],
+    ['Vi använder kakor för att förbättra webbplatsen.', 'Godkänn alla'],
+    ['Bu web sitesi çerezler kullanır.', 'Kabul et'],
+    ['Ši svetainė naudoja slapukus.', 'Sutinku'],
+    ['See veebileht kasutab küpsiseid.', 'Nõustun'],
+    ['Ova stranica koristi kolačiće.', 'Prihvaćam'],
+    ['Ta spletna stran uporablja piškotke.', 'Sprejmi vse'],
+    ['Šī vietne izmanto sīkdatnes.', 'Piekrītu'],
+    ['Този сайт използва бисквитки.', 'Приемам'],
+    ['Αυτός ο ιστότοπος χρησιμοποιεί μπισκότα.', 'Αποδοχή'],
+    ['当サイトではクッキーを使用しています。', '同意する'],
+  ];
+  for (const [words, button] of cases)
+    it(`“${words}” with “${button}”: the click on its button could answer`, () => {
+      expect(actionFromText(button)).toBeNull();
+      const notice = el('DIV', ['[class*="notice" i]']);
+      const facts: TargetFacts = {
+        overlay: () => false,
+        shadowHost: () => false,
+        shell: (e) => e === body || e === html,
+        text: (e) => (e === notice ? `${words} ${button}` : ''),
+      };
+      expect(couldAnswerBanner([el('BUTTON'), notice, body, html], button, null, facts)).toBe(true);
+    });
 });

@@ -54,8 +54,18 @@ const LOOSE_HINTS = named(['cmp', 'notice', 'banner', 'modal', 'popup', 'overlay
  * cookies, consent, privacy, and what the choice is about (tracking, analytics, advertising, personalisation).
  * Generous: a content element so named that uses one (a hero banner's "Track your order") may be taken for a banner.
  */
-const CONSENT_TEXT =
-  /cookie|ciastecz|eväste|süti|consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|track|traceur|rastreo|tracciamento|analytic|advertis|werbung|publicit|personali/;
+const CONSENT_TEXT = new RegExp(
+  [
+    // cookies: English and most Latin-script languages, Polish, Finnish, Hungarian, Norwegian, Swedish, Turkish,
+    // Lithuanian, Estonian, Croatian, Slovenian, Latvian, Bulgarian and Russian, Greek, Japanese
+    'cookie|ciastecz|eväste|süti|informasjonskaps|kakor|çerez|slapuk|küpsis|kolačić|piškot|sīkdatn|бисквитк|куки|μπισκότ|クッキー',
+    // consent and privacy
+    'consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|súhlas|hozzájárul|nõusolek|sutikim|piekrišan|pristanak|privolit|съглас|согласи|συγκατάθεσ|同意',
+    'gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|adatvédel|yksityisyy|integritet|personvern',
+    // what the choice is about
+    'track|traceur|rastreo|tracciamento|analytic|advertis|werbung|publicit|personali',
+  ].join('|'),
+);
 
 /** Whether a text speaks of cookies, consent or tracking, as a banner's does. */
 export function speaksOfConsent(text: string): boolean {

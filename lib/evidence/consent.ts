@@ -289,6 +289,23 @@ function interactionOf(entries: readonly EvidenceEntry[]): {
   };
 }
 
+/**
+ * Carried-over choices all count from the start, in the log's order. Where a manager's disagree (a record the site
+ * planted beside the visitor's, under the same name with another Domain or Path), the one allowing least is put last,
+ * so it is in force; another manager's (a leftover of one the site no longer runs) keeps its place.
+ */
+function leastLast(choices: CountedChoice[]): void {
+  const at = new Map<string, number[]>();
+  choices.forEach((c, i) => {
+    if (c.carriedOver) at.set(c.tool, [...(at.get(c.tool) ?? []), i]);
+  });
+  for (const places of at.values()) {
+    if (places.length < 2) continue;
+    const ordered = places.map((i) => choices[i]!).sort((a, b) => allowance(b) - allowance(a));
+    places.forEach((i, k) => (choices[i] = ordered[k]!));
+  }
+}
+
 /** How much a choice allows, to order disagreeing carried-over records (unknown content allows the most). */
 function allowance(c: CountedChoice): number {
   if (!c.choice) return 3;
@@ -339,13 +356,17 @@ export function deriveConsent(
   );
   const stored = own.filter((e) => e.provenance !== 'page' || observed.has(signalKey(e.consent!.signal)));
   const pageOnly = own.filter((e) => e.provenance === 'page' && !observed.has(signalKey(e.consent!.signal)));
-  // Values a main-frame response set, with when it first did: the same value in the jar came from that response,
-  // and sent with a main-frame request after it (the next request of a redirect chain) it is still this visit's.
-  const mainSet = new Map<string, number>();
+  // Values a main-frame response set: the same value in the jar came from that response, not an earlier visit.
+  // And when a main-frame response first set a cookie of each manager: a record of it sent with a main-frame request
+  // only after that (the next request of a redirect chain) is this visit's, not brought. By manager, not value: a
+  // manager spreading one choice over several cookies (Complianz) sends a merged record no single Set-Cookie holds.
+  const mainSet = new Set<string>();
+  const mainSetAt = new Map<string, number>();
   for (const e of stored) {
     if (e.via !== 'set-cookie' || !e.consent!.mainFrame || !firstParty(e)) continue;
-    const raw = e.consent!.signal.raw;
-    mainSet.set(raw, Math.min(e.at, mainSet.get(raw) ?? Infinity));
+    const { raw, tool } = e.consent!.signal;
+    mainSet.add(raw);
+    mainSetAt.set(tool, Math.min(e.at, mainSetAt.get(tool) ?? Infinity));
   }
 
   // A content-less "a choice exists" signal (OptanonAlertBoxClosed) adds nothing once the tool's choice is known.
@@ -363,8 +384,11 @@ export function deriveConsent(
       lines.push(line(g, 'third-party', Math.min(...g.entries.map((e) => e.at))));
       continue;
     }
-    const setAt = mainSet.get(g.raw) ?? Infinity;
-    const sent = fp.some((e) => e.via === 'cookie-header' && e.consent!.mainFrame && e.at <= setAt);
+    // At the same time as the set: one request's Cookie header and its response's Set-Cookie, as a HAR dates them.
+    const setAt = mainSetAt.get(g.tool) ?? Infinity;
+    const documentSends = fp.filter((e) => e.via === 'cookie-header' && e.consent!.mainFrame);
+    const sent = documentSends.some((e) => e.at <= setAt);
+    const resent = !sent && documentSends.length > 0;
     // In the jar at commit, not sent in the main request, not written during the visit: a cookie the main request
     // could not carry (SameSite=Strict on arrival from another site). A value written during the visit (the
     // page's script racing our read of the jar) is this visit's, not an earlier one's.
@@ -414,7 +438,7 @@ export function deriveConsent(
         });
       continue;
     }
-    if (mainSet.has(g.raw)) {
+    if (mainSet.has(g.raw) || resent) {
       if (signal.state === 'choice') withoutInteraction = true;
       lines.push(line(g, signal.state === 'choice' ? 'without-interaction' : 'banner', first));
       continue;
@@ -551,9 +575,8 @@ export function deriveConsent(
   }
 
   lines.sort((a, b) => a.at - b.at);
-  // Choices carried over all count from the start: where they disagree (a record the site planted beside the
-  // visitor's, under the same name with another Domain or Path), the one allowing least comes last and is in force.
-  choices.sort((a, b) => a.at - b.at || (a.carriedOver && b.carriedOver ? allowance(b) - allowance(a) : 0));
+  leastLast(choices);
+  choices.sort((a, b) => a.at - b.at);
   return {
     lines,
     choices,

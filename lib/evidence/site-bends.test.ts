@@ -1,7 +1,8 @@
 // Records a site can store to bend the verdict without the visitor: each must leave the trackers a violation.
 import { describe, expect, it } from 'vitest';
-import { signalFromCookie } from '../consent/signals';
+import { signalFromCookie, signalsFromJar } from '../consent/signals';
 import {
+  COOKIEBOT_REJECT_ALL,
   OPTANON_ACCEPT_ALL,
   OPTANON_ALERT_BOX_CLOSED,
   OPTANON_REJECT_ALL,
@@ -9,6 +10,7 @@ import {
 import type { ConsentSignal } from '../consent/types';
 import {
   T0,
+  bannerEntry,
   activationEntry,
   cioEntry,
   clickEntry,
@@ -397,5 +399,72 @@ describe('two records of one manager sent with the document, one refusing, one a
       const d = deriveVisit(visit(), [...records, activationEntry(T0 + 10, false), cioEntry(T0 + 2_000)]);
       expect(phases(d)).toEqual([['after-reject', true]]);
     }
+  });
+});
+
+const mainHeader = (signal: ConsentSignal, at: number) =>
+  consentEntry(signal, { at, via: 'cookie-header', frame: 'main', consent: { signal, mainFrame: true } });
+const mainSetCookie = (signal: ConsentSignal, at: number) =>
+  consentEntry(signal, { at, via: 'set-cookie', frame: 'main', consent: { signal, mainFrame: true } });
+
+describe('a main-frame redirect that stores the accept it then sends, on a manager spreading its choice', () => {
+  // The redirect bend above, on Complianz: keeps its choice in
+  // one cookie per category (`cmplz_marketing=allow|deny`, `cmplz_statistics=…`, complianz-gdpr
+  // cookiebanner/js/complianz.js cmplz_set_cookie) plus `cmplz_banner-status=dismissed`. The site answers the
+  // navigation `302 Location: /home` with `Set-Cookie: cmplz_marketing=allow`, `cmplz_statistics=allow`,
+  // `cmplz_preferences=allow`, `cmplz_banner-status=dismissed`. web-request.ts decodes each Set-Cookie alone
+  // (signalFromCookie: only banner-status decodes, raw "dismissed", no content), but the redirected request's Cookie
+  // header as a whole (signalsFromJar → mergeComplianz: raw "cmplz_marketing=allow; …"): no single Set-Cookie holds
+  // that value, so what a main-frame response set is known by manager, not by value.
+  const jar = [
+    { name: 'cmplz_functional', value: 'allow' },
+    { name: 'cmplz_preferences', value: 'allow' },
+    { name: 'cmplz_statistics', value: 'allow' },
+    { name: 'cmplz_marketing', value: 'allow' },
+    { name: 'cmplz_banner-status', value: 'dismissed' },
+  ];
+  const merged = signalsFromJar(jar).find((s) => s.tool === 'complianz')!;
+  const status = signalFromCookie('cmplz_banner-status', 'dismissed')!;
+
+  it('a first visit: the accept the 302 set is stored without interaction, not carried over', () => {
+    expect(merged.choice?.kind).toBe('accept-all');
+    const d = deriveVisit(visit(), [
+      activationEntry(T0 + 5, false),
+      // The 302's Set-Cookie headers (only banner-status decodes on its own) ...
+      mainSetCookie(status, T0 + 40),
+      // ... and the redirected main-frame request sending the whole set back.
+      mainHeader(merged, T0 + 60),
+      cioEntry(T0 + 2_000),
+    ]);
+    expect({
+      phases: phases(d),
+      without: d.consent.withoutInteraction,
+      carriedAccept: d.consent.lines.some(
+        (l) => l.status === 'carried-over' && l.choice?.kind === 'accept-all',
+      ),
+    }).toEqual({ phases: [['before-consent', true]], without: true, carriedAccept: false });
+  });
+});
+
+describe('carried-over choices of different managers', () => {
+  // An honest site that moved from Cookiebot to OneTrust: a returning visitor who refused on the old Cookiebot banner
+  // months ago, and accepted all on the new OneTrust banner since, sends both (oldest first in the Cookie header).
+  // The least-permissive order is for records of one manager disagreeing (a planted duplicate under another Domain
+  // or Path); across managers the header's order stands, and the newer record, the visitor's latest answer, is in
+  // force.
+  const oneTrustAccept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+  const cookiebotReject = signalFromCookie('CookieConsent', COOKIEBOT_REJECT_ALL)!;
+
+  it('the stale refusal of a manager the site no longer runs, older, does not override the newer accept', () => {
+    expect(cookiebotReject.tool).toBe('cookiebot');
+    expect(cookiebotReject.choice?.kind).toBe('reject-all');
+    const d = deriveVisit(visit(), [
+      mainHeader(cookiebotReject, T0),
+      mainHeader(oneTrustAccept, T0),
+      bannerEntry(T0 + 100, 'onetrust'),
+      cioEntry(T0 + 2_000),
+    ]);
+    expect(d.consent.tool).toBe('onetrust');
+    expect(phases(d)).toEqual([['after-accept', false]]);
   });
 });

@@ -153,6 +153,12 @@ describe('decideStored', () => {
 
   it('remembers an accept stored over the refusal the visit brought: it restates nothing', () => {
     const brought = { ...watched, carried: [broughtKey(reject)] };
+    // A record beside it saying nothing of the choice (Complianz's banner status) restates what was brought.
+    const status = signalFromCookie('cmplz_banner-status', 'dismissed')!;
+    expect(status.choice).toBeUndefined();
+    const complianz = { ...watched, carried: [`${status.tool}|accept-all`] };
+    expect(decideStored(complianz, status, src(), 1_000, later)).toBeNull();
+    expect(decideStored(watched, status, src(), 1_000, later)).toBe('remember');
     expect(decideStored(brought, accept, src(), 1_000, later)).toBe('remember');
     expect(decideStored(brought, accept, src({ via: 'set-cookie', mainFrame: true }), 1_000, 1_000)).toBe(
       'remember',

@@ -131,6 +131,19 @@ export function signalRole(
   return 'stored';
 }
 
+/**
+ * Whether a record restates what the visit brought of its manager: the same choice re-written (a fresh timestamp), or
+ * a record that says nothing of the choice (Complianz's `cmplz_banner-status` beside its category cookies). A
+ * different choice (an accept over the brought refusal) is the site's like any other. An entry an earlier version
+ * left names the manager alone, and any record of it restated it then.
+ */
+function restatesBrought(carried: readonly string[], signal: ConsentSignal): boolean {
+  if (carried.includes(signal.tool)) return true;
+  if (signal.choice) return carried.includes(broughtKey(signal));
+  const manager = `${signal.tool}|`;
+  return carried.some((k) => k.startsWith(manager));
+}
+
 /** A choice the visit brought, as `VisitInteraction.carried` holds it: its manager and what it says. */
 export function broughtKey(signal: ConsentSignal): string {
   return `${signal.tool}|${choiceKey(signal.choice)}`;
@@ -167,10 +180,7 @@ export function decideStored(
   // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS)
     return src.via === 'cookie-header' ? null : 'forget';
-  // The site re-writing the choice the visit brought restates it; a different one (an accept over the brought
-  // refusal) is the site's like any other.
-  if (src.otherTab || state.carried.includes(broughtKey(signal)) || state.carried.includes(signal.tool))
-    return null;
+  if (src.otherTab || restatesBrought(state.carried, signal)) return null;
   if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;

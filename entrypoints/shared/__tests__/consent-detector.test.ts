@@ -182,3 +182,21 @@ describe('a consent record in localStorage', () => {
     expect(after[read]!.args!.at as number).toBeLessThan(after[active]!.args!.at as number);
   });
 });
+
+describe('the visitor’s click on Reject all, shown by CSS over hidden words', () => {
+  it('is what the visitor saw, not words the page rendered invisible', async () => {
+    // The aria-label bend through another channel the visitor does not see: <button class="reject"><span style="font-size:0">Accept all</span></button> with
+    // `.reject::before { content: "Reject all" }`. innerText keeps text rendered at font-size 0 (also opacity 0,
+    // color transparent, clipped or off-screen: only display:none / visibility:hidden leave innerText), so
+    // the text says "Accept all" and the generated words "Reject all": where they disagree, the refusal.
+    generated = '"Reject all"';
+    const dom = page(
+      '<div id="cookie-banner"><button class="reject"><span style="font-size:0">Accept all</span></button></div>',
+    );
+    await startDetector();
+    visitorClicks(dom.querySelector('.reject')!);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(clicks()).toEqual(['reject-all']);
+    generated = 'none';
+  });
+});
