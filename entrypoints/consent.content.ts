@@ -78,18 +78,18 @@ function generatedText(el: Element): string {
   return `${part('::before')} ${part('::after')}`.trim();
 }
 
+/** A button's or link's own text or value (innerText keeps words drawn invisibly: see clickLabel). */
+function ownText(button: Element): string {
+  return (button as HTMLElement).innerText || button.textContent || (button as HTMLInputElement).value || '';
+}
+
 /**
  * The words a button or link shows: its text, its value, or the text CSS generates for it. Not its aria-label,
  * which the visitor does not see: a page could label its Reject button "Accept all" for us alone.
  */
 function shownText(button: Element): string {
   try {
-    return (
-      (button as HTMLElement).innerText ||
-      button.textContent ||
-      (button as HTMLInputElement).value ||
-      generatedText(button)
-    );
+    return ownText(button) || generatedText(button);
   } catch {
     return '';
   }
@@ -101,13 +101,15 @@ function shownText(button: Element): string {
  * `::before` that says the opposite): then the refusal, so a site's accept after it reads as contradicting it.
  */
 function clickLabel(button: Element): string {
-  const text = shortLabel(shownText(button));
+  let own = '';
   let generated = '';
   try {
+    own = ownText(button);
     generated = shortLabel(generatedText(button));
   } catch {
-    return text;
+    return shortLabel(own);
   }
+  const text = own ? shortLabel(own) : generated;
   const drawn = actionFromText(generated);
   if (!drawn || drawn === actionFromText(text)) return text;
   // They disagree (or only the generated words name an answer): the refusal if either says it, else the text.

@@ -32,6 +32,13 @@ const activation = activationEntry;
 const carried = (signal: ConsentSignal): EvidenceEntry =>
   consentEntry(signal, { at: T0, via: 'cookie-header', frame: 'main', consent: { signal, mainFrame: true } });
 const phases = (d: ReturnType<typeof deriveVisit>) => d.findings.map((f) => [f.phase, f.violation]);
+const outcome = (d: ReturnType<typeof deriveVisit>) => ({
+  phases: phases(d),
+  without: d.consent.withoutInteraction,
+  severity: d.verdict.severity,
+});
+/** One tracker before consent, the record stored without interaction, and the verdict a violation. */
+const FLAGGED_BEFORE_CONSENT = { phases: [['before-consent', true]], without: true, severity: 'violation' };
 
 // OneTrust with every known group off and one group of the site's own (which we cannot map) on.
 const ownPurposeOnly = signalFromCookie(
@@ -51,15 +58,7 @@ describe('records a site stores on its own', () => {
       consentEntry(ownPurposeOnly, { at: T0 + 50, via: 'cookies-api' }),
       cioEntry(T0 + 2_000),
     ]);
-    expect({
-      phases: phases(d),
-      without: d.consent.withoutInteraction,
-      severity: d.verdict.severity,
-    }).toEqual({
-      phases: [['before-consent', true]],
-      without: true,
-      severity: 'violation',
-    });
+    expect(outcome(d)).toEqual(FLAGGED_BEFORE_CONSENT);
     // Remembered as the site's, so a later visit bringing it back does not carry it over as the visitor's.
     expect(
       decideStored(
@@ -355,15 +354,7 @@ describe('an accept stored just before the visitor’s click on Reject all (on h
       clickEntry(T0 + 5_300, 'reject-all', 'onetrust'),
       consentEntry(reject, { at: T0 + 5_400, via: 'cookies-api' }),
     ]);
-    expect({
-      phases: phases(d),
-      without: d.consent.withoutInteraction,
-      severity: d.verdict.severity,
-    }).toEqual({
-      phases: [['before-consent', true]],
-      without: true,
-      severity: 'violation',
-    });
+    expect(outcome(d)).toEqual(FLAGGED_BEFORE_CONSENT);
   });
 
   it('stored just before a click on Accept all (a manager storing on pointerdown), it is the visitor’s', () => {

@@ -1,4 +1,5 @@
 import type { CategoryOrUnknown } from '../category';
+import { DAY } from './retention';
 
 /** What we know about a cookie no vendor record names. */
 export interface CookieClues {
@@ -90,7 +91,6 @@ export const SECURE_NAME_PREFIX = /^__(host|secure)-/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GA_LIKE = /^(GA|GS)\d\.\d+\./;
 const RANDOM_ID = /^[A-Za-z0-9+/_=.-]{22,}$/;
-const DAY = 86_400;
 /** Categories a name guess may grant that exempt a cookie from consent: never for third parties or tracker names. */
 const EXEMPT = new Set<CategoryOrUnknown>(['necessary', 'functional']);
 const REVIEW = 'unknown: needs review';

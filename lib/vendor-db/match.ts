@@ -9,6 +9,7 @@ import { collectionWord } from './collection-host';
 import { guessCookiePurpose, SECURE_NAME_PREFIX } from './cookie-heuristics';
 import { STANDARD_CONSENT_COOKIES, standardValueFits } from './standard-cookies';
 import { idFormatOf, type IdFormat } from './id-values';
+import { DAY } from './retention';
 import { boundedMemo } from '../memo';
 import { consentToolForCookieValue } from '../consent/by-value';
 import { safeDecode } from '../consent/choice';
@@ -576,8 +577,6 @@ function claimant(index: VendorIndex, n: number, category: CategoryOrUnknown): C
     category,
   };
 }
-
-const DAY = 86_400;
 
 /**
  * For a third-party cookie bound to an exempt claim by its name alone (not on the vendor's own domain): how the

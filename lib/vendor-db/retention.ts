@@ -9,7 +9,8 @@ export interface Retention {
   text: string;
 }
 
-const DAY = 86_400;
+/** Seconds in a day, the unit lifetimes are compared in. */
+export const DAY = 86_400;
 const YEAR = 365 * DAY;
 // A month is a twelfth of a 365-day year, so "12 months" and "1 year" agree.
 const MONTH = YEAR / 12;
