@@ -185,16 +185,29 @@ const coversViewport = (el: Element): boolean => {
   return r.width * r.height >= SHELL_SHARE * window.innerWidth * window.innerHeight;
 };
 
-const TARGET_FACTS: TargetFacts = {
-  overlay: (el) => pinned(el as Element) && !coversViewport(el as Element),
-  shadowHost: (el) => hostsShadow(el as Element),
-  // A pinned element covering the viewport is a consent wall's backdrop as often as an app's shell: a part.
-  shell: (el) =>
-    el === document.documentElement ||
-    el === document.body ||
-    (!pinned(el as Element) && coversViewport(el as Element)),
-  text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
-};
+/** What the browser tells of the elements of one input's path: each element's style and box measured once. */
+function targetFacts(): TargetFacts {
+  const measured = new Map<Element, { pinned: boolean; covers: boolean }>();
+  const measure = (el: Element) => {
+    let m = measured.get(el);
+    if (!m) measured.set(el, (m = { pinned: pinned(el), covers: coversViewport(el) }));
+    return m;
+  };
+  return {
+    overlay: (el) => {
+      const m = measure(el as Element);
+      return m.pinned && !m.covers;
+    },
+    shadowHost: (el) => hostsShadow(el as Element),
+    // A pinned element covering the viewport is a consent wall's backdrop as often as an app's shell: a part.
+    shell: (el) => {
+      if (el === document.documentElement || el === document.body) return true;
+      const m = measure(el as Element);
+      return !m.pinned && m.covers;
+    },
+    text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
+  };
+}
 
 function scriptUrls(): string[] {
   return [...document.scripts]
@@ -262,7 +275,7 @@ export default defineContentScript({
       if (!target) return { answer: true };
       const button = target.closest(BUTTON_SELECTOR);
       const text = button ? shortLabel(buttonText(button)) : '';
-      if (couldAnswerBanner(path, text, detected?.rule ?? null, TARGET_FACTS)) return { answer: true };
+      if (couldAnswerBanner(path, text, detected?.rule ?? null, targetFacts())) return { answer: true };
       return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
     };
     // localStorage records of the registry's managers: on load, a little later, before and after the visitor's
