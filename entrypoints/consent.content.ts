@@ -18,6 +18,14 @@ import {
 } from '@/lib/consent/click';
 import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/banner-target';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
+import {
+  countSwitches,
+  MAX_SWITCHES,
+  savedDialog,
+  SWITCH_SELECTOR,
+  type SwitchCount,
+  type SwitchState,
+} from '@/lib/consent/switches';
 import type { ClickRule } from '@/lib/consent/click-rules';
 import type { Message } from '@/lib/messages';
 import { jarToolEvidence } from '@/lib/consent/signals';
@@ -209,6 +217,31 @@ function targetFacts(): TargetFacts {
   };
 }
 
+/** Elements of a saved dialog searched for open shadow roots holding more of its switches. */
+const MAX_DIALOG_ELEMENTS = 5_000;
+
+/** A switch's state as the visitor left it (read in the capture phase, before the page's handlers run). */
+function switchState(el: Element): SwitchState {
+  if (el instanceof HTMLInputElement)
+    return { on: el.checked, locked: el.disabled || el.hasAttribute('readonly') };
+  return {
+    on: el.getAttribute('aria-checked') === 'true',
+    locked: el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('disabled'),
+  };
+}
+
+/** The switches of the dialog a Save click was in, open shadow roots inside it included; null when none. */
+function savedSwitches(event: Event, rule: ClickRule | null): SwitchCount | null {
+  const path = event.composedPath().filter((t): t is Element => t instanceof Element);
+  const dialog = savedDialog(path, rule, targetFacts());
+  if (!dialog) return null;
+  const roots: ParentNode[] = [dialog];
+  for (const el of [...dialog.querySelectorAll('*')].slice(0, MAX_DIALOG_ELEMENTS))
+    if (el.shadowRoot) roots.push(el.shadowRoot);
+  const found = roots.flatMap((r) => [...r.querySelectorAll(SWITCH_SELECTOR)]);
+  return countSwitches(found.slice(0, MAX_SWITCHES).map(switchState));
+}
+
 function scriptUrls(): string[] {
   return [...document.scripts]
     .map((s) => s.src)
@@ -353,7 +386,12 @@ export default defineContentScript({
           const at = Date.now();
           if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
           lastClick = { action, at };
-          report({ type: 'consentClick', args: { tool: detected?.tool ?? '', action, label, at } });
+          // Saved settings: how the dialog's switches stood says whether the visitor refused everything.
+          const switches = action === 'save-settings' ? savedSwitches(event, rule) : null;
+          report({
+            type: 'consentClick',
+            args: { tool: detected?.tool ?? '', action, label, at, ...(switches && { switches }) },
+          });
         } catch {
           // Never let our listener disturb the page's own click handling.
         }

@@ -7,6 +7,7 @@ import type { PageVisit } from './findings';
 import type { DerivedVisit } from './evidence/derive';
 import type { EvidenceEntry } from './evidence/types';
 import type { StorageItem } from './storage-snapshot';
+import type { SwitchCount } from './consent/switches';
 import type { VisitSummary } from './report/summary';
 import type { VendorRow } from './report/vendor-row';
 import type { VendorRecord } from './vendor-db/types';
@@ -57,6 +58,8 @@ export interface ConsentClick {
   action: 'accept-all' | 'reject-all' | 'save-settings';
   label?: string;
   at: number;
+  /** Saved settings: the dialog's switches the visitor could change, on and off as they left them. */
+  switches?: SwitchCount;
 }
 
 /**

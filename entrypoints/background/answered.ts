@@ -9,6 +9,7 @@
 import type { PageVisit } from '@/lib/findings';
 import type { ConsentSignal } from '@/lib/consent/types';
 import type { ClickAction } from '@/lib/consent/click';
+import type { SwitchCount } from '@/lib/consent/switches';
 import type { CategoryOrUnknown } from '@/lib/category';
 import { hostOf, siteOf } from '@/lib/domain';
 import type { SeenCookie, SignalSource } from '@/lib/record';
@@ -50,6 +51,7 @@ interface OpenWindow {
   action: ClickAction;
   tool: string;
   by?: 'audit';
+  switches?: SwitchCount;
   writes: VisitWrites;
 }
 
@@ -170,10 +172,20 @@ export function noteAnswerClick(
   action: ClickAction,
   at: number,
   by?: 'audit',
+  switches?: SwitchCount,
 ): void {
   const writes = writesOf(visit.id);
   const key = answeredKey(visit.site, visit.incognito);
-  const win: OpenWindow = { visitId: visit.id, key, at, action, tool, ...(by && { by }), writes };
+  const win: OpenWindow = {
+    visitId: visit.id,
+    key,
+    at,
+    action,
+    tool,
+    ...(by && { by }),
+    ...(switches && { switches }),
+    writes,
+  };
   open[visit.id] = win;
   persistWindows();
   arm(win);
@@ -193,8 +205,16 @@ function arm(win: OpenWindow): void {
     let cookies: AnsweredCookie[] = [];
     for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);
     if (w.storedAt.some(within) || !cookies.length) return memory.save(win.key, null);
-    const { visitId, at, action, tool, by } = win;
-    memory.save(win.key, { visitId, at, action, tool, ...(by && { by }), cookies });
+    const { visitId, at, action, tool, by, switches } = win;
+    memory.save(win.key, {
+      visitId,
+      at,
+      action,
+      tool,
+      ...(by && { by }),
+      ...(switches && { switches }),
+      cookies,
+    });
   };
   const timer = setTimeout(settle, Math.max(0, win.at + ANSWER_WINDOW_MS + 500 - Date.now()));
   unsettled.set(win.key, settle);

@@ -13,6 +13,7 @@ import { recordSignal } from './visits';
 import { storageSighting } from '@/lib/record';
 import type { StorageItem } from '@/lib/storage-snapshot';
 import { CLICK_ACTIONS } from '@/lib/consent/click';
+import { clickAnswer, switchCountOf } from '@/lib/consent/switches';
 import { noteActivation, noteBannerClick, noteInput } from './unprompted';
 import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './answered';
 
@@ -111,13 +112,14 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       tool: { tool: name, bannerShown: bannerShown === true },
     });
   },
-  async consentClick({ tool, action, label, at }, sender) {
+  async consentClick({ tool, action, label, at, switches: reported }, sender) {
     await ready();
     const visit = visitForSender(sender);
     if (!visit || typeof tool !== 'string' || !CLICK_ACTION_SET.has(action)) return;
     const t = detectorAt(visit, at);
-    noteAnswerClick(visit, tool.slice(0, 64), action, t);
-    noteBannerClick(visit, t, action);
+    const switches = action === 'save-settings' ? switchCountOf(reported) : undefined;
+    noteAnswerClick(visit, tool.slice(0, 64), action, t, undefined, switches);
+    noteBannerClick(visit, t, clickAnswer(action, switches));
     enqueue(visit, {
       id: `${visit.id}|click|${t}|${action}`,
       visitId: visit.id,
@@ -132,6 +134,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
         tool: tool.slice(0, 64),
         action,
         ...(typeof label === 'string' && label && { label: label.slice(0, 80) }),
+        ...(switches && { switches }),
       },
     });
   },

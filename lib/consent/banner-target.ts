@@ -35,7 +35,7 @@ const named = (words: readonly string[]): string[] =>
   words.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]);
 
 /** Elements that may be a banner whatever the manager: named for cookies or consent, or a dialog. */
-const BANNER_HINTS = [
+export const BANNER_HINTS = [
   ...named(['cookie', 'consent', 'gdpr', 'privacy']),
   'dialog',
   '[role="dialog"]',

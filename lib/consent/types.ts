@@ -1,4 +1,5 @@
 import type { ClickAction } from './click';
+import type { SwitchCount } from './switches';
 import type { Category } from '../category';
 
 /** A consent choice as decoded from a consent tool's own signal. */
@@ -45,7 +46,15 @@ export interface ConsentSignal {
    * because a cookie (or localStorage key: `storageKey`) the site wrote right after it is still there unchanged
    * (lib/evidence/answered.ts).
    */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string; storageKey?: string };
+  rememberedClick?: {
+    action: ClickAction;
+    at: number;
+    by?: 'audit';
+    cookie?: string;
+    storageKey?: string;
+    /** Saved settings: the dialog's switches as the visitor left them. */
+    switches?: SwitchCount;
+  };
 }
 
 /** One change in a page visit's consent timeline. */

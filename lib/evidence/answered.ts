@@ -10,6 +10,7 @@
  */
 import { needsConsent, type CategoryOrUnknown } from '../category';
 import type { ClickAction } from '../consent/click';
+import { clickAnswer, type SwitchCount } from '../consent/switches';
 import type { ConsentSignal } from '../consent/types';
 import { CLICK_CONFIRM_MS } from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
@@ -32,6 +33,8 @@ export interface AnsweredRecord {
   at: number;
   /** The click's action (`reject-all`, `accept-all`, `save-settings`). */
   action: ClickAction;
+  /** Saved settings: the dialog's switches as the visitor left them (every one off: a refusal). */
+  switches?: SwitchCount;
   /** The manager the click was in ('' when none was named). */
   tool: string;
   /** The one-click audit's refusal (autoconsent's clicks), not the visitor's. */
@@ -101,7 +104,7 @@ function signalOf(record: AnsweredRecord, kept: AnsweredCookie): ConsentSignal {
   return {
     tool: record.tool,
     state: 'choice',
-    ...(record.action === 'reject-all' && {
+    ...(clickAnswer(record.action, record.switches) === 'reject-all' && {
       choice: { kind: 'reject-all' as const, granted: ['necessary' as const] },
     }),
     via: `${storage ? 'storage' : 'cookie'}:${kept.name}`,
@@ -110,6 +113,7 @@ function signalOf(record: AnsweredRecord, kept: AnsweredCookie): ConsentSignal {
       action: record.action,
       at: record.at,
       ...(record.by && { by: record.by }),
+      ...(record.switches && { switches: record.switches }),
       ...(storage ? { storageKey: kept.name } : { cookie: kept.name }),
     },
   };

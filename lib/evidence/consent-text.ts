@@ -1,6 +1,7 @@
 /** The consent line shown under the verdict, from the derived consent timeline. */
 import { formatClock, formatDateTime } from '../report/format';
 import { toolDisplayName as toolName } from '../consent/tools';
+import { clickAnswer, clickWords, type SwitchCount } from '../consent/switches';
 import type { ConsentChoice } from '../consent/types';
 import { supersedes, type Contradiction, type CountedChoice, type DerivedConsent } from './consent';
 
@@ -35,9 +36,14 @@ function choiceText(c: Pick<CountedChoice, 'choice' | 'carriedOver' | 'at' | 'cl
 }
 
 /** "the visitor clicked reject all at 14:02:11" (or the audit's opt-out). */
-function clickedText(by: 'audit' | undefined, action: string, at: number): string {
+function clickedText(
+  by: 'audit' | undefined,
+  action: string,
+  at: number,
+  switches: SwitchCount | undefined,
+): string {
   const who = by === 'audit' ? 'the audit’s opt-out' : 'the visitor';
-  return `${who} clicked ${action.replace('-', ' ')} at ${formatClock(at)}`;
+  return `${who} clicked ${clickWords(action, switches)} at ${formatClock(at)}`;
 }
 
 /**
@@ -46,18 +52,18 @@ function clickedText(by: 'audit' | undefined, action: string, at: number): strin
  */
 function clickOnlyText(c: NonNullable<CountedChoice['clicked']>, at: number): string {
   const after =
-    c.action === 'reject-all'
+    clickAnswer(c.action, c.switches) === 'reject-all'
       ? 'trackers after it count as after a refusal'
       : 'trackers after it need review';
   if (c.earlierAt !== undefined)
-    return `${c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${c.action.replace('-', ' ')} on an earlier visit (${formatDateTime(c.earlierAt)}; no stored choice was read, ${c.earlierIn === 'localStorage' ? 'a localStorage record' : 'a cookie'} the site wrote then is unchanged): ${after.replace(' after it', '')}`;
-  return `${clickedText(c.by, c.action, at)} (no stored choice was read): ${after}`;
+    return `${c.by === 'audit' ? 'the audit’s opt-out' : 'the visitor'} clicked ${clickWords(c.action, c.switches)} on an earlier visit (${formatDateTime(c.earlierAt)}; no stored choice was read, ${c.earlierIn === 'localStorage' ? 'a localStorage record' : 'a cookie'} the site wrote then is unchanged): ${after.replace(' after it', '')}`;
+  return `${clickedText(c.by, c.action, at, c.switches)} (no stored choice was read): ${after}`;
 }
 
 /** "the visitor clicked reject all at 14:02:11, and OneTrust then stored: accepted at 14:02:13" (or the audit's opt-out). */
 export function contradictionText(c: Contradiction): string {
   const stored = choiceText({ choice: c.choice, carriedOver: false, at: c.storedAt });
-  return `${clickedText(c.by, c.action, c.clickAt)}, and ${toolName(c.tool)} then stored: ${stored}`;
+  return `${clickedText(c.by, c.action, c.clickAt, c.switches)}, and ${toolName(c.tool)} then stored: ${stored}`;
 }
 
 /** Where an outside input landed, as the detector named it: “Read more” (a button's or link's text), or <p>. */

@@ -27,9 +27,9 @@
  */
 import type { Phase } from '../findings';
 import { needsConsent, type CategoryOrUnknown } from '../category';
-import type { ConsentChoice } from '../consent/types';
+import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import { identifyTool, isManager } from '../consent/tools';
-import type { ClickAction } from '../consent/click';
+import { clickAnswer, type SwitchCount } from '../consent/switches';
 import type { ClickDetail, EvidenceEntry, Provenance } from './types';
 
 /** A click this long before a stored choice is the click that made it. */
@@ -71,6 +71,8 @@ export interface ConsentLine {
   /** Click lines: what the visitor clicked (or the audit's opt-out, `by: 'audit'`). */
   action?: string;
   label?: string;
+  /** A click on saved settings: the dialog's switches as the visitor left them. */
+  switches?: SwitchCount;
   by?: 'audit';
   status: ConsentStatus;
   provenance: Provenance;
@@ -83,7 +85,7 @@ export interface ConsentLine {
   /** A carried-over record the site stored without interaction on an earlier visit: when, and on which page's site. */
   storedUnprompted?: { at: number; onSite?: string };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
-  rememberedClick?: { action: ClickAction; at: number; by?: 'audit'; cookie?: string; storageKey?: string };
+  rememberedClick?: ConsentSignal['rememberedClick'];
 }
 
 /** A choice that counts for phases, from `at` on (a carried-over choice from the visit's start). */
@@ -96,7 +98,7 @@ export interface CountedChoice {
    * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
    * or saved settings as a choice of unknown content.
    */
-  clicked?: Pick<ClickDetail, 'action' | 'by'> & {
+  clicked?: Pick<ClickDetail, 'action' | 'by' | 'switches'> & {
     /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
     earlierAt?: number;
     /** What came back: a localStorage key of the site's, not a cookie. */
@@ -128,6 +130,8 @@ export interface DerivedConsent {
 export interface Contradiction {
   clickAt: number;
   action: string;
+  /** Saved settings: the dialog's switches as the visitor left them (every one off: the refusal contradicted). */
+  switches?: SwitchCount;
   /** The click was the one-click audit's opt-out, not the visitor's. */
   by?: 'audit';
   storedAt: number;
@@ -150,8 +154,9 @@ export function mayGrantTracking(choice: ConsentChoice): boolean {
 }
 
 /**
- * True when the stored choice says the opposite of the click: Reject all, then tracking allowed; Accept all, then
- * nothing that needs consent allowed. Saving settings, or a choice of unknown content, agrees with anything.
+ * True when the stored choice says the opposite of the click: Reject all (or settings saved with every optional
+ * switch off: clickAnswer), then tracking allowed; Accept all, then nothing that needs consent allowed. Other saved
+ * settings, or a choice of unknown content, agree with anything.
  */
 export function contradictsClick(action: string, choice: ConsentChoice | undefined): boolean {
   if (!choice) return false;
@@ -316,13 +321,15 @@ function allowance(c: CountedChoice): number {
 
 /** The answer a click no readable stored choice confirmed stands for (see CountedChoice.clicked). */
 function clickChoice(e: EvidenceEntry): CountedChoice {
-  const { tool, action, by } = e.click!;
+  const { tool, action, by, switches } = e.click!;
   return {
     at: e.at,
     tool,
-    ...(action === 'reject-all' && { choice: { kind: 'reject-all', granted: ['necessary'] } }),
+    ...(clickAnswer(action, switches) === 'reject-all' && {
+      choice: { kind: 'reject-all', granted: ['necessary'] },
+    }),
     carriedOver: false,
-    clicked: { action, ...(by && { by }) },
+    clicked: { action, ...(by && { by }), ...(switches && { switches }) },
   };
 }
 
@@ -432,6 +439,7 @@ export function deriveConsent(
               action: earlier.action,
               earlierAt: earlier.at,
               ...(earlier.by && { by: earlier.by }),
+              ...(earlier.switches && { switches: earlier.switches }),
               ...(earlier.storageKey !== undefined && { earlierIn: 'localStorage' as const }),
             },
           }),
@@ -457,7 +465,7 @@ export function deriveConsent(
     // A trusted click shortly before the stored choice is when the visitor made it, unless the choice says the
     // opposite: then the click dates nothing, and the choice counts from when it was stored.
     const latest = [...clicks].reverse().find((c) => c.at <= first);
-    const action = latest?.click!.action;
+    const action = latest && clickAnswer(latest.click!.action, latest.click!.switches);
     const recent = latest !== undefined && first - latest.at <= CLICK_CONFIRM_MS;
     // A refusal overridden later, with no click of the visitor's since, is contradicted however long the site waited.
     const against =
@@ -465,7 +473,8 @@ export function deriveConsent(
     if (against)
       contradicted.push({
         clickAt: latest!.at,
-        action,
+        action: latest!.click!.action,
+        ...(latest!.click!.switches && { switches: latest!.click!.switches }),
         ...(latest!.click!.by && { by: latest!.click!.by }),
         storedAt: first,
         tool: g.tool,
@@ -477,7 +486,8 @@ export function deriveConsent(
     if (
       !recent &&
       !elsewhere &&
-      next?.click!.action === 'reject-all' &&
+      next !== undefined &&
+      clickAnswer(next.click!.action, next.click!.switches) === 'reject-all' &&
       contradictsClick('reject-all', signal.choice)
     ) {
       unprompted.push({ g, first, choice: signal.choice });
@@ -530,6 +540,7 @@ export function deriveConsent(
       state: 'click',
       action: c.click!.action,
       ...(c.click!.label && { label: c.click!.label }),
+      ...(c.click!.switches && { switches: c.click!.switches }),
       ...(c.click!.by && { by: c.click!.by }),
       status: against ? 'click-contradicted' : confirmed ? 'click-confirmed' : 'click-not-confirmed',
       provenance: c.provenance,

@@ -521,6 +521,58 @@ describe('deriveVisit: trust rules', () => {
     }
   });
 
+  it('settings saved with every optional switch off refuse: a stored accept after them is contradicted', () => {
+    const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
+    const klaroReject = signalFromCookie('klaro', '{"ga":false,"fb":false}')!;
+    const saved = (at: number, switches?: { on: number; off: number }) => {
+      const e = clickEntry(at, 'save-settings');
+      return { ...e, click: { ...e.click!, ...(switches && { switches }) } };
+    };
+    // The visitor saved with both switches off; the site's Save handler stored accept-all anyway.
+    const bent = deriveVisit(visit(), [
+      saved(T0 + 1000, { on: 0, off: 2 }),
+      consentEntry(klaroAccept, { at: T0 + 1200 }),
+      cio(T0 + 1500),
+    ]);
+    expect(bent.consent.contradicted).toMatchObject([
+      { action: 'save-settings', switches: { on: 0, off: 2 }, clickAt: T0 + 1000, storedAt: T0 + 1200 },
+    ]);
+    expect(bent.consent.lines.find((l) => l.state === 'click')?.status).toBe('click-contradicted');
+    expect(bent.verdict.severity).toBe('violation');
+    expect(bent.verdict.text).toMatch(
+      /the visitor clicked save settings with every optional switch off \(2\) at .*, and Klaro then stored: accepted at /,
+    );
+    // The same Save with a switch on, or with no switch read, is settings of unknown content: the accept is theirs.
+    for (const switches of [{ on: 1, off: 1 }, undefined]) {
+      const d = deriveVisit(visit(), [
+        saved(T0 + 1000, switches),
+        consentEntry(klaroAccept, { at: T0 + 1200 }),
+        cio(T0 + 1500),
+      ]);
+      expect(d.consent.contradicted, JSON.stringify(switches)).toEqual([]);
+      expect(d.findings[0], JSON.stringify(switches)).toMatchObject({
+        phase: 'after-accept',
+        violation: false,
+      });
+    }
+    // Stored as refused: no contradiction, and the tracker after it fired after the refusal.
+    const honest = deriveVisit(visit(), [
+      saved(T0 + 1000, { on: 0, off: 2 }),
+      consentEntry(klaroReject, { at: T0 + 1200 }),
+      cio(T0 + 1500),
+    ]);
+    expect(honest.consent.contradicted).toEqual([]);
+    expect(honest.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    // No record we can read: the Save itself is the refusal, as Reject all would be.
+    const clickOnly = deriveVisit(visit(), [saved(T0 + 1000, { on: 0, off: 3 }), cio(T0 + 1500)]);
+    expect(clickOnly.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
+    expect(clickOnly.consentState).toMatch(
+      /the visitor clicked save settings with every optional switch off \(3\) at \d\d:\d\d:\d\d \(no stored choice was read\): trackers after it count as after a refusal/,
+    );
+    const line = clickOnly.consent.lines.find((l) => l.state === 'click')!;
+    expect(consentEventText(line)).toBe('Klaro: clicked save settings with every optional switch off (3)');
+  });
+
   it('sightings dropped from between the kept times count in the violating phase of their two neighbours', () => {
     const klaroAccept = signalFromCookie('klaro', '{"ga":true,"fb":true}')!;
     // 100 sightings: the first 32 kept ones before the accept, the last 32 after it, 36 dropped in between.

@@ -5,6 +5,7 @@
  */
 import type { UnpromptedRecord } from './unprompted';
 import type { ConsentSignal } from '../consent/types';
+import type { SwitchCount } from '../consent/switches';
 import type { Classification } from '../vendor-db/types';
 
 /**
@@ -76,6 +77,8 @@ export interface ClickDetail {
   tool: string;
   action: 'accept-all' | 'reject-all' | 'save-settings';
   label?: string;
+  /** Saved settings: the dialog's switches the visitor could change, on and off as they left them. */
+  switches?: SwitchCount;
   /** Made by the one-click audit's opt-out (autoconsent's clicks, which the browser does not count as input). */
   by?: 'audit';
 }

@@ -2,6 +2,7 @@
 import type { ConsentLine, ConsentStatus } from '../evidence/consent';
 import { customChoiceText, placeText } from '../evidence/consent-text';
 import { formatDateTime } from './format';
+import { clickWords } from '../consent/switches';
 import { toolName } from './verdict';
 
 const STATUS_TEXT: Record<ConsentStatus, string> = {
@@ -44,12 +45,12 @@ export function consentEventText(e: ConsentLine): string {
       storageKey !== undefined
         ? `the localStorage record ${storageKey} `
         : `the cookie ${cookie ? `${cookie} ` : ''}`;
-    return `${tool}: ${who} ${e.rememberedClick.action.replace('-', ' ')} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); ${left}the site wrote then is unchanged`;
+    return `${tool}: ${who} ${clickWords(e.rememberedClick.action, e.rememberedClick.switches)} on an earlier visit (${formatDateTime(e.rememberedClick.at)}); ${left}the site wrote then is unchanged`;
   }
   if (e.state === 'click' && e.by === 'audit')
-    return `${tool}: the audit’s opt-out clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (${e.label})` : ''}`;
+    return `${tool}: the audit’s opt-out clicked ${clickWords(e.action ?? '', e.switches)}${e.label ? ` (${e.label})` : ''}`;
   if (e.state === 'click')
-    return `${tool}: clicked ${(e.action ?? '').replace('-', ' ')}${e.label ? ` (“${e.label}”)` : ''}`;
+    return `${tool}: clicked ${clickWords(e.action ?? '', e.switches)}${e.label ? ` (“${e.label}”)` : ''}`;
   if (e.state === 'banner') return `${tool} banner shown`;
   const kind = e.choice?.kind;
   const what =

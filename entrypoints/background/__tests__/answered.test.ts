@@ -54,6 +54,27 @@ async function answer(
 }
 
 describe('answers remembered by the background', () => {
+  it('settings saved with every optional switch off are remembered as the refusal they were', async () => {
+    const visit = visitOf();
+    noteAnswerCookie(visit, cookie('site_consent', 'necessary', T + 1_050), 'unknown');
+    noteAnswerClick(visit, '', 'save-settings', T + 1_000, undefined, { on: 0, off: 3 });
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+    expect(rememberedAnswer(visitOf(), jar('necessary'))).toMatchObject({
+      choice: { kind: 'reject-all' },
+      rememberedClick: { action: 'save-settings', switches: { on: 0, off: 3 } },
+    });
+    // With a switch on, the same Save is remembered as settings of unknown content.
+    const other = visitOf('other.example');
+    noteAnswerCookie(other, cookie('site_consent', 'necessary', T + 1_050, 'other.example'), 'unknown');
+    noteAnswerClick(other, '', 'save-settings', T + 1_000, undefined, { on: 1, off: 2 });
+    await vi.advanceTimersByTimeAsync(ANSWER_WINDOW_MS + 2_000);
+    const kept = rememberedAnswer(visitOf('other.example'), [
+      { name: 'site_consent', value: 'necessary', domain: 'other.example' },
+    ]);
+    expect(kept).toMatchObject({ rememberedClick: { action: 'save-settings' } });
+    expect(kept!.choice).toBeUndefined();
+  });
+
   it('a record-like cookie written right after the click (reported before the click) carries the answer', async () => {
     await answer();
     const later = visitOf();

@@ -617,6 +617,37 @@ describe('background', () => {
     ).toEqual(['reject-all']);
   });
 
+  it('a Save click keeps the switch count the detector read, only when it is two whole numbers in bounds', async () => {
+    const { writer, db } = await startWorker();
+    await visitShop();
+    const { reportHandlers } = await import('../reports');
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    // Three distinct times before they are received (a detector time is never later than its arrival).
+    const at = Date.now();
+    await new Promise((r) => setTimeout(r, 50));
+    await reportHandlers.consentClick(
+      { tool: 'klaro', action: 'save-settings', at: at + 10, switches: { on: 0, off: 3 } },
+      sender,
+    );
+    const bad = { on: -1, off: 1e9 } as unknown as { on: number; off: number };
+    await reportHandlers.consentClick(
+      { tool: 'klaro', action: 'save-settings', at: at + 20, switches: bad },
+      sender,
+    );
+    // Only a Save carries switches: an Accept all's count would mean nothing.
+    await reportHandlers.consentClick(
+      { tool: 'klaro', action: 'accept-all', at: at + 30, switches: { on: 0, off: 3 } },
+      sender,
+    );
+    await writer.flush();
+    const clicks = (await allEntries(db)).filter((e) => e.kind === 'click').sort((a, b) => a.at - b.at);
+    expect(clicks.map((e) => e.click)).toEqual([
+      { tool: 'klaro', action: 'save-settings', switches: { on: 0, off: 3 } },
+      { tool: 'klaro', action: 'save-settings' },
+      { tool: 'klaro', action: 'accept-all' },
+    ]);
+  });
+
   it('a page-reported stored choice never re-files findings; a browser-observed cookie does count', async () => {
     const { writer, db } = await startWorker();
     await visitShop();
