@@ -16,7 +16,12 @@ import {
   shortLabel,
   type ClickAction,
 } from '@/lib/consent/click';
-import { couldAnswerBanner, targetLabel, type TargetFacts } from '@/lib/consent/banner-target';
+import {
+  couldAnswerBanner,
+  targetLabel,
+  unnamedRefusal,
+  type TargetFacts,
+} from '@/lib/consent/banner-target';
 import { AUTOCONSENT_CLICK_RULE, asClickRule } from '@/lib/consent/click-protocol';
 import {
   countSwitches,
@@ -230,10 +235,14 @@ function switchState(el: Element): SwitchState {
   };
 }
 
+/** The elements of an event's composed path, innermost first. */
+function elementsOf(event: Event): Element[] {
+  return event.composedPath().filter((t): t is Element => t instanceof Element);
+}
+
 /** The switches of the dialog a Save click was in, open shadow roots inside it included; null when none. */
 function savedSwitches(event: Event, rule: ClickRule | null): SwitchCount | null {
-  const path = event.composedPath().filter((t): t is Element => t instanceof Element);
-  const dialog = savedDialog(path, rule, targetFacts());
+  const dialog = savedDialog(elementsOf(event), rule, targetFacts());
   if (!dialog) return null;
   const roots: ParentNode[] = [dialog];
   for (const el of [...dialog.querySelectorAll('*')].slice(0, MAX_DIALOG_ELEMENTS))
@@ -303,7 +312,7 @@ export default defineContentScript({
     // Whether the visitor has touched the page yet, and where: a choice allowing tracking stored before any input
     // that could answer a banner is the site's.
     const placeOf = (event: Event): InputPlace => {
-      const path = event.composedPath().filter((n): n is Element => n instanceof Element);
+      const path = elementsOf(event);
       const target = path[0];
       if (!target) return { answer: true };
       const button = target.closest(BUTTON_SELECTOR);
@@ -382,7 +391,10 @@ export default defineContentScript({
           // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
           const rule = detected ? detected.rule : UNNAMED_BANNER_RULE;
           if (!rule) return; // rule not known yet: we cannot say the click is inside the manager
-          const action = classifyClick(button, label, rule);
+          // A Reject all in a dialog speaking of cookies is a refusal even where nothing names the banner.
+          const action =
+            classifyClick(button, label, rule) ??
+            (!detected && unnamedRefusal(elementsOf(event), label, targetFacts()) ? 'reject-all' : null);
           const at = Date.now();
           if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
           lastClick = { action, at };

@@ -41,6 +41,8 @@ export interface VisitBundle {
   derived: DerivedVisit;
   /** The evidence log itself (report page and exports); the popup asks without it. */
   entries?: EvidenceEntry[];
+  /** Derived from browser-observed evidence only: an imported export that was (its `browserOnly`). */
+  browserOnly?: boolean;
 }
 
 /** A main-world consent API report: raw strings only; the background decodes them. */

@@ -55,7 +55,11 @@ async function loadVisit(
  * stored visit is), so a corrected category reaches it too; as exported when the background cannot say.
  */
 async function importedState(r: Imported, name: string): Promise<State> {
-  const note = `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.`;
+  const { browserOnly } = r.bundle;
+  const only = browserOnly
+    ? ' Browser-observed evidence only: what our detector or the page reported is left out.'
+    : '';
+  const note = `Imported from ${name}, generated ${r.doc.generatedAt} by Cookie Inspector ${r.doc.tool.version}.${only}`;
   const asExported: State = { status: 'visit', bundle: r.bundle, vendors: r.vendors, note };
   const { visit } = r.bundle.derived;
   // Asked first, so an export of the database in use (50,000 entries, say) is not sent to the background for nothing.
@@ -63,11 +67,12 @@ async function importedState(r: Imported, name: string): Promise<State> {
   if (!current?.database || current.database === visit.classifiedWith) return asExported;
   const filed = await send('fileEvidence', { visit, entries: r.bundle.entries ?? [] }).catch(() => null);
   if (!filed?.entries) return asExported;
-  const derived = { ...deriveVisit(filed.visit, filed.entries), refiled: filed.refiled };
+  // Derived as the file was (lib/export/import.ts): a browser-observed-only export stays one.
+  const derived = { ...deriveVisit(filed.visit, filed.entries, { browserOnly }), refiled: filed.refiled };
   // The current records of the vendors now named; the export's own for any the database no longer has.
   const records = await vendorsOf(derived).catch(() => []);
   const vendors = [...records, ...r.vendors.filter((v) => !records.some((c) => c.id === v.id))];
-  return { status: 'visit', bundle: { derived, entries: filed.entries }, vendors, note };
+  return { status: 'visit', bundle: { derived, entries: filed.entries, browserOnly }, vendors, note };
 }
 
 /**

@@ -41,10 +41,12 @@ export function exportHandlers(
   browserOnly = false,
   storedId?: string,
 ): ExportBarProps {
+  // An imported browser-observed-only export is exported again as one (its bundle says so; the switch is off).
+  const only = browserOnly || bundle.browserOnly === true;
   const whole = async (): Promise<Whole> =>
     storedId
       ? readWhole(storedId, browserOnly)
-      : { input: { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly }, vendors };
+      : { input: { derived: bundle.derived, entries: bundle.entries ?? [], browserOnly: only }, vendors };
   const { visit, findings } = bundle.derived;
   const stem = exportFileStem(visit);
   return {

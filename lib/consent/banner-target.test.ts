@@ -4,6 +4,7 @@ import {
   couldAnswerBanner,
   speaksOfConsent,
   targetLabel,
+  unnamedRefusal,
   type TargetElement,
   type TargetFacts,
 } from './banner-target';
@@ -197,4 +198,43 @@ describe('an honest in-flow banner named only with a loose word, written in a la
       };
       expect(couldAnswerBanner([el('BUTTON'), notice, body, html], button, null, facts)).toBe(true);
     });
+});
+
+describe('unnamedRefusal', () => {
+  // A self-hosted banner `<div role="dialog" aria-modal="true" class="x9-b">` whose names avoid cookie and
+  // consent, on a page no manager is named on when the visitor clicks "Reject all" (round-4 review): the refusal
+  // was never reported, and an accept the site stored on that click read as the visitor's.
+  const dialog = el('DIV', ['[role="dialog"]', '[aria-modal="true"]']);
+  const factsWith = (text: string): TargetFacts => ({
+    ...PLAIN,
+    text: (e) => (e === dialog ? text : ''),
+  });
+  const path = [el('BUTTON'), dialog, body, html];
+
+  it('a Reject all in a dialog that speaks of cookies is a refusal', () => {
+    expect(unnamedRefusal(path, 'Reject all', factsWith('We use cookies to measure our audience.'))).toBe(
+      true,
+    );
+    expect(unnamedRefusal(path, 'Alle ablehnen', factsWith('Wir verwenden Cookies.'))).toBe(true);
+    // A fixed overlay is a dialog too.
+    const bar = el('DIV');
+    const overlay: TargetFacts = {
+      ...PLAIN,
+      overlay: (e) => e === bar,
+      text: () => 'This site uses cookies',
+    };
+    expect(unnamedRefusal([el('BUTTON'), bar, body, html], 'Decline', overlay)).toBe(true);
+  });
+
+  it('not an accept, not a dialog speaking only of privacy, not the page itself', () => {
+    const cookies = factsWith('We use cookies.');
+    expect(unnamedRefusal(path, 'Accept all', cookies)).toBe(false);
+    // A newsletter's "No thanks" beside "we respect your privacy".
+    expect(
+      unnamedRefusal(path, 'No thanks', factsWith('Join our newsletter. We respect your privacy.')),
+    ).toBe(false);
+    // The same words on the page (body) rather than in a dialog.
+    const page: TargetFacts = { ...PLAIN, text: () => 'We use cookies.' };
+    expect(unnamedRefusal([el('BUTTON'), el('SECTION'), body, html], 'Reject all', page)).toBe(false);
+  });
 });

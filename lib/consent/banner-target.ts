@@ -34,14 +34,11 @@ export interface TargetFacts {
 const named = (words: readonly string[]): string[] =>
   words.flatMap((w) => [`[id*="${w}" i]`, `[class*="${w}" i]`]);
 
+/** Dialogs, as elements and roles. */
+const DIALOGS = ['dialog', '[role="dialog"]', '[role="alertdialog"]', '[aria-modal="true"]'];
+
 /** Elements that may be a banner whatever the manager: named for cookies or consent, or a dialog. */
-export const BANNER_HINTS = [
-  ...named(['cookie', 'consent', 'gdpr', 'privacy']),
-  'dialog',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[aria-modal="true"]',
-];
+export const BANNER_HINTS = [...named(['cookie', 'consent', 'gdpr', 'privacy']), ...DIALOGS];
 
 /**
  * Names as common on content as on banners (a hero "banner", a card's link "overlay", a "modal-open" body, and
@@ -54,11 +51,14 @@ const LOOSE_HINTS = named(['cmp', 'notice', 'banner', 'modal', 'popup', 'overlay
  * cookies, consent, privacy, and what the choice is about (tracking, analytics, advertising, personalisation).
  * Generous: a content element so named that uses one (a hero banner's "Track your order") may be taken for a banner.
  */
+// cookies: English and most Latin-script languages, Polish, Finnish, Hungarian, Norwegian, Swedish, Turkish,
+// Lithuanian, Estonian, Croatian, Slovenian, Latvian, Bulgarian and Russian, Greek, Japanese
+const COOKIE_WORDS =
+  'cookie|ciastecz|eväste|süti|informasjonskaps|kakor|çerez|slapuk|küpsis|kolačić|piškot|sīkdatn|бисквитк|куки|μπισκότ|クッキー';
+const COOKIE_TEXT = new RegExp(COOKIE_WORDS);
 const CONSENT_TEXT = new RegExp(
   [
-    // cookies: English and most Latin-script languages, Polish, Finnish, Hungarian, Norwegian, Swedish, Turkish,
-    // Lithuanian, Estonian, Croatian, Slovenian, Latvian, Bulgarian and Russian, Greek, Japanese
-    'cookie|ciastecz|eväste|süti|informasjonskaps|kakor|çerez|slapuk|küpsis|kolačić|piškot|sīkdatn|бисквитк|куки|μπισκότ|クッキー',
+    COOKIE_WORDS,
     // consent and privacy
     'consent|einwillig|zustimm|toestemming|samtyck|samtykk|suostum|zgod|souhlas|súhlas|hozzájárul|nõusolek|sutikim|piekrišan|pristanak|privolit|съглас|согласи|συγκατάθεσ|同意',
     'gdpr|dsgvo|rgpd|privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|adatvédel|yksityisyy|integritet|personvern',
@@ -66,6 +66,26 @@ const CONSENT_TEXT = new RegExp(
     'track|traceur|rastreo|tracciamento|analytic|advertis|werbung|publicit|personali',
   ].join('|'),
 );
+
+/** Whether a text speaks of cookies, as only a cookie banner's (or a cookie policy's) does. */
+export function speaksOfCookies(text: string): boolean {
+  return COOKIE_TEXT.test(text.toLowerCase());
+}
+
+/**
+ * A click whose button names Reject all, in a dialog or fixed overlay (a part of the page, not the page) whose
+ * text speaks of cookies: a cookie banner's refusal even where no manager is named and no id or class says cookie
+ * or consent. Refusals only, and cookies only: a newsletter's "No thanks" in a dialog speaking of privacy is not one.
+ */
+export function unnamedRefusal(path: readonly TargetElement[], label: string, facts: TargetFacts): boolean {
+  if (actionFromText(label) !== 'reject-all') return false;
+  return path.some(
+    (el) =>
+      !facts.shell(el) &&
+      (someSelector(DIALOGS, (s) => el.matches(s)) || facts.overlay(el)) &&
+      speaksOfCookies(facts.text(el)),
+  );
+}
 
 /** Whether a text speaks of cookies, consent or tracking, as a banner's does. */
 export function speaksOfConsent(text: string): boolean {

@@ -24,7 +24,8 @@ export function shortLabel(text: string): string {
 }
 
 // Button texts, several languages (EN, DE, FR, ES, IT, NL, PT). Order matters: "accept selection" is a
-// save, "accept only necessary" is a refusal, so save and reject are tested before accept.
+// save, "accept only necessary" is a refusal, so save and reject are tested before accept; and a refusal's words
+// beside a save's ("Reject all and save my choices", a hidden span can add the second) are the refusal.
 const SAVE =
   /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar/;
 // Accepting only what is necessary is a refusal, however it is worded ("Only accept technically necessary cookies",
@@ -53,8 +54,8 @@ const ACCEPT =
 export function actionFromText(text: string): ClickAction | null {
   const t = shortLabel(text).toLowerCase();
   if (!t) return null;
-  if (SAVE.test(t)) return 'save-settings';
   if (REJECT.test(t)) return 'reject-all';
+  if (SAVE.test(t)) return 'save-settings';
   if (ACCEPT.test(t)) return 'accept-all';
   return null;
 }

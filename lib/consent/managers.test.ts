@@ -245,7 +245,11 @@ describe("Shopify's Customer Privacy record (_tracking_consent)", () => {
     });
     expect(kind('_tracking_consent', M.SHOPIFY_3_REJECT)).toBe('reject-all');
     const custom = signalFromCookie('_tracking_consent', M.SHOPIFY_21_ANALYTICS_ONLY);
-    expect(custom?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(custom?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'advertising', 'marketing', 'functional'],
+    });
     expect(phaseAfter(custom, 'analytics')).toBe('after-accept');
     expect(phaseAfter(custom, 'advertising')).toBe('after-reject');
   });
@@ -297,7 +301,11 @@ describe('Cookie Information (CookieInformationConsent)', () => {
       granted: ['necessary'],
     });
     const statistic = signalFromCookie('CookieInformationConsent', M.CI_STATISTIC_ONLY);
-    expect(statistic?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(statistic?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'functional', 'advertising', 'marketing'],
+    });
     expect(phaseAfter(statistic, 'analytics')).toBe('after-accept');
     expect(phaseAfter(statistic)).toBe('after-reject');
   });
@@ -340,7 +348,11 @@ describe('GDPR Cookie Compliance (Moove)', () => {
       granted: ['necessary'],
     });
     const custom = signalFromCookie('moove_gdpr_popup', M.MOOVE_5_ANALYTICS);
-    expect(custom?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics', 'functional'] });
+    expect(custom?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics', 'functional'],
+      offered: ['analytics', 'advertising', 'marketing', 'functional'],
+    });
     expect(phaseAfter(custom)).toBe('after-reject');
     expect(signalFromCookie('moove_gdpr_popup', '%7B%22strict%22%3A%221%22%7D')).toBeNull();
   });
@@ -360,7 +372,11 @@ describe("GDPR Cookie Consent's legacy banner (CookieLawInfo)", () => {
       granted: ['necessary'],
     });
     const analytics = fromJar(M.CLI_ANALYTICS_ONLY_JAR, 'cookie-law-info');
-    expect(analytics?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(analytics?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'advertising', 'marketing'],
+    });
     expect(phaseAfter(analytics ?? null, 'advertising')).toBe('after-reject');
   });
   it("the boxes' defaults on a first page view are no answer", () => {
@@ -385,6 +401,7 @@ describe('CookieHub (cookiehub)', () => {
     expect(custom?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'functional', 'advertising', 'marketing'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
     });
     expect(phaseAfter(custom, 'analytics')).toBe('after-reject');
     expect(kind('cookiehub', M.CH_NOTHING_ALLOWED)).toBe('reject-all');
@@ -424,7 +441,11 @@ describe('Squarespace cookie banner (ss_*CookiesAllowed)', () => {
     ).toEqual({ kind: 'reject-all', granted: ['necessary'] });
     expect(
       fromJar('ss_performanceCookiesAllowed=true; ss_marketingCookiesAllowed=false', 'squarespace')?.choice,
-    ).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    ).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'advertising', 'marketing'],
+    });
   });
   it('one cookie alone never grants the other half', () => {
     const refusal = signalFromCookie('ss_marketingCookiesAllowed', 'false');
@@ -440,6 +461,7 @@ describe('Finsweet Cookie Consent (fs-cc)', () => {
       kind: 'accept-all',
       granted: ['necessary', 'functional', 'analytics', 'advertising', 'marketing'],
       unmapped: ['uncategorized'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
     });
     expect(signalFromCookie('fs-cc', M.FS_DENY)?.choice).toEqual({
       kind: 'reject-all',
@@ -448,6 +470,7 @@ describe('Finsweet Cookie Consent (fs-cc)', () => {
     expect(signalFromCookie('fs-cc', M.FS_ANALYTICS_ONLY)?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
     });
     // Encoded once (a site writing the record itself) reads the same.
     expect(kind('fs-cc', decodeURIComponent(M.FS_DENY))).toBe('reject-all');
@@ -480,6 +503,7 @@ describe('TermsFeed Cookie Consent (cookie_consent_level)', () => {
     expect(signalFromCookie('cookie_consent_level', tracking)?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
     });
   });
   it('"user accepted" is said after Reject too: it is no choice; other shapes are not read', () => {

@@ -77,7 +77,11 @@ describe('Complianz', () => {
       ['cmplz_statistics', 'allow'],
       ['cmplz_marketing', 'deny'],
     ]);
-    expect(mergeComplianz(jar)?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(mergeComplianz(jar)?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
+    });
     expect(mergeComplianz(new Map())).toBeNull();
   });
 });
@@ -124,6 +128,7 @@ describe('Klaro and Borlabs', () => {
     expect(parseBorlabs('borlabs-cookie', v)?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'advertising', 'marketing'],
     });
     const none = encodeURIComponent(
       JSON.stringify({ consents: { essential: ['borlabs-cookie'] }, version: '1' }),
@@ -211,6 +216,7 @@ describe('Tealium Consent Manager (CONSENTMGR)', () => {
       kind: 'custom',
       granted: ['necessary', 'analytics', 'marketing'],
       unmapped: ['personalization', 'big_data', 'misc'],
+      offered: ['analytics', 'advertising', 'marketing', 'social'],
     });
     expect(mix?.decoded?.categories).toMatchObject({ analytics: true, display_ads: false, social: false });
     // Display ads on, search off: advertising is not granted, display ads stay unmapped (an unclear choice).
@@ -218,6 +224,7 @@ describe('Tealium Consent Manager (CONSENTMGR)', () => {
       kind: 'custom',
       granted: ['necessary', 'social'],
       unmapped: ['display_ads'],
+      offered: ['analytics', 'social'],
     });
     expect(parse('consent:true|c1:0|c3:1|c4:1|c10:1')?.choice?.granted).toEqual(['necessary', 'advertising']);
   });
@@ -297,10 +304,15 @@ describe('Fides (fides_consent)', () => {
       kind: 'custom',
       granted: ['necessary', 'analytics'],
       unmapped: ['loyalty_program'],
+      offered: ['analytics', 'advertising', 'marketing'],
     });
     expect(
       parse(record({ analytics: 'opt_in', marketing: 'opt_out', essential: 'acknowledge' }, 'save'))?.choice,
-    ).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    ).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'advertising', 'marketing'],
+    });
     expect(parse(record({ essential: true, analytics: false, marketing: false }, 'save'))?.choice?.kind).toBe(
       'reject-all',
     );

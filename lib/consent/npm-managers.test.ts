@@ -85,7 +85,12 @@ describe('c15t (cookie and localStorage c15t; legacy privacy-consent-storage)', 
     expect([...choice!.granted].sort()).toEqual(['advertising', 'analytics', 'marketing', 'necessary']);
     expect(choice?.unmapped).toBeUndefined();
     const embeds = signalFromStorage('c15t', JSON.stringify(v18(consents({ experience: true }))))?.choice;
-    expect(embeds).toEqual({ kind: 'custom', granted: ['necessary'], unmapped: ['experience'] });
+    expect(embeds).toEqual({
+      kind: 'custom',
+      granted: ['necessary'],
+      unmapped: ['experience'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
+    });
   });
   it('1.3–1.7: privacy-consent-storage with its save type', () => {
     expect(signalFromStorage('privacy-consent-storage', JSON.stringify(v17(all, 'all')))).toMatchObject({
@@ -176,7 +181,11 @@ describe('Cookie Though (cookie-preferences)', () => {
   });
   it('a customised Accept is custom; a site’s own ids go by their names, unknown ones unmapped', () => {
     const choice = parse({ ...defaults(false), statistics: true })?.choice;
-    expect(choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing', 'social'],
+    });
     const own = parse({ required: true, 'google-analytics': true, ads: false, chat: true })?.choice;
     expect(own?.kind).toBe('custom');
     expect(own?.granted).toEqual(['necessary', 'analytics']);
@@ -237,11 +246,13 @@ describe('Porsche Cookie Consent Banner (cookies_accepted_categories)', () => {
     expect(parse(v4(['technically_required', 'analytics']))?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
+      offered: ['analytics'],
     });
     expect(parse(v4(['technically_required', 'comfort']))?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary'],
       unmapped: ['comfort'],
+      offered: [],
     });
   });
   it('reads nothing from an empty value (the library reads it as no answer) or garbage', () => {

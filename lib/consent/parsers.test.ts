@@ -49,7 +49,11 @@ describe('Cookiebot', () => {
     expect(parseCookiebot('CookieConsent', F.COOKIEBOT_ACCEPT_ALL)?.choice?.kind).toBe('accept-all');
     expect(parseCookiebot('CookieConsent', F.COOKIEBOT_REJECT_ALL)?.choice?.kind).toBe('reject-all');
     const stats = parseCookiebot('CookieConsent', F.COOKIEBOT_STATISTICS_ONLY);
-    expect(stats?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(stats?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['functional', 'analytics', 'advertising', 'marketing'],
+    });
     expect(stats?.decoded).toMatchObject({ method: 'explicit', region: 'fr', utc: 1764062311002 });
   });
   it('reads -1 as "consent not required" (a choice of no content) and ignores other cookies', () => {
@@ -81,7 +85,11 @@ describe('IAB TCF v2', () => {
       granted: ['necessary'],
     });
     const m = signalFromTcString(F.TC_MEASUREMENT_ONLY, 'x');
-    expect(m?.choice).toEqual({ kind: 'custom', granted: ['necessary', 'analytics'] });
+    expect(m?.choice).toEqual({
+      kind: 'custom',
+      granted: ['necessary', 'analytics'],
+      offered: ['advertising', 'marketing', 'analytics', 'functional'],
+    });
     expect(m?.decoded?.vendorConsents).toEqual([755]);
   });
   it('rejects malformed strings without throwing', () => {
@@ -151,6 +159,7 @@ describe('Didomi', () => {
       kind: 'custom',
       granted: ['necessary', 'analytics'],
       unmapped: ['analytics-HpBJrrK7'],
+      offered: ['analytics', 'advertising'],
     });
     expect(c?.decoded).toMatchObject({ vendorsEnabled: 3, updated: '2025-11-25T09:17:12.777Z' });
     expect(parseDidomiToken('didomi_token', '%%%')).toBeNull();

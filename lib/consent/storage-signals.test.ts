@@ -61,6 +61,7 @@ describe('signalFromStorage', () => {
     expect(signalFromStorage('tcmConsent', confirmedAuto)?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
+      offered: ['analytics', 'functional', 'advertising', 'marketing'],
     });
     // The US sale opt-out withdraws advertising, whatever else was allowed.
     const saleOptOut = M.TCM_ACCEPT.replace('"SaleOfInfo":true', '"SaleOfInfo":false');

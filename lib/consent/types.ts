@@ -10,6 +10,11 @@ export interface ConsentChoice {
   /** Purposes/groups the visitor allowed that map to no category (site-defined); see lib/consent/README.md. */
   unmapped?: string[];
   /**
+   * The categories the record's switches cover, on or off (choiceFromToggles), when the record lists them: a
+   * category none covers was never asked about, and an Accept all does not consent to it.
+   */
+  offered?: Category[];
+  /**
    * Services the visitor switched off in a custom choice, by the manager's own names (Klaro services, Axeptio
    * vendors): a tracker whose vendor has exactly that name is after a refusal, whatever else the choice allows.
    */

@@ -26,7 +26,7 @@
  *   accept") is stored without the visitor's answer, and the verdict says where the visitor clicked.
  */
 import type { Phase } from '../findings';
-import { needsConsent, type CategoryOrUnknown } from '../category';
+import { needsConsent, type Category, type CategoryOrUnknown } from '../category';
 import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import { identifyTool, isManager } from '../consent/tools';
 import { clickAnswer, type SwitchCount } from '../consent/switches';
@@ -98,6 +98,11 @@ export interface CountedChoice {
    * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
    * or saved settings as a choice of unknown content.
    */
+  /**
+   * Stored after the visitor's Reject all without contradicting it: purposes of the manager's own that it keeps on
+   * (an "always active" group, a required service) are the site's, not consent, so they cover no tracker.
+   */
+  afterRefusal?: true;
   clicked?: Pick<ClickDetail, 'action' | 'by' | 'switches'> & {
     /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
     earlierAt?: number;
@@ -350,7 +355,13 @@ export function deriveConsent(
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
   let outsideInput: DerivedConsent['outsideInput'] = null;
-  const unprompted: { g: Group; first: number; choice: ConsentChoice | undefined }[] = [];
+  /** Stored choices decided once every carried-over one is known; `overBrought`: only when one refused. */
+  const unprompted: {
+    g: Group;
+    first: number;
+    choice: ConsentChoice | undefined;
+    overBrought?: true;
+  }[] = [];
   let unconfirmed = 0;
   const contradicted: Contradiction[] = [];
   const clickChoices: CountedChoice[] = [];
@@ -493,15 +504,30 @@ export function deriveConsent(
       unprompted.push({ g, first, choice: signal.choice });
       continue;
     }
+    // No click of the visitor's in a banner on this visit: a choice allowing tracking over the refusal they brought
+    // (no banner asked them again) is the site's, whatever else they clicked (a newsletter popup's Close).
+    if (latest === undefined && !elsewhere && signal.choice && mayGrantTracking(signal.choice)) {
+      unprompted.push({ g, first, choice: signal.choice, overBrought: true });
+      continue;
+    }
     const at = recent && !against ? latest.at : first;
     lines.push(line(g, 'counted', at));
-    choices.push({ at, tool: g.tool, choice: signal.choice, carriedOver: false });
+    choices.push({
+      at,
+      tool: g.tool,
+      choice: signal.choice,
+      carriedOver: false,
+      ...(action === 'reject-all' && !against && { afterRefusal: true as const }),
+    });
   }
 
   // A site re-writing the choice the visitor brought (a fresh timestamp in it) restates it; anything else is the site's.
-  for (const { g, first, choice } of unprompted) {
+  for (const { g, first, choice, overBrought } of unprompted) {
     const restated = choice && choices.some((c) => c.carriedOver && sameChoice(c.choice, choice));
-    if (restated) {
+    const overRefusal = choices.some(
+      (c) => c.carriedOver && c.tool === g.tool && c.choice !== undefined && !mayGrantTracking(c.choice),
+    );
+    if (restated || (overBrought && !overRefusal)) {
       lines.push(line(g, 'counted', first));
       choices.push({ at: first, tool: g.tool, choice, carriedOver: false });
     } else {
@@ -696,16 +722,50 @@ export function phaseAt(
   const choice = current.choice;
   // A choice we could not read may be a refusal as well as an accept: not a violation, never exempt either.
   if (!choice) return 'after-unknown-choice';
-  if (choice.kind === 'accept-all') return 'after-accept';
   if (choice.kind === 'reject-all') return 'after-reject';
-  // A service the visitor switched off by name is refused, whatever category the rest of the choice allows.
-  if (refusedByName(choice, vendor)) return 'after-reject';
   // The manager's own requests and cookies serve the choice itself: covered as strictly necessary ones are (they
   // read "after reject" under an Accept that a manager records as a list of categories).
   const covered = category === 'consent' ? 'necessary' : category;
-  if (covered !== 'unknown' && choice.granted.includes(covered)) return 'after-accept';
-  // Purposes of the manager's own we could not map to a category may or may not cover this one.
-  return choice.unmapped && choice.unmapped.length > 0 ? 'after-unknown-choice' : 'after-reject';
+  // A category needing consent that none of the record's switches covers was never asked about.
+  const unasked =
+    covered !== 'unknown' &&
+    needsConsent(covered) &&
+    choice.offered !== undefined &&
+    !offers(choice, covered);
+  if (choice.kind === 'accept-all' && !unasked) return 'after-accept';
+  // A service the visitor switched off by name is refused, whatever category the rest of the choice allows.
+  if (refusedByName(choice, vendor)) return 'after-reject';
+  if (covered !== 'unknown' && grants(choice, covered)) return 'after-accept';
+  // Purposes of the manager's own we could not map to a category may or may not cover this one (unless the
+  // visitor's Reject all came before them).
+  if (choice.unmapped && choice.unmapped.length > 0 && !current.afterRefusal) return 'after-unknown-choice';
+  return unasked ? 'before-consent' : 'after-reject';
+}
+
+/**
+ * Social embeds and buttons, where the record has no social switch: managers file them under marketing (Cookiebot
+ * and Complianz have no social category; OneTrust sites without a social group put them under Targeting).
+ */
+function socialUnderMarketing(choice: ConsentChoice, category: Category): boolean {
+  return category === 'social' && choice.offered !== undefined && !choice.offered.includes('social');
+}
+
+/** Whether one of the record's switches covers the category (see socialUnderMarketing). */
+function offers(choice: ConsentChoice, category: Category): boolean {
+  if (choice.offered!.includes(category)) return true;
+  return (
+    socialUnderMarketing(choice, category) &&
+    choice.offered!.some((c) => c === 'advertising' || c === 'marketing')
+  );
+}
+
+/** Whether the choice allows the category (see socialUnderMarketing). */
+function grants(choice: ConsentChoice, category: Category): boolean {
+  if (choice.granted.includes(category)) return true;
+  return (
+    socialUnderMarketing(choice, category) &&
+    choice.granted.some((c) => c === 'advertising' || c === 'marketing')
+  );
 }
 
 /** A tracker of this category firing in this phase breaks the prior-consent rule (ePrivacy art. 5(3)). */

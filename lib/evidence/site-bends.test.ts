@@ -22,6 +22,8 @@ import { deriveVisit } from './derive';
 import { consentEventText } from '../report/consent';
 import type { EvidenceEntry } from './types';
 import { decideStored, EMPTY_INTERACTION } from './unprompted';
+import { actionFromText, classifyClick } from '../consent/click';
+import { CODE_RULES } from '../consent/click-rules';
 import { mergeSighting } from './merge';
 import type { Sighting } from './types';
 import { cookieSighting, requestSighting } from '../record';
@@ -456,6 +458,121 @@ describe('carried-over choices of different managers', () => {
       cioEntry(T0 + 2_000),
     ]);
     expect(d.consent.tool).toBe('onetrust');
+    expect(phases(d)).toEqual([['after-accept', false]]);
+  });
+});
+
+describe('a Reject all button carrying a visually hidden "save" word', () => {
+  // OneTrust's own "Reject All" with a screen-reader span: `Reject All<span class="sr-only"> and save my
+  // choices</span>`. innerText keeps clipped text, so the label read "… save …" and the click was filed as saved
+  // settings, which contradict nothing: the accept stored 200 ms later counted from the visitor's click.
+  const label = 'Reject All and save my choices';
+  const button = { closest: (s: string) => (s === '#onetrust-reject-all-handler' ? {} : null) };
+
+  it('is the refusal the visitor saw and clicked, and an accept stored right after it contradicts it', () => {
+    expect(actionFromText(label)).toBe('reject-all');
+    const action = classifyClick(button, label, CODE_RULES.Onetrust!)!;
+    expect(action).toBe('reject-all');
+    const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+    const d = deriveVisit(visit(), [
+      activation(T0 + 10, false),
+      activation(T0 + 4_000, true),
+      clickEntry(T0 + 4_000, action, 'onetrust'),
+      consentEntry(accept, { at: T0 + 4_200, via: 'cookies-api' }),
+      cioEntry(T0 + 6_000),
+    ]);
+    expect(d.consent.contradicted).toHaveLength(1);
+    expect(d.verdict.severity).toBe('violation');
+  });
+});
+
+/** The visitor clicks Reject all at T0 + 4 s; the manager stores `record` 300 ms later; Customer.io fires at + 6 s. */
+const afterRejectClick = (record: ConsentSignal, tool: string) =>
+  deriveVisit(visit(), [
+    activationEntry(T0 + 10, false),
+    activationEntry(T0 + 4_000, true),
+    clickEntry(T0 + 4_000, 'reject-all', tool),
+    consentEntry(record, { at: T0 + 4_300, via: 'cookies-api' }),
+    cioEntry(T0 + 6_000),
+  ]);
+
+describe('a Reject all click whose stored record keeps a purpose we cannot map switched on', () => {
+  // Reachable (OneTrust): the site adds a category of its own marked "Always active" (any id that is not C0001..C0005,
+  // e.g. BG42). OneTrust's Reject All switches off every optional group and keeps always-active ones on, so the record
+  // after the visitor's refusal is `groups=C0001:1,C0002:0,C0003:0,C0004:0,C0005:0,BG42:1`. The parser reads it as a
+  // custom choice with BG42 unmapped; contradictsClick('reject-all', …) is false (grantsTracking ignores unmapped),
+  // so the record "confirms" the click (consent.ts `confirmed`: a choice is defined) and replaces the click's
+  // refusal; phaseAt then files every tracker after it "after an unclear choice": needs review, not a violation.
+  // The visitor clicked Reject all; a purpose of the site's own left on cannot make their refusal an unclear choice.
+  it('OneTrust with an always-active group of the site’s own: trackers after the refusal stay a violation', () => {
+    const record = signalFromCookie(
+      'OptanonConsent',
+      OPTANON_REJECT_ALL.replace('C0005%3A0', 'C0005%3A0%2CBG42%3A1'),
+    )!;
+    expect(record.choice).toMatchObject({ kind: 'custom', unmapped: ['BG42'] });
+    const d = afterRejectClick(record, 'onetrust');
+    expect({ phases: phases(d), severity: d.verdict.severity }).toEqual({
+      phases: [['after-reject', true]],
+      severity: 'violation',
+    });
+  });
+
+  // The same with Klaro, honest sites included: a service marked `required: true` (a CDN, the session) is stored
+  // `true` by Klaro's "Decline" (klaro consent-manager.js keeps required services on). The record
+  // {"cloudflare-cdn":true,"google-analytics":false} is a custom choice with cloudflare-cdn unmapped; a tracker the
+  // site never declared to Klaro (Customer.io here) is no service "switched off by name", so it reads "after an
+  // unclear choice" although the visitor declined everything.
+  it('Klaro with a required service: an undeclared tracker after Decline stays a violation', () => {
+    const record = signalFromCookie(
+      'klaro',
+      encodeURIComponent(JSON.stringify({ 'cloudflare-cdn': true, 'google-analytics': false })),
+    )!;
+    expect(record.choice).toMatchObject({ kind: 'custom', unmapped: ['cloudflare-cdn'] });
+    const d = afterRejectClick(record, 'klaro');
+    expect({ phases: phases(d), severity: d.verdict.severity }).toEqual({
+      phases: [['after-reject', true]],
+      severity: 'violation',
+    });
+  });
+});
+
+const acceptAll = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+const rejectAll = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
+
+describe('a brought refusal, then the site’s accept after the visitor closed its newsletter popup', () => {
+  // Reachable: the returning visitor refused on an earlier visit (OptanonConsent=<reject> sent with the document), so
+  // OneTrust shows no banner. The site opens its own newsletter popup (a fixed overlay, role=dialog) and, in its
+  // "Close" button's click handler, writes `OptanonConsent=<accept-all>` and loads its trackers. That click made the
+  // page active and "could answer" a banner (a dialog, a fixed overlay, and "Close" is a dismissal word:
+  // banner-target.ts), but it is no click in the consent manager, so no click entry exists. deriveConsent counts the
+  // accept as the visitor's (not untouched, no Reject click to contradict): trackers "after accept", verdict clean.
+  // Had the same visitor refused on *this* visit (a Reject all click), the same accept would be contradicted
+  // "however long the site waited" (README, Timing); the refusal they brought deserves no less.
+  it('is not the visitor’s answer: the verdict stays a violation', () => {
+    const d = deriveVisit(visit(), [
+      carried(rejectAll),
+      activationEntry(T0 + 10, false),
+      activationEntry(T0 + 5_000, true), // the "Close" click on the newsletter popup
+      consentEntry(acceptAll, { at: T0 + 5_100, via: 'cookies-api' }),
+      cioEntry(T0 + 6_000),
+    ]);
+    expect({
+      severity: d.verdict.severity,
+      flagged: d.consent.withoutInteraction || d.consent.contradicted.length > 0,
+    }).toEqual({ severity: 'violation', flagged: true });
+    expect(phases(d)).toEqual([['after-reject', true]]);
+  });
+
+  it('an Accept all click in the banner before it makes it theirs (they changed their mind)', () => {
+    const d = deriveVisit(visit(), [
+      carried(rejectAll),
+      activationEntry(T0 + 10, false),
+      activationEntry(T0 + 5_000, true),
+      clickEntry(T0 + 5_000, 'accept-all', 'onetrust'),
+      consentEntry(acceptAll, { at: T0 + 5_100, via: 'cookies-api' }),
+      cioEntry(T0 + 6_000),
+    ]);
+    expect(d.consent.withoutInteraction).toBe(false);
     expect(phases(d)).toEqual([['after-accept', false]]);
   });
 });

@@ -206,6 +206,7 @@ export function parseExport(text: string): ImportResult {
     checkVisit(visitRow, version);
     str(obj(doc.tool, 'tool'), 'version', 'tool');
     str(doc, 'generatedAt', 'file');
+    if (doc.browserOnly !== undefined) bool(doc, 'browserOnly', 'file');
     if (version === 1) arr(doc.findings, 'findings').forEach(checkFinding);
     else {
       const ids = new Set<string>();
@@ -231,14 +232,18 @@ export function parseExport(text: string): ImportResult {
       version === 1
         ? migrateV1Visit(ok.visit as unknown as V1Visit, doc.findings as V1Finding[])
         : ok.evidence;
+    // A browser-observed-only export states the verdict of that evidence alone: derived the same way, not with
+    // the detector's and the page's claims the file also holds.
+    const browserOnly = version !== 1 && doc.browserOnly === true;
     let derived: VisitBundle['derived'];
     try {
-      derived = deriveVisit(visit, entries);
+      derived = deriveVisit(visit, entries, { browserOnly });
     } catch (e) {
       // A shape the checks above let through that the derivation cannot read: refused, never a crash of the page.
       return { ok: false, error: `Invalid report: its evidence cannot be derived (${(e as Error).message})` };
     }
-    return { ok: true, doc: ok, bundle: { derived, entries }, vendors: ok.vendors };
+    const bundle: VisitBundle = { derived, entries, ...(browserOnly && { browserOnly: true }) };
+    return { ok: true, doc: ok, bundle, vendors: ok.vendors };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: `Invalid report: ${e.message}` };
     return { ok: false, error: `Invalid report: ${(e as Error).message}` };

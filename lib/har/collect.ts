@@ -1,11 +1,11 @@
 /**
  * Folds streamed HAR items into a compact capture: what the audit needs and nothing more, so memory grows with
- * the number of requests, not with the size of the file (bodies, headers and cookie values are dropped early).
+ * the number of requests, not with the size of the file (bodies and headers are dropped early; a cookie's value is
+ * kept, at most 4 KB and one copy per distinct value, for lib/har/evidence.ts to classify the cookie by it).
  */
 import type { ConsentSignal } from '../consent/types';
 import { cookieDomainAllowed } from '../domain';
-import { hashString } from '../hash';
-import { normalizeEntry } from './entry';
+import { normalizeEntry, type HarCookie } from './entry';
 import type { HarItem } from './stream';
 
 /** Consent parsers the collector runs on every cookie and request URL (lib/consent/signals.ts in production). */
@@ -26,15 +26,21 @@ export interface HarPage {
 
 export interface CapturedCookie {
   name: string;
+  /**
+   * The value (at most MAX_COOKIE_PART), to classify the cookie by it as the extension does; the evidence keeps
+   * only its length and hash, as the extension's does unless the user opts in to storing values.
+   */
+  value: string;
   /** Set-Cookie Domain attribute, or the request host when the cookie was only seen in a header. */
   domain: string;
   via: 'set-cookie' | 'cookie-header';
-  /** The consent signal its value carries (decoded while the value is at hand), if any. */
+  /** The consent signal its value carries (decoded while the value is at hand), if any; never for a removal. */
   signal?: ConsentSignal;
   lifetimeSeconds?: number | null;
-  valueLength: number;
-  /** hashString of the value, so a report can show a change without keeping the value. */
-  valueHash: string;
+  /** A Set-Cookie whose Max-Age or Expires is past: it deletes the cookie (isDeletion, as in the extension). */
+  removed?: boolean;
+  secure?: boolean;
+  httpOnly?: boolean;
 }
 
 export interface CapturedRequest {
@@ -56,6 +62,8 @@ export interface HarCapture {
   pages: HarPage[];
   requests: CapturedRequest[];
   skipped: number;
+  /** Header values longer than HarStream's header cap, cut there (lib/har/read.ts): evidence may be missing. */
+  truncatedHeaders: number;
   /** Set-Cookie headers the browser would have rejected (Domain not matching the host): not evidence. */
   rejectedCookies: number;
   /** Entries kept without a valid `startedDateTime`: when they happened is unknown (lib/har/evidence.ts). */
@@ -83,11 +91,15 @@ export class HarCollector {
     pages: [],
     requests: [],
     skipped: 0,
+    truncatedHeaders: 0,
     rejectedCookies: 0,
     undated: 0,
   };
-  /** Decoded signals by value: a consent cookie repeated on every request is decoded, and held, once. */
-  private readonly decoded = new Map<string, ConsentSignal | null>();
+  /**
+   * Each distinct name and value once, with its decoded signal (undefined: not decoded yet): a cookie repeated on
+   * every request is held, and decoded, once.
+   */
+  private readonly known = new Map<string, { name: string; value: string; signal?: ConsentSignal | null }>();
 
   constructor(private readonly parsers: SignalParsers) {}
 
@@ -122,7 +134,7 @@ export class HarCollector {
         this.capture.rejectedCookies++;
         continue;
       }
-      cookies.push(this.cookie(c.name, c.value, c.domain ?? req.host, 'set-cookie', c.lifetimeSeconds));
+      cookies.push(this.cookie(c, c.domain ?? req.host, 'set-cookie'));
     }
     cookies.push(...this.sentCookies(req.sentCookies, req.host));
     const { url, host, at, resourceType, initiator, status, pageref } = req;
@@ -147,7 +159,7 @@ export class HarCollector {
    * (entrypoints/background/web-request.ts, signalsFromJar), so a HAR and the browser reach the same consent.
    */
   private sentCookies(sent: ReadonlyArray<{ name: string; value: string }>, host: string): CapturedCookie[] {
-    const cookies = sent.map((c) => this.cookie(c.name, c.value, host, 'cookie-header'));
+    const cookies = sent.map((c) => this.cookie(c, host, 'cookie-header'));
     const seen = new Set<string>();
     for (const [i, c] of cookies.entries()) {
       const tool = c.signal?.tool;
@@ -159,26 +171,28 @@ export class HarCollector {
     return cookies;
   }
 
-  private cookie(
-    name: string,
-    value: string,
-    domain: string,
-    via: CapturedCookie['via'],
-    lifetimeSeconds?: number | null,
-  ): CapturedCookie {
-    const key = `${name}\u0000${value}`;
-    if (!this.decoded.has(key)) {
-      if (this.decoded.size > 10_000) this.decoded.clear();
-      this.decoded.set(key, this.parsers.signalFromCookie(name, value));
+  private cookie(c: HarCookie, domain: string, via: CapturedCookie['via']): CapturedCookie {
+    const key = `${c.name}\u0000${c.value}`;
+    let known = this.known.get(key);
+    if (!known) {
+      if (this.known.size > 10_000) this.known.clear();
+      // Cut from the Map's flat copy of the key: name and value no longer hold the whole header they came from.
+      known = { name: key.slice(0, c.name.length), value: key.slice(c.name.length + 1) };
+      this.known.set(key, known);
     }
-    const signal = this.decoded.get(key) ?? undefined;
+    // A cookie being deleted says nothing about consent (recordCookie in the extension does not decode it either).
+    if (!c.removed && known.signal === undefined)
+      known.signal = this.parsers.signalFromCookie(known.name, known.value);
+    const signal = c.removed ? undefined : (known.signal ?? undefined);
     return {
-      name,
+      name: known.name,
+      value: known.value,
       domain,
       via,
-      ...(lifetimeSeconds !== undefined && { lifetimeSeconds }),
-      valueLength: value.length,
-      valueHash: hashString(value),
+      ...(c.lifetimeSeconds !== undefined && { lifetimeSeconds: c.lifetimeSeconds }),
+      ...(c.removed && { removed: true }),
+      ...(c.secure !== undefined && { secure: c.secure }),
+      ...(c.httpOnly !== undefined && { httpOnly: c.httpOnly }),
       ...(signal && { signal }),
     };
   }

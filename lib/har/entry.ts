@@ -2,7 +2,7 @@
  * Normalises one raw HAR entry (Chrome, Firefox, WebPageTest, or anything roughly HAR 1.2) into the few fields
  * the audit needs. Every field is optional in the input; malformed entries yield null, never an exception.
  */
-import { parseCookieHeader, parseSetCookie } from '../cookie-parse';
+import { MAX_COOKIE_PART, isDeletion, parseCookieHeader, parseSetCookie } from '../cookie-parse';
 import { headerValues, type RawHeader } from '../request';
 
 export interface HarCookie {
@@ -12,6 +12,10 @@ export interface HarCookie {
   domain?: string;
   /** Lifetime in seconds relative to the entry time; null = session; undefined = unknown. */
   lifetimeSeconds?: number | null;
+  /** A Set-Cookie (or response cookie) already expired: it deletes the cookie, as isDeletion tells the extension. */
+  removed?: boolean;
+  secure?: boolean;
+  httpOnly?: boolean;
 }
 
 export interface HarRequest {
@@ -41,6 +45,12 @@ function obj(v: unknown): Obj | null {
 
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
+}
+
+/** A listed cookie's name or value, at most as long as the header parsers keep one (MAX_COOKIE_PART). */
+function part(v: unknown): string | null {
+  const s = str(v);
+  return s !== null && s.length > MAX_COOKIE_PART ? s.slice(0, MAX_COOKIE_PART) : s;
 }
 
 function headers(v: unknown): RawHeader[] {
@@ -103,8 +113,8 @@ function sentCookies(request: Obj | null, hdrs: RawHeader[]): HarCookie[] {
   const out: HarCookie[] = [];
   for (const c of listed) {
     const o = obj(c);
-    const name = str(o?.name);
-    if (name !== null) out.push({ name, value: str(o?.value) ?? '' });
+    const name = part(o?.name);
+    if (name !== null) out.push({ name, value: part(o?.value) ?? '' });
   }
   if (out.length > 0) return out;
   for (const h of headerValues(hdrs, 'cookie')) out.push(...parseCookieHeader(h));
@@ -116,19 +126,30 @@ function setCookies(response: Obj | null, at: number): HarCookie[] {
   const out: HarCookie[] = [];
   for (const h of headerValues(headers(response?.headers), 'set-cookie')) {
     const c = parseSetCookie(h, now);
-    if (c) out.push({ name: c.name, value: c.value, domain: c.domain, lifetimeSeconds: c.lifetimeSeconds });
+    if (c) {
+      const { name, value, domain, lifetimeSeconds, secure, httpOnly } = c;
+      out.push({ name, value, domain, lifetimeSeconds, removed: isDeletion(c), secure, httpOnly });
+    }
   }
   if (out.length > 0) return out;
   // Some tools strip Set-Cookie headers but keep response.cookies.
   const listed = Array.isArray(response?.cookies) ? (response.cookies as unknown[]) : [];
   for (const c of listed) {
     const o = obj(c);
-    const name = str(o?.name);
+    const name = part(o?.name);
     if (o === null || name === null) continue;
     const expires = str(o.expires) ? Date.parse(o.expires as string) : NaN;
     const domain = str(o.domain)?.replace(/^\./, '').toLowerCase();
     const lifetimeSeconds = Number.isNaN(expires) ? undefined : Math.round((expires - now) / 1000);
-    out.push({ name, value: str(o.value) ?? '', domain: domain || undefined, lifetimeSeconds });
+    out.push({
+      name,
+      value: part(o.value) ?? '',
+      domain: domain || undefined,
+      lifetimeSeconds,
+      removed: lifetimeSeconds !== undefined && isDeletion({ lifetimeSeconds }),
+      ...(typeof o.secure === 'boolean' && { secure: o.secure }),
+      ...(typeof o.httpOnly === 'boolean' && { httpOnly: o.httpOnly }),
+    });
   }
   return out;
 }

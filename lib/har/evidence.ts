@@ -7,7 +7,13 @@ import { siteOf } from '../domain';
 import { mergeSighting } from '../evidence/merge';
 import type { EvidenceEntry, Sighting } from '../evidence/types';
 import type { PageVisit } from '../findings';
-import { consentSighting, cookieSighting, requestSighting, type Classifier } from '../record';
+import {
+  consentSighting,
+  cookieSighting,
+  requestSighting,
+  type Classifier,
+  type SeenCookie,
+} from '../record';
 import type { ObservedRequest } from '../request';
 import type { CapturedRequest, HarCapture, HarPage } from './collect';
 
@@ -104,20 +110,21 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
       const frame = req.type === 'main_frame' ? ('main' as const) : ('sub' as const);
       const main = r === mainDoc;
       for (const c of r.cookies) {
-        const seen = {
+        const seen: SeenCookie = {
           name: c.name,
-          value: '',
+          value: c.value,
           domain: c.domain,
           via: c.via,
-          provenance: 'browser' as const,
+          provenance: 'browser',
           at: req.at,
           frame,
           ...(c.lifetimeSeconds !== undefined && { lifetimeSeconds: c.lifetimeSeconds }),
+          ...(c.removed && { removed: true }),
+          ...(c.secure !== undefined && { secure: c.secure }),
+          ...(c.httpOnly !== undefined && { httpOnly: c.httpOnly }),
         };
-        const s = cookieSighting(visit, seen, classifier, false);
-        // The HAR keeps only the value's length and hash.
-        s.cookie = { ...s.cookie!, valueLength: c.valueLength, valueHash: c.valueHash };
-        sightings.push(s);
+        // Classified by its value, which is not stored (keepValue false): the extension's default.
+        sightings.push(cookieSighting(visit, seen, classifier, false));
         if (c.signal) {
           sightings.push(
             consentSighting(visit, c.signal, {

@@ -15,5 +15,5 @@ export async function readHar(
   const collector = new HarCollector(parsers);
   for await (const chunk of chunks) for (const item of stream.push(chunk)) collector.add(item);
   stream.end();
-  return collector.capture;
+  return { ...collector.capture, truncatedHeaders: stream.truncatedHeaders };
 }

@@ -266,6 +266,7 @@ describe('HAR report', () => {
         cookies: [],
       })),
       skipped: 0,
+      truncatedHeaders: 0,
       rejectedCookies: 0,
       undated: 0,
     };

@@ -77,6 +77,8 @@ export interface HarReport {
   pages: HarPageReport[];
   requests: number;
   skippedEntries: number;
+  /** Header values cut at the stream's header cap (1 MiB): cookies after the cut are missing from the evidence. */
+  truncatedHeaders: number;
   rejectedCookies: number;
   /** Entries without a valid time: counted before consent, a choice they hold after everything else. */
   undatedEntries: number;
@@ -191,6 +193,7 @@ export function buildHarReport(capture: HarCapture, visits: HarVisit[]): HarRepo
     pages,
     requests: capture.requests.length,
     skippedEntries: capture.skipped,
+    truncatedHeaders: capture.truncatedHeaders,
     rejectedCookies: capture.rejectedCookies,
     undatedEntries: capture.undated,
   };

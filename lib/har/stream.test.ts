@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mergeSpread, signalFromCookie, signalFromRequestUrl } from '../consent/signals';
+import { OPTANON_REJECT_ALL } from '../consent/__fixtures__/cookies';
+import { indexClassifier } from '../classifier';
+import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
+import { harVisits } from './evidence';
+import { readHar } from './read';
+import { buildHarReport } from './report';
 import { HarFormatError, HarStream, type HarItem } from './stream';
 
 function readAll(text: string, chunkSize: number, maxString?: number): HarItem[] {
@@ -142,5 +149,99 @@ describe('HarStream', () => {
     expect(bytes).toBeGreaterThan(120_000_000);
     // The whole input is 120 MB (240 MB as UTF-16); staying far below proves nothing accumulates.
     expect(peak).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('HarStream: header values', () => {
+  const headerEntry = (value: string, body = '') =>
+    JSON.stringify({
+      log: {
+        entries: [
+          {
+            request: { url: 'https://a.example/', headers: [{ name: 'Cookie', value }] },
+            response: { content: { text: body } },
+          },
+        ],
+      },
+    });
+
+  it('keeps a header value past maxString whole, and still cuts bodies (uncounted)', () => {
+    const cookie = 'a='.concat('x'.repeat(300));
+    const s = new HarStream({ maxString: 100, maxHeader: 1000 });
+    const [item] = s.push(headerEntry(cookie, 'B'.repeat(500)));
+    s.end();
+    const e = item!.value as {
+      request: { headers: { value: string }[] };
+      response: { content: { text: string } };
+    };
+    expect(e.request.headers[0]!.value).toBe(cookie);
+    expect(e.response.content.text).toBe('B'.repeat(100));
+    expect(s.truncatedHeaders).toBe(0);
+  });
+
+  it('counts each header value cut at maxHeader, and readHar reports it', async () => {
+    for (const size of [1, 7, 4096]) {
+      const text = headerEntry('c='.concat('y'.repeat(3000)));
+      const s = new HarStream({ maxString: 100, maxHeader: 1000 });
+      const items: HarItem[] = [];
+      for (let i = 0; i < text.length; i += size) items.push(...s.push(text.slice(i, i + size)));
+      s.end();
+      const e = items[0]!.value as { request: { headers: { value: string }[] } };
+      expect(e.request.headers[0]!.value).toHaveLength(1000);
+      expect(s.truncatedHeaders).toBe(1);
+    }
+    const parsers = { signalFromCookie, signalFromRequestUrl, mergeSpread };
+    const capture = await readHar([headerEntry('c='.concat('y'.repeat(3000)))], parsers, {
+      maxString: 100,
+      maxHeader: 1000,
+    });
+    expect(capture.truncatedHeaders).toBe(1);
+    expect(buildHarReport(capture, []).truncatedHeaders).toBe(1);
+  });
+});
+
+describe('HAR: a huge Cookie header', () => {
+  const parsers = { signalFromCookie, signalFromRequestUrl, mergeSpread };
+  const real = indexClassifier(loadNodeVendorIndex());
+
+  /**
+   * A returning visitor's refusal travels in a large Cookie header (many first-party cookies: 200 × ~350 bytes,
+   * within what browsers send), and the HAR tool recorded only the header (no request.cookies list).
+   */
+  function har() {
+    const filler = Array.from({ length: 200 }, (_, i) => `pref_${i}=${'x'.repeat(340)}`).join('; ');
+    return {
+      log: {
+        entries: [
+          {
+            startedDateTime: '2025-01-01T00:00:00Z',
+            _resourceType: 'document',
+            request: {
+              url: 'https://shop.example/',
+              headers: [{ name: 'Cookie', value: `${filler}; OptanonConsent=${OPTANON_REJECT_ALL}` }],
+            },
+          },
+          {
+            startedDateTime: '2025-01-01T00:00:01Z',
+            request: { url: 'https://www.google-analytics.com/g/collect' },
+          },
+        ],
+      },
+    };
+  }
+
+  // 200 × ~352 bytes ≈ 70 KB: past HarStream's 64 KiB string cap for other strings (150 cookies, ≈ 53 KB, passed).
+  it('keeps the consent cookie at its end: the refusal is carried over, nothing is silently lost', async () => {
+    const text = JSON.stringify(har());
+    const capture = await readHar([text], parsers);
+    const [page] = buildHarReport(capture, harVisits(capture, real)).pages;
+    expect(page!.consent.lines.find((l) => l.tool === 'onetrust')).toMatchObject({
+      status: 'carried-over',
+      choice: { kind: 'reject-all' },
+    });
+    expect(page!.vendors.find((v) => v.vendor === 'google-analytics')).toMatchObject({
+      phases: ['after-reject'],
+    });
+    expect(capture.truncatedHeaders).toBe(0);
   });
 });

@@ -2,7 +2,8 @@
  * Streaming HAR reader on `@streamparser/json`: feed string chunks, get log.creator, `log.pages[i]` and
  * `log.entries[i]` objects one at a time. Only the object being parsed is held in memory (the parser's
  * `keepStack: false` drops each one once emitted), and strings longer than `maxString` are cut while they stream
- * in (response bodies, huge headers), so a 500 MB HAR never becomes one string or one parse.
+ * in (response bodies), so a 500 MB HAR never becomes one string or one parse. Header values, what the evidence is
+ * made of, have a much larger cap (`maxHeader`), and each one cut there is counted (`truncatedHeaders`).
  */
 import {
   Tokenizer,
@@ -25,9 +26,14 @@ export class HarFormatError extends Error {
 }
 
 export interface HarStreamOptions {
-  /** Longest string kept; longer ones are truncated (default 64 KiB). */
+  /** Longest string kept, header values apart; longer ones are truncated (default 64 KiB). */
   maxString?: number;
+  /** Longest header value kept (request and response `headers[i].value`; default 1 MiB, at least `maxString`). */
+  maxHeader?: number;
 }
+
+/** Above any Cookie header a browser sends (Chromium: at most 180 cookies of 4 KiB per domain, about 720 KiB). */
+const MAX_HEADER = 1 << 20;
 
 const PATHS = ['$.log.creator', '$.log.pages.*', '$.log.entries.*'];
 const LISTS: Record<string, 'page' | 'entry'> = { pages: 'page', entries: 'entry' };
@@ -38,11 +44,17 @@ const LISTS: Record<string, 'page' | 'entry'> = { pages: 'page', entries: 'entry
  */
 class CappedString {
   byteLength = 0;
+  /** The string being read lost characters to the cap. */
+  cut = false;
   private parts: string[] = [];
   private length = 0;
+  private max: number;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
-  constructor(private readonly max: number) {}
+  /** `limit` gives the cap of each string as it starts (header values get a larger one). */
+  constructor(private readonly limit: () => number) {
+    this.max = limit();
+  }
 
   appendChar(byte: number): void {
     this.byteLength += 1;
@@ -50,19 +62,25 @@ class CappedString {
     if (this.length < this.max) {
       this.parts.push(String.fromCharCode(byte));
       this.length += 1;
-    }
+    } else this.cut = true;
   }
 
   appendBuf(buf: Uint8Array, start = 0, end = buf.length): void {
     this.byteLength += end - start;
     const room = this.max - this.length;
-    if (room <= 0) return;
+    if (room <= 0) {
+      if (end > start) this.cut = true;
+      return;
+    }
     // `room` characters take at most 4 bytes each: decode that much (backing off to a character start), not the run.
     let stop = Math.min(end, start + room * 4);
     while (stop < end && stop > start && (buf[stop]! & 0xc0) === 0x80) stop--;
     this.keep(this.decoder.decode(buf.subarray(start, stop)));
     // Whatever did not fit ends the kept prefix, so no later character lands after a gap.
-    if (stop < end) this.length = this.max;
+    if (stop < end) {
+      this.length = this.max;
+      this.cut = true;
+    }
   }
 
   appendCharCode(code: number): void {
@@ -73,6 +91,8 @@ class CappedString {
     this.parts = [];
     this.length = 0;
     this.byteLength = 0;
+    this.cut = false;
+    this.max = this.limit();
   }
 
   toString(): string {
@@ -84,8 +104,13 @@ class CappedString {
 
   private keep(s: string): void {
     const room = this.max - this.length;
-    if (room <= 0 || s === '') return;
+    if (s === '') return;
+    if (room <= 0) {
+      this.cut = true;
+      return;
+    }
     let piece = s.length > room ? s.slice(0, room) : s;
+    if (piece.length < s.length) this.cut = true;
     // Never keep half of a surrogate pair.
     const last = piece.charCodeAt(piece.length - 1);
     if (piece.length < s.length && last >= 0xd800 && last <= 0xdbff) piece = piece.slice(0, -1);
@@ -95,13 +120,16 @@ class CappedString {
 }
 
 class HarTokenizer extends Tokenizer {
-  constructor(maxString: number) {
+  readonly text: CappedString;
+
+  constructor(limit: () => number) {
     super();
     const self = this as unknown as { bufferedString?: unknown };
     // Pinned version; the stream test's truncation case fails if the library renames its accumulator.
     if (typeof self.bufferedString !== 'object')
       throw new Error('@streamparser/json: string accumulator not found');
-    self.bufferedString = new CappedString(maxString);
+    this.text = new CappedString(limit);
+    self.bufferedString = this.text;
   }
 }
 
@@ -123,9 +151,15 @@ export class HarStream {
   private sawLog = false;
   private sawEntries = false;
   private out: HarItem[] = [];
+  private readonly maxString: number;
+  private readonly maxHeader: number;
+  /** Header values cut at `maxHeader`: evidence may be missing, so the report says how many. */
+  truncatedHeaders = 0;
 
   constructor(options: HarStreamOptions = {}) {
-    this.tokenizer = new HarTokenizer(Math.max(16, options.maxString ?? 65536));
+    this.maxString = Math.max(16, options.maxString ?? 65536);
+    this.maxHeader = Math.max(this.maxString, options.maxHeader ?? MAX_HEADER);
+    this.tokenizer = new HarTokenizer(() => (this.inHeaderValue() ? this.maxHeader : this.maxString));
     this.tokenizer.onToken = (t) => this.token(t);
     this.parser.onValue = (v) => this.value(v);
   }
@@ -168,8 +202,24 @@ export class HarStream {
         throw new HarFormatError('not a HAR file: the document is not a JSON object');
       this.started = true;
     }
+    if (t.token === TokenType.STRING && this.tokenizer.text.cut && this.inHeaderValue())
+      this.truncatedHeaders++;
     this.track(t.token, t.value);
     this.parser.write(t);
+  }
+
+  /** Whether the next string is a header's value: `…headers[i].value`, after its member name. */
+  private inHeaderValue(): boolean {
+    const f = this.frames;
+    const n = f.length;
+    return (
+      n >= 3 &&
+      f[n - 1]!.obj &&
+      !f[n - 1]!.expectKey &&
+      f[n - 1]!.key === 'value' &&
+      !f[n - 2]!.obj &&
+      f[n - 3]!.key === 'headers'
+    );
   }
 
   /** Follows nesting only as far as the errors and the log / entries checks need it. */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { needsConsent } from '../category';
 import { loadNodeVendorIndex } from '../../scripts/node-vendor-db';
 import { classifyCookie, classifyRequest } from './match';
+import { T0, entry, visit } from '../report/__fixtures__/visit';
+import { deriveVisit } from '../evidence/derive';
 
 const index = loadNodeVendorIndex();
 const PAGE = 'https://shop.example/';
@@ -835,5 +837,75 @@ describe('short cookie-name prefixes (owners: a site cookie is not given to an u
   it('a short-prefixed cookie on the vendor’s own domain is still the vendor’s', () => {
     const c = classifyCookie(index, { name: 'CTX1', domain: '.adform.net', pageUrl: PAGE });
     expect(c).toMatchObject({ vendor: 'adform', thirdParty: true });
+  });
+});
+
+describe('hosted sign-in (Auth0, Okta) is the site’s login, not analytics', () => {
+  // Auth0's SPA SDK is served from cdn.auth0.com (its README), posts to the tenant's /oauth/token (src/api.ts) and,
+  // for a visitor whose earlier sign-in left its is-authenticated cookie, re-authenticates silently on page load with
+  // /authorize?prompt=none (Auth0's "Configure Silent Authentication"). WhoTracks.me 2022's site_analytics label had
+  // made every Auth0 host analytics; data/curated/auth0.json files them functional from Auth0's own docs and code
+  // (functional, not necessary: no Auth0 text calls them strictly necessary, and silent authentication is a persistent
+  // sign-in, so whether it is exempt is the auditor's call; either way no consent purpose).
+  it.each([
+    'https://cdn.auth0.com/js/auth0-spa-js/2.0/auth0-spa-js.production.js',
+    'https://myshop.eu.auth0.com/authorize?client_id=abc&response_type=code&prompt=none&response_mode=web_message',
+    'https://myshop.eu.auth0.com/oauth/token',
+  ])('files the Auth0 sign-in request %s as Auth0, functional', (url) => {
+    const c = req(url);
+    expect(c).toMatchObject({ vendor: 'auth0', category: 'functional' });
+    expect(needsConsent(c.category), `${url} → ${c.category}`).toBe(false);
+  });
+
+  // okta-auth-js getSession(): GET {org}/api/v1/sessions/me, withCredentials; Okta's Sessions API reference: "Use
+  // this method in a browser-based application to determine if the user is signed in." third-party-web's analytics
+  // label had made Okta analytics (data/curated/okta.json).
+  it('files the Okta session check as Okta, functional', () => {
+    const c = req('https://shop-example.okta.com/api/v1/sessions/me');
+    expect(c).toMatchObject({ vendor: 'okta', category: 'functional' });
+    expect(needsConsent(c.category), c.category).toBe(false);
+  });
+
+  it('does not call a signed-in visitor’s silent re-authentication on page load a tracker fired before consent', () => {
+    const url = 'https://myshop.eu.auth0.com/authorize?client_id=abc&response_type=code&prompt=none';
+    const d = deriveVisit(visit(), [
+      entry({ host: 'myshop.eu.auth0.com', at: T0 + 400, url, classification: req(url) }),
+    ]);
+    expect(d.verdict.severity).not.toBe('violation');
+    // The clean verdict's own wording also says "fired before consent" ("No tracker that needs consent fired …").
+    expect(d.verdict.text).toMatch(/^No tracker that needs consent fired before consent/);
+    expect(d.verdict.text).not.toContain('Auth0');
+  });
+});
+
+describe('Vimeo player with the dnt parameter', () => {
+  // Vimeo's Help Center (cookies of the embeddable player): "The DNT parameter on a Vimeo Player Embed prevents us
+  // from setting any new cookies on your browser during that viewing session" (cookies stored by an earlier visit are
+  // still sent); Vimeo's player SDK (vimeo/player.js types/formats.ts), dnt: "Whether to prevent the player from
+  // tracking session data, including setting cookies". WordPress's Vimeo oEmbed embeds carry dnt=1. The record is
+  // analytics from its vuid cookie, which such an embed does not set: a request rule on the query files it functional.
+  it.each([
+    'https://player.vimeo.com/video/76979871?dnt=1',
+    'https://player.vimeo.com/video/76979871?h=abc&dnt=true',
+  ])('files %s as Vimeo, functional, and says why', (url) => {
+    const c = req(url);
+    expect(c, `${url} → ${c.category} (${c.reason})`).toMatchObject({
+      vendor: 'vimeo',
+      category: 'functional',
+    });
+    expect(c.reason).toContain('dnt');
+  });
+
+  // Only the documented parameter exempts: an embed without it, with it off, or a look-alike name stays analytics.
+  it.each([
+    'https://player.vimeo.com/video/76979871',
+    'https://player.vimeo.com/video/76979871?h=abc',
+    'https://player.vimeo.com/video/76979871?dnt=0',
+    'https://player.vimeo.com/video/76979871?dnt=false',
+    'https://player.vimeo.com/video/76979871?xdnt=1',
+    'https://player.vimeo.com/video/76979871?dnt=10',
+    'https://player.vimeo.com/video/76979871?title=dnt=1',
+  ])('keeps %s analytics', (url) => {
+    expect(req(url)).toMatchObject({ vendor: 'vimeo', category: 'analytics' });
   });
 });

@@ -72,6 +72,11 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(
         `har: ${opts.file}: ${capture.undated} ${capture.undated === 1 ? 'entry has' : 'entries have'} no valid startedDateTime: counted from the page's start, a consent choice in them after the last dated entry\n`,
       );
+    // A header cut at the stream's cap may have lost cookies: said, never silent (the JSON's truncatedHeaders).
+    if (capture.truncatedHeaders > 0)
+      process.stderr.write(
+        `har: ${opts.file}: ${capture.truncatedHeaders} header ${capture.truncatedHeaders === 1 ? 'value was' : 'values were'} over 1 MiB and cut there: cookies after the cut are not in the report\n`,
+      );
     let text: string;
     if (opts.format === 'json') text = `${JSON.stringify(buildHarReport(capture, visits), null, 2)}\n`;
     else {
