@@ -54,7 +54,9 @@ export function watchUserActivation(
   let outside: InputPlace | null = null;
   let outsideReported = false;
   let lastOutsideAt = -Infinity;
-  const poll = done ? undefined : setInterval(() => check(), POLL_MS);
+  /** The browser's sticky flag speaks for this visit (false after a restore of a page already active). */
+  let sticky = true;
+  let poll = done ? undefined : setInterval(() => check(), POLL_MS);
   const onInput = (event: Event): void => {
     if (!event.isTrusted || (event instanceof KeyboardEvent && event.key === 'Escape')) return;
     try {
@@ -102,7 +104,7 @@ export function watchUserActivation(
   };
   function check(): void {
     try {
-      if (done || !ua!.hasBeenActive) return;
+      if (done || !(sticky ? ua!.hasBeenActive : answered || outside !== null)) return;
       if (outside && !answered) {
         // Active, but only by input outside any banner: say so once, and wait for one that could answer.
         if (!outsideReported) {
@@ -123,7 +125,22 @@ export function watchUserActivation(
   }
   for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
   window.addEventListener('blur', onBlur);
+  // A restore from the back/forward cache is a new visit, which no script of ours starts: watch it from the restore.
+  // The sticky flag may be the earlier visit's, so once it is set only the inputs seen from now on count.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.isTrusted || !(event as PageTransitionEvent).persisted) return;
+    sticky = !ua.hasBeenActive;
+    done = false;
+    answered = false;
+    outside = null;
+    outsideReported = false;
+    lastOutsideAt = -Infinity;
+    clearInterval(poll);
+    poll = sticky ? setInterval(() => check(), POLL_MS) : undefined;
+    window.addEventListener('message', onFrame);
+    report(false, Date.now());
+  });
+  window.addEventListener('pagehide', () => check());
   if (done) return;
   window.addEventListener('message', onFrame);
-  window.addEventListener('pagehide', () => check());
 }
