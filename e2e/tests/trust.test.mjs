@@ -228,6 +228,31 @@ test("the visitor's Reject click is seen though the page stops it in its own cap
   await page.close();
 });
 
+test('a Reject all in a dialog nothing names, but which speaks of cookies, is the refusal an accept then contradicts', async () => {
+  const url = 'https://unnamed-dialog.example/';
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#x9-no');
+  // The detector is running (it reports the page's activation state first).
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  await waitForDb(h.browser, (db) => {
+    const v = visitsOf(db, { tabId, url }).at(-1);
+    return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'activation');
+  });
+  await page.click('#x9-no');
+  await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
+  const { visit, derived } = await recorded(
+    url,
+    (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
+  );
+  h.dump('trust-unnamed-dialog', { visit, derived });
+  const click = derived.consent.lines.find((l) => l.state === 'click');
+  assert.equal(click?.action, 'reject-all');
+  assert.equal(click?.status, 'click-contradicted');
+  assert.equal(derived.verdict.severity, 'violation');
+  await page.close();
+});
+
 test("an accept-all a redirect stores over the visitor's refusal is the site's, not a choice carried over", async () => {
   const page = await h.context.newPage();
   await page.goto('https://redirect-accept.example/refuse');

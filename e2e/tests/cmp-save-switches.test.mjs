@@ -1,0 +1,77 @@
+// A real consent manager from npm (vanilla-cookieconsent 3): the visitor opens its preferences and saves them with
+// every switch off. Kept as the refusal it is on an honest shop; on a shop whose own Save handler stores consent to
+// everything, the stored accept contradicts the visitor's Save, and the verdict says so.
+// e2e-browsers: chromium
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { tabIdFor } from '../lib/browser-util.mjs';
+import { waitForDb } from '../lib/db.mjs';
+import { visitsOf } from '../lib/records.mjs';
+import { useBrowser } from '../lib/suite.mjs';
+
+const h = useBrowser();
+
+/** Opens the shop, then its preferences, and saves them as they are (every optional switch off by default). */
+async function saveAllOff(url) {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  await page.click('#cc-main .cm__btn[data-role=show]');
+  await page.waitForSelector('#cc-main .pm__btn[data-role=save]', { state: 'visible' });
+  const off = await page.$$eval('#cc-main .pm input[type=checkbox]:not(:disabled)', (xs) =>
+    xs.map((x) => x.checked),
+  );
+  assert.deepEqual(off, [false, false], 'the analytics and marketing switches start off');
+  await page.click('#cc-main .pm__btn[data-role=save]');
+  return page;
+}
+
+/** Waits until the visit of `url` has the Save click and a stored choice after it; its derivation. */
+async function savedVisit(url, extra = () => true) {
+  const tabId = await tabIdFor(h.browser, `${url}*`);
+  let visit;
+  const db = await waitForDb(
+    h.browser,
+    (db) => {
+      visit = visitsOf(db, { tabId, url }).at(-1);
+      const d = visit && db.derived[visit.id];
+      return (
+        d?.consent.lines.some((l) => l.state === 'click') &&
+        d.consent.choices.some((c) => c.choice && !c.carriedOver) &&
+        extra(d)
+      );
+    },
+    { timeout: 30_000, message: `the Save click and the stored choice recorded for ${url}` },
+  );
+  return { derived: db.derived[visit.id], visit };
+}
+
+test('an honest shop: Save with every switch off is a refusal, and nothing tracks', async () => {
+  const url = 'https://save-honest.example/';
+  const page = await saveAllOff(url);
+  const { derived, visit } = await savedVisit(url);
+  h.dump('save-honest', { visit, derived });
+  const click = derived.consent.lines.find((l) => l.state === 'click');
+  assert.equal(click.action, 'save-settings');
+  assert.deepEqual(click.switches, { on: 0, off: 2 });
+  assert.equal(click.status, 'click-confirmed');
+  assert.deepEqual(derived.consent.contradicted, []);
+  assert.notEqual(derived.verdict.severity, 'violation');
+  await page.close();
+});
+
+test("a shop whose Save stores consent to everything: the accept contradicts the visitor's settings", async () => {
+  const url = 'https://save-bend.example/';
+  const page = await saveAllOff(url);
+  // The site's handler stored accept-all and the manager released the trackers.
+  await page.waitForFunction(() => window.__trackersLoaded || document.cookie.includes('cc_cookie'));
+  const { derived, visit } = await savedVisit(url, (d) => d.consent.contradicted.length > 0);
+  h.dump('save-bend', { visit, derived });
+  const click = derived.consent.lines.find((l) => l.state === 'click');
+  assert.equal(click.status, 'click-contradicted');
+  assert.equal(derived.verdict.severity, 'violation');
+  assert.match(
+    derived.verdict.text,
+    /the visitor clicked save settings with every optional switch off \(2\) at .+, and .+ then stored: accepted/,
+  );
+  await page.close();
+});
