@@ -189,6 +189,8 @@ function clickedElement(event: MouseEvent): Element | null {
 
 /** An element covering this much of the viewport is the page's own shell (a full-page app, a wrapper), not a banner. */
 const SHELL_SHARE = 0.9;
+/** Buttons of a dialog read for an Accept beside a refusal. */
+const MAX_DIALOG_BUTTONS = 40;
 /** How much of an element's text is read for words of consent. */
 const TEXT_CHARS = 4_000;
 
@@ -219,6 +221,8 @@ function targetFacts(): TargetFacts {
       return !m.pinned && m.covers;
     },
     text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
+    buttonLabels: (el) =>
+      [...(el as Element).querySelectorAll(BUTTON_SELECTOR)].slice(0, MAX_DIALOG_BUTTONS).map(clickLabel),
   };
 }
 

@@ -205,9 +205,10 @@ describe('unnamedRefusal', () => {
   // consent, on a page no manager is named on when the visitor clicks "Reject all" (round-4 review): the refusal
   // was never reported, and an accept the site stored on that click read as the visitor's.
   const dialog = el('DIV', ['[role="dialog"]', '[aria-modal="true"]']);
-  const factsWith = (text: string): TargetFacts => ({
+  const factsWith = (text: string, buttons = ['Accept all', 'Reject all']): TargetFacts => ({
     ...PLAIN,
     text: (e) => (e === dialog ? text : ''),
+    buttonLabels: (e) => (e === dialog ? buttons : []),
   });
   const path = [el('BUTTON'), dialog, body, html];
 
@@ -222,6 +223,7 @@ describe('unnamedRefusal', () => {
       ...PLAIN,
       overlay: (e) => e === bar,
       text: () => 'This site uses cookies',
+      buttonLabels: () => ['Accept', 'Decline'],
     };
     expect(unnamedRefusal([el('BUTTON'), bar, body, html], 'Decline', overlay)).toBe(true);
   });
@@ -233,6 +235,10 @@ describe('unnamedRefusal', () => {
     expect(
       unnamedRefusal(path, 'No thanks', factsWith('Join our newsletter. We respect your privacy.')),
     ).toBe(false);
+    // A dialog that speaks of cookies but offers no Accept: not a cookie banner's refusal.
+    expect(unnamedRefusal(path, 'No thanks', factsWith('We use cookies.', ['Subscribe', 'No thanks']))).toBe(
+      false,
+    );
     // The same words on the page (body) rather than in a dialog.
     const page: TargetFacts = { ...PLAIN, text: () => 'We use cookies.' };
     expect(unnamedRefusal([el('BUTTON'), el('SECTION'), body, html], 'Reject all', page)).toBe(false);

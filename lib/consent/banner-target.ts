@@ -29,6 +29,8 @@ export interface TargetFacts {
   shell(el: TargetElement): boolean;
   /** The start of its text (a few thousand characters at most), for `speaksOfConsent`. */
   text(el: TargetElement): string;
+  /** The labels of the buttons inside it (a few dozen at most), for `unnamedRefusal`; none when not given. */
+  buttonLabels?(el: TargetElement): readonly string[];
 }
 
 const named = (words: readonly string[]): string[] =>
@@ -73,9 +75,10 @@ export function speaksOfCookies(text: string): boolean {
 }
 
 /**
- * A click whose button names Reject all, in a dialog or fixed overlay (a part of the page, not the page) whose
- * text speaks of cookies: a cookie banner's refusal even where no manager is named and no id or class says cookie
- * or consent. Refusals only, and cookies only: a newsletter's "No thanks" in a dialog speaking of privacy is not one.
+ * A click whose button names a refusal, in a dialog or fixed overlay (a part of the page, not the page) whose text
+ * speaks of cookies and which offers an Accept beside it: a cookie banner's refusal even where no manager is named
+ * and no id or class says cookie or consent. A dialog that only mentions cookies is not one: a newsletter popup
+ * carrying the site's cookie notice, a bakery's "Add a box of cookies?", each with its "No thanks".
  */
 export function unnamedRefusal(path: readonly TargetElement[], label: string, facts: TargetFacts): boolean {
   if (actionFromText(label) !== 'reject-all') return false;
@@ -83,7 +86,8 @@ export function unnamedRefusal(path: readonly TargetElement[], label: string, fa
     (el) =>
       !facts.shell(el) &&
       (someSelector(DIALOGS, (s) => el.matches(s)) || facts.overlay(el)) &&
-      speaksOfCookies(facts.text(el)),
+      speaksOfCookies(facts.text(el)) &&
+      (facts.buttonLabels?.(el) ?? []).some((b) => actionFromText(b) === 'accept-all'),
   );
 }
 

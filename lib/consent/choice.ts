@@ -20,11 +20,12 @@ export function clip(raw: string): string {
 
 /**
  * Builds a choice from a tool's switches, ignoring the always-on ones (strictly necessary).
- * All optional switches on → accept-all; all off → reject-all; otherwise custom.
+ * All optional switches on → accept-all; all off → reject-all; otherwise custom. `acceptedOnly`: the record lists
+ * the switches that are on and no others, so what it offered is not known.
  */
 export function choiceFromToggles(
   toggles: readonly Toggle[],
-  { named = false }: { named?: boolean } = {},
+  { named = false, acceptedOnly = false }: { named?: boolean; acceptedOnly?: boolean } = {},
 ): ConsentChoice {
   const optional = toggles.filter(
     (t) => !t.categories.every((c) => c === 'necessary') || t.categories.length === 0,
@@ -43,7 +44,7 @@ export function choiceFromToggles(
   if (unmapped.length > 0) choice.unmapped = unmapped;
   // What the switches cover tells what an answer that is not a refusal left unasked.
   const offered = new Set(optional.flatMap((t) => t.categories).filter((c) => c !== 'necessary'));
-  if (kind !== 'reject-all') choice.offered = [...offered];
+  if (kind !== 'reject-all' && !acceptedOnly) choice.offered = [...offered];
   // Switches that are services, by name: one switched off stays refused whatever category another one allows.
   const off = optional.filter((t) => !t.granted).map((t) => t.id);
   if (named && kind === 'custom' && off.length > 0) choice.refused = off.slice(0, 50);

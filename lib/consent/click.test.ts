@@ -70,6 +70,23 @@ describe('actionFromText', () => {
   });
 });
 
+describe('actionFromText: accepting everything in a save’s words', () => {
+  it('is an accept (the untouched switches of a Save would read as a refusal)', () => {
+    for (const t of [
+      'Accept all and save',
+      'Confirm all',
+      'Conferma tutto',
+      'Bevestig alles',
+      'Alle bestätigen',
+    ])
+      expect(actionFromText(t), t).toBe('accept-all');
+    for (const t of ['Accept selection', 'Confirm my choices', 'Save preferences', 'Confirm'])
+      expect(actionFromText(t), t).toBe('save-settings');
+    // A refusal's words still win.
+    expect(actionFromText('Reject all and save my choices')).toBe('reject-all');
+  });
+});
+
 describe('classifyClick with autoconsent rules', () => {
   it('vanilla-cookieconsent v3 (rule cookieconsent3): its one-click buttons decide, the text refines', () => {
     const r = rule('cookieconsent3');

@@ -44,6 +44,14 @@ const REJECT = new RegExp(
     'continue without|continuer sans|seguir sin|continua senza|sans accepter',
   ].join('|'),
 );
+/**
+ * Accepting everything, in words a save's might share ("Accept all and save", "Confirm all", "Alle bestätigen"): an
+ * accept, not saved settings (whose switches, untouched, would read as a refusal).
+ */
+const ALL_WORDS = 'all|everything|alle|alles|tout|tous|todo|todas|todos|tutto|tutti|tudo';
+const ACCEPT_EVERYTHING = new RegExp(
+  `\\b(accept|allow|agree( to)?|confirm|akzeptieren|erlauben|bestätigen|accepter|autoriser|aceptar|permitir|confirmar|accett|consenti|conferma|accepteren|toestaan|bevestig|aceitar)\\w* (${ALL_WORDS})\\b|\\b(${ALL_WORDS}) (accept|allow|akzeptieren|annehmen|erlauben|bestätigen|accepter|aceptar|accett|accepteren|toestaan|bevestig|aceitar)`,
+);
 const ACCEPT =
   /accept|agree|allow( all)?|i consent|akzeptieren|zustimmen|einverstanden|annehmen|erlauben|accepter|j'accepte|d'accord|aceptar|acepto|permitir|accett|consenti|acconsento|accepteren|akkoord|toestaan|aceitar|concordo/;
 
@@ -55,6 +63,7 @@ export function actionFromText(text: string): ClickAction | null {
   const t = shortLabel(text).toLowerCase();
   if (!t) return null;
   if (REJECT.test(t)) return 'reject-all';
+  if (ACCEPT_EVERYTHING.test(t)) return 'accept-all';
   if (SAVE.test(t)) return 'save-settings';
   if (ACCEPT.test(t)) return 'accept-all';
   return null;

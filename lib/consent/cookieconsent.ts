@@ -39,7 +39,7 @@ export function parseVanillaCookieConsent(name: string, value: string): ConsentS
     ? { kind: 'reject-all', granted: ['necessary'] }
     : defined.length > 0 && optional.every((t) => t.granted)
       ? { kind: 'accept-all', granted: [...ALL_OPTIONAL] }
-      : { ...choiceFromToggles(toggles), kind: 'custom' };
+      : { ...choiceFromToggles(toggles, { acceptedOnly: defined.length === 0 }), kind: 'custom' };
   return {
     tool: 'vanilla-cookieconsent',
     state: 'choice',

@@ -246,13 +246,11 @@ describe('Porsche Cookie Consent Banner (cookies_accepted_categories)', () => {
     expect(parse(v4(['technically_required', 'analytics']))?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
-      offered: ['analytics'],
     });
     expect(parse(v4(['technically_required', 'comfort']))?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary'],
       unmapped: ['comfort'],
-      offered: [],
     });
   });
   it('reads nothing from an empty value (the library reads it as no answer) or garbage', () => {

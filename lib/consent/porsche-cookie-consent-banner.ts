@@ -32,7 +32,8 @@ export function parsePorscheCookieConsentBanner(name: string, value: string): Co
     granted: true,
     categories: Object.hasOwn(KEYS, id) ? KEYS[id]! : categoriesForName(id),
   }));
-  const listed = choiceFromToggles(toggles);
+  // The record lists the accepted categories only.
+  const listed = choiceFromToggles(toggles, { acceptedOnly: true });
   return {
     tool: 'porsche-cookie-consent-banner',
     state: 'choice',

@@ -89,6 +89,10 @@ export function consentStateText(consent: DerivedConsent): string {
   const notes: string[] = [];
   if (consent.outsideInput) notes.push('consent stored on a click outside the banner');
   else if (consent.withoutInteraction) notes.push('consent stored without interaction');
+  if (consent.choices.some((c) => c.overRefusal))
+    notes.push(
+      'stored over the refusal brought from an earlier visit, with no click in a banner we could see',
+    );
   if (consent.unconfirmed) notes.push('a choice reported by the page, not confirmed');
   if (consent.contradicted.length)
     notes.push(

@@ -45,6 +45,7 @@ export type ConsentStatus =
   | 'remembered-asked-again'
   | 'counted'
   | 'without-interaction'
+  | 'over-refusal'
   | 'third-party'
   | 'confirmed'
   | 'not-confirmed'
@@ -103,6 +104,12 @@ export interface CountedChoice {
    * (an "always active" group, a required service) are the site's, not consent, so they cover no tracker.
    */
   afterRefusal?: true;
+  /**
+   * Allows tracking over the refusal the visit brought, with no click of the visitor's in a banner we could see:
+   * their answer in a banner drawn in a frame, or the site's own doing (on their click elsewhere). What follows
+   * needs review, never counts as after accept.
+   */
+  overRefusal?: true;
   clicked?: Pick<ClickDetail, 'action' | 'by' | 'switches'> & {
     /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
     earlierAt?: number;
@@ -505,7 +512,7 @@ export function deriveConsent(
       continue;
     }
     // No click of the visitor's in a banner on this visit: a choice allowing tracking over the refusal they brought
-    // (no banner asked them again) is the site's, whatever else they clicked (a newsletter popup's Close).
+    // is not known to be theirs (a newsletter popup's Close is no answer; a click in a banner's frame is unseen).
     if (latest === undefined && !elsewhere && signal.choice && mayGrantTracking(signal.choice)) {
       unprompted.push({ g, first, choice: signal.choice, overBrought: true });
       continue;
@@ -527,7 +534,12 @@ export function deriveConsent(
     const overRefusal = choices.some(
       (c) => c.carriedOver && c.tool === g.tool && c.choice !== undefined && !mayGrantTracking(c.choice),
     );
-    if (restated || (overBrought && !overRefusal)) {
+    if (overBrought && overRefusal && !restated) {
+      lines.push(line(g, 'over-refusal', first));
+      choices.push({ at: first, tool: g.tool, choice, carriedOver: false, overRefusal: true });
+      continue;
+    }
+    if (restated || overBrought) {
       lines.push(line(g, 'counted', first));
       choices.push({ at: first, tool: g.tool, choice, carriedOver: false });
     } else {
@@ -723,6 +735,7 @@ export function phaseAt(
   // A choice we could not read may be a refusal as well as an accept: not a violation, never exempt either.
   if (!choice) return 'after-unknown-choice';
   if (choice.kind === 'reject-all') return 'after-reject';
+  if (current.overRefusal) return 'after-unknown-choice';
   // The manager's own requests and cookies serve the choice itself: covered as strictly necessary ones are (they
   // read "after reject" under an Accept that a manager records as a list of categories).
   const covered = category === 'consent' ? 'necessary' : category;

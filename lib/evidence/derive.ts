@@ -439,9 +439,12 @@ export function verdictOf(parties: Party[], findings: Finding[], consent: Derive
   // Consent stored against the visitor's click is not the visitor's consent: an auditor must see it.
   for (const c of consent.contradicted) parts.push(contradictionText(c));
   const unreadChoice = parties.filter((p) => p.afterUnknownChoice).length;
+  const unclear = consent.choices.some((c) => c.overRefusal)
+    ? 'after a choice stored over the visitor’s earlier refusal, with no click of theirs in a consent banner we could see'
+    : 'after a consent choice that does not say whether it covers them';
   const why = [
     review - unreadChoice && `${review - unreadChoice} of unknown purpose`,
-    unreadChoice && `${unreadChoice} after a consent choice that does not say whether it covers them`,
+    unreadChoice && `${unreadChoice} ${unclear}`,
   ].filter(Boolean);
   const tail = review ? ` (${why.join(', ')}: needs review)` : '';
   const base = { beforeConsent, afterReject, violating, review };

@@ -11,6 +11,8 @@ const STATUS_TEXT: Record<ConsentStatus, string> = {
     'remembered from an earlier visit, but the consent banner asked again: not in force',
   counted: 'the visitor’s choice',
   'without-interaction': 'consent stored without interaction: not a valid choice',
+  'over-refusal':
+    'stored over the refusal the visitor brought, with no click of theirs in a consent banner we could see: needs review',
   'third-party': 'another site’s consent cookie: not this site’s choice',
   confirmed: 'reported by the page, confirmed by a stored choice',
   'not-confirmed': 'reported by the page, not confirmed',
