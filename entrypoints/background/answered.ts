@@ -205,16 +205,9 @@ function arm(win: OpenWindow): void {
     let cookies: AnsweredCookie[] = [];
     for (const r of w.recent) if (within(r.at)) cookies = withAnswerCookie(cookies, r.cookie);
     if (w.storedAt.some(within) || !cookies.length) return memory.save(win.key, null);
-    const { visitId, at, action, tool, by, switches } = win;
-    memory.save(win.key, {
-      visitId,
-      at,
-      action,
-      tool,
-      ...(by && { by }),
-      ...(switches && { switches }),
-      cookies,
-    });
+    // The window is the record, less what only the window needs.
+    const { key, writes: _writes, ...record } = win;
+    memory.save(key, { ...record, cookies });
   };
   const timer = setTimeout(settle, Math.max(0, win.at + ANSWER_WINDOW_MS + 500 - Date.now()));
   unsettled.set(win.key, settle);

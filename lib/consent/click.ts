@@ -27,7 +27,7 @@ export function shortLabel(text: string): string {
 // save, "accept only necessary" is a refusal, so save and reject are tested before accept; and a refusal's words
 // beside a save's ("Reject all and save my choices", a hidden span can add the second) are the refusal.
 const SAVE =
-  /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar/;
+  /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar|permitir (la )?sele(cci[oó]n|[cç][aã]o)|consenti (la )?selezione|selectie toestaan/;
 // Accepting only what is necessary is a refusal, however it is worded ("Only accept technically necessary cookies",
 // "Accept necessary", "Use essential cookies only").
 const NECESSARY = '(strictly |technically |the )*(necessary|essential|required)';
@@ -46,14 +46,17 @@ const REJECT = new RegExp(
 );
 /**
  * Accepting everything, in words a save's might share ("Accept all and save", "Confirm all", "Alle bestätigen"): an
- * accept, not saved settings (whose switches, untouched, would read as a refusal).
+ * accept, not saved settings (whose switches, untouched, would read as a refusal). Not when "all" is of the
+ * visitor's own settings ("Confirm all choices", "Bevestig alle keuzes"): that is a save.
  */
-const ALL_WORDS = 'all|everything|alle|alles|tout|tous|todo|todas|todos|tutto|tutti|tudo';
+const ALL_WORDS = 'all|everything|alle|alles|tout|toutes|tous|todo|todas|todos|tutto|tutte|tutti|tudo';
+const OWN_SETTINGS =
+  '(?! (the |my |your |mes |vos |le |les |la |las |los |i |le |meine |ihre |de |mijn |uw )?(settings|choices|preferences|selection|selected|einstellungen|auswahl|choix|préférences|param[eè]tres|preferencias|selecci[oó]n|opciones|preferenze|scelte|selezione|impostazioni|keuzes|voorkeuren|instellingen|selectie|prefer[eê]ncias|escolhas|sele[cç][aã]o))';
 const ACCEPT_EVERYTHING = new RegExp(
-  `\\b(accept|allow|agree( to)?|confirm|akzeptieren|erlauben|bestätigen|accepter|autoriser|aceptar|permitir|confirmar|accett|consenti|conferma|accepteren|toestaan|bevestig|aceitar)\\w* (${ALL_WORDS})\\b|\\b(${ALL_WORDS}) (accept|allow|akzeptieren|annehmen|erlauben|bestätigen|accepter|aceptar|accett|accepteren|toestaan|bevestig|aceitar)`,
+  `\\b(accept|allow|agree( to)?|confirm|akzeptieren|erlauben|zulassen|bestätigen|accepter|autoriser|aceptar|permitir|confirmar|accett|consenti|conferma|accepteren|toestaan|bevestig|aceitar)\\w* (${ALL_WORDS})\\b${OWN_SETTINGS}|\\b(${ALL_WORDS}) (accept|allow|akzeptieren|annehmen|erlauben|zulassen|bestätigen|accepter|autoriser|aceptar|accett|accepteren|toestaan|bevestig|aceitar)`,
 );
 const ACCEPT =
-  /accept|agree|allow( all)?|i consent|akzeptieren|zustimmen|einverstanden|annehmen|erlauben|accepter|j'accepte|d'accord|aceptar|acepto|permitir|accett|consenti|acconsento|accepteren|akkoord|toestaan|aceitar|concordo/;
+  /accept|agree|allow( all)?|i consent|akzeptieren|zustimmen|einverstanden|annehmen|erlauben|zulassen|accepter|autoriser|j'accepte|d'accord|aceptar|acepto|permitir|accett|consenti|acconsento|accepteren|akkoord|toestaan|aceitar|concordo/;
 
 /**
  * The action a button text names, or null when it names none ("Settings", "More", "Got it": a notice's

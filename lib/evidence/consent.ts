@@ -511,7 +511,7 @@ export function deriveConsent(
       unprompted.push({ g, first, choice: signal.choice });
       continue;
     }
-    // No click of the visitor's in a banner on this visit: a choice allowing tracking over the refusal they brought
+    // No click of the visitor's in a banner on this visit: a choice allowing tracking over a refusal they brought
     // is not known to be theirs (a newsletter popup's Close is no answer; a click in a banner's frame is unseen).
     if (latest === undefined && !elsewhere && signal.choice && mayGrantTracking(signal.choice)) {
       unprompted.push({ g, first, choice: signal.choice, overBrought: true });
@@ -531,8 +531,9 @@ export function deriveConsent(
   // A site re-writing the choice the visitor brought (a fresh timestamp in it) restates it; anything else is the site's.
   for (const { g, first, choice, overBrought } of unprompted) {
     const restated = choice && choices.some((c) => c.carriedOver && sameChoice(c.choice, choice));
+    // Any manager's: a site writing another format (a TC string any script can write) over the refusal is no less.
     const overRefusal = choices.some(
-      (c) => c.carriedOver && c.tool === g.tool && c.choice !== undefined && !mayGrantTracking(c.choice),
+      (c) => c.carriedOver && c.choice !== undefined && !mayGrantTracking(c.choice),
     );
     if (overBrought && overRefusal && !restated) {
       lines.push(line(g, 'over-refusal', first));
