@@ -96,10 +96,6 @@ export interface CountedChoice {
   choice?: ConsentChoice;
   carriedOver: boolean;
   /**
-   * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
-   * or saved settings as a choice of unknown content.
-   */
-  /**
    * Stored after the visitor's Reject all without contradicting it: purposes of the manager's own that it keeps on
    * (an "always active" group, a required service) are the site's, not consent, so they cover no tracker.
    */
@@ -110,6 +106,10 @@ export interface CountedChoice {
    * needs review, never counts as after accept.
    */
   overRefusal?: true;
+  /**
+   * Only the visitor's click says it (no stored choice we could read followed): a refusal counts as one, an accept
+   * or saved settings as a choice of unknown content.
+   */
   clicked?: Pick<ClickDetail, 'action' | 'by' | 'switches'> & {
     /** The click was on an earlier visit, at this time; a cookie it left came back unchanged (answered.ts). */
     earlierAt?: number;

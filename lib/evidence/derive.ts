@@ -18,10 +18,12 @@ import { consentStateText, contradictionText, outsideInputText } from './consent
 import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
 
 /**
- * Bumped whenever a rule here changes: cached summaries of stored visits are then derived again. 7: a first-party
- * request a vendor claims with no settled purpose (Cloudflare Zaraz) is listed for review.
+ * Bumped whenever a rule here or in consent.ts changes: cached summaries of stored visits are then derived again.
+ * 7: a first-party request a vendor claims with no settled purpose (Cloudflare Zaraz) is listed for review. 8: the
+ * consent rules of 2026-12-07 (a Save with every switch off, Accept all covering what it asked, over-refusal, and
+ * the redirect, manager and click rules of the stop before).
  */
-export const DERIVE_VERSION = 7;
+export const DERIVE_VERSION = 8;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
