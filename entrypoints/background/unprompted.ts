@@ -292,7 +292,12 @@ export function noteSignal(
   if (role === 'carried') {
     const s = stateOf(visit.id);
     const brought = broughtKey(signal);
-    if (!s.carried.includes(brought)) update(visit.id, { carried: [...s.carried, brought] });
+    const refusal = signal.choice !== undefined && !mayGrantTracking(signal.choice);
+    if (!s.carried.includes(brought))
+      update(visit.id, {
+        carried: [...s.carried, brought],
+        ...(refusal && { broughtRefusal: true as const }),
+      });
     // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
     // remembered one would be: the site cannot beat the grace by navigating away.
     const record =
@@ -393,6 +398,8 @@ function decide(id: string, p: Pending): void {
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
   } else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  else if (outcome === 'over-refusal')
+    memory.save(p.key, { visitId: p.visitId, at: p.src.at, overRefusal: true });
   else if (outcome === 'forget') answeredOn(p);
 }
 

@@ -83,7 +83,10 @@ export interface ConsentLine {
   raw?: string;
   evidence?: 'consent-mode' | 'gpc' | 'gpp';
   decoded?: Record<string, unknown>;
-  /** A carried-over record the site stored without interaction on an earlier visit: when, and on which page's site. */
+  /**
+   * A carried-over record the site stored without interaction on an earlier visit (or, with status `over-refusal`,
+   * over the refusal that visit brought): when, and on which page's site.
+   */
   storedUnprompted?: { at: number; onSite?: string };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: ConsentSignal['rememberedClick'];
@@ -427,6 +430,23 @@ export function deriveConsent(
     // A record the site stored without interaction on an earlier visit (lib/evidence/unprompted.ts) is not a
     // choice the visitor brought, however often it comes back.
     const remembered = fp.find((e) => e.consent!.unpromptedOn)?.consent!.unpromptedOn;
+    // Stored over a refusal with no banner click we could see (over-refusal): brought again, it still needs review.
+    if (
+      (sent || jar || initial) &&
+      remembered?.overRefusal &&
+      signal.choice &&
+      mayGrantTracking(signal.choice)
+    ) {
+      lines.push({ ...line(g, 'over-refusal', visit.startedAt), storedUnprompted: { at: remembered.at } });
+      choices.push({
+        at: -Infinity,
+        tool: g.tool,
+        choice: signal.choice,
+        carriedOver: true,
+        overRefusal: true,
+      });
+      continue;
+    }
     if ((sent || jar || initial) && remembered && (!signal.choice || mayGrantTracking(signal.choice))) {
       withoutInteraction = true;
       lines.push({

@@ -568,6 +568,26 @@ describe('a brought refusal, then the site’s accept after the visitor closed i
     );
   });
 
+  it('brought again on a later visit, the accept the memory saw stored over the refusal still needs review', () => {
+    const over = { visitId: 'v1', at: T0 - 86_400_000, overRefusal: true as const };
+    const d = deriveVisit(visit(), [
+      consentEntry(acceptAll, {
+        at: T0,
+        via: 'cookie-header',
+        frame: 'main',
+        consent: { signal: acceptAll, mainFrame: true, unpromptedOn: over },
+      }),
+      activationEntry(T0 + 10, false),
+      cioEntry(T0 + 6_000),
+    ]);
+    expect(phases(d)).toEqual([['after-unknown-choice', false]]);
+    const line = d.consent.lines.find((l) => l.choice?.kind === 'accept-all')!;
+    expect(line.status).toBe('over-refusal');
+    expect(consentEventText(line)).toMatch(
+      /^OneTrust: accepted all, as the site stored it on an earlier visit \(.+\) over the refusal that visit brought, with no click of the visitor's in a consent banner we could see$/,
+    );
+  });
+
   it('an Accept all click in the banner before it makes it theirs (they changed their mind)', () => {
     const d = deriveVisit(visit(), [
       carried(rejectAll),

@@ -123,6 +123,28 @@ describe('answeredElsewhere', () => {
 });
 
 describe('decideStored', () => {
+  it('an accept stored after input over a refusal the visit brought, with no banner click before it: over-refusal', () => {
+    const brought: VisitInteraction = {
+      ...watched,
+      activeAt: 900,
+      carried: [broughtKey(reject)],
+      broughtRefusal: true,
+    };
+    expect(decideStored(brought, accept, src(), 1_000, later)).toBe('over-refusal');
+    // A click of theirs in a banner before it makes it their answer; a refusal stored is no override either.
+    expect(
+      decideStored({ ...brought, clicks: [{ at: 950, action: 'accept-all' }] }, accept, src(), 1_000, later),
+    ).toBe('forget');
+    expect(decideStored(brought, reject, src(), 1_000, later)).toBe('forget');
+    // Nothing refused was brought, or the record is only sent again: as before.
+    expect(decideStored({ ...brought, broughtRefusal: undefined }, accept, src(), 1_000, later)).toBe(
+      'forget',
+    );
+    expect(decideStored(brought, accept, src({ via: 'cookie-header' }), 1_000, later)).toBeNull();
+    // Another tab's visitor may have answered.
+    expect(decideStored(brought, accept, src({ otherTab: true }), 1_000, later)).toBe('forget');
+  });
+
   it('remembers an accept stored on an untouched page once the grace has passed', () => {
     expect(decideStored(watched, accept, src(), 1_000, 1_100)).toBe('wait');
     expect(decideStored(watched, accept, src(), 1_000, later)).toBe('remember');

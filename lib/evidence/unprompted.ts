@@ -19,6 +19,11 @@ export interface UnpromptedRecord {
   at: number;
   /** The record was stored while the tab showed a page of this other site (seeded by a cross-site request). */
   onSite?: string;
+  /**
+   * Stored after the visitor's input, but over a refusal their visit brought and with no click of theirs in a banner
+   * we could see (lib/evidence/consent.ts, over-refusal): brought again, it needs review rather than being theirs.
+   */
+  overRefusal?: true;
 }
 
 /** Most records remembered: the oldest are forgotten first. */
@@ -37,6 +42,8 @@ export interface VisitInteraction {
    * (an entry of an earlier version names the manager alone).
    */
   carried: string[];
+  /** One of the choices it brought refuses tracking. */
+  broughtRefusal?: true;
   /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
@@ -164,7 +171,8 @@ export function plantedKey(topSite: string, site: string, tool: string, incognit
 
 /**
  * What a choice stored during the visit does to the memory: `forget` when the visitor had interacted (their own
- * answer replaces the record; a request merely carrying it after the input is no answer), `remember` when it allows
+ * answer replaces the record; a request merely carrying it after the input is no answer), unless it allows tracking
+ * over a refusal the visit brought with no click of theirs in a banner before it (`over-refusal`), `remember` when it allows
  * tracking and the detector watched an untouched page until ACTIVATION_GRACE_MS after it, with no other tab of the
  * site whose visitor answered then (`otherTab`) and no choice of the manager brought in; `wait` while the grace has
  * not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered whatever the detector
@@ -176,10 +184,14 @@ export function decideStored(
   src: Pick<SignalSource, 'via' | 'mainFrame' | 'otherTab'>,
   at: number,
   now: number,
-): 'remember' | 'forget' | 'wait' | null {
+): 'remember' | 'forget' | 'over-refusal' | 'wait' | null {
   // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
-  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS)
-    return src.via === 'cookie-header' ? null : 'forget';
+  if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) {
+    if (src.via === 'cookie-header') return null;
+    const clicked = (state.clicks ?? []).some((c) => c.at <= at);
+    const over = state.broughtRefusal && !clicked && !src.otherTab && !restatesBrought(state.carried, signal);
+    return over && signal.choice !== undefined && mayGrantTracking(signal.choice) ? 'over-refusal' : 'forget';
+  }
   if (src.otherTab || restatesBrought(state.carried, signal)) return null;
   if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';

@@ -356,3 +356,32 @@ describe('a refusal the visit brought, overwritten by the site with accept', () 
     expect([redirected.unpromptedOn?.visitId, later.unpromptedOn?.visitId]).toEqual([visit.id, visit.id]);
   });
 });
+
+describe('an accept stored over the refusal a visit brought, with no banner click', () => {
+  it('is remembered as needing review, and stamped so on the visit that brings it next', async () => {
+    const worker = await freshWorker();
+    const visit = visitOf();
+    // The returning visitor's refusal goes with the document; they click somewhere (a newsletter popup's Close).
+    worker.noteSignal(visit, reject, mainFrame('cookie-header', T));
+    worker.noteActivation(visit, false, T + 10);
+    worker.noteActivation(visit, true, T + 5_000);
+    vi.setSystemTime(T + 5_100);
+    worker.noteSignal(visit, accept, stored(T + 5_100));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 60_000)).unpromptedOn).toEqual({
+      visitId: visit.id,
+      at: T + 5_100,
+      overRefusal: true,
+    });
+    // Their click in the banner before it makes it theirs: forgotten.
+    const clicked = visitOf();
+    worker.noteSignal(clicked, reject, mainFrame('cookie-header', T + 100_000));
+    worker.noteActivation(clicked, false, T + 100_010);
+    worker.noteActivation(clicked, true, T + 105_000);
+    worker.noteBannerClick(clicked, T + 105_000, 'accept-all');
+    vi.setSystemTime(T + 105_100);
+    worker.noteSignal(clicked, accept, stored(T + 105_100));
+    await vi.advanceTimersByTimeAsync(ACTIVATION_GRACE_MS + 500);
+    expect(worker.noteSignal(visitOf(), accept, carried(T + 160_000)).unpromptedOn).toBeUndefined();
+  });
+});
