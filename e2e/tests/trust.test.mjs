@@ -253,6 +253,38 @@ test('a Reject all in a dialog nothing names, but which speaks of cookies, is th
   await page.close();
 });
 
+test('an accept a newsletter popup stores over the refusal the visitor brought needs review, then and on the next visit', async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://over-refusal.example/refuse');
+  await toolDetected('https://over-refusal.example/refuse');
+  await page.click('#onetrust-reject-all-handler');
+  await page.waitForFunction(() => window.__stored);
+  // The next visit brings the refusal; the visitor closes the newsletter popup, whose handler stores accept-all.
+  await page.goto('https://over-refusal.example/');
+  await page.waitForSelector('#close');
+  await page.click('#close');
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const url = 'https://over-refusal.example/';
+  const first = await recorded(url, (db, v) =>
+    db.derived[v.id]?.consent.lines.some((l) => l.status === 'over-refusal'),
+  );
+  h.dump('trust-over-refusal', { visit: first.visit, derived: first.derived });
+  assert.deepEqual(trackerPhases(first.db, first.visit), [['after-unknown-choice', false]]);
+  assert.match(first.derived.verdict.text, /stored over the visitor’s earlier refusal.*needs review/);
+  // The background waits out the activation grace, then remembers it; the next visit brings the accept back.
+  await new Promise((r) => setTimeout(r, 2_500));
+  await page.reload();
+  await page.waitForFunction(() => window.__track?.length === 1);
+  const second = await recorded(
+    url,
+    (db, v) =>
+      v.id !== first.visit.id && db.derived[v.id]?.consent.lines.some((l) => l.status === 'over-refusal'),
+  );
+  h.dump('trust-over-refusal-next', { visit: second.visit, derived: second.derived });
+  assert.deepEqual(trackerPhases(second.db, second.visit), [['after-unknown-choice', false]]);
+  await page.close();
+});
+
 test("an accept-all a redirect stores over the visitor's refusal is the site's, not a choice carried over", async () => {
   const page = await h.context.newPage();
   await page.goto('https://redirect-accept.example/refuse');
