@@ -48,16 +48,17 @@ export const BANNER_HINTS = [...named(['cookie', 'consent', 'gdpr', 'privacy']),
  */
 const LOOSE_HINTS = named(['cmp', 'notice', 'banner', 'modal', 'popup', 'overlay']);
 
-/**
- * Words banners are written with, in the languages they are written in (the start of each word, lower case):
- * cookies, consent, privacy, and what the choice is about (tracking, analytics, advertising, personalisation).
- * Generous: a content element so named that uses one (a hero banner's "Track your order") may be taken for a banner.
- */
 // cookies: English and most Latin-script languages, Polish, Finnish, Hungarian, Norwegian, Swedish, Turkish,
 // Lithuanian, Estonian, Croatian, Slovenian, Latvian, Bulgarian and Russian, Greek, Japanese
 const COOKIE_WORDS =
   'cookie|ciastecz|eväste|süti|informasjonskaps|kakor|çerez|slapuk|küpsis|kolačić|piškot|sīkdatn|бисквитк|куки|μπισκότ|クッキー';
 const COOKIE_TEXT = new RegExp(COOKIE_WORDS);
+
+/**
+ * Words banners are written with, in the languages they are written in (the start of each word, lower case):
+ * cookies, consent, privacy, and what the choice is about (tracking, analytics, advertising, personalisation).
+ * Generous: a content element so named that uses one (a hero banner's "Track your order") may be taken for a banner.
+ */
 const CONSENT_TEXT = new RegExp(
   [
     COOKIE_WORDS,

@@ -43,8 +43,8 @@ export function choiceFromToggles(
   const choice: ConsentChoice = { kind, granted: [...granted] };
   if (unmapped.length > 0) choice.unmapped = unmapped;
   // What the switches cover tells what an answer that is not a refusal left unasked.
-  const offered = new Set(optional.flatMap((t) => t.categories).filter((c) => c !== 'necessary'));
-  if (kind !== 'reject-all' && !acceptedOnly) choice.offered = [...offered];
+  if (kind !== 'reject-all' && !acceptedOnly)
+    choice.offered = [...new Set(optional.flatMap((t) => t.categories).filter((c) => c !== 'necessary'))];
   // Switches that are services, by name: one switched off stays refused whatever category another one allows.
   const off = optional.filter((t) => !t.granted).map((t) => t.id);
   if (named && kind === 'custom' && off.length > 0) choice.refused = off.slice(0, 50);

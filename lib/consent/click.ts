@@ -51,7 +51,7 @@ const REJECT = new RegExp(
  */
 const ALL_WORDS = 'all|everything|alle|alles|tout|toutes|tous|todo|todas|todos|tutto|tutte|tutti|tudo';
 const OWN_SETTINGS =
-  '(?! (the |my |your |mes |vos |le |les |la |las |los |i |le |meine |ihre |de |mijn |uw )?(settings|choices|preferences|selection|selected|einstellungen|auswahl|choix|préférences|param[eè]tres|preferencias|selecci[oó]n|opciones|preferenze|scelte|selezione|impostazioni|keuzes|voorkeuren|instellingen|selectie|prefer[eê]ncias|escolhas|sele[cç][aã]o))';
+  '(?! (the |my |your |mes |vos |le |les |la |las |los |i |meine |ihre |de |mijn |uw )?(settings|choices|preferences|selection|selected|einstellungen|auswahl|choix|préférences|param[eè]tres|preferencias|selecci[oó]n|opciones|preferenze|scelte|selezione|impostazioni|keuzes|voorkeuren|instellingen|selectie|prefer[eê]ncias|escolhas|sele[cç][aã]o))';
 const ACCEPT_EVERYTHING = new RegExp(
   `\\b(accept|allow|agree( to)?|confirm|akzeptieren|erlauben|zulassen|bestätigen|accepter|autoriser|aceptar|permitir|confirmar|accett|consenti|conferma|accepteren|toestaan|bevestig|aceitar)\\w* (${ALL_WORDS})\\b${OWN_SETTINGS}|\\b(${ALL_WORDS}) (accept|allow|akzeptieren|annehmen|erlauben|zulassen|bestätigen|accepter|autoriser|aceptar|accett|accepteren|toestaan|bevestig|aceitar)`,
 );
