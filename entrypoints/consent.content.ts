@@ -11,8 +11,8 @@ import {
   actionFromText,
   BUTTON_SELECTOR,
   classifyClick,
+  clickRuleNow,
   genericRule,
-  UNNAMED_BANNER_RULE,
   shortLabel,
   type ClickAction,
 } from '@/lib/consent/click';
@@ -392,9 +392,8 @@ export default defineContentScript({
           const button = target.closest(BUTTON_SELECTOR) ?? target;
           // What the visitor saw decides what the click was.
           const label = clickLabel(button);
-          // Nothing named the manager: a banner whose markup says cookie or consent still takes the answer.
-          const rule = detected ? detected.rule : UNNAMED_BANNER_RULE;
-          if (!rule) return; // rule not known yet: we cannot say the click is inside the manager
+          // The manager's rule; nothing named one: a banner whose markup says cookie or consent still takes the answer.
+          const rule = clickRuleNow(detected);
           // A Reject all in a dialog speaking of cookies is a refusal even where nothing names the banner.
           const action =
             classifyClick(button, label, rule) ??

@@ -110,8 +110,9 @@ function belongs(change: Change, visit: PageVisit): boolean {
 async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> {
   // An overwrite is reported as a removal followed by the new value: the second event is the one to keep.
   if (removed && cause === 'overwrite') return;
-  await ready();
+  // Received now: a worker still starting (ready) must not date the change after the requests that followed it.
   const at = Date.now();
+  await ready();
   const site = siteOf(cookie.domain.replace(/^\./, ''));
   if (!site) return;
   const lifetime = cookie.expirationDate === undefined ? null : Math.round(cookie.expirationDate - at / 1000);

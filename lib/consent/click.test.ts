@@ -4,6 +4,7 @@ import { CODE_RULES, type ClickRule } from './click-rules';
 import {
   actionFromText,
   classifyClick,
+  clickRuleNow,
   genericRule,
   shortLabel,
   UNNAMED_BANNER_RULE,
@@ -151,6 +152,18 @@ describe('classifyClick with autoconsent rules', () => {
     expect(classifyClick(el('[role="dialog"]'), 'Accept', r)).toBe('accept-all');
     expect(classifyClick(el('[class*="cookie" i]'), 'Configure', r)).toBeNull();
     expect(classifyClick(el('#add-to-cart'), 'Accept', r)).toBeNull();
+  });
+  it("a click while the manager's rule is still being looked up is read, not dropped (CI: a Reject all lost)", () => {
+    // OneTrust detected, the background not yet answered: its Reject all in `#onetrust-banner-sdk` is a refusal.
+    const pending = clickRuleNow({ tool: 'onetrust', rule: null });
+    expect(classifyClick(el('[id*="onetrust" i]'), 'Reject All', pending)).toBe('reject-all');
+    expect(classifyClick(el('[id*="onetrust" i]'), 'Accept All Cookies', pending)).toBe('accept-all');
+    // Still only inside a banner: the page's own buttons are no answer while the lookup runs.
+    expect(classifyClick(el('#add-to-cart'), 'Accept', pending)).toBeNull();
+    // Once the rule is in, it decides; nothing detected, the unnamed banner's rule.
+    const known = rule('Onetrust')!;
+    expect(clickRuleNow({ tool: 'onetrust', rule: known })).toBe(known);
+    expect(clickRuleNow(null)).toBe(UNNAMED_BANNER_RULE);
   });
   it('a manager whose markup names its buttons: the button decides, not its words (vue-cookie-accept-decline)', () => {
     const r = genericRule('vue-cookie-accept-decline');

@@ -120,6 +120,17 @@ export function genericRule(toolId: string): ClickRule {
   };
 }
 
+/**
+ * The rule a visitor's click is read with. A manager detected in the page is read with its autoconsent rule once the
+ * background has sent it, and until then with the generic rule the lookup falls back to: a click while the lookup is
+ * in flight (a loaded machine, a busy worker) is still the visitor's answer, not dropped. Nothing detected: the
+ * unnamed banner's rule.
+ */
+export function clickRuleNow(detected: { tool: string; rule: ClickRule | null } | null): ClickRule {
+  if (!detected) return UNNAMED_BANNER_RULE;
+  return detected.rule ?? genericRule(detected.tool);
+}
+
 /** True when `test` holds for one of `selectors`; a selector the engine refuses (e.g. :has in old engines) is skipped. */
 export function someSelector(selectors: readonly string[], test: (selector: string) => unknown): boolean {
   for (const s of selectors) {
