@@ -13,6 +13,7 @@ import { allTabs } from './session';
 import { enqueue } from './writer';
 import { recordSignal } from './visits';
 import { noteAnswerCookie, rememberedAnswer } from './answered';
+import { noteStoredWithoutPage } from './unprompted';
 
 /**
  * Records one cookie sighting as evidence; a consent cookie's value is decoded here, in the background, and
@@ -154,6 +155,11 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
     visits.map((v) => v.id),
   );
   for (const visit of visits) await recordCookie(visit, change.seen);
+  // No page of the site open: a consent record stored now is nobody's answer on a page.
+  if (!visits.length && !removed && !partition) {
+    const signal = signalFromCookie(change.seen.name, change.seen.value);
+    if (signal) noteStoredWithoutPage(site, signal, at, change.privateStore);
+  }
 }
 
 /** A visit just contacted `site` with a request started at `requestAt`: record the changes it missed. */

@@ -107,11 +107,16 @@ function stateOf(visitId: string): VisitInteraction {
   return visits.get(visitId) ?? EMPTY_INTERACTION;
 }
 
-function update(visitId: string, patch: Partial<VisitInteraction>): void {
-  const state = stateOf(visitId);
+/** A visit's site as the followed visits name it: `[private|]site` (a private window's cookie store is its own). */
+function siteKey(site: string, incognito: boolean): string {
+  return `${incognito ? PRIVATE_PREFIX : ''}${site}`;
+}
+
+function update(visit: PageVisit, patch: Partial<VisitInteraction>): void {
+  const state = stateOf(visit.id);
   // Re-inserted last: the map drops its oldest visits first.
-  visits.delete(visitId);
-  visits.set(visitId, { ...state, ...patch });
+  visits.delete(visit.id);
+  visits.set(visit.id, { ...state, ...patch, site: siteKey(visit.site, visit.incognito) });
   if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
   persist();
 }
@@ -139,7 +144,7 @@ export function interactedBy(
 
 /** The visitor's click in a detected banner (the detector's `consentClick`): the latest few are kept. */
 export function noteBannerClick(visit: PageVisit, at: number, action: string): void {
-  update(visit.id, { clicks: [...(stateOf(visit.id).clicks ?? []), { at, action }].slice(-5) });
+  update(visit, { clicks: [...(stateOf(visit.id).clicks ?? []), { at, action }].slice(-5) });
 }
 
 /**
@@ -174,7 +179,7 @@ export function clickedBy(visitIds: readonly string[], at: number, choice?: Cons
 
 /** The visitor's later input that could answer a banner (the detector's `userInput`): the latest few are kept. */
 export function noteInput(visit: PageVisit, at: number): void {
-  update(visit.id, { inputs: [...(stateOf(visit.id).inputs ?? []), at].slice(-MAX_INPUTS) });
+  update(visit, { inputs: [...(stateOf(visit.id).inputs ?? []), at].slice(-MAX_INPUTS) });
 }
 
 /**
@@ -183,7 +188,7 @@ export function noteInput(visit: PageVisit, at: number): void {
  */
 export function noteActivation(visit: PageVisit, active: boolean, at: number, outside = false): void {
   const s = stateOf(visit.id);
-  update(visit.id, {
+  update(visit, {
     watchedAt: Math.min(s.watchedAt ?? at, at),
     activeAt: active ? Math.min(s.activeAt ?? at, at) : s.activeAt,
     ...(outside && { outsideAt: Math.min(s.outsideAt ?? at, at) }),
@@ -294,7 +299,7 @@ export function noteSignal(
     const brought = broughtKey(signal);
     const refusal = signal.choice !== undefined && !mayGrantTracking(signal.choice);
     if (!s.carried.includes(brought))
-      update(visit.id, {
+      update(visit, {
         carried: [...s.carried, brought],
         ...(refusal && { broughtRefusal: true as const }),
       });
@@ -318,6 +323,29 @@ export function noteSignal(
   return src;
 }
 
+/**
+ * A consent record stored while no page of its site is open (the site's service worker, a keepalive response landing
+ * after the tab closed): nobody answered on a page, so a choice allowing tracking is remembered as the site's own,
+ * and the next visit bringing it cannot present it as the visitor's. Unless the visitor clicked or typed on a visit
+ * of the site just before (their Accept, then the tab closed at once: its response landing late), or it is the
+ * answer they gave there (answered).
+ */
+export function noteStoredWithoutPage(
+  site: string,
+  signal: ConsentSignal,
+  at: number,
+  incognito: boolean,
+): void {
+  if (signal.state !== 'choice' || signal.evidence) return;
+  if (signal.choice && !mayGrantTracking(signal.choice)) return;
+  const key = unpromptedKey(site, signal.tool, incognito);
+  if (answered[key]?.hash === hashString(signal.raw)) return;
+  const onSite = siteKey(site, incognito);
+  const recent = [...visits.values()].filter((v) => v.site === onSite);
+  if (answeredElsewhere(recent, at, signal.choice)) return;
+  memory.save(key, { visitId: '', at, noPage: true });
+}
+
 /** The seeded record of this manager for the site, as the record a carried-over signal is stamped with. */
 function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRecord | undefined {
   const r = seeded.get(seededKey(site, incognito));
@@ -339,7 +367,7 @@ function noteElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSourc
   const key = elsewhereKey(src.site, signal.tool);
   const sent = stateOf(visit.id).sentElsewhere ?? {};
   if (sent[key] !== undefined || Object.keys(sent).length >= 50) return;
-  update(visit.id, { sentElsewhere: { ...sent, [key]: src.at } });
+  update(visit, { sentElsewhere: { ...sent, [key]: src.at } });
 }
 
 /** Markers kept per top site; past it every site and manager under it counts as planted (flooding hides none). */

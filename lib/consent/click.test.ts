@@ -88,6 +88,36 @@ describe('actionFromText: accepting everything in a save’s words', () => {
   });
 });
 
+describe('actionFromText: refusals in an accept’s words', () => {
+  it('"not accepting" and "only necessary, all of it" are refusals, in each language', () => {
+    for (const t of [
+      'Accept all necessary cookies',
+      'Alle notwendigen Cookies akzeptieren',
+      'Non accetto',
+      'Non acconsento',
+      'Nega',
+      'No, grazie',
+      'Non merci',
+      'Je n’accepte pas',
+      "Don't accept",
+      'No acepto',
+      'No, gracias',
+      'Não aceito',
+      'Não, obrigado',
+      'Niet akkoord',
+      'Nee, bedankt',
+      'Nein, danke',
+      'Nicht erlauben',
+    ])
+      expect(actionFromText(t), t).toBe('reject-all');
+  });
+  it('accepting what is more than necessary stays an accept; a word merely containing "nego" is nothing', () => {
+    for (const t of ['Accept all non-necessary cookies', 'Accetta tutti', 'Alle erlauben'])
+      expect(actionFromText(t), t).toBe('accept-all');
+    expect(actionFromText('Vai al negozio')).toBeNull();
+  });
+});
+
 describe('classifyClick with autoconsent rules', () => {
   it('vanilla-cookieconsent v3 (rule cookieconsent3): its one-click buttons decide, the text refines', () => {
     const r = rule('cookieconsent3');

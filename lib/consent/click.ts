@@ -33,11 +33,15 @@ const SAVE =
 const NECESSARY = '(strictly |technically |the )*(necessary|essential|required)';
 const REJECT = new RegExp(
   [
-    "reject|decline|deny|refuse|disagree|(do not|don'?t) (accept|agree|allow)|opt[ -]?out|no,? thanks",
+    "reject|decline|deny|refuse|disagree|(do not|don['’]?t) (accept|agree|allow)|opt[ -]?out|no,? thanks",
     'ablehnen|verweigern|nicht (akzeptieren|zustimmen|einverstanden)|refuser|je refuse|rechazar|rechazo|denegar',
-    'rifiut|nego|weiger|afwijzen|recusar|rejeitar',
-    `only ${NECESSARY}|${NECESSARY}( cookies)? only|only (accept|allow|use) ${NECESSARY}|(accept|allow|use) (only )?${NECESSARY}\\b`,
-    'nur (technisch )?(notwendige|essenzielle|erforderliche)|(notwendige|essenzielle|erforderliche) (cookies )?akzeptieren',
+    'rifiut|\\bneg[ao]\\b|weiger|afwijzen|recusar|rejeitar',
+    // Not accepting, in words an accept's might share ("Non accetto", "No acepto", "Je n'accepte pas").
+    "nein,? danke|nicht (erlauben|zulassen)|non merci|n['’]?accepte pas|ne pas accepter|no,? gracias|no (acepto|aceptar)",
+    'non (accett|acconsent|consent)|no,? grazie|niet (akkoord|accepteren|toestaan)|nee,? bedankt',
+    'n[aã]o (aceit|permit|concord)|n[aã]o,? obrigad',
+    `only ${NECESSARY}|${NECESSARY}( cookies)? only|only (accept|allow|use) ${NECESSARY}|(accept|allow|use) (only )?(all )?${NECESSARY}\\b`,
+    'nur (technisch )?(notwendige|essenzielle|erforderliche)|(alle )?(notwendigen?|essenziellen?|erforderlichen?) (cookies )?akzeptieren',
     'uniquement (les )?(cookies )?(nécessaires|essentiels|obligatoires)|(nécessaires|essentiels) uniquement',
     's[oó]lo (las |los )?(cookies )?(necesari[ao]s|esenciales|t[eé]cnicas)|solo (i )?(cookie )?(necessari|essenziali|tecnici)',
     'alleen (noodzakelijke|functionele|essenti[eë]le)|apenas (os )?(cookies )?(necess[aá]rios|essenciais)',

@@ -87,7 +87,7 @@ export interface ConsentLine {
    * A carried-over record the site stored without interaction on an earlier visit (or, with status `over-refusal`,
    * over the refusal that visit brought): when, and on which page's site.
    */
-  storedUnprompted?: { at: number; onSite?: string };
+  storedUnprompted?: { at: number; onSite?: string; noPage?: true };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: ConsentSignal['rememberedClick'];
 }
@@ -454,6 +454,7 @@ export function deriveConsent(
         storedUnprompted: {
           at: remembered.at,
           ...(remembered.onSite && { onSite: remembered.onSite }),
+          ...(remembered.noPage && { noPage: true as const }),
         },
       });
       continue;

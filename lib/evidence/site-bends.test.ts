@@ -276,6 +276,29 @@ describe('a consent record another site seeded', () => {
   });
 });
 
+describe('a consent record stored while no page of the site was open', () => {
+  it('brought back: stored without interaction, said when and that no page was open', () => {
+    const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
+    const storedAt = T0 - 3_600_000;
+    const brought = consentEntry(accept, {
+      at: T0,
+      via: 'cookie-header',
+      frame: 'main',
+      consent: { signal: accept, mainFrame: true, unpromptedOn: { visitId: '', at: storedAt, noPage: true } },
+    });
+    const d = deriveVisit(visit(), [activation(T0 + 10, false), brought, cioEntry(T0 + 2_000)]);
+    expect({ phases: phases(d), without: d.consent.withoutInteraction }).toEqual({
+      phases: [['before-consent', true]],
+      without: true,
+    });
+    const line = d.consent.lines.find((l) => l.status === 'without-interaction')!;
+    expect(line.storedUnprompted).toEqual({ at: storedAt, noPage: true });
+    expect(consentEventText(line)).toMatch(
+      /accepted all, as the site stored it while no page of it was open \(.+\), with no input of the visitor's on the site just before$/,
+    );
+  });
+});
+
 const accept = signalFromCookie('OptanonConsent', OPTANON_ACCEPT_ALL)!;
 const reject = signalFromCookie('OptanonConsent', OPTANON_REJECT_ALL)!;
 

@@ -20,6 +20,11 @@ export interface UnpromptedRecord {
   /** The record was stored while the tab showed a page of this other site (seeded by a cross-site request). */
   onSite?: string;
   /**
+   * Stored while no page of the site was open (its service worker, a keepalive response after the tab closed), with
+   * no input of the visitor's on a visit of the site just before: `visitId` is empty.
+   */
+  noPage?: true;
+  /**
    * Stored after the visitor's input, but over a refusal their visit brought and with no click of theirs in a banner
    * we could see (lib/evidence/consent.ts, over-refusal): brought again, it needs review rather than being theirs.
    */
@@ -35,6 +40,8 @@ export function unpromptedKey(site: string, tool: string, incognito: boolean): s
 
 /** What the detector saw of a visit so far: when it began watching, the first interaction, the tools carried in. */
 export interface VisitInteraction {
+  /** The visit's site, as `[private|]site` (siteKey): a record stored once its page is gone is judged by it. */
+  site?: string;
   watchedAt: number | null;
   activeAt: number | null;
   /**

@@ -1,0 +1,231 @@
+// A consent record stored while no page of the site is open (the site's service worker, after its last client closed;
+// a keepalive response landing after the tab closed) is nobody's answer on a page: remembered as the site's own, so the
+// next visit bringing it cannot present it as the visitor's (cookies.ts, unprompted.ts noteStoredWithoutPage). The
+// visitor's Accept just before the page went (its response landing late) stays theirs.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ev, fireRequest } from './fake-event';
+import type { Classification } from '@/lib/vendor-db/types';
+import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
+
+function classify(host: string): Classification {
+  const cio = host.endsWith('customer.io');
+  return {
+    vendor: cio ? 'customer-io' : null,
+    vendorName: cio ? 'Customer.io' : null,
+    company: null,
+    category: cio ? 'marketing' : 'unknown',
+    thirdParty: host !== 'shop.example',
+    reason: 'test classifier',
+  };
+}
+
+vi.mock('../classifier', () => ({
+  loadClassifier: async () => ({
+    database: 'test-vendor-database',
+    request: (url: string) => classify(new URL(url).hostname),
+    cookie: (c: { name: string; domain: string }) => classify(c.domain),
+  }),
+  vendorDetails: async () => [],
+}));
+
+let events: Record<string, ReturnType<typeof ev>>;
+const workers: { flush: () => Promise<void> }[] = [];
+const TAB = 77;
+
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map((w) => w.flush()));
+});
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
+  events = {
+    onBeforeRequest: ev(),
+    onSendHeaders: ev(),
+    onHeadersReceived: ev(),
+    onCompleted: ev(),
+    onErrorOccurred: ev(),
+    onChanged: ev(),
+    onCommitted: ev(),
+  };
+  const { onChanged, onCommitted, ...wr } = events;
+  Object.assign(fakeBrowser.webRequest, wr);
+  Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
+  Object.assign(fakeBrowser.webNavigation, { onCommitted });
+  (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
+  (fakeBrowser.runtime as any).getManifest = () => ({ version: '0.0.0-test' });
+  const { createDb } = await import('@/lib/store/db');
+  await createDb().delete();
+});
+
+/** Opens shop.example in the tab at `t` (the document sends `cookie`, when given). */
+async function openShop(t: number, documentId: string, cookie?: string): Promise<void> {
+  await fireRequest(events, {
+    requestId: `m-${documentId}`,
+    url: 'https://shop.example/',
+    type: 'main_frame',
+    tabId: TAB,
+    frameId: 0,
+    timeStamp: t,
+    ...(cookie && { requestHeaders: [{ name: 'Cookie', value: cookie }] }),
+  });
+  await events.onCommitted!.trigger({
+    tabId: TAB,
+    frameId: 0,
+    url: 'https://shop.example/',
+    timeStamp: t + 50,
+    documentId,
+  });
+}
+
+const optanon = (value: string) => ({
+  removed: false,
+  cause: 'explicit',
+  cookie: {
+    name: 'OptanonConsent',
+    value,
+    domain: 'shop.example',
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    storeId: '0',
+  },
+});
+
+describe('an accept stored while no page of the site is open', () => {
+  it('is not carried over on the next visit as the visitor’s choice', async () => {
+    vi.resetModules();
+    const { default: background } = await import('../index');
+    background.main();
+    const writer = await import('../writer');
+    workers.push(writer);
+    const { db } = await (await import('../context')).ready();
+    const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
+
+    // No tab shows the shop: its service worker (or a keepalive response after the tab closed) stores accept-all.
+    await events.onChanged!.trigger({
+      removed: false,
+      cause: 'explicit',
+      cookie: {
+        name: 'OptanonConsent',
+        value: OPTANON_ACCEPT_ALL,
+        domain: 'shop.example',
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'lax',
+        storeId: '0',
+      },
+    });
+    await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 300));
+
+    // The visitor's next visit: the record goes with the document; they do not touch the page; a tracker fires.
+    const t = Date.now() + 20_000;
+    await fireRequest(events, {
+      requestId: 'm1',
+      url: 'https://shop.example/',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: t,
+      requestHeaders: [{ name: 'Cookie', value: `OptanonConsent=${OPTANON_ACCEPT_ALL}` }],
+    });
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://shop.example/',
+      timeStamp: t + 50,
+      documentId: 'D1',
+    });
+    const { reportHandlers } = await import('../reports');
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
+    await fireRequest(events, {
+      requestId: 'r1',
+      url: 'https://track.customer.io/api/v1/page',
+      type: 'xmlhttprequest',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: t + 2_000,
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+    });
+    await writer.flush();
+
+    const { deriveVisit } = await import('@/lib/evidence/derive');
+    const { readEntries } = await import('@/lib/store/repo');
+    const [visit] = await db.visits.toArray();
+    const entries = (await readEntries(db, [visit!.id])).get(visit!.id)!;
+    const d = deriveVisit(visit!, entries);
+    // Sanity: the accept did arrive with the document.
+    expect(entries.some((e) => e.kind === 'consent' && e.via === 'cookie-header')).toBe(true);
+    expect({
+      cio: d.findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation]),
+      without: d.consent.withoutInteraction,
+    }).toEqual({ cio: [['before-consent', true]], without: true });
+  });
+
+  it('stays the visitor’s answer when they clicked Accept on the site just before its page went', async () => {
+    vi.resetModules();
+    const { default: background } = await import('../index');
+    background.main();
+    const writer = await import('../writer');
+    workers.push(writer);
+    const { db } = await (await import('../context')).ready();
+    const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
+    const { reportHandlers } = await import('../reports');
+
+    // First visit: the visitor clicks Accept in the banner, and the tab goes to another site at once.
+    const t0 = Date.now();
+    await openShop(t0, 'D0');
+    const first = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D0' };
+    await reportHandlers.userActivation({ active: true, at: Date.now() }, first);
+    await reportHandlers.consentClick({ tool: 'onetrust', action: 'accept-all', at: Date.now() }, first);
+    await fireRequest(events, {
+      requestId: 'away',
+      url: 'https://news.example/',
+      type: 'main_frame',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: Date.now(),
+    });
+    await events.onCommitted!.trigger({
+      tabId: TAB,
+      frameId: 0,
+      url: 'https://news.example/',
+      timeStamp: Date.now(),
+      documentId: 'DN',
+    });
+    // The click's response lands once no page of the shop is open.
+    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL));
+
+    // The next visit brings it, untouched: the visitor's accept, carried over.
+    const t = Date.now() + 20_000;
+    await openShop(t, 'D1', `OptanonConsent=${OPTANON_ACCEPT_ALL}`);
+    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+    await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
+    await fireRequest(events, {
+      requestId: 'r2',
+      url: 'https://track.customer.io/api/v1/page',
+      type: 'xmlhttprequest',
+      tabId: TAB,
+      frameId: 0,
+      timeStamp: t + 2_000,
+      documentId: 'D1',
+      initiator: 'https://shop.example',
+    });
+    await writer.flush();
+
+    const { deriveVisit } = await import('@/lib/evidence/derive');
+    const { readEntries } = await import('@/lib/store/repo');
+    const visit = (await db.visits.toArray()).find((v) => v.startedAt >= t - 1 && v.site === 'shop.example')!;
+    const entries = (await readEntries(db, [visit.id])).get(visit.id)!;
+    const d = deriveVisit(visit, entries);
+    expect({
+      cio: d.findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation]),
+      without: d.consent.withoutInteraction,
+    }).toEqual({ cio: [['after-accept', false]], without: false });
+  });
+});
