@@ -23,24 +23,32 @@ export default defineContentScript({
       if (message) whenShown(() => void browser.runtime.sendMessage(message).catch(() => undefined));
     });
     if (window.top !== window) return;
-    try {
-      const items: ConsentStorageReport['items'] = [];
-      const n = Math.min(localStorage.length, MAX_KEYS);
-      for (let i = 0; i < n; i++) {
-        const key = localStorage.key(i);
-        const value = key === null ? null : localStorage.getItem(key);
-        if (key !== null && value !== null && value.length <= 16_384 && signalFromStorage(key, value)) {
-          items.push({ key, value });
+    const readStored = (): void => {
+      try {
+        const items: ConsentStorageReport['items'] = [];
+        const n = Math.min(localStorage.length, MAX_KEYS);
+        for (let i = 0; i < n; i++) {
+          const key = localStorage.key(i);
+          const value = key === null ? null : localStorage.getItem(key);
+          if (key !== null && value !== null && value.length <= 16_384 && signalFromStorage(key, value)) {
+            items.push({ key, value });
+          }
         }
+        if (items.length) {
+          const args: ConsentStorageReport = { items: items.slice(0, 50), at: Date.now(), initial: true };
+          whenShown(
+            () => void browser.runtime.sendMessage({ type: 'consentStorage', args }).catch(() => undefined),
+          );
+        }
+      } catch {
+        // Storage can be blocked (sandboxed frames, privacy settings): nothing stored to read.
       }
-      if (items.length) {
-        const args: ConsentStorageReport = { items: items.slice(0, 50), at: Date.now(), initial: true };
-        whenShown(
-          () => void browser.runtime.sendMessage({ type: 'consentStorage', args }).catch(() => undefined),
-        );
-      }
-    } catch {
-      // Storage can be blocked (sandboxed frames, privacy settings): nothing stored to read.
-    }
+    };
+    readStored();
+    // A restore from the back/forward cache is a new visit that brings what is stored now (registered before any
+    // page script, so read before the page's own pageshow handlers run).
+    window.addEventListener('pageshow', (event) => {
+      if (event.isTrusted && (event as PageTransitionEvent).persisted) readStored();
+    });
   },
 });

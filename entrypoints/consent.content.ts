@@ -189,8 +189,14 @@ function clickedElement(event: MouseEvent): Element | null {
 
 /** An element covering this much of the viewport is the page's own shell (a full-page app, a wrapper), not a banner. */
 const SHELL_SHARE = 0.9;
-/** Buttons of a dialog read for an Accept beside a refusal. */
-const MAX_DIALOG_BUTTONS = 40;
+/** Elements of a dialog searched (for open shadow roots holding more of its switches, for its buttons). */
+const MAX_DIALOG_ELEMENTS = 5_000;
+/** Labels of a dialog read for an Accept beside a refusal. */
+const MAX_DIALOG_LABELS = 200;
+/** Shadow roots of a dialog entered for them. */
+const MAX_DIALOG_ROOTS = 50;
+/** Longest text of an element that is no button but is drawn as one (a div with a click handler, a pointer cursor). */
+const MAX_DRAWN_BUTTON_TEXT = 40;
 /** How much of an element's text is read for words of consent. */
 const TEXT_CHARS = 4_000;
 
@@ -221,13 +227,35 @@ function targetFacts(): TargetFacts {
       return !m.pinned && m.covers;
     },
     text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
-    buttonLabels: (el) =>
-      [...(el as Element).querySelectorAll(BUTTON_SELECTOR)].slice(0, MAX_DIALOG_BUTTONS).map(clickLabel),
+    buttonLabels: (el) => dialogButtonLabels(el as Element),
   };
 }
 
-/** Elements of a saved dialog searched for open shadow roots holding more of its switches. */
-const MAX_DIALOG_ELEMENTS = 5_000;
+/**
+ * The labels of a dialog's buttons, in open shadow roots inside it too, and of the elements drawn as buttons (no
+ * button markup, a script's click handler: a pointer cursor or a tab stop, and a button's few words), bounded.
+ */
+function dialogButtonLabels(dialog: Element): string[] {
+  const labels: string[] = [];
+  const roots: ParentNode[] = [dialog];
+  let seen = 0;
+  for (let i = 0; i < roots.length && seen < MAX_DIALOG_ELEMENTS; i++) {
+    for (const el of roots[i]!.querySelectorAll('*')) {
+      if (++seen > MAX_DIALOG_ELEMENTS || labels.length >= MAX_DIALOG_LABELS) return labels;
+      if (el.shadowRoot && roots.length < MAX_DIALOG_ROOTS) roots.push(el.shadowRoot);
+      if (el.matches(BUTTON_SELECTOR)) labels.push(clickLabel(el));
+      else if (el.childElementCount === 0 && drawnAsButton(el)) labels.push(clickLabel(el));
+    }
+  }
+  return labels;
+}
+
+/** An element with a button's few words that the visitor can click or tab to, though no markup says button. */
+function drawnAsButton(el: Element): boolean {
+  const text = shortLabel(el.textContent ?? '');
+  if (!text || text.length > MAX_DRAWN_BUTTON_TEXT) return false;
+  return el.hasAttribute('tabindex') || getComputedStyle(el).cursor === 'pointer';
+}
 
 /** A switch's state as the visitor left it (read in the capture phase, before the page's handlers run). */
 function switchState(el: Element): SwitchState {
@@ -321,7 +349,8 @@ export default defineContentScript({
       if (!target) return { answer: true };
       const button = target.closest(BUTTON_SELECTOR);
       const text = button ? shortLabel(buttonText(button)) : '';
-      if (couldAnswerBanner(path, text, detected?.rule ?? null, targetFacts())) return { answer: true };
+      if (couldAnswerBanner(path, text, detected ? clickRuleNow(detected) : null, targetFacts()))
+        return { answer: true };
       return { answer: false, label: targetLabel(text, (button ?? target).tagName) };
     };
     // localStorage records of the registry's managers: on load, a little later, before and after the visitor's
@@ -342,13 +371,14 @@ export default defineContentScript({
     for (const type of ['pointerdown', 'mousedown', 'keydown', 'touchend'])
       window.addEventListener(type, readBeforeInput, { capture: true, passive: true });
     watchUserActivation(
-      (active, at, outside) => {
+      (active, at, outside, initial) => {
         report({
           type: 'userActivation',
           args: {
             active,
             at,
             ...(outside && { outside: true, ...(outside.label && { label: outside.label }) }),
+            ...(initial && { initial: true }),
           },
         });
       },

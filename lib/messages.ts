@@ -78,6 +78,8 @@ export interface UserActivationReport {
    */
   outside?: boolean;
   label?: string;
+  /** Sent at document_start: it may arrive before its page's commit is handled (visitForSender's `initial`). */
+  initial?: boolean;
 }
 
 /**

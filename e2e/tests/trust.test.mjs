@@ -228,30 +228,34 @@ test("the visitor's Reject click is seen though the page stops it in its own cap
   await page.close();
 });
 
-test('a Reject all in a dialog nothing names, but which speaks of cookies, is the refusal an accept then contradicts', async () => {
-  const url = 'https://unnamed-dialog.example/';
-  const page = await h.context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('#x9-no');
-  // The detector is running (it reports the page's activation state first).
-  const tabId = await tabIdFor(h.browser, `${url}*`);
-  await waitForDb(h.browser, (db) => {
-    const v = visitsOf(db, { tabId, url }).at(-1);
-    return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'activation');
+for (const [path, how] of [
+  ['/', ''],
+  ['/drawn', ', also when its Accept is drawn as a button (a div in a shadow root) after 45 links'],
+])
+  test(`a Reject all in a dialog nothing names, but which speaks of cookies, is the refusal an accept then contradicts${how}`, async () => {
+    const url = `https://unnamed-dialog.example${path}`;
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('#x9-no');
+    // The detector is running (it reports the page's activation state first).
+    const tabId = await tabIdFor(h.browser, `${url}*`);
+    await waitForDb(h.browser, (db) => {
+      const v = visitsOf(db, { tabId, url }).at(-1);
+      return v && db.evidence.some((e) => e.visitId === v.id && e.kind === 'activation');
+    });
+    await page.click('#x9-no');
+    await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
+    const { visit, derived } = await recorded(
+      url,
+      (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
+    );
+    h.dump(`trust-unnamed-dialog${path.slice(1)}`, { visit, derived });
+    const click = derived.consent.lines.find((l) => l.state === 'click');
+    assert.equal(click?.action, 'reject-all');
+    assert.equal(click?.status, 'click-contradicted');
+    assert.equal(derived.verdict.severity, 'violation');
+    await page.close();
   });
-  await page.click('#x9-no');
-  await page.waitForFunction(() => window.__track?.length === 1 && window.__stored);
-  const { visit, derived } = await recorded(
-    url,
-    (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
-  );
-  h.dump('trust-unnamed-dialog', { visit, derived });
-  const click = derived.consent.lines.find((l) => l.state === 'click');
-  assert.equal(click?.action, 'reject-all');
-  assert.equal(click?.status, 'click-contradicted');
-  assert.equal(derived.verdict.severity, 'violation');
-  await page.close();
-});
 
 test('an accept a newsletter popup stores over the refusal the visitor brought needs review, then and on the next visit', async () => {
   const page = await h.context.newPage();

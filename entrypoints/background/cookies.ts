@@ -213,8 +213,10 @@ export async function recordCookieWrites(visit: PageVisit, writes: CookieWrite[]
 }
 
 /** The jar of the page's URL at commit: consent cookies stored before (or by the response of) this visit. */
-export async function readJarAtCommit(visit: PageVisit): Promise<void> {
-  const jar = await browser.cookies.getAll({ url: visit.url }).catch(() => []);
+export async function readJarAtCommit(
+  visit: PageVisit,
+  jar: readonly { name: string; value: string; domain: string }[],
+): Promise<void> {
   const host = new URL(visit.url).hostname;
   // A cookie left by an answer known only from the visitor's click carries that answer over (answered.ts).
   const remembered = rememberedAnswer(visit, jar);

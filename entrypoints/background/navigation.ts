@@ -22,6 +22,8 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   // Sub-frames belong to the page; prerendered documents wait until they are shown.
   if (details.frameId !== 0 || details.tabId < 0 || details.documentLifecycle === 'prerender') return;
   if (!/^https?:/.test(details.url)) return;
+  // The jar as it is at commit, asked before ready(): a slow start must not read what the page wrote since.
+  const jar = browser.cookies.getAll({ url: details.url }).catch(() => []);
   await ready();
   const { state, ended } = onCommit(
     getTab(details.tabId),
@@ -33,7 +35,7 @@ async function onCommitted(details: CommitDetails): Promise<void> {
   saveVisit(state.current!.visit);
   for (const { kind, details: held } of takePrerendered(details.documentId ?? null)) await replay(kind, held);
   // Consent cookies in the jar at commit: stored before this visit, unless the main response set them.
-  await readJarAtCommit(state.current!.visit);
+  await readJarAtCommit(state.current!.visit, await jar);
 }
 
 /** A tab opened by another (a link, window.open): the opener's input then opened it (visits.ts openedByOf). */

@@ -138,9 +138,9 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
       },
     });
   },
-  async userActivation({ active, at, outside, label }, sender) {
+  async userActivation({ active, at, outside, label, initial }, sender) {
     await ready();
-    const visit = sender.frameId === 0 ? visitForSender(sender) : null;
+    const visit = sender.frameId === 0 ? visitForSender(sender, { initial: initial === true }) : null;
     if (!visit || typeof active !== 'boolean') return;
     const t = detectorAt(visit, at);
     // Input outside any banner made the page active: not yet an interaction that could be an answer.

@@ -48,6 +48,11 @@ interface Pending {
   others?: string[];
   /** The tab this visit shows was opened by another: the input that opened it covers nothing here. */
   openedBy?: OpenedBy;
+  /**
+   * When the background handled it: reports that could excuse it (the detector's activation) may be queued behind
+   * a slow worker's ready() or a busy event loop, so the grace runs from here as well as from the record's time.
+   */
+  handledAt?: number;
 }
 
 /** Another site's records seeded from one page, remembered per site (`tools`: the managers whose records). */
@@ -290,6 +295,7 @@ export function noteSignal(
       src,
       onSite: visit.site,
       ...more,
+      handledAt: Date.now(),
     });
     return src;
   }
@@ -298,7 +304,8 @@ export function noteSignal(
     const s = stateOf(visit.id);
     const brought = broughtKey(signal);
     const refusal = signal.choice !== undefined && !mayGrantTracking(signal.choice);
-    if (!s.carried.includes(brought))
+    const writtenHere = src.via === 'jar' && s.written?.includes(brought);
+    if (!s.carried.includes(brought) && !writtenHere)
       update(visit, {
         carried: [...s.carried, brought],
         ...(refusal && { broughtRefusal: true as const }),
@@ -312,6 +319,9 @@ export function noteSignal(
       waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
     return record ? { ...src, unpromptedOn: record } : src;
   }
+  const s = stateOf(visit.id);
+  const written = broughtKey(signal);
+  if (!s.written?.includes(written)) update(visit, { written: [...(s.written ?? []), written].slice(-20) });
   // Requests carrying the record repeat one value: its first sighting is judged, not every request.
   const sent = src.via === 'cookie-header';
   const id = sent ? `${visit.id}|${key}|sent|${hashString(signal.raw)}` : `${visit.id}|${key}|${src.at}`;
@@ -319,7 +329,7 @@ export function noteSignal(
   if (sent) {
     addBounded(judged, id, MAX_JUDGED);
   }
-  decide(id, { visitId: visit.id, key, signal, src, ...more });
+  decide(id, { visitId: visit.id, key, signal, src, ...more, handledAt: Date.now() });
   return src;
 }
 
@@ -405,9 +415,14 @@ function decide(id: string, p: Pending): void {
   let outcome = p.onSite
     ? decideSeeded(state, p.signal, src, p.src.at, Date.now(), plantedFor(p))
     : decideStored(state, p.signal, src, p.src.at, Date.now());
-  // Another tab's later input may still be reported (the detector sends one every few seconds at most).
-  const decideAt = p.src.at + ACTIVATION_GRACE_MS + (p.others?.length ? LATER_INPUT_EVERY_MS : 0) + 100;
-  if (outcome === 'remember' && p.others?.length && Date.now() < decideAt) outcome = 'wait';
+  // Another tab's later input may still be reported (the detector sends one every few seconds at most). A record
+  // handled late waits the grace from when it was handled: the reports that could excuse it are queued behind it.
+  const from = Math.max(p.src.at, p.handledAt ?? p.src.at);
+  const decideAt = from + ACTIVATION_GRACE_MS + (p.others?.length ? LATER_INPUT_EVERY_MS : 0) + 100;
+  // (A main-frame Set-Cookie is remembered whatever the detector saw: nothing to wait for, unless other tabs.)
+  const detectorDecides = !(p.src.via === 'set-cookie' && p.src.mainFrame);
+  if (outcome === 'remember' && (detectorDecides || p.others?.length) && Date.now() < decideAt)
+    outcome = 'wait';
   if (outcome === 'wait') {
     if (!pending[id]) {
       pending[id] = p;

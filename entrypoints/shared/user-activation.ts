@@ -36,7 +36,8 @@ export interface InputPlace {
   label?: string;
 }
 
-type Report = (active: boolean, at: number, outside?: { label?: string }) => void;
+/** `initial`: the report at document_start, which may reach the background before the commit of its page. */
+type Report = (active: boolean, at: number, outside?: { label?: string }, initial?: boolean) => void;
 
 export function watchUserActivation(
   report: Report,
@@ -48,7 +49,7 @@ export function watchUserActivation(
   if (!ua || typeof ua.hasBeenActive !== 'boolean') return;
   const later = latestEvery(LATER_INPUT_EVERY_MS, laterInput);
   let done = ua.hasBeenActive;
-  report(done, Date.now());
+  report(done, Date.now(), undefined, true);
   /** Inputs seen in this document so far: one that could answer a banner, and the first that could not. */
   let answered = false;
   let outside: InputPlace | null = null;

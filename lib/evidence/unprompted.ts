@@ -51,6 +51,11 @@ export interface VisitInteraction {
   carried: string[];
   /** One of the choices it brought refuses tracking. */
   broughtRefusal?: true;
+  /**
+   * Choices stored during the visit, as `broughtKey`: the jar read at commit, answered late, may hold one the page
+   * wrote since, which it did not bring.
+   */
+  written?: string[];
   /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
