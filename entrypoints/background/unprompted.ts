@@ -319,9 +319,11 @@ export function noteSignal(
       waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
     return record ? { ...src, unpromptedOn: record } : src;
   }
+  // Written on this visit (a request sending it says nothing of when it was written: the brought value goes too).
   const s = stateOf(visit.id);
   const written = broughtKey(signal);
-  if (!s.written?.includes(written)) update(visit, { written: [...(s.written ?? []), written].slice(-20) });
+  if (src.via !== 'cookie-header' && !s.written?.includes(written))
+    update(visit, { written: [...(s.written ?? []), written].slice(-20) });
   // Requests carrying the record repeat one value: its first sighting is judged, not every request.
   const sent = src.via === 'cookie-header';
   const id = sent ? `${visit.id}|${key}|sent|${hashString(signal.raw)}` : `${visit.id}|${key}|${src.at}`;
