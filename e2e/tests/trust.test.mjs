@@ -228,12 +228,16 @@ test("the visitor's Reject click is seen though the page stops it in its own cap
   await page.close();
 });
 
-for (const [path, how] of [
-  ['/', ''],
-  ['/drawn', ', also when its Accept is drawn as a button (a div in a shadow root) after 45 links'],
+// A site of its own each: the first one's accept stays in its jar.
+for (const [host, how] of [
+  ['unnamed-dialog.example', ''],
+  [
+    'unnamed-drawn.example',
+    ', also when its Accept is drawn as a button (a div in a shadow root) after 45 links',
+  ],
 ])
   test(`a Reject all in a dialog nothing names, but which speaks of cookies, is the refusal an accept then contradicts${how}`, async () => {
-    const url = `https://unnamed-dialog.example${path}`;
+    const url = `https://${host}/`;
     const page = await h.context.newPage();
     await page.goto(url);
     await page.waitForSelector('#x9-no');
@@ -249,7 +253,7 @@ for (const [path, how] of [
       url,
       (db, v) => db.derived[v.id]?.consent.contradicted.length > 0,
     );
-    h.dump(`trust-unnamed-dialog${path.slice(1)}`, { visit, derived });
+    h.dump(`trust-${host}`, { visit, derived });
     const click = derived.consent.lines.find((l) => l.state === 'click');
     assert.equal(click?.action, 'reject-all');
     assert.equal(click?.status, 'click-contradicted');
