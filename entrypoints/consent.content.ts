@@ -272,6 +272,39 @@ function elementsOf(event: Event): Element[] {
   return event.composedPath().filter((t): t is Element => t instanceof Element);
 }
 
+/**
+ * Switches the visitor touched on this page: the switch clicked, the control of a label clicked, and the one switch
+ * inside one of the few innermost elements of a click's path (a custom toggle hides its box and draws a sibling; an
+ * element holding several is a section or the dialog, not a toggle).
+ */
+const touchedSwitches = new WeakSet<Element>();
+/** Innermost elements of a click's path whose switch counts as touched. */
+const TOUCH_DEPTH = 3;
+
+function noteTouchedSwitches(path: readonly Element[]): void {
+  for (const el of path.slice(0, TOUCH_DEPTH)) {
+    if (el.matches(SWITCH_SELECTOR)) touchedSwitches.add(el);
+    const control = el instanceof HTMLLabelElement ? el.control : null;
+    if (control) touchedSwitches.add(control);
+    const inside = el.querySelectorAll(SWITCH_SELECTOR);
+    if (inside.length === 1) touchedSwitches.add(inside[0]!);
+  }
+}
+
+/** Drawn on the page: it has a box and is not `visibility: hidden`. */
+function drawn(el: Element): boolean {
+  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
+/** A switch the visitor could see (it, a label of it, or the element holding it, drawn) or touched. */
+function seenSwitch(el: Element): boolean {
+  if (touchedSwitches.has(el) || drawn(el)) return true;
+  const labels = el instanceof HTMLInputElement ? [...(el.labels ?? [])] : [];
+  if (labels.some(drawn)) return true;
+  const holder = el.parentElement;
+  return holder !== null && drawn(holder);
+}
+
 /** The switches of the dialog a Save click was in, open shadow roots inside it included; null when none. */
 function savedSwitches(event: Event, rule: ClickRule | null): SwitchCount | null {
   const dialog = savedDialog(elementsOf(event), rule, targetFacts());
@@ -280,7 +313,11 @@ function savedSwitches(event: Event, rule: ClickRule | null): SwitchCount | null
   for (const el of [...dialog.querySelectorAll('*')].slice(0, MAX_DIALOG_ELEMENTS))
     if (el.shadowRoot) roots.push(el.shadowRoot);
   const found = roots.flatMap((r) => [...r.querySelectorAll(SWITCH_SELECTOR)]);
-  return countSwitches(found.slice(0, MAX_SWITCHES).map(switchState));
+  return countSwitches(
+    found
+      .slice(0, MAX_SWITCHES)
+      .map((el) => ({ ...switchState(el), ...(!seenSwitch(el) && { unseen: true }) })),
+  );
 }
 
 function scriptUrls(): string[] {
@@ -414,6 +451,8 @@ export default defineContentScript({
       (event) => {
         try {
           if (!event.isTrusted) return;
+          // A switch the visitor clicked counts when they save, shown or not (a tab of the dialog closed since).
+          noteTouchedSwitches(elementsOf(event));
           // Any click may be the answer (a banner autoconsent has no rule for, a button we cannot classify).
           for (const t of clickReads) clearTimeout(t);
           clickReads = CLICK_STORAGE_DELAYS_MS.map((ms) => setTimeout(sendStorage, ms));

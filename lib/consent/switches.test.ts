@@ -56,6 +56,17 @@ describe('countSwitches and savedAsRefusal', () => {
     expect(savedAsRefusal(count)).toBe(true);
   });
 
+  it('a switch the visitor neither saw nor touched is not theirs: a hidden checked one does not undo the refusal', () => {
+    const count = countSwitches([
+      { on: true, locked: false, unseen: true },
+      { on: false, locked: false },
+      { on: false, locked: false },
+    ]);
+    expect(count).toEqual({ on: 0, off: 2 });
+    expect(savedAsRefusal(count)).toBe(true);
+    expect(countSwitches([{ on: true, locked: false, unseen: true }])).toBeNull();
+  });
+
   it('a switch on, or no switch to change, is not a refusal', () => {
     const mixed = countSwitches([
       { on: true, locked: false },

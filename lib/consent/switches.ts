@@ -3,7 +3,9 @@
  * dialog showed switches: with every switch the visitor could change turned off, Save refuses what Reject all
  * refuses, and a site that then stores consent to tracking has overridden the visitor's settings (the derivation
  * flags it as it flags an accept stored after Reject all: lib/evidence/consent.ts). Only ever read towards a
- * refusal: a switch that is on, or a dialog with none, leaves the click as saved settings of unknown content.
+ * refusal: a switch that is on, or a dialog with none, leaves the click as saved settings of unknown content. A
+ * switch the visitor could neither see nor touched is not their setting (a hidden one, checked, had turned a Save
+ * with every shown switch off back into settings of unknown content; and a pre-ticked box never shown is no consent).
  */
 import type { TargetElement, TargetFacts } from './banner-target';
 import { BANNER_HINTS } from './banner-target';
@@ -15,6 +17,11 @@ export interface SwitchState {
   on: boolean;
   /** Disabled or read-only: strictly necessary cookies are shown as a switch locked on. */
   locked: boolean;
+  /**
+   * Neither drawn (nor its label, nor the element holding it: custom toggles hide the box itself) nor touched by the
+   * visitor on this page: not a setting of theirs.
+   */
+  unseen?: boolean;
 }
 
 /** How many of the dialog's switches the visitor could change were on and off when they saved it. */
@@ -57,7 +64,7 @@ export function countSwitches(switches: readonly SwitchState[]): SwitchCount | n
   let on = 0;
   let off = 0;
   for (const s of switches.slice(0, MAX_SWITCHES)) {
-    if (s.locked) continue;
+    if (s.locked || s.unseen) continue;
     if (s.on) on++;
     else off++;
   }
