@@ -274,8 +274,9 @@ function elementsOf(event: Event): Element[] {
 
 /**
  * Switches the visitor touched on this page: the switch clicked, the control of a label clicked, and the one switch
- * inside one of the few innermost elements of a click's path (a custom toggle hides its box and draws a sibling; an
- * element holding several is a section or the dialog, not a toggle).
+ * inside one of the few innermost elements of a click's path when it was in sight then (a custom toggle hides its
+ * box and draws a sibling; an element holding several is a section or the dialog, not a toggle; a switch never drawn
+ * beside the button clicked is the site's, not touched).
  */
 const touchedSwitches = new WeakSet<Element>();
 /** Innermost elements of a click's path whose switch counts as touched. */
@@ -287,7 +288,7 @@ function noteTouchedSwitches(path: readonly Element[]): void {
     const control = el instanceof HTMLLabelElement ? el.control : null;
     if (control) touchedSwitches.add(control);
     const inside = el.querySelectorAll(SWITCH_SELECTOR);
-    if (inside.length === 1) touchedSwitches.add(inside[0]!);
+    if (inside.length === 1 && seenSwitch(inside[0]!)) touchedSwitches.add(inside[0]!);
   }
 }
 
