@@ -79,6 +79,24 @@ async function openShop(t: number, documentId: string, cookie?: string): Promise
   });
 }
 
+/** The next visit to the shop at `t`, bringing `accept`: the visitor does not touch the page; a tracker fires. */
+async function untouchedVisit(t: number, accept: string): Promise<void> {
+  await openShop(t, 'D1', `OptanonConsent=${accept}`);
+  const { reportHandlers } = await import('../reports');
+  const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
+  await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
+  await fireRequest(events, {
+    requestId: 'r1',
+    url: 'https://track.customer.io/api/v1/page',
+    type: 'xmlhttprequest',
+    tabId: TAB,
+    frameId: 0,
+    timeStamp: t + 2_000,
+    documentId: 'D1',
+    initiator: 'https://shop.example',
+  });
+}
+
 const optanon = (value: string) => ({
   removed: false,
   cause: 'explicit',
@@ -105,53 +123,11 @@ describe('an accept stored while no page of the site is open', () => {
     const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
 
     // No tab shows the shop: its service worker (or a keepalive response after the tab closed) stores accept-all.
-    await events.onChanged!.trigger({
-      removed: false,
-      cause: 'explicit',
-      cookie: {
-        name: 'OptanonConsent',
-        value: OPTANON_ACCEPT_ALL,
-        domain: 'shop.example',
-        path: '/',
-        secure: true,
-        httpOnly: false,
-        sameSite: 'lax',
-        storeId: '0',
-      },
-    });
+    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL));
     await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 300));
 
     // The visitor's next visit: the record goes with the document; they do not touch the page; a tracker fires.
-    const t = Date.now() + 20_000;
-    await fireRequest(events, {
-      requestId: 'm1',
-      url: 'https://shop.example/',
-      type: 'main_frame',
-      tabId: TAB,
-      frameId: 0,
-      timeStamp: t,
-      requestHeaders: [{ name: 'Cookie', value: `OptanonConsent=${OPTANON_ACCEPT_ALL}` }],
-    });
-    await events.onCommitted!.trigger({
-      tabId: TAB,
-      frameId: 0,
-      url: 'https://shop.example/',
-      timeStamp: t + 50,
-      documentId: 'D1',
-    });
-    const { reportHandlers } = await import('../reports');
-    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
-    await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
-    await fireRequest(events, {
-      requestId: 'r1',
-      url: 'https://track.customer.io/api/v1/page',
-      type: 'xmlhttprequest',
-      tabId: TAB,
-      frameId: 0,
-      timeStamp: t + 2_000,
-      documentId: 'D1',
-      initiator: 'https://shop.example',
-    });
+    await untouchedVisit(Date.now() + 20_000, OPTANON_ACCEPT_ALL);
     await writer.flush();
 
     const { deriveVisit } = await import('@/lib/evidence/derive');
@@ -203,19 +179,7 @@ describe('an accept stored while no page of the site is open', () => {
 
     // The next visit brings it, untouched: the visitor's accept, carried over.
     const t = Date.now() + 20_000;
-    await openShop(t, 'D1', `OptanonConsent=${OPTANON_ACCEPT_ALL}`);
-    const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
-    await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
-    await fireRequest(events, {
-      requestId: 'r2',
-      url: 'https://track.customer.io/api/v1/page',
-      type: 'xmlhttprequest',
-      tabId: TAB,
-      frameId: 0,
-      timeStamp: t + 2_000,
-      documentId: 'D1',
-      initiator: 'https://shop.example',
-    });
+    await untouchedVisit(t, OPTANON_ACCEPT_ALL);
     await writer.flush();
 
     const { deriveVisit } = await import('@/lib/evidence/derive');
