@@ -155,8 +155,12 @@ async function onChanged({ removed, cause, cookie }: ChangeInfo): Promise<void> 
     visits.map((v) => v.id),
   );
   for (const visit of visits) await recordCookie(visit, change.seen);
-  // No page of the site open: a consent record stored now is nobody's answer on a page.
-  if (!visits.length && !removed && !partition) {
+  // No page of the site open (none shown, none on its way: a navigation to it not yet committed), in the site's own
+  // jar (unpartitioned, or partitioned under the site itself): a consent record stored now is nobody's answer.
+  const arriving = [...allTabs()].some(
+    (t) => t.pending && t.pending.visit.site === site && belongs(change, t.pending.visit),
+  );
+  if (!visits.length && !arriving && !removed && (!partition || partition === site)) {
     const signal = signalFromCookie(change.seen.name, change.seen.value);
     if (signal) noteStoredWithoutPage(site, signal, at, change.privateStore);
   }

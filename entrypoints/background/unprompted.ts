@@ -304,7 +304,7 @@ export function noteSignal(
     const s = stateOf(visit.id);
     const brought = broughtKey(signal);
     const refusal = signal.choice !== undefined && !mayGrantTracking(signal.choice);
-    const writtenHere = src.via === 'jar' && s.written?.includes(brought);
+    const writtenHere = src.via === 'jar' && s.written?.includes(hashString(signal.raw));
     if (!s.carried.includes(brought) && !writtenHere)
       update(visit, {
         carried: [...s.carried, brought],
@@ -321,7 +321,7 @@ export function noteSignal(
   }
   // Written on this visit (a request sending it says nothing of when it was written: the brought value goes too).
   const s = stateOf(visit.id);
-  const written = broughtKey(signal);
+  const written = hashString(signal.raw);
   if (src.via !== 'cookie-header' && !s.written?.includes(written))
     update(visit, { written: [...(s.written ?? []), written].slice(-20) });
   // Requests carrying the record repeat one value: its first sighting is judged, not every request.

@@ -108,11 +108,24 @@ describe('actionFromText: refusals in an accept’s words', () => {
       'Nee, bedankt',
       'Nein, danke',
       'Nicht erlauben',
+      'Negar',
+      'Ich lehne ab',
     ])
       expect(actionFromText(t), t).toBe('reject-all');
   });
   it('accepting what is more than necessary stays an accept; a word merely containing "nego" is nothing', () => {
-    for (const t of ['Accept all non-necessary cookies', 'Accetta tutti', 'Alle erlauben'])
+    for (const t of [
+      'Accept all non-necessary cookies',
+      'Accetta tutti',
+      'Alle erlauben',
+      // The non-necessary, or the necessary and more (a review found these read as refusals).
+      'Alle nicht notwendigen Cookies akzeptieren',
+      'Alle nicht-notwendigen Cookies akzeptieren',
+      'Nicht notwendige Cookies akzeptieren',
+      'Accept all non-essential cookies',
+      'Accept all essential and non-essential cookies',
+      'Allow all necessary and analytics cookies',
+    ])
       expect(actionFromText(t), t).toBe('accept-all');
     expect(actionFromText('Vai al negozio')).toBeNull();
   });

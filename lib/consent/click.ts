@@ -29,19 +29,22 @@ export function shortLabel(text: string): string {
 const SAVE =
   /\b(save|confirm|submit)\b|accept (the )?(selected|selection|chosen)|allow (the )?selection|speichern|auswahl (bestätigen|akzeptieren|erlauben|übernehmen)|enregistrer|valider|accepter (la )?sélection|guardar|confirmar|aceptar (la )?selecci[oó]n|salva|conferma|opslaan|bevestig|salvar|permitir (la )?sele(cci[oó]n|[cç][aã]o)|consenti (la )?selezione|selectie toestaan/;
 // Accepting only what is necessary is a refusal, however it is worded ("Only accept technically necessary cookies",
-// "Accept necessary", "Use essential cookies only").
-const NECESSARY = '(strictly |technically |the )*(necessary|essential|required)';
+// "Accept necessary", "Use essential cookies only"); not the non-necessary ("Alle nicht notwendigen Cookies
+// akzeptieren"), nor the necessary and more ("Allow all necessary and analytics cookies").
+const NOT_BEFORE = '(?<!\\b(non|nicht|not|no|un)[ -]?)';
+const NECESSARY = `(strictly |technically |the )*${NOT_BEFORE}(necessary|essential|required)`;
+const NOTHING_MORE = '(?!( cookies)? (and|&|\\+|und|et|y|e|en|plus) )';
 const REJECT = new RegExp(
   [
     "reject|decline|deny|refuse|disagree|(do not|don['’]?t) (accept|agree|allow)|opt[ -]?out|no,? thanks",
     'ablehnen|verweigern|nicht (akzeptieren|zustimmen|einverstanden)|refuser|je refuse|rechazar|rechazo|denegar',
-    'rifiut|\\bneg[ao]\\b|weiger|afwijzen|recusar|rejeitar',
+    'rifiut|\\bneg(a|o|ar)\\b|weiger|afwijzen|recusar|rejeitar|lehne ab',
     // Not accepting, in words an accept's might share ("Non accetto", "No acepto", "Je n'accepte pas").
     "nein,? danke|nicht (erlauben|zulassen)|non merci|n['’]?accepte pas|ne pas accepter|no,? gracias|no (acepto|aceptar)",
     'non (accett|acconsent|consent)|no,? grazie|niet (akkoord|accepteren|toestaan)|nee,? bedankt',
     'n[aã]o (aceit|permit|concord)|n[aã]o,? obrigad',
-    `only ${NECESSARY}|${NECESSARY}( cookies)? only|only (accept|allow|use) ${NECESSARY}|(accept|allow|use) (only )?(all )?${NECESSARY}\\b`,
-    'nur (technisch )?(notwendige|essenzielle|erforderliche)|(alle )?(notwendigen?|essenziellen?|erforderlichen?) (cookies )?akzeptieren',
+    `only ${NECESSARY}|${NECESSARY}( cookies)? only|only (accept|allow|use) ${NECESSARY}|(accept|allow|use) (only )?(all )?${NECESSARY}\\b${NOTHING_MORE}`,
+    `nur (technisch )?(notwendige|essenzielle|erforderliche)|(alle )?(?<!nicht[ -])(notwendigen?|essenziellen?|erforderlichen?) (cookies )?akzeptieren`,
     'uniquement (les )?(cookies )?(nécessaires|essentiels|obligatoires)|(nécessaires|essentiels) uniquement',
     's[oó]lo (las |los )?(cookies )?(necesari[ao]s|esenciales|t[eé]cnicas)|solo (i )?(cookie )?(necessari|essenziali|tecnici)',
     'alleen (noodzakelijke|functionele|essenti[eë]le)|apenas (os )?(cookies )?(necess[aá]rios|essenciais)',

@@ -52,8 +52,8 @@ export interface VisitInteraction {
   /** One of the choices it brought refuses tracking. */
   broughtRefusal?: true;
   /**
-   * Choices stored during the visit, as `broughtKey`: the jar read at commit, answered late, may hold one the page
-   * wrote since, which it did not bring.
+   * Records stored during the visit, as the hash of their value: the jar read at commit, answered late, may hold one
+   * the page wrote since, which it did not bring (the same choice re-written holds another value).
    */
   written?: string[];
   /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */

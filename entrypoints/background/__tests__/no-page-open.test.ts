@@ -97,7 +97,8 @@ async function untouchedVisit(t: number, accept: string): Promise<void> {
   });
 }
 
-const optanon = (value: string) => ({
+/** The cookie store's report of OneTrust's record; `partitioned`: under the site's own top-level partition. */
+const optanon = (value: string, partitioned = false) => ({
   removed: false,
   cause: 'explicit',
   cookie: {
@@ -107,13 +108,20 @@ const optanon = (value: string) => ({
     path: '/',
     secure: true,
     httpOnly: false,
-    sameSite: 'lax',
+    sameSite: partitioned ? 'none' : 'lax',
     storeId: '0',
+    ...(partitioned && { partitionKey: { topLevelSite: 'https://shop.example' } }),
   },
 });
 
 describe('an accept stored while no page of the site is open', () => {
-  it('is not carried over on the next visit as the visitor’s choice', async () => {
+  // Stored Partitioned by the site's own service worker or first-party response, CHIPS files it under the site's own
+  // partition, and it goes with every top-level navigation to the site as an unpartitioned cookie would (a review
+  // found that one attribute skipped the rule).
+  it.each([
+    ['', false],
+    [', also when stored Partitioned under the site itself', true],
+  ])('is not carried over on the next visit as the visitor’s choice%s', async (_, partitioned) => {
     vi.resetModules();
     const { default: background } = await import('../index');
     background.main();
@@ -123,7 +131,7 @@ describe('an accept stored while no page of the site is open', () => {
     const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
 
     // No tab shows the shop: its service worker (or a keepalive response after the tab closed) stores accept-all.
-    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL));
+    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL, partitioned));
     await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 300));
 
     // The visitor's next visit: the record goes with the document; they do not touch the page; a tracker fires.
