@@ -189,10 +189,10 @@ function clickedElement(event: MouseEvent): Element | null {
 
 /** An element covering this much of the viewport is the page's own shell (a full-page app, a wrapper), not a banner. */
 const SHELL_SHARE = 0.9;
-/** Elements of a dialog searched (for open shadow roots holding more of its switches, for its buttons). */
+/** Elements of a saved dialog searched for open shadow roots holding more of its switches. */
 const MAX_DIALOG_ELEMENTS = 5_000;
-/** Labels of a dialog read for an Accept beside a refusal. */
-const MAX_DIALOG_LABELS = 200;
+/** Elements searched for an Accept beside a refusal, per click (most are skipped by a selector test). */
+const MAX_ACCEPT_SEARCH = 20_000;
 /** Shadow roots of a dialog entered for them. */
 const MAX_DIALOG_ROOTS = 50;
 /** Longest text of an element that is no button but is drawn as one (a div with a click handler, a pointer cursor). */
@@ -209,6 +209,9 @@ const coversViewport = (el: Element): boolean => {
 /** What the browser tells of the elements of one input's path: each element's style and box measured once. */
 function targetFacts(): TargetFacts {
   const measured = new Map<Element, { pinned: boolean; covers: boolean }>();
+  // One search budget for every dialog of the path (nested dialogs would each search the same elements again).
+  const budget = { left: MAX_ACCEPT_SEARCH };
+  const searched = new Map<Element, string[]>();
   const measure = (el: Element) => {
     let m = measured.get(el);
     if (!m) measured.set(el, (m = { pinned: pinned(el), covers: coversViewport(el) }));
@@ -227,33 +230,44 @@ function targetFacts(): TargetFacts {
       return !m.pinned && m.covers;
     },
     text: (el) => ((el as Element).textContent ?? '').slice(0, TEXT_CHARS),
-    buttonLabels: (el) => dialogButtonLabels(el as Element),
+    buttonLabels: (el) => {
+      let labels = searched.get(el as Element);
+      if (!labels) searched.set(el as Element, (labels = dialogButtonLabels(el as Element, budget)));
+      return labels;
+    },
   };
 }
 
 /**
  * The labels of a dialog's buttons, in open shadow roots inside it too, and of the elements drawn as buttons (no
- * button markup, a script's click handler: a pointer cursor or a tab stop, and a button's few words), bounded.
+ * button markup, a script's click handler: a pointer cursor or a tab stop, and an Accept's few words), up to the
+ * first Accept (however many links come before it), within the click's element budget.
  */
-function dialogButtonLabels(dialog: Element): string[] {
+function dialogButtonLabels(dialog: Element, budget: { left: number }): string[] {
   const labels: string[] = [];
   const roots: ParentNode[] = [dialog];
-  let seen = 0;
-  for (let i = 0; i < roots.length && seen < MAX_DIALOG_ELEMENTS; i++) {
+  for (let i = 0; i < roots.length; i++) {
     for (const el of roots[i]!.querySelectorAll('*')) {
-      if (++seen > MAX_DIALOG_ELEMENTS || labels.length >= MAX_DIALOG_LABELS) return labels;
+      if (--budget.left < 0) return labels;
       if (el.shadowRoot && roots.length < MAX_DIALOG_ROOTS) roots.push(el.shadowRoot);
-      if (el.matches(BUTTON_SELECTOR)) labels.push(clickLabel(el));
-      else if (el.childElementCount === 0 && drawnAsButton(el)) labels.push(clickLabel(el));
+      const button = el.matches(BUTTON_SELECTOR);
+      if (!button && !(el.childElementCount === 0 && drawnAsAccept(el))) continue;
+      const label = clickLabel(el);
+      labels.push(label);
+      if (actionFromText(label) === 'accept-all') return labels;
     }
   }
   return labels;
 }
 
-/** An element with a button's few words that the visitor can click or tab to, though no markup says button. */
-function drawnAsButton(el: Element): boolean {
+/**
+ * An element with an Accept's few words that the visitor can click or tab to, though no markup says button. Not a
+ * form's label ("I agree to receive emails" beside its checkbox, drawn with a pointer by most style resets).
+ */
+function drawnAsAccept(el: Element): boolean {
   const text = shortLabel(el.textContent ?? '');
-  if (!text || text.length > MAX_DRAWN_BUTTON_TEXT) return false;
+  if (!text || text.length > MAX_DRAWN_BUTTON_TEXT || actionFromText(text) !== 'accept-all') return false;
+  if (el.closest('label')) return false;
   return el.hasAttribute('tabindex') || getComputedStyle(el).cursor === 'pointer';
 }
 
@@ -285,7 +299,7 @@ const TOUCH_DEPTH = 3;
 function noteTouchedSwitches(path: readonly Element[]): void {
   for (const el of path.slice(0, TOUCH_DEPTH)) {
     if (el.matches(SWITCH_SELECTOR)) touchedSwitches.add(el);
-    const control = el instanceof HTMLLabelElement ? el.control : null;
+    const control = el.tagName === 'LABEL' ? (el as HTMLLabelElement).control : null;
     if (control) touchedSwitches.add(control);
     const inside = el.querySelectorAll(SWITCH_SELECTOR);
     if (inside.length === 1 && seenSwitch(inside[0]!)) touchedSwitches.add(inside[0]!);
@@ -300,7 +314,7 @@ function drawn(el: Element): boolean {
 /** A switch the visitor could see (it, a label of it, or the element holding it, drawn) or touched. */
 function seenSwitch(el: Element): boolean {
   if (touchedSwitches.has(el) || drawn(el)) return true;
-  const labels = el instanceof HTMLInputElement ? [...(el.labels ?? [])] : [];
+  const labels = el.tagName === 'INPUT' ? [...((el as HTMLInputElement).labels ?? [])] : [];
   if (labels.some(drawn)) return true;
   const holder = el.parentElement;
   return holder !== null && drawn(holder);
@@ -452,8 +466,15 @@ export default defineContentScript({
       (event) => {
         try {
           if (!event.isTrusted) return;
-          // A switch the visitor clicked counts when they save, shown or not (a tab of the dialog closed since).
-          noteTouchedSwitches(elementsOf(event));
+          // When it happened, not after the reading below (a dialog's search may take a while on a large page).
+          const at = Date.now();
+          // A switch the visitor clicked counts when they save, shown or not (a tab of the dialog closed since); never
+          // in the way of reporting the click.
+          try {
+            noteTouchedSwitches(elementsOf(event));
+          } catch {
+            // An element the browser will not measure: the switch is simply not marked.
+          }
           // Any click may be the answer (a banner autoconsent has no rule for, a button we cannot classify).
           for (const t of clickReads) clearTimeout(t);
           clickReads = CLICK_STORAGE_DELAYS_MS.map((ms) => setTimeout(sendStorage, ms));
@@ -468,7 +489,6 @@ export default defineContentScript({
           const action =
             classifyClick(button, label, rule) ??
             (!detected && unnamedRefusal(elementsOf(event), label, targetFacts()) ? 'reject-all' : null);
-          const at = Date.now();
           if (!action || (action === lastClick.action && at - lastClick.at < 500)) return;
           lastClick = { action, at };
           // Saved settings: how the dialog's switches stood says whether the visitor refused everything.

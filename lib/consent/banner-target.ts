@@ -83,13 +83,16 @@ export function speaksOfCookies(text: string): boolean {
  */
 export function unnamedRefusal(path: readonly TargetElement[], label: string, facts: TargetFacts): boolean {
   if (actionFromText(label) !== 'reject-all') return false;
-  return path.some(
-    (el) =>
-      !facts.shell(el) &&
-      (someSelector(DIALOGS, (s) => el.matches(s)) || facts.overlay(el)) &&
-      speaksOfCookies(facts.text(el)) &&
-      (facts.buttonLabels?.(el) ?? []).some((b) => actionFromText(b) === 'accept-all'),
-  );
+  // Outermost first: its search covers the dialogs nested in it (the caller bounds the search per click).
+  return [...path]
+    .reverse()
+    .some(
+      (el) =>
+        !facts.shell(el) &&
+        (someSelector(DIALOGS, (s) => el.matches(s)) || facts.overlay(el)) &&
+        speaksOfCookies(facts.text(el)) &&
+        (facts.buttonLabels?.(el) ?? []).some((b) => actionFromText(b) === 'accept-all'),
+    );
 }
 
 /** Whether a text speaks of cookies, consent or tracking, as a banner's does. */
