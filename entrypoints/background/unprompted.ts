@@ -348,14 +348,19 @@ export function noteStoredWithoutPage(
   at: number,
   incognito: boolean,
 ): void {
-  if (signal.state !== 'choice' || signal.evidence) return;
-  if (signal.choice && !mayGrantTracking(signal.choice)) return;
+  if (!mayAllowTracking(signal)) return;
   const key = unpromptedKey(site, signal.tool, incognito);
   if (answered[key]?.hash === hashString(signal.raw)) return;
   const onSite = siteKey(site, incognito);
   const recent = [...visits.values()].filter((v) => v.site === onSite);
   if (answeredElsewhere(recent, at, signal.choice)) return;
   memory.save(key, { visitId: '', at, noPage: true });
+}
+
+/** A stored choice (not mere evidence of a manager) that may allow tracking: a refusal excuses or proves nothing. */
+function mayAllowTracking(signal: ConsentSignal): boolean {
+  if (signal.state !== 'choice' || signal.evidence) return false;
+  return !signal.choice || mayGrantTracking(signal.choice);
 }
 
 /** The seeded record of this manager for the site, as the record a carried-over signal is stamped with. */
@@ -371,8 +376,7 @@ function seededFor(site: string, tool: string, incognito: boolean): UnpromptedRe
 function noteElsewhere(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
   if (src.provenance !== 'browser' || !src.site || src.site === visit.site) return;
   // Only a record that could be an accept sent (a refusal planted excuses nothing anyway).
-  if (signal.state !== 'choice' || signal.evidence || (signal.choice && !mayGrantTracking(signal.choice)))
-    return;
+  if (!mayAllowTracking(signal)) return;
   if (src.via === 'cookies-api' && src.partition)
     return notePlanted(src.partition, src.site, signal.tool, visit, src.at);
   if (src.via !== 'cookie-header') return;
