@@ -441,3 +441,35 @@ test("an answer given over 30 s after the visitor's first input is theirs in ano
   await other.close();
   await page.close();
 });
+
+for (const [how, site, leave] of [
+  ['a link the visitor follows', 'pagehide-accept.example', (page) => page.click('#next')],
+  [
+    'an address the visitor types',
+    'pagehide-typed.example',
+    (page) => page.goto('https://pagehide-typed.example/next'),
+  ],
+]) {
+  test(`an accept-all a page stores as it is left (pagehide), on ${how}, is consent without interaction on the next page`, async () => {
+    const page = await h.context.newPage();
+    await page.goto(`https://${site}/`);
+    await page.waitForSelector('#next');
+    await new Promise((r) => setTimeout(r, 1_000));
+    await leave(page);
+    await page.waitForFunction(() => window.__track?.length === 1);
+    const url = `https://${site}/next`;
+    // Read once the activation grace has passed: a memory of the record is decided after it.
+    await recorded(url);
+    await new Promise((r) => setTimeout(r, 2_500));
+    const { db, visit, derived, tabId } = await recorded(url);
+    h.dump(`trust-${site}`, { visit, derived, evidence: db.evidence.filter((e) => e.kind === 'consent') });
+    assert.deepEqual(trackerPhases(db, visit), [['before-consent', true]]);
+    assert.equal(derived.consent.withoutInteraction, true);
+    const line = derived.consent.lines.find((l) => l.status === 'without-interaction');
+    assert.equal(line?.storedUnprompted?.leaving, true);
+    const shown = await popupFor(tabId);
+    assert.match(shown.verdict, /^1 marketing tracker fired before consent/);
+    assert.match(shown.consent, /consent stored without interaction/);
+    await page.close();
+  });
+}

@@ -8,11 +8,12 @@
 import type { PageVisit } from '@/lib/findings';
 import { hashString } from '@/lib/hash';
 import type { ConsentChoice, ConsentSignal } from '@/lib/consent/types';
-import type { SignalSource } from '@/lib/record';
+import { consentSighting, type SignalSource } from '@/lib/record';
 import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
   answeredElsewhere,
+  decideLeaving,
   decideSeeded,
   decideStored,
   elsewhereKey,
@@ -28,7 +29,8 @@ import {
 } from '@/lib/evidence/unprompted';
 import { PRIVATE_PREFIX, addBounded } from '@/lib/evidence/bounded-memory';
 import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
-import { sessionValue } from './session';
+import { allTabs, sessionValue } from './session';
+import { enqueue } from './writer';
 import { siteMemory } from './site-memory';
 
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
@@ -48,6 +50,8 @@ interface Pending {
   others?: string[];
   /** The tab this visit shows was opened by another: the input that opened it covers nothing here. */
   openedBy?: OpenedBy;
+  /** Stored as the tab went from one page of the site to the next: the visit of the page left (decideLeaving). */
+  leftVisitId?: string;
   /**
    * When the background handled it: reports that could excuse it (the detector's activation) may be queued behind
    * a slow worker's ready() or a busy event loop, so the grace runs from here as well as from the record's time.
@@ -76,18 +80,25 @@ const seededKey = (site: string, incognito: boolean) => unpromptedKey(site, SEED
 const visits = new Map<string, VisitInteraction>();
 const pending: Record<string, Pending> = {};
 /**
- * The visitor's latest answer per memory key (`unpromptedKey`): the value's hash and when it was stored, for the
- * 200 keys answered last; mirrored (answeredBefore).
+ * The visitor's latest answer per memory key (`unpromptedKey`): the value's hash, what it says (`broughtKey`) and
+ * when it was stored, for the 200 keys answered last; mirrored (answeredBefore).
  */
-let answered: Record<string, { hash: string; at: number }> = {};
+let answered: Record<string, Answer> = {};
 /** Values sent in requests already judged (bounded): decide() is not run again for each request. */
 const judged = new Set<string>();
 const MAX_JUDGED = 2_000;
+
+interface Answer {
+  hash: string;
+  at: number;
+  /** What the answer says (broughtKey); absent in an entry an earlier version left. */
+  says?: string;
+}
 /** The live visits and the waiting decisions, mirrored to storage.session. */
 const live = sessionValue<{
   visits: Record<string, VisitInteraction>;
   pending: Record<string, Pending>;
-  answered?: Record<string, { hash: string; at: number }>;
+  answered?: Record<string, Answer>;
 }>('unpromptedLive');
 
 function persist(): void {
@@ -145,6 +156,12 @@ export function interactedBy(
     at,
     choice,
   );
+}
+
+/** Whether the detector had reported on this visit by `at` (its first report comes at the page's document_start). */
+export function watchedBy(visitId: string, at: number): boolean {
+  const w = stateOf(visitId).watchedAt;
+  return w !== null && w <= at;
 }
 
 /** The visitor's click in a detected banner (the detector's `consentClick`): the latest few are kept. */
@@ -252,7 +269,9 @@ function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord 
       (tool === undefined || x.signal.tool === tool) &&
       !(x.others && interactedBy(x.others, x.src.at, x.signal.choice, x.openedBy)),
   );
-  return p && { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
+  if (!p) return undefined;
+  if (p.leftVisitId) return { visitId: p.leftVisitId, at: p.src.at, leaving: true };
+  return { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
 }
 
 /** Drops the records noted as the visitor's answers that `gone` picks (they name the sites). */
@@ -281,6 +300,7 @@ export function noteSignal(
   src: SignalSource,
   others: string[] = [],
   openedBy?: OpenedBy,
+  leftVisitId?: string,
 ): SignalSource {
   noteElsewhere(visit, signal, src);
   const role = signalRole(visit.site, signal, src);
@@ -331,7 +351,15 @@ export function noteSignal(
   if (sent) {
     addBounded(judged, id, MAX_JUDGED);
   }
-  decide(id, { visitId: visit.id, key, signal, src, ...more, handledAt: Date.now() });
+  decide(id, {
+    visitId: visit.id,
+    key,
+    signal,
+    src,
+    ...more,
+    ...(leftVisitId && { leftVisitId }),
+    handledAt: Date.now(),
+  });
   return src;
 }
 
@@ -420,7 +448,11 @@ function decide(id: string, p: Pending): void {
   const state = stateOf(p.visitId);
   let outcome = p.onSite
     ? decideSeeded(state, p.signal, src, p.src.at, Date.now(), plantedFor(p))
-    : decideStored(state, p.signal, src, p.src.at, Date.now());
+    : p.leftVisitId
+      ? decideLeaving(stateOf(p.leftVisitId), p.signal, src, p.src.at, Date.now())
+      : decideStored(state, p.signal, src, p.src.at, Date.now());
+  // The same choice as the visitor's latest answer on the site, re-written as the page went (a fresh timestamp).
+  if (p.leftVisitId && outcome !== null && answered[p.key]?.says === broughtKey(p.signal)) outcome = null;
   // Another tab's later input may still be reported (the detector sends one every few seconds at most). A record
   // handled late waits the grace from when it was handled: the reports that could excuse it are queued behind it.
   const from = Math.max(p.src.at, p.handledAt ?? p.src.at);
@@ -446,7 +478,8 @@ function decide(id: string, p: Pending): void {
     const r = seeded.get(p.key);
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
-  } else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  } else if (outcome === 'remember' && p.leftVisitId) rememberLeaving(p);
+  else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'over-refusal')
     memory.save(p.key, { visitId: p.visitId, at: p.src.at, overRefusal: true });
   else if (outcome === 'forget') answeredOn(p);
@@ -469,10 +502,31 @@ function answeredOn(p: Pending): void {
     seeded.save(seededAt, tools.length ? { ...r, tools } : null);
   }
   delete answered[p.key];
-  if (answeredElsewhere([stateOf(p.visitId)], p.src.at, p.signal.choice)) {
-    answered[p.key] = { hash: hashString(p.signal.raw), at: p.src.at };
+  // Stored as the page was left: only a click in its banner answered (decideLeaving), and the answer is that page's.
+  const by = p.leftVisitId ? stateOf(p.leftVisitId) : stateOf(p.visitId);
+  const answer = p.leftVisitId ? { ...by, activeAt: null, inputs: [] } : by;
+  if (answeredElsewhere([answer], p.src.at, p.signal.choice)) {
+    answered[p.key] = { hash: hashString(p.signal.raw), at: p.src.at, says: broughtKey(p.signal) };
     const keys = Object.keys(answered);
     if (keys.length > 200) delete answered[keys[0]!];
   }
   persist();
+}
+
+/**
+ * Remembers a choice stored as the tab went from one page of the site to the next with no click in a banner of the
+ * page left, and stamps it on the page the tab now shows, if of that site: that page's jar read or its own report of
+ * the record may have come before this decision, and would otherwise read as a choice the visitor brought or made.
+ */
+function rememberLeaving(p: Pending): void {
+  const record: UnpromptedRecord = { visitId: p.leftVisitId!, at: p.src.at, leaving: true };
+  memory.save(p.key, record);
+  for (const tab of allTabs()) {
+    const recorded = [tab.current, tab.pending, tab.previous].find(
+      (live) => live?.visit.id === p.visitId,
+    )?.visit;
+    const now = tab.current?.visit;
+    if (recorded && now && now.site === recorded.site && now.incognito === recorded.incognito)
+      enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
+  }
 }

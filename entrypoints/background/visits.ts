@@ -4,7 +4,7 @@ import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs, getTab } from './session';
 import { enqueue } from './writer';
 import { signalRole, type OpenedBy } from '@/lib/evidence/unprompted';
-import { answeredBefore, clickedBy, interactedBy, noteSignal } from './unprompted';
+import { answeredBefore, clickedBy, interactedBy, noteSignal, watchedBy } from './unprompted';
 import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
@@ -44,6 +44,34 @@ function openedByOf(visit: PageVisit): OpenedBy | undefined {
 }
 
 /**
+ * How long after the next page's navigation began a record stored before its detector's first report is the
+ * hand-over's: that report comes at the page's document_start; past this the page has long been running.
+ */
+const HANDOVER_MS = 10_000;
+/** How long after the next page's request a record the current page stores is its leaving's (a slow server). */
+const LEAVING_MS = 30_000;
+
+/**
+ * The visit of the page being left when a page script stored this record as the tab went from one page of the site to
+ * the next: the tab's current page while its next is on its way (the page's own pagehide or unload handler), or the
+ * page before, when the new page's detector had not yet reported (the old page's handler, reported late, or a new
+ * page's script storing it as it loads). A response's Set-Cookie is judged as the response's; sending proves nothing.
+ */
+function pageLeft(visit: PageVisit, src: SignalSource): string | undefined {
+  if (src.via === 'set-cookie' || src.via === 'cookie-header' || src.byResponse || src.initial)
+    return undefined;
+  const tab = getTab(visit.tabId);
+  if (tab.current?.visit.id !== visit.id) return undefined;
+  // (Bounded: a download's request that ended with no commit may leave a pending visit behind.)
+  const sinceNext = tab.pending ? src.at - tab.pending.visit.startedAt : -1;
+  if (sinceNext >= 0 && sinceNext <= LEAVING_MS) return visit.id;
+  const before = tab.previous?.visit;
+  if (!before || before.site !== visit.site || before.incognito !== visit.incognito) return undefined;
+  if (src.at - visit.startedAt > HANDOVER_MS || watchedBy(visit.id, src.at)) return undefined;
+  return before.id;
+}
+
+/**
  * Records a consent signal as evidence of the visit; what it means is derived when the visit is read. A stored
  * choice may be the visitor's answer in another open tab of its site (the cookie and localStorage are shared): it is
  * marked `otherTab` when that tab's visitor answered near its time (lib/evidence/unprompted.ts `answeredElsewhere`),
@@ -69,6 +97,7 @@ export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: Signa
     otherTab ? { ...src, otherTab } : src,
     otherTab ? [] : others,
     openedBy,
+    role === 'stored' ? pageLeft(visit, src) : undefined,
   );
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));

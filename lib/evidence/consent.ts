@@ -87,7 +87,7 @@ export interface ConsentLine {
    * A carried-over record the site stored without interaction on an earlier visit (or, with status `over-refusal`,
    * over the refusal that visit brought): when, and on which page's site.
    */
-  storedUnprompted?: { at: number; onSite?: string; noPage?: true };
+  storedUnprompted?: { at: number; onSite?: string; noPage?: true; leaving?: true };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: ConsentSignal['rememberedClick'];
 }
@@ -447,7 +447,13 @@ export function deriveConsent(
       });
       continue;
     }
-    if ((sent || jar || initial) && remembered && (!signal.choice || mayGrantTracking(signal.choice))) {
+    // Stored as the tab came here from the page before (stamped once judged): this visit's line, not a choice.
+    const handedOver = remembered?.leaving === true;
+    if (
+      (sent || jar || initial || handedOver) &&
+      remembered &&
+      (!signal.choice || mayGrantTracking(signal.choice))
+    ) {
       withoutInteraction = true;
       lines.push({
         ...line(g, 'without-interaction', visit.startedAt),
@@ -455,6 +461,7 @@ export function deriveConsent(
           at: remembered.at,
           ...(remembered.onSite && { onSite: remembered.onSite }),
           ...(remembered.noPage && { noPage: true as const }),
+          ...(handedOver && { leaving: true as const }),
         },
       });
       continue;

@@ -68,6 +68,8 @@ export function consentEventText(e: ConsentLine): string {
     return `${tool}: ${what}, as the site stored it on an earlier visit (${formatDateTime(unprompted.at)}) over the refusal that visit brought, with no click of the visitor's in a consent banner we could see`;
   if (unprompted?.noPage)
     return `${tool}: ${what}, as the site stored it while no page of it was open (${formatDateTime(unprompted.at)}), with no input of the visitor's on the site just before`;
+  if (unprompted?.leaving)
+    return `${tool}: ${what}, as the site stored it as the visitor was leaving one of its pages (${formatDateTime(unprompted.at)}), with no click of theirs in a consent banner there`;
   if (unprompted)
     return `${tool}: ${what}, as the site stored it without interaction on an earlier visit (${formatDateTime(unprompted.at)}${unprompted.onSite ? `, by a request of a page of ${unprompted.onSite}` : ''})`;
   return `${tool}: ${what}`;

@@ -2,117 +2,28 @@
 // a keepalive response landing after the tab closed) is nobody's answer on a page: remembered as the site's own, so the
 // next visit bringing it cannot present it as the visitor's (cookies.ts, unprompted.ts noteStoredWithoutPage). The
 // visitor's Accept just before the page went (its response landing late) stays theirs.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ev, fireRequest } from './fake-event';
-import type { Classification } from '@/lib/vendor-db/types';
+import { describe, expect, it } from 'vitest';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
-
-function classify(host: string): Classification {
-  const cio = host.endsWith('customer.io');
-  return {
-    vendor: cio ? 'customer-io' : null,
-    vendorName: cio ? 'Customer.io' : null,
-    company: null,
-    category: cio ? 'marketing' : 'unknown',
-    thirdParty: host !== 'shop.example',
-    reason: 'test classifier',
-  };
-}
-
-vi.mock('../classifier', () => ({
-  loadClassifier: async () => ({
-    database: 'test-vendor-database',
-    request: (url: string) => classify(new URL(url).hostname),
-    cookie: (c: { name: string; domain: string }) => classify(c.domain),
-  }),
-  vendorDetails: async () => [],
-}));
-
-let events: Record<string, ReturnType<typeof ev>>;
-const workers: { flush: () => Promise<void> }[] = [];
-const TAB = 77;
-
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.flush()));
-});
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
-  events = {
-    onBeforeRequest: ev(),
-    onSendHeaders: ev(),
-    onHeadersReceived: ev(),
-    onCompleted: ev(),
-    onErrorOccurred: ev(),
-    onChanged: ev(),
-    onCommitted: ev(),
-  };
-  const { onChanged, onCommitted, ...wr } = events;
-  Object.assign(fakeBrowser.webRequest, wr);
-  Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
-  Object.assign(fakeBrowser.webNavigation, { onCommitted });
-  (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
-  (fakeBrowser.runtime as any).getManifest = () => ({ version: '0.0.0-test' });
-  const { createDb } = await import('@/lib/store/db');
-  await createDb().delete();
-});
-
-/** Opens shop.example in the tab at `t` (the document sends `cookie`, when given). */
-async function openShop(t: number, documentId: string, cookie?: string): Promise<void> {
-  await fireRequest(events, {
-    requestId: `m-${documentId}`,
-    url: 'https://shop.example/',
-    type: 'main_frame',
-    tabId: TAB,
-    frameId: 0,
-    timeStamp: t,
-    ...(cookie && { requestHeaders: [{ name: 'Cookie', value: cookie }] }),
-  });
-  await events.onCommitted!.trigger({
-    tabId: TAB,
-    frameId: 0,
-    url: 'https://shop.example/',
-    timeStamp: t + 50,
-    documentId,
-  });
-}
+import {
+  commit,
+  events,
+  openShop,
+  optanon,
+  request,
+  shopPage,
+  shopVisitFrom,
+  startWorker,
+  trackerFires,
+} from './shop-harness';
 
 /** The next visit to the shop at `t`, bringing `accept`: the visitor does not touch the page; a tracker fires. */
-async function untouchedVisit(t: number, accept: string): Promise<void> {
+async function untouchedVisit(w: Awaited<ReturnType<typeof startWorker>>, t: number, accept: string) {
   await openShop(t, 'D1', `OptanonConsent=${accept}`);
-  const { reportHandlers } = await import('../reports');
-  const sender = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D1' };
-  await reportHandlers.userActivation({ active: false, at: t + 60 }, sender);
-  await fireRequest(events, {
-    requestId: 'r1',
-    url: 'https://track.customer.io/api/v1/page',
-    type: 'xmlhttprequest',
-    tabId: TAB,
-    frameId: 0,
-    timeStamp: t + 2_000,
-    documentId: 'D1',
-    initiator: 'https://shop.example',
-  });
+  await w.reportHandlers.userActivation({ active: false, at: t + 60 }, shopPage('D1'));
+  await trackerFires(t + 2_000, 'D1');
+  await w.writer.flush();
+  return shopVisitFrom(w.db, t);
 }
-
-/** The cookie store's report of OneTrust's record; `partitioned`: under the site's own top-level partition. */
-const optanon = (value: string, partitioned = false) => ({
-  removed: false,
-  cause: 'explicit',
-  cookie: {
-    name: 'OptanonConsent',
-    value,
-    domain: 'shop.example',
-    path: '/',
-    secure: true,
-    httpOnly: false,
-    sameSite: partitioned ? 'none' : 'lax',
-    storeId: '0',
-    ...(partitioned && { partitionKey: { topLevelSite: 'https://shop.example' } }),
-  },
-});
 
 describe('an accept stored while no page of the site is open', () => {
   // Stored Partitioned by the site's own service worker or first-party response, CHIPS files it under the site's own
@@ -122,82 +33,63 @@ describe('an accept stored while no page of the site is open', () => {
     ['', false],
     [', also when stored Partitioned under the site itself', true],
   ])('is not carried over on the next visit as the visitor’s choice%s', async (_, partitioned) => {
-    vi.resetModules();
-    const { default: background } = await import('../index');
-    background.main();
-    const writer = await import('../writer');
-    workers.push(writer);
-    const { db } = await (await import('../context')).ready();
-    const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
-
+    const w = await startWorker();
     // No tab shows the shop: its service worker (or a keepalive response after the tab closed) stores accept-all.
-    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL, partitioned));
+    await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL, partitioned));
     await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 300));
 
     // The visitor's next visit: the record goes with the document; they do not touch the page; a tracker fires.
-    await untouchedVisit(Date.now() + 20_000, OPTANON_ACCEPT_ALL);
-    await writer.flush();
-
-    const { deriveVisit } = await import('@/lib/evidence/derive');
-    const { readEntries } = await import('@/lib/store/repo');
-    const [visit] = await db.visits.toArray();
-    const entries = (await readEntries(db, [visit!.id])).get(visit!.id)!;
-    const d = deriveVisit(visit!, entries);
+    const next = await untouchedVisit(w, Date.now() + 20_000, w.OPTANON_ACCEPT_ALL);
     // Sanity: the accept did arrive with the document.
-    expect(entries.some((e) => e.kind === 'consent' && e.via === 'cookie-header')).toBe(true);
-    expect({
-      cio: d.findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation]),
-      without: d.consent.withoutInteraction,
-    }).toEqual({ cio: [['before-consent', true]], without: true });
+    expect(next.entries.some((e) => e.kind === 'consent' && e.via === 'cookie-header')).toBe(true);
+    expect([next.cio, next.derived.consent.withoutInteraction]).toEqual([[['before-consent', true]], true]);
   });
 
   it('stays the visitor’s answer when they clicked Accept on the site just before its page went', async () => {
-    vi.resetModules();
-    const { default: background } = await import('../index');
-    background.main();
-    const writer = await import('../writer');
-    workers.push(writer);
-    const { db } = await (await import('../context')).ready();
-    const { OPTANON_ACCEPT_ALL } = await import('@/lib/consent/__fixtures__/cookies');
-    const { reportHandlers } = await import('../reports');
-
+    const w = await startWorker();
     // First visit: the visitor clicks Accept in the banner, and the tab goes to another site at once.
-    const t0 = Date.now();
-    await openShop(t0, 'D0');
-    const first = { tabId: TAB, frameId: 0, url: 'https://shop.example/', documentId: 'D0' };
-    await reportHandlers.userActivation({ active: true, at: Date.now() }, first);
-    await reportHandlers.consentClick({ tool: 'onetrust', action: 'accept-all', at: Date.now() }, first);
-    await fireRequest(events, {
-      requestId: 'away',
-      url: 'https://news.example/',
-      type: 'main_frame',
-      tabId: TAB,
-      frameId: 0,
-      timeStamp: Date.now(),
-    });
-    await events.onCommitted!.trigger({
-      tabId: TAB,
-      frameId: 0,
-      url: 'https://news.example/',
-      timeStamp: Date.now(),
-      documentId: 'DN',
-    });
+    await openShop(Date.now(), 'D0');
+    await w.reportHandlers.userActivation({ active: true, at: Date.now() }, shopPage('D0'));
+    await w.reportHandlers.consentClick(
+      { tool: 'onetrust', action: 'accept-all', at: Date.now() },
+      shopPage('D0'),
+    );
+    await request('https://news.example/', Date.now(), 'away');
+    await commit('https://news.example/', Date.now(), 'DN');
     // The click's response lands once no page of the shop is open.
-    await events.onChanged!.trigger(optanon(OPTANON_ACCEPT_ALL));
+    await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL));
 
     // The next visit brings it, untouched: the visitor's accept, carried over.
-    const t = Date.now() + 20_000;
-    await untouchedVisit(t, OPTANON_ACCEPT_ALL);
-    await writer.flush();
+    const next = await untouchedVisit(w, Date.now() + 20_000, w.OPTANON_ACCEPT_ALL);
+    expect([next.cio, next.derived.consent.withoutInteraction]).toEqual([[['after-accept', false]], false]);
+  });
+});
 
-    const { deriveVisit } = await import('@/lib/evidence/derive');
-    const { readEntries } = await import('@/lib/store/repo');
-    const visit = (await db.visits.toArray()).find((v) => v.startedAt >= t - 1 && v.site === 'shop.example')!;
-    const entries = (await readEntries(db, [visit.id])).get(visit.id)!;
-    const d = deriveVisit(visit, entries);
-    expect({
-      cio: d.findings.filter((f) => f.vendorId === 'customer-io').map((f) => [f.phase, f.violation]),
-      without: d.consent.withoutInteraction,
-    }).toEqual({ cio: [['after-accept', false]], without: false });
+describe('the visitor’s own accept re-written as the new page of the site loads (review)', () => {
+  it('is not remembered as stored while no page was open when its commit is handled after the cookie event', async () => {
+    // Found in review: visitsForCookie (lib/tab-state.ts) looks at each tab's `current` visit only. Between a cross-site
+    // navigation's main-frame request (the visit pending) and the handling of its commit (webNavigation and the
+    // cookie store report on separate channels; a prerendered page's events are held until it is shown), a cookie
+    // change of the arriving site finds "no page of the site open", and noteStoredWithoutPage remembers it, with
+    // no restatement check against what the navigation brought. A manager re-writing the visitor's own accept on
+    // load (a fresh datestamp, the same choice) makes every later visit read "stored while no page of it was open":
+    // trackers before consent, a false violation.
+    const w = await startWorker();
+    const again = w.OPTANON_ACCEPT_ALL.replace('10%3A15%3A09', '11%3A00%3A00');
+
+    // The tab shows another site; the visitor follows a link to the shop, bringing their accept.
+    const t0 = Date.now();
+    await request('https://news.example/', t0, 'n');
+    await commit('https://news.example/', t0 + 10, 'DN');
+    await request('https://shop.example/', t0 + 100, 'm1', `OptanonConsent=${w.OPTANON_ACCEPT_ALL}`);
+    // The shop's manager re-writes the choice on load; the cookie event is handled before the commit.
+    await events.onChanged!.trigger(optanon(again));
+    await commit('https://shop.example/', t0 + 150, 'D0');
+    await w.reportHandlers.userActivation({ active: false, at: t0 + 160 }, shopPage('D0'));
+    await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 300));
+
+    // The next visit brings the (re-written) accept, untouched; a tracker fires.
+    const next = await untouchedVisit(w, Date.now() + 20_000, again);
+    expect([next.cio, next.derived.consent.withoutInteraction]).toEqual([[['after-accept', false]], false]);
   });
 });
