@@ -13,7 +13,6 @@ import { ACTIVATION_GRACE_MS, mayGrantTracking } from '@/lib/evidence/consent';
 import {
   EMPTY_INTERACTION,
   answeredElsewhere,
-  decideLeaving,
   decideSeeded,
   decideStored,
   elsewhereKey,
@@ -50,7 +49,10 @@ interface Pending {
   others?: string[];
   /** The tab this visit shows was opened by another: the input that opened it covers nothing here. */
   openedBy?: OpenedBy;
-  /** Stored as the tab went from one page of the site to the next: the visit of the page left (decideLeaving). */
+  /**
+   * Stored as the tab went from one page of the site to the next: the visit of the page left, whose interaction
+   * judges it (the next page's detector had not yet watched, and its jar or localStorage read may have come first).
+   */
   leftVisitId?: string;
   /**
    * When the background handled it: reports that could excuse it (the detector's activation) may be queued behind
@@ -156,6 +158,22 @@ export function interactedBy(
     at,
     choice,
   );
+}
+
+/** The detector read this consent record in the visit's localStorage (the latest few values are kept). */
+function noteStorageSeen(visit: PageVisit, signal: ConsentSignal): void {
+  const hash = hashString(signal.raw);
+  const seen = stateOf(visit.id).storageSeen ?? [];
+  if (!seen.includes(hash)) update(visit, { storageSeen: [...seen, hash].slice(-20) });
+}
+
+/**
+ * Whether the detector read this record in the visit's localStorage, or watched the visit at all (then it read the
+ * page's localStorage at its start and as it went).
+ */
+export function storageSeenBy(visitId: string, signal: ConsentSignal): { watched: boolean; seen: boolean } {
+  const s = stateOf(visitId);
+  return { watched: s.watchedAt !== null, seen: s.storageSeen?.includes(hashString(signal.raw)) ?? false };
 }
 
 /** Whether the detector had reported on this visit by `at` (its first report comes at the page's document_start). */
@@ -320,6 +338,9 @@ export function noteSignal(
     return src;
   }
   const key = unpromptedKey(visit.site, signal.tool, visit.incognito);
+  // The detector reports localStorage whenever its list changes: a value this visit already showed is no new store.
+  const reread = src.via === 'localStorage' && storageSeenBy(visit.id, signal).seen;
+  if (src.via === 'localStorage') noteStorageSeen(visit, signal);
   if (role === 'carried') {
     const s = stateOf(visit.id);
     const brought = broughtKey(signal);
@@ -337,8 +358,21 @@ export function noteSignal(
       seededFor(visit.site, signal.tool, visit.incognito) ??
       waiting(key, visit.id) ??
       waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
-    return record ? { ...src, unpromptedOn: record } : src;
+    if (record) return { ...src, unpromptedOn: record };
+    // In localStorage at this page's start, never shown by the page before it: stored as the tab went (pageLeft).
+    if (leftVisitId && mayAllowTracking(signal))
+      decide(`${visit.id}|${key}|handover|${hashString(signal.raw)}`, {
+        visitId: visit.id,
+        key,
+        signal,
+        src,
+        ...more,
+        leftVisitId,
+        handledAt: Date.now(),
+      });
+    return src;
   }
+  if (reread) return src;
   // Written on this visit (a request sending it says nothing of when it was written: the brought value goes too).
   const s = stateOf(visit.id);
   const written = hashString(signal.raw);
@@ -448,11 +482,16 @@ function decide(id: string, p: Pending): void {
   const state = stateOf(p.visitId);
   let outcome = p.onSite
     ? decideSeeded(state, p.signal, src, p.src.at, Date.now(), plantedFor(p))
-    : p.leftVisitId
-      ? decideLeaving(stateOf(p.leftVisitId), p.signal, src, p.src.at, Date.now())
-      : decideStored(state, p.signal, src, p.src.at, Date.now());
+    : decideStored(p.leftVisitId ? stateOf(p.leftVisitId) : state, p.signal, src, p.src.at, Date.now());
   // The same choice as the visitor's latest answer on the site, re-written as the page went (a fresh timestamp).
   if (p.leftVisitId && outcome !== null && answered[p.key]?.says === broughtKey(p.signal)) outcome = null;
+  // Read at the next page's start: the page left showed it after all (its pagehide report came late).
+  if (
+    p.src.initial &&
+    p.leftVisitId &&
+    stateOf(p.leftVisitId).storageSeen?.includes(hashString(p.signal.raw))
+  )
+    outcome = null;
   // Another tab's later input may still be reported (the detector sends one every few seconds at most). A record
   // handled late waits the grace from when it was handled: the reports that could excuse it are queued behind it.
   const from = Math.max(p.src.at, p.handledAt ?? p.src.at);
@@ -502,10 +541,8 @@ function answeredOn(p: Pending): void {
     seeded.save(seededAt, tools.length ? { ...r, tools } : null);
   }
   delete answered[p.key];
-  // Stored as the page was left: only a click in its banner answered (decideLeaving), and the answer is that page's.
-  const by = p.leftVisitId ? stateOf(p.leftVisitId) : stateOf(p.visitId);
-  const answer = p.leftVisitId ? { ...by, activeAt: null, inputs: [] } : by;
-  if (answeredElsewhere([answer], p.src.at, p.signal.choice)) {
+  // Stored as the page was left: the answer is that page's.
+  if (answeredElsewhere([stateOf(p.leftVisitId ?? p.visitId)], p.src.at, p.signal.choice)) {
     answered[p.key] = { hash: hashString(p.signal.raw), at: p.src.at, says: broughtKey(p.signal) };
     const keys = Object.keys(answered);
     if (keys.length > 200) delete answered[keys[0]!];
@@ -514,9 +551,9 @@ function answeredOn(p: Pending): void {
 }
 
 /**
- * Remembers a choice stored as the tab went from one page of the site to the next with no click in a banner of the
- * page left, and stamps it on the page the tab now shows, if of that site: that page's jar read or its own report of
- * the record may have come before this decision, and would otherwise read as a choice the visitor brought or made.
+ * Remembers a choice stored as the tab went from one page of the site to the next, with no input on the page left that
+ * could answer a banner, and stamps it on the page the tab now shows, if of that site: that page's jar read or its own
+ * report of the record may have come before this decision, and would otherwise read as a choice the visitor brought.
  */
 function rememberLeaving(p: Pending): void {
   const record: UnpromptedRecord = { visitId: p.leftVisitId!, at: p.src.at, leaving: true };

@@ -4,7 +4,7 @@ import { consentSighting, type SignalSource } from '@/lib/record';
 import { allTabs, getTab } from './session';
 import { enqueue } from './writer';
 import { signalRole, type OpenedBy } from '@/lib/evidence/unprompted';
-import { answeredBefore, clickedBy, interactedBy, noteSignal, watchedBy } from './unprompted';
+import { answeredBefore, clickedBy, interactedBy, noteSignal, storageSeenBy, watchedBy } from './unprompted';
 import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
@@ -52,15 +52,23 @@ const HANDOVER_MS = 10_000;
 const LEAVING_MS = 30_000;
 
 /**
- * The visit of the page being left when a page script stored this record as the tab went from one page of the site to
- * the next: the tab's current page while its next is on its way (the page's own pagehide or unload handler), or the
- * page before, when the new page's detector had not yet reported (the old page's handler, reported late, or a new
- * page's script storing it as it loads). A response's Set-Cookie is judged as the response's; sending proves nothing.
+ * The visit of the page being left when a record was stored as the tab went from one page of the site to the next:
+ * the tab's current page while its next is on its way (the page's own pagehide or unload handler, or a keepalive
+ * request it sent then), the page just left when it reports one after the next began (its pagehide read of
+ * localStorage), or the page before, when the new page's detector had not yet reported (the old page's handler,
+ * reported late, or a new page's script storing it as it loads). A main-frame response's Set-Cookie is judged as
+ * that response's; a request sending a record stores nothing.
  */
 function pageLeft(visit: PageVisit, src: SignalSource): string | undefined {
-  if (src.via === 'set-cookie' || src.via === 'cookie-header' || src.byResponse || src.initial)
+  if (src.via === 'set-cookie' || src.via === 'cookie-header' || src.mainFrame || src.initial)
     return undefined;
   const tab = getTab(visit.tabId);
+  // The page just left, reporting late (its pagehide read of localStorage): stored once the next page was on its way.
+  const next = tab.current?.visit;
+  if (tab.previous?.visit.id === visit.id && next && next.incognito === visit.incognito) {
+    const sinceNext = src.at - next.startedAt;
+    return sinceNext >= 0 && sinceNext <= LEAVING_MS ? visit.id : undefined;
+  }
   if (tab.current?.visit.id !== visit.id) return undefined;
   // (Bounded: a download's request that ended with no commit may leave a pending visit behind.)
   const sinceNext = tab.pending ? src.at - tab.pending.visit.startedAt : -1;
@@ -69,6 +77,25 @@ function pageLeft(visit: PageVisit, src: SignalSource): string | undefined {
   if (!before || before.site !== visit.site || before.incognito !== visit.incognito) return undefined;
   if (src.at - visit.startedAt > HANDOVER_MS || watchedBy(visit.id, src.at)) return undefined;
   return before.id;
+}
+
+/**
+ * The visit of the page before, when this page finds a consent record in localStorage at its start (read before its
+ * scripts ran) that the page before, watched by the detector to its pagehide, never showed: stored as the tab went
+ * (that page's own pagehide handler runs after the detector's read). Only the tab's page just before, of the site.
+ */
+function storagePageLeft(visit: PageVisit, signal: ConsentSignal, src: SignalSource): string | undefined {
+  if (src.via !== 'localStorage' || !src.initial) return undefined;
+  const tab = getTab(visit.tabId);
+  const before =
+    tab.current?.visit.id === visit.id
+      ? tab.previous?.visit
+      : tab.pending?.visit.id === visit.id
+        ? tab.current?.visit
+        : undefined;
+  if (!before || before.site !== visit.site || before.incognito !== visit.incognito) return undefined;
+  const { watched, seen } = storageSeenBy(before.id, signal);
+  return watched && !seen ? before.id : undefined;
 }
 
 /**
@@ -81,11 +108,17 @@ function pageLeft(visit: PageVisit, src: SignalSource): string | undefined {
  * still come, the mark is added once the grace has passed (other-tab.ts).
  */
 export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: SignalSource): void {
-  // Only a choice stored during the visit (or seeded for another site) can be another tab's answer.
   const role = signalRole(visit.site, signal, src);
+  const left =
+    role === 'stored'
+      ? pageLeft(visit, src)
+      : role === 'carried'
+        ? storagePageLeft(visit, signal, src)
+        : undefined;
+  // Only a choice stored during the visit (or as the tab came to it) can be another tab's answer.
   const choice = role === 'stored' || role === 'seeded';
   const site = src.site ?? visit.site;
-  const others = choice ? otherVisitsOnSite(visit, site, signal, src.at) : [];
+  const others = choice || left ? otherVisitsOnSite(visit, site, signal, src.at) : [];
   const openedBy = others.length ? openedByOf(visit) : undefined;
   const otherTab =
     choice &&
@@ -97,9 +130,9 @@ export function recordSignal(visit: PageVisit, signal: ConsentSignal, src: Signa
     otherTab ? { ...src, otherTab } : src,
     otherTab ? [] : others,
     openedBy,
-    role === 'stored' ? pageLeft(visit, src) : undefined,
+    left,
   );
   noteReadableChoice(visit, signal, source);
   enqueue(visit, consentSighting(visit, signal, source));
-  if (!otherTab && others.length) markIfAnsweredElsewhere(visit, signal, source, others, openedBy);
+  if (choice && !otherTab && others.length) markIfAnsweredElsewhere(visit, signal, source, others, openedBy);
 }

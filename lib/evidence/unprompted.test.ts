@@ -7,7 +7,6 @@ import {
   MAX_REMEMBERED,
   OTHER_TAB_WINDOW_MS,
   answeredElsewhere,
-  decideLeaving,
   decideSeeded,
   elsewhereKey,
   broughtKey,
@@ -120,37 +119,6 @@ describe('answeredElsewhere', () => {
     expect(answeredElsewhere([tab({ activeAt: 1_000 - OTHER_TAB_WINDOW_MS - 1 })], 1_000)).toBe(false);
     expect(answeredElsewhere([tab({ activeAt: 1_001 + ACTIVATION_GRACE_MS })], 1_000)).toBe(false);
     expect(answeredElsewhere([], 1_000)).toBe(false);
-  });
-});
-
-describe('decideLeaving (stored as the page was left)', () => {
-  // The visitor followed a link (input on the page) and clicked in no banner.
-  const linkClicked: VisitInteraction = { ...watched, activeAt: 900, inputs: [950] };
-  it('remembers an accept after the grace: the input that navigated answered no banner', () => {
-    expect(decideLeaving(linkClicked, accept, {}, 1_000, 1_100)).toBe('wait');
-    expect(decideLeaving(linkClicked, accept, {}, 1_000, later)).toBe('remember');
-    // Not even a page the detector never watched escapes it.
-    expect(decideLeaving({ watchedAt: null, activeAt: null, carried: [] }, accept, {}, 1_000, later)).toBe(
-      'remember',
-    );
-  });
-
-  it('forgets it after their click in a banner of that page, unless that click said the opposite', () => {
-    const clicked = (action: string, at = 950) => ({ ...linkClicked, clicks: [{ at, action }] });
-    expect(decideLeaving(clicked('accept-all'), accept, {}, 1_000, 1_100)).toBe('forget');
-    expect(decideLeaving(clicked('reject-all'), accept, {}, 1_000, later)).toBe('remember');
-    // A click longer ago than the window covers nothing stored now.
-    expect(
-      decideLeaving(clicked('accept-all', 1_000 - OTHER_TAB_WINDOW_MS - 1), accept, {}, 1_000, later),
-    ).toBe('remember');
-  });
-
-  it('leaves alone a refusal, a restatement of what the page brought, and another tab’s answer', () => {
-    expect(decideLeaving(linkClicked, reject, {}, 1_000, later)).toBeNull();
-    expect(
-      decideLeaving({ ...linkClicked, carried: [broughtKey(accept)] }, accept, {}, 1_000, later),
-    ).toBeNull();
-    expect(decideLeaving(linkClicked, accept, { otherTab: true }, 1_000, later)).toBeNull();
   });
 });
 

@@ -25,9 +25,9 @@ export interface UnpromptedRecord {
    */
   noPage?: true;
   /**
-   * Stored by a page as the visitor left it for the next (its `pagehide` or `unload` handler, or the next page before
-   * the detector watched it), with no click of theirs in a banner of the page left (decideLeaving): `visitId` is
-   * that page's visit.
+   * Stored as the visitor left a page of the site for the next (its `pagehide` or `unload` handler, or reported on
+   * the next page before the detector watched it), with no input of theirs on the page left that could answer a
+   * banner (decideStored, on that page): `visitId` is that page's visit.
    */
   leaving?: true;
   /**
@@ -62,6 +62,12 @@ export interface VisitInteraction {
    * the page wrote since, which it did not bring (the same choice re-written holds another value).
    */
   written?: string[];
+  /**
+   * The consent records the detector read in the page's localStorage (at load, around inputs, at pagehide), as the
+   * hash of their value (the latest few): one the next page of the tab finds at its start that this page never
+   * showed was stored as the tab went from one to the other.
+   */
+  storageSeen?: string[];
   /** When this page's requests first sent another site's choice allowing tracking, by `site|tool` (elsewhereKey). */
   sentElsewhere?: Record<string, number>;
   /** The visitor's clicks in a detected banner, with what they clicked (the latest few). */
@@ -214,27 +220,6 @@ export function decideStored(
   if (signal.choice && !mayGrantTracking(signal.choice)) return null;
   if (src.via === 'set-cookie' && src.mainFrame) return 'remember';
   if (state.watchedAt === null || state.watchedAt > at) return null;
-  return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';
-}
-
-/**
- * What a choice stored as the tab went from one page of the site to the next does to the memory (stored in the page
- * left's `pagehide`/`unload` handler, or by the next page before the detector watched it): the visitor's input that
- * navigated (a link, an address typed) answered no banner, so only a click of theirs in a detected banner of the page
- * left (`left`), within OTHER_TAB_WINDOW_MS before it and not saying the opposite, makes it their answer (`forget`);
- * one that allows tracking is otherwise remembered as stored without interaction, after the grace (a click's report
- * may be queued behind it), unless it restates what the page left brought or another tab's visitor answered.
- */
-export function decideLeaving(
-  left: VisitInteraction,
-  signal: ConsentSignal,
-  src: Pick<SignalSource, 'otherTab'>,
-  at: number,
-  now: number,
-): 'remember' | 'forget' | 'wait' | null {
-  if (src.otherTab || restatesBrought(left.carried, signal)) return null;
-  if (signal.choice && !mayGrantTracking(signal.choice)) return null;
-  if (answeredElsewhere([{ ...left, activeAt: null, inputs: [] }], at, signal.choice)) return 'forget';
   return now > at + ACTIVATION_GRACE_MS ? 'remember' : 'wait';
 }
 

@@ -69,7 +69,7 @@ export function consentEventText(e: ConsentLine): string {
   if (unprompted?.noPage)
     return `${tool}: ${what}, as the site stored it while no page of it was open (${formatDateTime(unprompted.at)}), with no input of the visitor's on the site just before`;
   if (unprompted?.leaving)
-    return `${tool}: ${what}, as the site stored it as the visitor was leaving one of its pages (${formatDateTime(unprompted.at)}), with no click of theirs in a consent banner there`;
+    return `${tool}: ${what}, as the site stored it as the visitor was leaving one of its pages (${formatDateTime(unprompted.at)}), with no input of the visitor's there that could answer a banner`;
   if (unprompted)
     return `${tool}: ${what}, as the site stored it without interaction on an earlier visit (${formatDateTime(unprompted.at)}${unprompted.onSite ? `, by a request of a page of ${unprompted.onSite}` : ''})`;
   return `${tool}: ${what}`;

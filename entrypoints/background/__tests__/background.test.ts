@@ -1,45 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ev, fireRequest } from './fake-event';
-import type { Classification } from '@/lib/vendor-db/types';
+import { events, startWorker } from './shop-harness';
 import type { InspectorDb } from '@/lib/store/db';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
-
-function classify(host: string): Classification {
-  const cio = host.endsWith('customer.io') || host.startsWith('_cio');
-  return {
-    vendor: cio ? 'customer-io' : null,
-    vendorName: cio ? 'Customer.io' : null,
-    company: null,
-    category: cio ? 'marketing' : 'unknown',
-    thirdParty: host !== 'shop.example',
-    reason: 'test classifier',
-  };
-}
-
-vi.mock('../classifier', () => ({
-  loadClassifier: async () => ({
-    database: 'test-vendor-database',
-    request: (url: string) => classify(new URL(url).hostname),
-    cookie: (c: { name: string; domain: string }) => classify(c.name.startsWith('_cio') ? c.name : c.domain),
-  }),
-  vendorDetails: async () => [],
-}));
-
-let events: Record<string, ReturnType<typeof ev>>;
-// Workers started by a test; each settles before the next test so no late flush leaks across tests.
-const workers: { flush: () => Promise<void> }[] = [];
-
-async function startWorker() {
-  vi.resetModules();
-  const { default: background } = await import('../index');
-  background.main();
-  const writer = await import('../writer');
-  workers.push(writer);
-  const context = await import('../context');
-  const { db } = await context.ready();
-  return { writer, db };
-}
 
 /** Every visit's findings, derived from the stored evidence as every view derives them. */
 async function allFindings(db: InspectorDb) {
@@ -63,34 +27,6 @@ const cookieEntries = async (db: InspectorDb) =>
 
 const TAB = 1564829957;
 const T0 = 1_700_000_000_000;
-
-afterEach(async () => {
-  vi.useRealTimers();
-  await Promise.all(workers.splice(0).map((w) => w.flush()));
-});
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  // The popup's live-update port (live.ts): WXT's fake browser has no runtime.onConnect.
-  Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
-  events = {
-    onBeforeRequest: ev(),
-    onSendHeaders: ev(),
-    onHeadersReceived: ev(),
-    onCompleted: ev(),
-    onErrorOccurred: ev(),
-    onChanged: ev(),
-    onCommitted: ev(),
-  };
-  const { onChanged, onCommitted, ...wr } = events;
-  Object.assign(fakeBrowser.webRequest, wr);
-  Object.assign(fakeBrowser.cookies, { onChanged, getAll: async () => [] });
-  Object.assign(fakeBrowser.webNavigation, { onCommitted });
-  (fakeBrowser.runtime as any).getURL = (p: string) => `chrome-extension://test${p}`;
-  (fakeBrowser.runtime as any).getManifest = () => ({ version: '0.0.0-test' });
-  const { createDb } = await import('@/lib/store/db');
-  await createDb().delete();
-});
 
 async function visitShop() {
   await fireRequest(events, {

@@ -1,6 +1,7 @@
 /**
- * The whole background over fake browser events, for one tab visiting shop.example (Customer.io its tracker): the
- * set-up, the shop's pages and OneTrust's record as the cookie store reports it. Importing it mocks the classifier.
+ * The whole background over fake browser events, for one tab visiting shop.example (Customer.io its tracker, with its
+ * `_cio*` cookies): the set-up, the shop's pages and OneTrust's record as the cookie store reports it. Importing it
+ * mocks the classifier.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -11,7 +12,7 @@ import type { PageVisit } from '@/lib/findings';
 export const TAB = 77;
 
 function classify(host: string): Classification {
-  const cio = host.endsWith('customer.io');
+  const cio = host.endsWith('customer.io') || host.startsWith('_cio');
   return {
     vendor: cio ? 'customer-io' : null,
     vendorName: cio ? 'Customer.io' : null,
@@ -26,7 +27,7 @@ vi.mock('../classifier', () => ({
   loadClassifier: async () => ({
     database: 'test-vendor-database',
     request: (url: string) => classify(new URL(url).hostname),
-    cookie: (c: { name: string; domain: string }) => classify(c.domain),
+    cookie: (c: { name: string; domain: string }) => classify(c.name.startsWith('_cio') ? c.name : c.domain),
   }),
   vendorDetails: async () => [],
 }));
@@ -34,12 +35,15 @@ vi.mock('../classifier', () => ({
 export let events: Record<string, ReturnType<typeof ev>>;
 const workers: { flush: () => Promise<void> }[] = [];
 
+// Workers started by a test; each settles before the next test so no late flush leaks across tests.
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(workers.splice(0).map((w) => w.flush()));
 });
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The popup's live-update port (live.ts): WXT's fake browser has no runtime.onConnect.
   Object.assign(fakeBrowser.runtime, { onConnect: { addListener: () => undefined } });
   events = {
     onBeforeRequest: ev(),
