@@ -517,7 +517,7 @@ function decide(id: string, p: Pending): void {
     const r = seeded.get(p.key);
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
-  } else if (outcome === 'remember' && p.leftVisitId) rememberLeaving(p);
+  } else if (outcome === 'remember' && (p.leftVisitId || leftSince(p))) rememberLeaving(p);
   else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'over-refusal')
     memory.save(p.key, { visitId: p.visitId, at: p.src.at, overRefusal: true });
@@ -556,7 +556,7 @@ function answeredOn(p: Pending): void {
  * report of the record may have come before this decision, and would otherwise read as a choice the visitor brought.
  */
 function rememberLeaving(p: Pending): void {
-  const record: UnpromptedRecord = { visitId: p.leftVisitId!, at: p.src.at, leaving: true };
+  const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, leaving: true };
   memory.save(p.key, record);
   for (const tab of allTabs()) {
     const recorded = [tab.current, tab.pending, tab.previous].find(
@@ -566,4 +566,21 @@ function rememberLeaving(p: Pending): void {
     if (recorded && now && now.site === recorded.site && now.incognito === recorded.incognito)
       enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
   }
+}
+
+/**
+ * Whether the tab has since gone from the page a record was stored on to a page of the same site that brought it (its
+ * jar read or document request came before this decision): stored just before the page was left, it is stamped there.
+ */
+function leftSince(p: Pending): boolean {
+  for (const tab of allTabs()) {
+    const recorded = [tab.current, tab.pending, tab.previous].find(
+      (live) => live?.visit.id === p.visitId,
+    )?.visit;
+    const now = tab.current?.visit;
+    if (!recorded || !now || now.id === recorded.id) continue;
+    if (now.site !== recorded.site || now.incognito !== recorded.incognito) continue;
+    if (stateOf(now.id).carried.includes(broughtKey(p.signal))) return true;
+  }
+  return false;
 }

@@ -69,7 +69,11 @@ async function leaveShop(
   await w.reportHandlers.userActivation({ active: false, at: t0 + 60 }, shopPage('D0'));
   await input(w, how);
   jarHolds(stored);
-  if (order === 'before') await events.onChanged!.trigger(optanon(stored));
+  if (order === 'before') {
+    await events.onChanged!.trigger(optanon(stored));
+    // The listener does not wait for its handling: let it be handled before the request, as reported.
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const t1 = Date.now();
   await request('https://shop.example/next', t1, 'm-next');
   if (order === 'leaving') await events.onChanged!.trigger(optanon(stored));
