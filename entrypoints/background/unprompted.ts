@@ -558,14 +558,21 @@ function answeredOn(p: Pending): void {
 function rememberLeaving(p: Pending): void {
   const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, leaving: true };
   memory.save(p.key, record);
+  const now = shownNow(p.visitId);
+  if (now) enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
+}
+
+/** The page now shown in the tab of this live visit, when of the same site and cookie store (it may be the visit). */
+function shownNow(visitId: string): PageVisit | undefined {
   for (const tab of allTabs()) {
     const recorded = [tab.current, tab.pending, tab.previous].find(
-      (live) => live?.visit.id === p.visitId,
+      (live) => live?.visit.id === visitId,
     )?.visit;
     const now = tab.current?.visit;
-    if (recorded && now && now.site === recorded.site && now.incognito === recorded.incognito)
-      enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
+    if (!recorded) continue;
+    return now && now.site === recorded.site && now.incognito === recorded.incognito ? now : undefined;
   }
+  return undefined;
 }
 
 /**
@@ -573,14 +580,6 @@ function rememberLeaving(p: Pending): void {
  * jar read or document request came before this decision): stored just before the page was left, it is stamped there.
  */
 function leftSince(p: Pending): boolean {
-  for (const tab of allTabs()) {
-    const recorded = [tab.current, tab.pending, tab.previous].find(
-      (live) => live?.visit.id === p.visitId,
-    )?.visit;
-    const now = tab.current?.visit;
-    if (!recorded || !now || now.id === recorded.id) continue;
-    if (now.site !== recorded.site || now.incognito !== recorded.incognito) continue;
-    if (stateOf(now.id).carried.includes(broughtKey(p.signal))) return true;
-  }
-  return false;
+  const now = shownNow(p.visitId);
+  return now !== undefined && now.id !== p.visitId && stateOf(now.id).carried.includes(broughtKey(p.signal));
 }
