@@ -24,8 +24,8 @@ export function ready(): Promise<Context> {
     const [classifier, settings] = await Promise.all([
       loadClassifier(),
       loadSettings(),
-      loadTabs(),
-      loadMemories(),
+      // The memories decide what a stopped worker left waiting, on the pages the tabs show now: tabs first.
+      loadTabs().then(loadMemories),
     ]);
     database = classifier.database;
     return { db: createDb(), classifier, settings };

@@ -3,7 +3,7 @@
 // by the page left's interaction, as a record stored on it would be (decideStored), and, when remembered as stored
 // without interaction, stamped on the page the tab now shows, whose jar read may have come first (visits.ts
 // pageLeft, unprompted.ts). The visitor's link click on content is input outside any banner: it answers nothing.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import {
@@ -190,6 +190,68 @@ describe('a consent record stored as the visitor leaves a page of the site', () 
       await trackerFires(t + 2_000, 'D2');
       await w.writer.flush();
       expect(flagged(await shopVisitFrom(w.db, t))).toEqual(STORED_UNPROMPTED);
+    },
+  );
+
+  // Seen in the previous stop's review: a restarted worker took the waiting decision before it had read the tabs back
+  // from storage.session, so the page the tab shows, whose jar read came first, was not stamped.
+  it('is stamped on the page shown by a worker restarted after the grace, whatever its tab states’ read takes', async () => {
+    const first = await startWorker();
+    const t0 = Date.now() - 5_000;
+    await openShop(t0, 'D0');
+    await first.reportHandlers.userActivation({ active: false, at: t0 + 60 }, shopPage('D0'));
+    await input(first, 'link');
+    jarHolds(first.OPTANON_ACCEPT_ALL);
+    const t1 = Date.now();
+    await request('https://shop.example/next', t1, 'm-next');
+    // The next page's jar read finds the record before the cookie store's report of it comes.
+    await commit('https://shop.example/next', t1 + 30, 'D1');
+    // The first worker stops with the decision waiting out the grace: its timers never fire.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await events.onChanged!.trigger(optanon(first.OPTANON_ACCEPT_ALL));
+    const next = { ...shopPage('D1'), url: 'https://shop.example/next' };
+    await first.reportHandlers.userActivation({ active: false, at: Date.now() }, next);
+    await first.writer.flush();
+    vi.useRealTimers();
+    await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 400));
+    // Reading every tab state back is the restarted worker's slowest read.
+    const session = fakeBrowser.storage.session;
+    const get = session.get.bind(session);
+    Object.assign(session, {
+      get: async (keys: Parameters<typeof get>[0]) => {
+        if (keys === null) await new Promise((r) => setTimeout(r, 100));
+        return get(keys);
+      },
+    });
+    const w = await startWorker();
+    await trackerFires(Date.now() + 200, 'D1');
+    await w.writer.flush();
+    expect(flagged(await shopVisitFrom(w.db, t1))).toEqual(STORED_UNPROMPTED);
+  });
+
+  // A restore from the back/forward cache has no request: the page left stores its record with no next page pending.
+  it.each(['before', 'after'] as const)(
+    'stored as the visitor goes back to a page kept in the back/forward cache (reported %s its commit) is stamped there',
+    async (order) => {
+      const w = await startWorker();
+      await openShop(Date.now() - 9_000, 'D0');
+      await w.reportHandlers.userActivation({ active: false, at: Date.now() - 8_900 }, shopPage('D0'));
+      await input(w, 'link');
+      const t1 = Date.now() - 6_000;
+      await request('https://shop.example/next', t1, 'm-next');
+      await commit('https://shop.example/next', t1 + 30, 'D1');
+      const next = { ...shopPage('D1'), url: 'https://shop.example/next' };
+      await w.reportHandlers.userActivation({ active: false, at: t1 + 60 }, next);
+      // Back: the page left's pagehide handler stores the record; the first page, restored as it was, commits.
+      jarHolds(w.OPTANON_ACCEPT_ALL);
+      const t2 = Date.now();
+      if (order === 'before') await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL));
+      await commit('https://shop.example/', t2, 'D0');
+      if (order === 'after') await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL));
+      await trackerFires(Date.now() + 200, 'D0', 'r-restored');
+      await new Promise((r) => setTimeout(r, ACTIVATION_GRACE_MS + 400));
+      await w.writer.flush();
+      expect(flagged(await shopVisitFrom(w.db, t2))).toEqual(STORED_UNPROMPTED);
     },
   );
 
