@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertPhases, assertTimeline, cioFindings, runVisit } from '../lib/consent-flow.mjs';
 import { evalInExtension } from '../lib/driver.mjs';
-import { visitsOf } from '../lib/records.mjs';
+import { requestFindings, visitsOf } from '../lib/records.mjs';
 import { consentSuite } from '../lib/consent-suite.mjs';
 import { waitForDb } from '../lib/db.mjs';
 import { useBrowser } from '../lib/suite.mjs';
@@ -343,3 +343,33 @@ async function evalTabs(url) {
   const tabs = await evalInExtension(h.browser, (api, u) => api.tabs.query({ url: u }), url);
   return tabs.map((t) => t.id).sort((a, b) => a - b);
 }
+
+// Accept all with the banner's "Do not sell or share my personal information" ticked (Transcend's SaleOfInfo off):
+// Meta's pixel after it fired against the visitor's opt-out, Customer.io (marketing) with their consent.
+test('tcm: an accept-all with a sale opt-out puts advertising after a refusal, marketing after consent', async () => {
+  const { db, visit, page } = await runVisit(h, {
+    url: 'https://tcm-nosale.example/',
+    click: async (page) => {
+      await page.click('#tcm-nosale');
+      await page.click('#tcm-accept');
+    },
+    until: (visit, db) => requestFindings(db, visit.id, 'www.facebook.com').length > 0,
+  });
+  const derived = db.derived[visit.id];
+  const pixel = requestFindings(db, visit.id, 'www.facebook.com');
+  h.dump('consent-tcm-nosale-db', {
+    visit,
+    pixel,
+    findings: cioFindings(db, visit.id),
+    consent: derived.consent,
+  });
+  assert.deepEqual(
+    pixel.map((f) => [f.category, f.phase, f.violation]),
+    [['advertising', 'after-reject', true]],
+  );
+  assertPhases(db, visit, 'accept');
+  const line = derived.consent.lines.find((l) => l.state === 'choice');
+  assert.equal(line?.choice?.saleOptOut, true);
+  assert.equal(line?.choice?.granted.includes('advertising'), false);
+  await page.close();
+});

@@ -69,9 +69,17 @@ export function allOrNothing(accepted: boolean): ConsentChoice {
     : { kind: 'reject-all', granted: ['necessary'] };
 }
 
-/** A US "do not sell or share" opt-out withdraws advertising, whatever else the choice allows. */
+/**
+ * A US "do not sell or share" opt-out withdraws advertising, whatever else the choice allows: an accept-all with it
+ * is no longer all (the phase reads an accept-all's kind before its categories).
+ */
 export function withoutAdvertising(choice: ConsentChoice): ConsentChoice {
-  return { ...choice, granted: choice.granted.filter((c) => c !== 'advertising') };
+  return {
+    ...choice,
+    kind: choice.kind === 'accept-all' ? 'custom' : choice.kind,
+    granted: choice.granted.filter((c) => c !== 'advertising'),
+    saleOptOut: true,
+  };
 }
 
 /**

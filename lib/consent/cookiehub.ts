@@ -1,6 +1,6 @@
 import { allOrNothing, choiceFromToggles, clip, safeDecode, withoutAdvertising, type Toggle } from './choice';
 import { categoriesForName, fromBase64, jsonObject } from './names';
-import type { ConsentSignal } from './types';
+import type { ConsentChoice, ConsentSignal } from './types';
 
 // CookieHub keeps the visitor's choice in `cookiehub`: base64 of JSON (its support docs: "the cookie value is base64
 // encoded"). `answered` says whether the visitor made any choice; `allAllowed` (newer records) is accept-all, whose
@@ -16,7 +16,11 @@ export function parseCookieHub(name: string, value: string): ConsentSignal | nul
   const o = jsonObject(fromBase64(b64) ?? '');
   if (!o || o.answered !== true) return null;
   const base = { tool: 'cookiehub', state: 'choice' as const, via: 'cookie:cookiehub', raw: clip(value) };
-  if (o.allAllowed === true) return { ...base, choice: allOrNothing(true), decoded: { allAllowed: true } };
+  // Sale of personal data refused (CCPA): advertising is withdrawn whatever the categories say, all allowed or not.
+  const sale = (choice: ConsentChoice) => (o.allowSale === false ? withoutAdvertising(choice) : choice);
+  const saleDecoded = typeof o.allowSale === 'boolean' ? { allowSale: o.allowSale } : {};
+  if (o.allAllowed === true)
+    return { ...base, choice: sale(allOrNothing(true)), decoded: { allAllowed: true, ...saleDecoded } };
   const toggles: Toggle[] = (Array.isArray(o.categories) ? o.categories : [])
     .slice(0, 30)
     .filter(
@@ -24,14 +28,13 @@ export function parseCookieHub(name: string, value: string): ConsentSignal | nul
         typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.value === 'boolean',
     )
     .map((c) => ({ id: c.id, granted: c.value, categories: categoriesForName(c.id) }));
-  // Sale of personal data refused (CCPA): advertising is withdrawn whatever the categories say.
-  const chosen = toggles.length > 0 ? choiceFromToggles(toggles) : allOrNothing(false);
-  const choice = o.allowSale === false ? withoutAdvertising(chosen) : chosen;
+  const choice = sale(toggles.length > 0 ? choiceFromToggles(toggles) : allOrNothing(false));
   return {
     ...base,
     choice,
     decoded: {
       allAllowed: o.allAllowed === true,
+      ...saleDecoded,
       ...Object.fromEntries(toggles.map((t) => [t.id, t.granted])),
     },
   };

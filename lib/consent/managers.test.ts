@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import * as M from './__fixtures__/managers';
 import { phaseAt, type CountedChoice } from '../evidence/consent';
+import { customChoiceText } from '../evidence/consent-text';
 import { signalFromCookie, signalsFromJar } from './signals';
 import type { ConsentSignal } from './types';
 
@@ -547,5 +548,52 @@ describe('refused never becomes accepted', () => {
     ];
     for (const [name, value] of rejects)
       expect(phaseAfter(signalFromCookie(name, value)), name).toBe('after-reject');
+  });
+});
+
+// A US "do not sell or share" switch kept beside the categories: Wix's `dt3`, CookieHub's `allowSale`,
+// CookieLawInfo's `ccpaOptout`, Transcend's `SaleOfInfo`. Before, an accept-all with it stayed an accept-all, and
+// the phase, which reads an accept-all's kind first, put an advertising tracker after it "after accept".
+describe('an accept-all with a US sale opt-out', () => {
+  const acceptAllNoSale = (): [string, ConsentSignal | null | undefined][] => [
+    [
+      'Wix',
+      signalFromCookie(
+        'consent-policy',
+        encodeURIComponent(JSON.stringify({ ess: 1, func: 1, anl: 1, adv: 1, dt3: 0, ts: 29468392 })),
+      ),
+    ],
+    [
+      'CookieHub (all allowed)',
+      signalFromCookie(
+        'cookiehub',
+        btoa(JSON.stringify({ ...JSON.parse(atob(M.CH_ACCEPT)), allowSale: false })),
+      ),
+    ],
+    [
+      'CookieLawInfo',
+      fromJar(
+        `CookieLawInfoConsent=${btoa(JSON.stringify({ necessary: true, functional: true, analytics: true, advertisement: true, ccpaOptout: true }))}; viewed_cookie_policy=yes`,
+        'cookie-law-info',
+      ),
+    ],
+  ];
+
+  it.each(acceptAllNoSale())(
+    '%s: advertising after it is after a refusal, analytics after an accept',
+    (_, s) => {
+      expect(s?.choice).toMatchObject({ kind: 'custom', saleOptOut: true });
+      expect(s?.choice?.granted).not.toContain('advertising');
+      expect([phaseAfter(s!, 'advertising'), phaseAfter(s!, 'analytics')]).toEqual([
+        'after-reject',
+        'after-accept',
+      ]);
+      expect(customChoiceText(s!.choice!)).toMatch(/; opted out of the sale or sharing of their data\)$/);
+    },
+  );
+
+  it('the same record allowing the sale stays an accept-all', () => {
+    expect(kind('consent-policy', M.WIX_ACCEPT)).toBe('accept-all');
+    expect(phaseAfter(signalFromCookie('cookiehub', M.CH_ACCEPT), 'advertising')).toBe('after-accept');
   });
 });

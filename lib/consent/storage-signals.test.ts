@@ -51,6 +51,7 @@ describe('signalFromStorage', () => {
     expect(signalFromStorage('tcmConsent', M.TCM_REJECT)?.choice).toEqual({
       kind: 'reject-all',
       granted: ['necessary'],
+      saleOptOut: true,
     });
     expect(signalFromStorage('tcmConsent', M.TCM_ACCEPT)?.choice?.kind).toBe('accept-all');
     expect(signalFromStorage('tcmConsent', M.TCM_DEFAULTS)).toBeNull();
@@ -65,6 +66,10 @@ describe('signalFromStorage', () => {
     });
     // The US sale opt-out withdraws advertising, whatever else was allowed.
     const saleOptOut = M.TCM_ACCEPT.replace('"SaleOfInfo":true', '"SaleOfInfo":false');
+    expect(signalFromStorage('tcmConsent', saleOptOut)?.choice).toMatchObject({
+      kind: 'custom',
+      saleOptOut: true,
+    });
     expect(signalFromStorage('tcmConsent', saleOptOut)?.choice?.granted).not.toContain('advertising');
   });
   it('records some managers keep in localStorage instead of a cookie', () => {

@@ -19,6 +19,8 @@ export interface ConsentChoice {
    * vendors): a tracker whose vendor has exactly that name is after a refusal, whatever else the choice allows.
    */
   refused?: string[];
+  /** The visitor opted out of the sale or sharing of their data (a US law's switch): advertising is withdrawn. */
+  saleOptOut?: true;
 }
 
 /**

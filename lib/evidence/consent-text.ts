@@ -18,6 +18,7 @@ export function customChoiceText(choice: ConsentChoice): string {
     granted.length && `allowed: ${granted.join(', ')}`,
     choice.unmapped?.length && `on, purpose unknown: ${names(choice.unmapped)}`,
     choice.refused?.length && `switched off: ${names(choice.refused)}`,
+    choice.saleOptOut && 'opted out of the sale or sharing of their data',
   ].filter(Boolean);
   return `custom choice (${parts.length ? parts.join('; ') : 'only necessary'})`;
 }

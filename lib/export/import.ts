@@ -69,6 +69,7 @@ function checkChoice(raw: unknown, path: string): void {
   for (const k of ['unmapped', 'refused'])
     if (c[k] !== undefined)
       arr(c[k], `${path}.${k}`).forEach((x, j) => str({ x }, 'x', `${path}.${k}[${j}]`));
+  if (c.saleOptOut !== undefined) bool(c, 'saleOptOut', path);
 }
 
 /** Kinds whose entries carry a detail object of the kind's name, which the derivation and the report read. */
