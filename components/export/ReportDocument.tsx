@@ -20,8 +20,16 @@ export interface ReportDocumentProps {
   meta: ExportMeta;
 }
 
+/** What a HAR file's reader had to count apart: entries without a time, cut headers, refused cookies. */
+interface HarGaps {
+  undated: number;
+  truncated: number;
+  rejected: number;
+}
+
 /** Where the observations came from: the extension, or a HAR file read offline by `cli har`. */
-function Capture({ har, undated }: { har: boolean; undated: number }) {
+function Capture({ har, gaps }: { har: boolean; gaps: HarGaps }) {
+  const { undated, truncated, rejected } = gaps;
   return har ? (
     <p>
       This report was built offline from a HAR file (a browser's recording of network traffic). The requests
@@ -29,6 +37,10 @@ function Capture({ har, undated }: { har: boolean; undated: number }) {
       written by page scripts (document.cookie) or the page's own consent API, so those can be missing.
       {undated > 0 &&
         ` ${undated} ${undated === 1 ? 'entry' : 'entries'} of the file had no valid start time: ${undated === 1 ? 'its' : 'their'} requests and cookies were counted from the start of the page visit (before any choice), and a consent choice seen in them only after the last entry with a time.`}
+      {truncated > 0 &&
+        ` ${truncated} header ${truncated === 1 ? 'value was' : 'values were'} over 1 MiB and cut there: cookies after the cut are not in this report.`}
+      {rejected > 0 &&
+        ` ${rejected} ${rejected === 1 ? 'Set-Cookie names a domain' : 'Set-Cookies name a domain'} the responding host may not set cookies for, which a browser refuses: not in this report.`}
     </p>
   ) : (
     <p>
@@ -39,11 +51,11 @@ function Capture({ har, undated }: { har: boolean; undated: number }) {
   );
 }
 
-function Method({ har, undated }: { har: boolean; undated: number }) {
+function Method({ har, gaps }: { har: boolean; gaps: HarGaps }) {
   return (
     <section id="method">
       <h2>Method and limitations</h2>
-      <Capture har={har} undated={undated} />
+      <Capture har={har} gaps={gaps} />
       <p>
         Each request and cookie was matched against the vendor database bundled with Cookie Inspector and
         labelled with the consent phase in force at the time it was seen: <em>before consent</em> (no choice
@@ -181,7 +193,14 @@ export function ReportDocument({ input, vendors, meta }: ReportDocumentProps) {
         </section>
       )}
       <StaticTimeline input={input} vendors={vendors} />
-      <Method har={meta.capture === 'har'} undated={meta.undatedEntries ?? 0} />
+      <Method
+        har={meta.capture === 'har'}
+        gaps={{
+          undated: meta.undatedEntries ?? 0,
+          truncated: meta.truncatedHeaders ?? 0,
+          rejected: meta.rejectedCookies ?? 0,
+        }}
+      />
       <Sources vendors={vendors} attribution={meta.attribution} />
     </ExportDocument>
   );

@@ -99,6 +99,18 @@ describe('renderHtmlReport', () => {
     expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har', undatedEntries: 2 })).toContain(
       '2 entries of the file had no valid start time',
     );
+    // Before, only the CLI's stderr and the JSON said a header had been cut or a cookie refused.
+    const gaps = renderHtmlReport(sample(), [], {
+      ...meta,
+      capture: 'har',
+      truncatedHeaders: 1,
+      rejectedCookies: 3,
+    });
+    expect(gaps).toContain(
+      '1 header value was over 1 MiB and cut there: cookies after the cut are not in this report.',
+    );
+    expect(gaps).toContain('3 Set-Cookies name a domain the responding host may not set cookies for');
+    expect(renderHtmlReport(sample(), [], { ...meta, capture: 'har' })).not.toContain('cut there');
   });
 
   it('says when only browser-observed evidence was used', () => {

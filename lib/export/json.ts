@@ -29,6 +29,10 @@ export interface ExportMeta {
   capture?: 'extension' | 'har';
   /** HAR entries without a valid time (a HAR capture only): the method section says how they were counted. */
   undatedEntries?: number;
+  /** HAR header values over the reader's cap, cut there (a HAR capture only): cookies after the cut are missing. */
+  truncatedHeaders?: number;
+  /** HAR Set-Cookies whose Domain the responding host may not set (a browser refuses them): not in the evidence. */
+  rejectedCookies?: number;
 }
 
 export interface ExportDoc {

@@ -41,6 +41,10 @@ export interface CapturedCookie {
   removed?: boolean;
   secure?: boolean;
   httpOnly?: boolean;
+  path?: string;
+  sameSite?: string;
+  /** Set with the Partitioned attribute (CHIPS): kept under the page's top-level site. */
+  partitioned?: boolean;
 }
 
 export interface CapturedRequest {
@@ -193,6 +197,9 @@ export class HarCollector {
       ...(c.removed && { removed: true }),
       ...(c.secure !== undefined && { secure: c.secure }),
       ...(c.httpOnly !== undefined && { httpOnly: c.httpOnly }),
+      ...(c.path !== undefined && { path: c.path }),
+      ...(c.sameSite !== undefined && { sameSite: c.sameSite }),
+      ...(c.partitioned && { partitioned: true }),
       ...(signal && { signal }),
     };
   }

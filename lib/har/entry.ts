@@ -16,6 +16,11 @@ export interface HarCookie {
   removed?: boolean;
   secure?: boolean;
   httpOnly?: boolean;
+  path?: string;
+  /** SameSite as written (lax, strict, none), lower case. */
+  sameSite?: string;
+  /** A Set-Cookie with the Partitioned attribute (CHIPS): kept under the page's top-level site. */
+  partitioned?: boolean;
 }
 
 export interface HarRequest {
@@ -127,8 +132,19 @@ function setCookies(response: Obj | null, at: number): HarCookie[] {
   for (const h of headerValues(headers(response?.headers), 'set-cookie')) {
     const c = parseSetCookie(h, now);
     if (c) {
-      const { name, value, domain, lifetimeSeconds, secure, httpOnly } = c;
-      out.push({ name, value, domain, lifetimeSeconds, removed: isDeletion(c), secure, httpOnly });
+      const { name, value, domain, lifetimeSeconds, secure, httpOnly, path, sameSite, partitioned } = c;
+      out.push({
+        name,
+        value,
+        domain,
+        lifetimeSeconds,
+        removed: isDeletion(c),
+        secure,
+        httpOnly,
+        ...(path !== undefined && { path }),
+        ...(sameSite !== undefined && { sameSite }),
+        ...(partitioned && { partitioned }),
+      });
     }
   }
   if (out.length > 0) return out;
@@ -149,6 +165,9 @@ function setCookies(response: Obj | null, at: number): HarCookie[] {
       removed: lifetimeSeconds !== undefined && isDeletion({ lifetimeSeconds }),
       ...(typeof o.secure === 'boolean' && { secure: o.secure }),
       ...(typeof o.httpOnly === 'boolean' && { httpOnly: o.httpOnly }),
+      ...(str(o.path) && { path: (o.path as string).slice(0, 1024) }),
+      // Chrome's DevTools export adds sameSite ("Lax") to the HAR 1.2 fields.
+      ...(str(o.sameSite) && { sameSite: (o.sameSite as string).toLowerCase().slice(0, 16) }),
     });
   }
   return out;

@@ -189,3 +189,76 @@ describe('HAR: cookies classified by their values', () => {
     expect(JSON.stringify(hv!.entries)).not.toContain(UUID);
   });
 });
+
+// Before, a HAR's cookies lost their Path, SameSite and Partitioned attributes, which the extension keeps: a CHIPS
+// cookie read as one of the site's own jar, and the same response told two stories.
+describe('HAR: cookie attributes kept as the extension keeps them', () => {
+  const T = Date.parse('2025-01-01T00:00:00Z');
+  const visitOf = {
+    id: 'x',
+    tabId: 1,
+    url: 'https://shop.example/',
+    site: 'shop.example',
+    startedAt: T,
+    incognito: false,
+  };
+  const entry = (response: Record<string, unknown>) => ({
+    log: {
+      entries: [
+        {
+          startedDateTime: new Date(T).toISOString(),
+          _resourceType: 'document',
+          request: { url: 'https://shop.example/' },
+          response: { status: 200, ...response },
+        },
+      ],
+    },
+  });
+  const cookieOf = async (har: unknown, name: string) => {
+    const [hv] = harVisits(await readHar([JSON.stringify(har)], parsers), real);
+    return hv!.entries.find((e) => e.kind === 'cookie' && e.cookie?.name === name)!;
+  };
+
+  it('a Set-Cookie header: path, SameSite and the partition of the page’s site', async () => {
+    const har = entry({
+      headers: [
+        {
+          name: 'Set-Cookie',
+          value: 'pid=abc123; Path=/shop; SameSite=None; Secure; Partitioned; Max-Age=600',
+        },
+      ],
+    });
+    const fromHar = await cookieOf(har, 'pid');
+    const fromExtension = cookieSighting(
+      visitOf,
+      {
+        name: 'pid',
+        value: 'abc123',
+        domain: 'shop.example',
+        path: '/shop',
+        sameSite: 'none',
+        partition: 'shop.example',
+        via: 'set-cookie',
+        provenance: 'browser',
+        at: T,
+        frame: 'main',
+        mainFrameRequest: true,
+        lifetimeSeconds: 600,
+        secure: true,
+        httpOnly: false,
+      },
+      real,
+      false,
+    );
+    expect(fromHar.cookie).toMatchObject({ path: '/shop', sameSite: 'none', partition: 'shop.example' });
+    expect(fromHar.cookie).toEqual(fromExtension.cookie);
+  });
+
+  it('response.cookies (a tool that stripped the headers): path and SameSite', async () => {
+    const har = entry({
+      headers: [],
+      cookies: [{ name: 'pid', value: 'abc123', path: '/', sameSite: 'Lax', secure: true, httpOnly: false }],
+    });
+    expect((await cookieOf(har, 'pid')).cookie).toMatchObject({ path: '/', sameSite: 'lax' });
+  });
+});

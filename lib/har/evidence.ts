@@ -122,6 +122,10 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
           ...(c.removed && { removed: true }),
           ...(c.secure !== undefined && { secure: c.secure }),
           ...(c.httpOnly !== undefined && { httpOnly: c.httpOnly }),
+          ...(c.path !== undefined && { path: c.path }),
+          ...(c.sameSite !== undefined && { sameSite: c.sameSite }),
+          // A CHIPS cookie lives in the partition of the page's top-level site (as the extension records it).
+          ...(c.partitioned && { partition: visit.site }),
         };
         // Classified by its value, which is not stored (keepValue false): the extension's default.
         sightings.push(cookieSighting(visit, seen, classifier, false));
@@ -135,6 +139,7 @@ export function harVisits(capture: HarCapture, classifier: Classifier): HarVisit
               host: c.domain,
               frame,
               ...(main && { mainFrame: true }),
+              ...(c.partitioned && { partition: visit.site }),
             }),
           );
         }

@@ -112,6 +112,34 @@ describe('cli har', () => {
     30_000,
   );
 
+  it('says in the HTML report, not only on stderr, that a Set-Cookie a browser refuses was left out', async () => {
+    const har = file(
+      'refused.har',
+      JSON.stringify({
+        log: {
+          entries: [
+            {
+              startedDateTime: '2025-01-01T00:00:00Z',
+              _resourceType: 'document',
+              request: { url: 'https://shop.example/' },
+              response: {
+                status: 200,
+                headers: [{ name: 'Set-Cookie', value: 'uid=1; Domain=other.example; Path=/' }],
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const out = join(dir, 'refused.html');
+    const r = await cli(har, '--format', 'html', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 Set-Cookie names a domain the responding host may not set cookies for/);
+    expect(readFileSync(out, 'utf8')).toContain(
+      '1 Set-Cookie names a domain the responding host may not set cookies for, which a browser refuses',
+    );
+  }, 30_000);
+
   it('rejects bad options with usage and exit 2', async () => {
     const r = await cli(join(FIX, 'webpagetest.har'), '--format', 'pdf');
     expect(r.code).toBe(2);

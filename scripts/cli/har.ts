@@ -77,6 +77,10 @@ export async function main(args: string[]): Promise<number> {
       process.stderr.write(
         `har: ${opts.file}: ${capture.truncatedHeaders} header ${capture.truncatedHeaders === 1 ? 'value was' : 'values were'} over 1 MiB and cut there: cookies after the cut are not in the report\n`,
       );
+    if (capture.rejectedCookies > 0)
+      process.stderr.write(
+        `har: ${opts.file}: ${capture.rejectedCookies} Set-Cookie ${capture.rejectedCookies === 1 ? 'names a domain' : 'headers name a domain'} the responding host may not set cookies for (a browser refuses them): not in the report\n`,
+      );
     let text: string;
     if (opts.format === 'json') text = `${JSON.stringify(buildHarReport(capture, visits), null, 2)}\n`;
     else {
@@ -91,6 +95,8 @@ export async function main(args: string[]): Promise<number> {
             // The method section must say the data came from a HAR file, not from the extension.
             capture: 'har',
             undatedEntries: capture.undated,
+            truncatedHeaders: capture.truncatedHeaders,
+            rejectedCookies: capture.rejectedCookies,
           });
         })
         .join('\n');
