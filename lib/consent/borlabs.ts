@@ -2,11 +2,17 @@ import type { Category } from '../category';
 import { choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
 import type { ConsentSignal } from './types';
 
-/** Borlabs Cookie's default groups; sites may add groups, which stay unmapped. */
+/**
+ * Borlabs Cookie's default groups, which it restores when one is missing (2.x `SystemCheck::checkDefaultCookieGroups`:
+ * `group_id IN ("essential", "statistics", "marketing", "external-media")`, re-inserted unless all four exist);
+ * sites may add groups, which stay unmapped. External Media holds its default content blockers for embeds
+ * (Facebook, Instagram, X, YouTube, Google Maps…): social here, as the embeds we can name are.
+ */
 const GROUPS: Record<string, readonly Category[]> = {
   essential: ['necessary'],
   statistics: ['analytics'],
   marketing: ['advertising', 'marketing'],
+  'external-media': ['social'],
 };
 
 /**

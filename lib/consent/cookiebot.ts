@@ -25,7 +25,8 @@ function parseObjectText(text: string): Record<string, string | boolean> | null 
 
 /**
  * Parses Cookiebot's `CookieConsent` cookie. `-1` means consent is not required for this visitor
- * (Cookiebot's value for regions without a consent law and for bots): reported as a choice with no content.
+ * (Cookiebot's value for regions without a consent law and for bots): reported as a choice with no content, and so
+ * is a record with `stamp:'-1'` or `method:'implied'` (its levels are Cookiebot's, not the visitor's answer).
  */
 export function parseCookiebot(name: string, value: string): ConsentSignal | null {
   if (name !== 'CookieConsent') return null;
@@ -34,6 +35,18 @@ export function parseCookiebot(name: string, value: string): ConsentSignal | nul
   if (text === '-1') return { ...base, state: 'choice', decoded: { consentRequired: false } };
   const obj = parseObjectText(text);
   if (!obj || typeof obj.necessary !== 'boolean') return null;
+  // Cookiebot's own record where it decided no consent is needed (stamp '-1', every level on) or consent is implied
+  // (`method:'implied'`): nobody answered, so no content is read from it, as from a bare `-1`.
+  if (obj.stamp === '-1' || obj.method === 'implied')
+    return {
+      ...base,
+      state: 'choice',
+      decoded: {
+        consentRequired: obj.stamp === '-1' ? false : null,
+        method: obj.method ?? null,
+        region: obj.region ?? null,
+      },
+    };
   const toggles: Toggle[] = Object.keys(LEVELS)
     .filter((k) => typeof obj[k] === 'boolean')
     .map((k) => ({ id: k, granted: obj[k] === true, categories: LEVELS[k] ?? [] }));

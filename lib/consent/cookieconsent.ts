@@ -1,5 +1,5 @@
 import { allOrNothing, choiceFromToggles, clip, safeDecode, type Toggle } from './choice';
-import { ALL_OPTIONAL, categoriesForName, jsonObject } from './names';
+import { categoriesForName, jsonObject } from './names';
 import type { ConsentChoice, ConsentSignal } from './types';
 
 function stringList(value: unknown): string[] {
@@ -38,7 +38,9 @@ export function parseVanillaCookieConsent(name: string, value: string): ConsentS
   const choice: ConsentChoice = optional.every((t) => !t.granted)
     ? { kind: 'reject-all', granted: ['necessary'] }
     : defined.length > 0 && optional.every((t) => t.granted)
-      ? { kind: 'accept-all', granted: [...ALL_OPTIONAL] }
+      ? // Every category the site defined: what they cover, not every purpose (one the banner never asked about
+        // stays unasked: accept-scope).
+        choiceFromToggles(toggles)
       : { ...choiceFromToggles(toggles, { acceptedOnly: defined.length === 0 }), kind: 'custom' };
   return {
     tool: 'vanilla-cookieconsent',

@@ -48,8 +48,21 @@ export function parseDidomiToken(name: string, value: string): ConsentSignal | n
   ].filter((t) => t.id !== 'cookies');
   const choice = choiceFromToggles(toggles);
   if (choice.unmapped) choice.unmapped = choice.unmapped.slice(0, 50);
-  // Without purpose 1 (device storage) nothing may be stored, whatever else was ticked.
-  if (disabled.includes('cookies')) choice.granted = ['necessary'];
+  // Without purpose 1 (device storage) nothing may be stored, whatever else was ticked: no accept of anything.
+  if (disabled.includes('cookies')) {
+    choice.granted = ['necessary'];
+    delete choice.unmapped;
+    if (choice.kind === 'accept-all') choice.kind = 'custom';
+  }
+  // Vendors switched off by name (Didomi's own ids, "c:<id>" for a site's custom vendor; IAB vendors are numbers,
+  // which no vendor of ours is named by): refused whatever the purposes allow.
+  const refused = stringList(token.vendors?.disabled)
+    .map((id) => id.replace(/^c:/, ''))
+    .filter((id) => id !== '' && !/^\d+$/.test(id));
+  if (refused.length > 0 && choice.kind !== 'reject-all') {
+    choice.refused = refused.slice(0, 50);
+    if (choice.kind === 'accept-all') choice.kind = 'custom';
+  }
   return {
     tool: 'didomi',
     state: 'choice',

@@ -68,7 +68,8 @@ function chosen(method: string, toggles: readonly Toggle[]): ConsentChoice | nul
   const on = toggles.filter((t) => t.granted).length;
   // A notice left on after Reject all is one the visitor could not switch off (notice-only; newer: disabled).
   if (method === 'reject') return on < toggles.length ? allOrNothing(false) : null;
-  if (method === 'accept') return on === toggles.length ? allOrNothing(true) : null;
+  // Every notice on: what the notices cover, not every purpose (one no notice asked about stays unasked).
+  if (method === 'accept') return on === toggles.length ? choiceFromToggles(toggles) : null;
   return choiceFromToggles(toggles);
 }
 

@@ -128,7 +128,7 @@ describe('Klaro and Borlabs', () => {
     expect(parseBorlabs('borlabs-cookie', v)?.choice).toEqual({
       kind: 'custom',
       granted: ['necessary', 'analytics'],
-      offered: ['analytics', 'advertising', 'marketing'],
+      offered: ['analytics', 'advertising', 'marketing', 'social'],
     });
     const none = encodeURIComponent(
       JSON.stringify({ consents: { essential: ['borlabs-cookie'] }, version: '1' }),

@@ -774,7 +774,7 @@ export function phaseAt(
     needsConsent(covered) &&
     choice.offered !== undefined &&
     !offers(choice, covered);
-  if (choice.kind === 'accept-all' && !unasked) return 'after-accept';
+  if (choice.kind === 'accept-all' && !unasked && !withheld(choice)) return 'after-accept';
   // A service the visitor switched off by name is refused, whatever category the rest of the choice allows.
   if (refusedByName(choice, vendor)) return 'after-reject';
   if (covered !== 'unknown' && grants(choice, covered)) return 'after-accept';
@@ -782,6 +782,16 @@ export function phaseAt(
   // visitor's Reject all came before them).
   if (choice.unmapped && choice.unmapped.length > 0 && !current.afterRefusal) return 'after-unknown-choice';
   return unasked ? 'before-consent' : 'after-reject';
+}
+
+/**
+ * An "accept-all" that says itself it is not all: a switch it offers left off, a service refused by name, a US sale
+ * opt-out, or nothing that needs consent allowed. Such a record (a decoder's, or one stored by an earlier version) is
+ * read by its categories, never by its kind.
+ */
+function withheld(choice: ConsentChoice): boolean {
+  if (choice.saleOptOut || choice.refused?.length || !choice.granted.some(needsConsent)) return true;
+  return choice.offered?.some((c) => needsConsent(c) && !choice.granted.includes(c)) ?? false;
 }
 
 /**

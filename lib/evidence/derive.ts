@@ -21,9 +21,11 @@ import { MAX_TIMES, type EvidenceEntry, type Provenance } from './types';
  * Bumped whenever a rule here or in consent.ts changes: cached summaries of stored visits are then derived again.
  * 7: a first-party request a vendor claims with no settled purpose (Cloudflare Zaraz) is listed for review. 8: the
  * consent rules of 2026-12-07 (a Save with every switch off, Accept all covering what it asked, over-refusal, and
- * the redirect, manager and click rules of the stop before).
+ * the redirect, manager and click rules of the stop before). 9: an accept-all whose own fields withhold something (a
+ * switch it offers off, a service refused by name, a US sale opt-out, nothing needing consent allowed) is read by
+ * its categories.
  */
-export const DERIVE_VERSION = 8;
+export const DERIVE_VERSION = 9;
 
 export interface DeriveOptions {
   /** Leave out everything the detector or the page reported: what the browser alone observed. */
