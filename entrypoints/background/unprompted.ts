@@ -519,6 +519,7 @@ function decide(id: string, p: Pending): void {
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
   } else if (outcome === 'remember' && (p.leftVisitId || leftSince(p))) rememberLeaving(p);
   else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  else if (outcome === 'over-click') rememberOverClick(p);
   else if (outcome === 'over-refusal')
     memory.save(p.key, { visitId: p.visitId, at: p.src.at, overRefusal: true });
   else if (outcome === 'forget') answeredOn(p);
@@ -551,6 +552,17 @@ function answeredOn(p: Pending): void {
 }
 
 /**
+ * Remembers a choice allowing tracking that the site stored after the visitor's Reject all (their latest banner click):
+ * their refusal is not outlived by it. A page of the site that brought it meanwhile (the next one, after a hand-over)
+ * is stamped as a hand-over is.
+ */
+function rememberOverClick(p: Pending): void {
+  const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, overClick: true };
+  memory.save(p.key, record);
+  stampBrought(p, record);
+}
+
+/**
  * Remembers a choice stored as the tab went from one page of the site to the next, with no input on the page left that
  * could answer a banner, and stamps it on the page the tab now shows, if of that site: that page's jar read or its own
  * report of the record may have come before this decision, and would otherwise read as a choice the visitor brought.
@@ -558,8 +570,14 @@ function answeredOn(p: Pending): void {
 function rememberLeaving(p: Pending): void {
   const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, leaving: true };
   memory.save(p.key, record);
+  stampBrought(p, record);
+}
+
+/** Stamps the remembered record on the page the tab now shows, of the site, when that is not where it was stored. */
+function stampBrought(p: Pending, record: UnpromptedRecord): void {
   const now = shownNow(p.visitId);
-  if (now) enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
+  if (now && now.id !== record.visitId)
+    enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
 }
 
 /** The page now shown in the tab of this live visit, when of the same site and cookie store (it may be the visit). */

@@ -90,6 +90,8 @@ export function consentStateText(consent: DerivedConsent): string {
   const notes: string[] = [];
   if (consent.outsideInput) notes.push('consent stored on a click outside the banner');
   else if (consent.withoutInteraction) notes.push('consent stored without interaction');
+  if (consent.overClick !== undefined)
+    notes.push('consent stored by the site after the visitor’s Reject all on an earlier visit');
   if (consent.choices.some((c) => c.overRefusal))
     notes.push(
       'stored over the refusal brought from an earlier visit, with no click in a banner we could see',

@@ -46,6 +46,7 @@ export type ConsentStatus =
   | 'counted'
   | 'without-interaction'
   | 'over-refusal'
+  | 'over-click'
   | 'third-party'
   | 'confirmed'
   | 'not-confirmed'
@@ -87,7 +88,7 @@ export interface ConsentLine {
    * A carried-over record the site stored without interaction on an earlier visit (or, with status `over-refusal`,
    * over the refusal that visit brought): when, and on which page's site.
    */
-  storedUnprompted?: { at: number; onSite?: string; noPage?: true; leaving?: true };
+  storedUnprompted?: { at: number; onSite?: string; noPage?: true; leaving?: true; overClick?: true };
   /** A carried-over answer that was a click (the visitor's or the audit's) on an earlier visit (answered.ts). */
   rememberedClick?: ConsentSignal['rememberedClick'];
 }
@@ -135,6 +136,11 @@ export interface DerivedConsent {
   unconfirmed: number;
   /** Stored choices that contradict the visitor's click just before them (Reject all, then tracking granted). */
   contradicted: Contradiction[];
+  /**
+   * A record brought that the site stored after the visitor's Reject all on an earlier visit (their latest click in
+   * its banner), when: the refusal stands.
+   */
+  overClick?: number;
   /** Google Consent Mode and GPC as their own lines, e.g. "Google Consent Mode default: denied, update: granted". */
   signals: string[];
   /** The consent manager on the page, by the evidence (cookies, storage, detection), or null. */
@@ -364,6 +370,7 @@ export function deriveConsent(
   const lines: ConsentLine[] = [];
   const choices: CountedChoice[] = [];
   let withoutInteraction = false;
+  let overClick: number | undefined;
   let outsideInput: DerivedConsent['outsideInput'] = null;
   /** Stored choices decided once every carried-over one is known; `overBrought`: only when one refused. */
   const unprompted: {
@@ -430,6 +437,26 @@ export function deriveConsent(
     // A record the site stored without interaction on an earlier visit (lib/evidence/unprompted.ts) is not a
     // choice the visitor brought, however often it comes back.
     const remembered = fp.find((e) => e.consent!.unpromptedOn)?.consent!.unpromptedOn;
+    // Stored by the site after the visitor's Reject all in its banner: brought again, the refusal stands.
+    if (
+      (sent || jar || initial || remembered?.overClick) &&
+      remembered?.overClick &&
+      signal.choice &&
+      mayGrantTracking(signal.choice)
+    ) {
+      lines.push({
+        ...line(g, 'over-click', visit.startedAt),
+        storedUnprompted: { at: remembered.at, overClick: true },
+      });
+      choices.push({
+        at: -Infinity,
+        tool: g.tool,
+        choice: { kind: 'reject-all', granted: ['necessary'] },
+        carriedOver: true,
+      });
+      overClick = remembered.at;
+      continue;
+    }
     // Stored over a refusal with no banner click we could see (over-refusal): brought again, it still needs review.
     if (
       (sent || jar || initial) &&
@@ -662,6 +689,7 @@ export function deriveConsent(
     outsideInput,
     unconfirmed,
     contradicted,
+    ...(overClick !== undefined && { overClick }),
     signals: signalLines(evidence),
     tool: toolOf(usable, choices),
   };

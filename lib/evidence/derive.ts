@@ -440,6 +440,8 @@ export function verdictOf(parties: Party[], findings: Finding[], consent: Derive
   if (afterReject.length) parts.push(`${listText(afterReject)} fired after consent was refused`);
   if (consent.outsideInput) parts.push(outsideInputText(consent.outsideInput));
   else if (consent.withoutInteraction) parts.push('consent was stored without any interaction');
+  if (consent.overClick !== undefined)
+    parts.push('consent was stored by the site after the visitor’s Reject all on an earlier visit');
   // Consent stored against the visitor's click is not the visitor's consent: an auditor must see it.
   for (const c of consent.contradicted) parts.push(contradictionText(c));
   const unreadChoice = parties.filter((p) => p.afterUnknownChoice).length;

@@ -35,6 +35,11 @@ export interface UnpromptedRecord {
    * we could see (lib/evidence/consent.ts, over-refusal): brought again, it needs review rather than being theirs.
    */
   overRefusal?: true;
+  /**
+   * Stored after the visitor's Reject all in the site's banner (their latest click there) and allowing tracking: the
+   * first visit shows the contradiction; brought again, it is the site's record, not the visitor's answer.
+   */
+  overClick?: true;
 }
 
 /** Most records remembered: the oldest are forgotten first. */
@@ -196,7 +201,8 @@ export function plantedKey(topSite: string, site: string, tool: string, incognit
 /**
  * What a choice stored during the visit does to the memory: `forget` when the visitor had interacted (their own
  * answer replaces the record; a request merely carrying it after the input is no answer), unless it allows tracking
- * over a refusal the visit brought with no click of theirs in a banner before it (`over-refusal`), `remember` when it allows
+ * over a refusal the visit brought with no click of theirs in a banner before it (`over-refusal`) or after their Reject
+ * all in the banner, their latest click there (`over-click`: the site's, not theirs), `remember` when it allows
  * tracking and the detector watched an untouched page until ACTIVATION_GRACE_MS after it, with no other tab of the
  * site whose visitor answered then (`otherTab`) and no choice of the manager brought in; `wait` while the grace has
  * not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered whatever the detector
@@ -208,10 +214,15 @@ export function decideStored(
   src: Pick<SignalSource, 'via' | 'mainFrame' | 'otherTab'>,
   at: number,
   now: number,
-): 'remember' | 'forget' | 'over-refusal' | 'wait' | null {
+): 'remember' | 'forget' | 'over-refusal' | 'over-click' | 'wait' | null {
   // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) {
     if (src.via === 'cookie-header') return null;
+    // Their latest click in the banner was Reject all: a record allowing tracking is the site's, however long after
+    // (the derivation's contradiction rule, lib/evidence/consent.ts), and no answer of theirs to remember.
+    const latest = (state.clicks ?? []).filter((c) => c.at <= at).at(-1);
+    if (!src.otherTab && latest?.action === 'reject-all' && contradictsClick('reject-all', signal.choice))
+      return 'over-click';
     const clicked = (state.clicks ?? []).some((c) => c.at <= at);
     const over = state.broughtRefusal && !clicked && !src.otherTab && !restatesBrought(state.carried, signal);
     return over && signal.choice !== undefined && mayGrantTracking(signal.choice) ? 'over-refusal' : 'forget';

@@ -13,6 +13,8 @@ const STATUS_TEXT: Record<ConsentStatus, string> = {
   'without-interaction': 'consent stored without interaction: not a valid choice',
   'over-refusal':
     'stored over the refusal the visitor brought, with no click of theirs in a consent banner we could see: needs review',
+  'over-click':
+    'stored by the site after the visitor’s Reject all in its banner on an earlier visit: the refusal stands',
   'third-party': 'another site’s consent cookie: not this site’s choice',
   confirmed: 'reported by the page, confirmed by a stored choice',
   'not-confirmed': 'reported by the page, not confirmed',
@@ -68,6 +70,8 @@ export function consentEventText(e: ConsentLine): string {
     return `${tool}: ${what}, as the site stored it on an earlier visit (${formatDateTime(unprompted.at)}) over the refusal that visit brought, with no click of the visitor's in a consent banner we could see`;
   if (unprompted?.noPage)
     return `${tool}: ${what}, as the site stored it while no page of it was open (${formatDateTime(unprompted.at)}), with no input of the visitor's on the site just before`;
+  if (unprompted?.overClick)
+    return `${tool}: ${what}, as the site stored it on an earlier visit (${formatDateTime(unprompted.at)}) after the visitor's Reject all in its banner`;
   if (unprompted?.leaving)
     return `${tool}: ${what}, as the site stored it as the visitor was leaving one of its pages (${formatDateTime(unprompted.at)}), with no input of the visitor's there that could answer a banner`;
   if (unprompted)
