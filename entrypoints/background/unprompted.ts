@@ -86,6 +86,12 @@ const pending: Record<string, Pending> = {};
  * when it was stored, for the 200 keys answered last; mirrored (answeredBefore).
  */
 let answered: Record<string, Answer> = {};
+/**
+ * When the visitor last answered per memory key (a choice stored after their input: answeredOn), for the 200 keys
+ * answered last: a decision on a record stored before that, taken late (it waited out the grace), must not put the
+ * site's record back over their answer.
+ */
+let answeredAt: Record<string, number> = {};
 /** Values sent in requests already judged (bounded): decide() is not run again for each request. */
 const judged = new Set<string>();
 const MAX_JUDGED = 2_000;
@@ -101,10 +107,11 @@ const live = sessionValue<{
   visits: Record<string, VisitInteraction>;
   pending: Record<string, Pending>;
   answered?: Record<string, Answer>;
+  answeredAt?: Record<string, number>;
 }>('unpromptedLive');
 
 function persist(): void {
-  live.write({ visits: Object.fromEntries(visits), pending, answered });
+  live.write({ visits: Object.fromEntries(visits), pending, answered, answeredAt });
 }
 
 /** Loads the memory and the live visits a stopped worker left; part of the worker's ready(). */
@@ -114,6 +121,7 @@ export async function loadUnprompted(): Promise<void> {
   if (!stored || typeof stored !== 'object') return;
   for (const [id, state] of Object.entries(stored.visits ?? {})) if (!visits.has(id)) visits.set(id, state);
   answered = { ...(stored.answered ?? {}), ...answered };
+  answeredAt = { ...(stored.answeredAt ?? {}), ...answeredAt };
   for (const [id, p] of Object.entries(stored.pending ?? {})) {
     if (pending[id]) continue;
     pending[id] = p;
@@ -271,7 +279,7 @@ export function forgetBefore(cutoff = Infinity): void {
   memory.forgetBefore(cutoff);
   seeded.forgetBefore(cutoff);
   planted.forgetBefore(cutoff);
-  dropAnswered((key) => answered[key]!.at < cutoff);
+  dropAnswered((_, at) => at < cutoff);
   dropPending((p) => p.src.at < cutoff);
 }
 
@@ -293,10 +301,12 @@ function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord 
 }
 
 /** Drops the records noted as the visitor's answers that `gone` picks (they name the sites). */
-function dropAnswered(gone: (key: string) => boolean): void {
-  const keys = Object.keys(answered).filter(gone);
+function dropAnswered(gone: (key: string, at: number) => boolean): void {
+  const keys = Object.keys(answered).filter((key) => gone(key, answered[key]!.at));
   for (const key of keys) delete answered[key];
-  if (keys.length) persist();
+  const times = Object.keys(answeredAt).filter((key) => gone(key, answeredAt[key]!));
+  for (const key of times) delete answeredAt[key];
+  if (keys.length || times.length) persist();
 }
 
 /** Drops decisions still waiting out the grace, so none is remembered after its site's data was deleted. */
@@ -518,11 +528,19 @@ function decide(id: string, p: Pending): void {
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
   } else if (outcome === 'remember' && (p.leftVisitId || leftSince(p))) rememberLeaving(p);
-  else if (outcome === 'remember') memory.save(p.key, { visitId: p.visitId, at: p.src.at });
+  else if (outcome === 'remember') remember(p, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'over-click') rememberOverClick(p);
-  else if (outcome === 'over-refusal')
-    memory.save(p.key, { visitId: p.visitId, at: p.src.at, overRefusal: true });
+  else if (outcome === 'over-refusal') remember(p, { visitId: p.visitId, at: p.src.at, overRefusal: true });
   else if (outcome === 'forget') answeredOn(p);
+}
+
+/**
+ * Remembers the site's record, unless the visitor answered after it was stored (their answer, taken while this
+ * decision waited out the grace, replaced it: putting the site's record back would flag their own on every later visit).
+ */
+function remember(p: Pending, record: UnpromptedRecord): void {
+  if ((answeredAt[p.key] ?? -Infinity) > p.src.at) return;
+  memory.save(p.key, record);
 }
 
 /**
@@ -542,6 +560,9 @@ function answeredOn(p: Pending): void {
     seeded.save(seededAt, tools.length ? { ...r, tools } : null);
   }
   delete answered[p.key];
+  answeredAt[p.key] = Math.max(answeredAt[p.key] ?? -Infinity, p.src.at);
+  const keys = Object.keys(answeredAt);
+  if (keys.length > 200) delete answeredAt[keys[0]!];
   // Stored as the page was left: the answer is that page's.
   if (answeredElsewhere([stateOf(p.leftVisitId ?? p.visitId)], p.src.at, p.signal.choice)) {
     answered[p.key] = { hash: hashString(p.signal.raw), at: p.src.at, says: broughtKey(p.signal) };
@@ -558,7 +579,7 @@ function answeredOn(p: Pending): void {
  */
 function rememberOverClick(p: Pending): void {
   const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, overClick: true };
-  memory.save(p.key, record);
+  remember(p, record);
   stampBrought(p, record);
 }
 
@@ -569,7 +590,7 @@ function rememberOverClick(p: Pending): void {
  */
 function rememberLeaving(p: Pending): void {
   const record: UnpromptedRecord = { visitId: p.leftVisitId ?? p.visitId, at: p.src.at, leaving: true };
-  memory.save(p.key, record);
+  remember(p, record);
   stampBrought(p, record);
 }
 
