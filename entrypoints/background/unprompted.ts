@@ -29,7 +29,7 @@ import {
 import { PRIVATE_PREFIX, addBounded } from '@/lib/evidence/bounded-memory';
 import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
 import { allTabs, sessionValue } from './session';
-import { enqueue } from './writer';
+import { enqueue, knownVisit } from './writer';
 import { siteMemory } from './site-memory';
 
 /** Live visits followed at once; older ones are dropped (a tab left open that long decides nothing more). */
@@ -594,11 +594,28 @@ function rememberLeaving(p: Pending): void {
   stampBrought(p, record);
 }
 
-/** Stamps the remembered record on the page the tab now shows, of the site, when that is not where it was stored. */
+/**
+ * Stamps the remembered record where a page other than the one it was stored on holds it: the next page it was
+ * reported on (a hand-over), whatever the tab shows by now (it may have moved on, or closed, during the grace), and
+ * the page the tab now shows, of the site (its jar read may have brought it).
+ */
 function stampBrought(p: Pending, record: UnpromptedRecord): void {
+  const targets = new Map<string, PageVisit>();
+  const reportedOn =
+    p.visitId !== record.visitId ? (knownVisit(p.visitId) ?? liveVisit(p.visitId)) : undefined;
+  if (reportedOn) targets.set(reportedOn.id, reportedOn);
   const now = shownNow(p.visitId);
-  if (now && now.id !== record.visitId)
-    enqueue(now, consentSighting(now, p.signal, { ...p.src, unpromptedOn: record }));
+  if (now && now.id !== record.visitId) targets.set(now.id, now);
+  for (const v of targets.values())
+    enqueue(v, consentSighting(v, p.signal, { ...p.src, unpromptedOn: record }));
+}
+
+/** A visit a tab shows, is loading or has just left. */
+function liveVisit(visitId: string): PageVisit | undefined {
+  for (const tab of allTabs())
+    for (const live of [tab.current, tab.pending, tab.previous])
+      if (live?.visit.id === visitId) return live.visit;
+  return undefined;
 }
 
 /** The page now shown in the tab of this live visit, when of the same site and cookie store (it may be the visit). */

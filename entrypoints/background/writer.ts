@@ -84,6 +84,11 @@ export function enqueue(visit: PageVisit, s: Sighting): void {
   schedule();
 }
 
+/** The visit as this writer last saved it (this worker's lifetime, the latest 2,000), if it did. */
+export function knownVisit(visitId: string): PageVisit | undefined {
+  return known.get(visitId);
+}
+
 /** Marks a visit row (URL, end time) for writing with the next batch. */
 export function saveVisit(visit: PageVisit): void {
   if (forgotten.has(visit.id)) return;
