@@ -24,7 +24,10 @@ import { noteAnswerClick, noteAnswerStorage, rememberedStorageAnswer } from './a
  * other than 0 until shown, and pages in the back/forward cache): it would land on the page the tab shows. The
  * content scripts hold a prerendered page's reports until it is shown (entrypoints/shared/shown.ts).
  */
-export function visitForSender(sender: SenderInfo, { initial = false } = {}): PageVisit | null {
+export function visitForSender(
+  sender: SenderInfo,
+  { initial = false, at }: { initial?: boolean; at?: unknown } = {},
+): PageVisit | null {
   if (sender.tabId === undefined) return null;
   if (sender.documentLifecycle !== undefined && sender.documentLifecycle !== 'active') return null;
   const state = getTab(sender.tabId);
@@ -44,6 +47,21 @@ export function visitForSender(sender: SenderInfo, { initial = false } = {}): Pa
   if (initial && sender.frameId === 0 && state.pending && site === state.pending.visit.site)
     return state.pending.visit;
   const current = state.current?.visit ?? null;
+  // A report our detector dated before the current page committed comes from the page left (its click just before a
+  // reload, handled late): that page's, not the new one's, whose scripts run after its commit.
+  const before = state.previous?.visit;
+  const claimed = Number(at);
+  if (
+    !initial &&
+    sender.frameId === 0 &&
+    current &&
+    before &&
+    before.site === site &&
+    Number.isFinite(claimed) &&
+    claimed >= before.startedAt &&
+    claimed <= current.startedAt
+  )
+    return before;
   return current && (sender.frameId !== 0 || site === current.site) ? current : null;
 }
 
@@ -114,7 +132,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
   },
   async consentClick({ tool, action, label, at, switches: reported }, sender) {
     await ready();
-    const visit = visitForSender(sender);
+    const visit = visitForSender(sender, { at });
     if (!visit || typeof tool !== 'string' || !CLICK_ACTION_SET.has(action)) return;
     const t = detectorAt(visit, at);
     const switches = action === 'save-settings' ? switchCountOf(reported) : undefined;
@@ -140,7 +158,7 @@ export const reportHandlers: Pick<Handlers, keyof ContentProtocol> = {
   },
   async userActivation({ active, at, outside, label, initial }, sender) {
     await ready();
-    const visit = sender.frameId === 0 ? visitForSender(sender, { initial: initial === true }) : null;
+    const visit = sender.frameId === 0 ? visitForSender(sender, { initial: initial === true, at }) : null;
     if (!visit || typeof active !== 'boolean') return;
     const t = detectorAt(visit, at);
     // Input outside any banner made the page active: not yet an interaction that could be an answer.

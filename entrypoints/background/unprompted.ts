@@ -55,6 +55,11 @@ interface Pending {
    */
   leftVisitId?: string;
   /**
+   * Pages that brought the record while this decision waited (their jar read, their document's request): stamped
+   * with the record once it is remembered, not before (a late report may still make it the visitor's answer).
+   */
+  broughtBy?: { visitId: string; signal: ConsentSignal; src: SignalSource }[];
+  /**
    * When the background handled it: reports that could excuse it (the detector's activation) may be queued behind
    * a slow worker's ready() or a busy event loop, so the grace runs from here as well as from the record's time.
    */
@@ -284,20 +289,28 @@ export function forgetBefore(cutoff = Infinity): void {
 }
 
 /**
- * A decision on `key` (of `tool`'s record) waiting out the grace on another visit, as the record it would remember;
- * not one another tab's answer already covers (it waits only for a later report that could cover it too).
+ * Whether a decision on `key` (of `tool`'s record) waits out the grace on another visit, one another tab's answer does
+ * not already cover (it waits only for a later report that could cover it too): this visit bringing the record is
+ * noted on it, to be stamped as the remembered one would be if it is remembered.
  */
-function waiting(key: string, visitId: string, tool?: string): UnpromptedRecord | undefined {
+function waiting(
+  key: string,
+  visit: PageVisit,
+  signal: ConsentSignal,
+  src: SignalSource,
+  tool?: string,
+): boolean {
   const p = Object.values(pending).find(
     (x) =>
       x.key === key &&
-      x.visitId !== visitId &&
+      x.visitId !== visit.id &&
       (tool === undefined || x.signal.tool === tool) &&
       !(x.others && interactedBy(x.others, x.src.at, x.signal.choice, x.openedBy)),
   );
-  if (!p) return undefined;
-  if (p.leftVisitId) return { visitId: p.leftVisitId, at: p.src.at, leaving: true };
-  return { visitId: p.visitId, at: p.src.at, ...(p.onSite && { onSite: p.onSite }) };
+  if (!p) return false;
+  p.broughtBy = [...(p.broughtBy ?? []), { visitId: visit.id, signal, src }].slice(-5);
+  persist();
+  return true;
 }
 
 /** Drops the records noted as the visitor's answers that `gone` picks (they name the sites). */
@@ -361,14 +374,15 @@ export function noteSignal(
         carried: [...s.carried, brought],
         ...(refusal && { broughtRefusal: true as const }),
       });
-    // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
-    // remembered one would be: the site cannot beat the grace by navigating away.
-    const record =
-      memory.get(key) ??
-      seededFor(visit.site, signal.tool, visit.incognito) ??
-      waiting(key, visit.id) ??
-      waiting(seededKey(visit.site, visit.incognito), visit.id, signal.tool);
+    const record = memory.get(key) ?? seededFor(visit.site, signal.tool, visit.incognito);
     if (record) return { ...src, unpromptedOn: record };
+    // A record still waiting out the grace on the page before (stored, then reloaded at once) is judged as the
+    // remembered one would be, and this page stamped once it is: the site cannot beat the grace by navigating away.
+    if (
+      waiting(key, visit, signal, src) ||
+      waiting(seededKey(visit.site, visit.incognito), visit, signal, src, signal.tool)
+    )
+      return src;
     // In localStorage at this page's start, never shown by the page before it: stored as the tab went (pageLeft).
     if (leftVisitId && mayAllowTracking(signal))
       decide(`${visit.id}|${key}|handover|${hashString(signal.raw)}`, {
@@ -527,6 +541,7 @@ function decide(id: string, p: Pending): void {
     const r = seeded.get(p.key);
     const tools = [...new Set([...(r?.tools ?? []), p.signal.tool])];
     seeded.save(p.key, { visitId: p.visitId, at: p.src.at, onSite: p.onSite, tools });
+    stampWaiters(p, { visitId: p.visitId, at: p.src.at, onSite: p.onSite });
   } else if (outcome === 'remember' && (p.leftVisitId || leftSince(p))) rememberLeaving(p);
   else if (outcome === 'remember') remember(p, { visitId: p.visitId, at: p.src.at });
   else if (outcome === 'over-click') rememberOverClick(p);
@@ -539,8 +554,18 @@ function decide(id: string, p: Pending): void {
  * decision waited out the grace, replaced it: putting the site's record back would flag their own on every later visit).
  */
 function remember(p: Pending, record: UnpromptedRecord): void {
+  stampWaiters(p, record);
   if ((answeredAt[p.key] ?? -Infinity) > p.src.at) return;
   memory.save(p.key, record);
+}
+
+/** Stamps the pages that brought the record while its decision waited (waiting) with the record remembered. */
+function stampWaiters(p: Pending, record: UnpromptedRecord): void {
+  for (const b of p.broughtBy ?? []) {
+    const v = knownVisit(b.visitId) ?? liveVisit(b.visitId);
+    if (v && v.id !== record.visitId)
+      enqueue(v, consentSighting(v, b.signal, { ...b.src, unpromptedOn: record }));
+  }
 }
 
 /**
