@@ -139,7 +139,8 @@ export function watchUserActivation(
     clearInterval(poll);
     poll = sticky ? setInterval(() => check(), POLL_MS) : undefined;
     window.addEventListener('message', onFrame);
-    report(false, Date.now());
+    // The restored visit's first report, as document_start's is for a loaded one: it may reach us before the commit.
+    report(false, Date.now(), undefined, true);
   });
   window.addEventListener('pagehide', () => check());
   if (done) return;

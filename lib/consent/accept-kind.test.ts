@@ -98,9 +98,9 @@ describe("Cookiebot: the record Cookiebot writes by itself where no consent is r
   // Real Cookie headers in public code (e.g. a Vietnamese and a UK visitor):
   //   CookieConsent={stamp:'-1',necessary:true,preferences:true,statistics:true,marketing:true,method:'implied',ver:1,
   //   utc:1758361188796,iab2:'',region:'VN'}
-  // stamp '-1' is Cookiebot's "consent not required" marker (the bare `-1` value cookiebot.ts already reads as a
-  // choice with no content), method 'implied' says nobody clicked. The decoder only recognises the bare `-1` and
-  // reads this one as the visitor's explicit Accept all.
+  // stamp '-1' is Cookiebot's "consent not required" marker (as the bare `-1` value), method 'implied' says nobody
+  // clicked. The decoder read this one as the visitor's explicit Accept all. Both are Cookiebot's own now: evidence,
+  // no choice, so a site writing one after the visitor's Reject all (review of the fix) gains nothing by it either.
   const IMPLIED =
     "{stamp:'-1',necessary:true,preferences:true,statistics:true,marketing:true,method:'implied',ver:1,utc:1758361188796,iab2:'',region:'VN'}";
 
@@ -110,12 +110,26 @@ describe("Cookiebot: the record Cookiebot writes by itself where no consent is r
     expect(s.choice?.kind).not.toBe('accept-all');
   });
 
-  it('brought on a return visit, it does not exempt the Meta Pixel (at most: needs review, as for a bare -1)', () => {
+  it('brought on a return visit, it does not exempt the Meta Pixel: no consent is read from it', () => {
     const d = deriveVisit(visit(), [
       carried(signalFromCookie('CookieConsent', IMPLIED)!),
       request('https://connect.facebook.net/en_US/fbevents.js', T0 + 900),
     ]);
-    expect(d.findings[0]?.phase).not.toBe('after-accept');
+    expect(d.findings[0]).toMatchObject({ phase: 'before-consent', violation: true });
+    expect(d.consent.lines.map((l) => l.status)).toEqual(['evidence']);
+  });
+
+  it('written after the visitor’s Reject all, the refusal stands', () => {
+    const refusal = signalFromCookie(
+      'CookieConsent',
+      "{stamp:'x1',necessary:true,preferences:false,statistics:false,marketing:false,method:'explicit',ver:1,utc:1758361188796,region:'DE'}",
+    )!;
+    const d = deriveVisit(visit(), [
+      consentEntry(refusal, { at: T0 + 100, via: 'cookies-api' }),
+      consentEntry(signalFromCookie('CookieConsent', IMPLIED)!, { at: T0 + 400, via: 'cookies-api' }),
+      request('https://connect.facebook.net/en_US/fbevents.js', T0 + 900),
+    ]);
+    expect(d.findings[0]).toMatchObject({ phase: 'after-reject', violation: true });
   });
 });
 

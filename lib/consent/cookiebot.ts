@@ -24,23 +24,24 @@ function parseObjectText(text: string): Record<string, string | boolean> | null 
 }
 
 /**
- * Parses Cookiebot's `CookieConsent` cookie. `-1` means consent is not required for this visitor
- * (Cookiebot's value for regions without a consent law and for bots): reported as a choice with no content, and so
- * is a record with `stamp:'-1'` or `method:'implied'` (its levels are Cookiebot's, not the visitor's answer).
+ * Parses Cookiebot's `CookieConsent` cookie. `-1` means consent is not required for this visitor (Cookiebot's value
+ * for regions without a consent law and for bots), and a record with `stamp:'-1'` or `method:'implied'` is Cookiebot's
+ * own too (its levels all on, nobody asked): evidence of the manager's default, never a choice, so no consent is read
+ * from it (a site writing one after the visitor's Reject all gains nothing by it).
  */
 export function parseCookiebot(name: string, value: string): ConsentSignal | null {
   if (name !== 'CookieConsent') return null;
   const text = safeDecode(value);
   const base = { tool: 'cookiebot', via: 'cookie:CookieConsent', raw: clip(value) };
-  if (text === '-1') return { ...base, state: 'choice', decoded: { consentRequired: false } };
+  const manager = { ...base, state: 'choice' as const, evidence: 'manager-default' as const };
+  if (text === '-1') return { ...manager, decoded: { consentRequired: false } };
   const obj = parseObjectText(text);
   if (!obj || typeof obj.necessary !== 'boolean') return null;
   // Cookiebot's own record where it decided no consent is needed (stamp '-1', every level on) or consent is implied
-  // (`method:'implied'`): nobody answered, so no content is read from it, as from a bare `-1`.
+  // (`method:'implied'`): nobody answered, as with a bare `-1`.
   if (obj.stamp === '-1' || obj.method === 'implied')
     return {
-      ...base,
-      state: 'choice',
+      ...manager,
       decoded: {
         consentRequired: obj.stamp === '-1' ? false : null,
         method: obj.method ?? null,

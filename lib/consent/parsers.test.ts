@@ -58,7 +58,11 @@ describe('Cookiebot', () => {
   });
   it('reads -1 as "consent not required" (a choice of no content) and ignores other cookies', () => {
     const s = parseCookiebot('CookieConsent', '-1');
-    expect(s).toMatchObject({ state: 'choice', decoded: { consentRequired: false } });
+    expect(s).toMatchObject({
+      state: 'choice',
+      evidence: 'manager-default',
+      decoded: { consentRequired: false },
+    });
     expect(s?.choice).toBeUndefined();
     expect(parseCookiebot('CookieConsent', 'true')).toBeNull();
     expect(parseCookiebot('OtherCookie', F.COOKIEBOT_ACCEPT_ALL)).toBeNull();

@@ -47,7 +47,7 @@ export interface ConsentSignal {
    * state on Google requests, the Global Privacy Control preference, or a GPP string with only US-law
    * sections. Timelines keep it; phases ignore it.
    */
-  evidence?: 'consent-mode' | 'gpc' | 'gpp';
+  evidence?: 'consent-mode' | 'gpc' | 'gpp' | 'manager-default';
   /**
    * Not a record we decoded: the visitor's click on an earlier visit (no readable record followed it), carried over
    * because a cookie (or localStorage key: `storageKey`) the site wrote right after it is still there unchanged

@@ -82,7 +82,7 @@ export interface ConsentLine {
   vias: string[];
   site: string | null;
   raw?: string;
-  evidence?: 'consent-mode' | 'gpc' | 'gpp';
+  evidence?: 'consent-mode' | 'gpc' | 'gpp' | 'manager-default';
   decoded?: Record<string, unknown>;
   /**
    * A carried-over record the site stored without interaction on an earlier visit (or, with status `over-refusal`,

@@ -351,9 +351,8 @@ describe('deriveVisit: trust rules', () => {
   });
 
   it('a tracker after a stored choice whose content could not be read needs review: neither exempt nor a violation', () => {
-    // Cookiebot's `-1` (no consent law for the region, or a bot) says a choice exists, not what it allows.
-    const unread = signalFromCookie('CookieConsent', '-1')!;
-    expect(unread.choice).toBeUndefined();
+    // A manager's record that says a choice exists, not what it allows.
+    const unread: ConsentSignal = { tool: 'didomi', state: 'choice', via: 'cookie:didomi_token', raw: 'x' };
     const d = deriveVisit(visit(), [
       consentEntry(unread, { at: T0 + 500, via: 'cookies-api' }),
       cio(T0 + 900),

@@ -10,7 +10,13 @@
  */
 import type { ConsentChoice, ConsentSignal } from '../consent/types';
 import type { SignalSource } from '../record';
-import { ACTIVATION_GRACE_MS, choiceKey, contradictsClick, mayGrantTracking } from './consent';
+import {
+  ACTIVATION_GRACE_MS,
+  CLICK_CONFIRM_MS,
+  choiceKey,
+  contradictsClick,
+  mayGrantTracking,
+} from './consent';
 import { PRIVATE_PREFIX } from './bounded-memory';
 
 /** The visit on which a site stored a consent record with no interaction of the visitor's, and when. */
@@ -201,8 +207,8 @@ export function plantedKey(topSite: string, site: string, tool: string, incognit
 /**
  * What a choice stored during the visit does to the memory: `forget` when the visitor had interacted (their own
  * answer replaces the record; a request merely carrying it after the input is no answer), unless it allows tracking
- * over a refusal the visit brought with no click of theirs in a banner before it (`over-refusal`) or after their Reject
- * all in the banner, their latest click there (`over-click`: the site's, not theirs), `remember` when it allows
+ * over a refusal the visit brought with no click of theirs in a banner before it (`over-refusal`) or within 10 s after
+ * their Reject all in the banner, their latest click there (`over-click`: the site's, not theirs), `remember` when it allows
  * tracking and the detector watched an untouched page until ACTIVATION_GRACE_MS after it, with no other tab of the
  * site whose visitor answered then (`otherTab`) and no choice of the manager brought in; `wait` while the grace has
  * not passed; else nothing. A main-frame Set-Cookie on a visit that brought none is remembered whatever the detector
@@ -218,10 +224,16 @@ export function decideStored(
   // A request carrying the record is no new store: only a write after the visitor's input can be their answer.
   if (state.activeAt !== null && state.activeAt <= at + ACTIVATION_GRACE_MS) {
     if (src.via === 'cookie-header') return null;
-    // Their latest click in the banner was Reject all: a record allowing tracking is the site's, however long after
-    // (the derivation's contradiction rule, lib/evidence/consent.ts), and no answer of theirs to remember.
+    // Their latest click in the banner was Reject all, just before: a record allowing tracking is the site's answer to
+    // it, not theirs. Later (a content blocker's "always unblock", a settings page no detector knows) it may be their
+    // change of mind: the visit itself still shows the contradiction (lib/evidence/consent.ts), the memory keeps none.
     const latest = (state.clicks ?? []).filter((c) => c.at <= at).at(-1);
-    if (!src.otherTab && latest?.action === 'reject-all' && contradictsClick('reject-all', signal.choice))
+    if (
+      !src.otherTab &&
+      latest?.action === 'reject-all' &&
+      at - latest.at <= CLICK_CONFIRM_MS &&
+      contradictsClick('reject-all', signal.choice)
+    )
       return 'over-click';
     const clicked = (state.clicks ?? []).some((c) => c.at <= at);
     const over = state.broughtRefusal && !clicked && !src.otherTab && !restatesBrought(state.carried, signal);

@@ -56,6 +56,8 @@ export function consentEventText(e: ConsentLine): string {
   if (e.state === 'click')
     return `${tool}: clicked ${clickWords(e.action ?? '', e.switches)}${e.label ? ` (“${e.label}”)` : ''}`;
   if (e.state === 'banner') return `${tool} banner shown`;
+  if (e.evidence === 'manager-default')
+    return `${tool}: its own record that ${(e.decoded as { consentRequired?: unknown } | undefined)?.consentRequired === false ? 'no consent is required here' : 'consent is implied'}, not the visitor's choice`;
   const kind = e.choice?.kind;
   const what =
     kind === 'accept-all'

@@ -4,12 +4,12 @@
 // as stored without interaction (a false violation). Their answer stands now; the next page, which brought the site's
 // record before they answered, is still stamped with it.
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import { OPTANON_CUSTOM } from '@/lib/consent/__fixtures__/cookies';
 import {
   commit,
   events,
+  jarHolds,
   openShop,
   optanon,
   request,
@@ -43,9 +43,7 @@ describe('the visitor’s answer on the next page, given while a hand-over recor
       );
       const t1 = Date.now();
       await request('https://shop.example/next', t1, 'm-next');
-      Object.assign(fakeBrowser.cookies, {
-        getAll: async () => [{ name: 'OptanonConsent', value: sites, domain: 'shop.example', path: '/' }],
-      });
+      jarHolds(sites);
       await events.onChanged!.trigger(optanon(sites));
       await commit('https://shop.example/next', t1 + 30, 'D1');
       const next = { ...shopPage('D1'), url: 'https://shop.example/next' };
@@ -66,9 +64,7 @@ describe('the visitor’s answer on the next page, given while a hand-over recor
 
       // The visitor's next visit brings their own saved settings.
       const t = Date.now() + 20_000;
-      Object.assign(fakeBrowser.cookies, {
-        getAll: async () => [{ name: 'OptanonConsent', value: theirs, domain: 'shop.example', path: '/' }],
-      });
+      jarHolds(theirs);
       await openShop(t, 'D2', `OptanonConsent=${theirs}`);
       await w.reportHandlers.userActivation({ active: false, at: t + 60 }, shopPage('D2'));
       await trackerFires(t + 2_000, 'D2');

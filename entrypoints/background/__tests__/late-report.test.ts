@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTIVATION_GRACE_MS } from '@/lib/evidence/consent';
 import { fireRequest } from './fake-event';
-import { TAB, events, optanon, shopVisitFrom, startWorker } from './shop-harness';
+import { TAB, events, optanon, shopVisitFrom, startWorker, trackerFires } from './shop-harness';
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A Firefox sender: no documentId, no documentLifecycle. */
@@ -26,18 +26,6 @@ async function navigate(t: number, id: string): Promise<void> {
 }
 const commitFx = (t: number) =>
   events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/', timeStamp: t });
-
-async function tracker(t: number, id: string): Promise<void> {
-  await fireRequest(events, {
-    requestId: id,
-    url: 'https://track.customer.io/api/v1/page',
-    type: 'xmlhttprequest',
-    tabId: TAB,
-    frameId: 0,
-    timeStamp: t,
-    initiator: 'https://shop.example',
-  });
-}
 
 describe('Firefox: the visitor’s Accept in the banner, whose manager reloads the page at once', () => {
   it.each(['before', 'after'] as const)(
@@ -68,7 +56,7 @@ describe('Firefox: the visitor’s Accept in the banner, whose manager reloads t
       if (order === 'after') await reports();
       await wait(10);
       await w.reportHandlers.userActivation({ active: false, at: Date.now(), initial: true }, page);
-      await tracker(Date.now() + 200, 'r1');
+      await trackerFires(Date.now() + 200, undefined, 'r1');
       await wait(ACTIVATION_GRACE_MS + 400);
       await w.writer.flush();
       const reloaded = await shopVisitFrom(w.db, t1);
@@ -77,7 +65,7 @@ describe('Firefox: the visitor’s Accept in the banner, whose manager reloads t
       await navigate(t, 'm2');
       await commitFx(t + 50);
       await w.reportHandlers.userActivation({ active: false, at: t + 60, initial: true }, page);
-      await tracker(t + 2_000, 'r2');
+      await trackerFires(t + 2_000, undefined, 'r2');
       await w.writer.flush();
       const later = await shopVisitFrom(w.db, t);
       // Before ('after'): the reloaded page read withoutInteraction true ('after-unknown-choice'), and the later

@@ -10,6 +10,7 @@ import {
   TAB,
   commit,
   events,
+  jarHolds,
   openShop,
   optanon,
   request,
@@ -20,13 +21,6 @@ import {
 } from './shop-harness';
 
 type Worker = Awaited<ReturnType<typeof startWorker>>;
-
-/** The cookie store now holds OneTrust's record `value` (the jar read at the next commit finds it). */
-function jarHolds(value: string): void {
-  Object.assign(fakeBrowser.cookies, {
-    getAll: async () => [{ name: 'OptanonConsent', value, domain: 'shop.example', path: '/' }],
-  });
-}
 
 /**
  * The visitor's input on the page left before it went: a link on its content (outside any banner), an input the

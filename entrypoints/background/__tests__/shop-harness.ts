@@ -109,8 +109,12 @@ export const shopPage = (documentId: string) => ({
   documentId,
 });
 
-/** Customer.io's page call from the shop's document `documentId` at `t`. */
-export async function trackerFires(t: number, documentId: string, id = `r-${documentId}`): Promise<void> {
+/** Customer.io's page call from the shop's document `documentId` at `t` (no documentId: Firefox's request). */
+export async function trackerFires(
+  t: number,
+  documentId: string | undefined,
+  id = `r-${documentId}`,
+): Promise<void> {
   await fireRequest(events, {
     requestId: id,
     url: 'https://track.customer.io/api/v1/page',
@@ -118,8 +122,16 @@ export async function trackerFires(t: number, documentId: string, id = `r-${docu
     tabId: TAB,
     frameId: 0,
     timeStamp: t,
-    documentId,
+    ...(documentId && { documentId }),
     initiator: 'https://shop.example',
+  });
+}
+
+/** The cookie store now holds OneTrust's record `value`, or none (what the jar read at the next commit finds). */
+export function jarHolds(value: string | null): void {
+  Object.assign(fakeBrowser.cookies, {
+    getAll: async () =>
+      value === null ? [] : [{ name: 'OptanonConsent', value, domain: 'shop.example', path: '/' }],
   });
 }
 
