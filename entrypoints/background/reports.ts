@@ -47,8 +47,8 @@ export function visitForSender(
   if (initial && sender.frameId === 0 && state.pending && site === state.pending.visit.site)
     return state.pending.visit;
   const current = state.current?.visit ?? null;
-  // A report our detector dated before the current page committed comes from the page left (its click just before a
-  // reload, handled late): that page's, not the new one's, whose scripts run after its commit.
+  // A report our detector dated before the current page committed (the page left's end) comes from the page left (its
+  // click just before a reload, handled late): that page's, not the new one's, whose scripts run after its commit.
   const before = state.previous?.visit;
   const claimed = Number(at);
   if (
@@ -59,7 +59,7 @@ export function visitForSender(
     before.site === site &&
     Number.isFinite(claimed) &&
     claimed >= before.startedAt &&
-    claimed <= current.startedAt
+    (before.endedAt !== undefined ? claimed < before.endedAt : claimed <= current.startedAt)
   )
     return before;
   return current && (sender.frameId !== 0 || site === current.site) ? current : null;

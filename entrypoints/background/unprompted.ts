@@ -562,6 +562,8 @@ function remember(p: Pending, record: UnpromptedRecord): void {
 /** Stamps the pages that brought the record while its decision waited (waiting) with the record remembered. */
 function stampWaiters(p: Pending, record: UnpromptedRecord): void {
   for (const b of p.broughtBy ?? []) {
+    // The writer's copy (its end time), or the tab's: a page neither knows (a worker restarted since, the tab gone) is
+    // not written again from an older copy of its row.
     const v = knownVisit(b.visitId) ?? liveVisit(b.visitId);
     if (v && v.id !== record.visitId)
       enqueue(v, consentSighting(v, b.signal, { ...b.src, unpromptedOn: record }));
@@ -585,7 +587,10 @@ function answeredOn(p: Pending): void {
     seeded.save(seededAt, tools.length ? { ...r, tools } : null);
   }
   delete answered[p.key];
-  answeredAt[p.key] = Math.max(answeredAt[p.key] ?? -Infinity, p.src.at);
+  const latest = Math.max(answeredAt[p.key] ?? -Infinity, p.src.at);
+  // Re-inserted last: the oldest-answered key goes first.
+  delete answeredAt[p.key];
+  answeredAt[p.key] = latest;
   const keys = Object.keys(answeredAt);
   if (keys.length > 200) delete answeredAt[keys[0]!];
   // Stored as the page was left: the answer is that page's.

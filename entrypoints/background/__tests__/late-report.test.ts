@@ -28,7 +28,7 @@ const commitFx = (t: number) =>
   events.onCommitted!.trigger({ tabId: TAB, frameId: 0, url: 'https://shop.example/', timeStamp: t });
 
 describe('Firefox: the visitor’s Accept in the banner, whose manager reloads the page at once', () => {
-  it.each(['before', 'after'] as const)(
+  it.each(['before', 'after', 'after (the click itself between the reload’s request and)'] as const)(
     'is their answer on the reloaded page when the page left’s click report arrives %s the commit',
     async (order) => {
       const w = await startWorker();
@@ -38,7 +38,9 @@ describe('Firefox: the visitor’s Accept in the banner, whose manager reloads t
       await w.reportHandlers.userActivation({ active: false, at: t0 + 60, initial: true }, page);
       // The visitor clicks Accept all in OneTrust's banner; the detector posts its reports (capture phase, before
       // the page's handler); OneTrust stores the cookie and reloads.
-      const clickAt = Date.now();
+      // The click between the reload's request and its commit: after the new visit's start (its request).
+      const between = order !== 'before' && order !== 'after';
+      const clickAt = between ? Date.now() + 10 : Date.now();
       const reports = async () => {
         await w.reportHandlers.consentClick({ tool: 'onetrust', action: 'accept-all', at: clickAt }, page);
         await w.reportHandlers.userActivation({ active: true, at: clickAt }, page);
@@ -53,7 +55,7 @@ describe('Firefox: the visitor’s Accept in the banner, whose manager reloads t
       });
       await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL));
       await commitFx(t1 + 30);
-      if (order === 'after') await reports();
+      if (order !== 'before') await reports();
       await wait(10);
       await w.reportHandlers.userActivation({ active: false, at: Date.now(), initial: true }, page);
       await trackerFires(Date.now() + 200, undefined, 'r1');
