@@ -40,6 +40,14 @@ export function allTabs(): Iterable<TabState> {
   return tabs.values();
 }
 
+/** The live (current, pending or previous) visit with this id, from any tab. */
+export function findLiveVisit(visitId: string): PageVisit | undefined {
+  for (const s of tabs.values()) {
+    for (const live of [s.current, s.pending, s.previous]) if (live?.visit.id === visitId) return live.visit;
+  }
+  return undefined;
+}
+
 /** Stores a changed tab state; unchanged objects are skipped so hot paths stay cheap. */
 export function setTab(state: TabState): void {
   if (tabs.get(state.tabId) === state) return;

@@ -28,7 +28,7 @@ import {
 } from '@/lib/evidence/unprompted';
 import { PRIVATE_PREFIX, addBounded } from '@/lib/evidence/bounded-memory';
 import { LATER_INPUT_EVERY_MS } from '@/lib/messages';
-import { allTabs, sessionValue } from './session';
+import { allTabs, findLiveVisit, sessionValue } from './session';
 import { enqueue, knownVisit } from './writer';
 import { siteMemory } from './site-memory';
 
@@ -562,9 +562,7 @@ function remember(p: Pending, record: UnpromptedRecord): void {
 /** Stamps the pages that brought the record while its decision waited (waiting) with the record remembered. */
 function stampWaiters(p: Pending, record: UnpromptedRecord): void {
   for (const b of p.broughtBy ?? []) {
-    // The writer's copy (its end time), or the tab's: a page neither knows (a worker restarted since, the tab gone) is
-    // not written again from an older copy of its row.
-    const v = knownVisit(b.visitId) ?? liveVisit(b.visitId);
+    const v = visitNow(b.visitId);
     if (v && v.id !== record.visitId)
       enqueue(v, consentSighting(v, b.signal, { ...b.src, unpromptedOn: record }));
   }
@@ -631,8 +629,7 @@ function rememberLeaving(p: Pending): void {
  */
 function stampBrought(p: Pending, record: UnpromptedRecord): void {
   const targets = new Map<string, PageVisit>();
-  const reportedOn =
-    p.visitId !== record.visitId ? (knownVisit(p.visitId) ?? liveVisit(p.visitId)) : undefined;
+  const reportedOn = p.visitId !== record.visitId ? visitNow(p.visitId) : undefined;
   if (reportedOn) targets.set(reportedOn.id, reportedOn);
   const now = shownNow(p.visitId);
   if (now && now.id !== record.visitId) targets.set(now.id, now);
@@ -640,12 +637,12 @@ function stampBrought(p: Pending, record: UnpromptedRecord): void {
     enqueue(v, consentSighting(v, p.signal, { ...p.src, unpromptedOn: record }));
 }
 
-/** A visit a tab shows, is loading or has just left. */
-function liveVisit(visitId: string): PageVisit | undefined {
-  for (const tab of allTabs())
-    for (const live of [tab.current, tab.pending, tab.previous])
-      if (live?.visit.id === visitId) return live.visit;
-  return undefined;
+/**
+ * A visit as the writer last saved it (its end time), or as a tab holds it: a page neither knows (a worker restarted
+ * since, the tab gone) is not written again from an older copy of its row.
+ */
+function visitNow(visitId: string): PageVisit | undefined {
+  return knownVisit(visitId) ?? findLiveVisit(visitId);
 }
 
 /** The page now shown in the tab of this live visit, when of the same site and cookie store (it may be the visit). */

@@ -8,14 +8,6 @@ import { answeredBefore, clickedBy, interactedBy, noteSignal, storageSeenBy, wat
 import { markIfAnsweredElsewhere } from './other-tab';
 import { noteReadableChoice } from './answered';
 
-/** The live (current, pending or previous) visit with this id, from any tab. */
-export function findLiveVisit(visitId: string): PageVisit | undefined {
-  for (const s of allTabs()) {
-    for (const live of [s.current, s.pending, s.previous]) if (live?.visit.id === visitId) return live.visit;
-  }
-  return undefined;
-}
-
 /**
  * The visits whose visitor's answer may explain a choice of `site` recorded on this one: other tabs' current pages
  * of the site, and for another site's record, this tab's previous page of the same site as this one when its visitor

@@ -438,12 +438,7 @@ export function deriveConsent(
     // choice the visitor brought, however often it comes back.
     const remembered = fp.find((e) => e.consent!.unpromptedOn)?.consent!.unpromptedOn;
     // Stored by the site after the visitor's Reject all in its banner: brought again, the refusal stands.
-    if (
-      (sent || jar || initial || remembered?.overClick) &&
-      remembered?.overClick &&
-      signal.choice &&
-      mayGrantTracking(signal.choice)
-    ) {
+    if (remembered?.overClick && signal.choice && mayGrantTracking(signal.choice)) {
       lines.push({
         ...line(g, 'over-click', visit.startedAt),
         storedUnprompted: { at: remembered.at, overClick: true },

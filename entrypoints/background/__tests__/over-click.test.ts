@@ -19,19 +19,34 @@ import {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The shop opened untouched a while ago; the visitor clicks Reject all in its detected OneTrust banner. */
+async function rejectOnShop() {
+  const w = await startWorker();
+  const t0 = Date.now() - 5_000;
+  await openShop(t0, 'D0');
+  await w.reportHandlers.userActivation({ active: false, at: t0 + 60 }, shopPage('D0'));
+  const clickAt = Date.now();
+  await w.reportHandlers.consentClick(
+    { tool: 'onetrust', action: 'reject-all', at: clickAt },
+    shopPage('D0'),
+  );
+  await w.reportHandlers.userActivation({ active: true, at: clickAt }, shopPage('D0'));
+  return { w, t0 };
+}
+
+/** A later visit, untouched, whose document sends OneTrust's record `value` and fires the tracker; derived. */
+async function laterVisitBringing(w: Awaited<ReturnType<typeof startWorker>>, value: string) {
+  const t = Date.now() + 20_000;
+  await openShop(t, 'D2', `OptanonConsent=${value}`);
+  await w.reportHandlers.userActivation({ active: false, at: t + 60 }, shopPage('D2'));
+  await trackerFires(t + 2_000, 'D2');
+  await w.writer.flush();
+  return shopVisitFrom(w.db, t);
+}
+
 describe('an accept the site stores right after the visitor’s Reject all', () => {
   it('is not carried over to the next visit as the visitor’s choice', async () => {
-    const w = await startWorker();
-    const t0 = Date.now() - 5_000;
-    await openShop(t0, 'D0');
-    await w.reportHandlers.userActivation({ active: false, at: t0 + 60 }, shopPage('D0'));
-    // The visitor clicks Reject all in the detected OneTrust banner.
-    const clickAt = Date.now();
-    await w.reportHandlers.consentClick(
-      { tool: 'onetrust', action: 'reject-all', at: clickAt },
-      shopPage('D0'),
-    );
-    await w.reportHandlers.userActivation({ active: true, at: clickAt }, shopPage('D0'));
+    const { w, t0 } = await rejectOnShop();
     // The site's "reject" handler stores accept-all (a hostile or broken banner).
     await wait(300);
     await events.onChanged!.trigger(optanon(w.OPTANON_ACCEPT_ALL));
@@ -42,12 +57,7 @@ describe('an accept the site stores right after the visitor’s Reject all', () 
     expect(first.derived.consent.lines.some((l) => l.status === 'click-contradicted')).toBe(true);
 
     // The visitor comes back later: the document sends the accept the site stored over their refusal.
-    const t = Date.now() + 20_000;
-    await openShop(t, 'D2', `OptanonConsent=${w.OPTANON_ACCEPT_ALL}`);
-    await w.reportHandlers.userActivation({ active: false, at: t + 60 }, shopPage('D2'));
-    await trackerFires(t + 2_000, 'D2');
-    await w.writer.flush();
-    const later = await shopVisitFrom(w.db, t);
+    const later = await laterVisitBringing(w, w.OPTANON_ACCEPT_ALL);
     // Before: [['after-accept', false]], the site's own accept, stored against a Reject all, read as the visitor's.
     expect(later.cio).toEqual([['after-reject', true]]);
     expect(later.derived.consent.lines.map((l) => l.status)).toContain('over-click');
@@ -57,16 +67,7 @@ describe('an accept the site stores right after the visitor’s Reject all', () 
   });
 
   it('stored by the page left’s pagehide after the Reject all and a link click: the visit after next is after the refusal', async () => {
-    const w = await startWorker();
-    const t0 = Date.now() - 5_000;
-    await openShop(t0, 'D0');
-    await w.reportHandlers.userActivation({ active: false, at: t0 + 60 }, shopPage('D0'));
-    const clickAt = Date.now();
-    await w.reportHandlers.consentClick(
-      { tool: 'onetrust', action: 'reject-all', at: clickAt },
-      shopPage('D0'),
-    );
-    await w.reportHandlers.userActivation({ active: true, at: clickAt }, shopPage('D0'));
+    const { w } = await rejectOnShop();
     await events.onChanged!.trigger(optanon(OPTANON_REJECT_ALL));
     await wait(3_000);
     // Later the visitor follows a link; the page left's pagehide stores accept-all as the next page is on its way.
@@ -81,12 +82,7 @@ describe('an accept the site stores right after the visitor’s Reject all', () 
     await wait(ACTIVATION_GRACE_MS + 400);
     await w.writer.flush();
     // The next visit brings the accept.
-    const t = Date.now() + 20_000;
-    await openShop(t, 'D2', `OptanonConsent=${w.OPTANON_ACCEPT_ALL}`);
-    await w.reportHandlers.userActivation({ active: false, at: t + 60 }, shopPage('D2'));
-    await trackerFires(t + 2_000, 'D2');
-    await w.writer.flush();
-    const later = await shopVisitFrom(w.db, t);
+    const later = await laterVisitBringing(w, w.OPTANON_ACCEPT_ALL);
     expect(later.cio).toEqual([['after-reject', true]]);
   });
 });
